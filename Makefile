@@ -1,0 +1,44 @@
+# Two commands for newcomers: `make run` (the live pipeline) and `make test` (the suite).
+# Both depend on .venv, so either one installs everything first on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run demo test test-unit test-integration bench eval lint chaos deploy-check clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[local,dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/sitrep up
+
+demo: $(STAMP)
+	$(BIN)/sitrep demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests/unit
+
+test-integration: $(STAMP)
+	$(BIN)/python -m pytest -q tests/integration
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+eval: $(STAMP)
+	$(BIN)/sitrep eval
+
+lint: $(STAMP)
+	$(BIN)/ruff check sitrep ingest processors sinks tests bench
+	$(BIN)/mypy sitrep ingest processors sinks
+
+clean:
+	rm -rf $(VENV) .sitrep .pytest_cache

@@ -1,0 +1,21 @@
+"""Topic names: the one place that spells them."""
+
+from __future__ import annotations
+
+REPORTS_RAW = "reports.raw"
+REPORTS_CLEAN = "reports.clean"
+EVENTS = "events"
+ALERTS = "alerts"
+FEEDS = "feeds"  # feed registry, partitioned so poller instances share the work
+
+ALL = (REPORTS_RAW, REPORTS_CLEAN, EVENTS, ALERTS, FEEDS)
+
+
+def dlq(topic: str) -> str:
+    """Dead-letter topic of the consumers of ``topic``."""
+    return f"{topic}.dlq"
+
+
+def all_topics() -> list[str]:
+    """Every topic the pipeline uses, dead-letter topics included."""
+    return [*ALL, *(dlq(t) for t in ALL)]
