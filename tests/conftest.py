@@ -62,3 +62,18 @@ def stack_settings(kafka_bootstrap: str, elasticsearch_url: str, tmp_path: Path)
         kafka={"bootstrap": kafka_bootstrap},
         elasticsearch={"url": elasticsearch_url, "index_prefix": prefix},
     )
+
+
+@pytest.fixture()
+def fresh_kafka(tmp_path: Path) -> Iterator[str]:
+    """A Tansu broker of this test's own (starts in ~0.1 s): topics and groups start empty."""
+    from sitrep.services import KAFKA, LocalServices, free_port
+    from sitrep.settings import Settings
+
+    settings = Settings(state_dir=tmp_path / "kafka-state", services={"kafka_port": free_port()})
+    services = LocalServices(settings)
+    services.up((KAFKA,))
+    try:
+        yield services.address(KAFKA)
+    finally:
+        services.down((KAFKA,))
