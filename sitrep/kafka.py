@@ -21,7 +21,7 @@ def ensure_topics(
 ) -> list[str]:
     """Create the pipeline's topics (idempotent). Returns the names that were created."""
     from kafka.admin import KafkaAdminClient, NewTopic
-    from kafka.errors import NoBrokersAvailable, TopicAlreadyExistsError
+    from kafka.errors import KafkaError, TopicAlreadyExistsError
 
     wanted = list(names or topics.all_topics())
     deadline = time.monotonic() + timeout_s
@@ -29,7 +29,7 @@ def ensure_topics(
         try:
             admin = KafkaAdminClient(**settings.kafka_python_config(), request_timeout_ms=10000)
             break
-        except NoBrokersAvailable as exc:
+        except (KafkaError, OSError) as exc:  # no broker answered yet (error names vary by version)
             if time.monotonic() > deadline:
                 raise ServiceError(f"no Kafka broker answered at {settings.bootstrap}") from exc
             time.sleep(0.3)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 REPORTS_RAW = "reports.raw"
 REPORTS_CLEAN = "reports.clean"
-EVENTS = "events"
+EVENTS_CANDIDATES = "events.candidates"  # extracted, not yet fused; keyed by fusion bucket
+EVENTS = "events"  # canonical events, keyed by event_id
 ALERTS = "alerts"
 FEEDS = "feeds"  # feed registry, partitioned so poller instances share the work
 
-ALL = (REPORTS_RAW, REPORTS_CLEAN, EVENTS, ALERTS, FEEDS)
+ALL = (REPORTS_RAW, REPORTS_CLEAN, EVENTS_CANDIDATES, EVENTS, ALERTS, FEEDS)
 
 
 def dlq(topic: str) -> str:

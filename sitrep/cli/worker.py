@@ -1,0 +1,35 @@
+"""`sitrep worker`: the Faust stream processors (normalize → extract → fuse)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from sitrep.settings import Settings
+
+HELP = """\
+Run the stream processors: read reports.raw, clean and validate reports (reports.clean), extract
+events and fuse what several reports say about one event (events). Start as many workers as the
+topics have partitions; they share the work as one consumer group and take over each other's
+partitions when one stops. Messages that cannot be processed go to <topic>.dlq with the reason."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("worker", help="run the Faust stream processors", description=HELP,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--loglevel", default="warning", help="Faust log level (default: warning)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from faust.worker import Worker
+
+    from processors.app import create_app
+    from sitrep.kafka import ensure_topics
+
+    ensure_topics(settings.kafka)
+    app = create_app(settings)
+    logging.getLogger("faust").setLevel(args.loglevel.upper())
+    worker = Worker(app, loglevel=args.loglevel, quiet=True, redirect_stdouts=False)
+    worker.execute_from_commandline()
+    return 0
