@@ -233,9 +233,6 @@ class Alert(_Ours):
     event_id: str | None = None
     event_ids: list[str] = Field(default_factory=list)
     fatalities: int | None = None
-    # The figure of the previous alert on this event (escalations), and the event date(s).
-    previous_fatalities: int | None = None
-    event_date: date | None = None
     summary: str = ""
     sub_event_type: str = ""
     admin1: str = ""
