@@ -182,3 +182,22 @@ def _as_dict(value: Any) -> Any:
 def load_settings(**overrides: Any) -> Settings:
     """Settings from the environment, with keyword overrides (tests pass ports here)."""
     return Settings(**overrides)
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """Environment variables that make a child process read the same settings as ``settings``.
+
+    Used by the supervisor to start services with the parent's (possibly overridden) settings.
+    Secrets are passed as-is to the child's environment, never logged.
+    """
+    env: dict[str, str] = {"SITREP_PROFILE": settings.profile, "SITREP_STATE_DIR": str(settings.state_dir),
+                           "SITREP_ON_INVALID": settings.on_invalid}
+    for section in ("kafka", "elasticsearch", "services"):
+        model = getattr(settings, section)
+        for name, value in model:
+            if value is None:
+                continue
+            if isinstance(value, SecretStr):
+                value = value.get_secret_value()
+            env[f"SITREP_{section.upper()}__{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
+    return env
