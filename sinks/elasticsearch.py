@@ -1,0 +1,410 @@
+"""The Elasticsearch sink: a Kafka consumer group over reports.clean, events and alerts.
+
+The loop only decodes, converts (``sinks.documents``), writes (``BulkWriter``), dead-letters and
+commits. Offsets are committed only after the bulk covering them succeeded and every dead letter
+of the batch was confirmed, so a crash replays — and replays are harmless (stable ``_id`` +
+external versions). While Elasticsearch is unreachable, the consumer's partitions are paused (no
+records pile up in memory) and the group membership is kept alive; writing resumes by itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sinks.bulk import ItemResult, Outcome, backoff_delay, classify_items, is_retryable_status
+from sinks.documents import BulkAction, bulk_operations, decode_record, document_size, to_action
+from sinks.errors import DocumentRejected, ElasticsearchUnavailable, RetriesExhausted
+from sinks.indices import IndexNames, ensure_indices, index_names
+from sinks.settings import SinkSettings
+from sitrep import topics
+from sitrep.deadletter import make_dead_letter
+from sitrep.errors import ConfigError, InvalidRecord
+from sitrep.kafka import make_producer, publish_dead_letter
+from sitrep.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SINK_TOPICS = (topics.REPORTS_CLEAN, topics.EVENTS, topics.ALERTS)
+STAGE = "sink"
+
+
+@dataclass
+class SinkMetrics:
+    """Counters since start (read them from another thread for progress or export)."""
+
+    consumed: int = 0
+    written: int = 0
+    ignored: int = 0  # replays / older revisions (409)
+    dead_lettered: int = 0
+    skipped: int = 0  # invalid, with on_invalid=skip
+    errors: int = 0  # documents that failed with a retryable status until we gave up
+    retries: int = 0
+    bulk_requests: int = 0
+    unavailable_waits: int = 0
+    commits: int = 0
+
+
+def elasticsearch_client(settings: Settings) -> Any:
+    from elasticsearch import Elasticsearch
+
+    return Elasticsearch(**settings.elasticsearch.client_kwargs())
+
+
+class BulkWriter:
+    """Writes a batch of actions with ``_bulk`` until each item has a final outcome.
+
+    Whole-request failures (connection errors, 429, 5xx) are retried without limit, waiting
+    ``backoff_delay`` between attempts through ``wait`` (which may pause consumption, or raise to
+    give up when stopping). Items failing with a retryable status are retried up to
+    ``item_max_attempts`` times; their last result is returned with outcome RETRY.
+    """
+
+    def __init__(
+        self,
+        es: Any,
+        settings: SinkSettings,
+        *,
+        wait: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        metrics: SinkMetrics | None = None,
+        on_unavailable: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self.es, self.settings, self.wait = es, settings, wait
+        self.rng = rng or random.Random()
+        self.metrics = metrics or SinkMetrics()
+        self.on_unavailable = on_unavailable
+
+    def write(self, actions: Sequence[BulkAction]) -> list[ItemResult]:
+        final: list[ItemResult | None] = [None] * len(actions)
+        attempts = [0] * len(actions)
+        pending = list(range(len(actions)))
+        request_failures = 0
+        while pending:
+            try:
+                response = self._bulk([actions[i] for i in pending])
+            except ElasticsearchUnavailable as exc:
+                self.metrics.unavailable_waits += 1
+                if self.on_unavailable:
+                    self.on_unavailable(exc)
+                self.wait(backoff_delay(request_failures, self.settings.backoff_base_s,
+                                        self.settings.backoff_cap_s, self.rng))
+                request_failures += 1
+                continue
+            request_failures = 0
+            results = classify_items(response)
+            if len(results) != len(pending):  # never seen; treat the whole request as failed once
+                mismatch = ItemResult(Outcome.RETRY, 500, "bulk_response", "item count mismatch")
+                results = [mismatch] * len(pending)
+            retry: list[int] = []
+            for i, result in zip(pending, results, strict=True):
+                if result.outcome is Outcome.RETRY:
+                    attempts[i] += 1
+                    if attempts[i] < self.settings.item_max_attempts:
+                        retry.append(i)
+                        continue
+                final[i] = result
+            if retry:
+                self.metrics.retries += len(retry)
+                self.wait(backoff_delay(max(attempts[i] for i in retry) - 1, self.settings.backoff_base_s,
+                                        self.settings.backoff_cap_s, self.rng))
+            pending = retry
+        return [r for r in final if r is not None]
+
+    def _bulk(self, actions: list[BulkAction]) -> dict[str, Any]:
+        from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, TransportError
+
+        self.metrics.bulk_requests += 1
+        try:
+            response = self.es.bulk(
+                operations=bulk_operations(actions), refresh="wait_for" if self.settings.refresh else None
+            )
+        except (ConnectionError, ConnectionTimeout) as exc:
+            raise ElasticsearchUnavailable(f"Elasticsearch unreachable: {exc}") from exc
+        except ApiError as exc:
+            if is_retryable_status(exc.meta.status):
+                raise ElasticsearchUnavailable(f"Elasticsearch answered {exc.meta.status}: {exc}") from exc
+            # The request as a whole was refused (e.g. 413 too large): let every item retry, then DLQ.
+            error = {"type": str(exc.error), "reason": str(exc)[:500]}
+            return {"items": [{"index": {"status": exc.meta.status, "error": error}} for _ in actions]}
+        except TransportError as exc:
+            raise ElasticsearchUnavailable(f"Elasticsearch transport error: {exc}") from exc
+        return dict(response.body if hasattr(response, "body") else response)
+
+
+@dataclass
+class _Pending:
+    """A consumed message and what became of it so far."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    action: BulkAction | None = None
+    error: Exception | None = None
+
+
+@dataclass
+class _Batch:
+    messages: list[_Pending] = field(default_factory=list)
+    size_bytes: int = 0
+    started: float | None = None
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+
+class ElasticsearchSink:
+    """Consumes reports.clean, events and alerts and indexes them into Elasticsearch.
+
+    ``run(stop)`` blocks until ``stop`` is set. For tests, ``start()``, ``run_once()``, ``flush()``
+    and ``close()`` drive it step by step. ``es``, ``consumer``, ``producer``, ``clock``, ``sleep`` and
+    ``rng`` may be injected.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        group_id: str = "sitrep-sink",
+        sink_settings: SinkSettings | None = None,
+        topics: Sequence[str] = SINK_TOPICS,
+        es: Any = None,
+        consumer: Any = None,
+        producer: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        ensure: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.sink_settings = sink_settings or SinkSettings()
+        self.group_id = group_id
+        self.topics = tuple(topics)
+        self.names: IndexNames = index_names(settings)
+        self.es = es if es is not None else elasticsearch_client(settings)
+        self.consumer = consumer
+        self.producer = producer
+        self.clock, self.sleep = clock, sleep
+        self.metrics = SinkMetrics()
+        self.ensure = ensure
+        self._stop: threading.Event | None = None
+        self._batch = _Batch()
+        self._held: list[Any] = []  # records a poll returned while we were paused
+        self._paused = False
+        self.writer = BulkWriter(
+            self.es, self.sink_settings, wait=self._wait_while_unavailable, rng=rng,
+            metrics=self.metrics, on_unavailable=self._on_unavailable,
+        )
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Create indices (idempotent), the consumer and the dead-letter producer."""
+        if self.ensure:
+            self._ensure_indices()
+        if self.consumer is None:
+            self.consumer = self._make_consumer()
+        if self.producer is None and self.settings.on_invalid == "dlq":
+            self.producer = make_producer(self.settings.kafka)
+
+    def run(self, stop: threading.Event) -> None:
+        """Consume and index until ``stop`` is set; flush what is pending, then close."""
+        self._stop = stop
+        self.start()
+        try:
+            while not stop.is_set():
+                self.run_once()
+            self.flush()
+        except ElasticsearchUnavailable:
+            log.warning("stopped while Elasticsearch was unavailable; %d messages will be re-read",
+                        len(self._batch))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.consumer is not None:
+            self.consumer.close(autocommit=False)
+        if self.producer is not None:
+            self.producer.flush()
+            self.producer.close()
+
+    # --- one step ----------------------------------------------------------------------------------
+
+    def run_once(self, timeout_s: float | None = None) -> int:
+        """Poll once, convert what came, flush if the batch is due. Returns messages consumed."""
+        records = self._held or self._poll(timeout_s)
+        self._held = []
+        count = 0
+        for record in records:
+            self._add(record)
+            count += 1
+            if self._batch_full():
+                self.flush()
+        if self._batch.messages and self._batch_due():
+            self.flush()
+        return count
+
+    def flush(self) -> None:
+        """Write the batch, dead-letter what Elasticsearch refused, then commit the offsets."""
+        batch, self._batch = self._batch, _Batch()
+        if not batch.messages:
+            return
+        writable = [m for m in batch.messages if m.action is not None]
+        results = self.writer.write([m.action for m in writable if m.action is not None])
+        for message, result in zip(writable, results, strict=True):
+            if result.outcome is Outcome.WRITTEN:
+                self.metrics.written += 1
+            elif result.outcome is Outcome.IGNORED:
+                self.metrics.ignored += 1
+            elif result.outcome is Outcome.REJECTED:
+                message.error = DocumentRejected(result.status, result.error_type, result.reason)
+            else:
+                self.metrics.errors += 1
+                message.error = RetriesExhausted(
+                    result.status, result.error_type, result.reason, self.sink_settings.item_max_attempts
+                )
+                log.error("giving up on %s[%d]@%d: %s", message.topic, message.partition, message.offset,
+                          message.error)
+        for message in batch.messages:
+            if message.error is not None:
+                self._handle_invalid(message)
+        self._commit(batch.messages)
+        if self._paused:
+            self._resume()
+
+    # --- internals ---------------------------------------------------------------------------------
+
+    def _ensure_indices(self) -> None:
+        while True:
+            try:
+                ensure_indices(self.es, self.settings)
+                return
+            except Exception as exc:  # ES not up yet: wait like any outage, unless stopping
+                if not _is_unavailable(exc):
+                    raise
+                log.warning("Elasticsearch not reachable yet (%s); retrying", exc)
+                if self._stop is not None and self._stop.is_set():
+                    raise ElasticsearchUnavailable(str(exc)) from exc
+                self.sleep(1.0)
+
+    def _make_consumer(self) -> Any:
+        from kafka import KafkaConsumer
+
+        kafka = self.settings.kafka
+        consumer = KafkaConsumer(
+            *self.topics,
+            **kafka.kafka_python_config(),
+            group_id=self.group_id,
+            enable_auto_commit=False,
+            auto_offset_reset=self.sink_settings.auto_offset_reset,
+            session_timeout_ms=int(kafka.session_timeout_s * 1000),
+            heartbeat_interval_ms=int(kafka.heartbeat_interval_s * 1000),
+            max_poll_records=self.sink_settings.batch_max_docs,
+            fetch_max_bytes=max(self.sink_settings.batch_max_bytes, kafka.max_message_bytes + 65536),
+            max_partition_fetch_bytes=kafka.max_message_bytes + 65536,
+        )
+        return consumer
+
+    def _poll(self, timeout_s: float | None) -> list[Any]:
+        timeout = self.sink_settings.poll_timeout_s if timeout_s is None else timeout_s
+        if self._batch.started is not None:  # do not wait past the batch's deadline
+            left = self._batch.started + self.sink_settings.batch_max_wait_s - self.clock()
+            timeout = max(0.0, min(timeout, left))
+        polled = self.consumer.poll(
+            timeout_ms=int(timeout * 1000), max_records=self.sink_settings.batch_max_docs
+        )
+        return [record for records in polled.values() for record in records]
+
+    def _add(self, record: Any) -> None:
+        self.metrics.consumed += 1
+        message = _Pending(record.topic, record.partition, record.offset, record.key, record.value)
+        try:
+            message.action = to_action(decode_record(record.topic, record.value), self.names)
+        except InvalidRecord as exc:
+            message.error = exc
+        if self._batch.started is None:
+            self._batch.started = self.clock()
+        self._batch.messages.append(message)
+        self._batch.size_bytes += document_size(message.action) if message.action else 0
+
+    def _batch_full(self) -> bool:
+        return (len(self._batch) >= self.sink_settings.batch_max_docs
+                or self._batch.size_bytes >= self.sink_settings.batch_max_bytes)
+
+    def _batch_due(self) -> bool:
+        started = self._batch.started
+        return started is not None and self.clock() - started >= self.sink_settings.batch_max_wait_s
+
+    def _handle_invalid(self, message: _Pending) -> None:
+        assert message.error is not None
+        policy = self.settings.on_invalid
+        if policy == "fail":
+            raise ConfigError(
+                f"{message.topic}[{message.partition}]@{message.offset}: {message.error}; "
+                "set SITREP_ON_INVALID=dlq to dead-letter such messages instead of stopping",
+                setting="on_invalid",
+            )
+        if policy == "skip":
+            self.metrics.skipped += 1
+            log.warning("skipped %s[%d]@%d: %s",
+                        message.topic, message.partition, message.offset, message.error)
+            return
+        letter = make_dead_letter(
+            message.value, message.error, stage=STAGE, key=message.key,
+            topic=message.topic, partition=message.partition, offset=message.offset,
+        )
+        publish_dead_letter(self.producer, message.topic, letter)
+        self.metrics.dead_lettered += 1
+
+    def _commit(self, messages: list[_Pending]) -> None:
+        from kafka.errors import CommitFailedError
+        from kafka.structs import OffsetAndMetadata, TopicPartition
+
+        if self.consumer is None:
+            return
+        last: dict[tuple[str, int], int] = {}
+        for m in messages:
+            last[(m.topic, m.partition)] = max(m.offset, last.get((m.topic, m.partition), -1))
+        offsets = {TopicPartition(t, p): OffsetAndMetadata(o + 1, "", -1) for (t, p), o in last.items()}
+        try:
+            self.consumer.commit(offsets=offsets)
+            self.metrics.commits += 1
+        except CommitFailedError as exc:  # partitions moved to another member: it will re-read (idempotent)
+            log.warning("offset commit refused after a rebalance (%s); the new owner re-reads", exc)
+
+    def _on_unavailable(self, exc: Exception) -> None:
+        if self.metrics.unavailable_waits == 1 or self.metrics.unavailable_waits % 20 == 0:
+            log.warning("Elasticsearch unavailable, consumption paused: %s", exc)
+
+    def _wait_while_unavailable(self, delay: float) -> None:
+        """Wait ``delay`` with every partition paused, still polling so the group keeps us."""
+        if self._stop is not None and self._stop.is_set():
+            raise ElasticsearchUnavailable("stopping while Elasticsearch is unavailable")
+        if self.consumer is None:
+            self.sleep(delay)
+            return
+        self.consumer.pause(*self.consumer.assignment())
+        self._paused = True
+        polled = self.consumer.poll(timeout_ms=int(delay * 1000))
+        # A rebalance may hand us a partition that is not paused yet: keep what it returned.
+        self._held.extend(record for records in polled.values() for record in records)
+
+    def _resume(self) -> None:
+        self.consumer.resume(*self.consumer.paused())
+        self._paused = False
+        log.info("Elasticsearch is back; consumption resumed")
+
+
+def _is_unavailable(exc: Exception) -> bool:
+    from elasticsearch import ApiError, ConnectionError, ConnectionTimeout
+
+    if isinstance(exc, (ConnectionError, ConnectionTimeout)):
+        return True
+    return isinstance(exc, ApiError) and is_retryable_status(exc.meta.status)

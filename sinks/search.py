@@ -1,0 +1,242 @@
+"""Search over reports and events: the query is folded like the documents, filters are structured.
+
+Pure query building (``build_query``) is apart from running it (``search``, ``count``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from sinks.documents import search_stem
+from sinks.errors import SearchError
+from sinks.indices import IndexNames, index_names
+from sitrep.records import EVENT_TYPES, SUB_EVENT_TYPES
+from sitrep.settings import Settings
+from sitrep.textnorm import normalize_for_match
+
+Kind = Literal["report", "event", "alert"]
+
+# Fields matched by the free-text query, with boosts. Language-analyzed fields give stemming on real
+# Elasticsearch; *_norm and search_stem hold text folded by our normalizer, so they match on any server.
+QUERY_FIELDS = [
+    "title^3", "title.en^2", "title_norm^3", "text", "text.en", "text_norm", "search_stem",
+    "summary^2", "summary.en", "summary_norm^2", "place_norm^2", "place.name^2", "place.name_ar^2",
+    "actor1", "actor2",
+]
+HIGHLIGHT_FIELDS = ["title", "title.en", "text", "text.en", "summary", "summary.en", "title_norm",
+                    "text_norm", "summary_norm"]
+
+
+@dataclass(frozen=True)
+class Near:
+    """A circle: within ``km`` kilometres of (``lat``, ``lon``)."""
+
+    lat: float
+    lon: float
+    km: float
+
+    @classmethod
+    def parse(cls, value: str) -> Near:
+        """``"LAT,LON,KM"`` → Near, with a one-line error saying what is wrong."""
+        parts = [p.strip() for p in value.split(",")]
+        try:
+            lat, lon, km = (float(p) for p in parts)
+        except ValueError:
+            raise SearchError(f"--near wants LAT,LON,KM (e.g. 35.33,40.14,25), got {value!r}") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+            raise SearchError(f"--near {value!r}: latitude -90..90, longitude -180..180, radius > 0 km")
+        return cls(lat, lon, km)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: Kind
+    id: str
+    index: str
+    score: float | None
+    source: dict[str, Any]
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        s = self.source
+        if self.kind == "report":
+            return str(s.get("title") or s.get("text", "")[:80])
+        if self.kind == "event":
+            place = (s.get("place") or {}).get("name", "")
+            return f"{s.get('sub_event_type', '')} — {place} ({s.get('event_date', '')})"
+        return str(s.get("summary") or s.get("rule", ""))
+
+    def best_highlight(self) -> str:
+        for name in HIGHLIGHT_FIELDS:
+            if self.highlights.get(name):
+                return " … ".join(self.highlights[name][:2])
+        return ""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    took_ms: int = 0
+
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(value: str | datetime | None, now: datetime) -> datetime | None:
+    """``"24h"``, ``"7d"``, ``"30m"``, ``"2w"`` or an ISO date/time → the lower time bound."""
+    if value is None or isinstance(value, datetime):
+        return value
+    match = _DURATION.match(value)
+    if match:
+        return now - timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise SearchError(
+            f"--since wants a duration like 24h, 7d, 30m or an ISO date, got {value!r}"
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=now.tzinfo)
+
+
+def type_filter(value: str) -> dict[str, Any]:
+    """An ACLED event type or sub-event type (any case) → a term filter."""
+    wanted = value.strip().lower()
+    for sub in SUB_EVENT_TYPES:
+        if sub.lower() == wanted:
+            return {"term": {"sub_event_type": sub}}
+    for event_type in EVENT_TYPES:
+        if event_type.lower() == wanted:
+            return {"term": {"event_type": event_type}}
+    known = ", ".join(sorted(SUB_EVENT_TYPES))
+    raise SearchError(f"unknown event type {value!r}; use an ACLED type or sub-event type: {known}")
+
+
+def build_query(
+    query: str,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    near: Near | None = None,
+    since: datetime | None = None,
+) -> dict[str, Any]:
+    """The ``query`` part of a search body. Free text is folded like the documents' *_norm fields."""
+    must: list[dict[str, Any]] = []
+    should: list[dict[str, Any]] = []
+    filters: list[dict[str, Any]] = []
+    text = query.strip()
+    if text:
+        folded = normalize_for_match(text)
+        stemmed = search_stem(text)
+        should.append({"multi_match": {"query": text, "fields": QUERY_FIELDS, "type": "best_fields"}})
+        should.append({"multi_match": {"query": folded, "fields": ["title_norm^3", "text_norm",
+                                                                     "summary_norm^2", "place_norm^2"],
+                                       "type": "best_fields"}})
+        should.append({"match": {"search_stem": {"query": stemmed}}})
+        # Phrase matches on the folded text rank exact wording first.
+        should.append({"multi_match": {"query": folded, "type": "phrase", "boost": 2,
+                                       "fields": ["title_norm", "text_norm", "summary_norm", "place_norm"]}})
+        must.append({"bool": {"should": should, "minimum_should_match": 1}})
+    if type:
+        filters.append(type_filter(type))
+    if actor:
+        filters.append({"bool": {"minimum_should_match": 1, "should": [
+            {"term": {"actor_names": actor}},
+            {"match_phrase": {"actor1": actor}},
+            {"match_phrase": {"actor2": actor}},
+        ]}})
+    if near:
+        filters.append({"geo_distance": {"distance": f"{near.km}km",
+                                         "location": {"lat": near.lat, "lon": near.lon}}})
+    if since:
+        filters.append({"range": {"timestamp": {"gte": since.isoformat()}}})
+    if not must:
+        must.append({"match_all": {}})
+    return {"bool": {"must": must, "filter": filters}}
+
+
+def search_indices(names: IndexNames, *, structured: bool, kinds: tuple[Kind, ...] | None = None) -> str:
+    """Type, actor and place filters only make sense on events: then only events are searched."""
+    if kinds:
+        return ",".join(alias_of(names, k) for k in kinds)
+    return names.events if structured else f"{names.reports},{names.events}"
+
+
+def search(
+    es: Any,
+    settings: Settings,
+    query: str,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    near: Near | str | None = None,
+    since: datetime | str | None = None,
+    size: int = 10,
+    kinds: tuple[Kind, ...] | None = None,
+    now: datetime | None = None,
+) -> SearchResult:
+    """Search reports and events (events only when ``type``, ``actor`` or ``near`` is given)."""
+    from elasticsearch import ApiError
+
+    from sitrep.records import utcnow
+
+    names = index_names(settings)
+    near = Near.parse(near) if isinstance(near, str) else near
+    since = parse_since(since, now or utcnow())
+    body_query = build_query(query, type=type, actor=actor, near=near, since=since)
+    index = search_indices(names, structured=bool(type or actor or near), kinds=kinds)
+    sort: list[Any] = ["_score", {"timestamp": {"order": "desc", "unmapped_type": "date"}}]
+    try:
+        response = es.search(
+            index=index,
+            query=body_query,
+            size=size,
+            sort=sort,
+            track_total_hits=True,
+            ignore_unavailable=True,
+            allow_no_indices=True,
+            highlight={
+                "pre_tags": ["«"], "post_tags": ["»"],
+                "require_field_match": False,
+                "fields": {name: {"fragment_size": 160, "number_of_fragments": 2}
+                           for name in HIGHLIGHT_FIELDS},
+            },
+        )
+    except ApiError as exc:
+        raise SearchError(f"search on {index} failed: {exc.meta.status} {exc.message}") from exc
+    body = response.body if hasattr(response, "body") else response
+    hits = [_hit(names, h) for h in body["hits"]["hits"]]
+    total = body["hits"]["total"]
+    total_value = total["value"] if isinstance(total, dict) else int(total)
+    return SearchResult(total_value, hits, int(body.get("took", 0)))
+
+
+def count(es: Any, settings: Settings, kind: Kind = "event", query: dict[str, Any] | None = None) -> int:
+    """Documents of one kind (optionally matching ``query``); 0 when the index does not exist yet."""
+    names = index_names(settings)
+    index = alias_of(names, kind)
+    kwargs: dict[str, Any] = {"index": index, "ignore_unavailable": True, "allow_no_indices": True}
+    if query:
+        kwargs["query"] = query
+    response = es.count(**kwargs)
+    return int((response.body if hasattr(response, "body") else response)["count"])
+
+
+def alias_of(names: IndexNames, kind: Kind) -> str:
+    return {"report": names.reports, "event": names.events, "alert": names.alerts}[kind]
+
+
+def _hit(names: IndexNames, hit: dict[str, Any]) -> SearchHit:
+    index = str(hit["_index"])
+    kind: Kind = "report"
+    if index.startswith(names.events):
+        kind = "event"
+    elif index.startswith(names.alerts):
+        kind = "alert"
+    return SearchHit(kind, str(hit["_id"]), index, hit.get("_score"), hit.get("_source", {}),
+                     {k: list(v) for k, v in (hit.get("highlight") or {}).items()})

@@ -1,0 +1,28 @@
+"""Settings of the Elasticsearch sink (environment prefix ``SITREP_SINK__``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SinkSettings(BaseSettings):
+    """How the sink batches, retries and pauses. Defaults suit both the stand-ins and real clusters."""
+
+    model_config = SettingsConfigDict(env_prefix="SITREP_SINK__", frozen=True, extra="ignore")
+
+    # A batch is flushed when any limit is reached.
+    batch_max_docs: Annotated[int, Field(ge=1)] = 1000
+    batch_max_bytes: Annotated[int, Field(ge=1024)] = 5_000_000
+    batch_max_wait_s: Annotated[float, Field(gt=0)] = 0.25
+    # Whole-request failures (connection, 429, 5xx) are retried forever while consumption pauses;
+    # a single document failing with a retryable status is retried this many times, then dead-lettered.
+    item_max_attempts: Annotated[int, Field(ge=1)] = 5
+    backoff_base_s: Annotated[float, Field(gt=0)] = 0.1
+    backoff_cap_s: Annotated[float, Field(gt=0)] = 10.0
+    poll_timeout_s: Annotated[float, Field(gt=0)] = 0.2
+    auto_offset_reset: str = "earliest"
+    # refresh=wait_for on each bulk (tests); the indices refresh every second anyway.
+    refresh: bool = False
