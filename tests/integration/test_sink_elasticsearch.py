@@ -1,0 +1,192 @@
+"""The sink against the real stand-ins (Tansu of this test's own, the session's noida-db)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sinks.elasticsearch import ElasticsearchSink, elasticsearch_client
+from sinks.indices import index_names
+from sinks.search import count, search
+from sinks.settings import SinkSettings
+from sitrep import topics
+from sitrep.ids import stable_id
+from sitrep.kafka import ensure_topics, make_producer
+from sitrep.records import Alert, DeadLetter, Event, Location, Report
+from sitrep.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+FAST = SinkSettings(batch_max_wait_s=0.1, poll_timeout_s=0.1, backoff_base_s=0.05, backoff_cap_s=0.5)
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture()
+def settings(fresh_kafka: str, elasticsearch_url: str, tmp_path: Path) -> Settings:
+    prefix = "ts" + stable_id(str(tmp_path), length=8)
+    return Settings(
+        state_dir=tmp_path / "state",
+        kafka={"bootstrap": fresh_kafka},
+        elasticsearch={"url": elasticsearch_url, "index_prefix": prefix, "request_timeout_s": 2.0},
+    )
+
+
+def report(report_id: str, revision: int = 1, title: str = "", text: str = "", **kw: Any) -> Report:
+    return Report(report_id=report_id, revision=revision, title=title, text=text,
+                  published_at=kw.pop("published_at", NOW), **kw)
+
+
+def event(event_id: str, revision: int = 1, fatalities: int = 1) -> Event:
+    return Event(
+        event_id=event_id, revision=revision, event_type="Battles", sub_event_type="Armed clash",
+        event_date=date(2026, 11, 24), actor1="Military Forces of Syria", actor2="Islamic State",
+        fatalities=fatalities, summary="اشتباكات في دير الزور",
+        location=Location(name="Deir ez-Zor", name_ar="دير الزور", admin1="Deir ez-Zor", country="Syria",
+                          lat=35.33, lon=40.14),
+    )
+
+
+def produce(settings: Settings, messages: list[tuple[str, bytes]]) -> None:
+    producer = make_producer(settings.kafka)
+    try:
+        for topic, value in messages:
+            producer.send(topic, value=value).get(timeout=10)
+    finally:
+        producer.close()
+
+
+def wait_until(check: Callable[[], bool], timeout_s: float = 20.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+class RunningSink:
+    """A sink running in a thread; stopped and joined on exit."""
+
+    def __init__(self, settings: Settings, group_id: str, sink_settings: SinkSettings = FAST) -> None:
+        self.sink = ElasticsearchSink(settings, group_id=group_id, sink_settings=sink_settings)
+        self.stop = threading.Event()
+        self.errors: list[BaseException] = []
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.sink.run(self.stop)
+        except BaseException as exc:  # surfaced by the test
+            self.errors.append(exc)
+
+    def __enter__(self) -> ElasticsearchSink:
+        self.thread.start()
+        return self.sink
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=30)
+        assert not self.thread.is_alive(), "sink did not stop"
+        assert not self.errors, self.errors
+
+
+def dead_letters(settings: Settings, topic: str, expected: int) -> list[DeadLetter]:
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(topics.dlq(topic), **settings.kafka.kafka_python_config(),
+                             auto_offset_reset="earliest", consumer_timeout_ms=5000)
+    letters: list[DeadLetter] = []
+    try:
+        for message in consumer:
+            letters.append(DeadLetter.model_validate_json(message.value))
+            if len(letters) >= expected:
+                break
+    finally:
+        consumer.close()
+    return letters
+
+
+@pytest.fixture()
+def es(settings: Settings) -> Iterator[Any]:
+    client = elasticsearch_client(settings)
+    yield client
+    created = client.indices.get(index=f"{settings.elasticsearch.index_prefix}-*")
+    for name in created:  # one by one: wildcard deletes may be disabled
+        client.indices.delete(index=name, ignore_unavailable=True)
+    client.close()
+
+
+def test_indexes_idempotently_dead_letters_bad_input_and_keeps_newest_revision(
+    settings: Settings, es: Any
+) -> None:
+    ensure_topics(settings.kafka)
+    names = index_names(settings)
+    # A month whose index holds a conflicting mapping: Elasticsearch rejects that report (400).
+    es.indices.create(index=names.reports_index(datetime(1999, 1, 1)),
+                      mappings={"properties": {"title": {"type": "integer"}}})
+    good_reports = [report(f"r{i}", title=f"اشتباكات في دير الزور {i}", text="قتل عناصر بالقصف")
+                    for i in range(5)]
+    messages = [(topics.REPORTS_CLEAN, r.model_dump_json().encode()) for r in good_reports]
+    messages += [
+        (topics.REPORTS_CLEAN, report("rv", 2, title="revision two").model_dump_json().encode()),
+        (topics.REPORTS_CLEAN, report("rv", 1, title="revision one").model_dump_json().encode()),
+        (topics.REPORTS_CLEAN, b"{not json"),
+        (topics.REPORTS_CLEAN, report("conflict", title="x", published_at=datetime(1999, 1, 5, tzinfo=UTC))
+         .model_dump_json().encode()),
+        (topics.EVENTS, event("e1", 1, fatalities=3).model_dump_json().encode()),
+        (topics.EVENTS, event("e1", 3, fatalities=7).model_dump_json().encode()),
+        (topics.EVENTS, event("e1", 2, fatalities=5).model_dump_json().encode()),
+        (topics.EVENTS, json.dumps({"event_id": "bad", "event_type": "Battles", "sub_event_type": "Brawl",
+                                    "event_date": "2026-11-24"}).encode()),
+        (topics.ALERTS, Alert(alert_id="a1", rule="clash", kind="new", event_id="e1",
+                              summary="New clash in Deir ez-Zor").model_dump_json().encode()),
+    ]
+    produce(settings, messages)
+    # One more good report after the bad ones: the stream does not stop.
+    after = report("after", title="after the bad ones")
+    produce(settings, [(topics.REPORTS_CLEAN, after.model_dump_json().encode())])
+
+    with RunningSink(settings, "sink-a") as sink:
+        wait_until(lambda: sink.metrics.consumed >= len(messages) + 1 and sink.metrics.commits > 0
+                   and sink.metrics.dead_lettered >= 3, what="the sink to consume everything")
+    es.indices.refresh(index=f"{settings.elasticsearch.index_prefix}-*")
+    assert count(es, settings, "report") == 7  # r0..r4, rv, after (the conflicting one went to the DLQ)
+    assert count(es, settings, "event") == 1
+    assert count(es, settings, "alert") == 1
+    rv = es.search(index=names.reports, query={"ids": {"values": ["rv"]}})["hits"]["hits"][0]["_source"]
+    assert rv["revision"] == 2 and rv["title"] == "revision two"
+    e1 = es.get(index=names.events, id="e1")
+    assert e1["_version"] == 3 and e1["_source"]["fatalities"] == 7
+
+    letters = dead_letters(settings, topics.REPORTS_CLEAN, 2)
+    assert sorted(letter.error_class for letter in letters) == ["DocumentRejected", "InvalidRecord"]
+    rejected = next(letter for letter in letters if letter.error_class == "DocumentRejected")
+    assert "400" in rejected.message and rejected.source_topic == topics.REPORTS_CLEAN
+    assert rejected.source_offset is not None
+    (bad_event,) = dead_letters(settings, topics.EVENTS, 1)
+    assert bad_event.error_class == "InvalidRecord" and "sub_event_type" in bad_event.message
+
+    hits = search(es, settings, "الاشتباكات").hits
+    assert {h.id for h in hits} >= {"r0", "e1"}
+    assert any("«" in h.best_highlight() for h in hits)
+
+    # Replay everything from the start with a new group: nothing is duplicated or downgraded.
+    with RunningSink(settings, "sink-replay") as replay:
+        wait_until(lambda: replay.metrics.consumed >= len(messages) + 1 and replay.metrics.commits > 0,
+                   what="the replay")
+    es.indices.refresh(index=f"{settings.elasticsearch.index_prefix}-*")
+    assert replay.metrics.written == 0 and replay.metrics.ignored >= 10
+    assert count(es, settings, "report") == 7 and count(es, settings, "event") == 1
+    assert es.get(index=names.events, id="e1")["_source"]["fatalities"] == 7
+
+    # The first group committed after its bulk: a restart of it reads nothing again.
+    with RunningSink(settings, "sink-a") as again:
+        time.sleep(4.0)
+    assert again.metrics.consumed == 0
