@@ -1,0 +1,178 @@
+"""One poll of one feed, start to end: fetch → parse → Reports → publish → mark seen → schedule.
+
+This is the orchestration step (miniflux's ``handler``): the decisions live in pure functions
+(``parse_feed``, ``entries_to_reports``, ``next_poll_at``); here they are called in order, every
+failure becomes a per-feed error on the feed's state, and nothing is marked seen (nor the feed's
+ETag/Last-Modified stored) before the sink confirmed delivery.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ingest.errors import FetchError, IngestError, PublishError, RateLimited
+from ingest.fetcher import Fetcher
+from ingest.fulltext import fetch_full_text
+from ingest.parser import parse_feed
+from ingest.processor import entries_to_reports, with_full_text
+from ingest.publisher import ReportSink
+from ingest.registry import Feed
+from ingest.response import ResponseMeta
+from ingest.scheduler import Bounds, FeedState, next_poll_at, remember_entry_times
+from ingest.settings import PollerSettings
+from ingest.store import PollerStore
+from sitrep.records import Report
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class FeedOutcome:
+    """What one poll of one feed did."""
+
+    feed_id: str
+    url: str
+    ok: bool = True
+    status: int | None = None
+    not_modified: bool = False
+    entries: int = 0
+    reports: int = 0  # usable entries turned into Reports
+    published: int = 0  # new reports and new revisions delivered
+    revisions: int = 0
+    bozo: bool = False
+    bozo_message: str = ""
+    error: str | None = None
+    error_kind: str | None = None
+    next_poll_at: datetime | None = None
+    hub_urls: list[str] = field(default_factory=list)
+    self_url: str = ""
+    report_ids: list[str] = field(default_factory=list)
+
+
+class FeedPoller:
+    """Polls feeds one at a time each (run many concurrently); owns nothing but references."""
+
+    def __init__(self, fetcher: Fetcher, store: PollerStore, sink: ReportSink, settings: PollerSettings, *,
+                 clock: Callable[[], datetime] = utc_now, rng: random.Random | None = None,
+                 fulltext: bool | None = None) -> None:
+        self.fetcher, self.store, self.sink, self.settings = fetcher, store, sink, settings
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.fulltext = settings.fulltext if fulltext is None else fulltext
+
+    def bounds(self, feed: Feed) -> Bounds:
+        return Bounds.of(self.settings, feed.min_interval_s, feed.max_interval_s)
+
+    async def poll(self, feed: Feed) -> FeedOutcome:
+        """Poll ``feed`` once. Never raises for a feed problem: the outcome carries the error."""
+        state = self.store.state(feed.id)
+        outcome = FeedOutcome(feed.id, feed.url)
+        now = self.clock()
+        meta: ResponseMeta
+        try:
+            result = await self.fetcher.fetch(feed.url, etag=state.etag, last_modified=state.last_modified)
+            outcome.status = result.status
+            meta = ResponseMeta.from_headers(result.status, result.headers, now)
+            if result.not_modified:
+                outcome.not_modified = True
+            else:
+                meta = await self.ingest_document(feed, state, result.body, result.headers, result.url, outcome,
+                                                  meta)
+                # Validators only once every report of this body is delivered: a 304 later must not
+                # hide entries that never reached the broker.
+                state.etag, state.last_modified = meta.etag, meta.last_modified
+        except RateLimited as exc:
+            outcome.status = exc.status
+            meta = ResponseMeta.failure(str(exc), exc.status, exc.retry_after)
+            self._fail(outcome, exc)
+        except FetchError as exc:
+            outcome.status = getattr(exc, "status", None)
+            meta = ResponseMeta.failure(str(exc), outcome.status)
+            self._fail(outcome, exc)
+        except IngestError as exc:  # ParseError, PublishError
+            meta = ResponseMeta.failure(str(exc), outcome.status)
+            self._fail(outcome, exc)
+        except Exception as exc:  # a bug must cost one feed one poll, not the poller
+            log.exception("unexpected error polling %s", feed.url)
+            meta = ResponseMeta.failure(f"internal error: {exc.__class__.__name__}: {exc}", outcome.status)
+            self._fail(outcome, exc)
+        self._update_state(state, outcome, meta, now)
+        outcome.next_poll_at = state.next_poll_at = next_poll_at(state, meta, self.settings, now, self.rng,
+                                                                 self.bounds(feed))
+        self.store.save_state(state)
+        return outcome
+
+    @staticmethod
+    def _fail(outcome: FeedOutcome, exc: Exception) -> None:
+        outcome.ok = False
+        outcome.error = str(exc) or exc.__class__.__name__
+        outcome.error_kind = getattr(exc, "kind", "internal")
+
+    def _update_state(self, state: FeedState, outcome: FeedOutcome, meta: ResponseMeta, now: datetime) -> None:
+        state.checks += 1
+        state.last_checked_at = now
+        state.last_status = outcome.status
+        if outcome.ok:
+            state.consecutive_errors = 0
+            state.last_success_at = now
+        else:
+            state.consecutive_errors += 1
+            state.total_errors += 1
+            state.last_error = outcome.error
+            state.last_error_kind = outcome.error_kind
+        if outcome.published:
+            state.last_new_entry_at = now
+
+    async def ingest_document(self, feed: Feed, state: FeedState, body: bytes, headers: dict[str, str],
+                              url: str, outcome: FeedOutcome, meta: ResponseMeta) -> ResponseMeta:
+        """Parse a feed document (polled or pushed), publish what is new or changed, return the meta
+        with the feed's TTL hint. Raises ParseError or PublishError."""
+        now = self.clock()
+        parsed = parse_feed(body, headers, url)
+        outcome.bozo, outcome.bozo_message = parsed.bozo, parsed.bozo_message
+        outcome.entries = len(parsed.entries)
+        outcome.hub_urls, outcome.self_url = parsed.hub_urls, parsed.self_url
+        candidates = entries_to_reports(parsed, feed, now, self.settings)
+        outcome.reports = len(candidates)
+        new_times: list[datetime] = []
+        for candidate in candidates:
+            report = candidate.report
+            outcome.report_ids.append(report.report_id)
+            mark = self.store.seen(report.report_id)
+            if mark is not None and mark.entry_hash == candidate.entry_hash:
+                continue
+            if self.fulltext and candidate.needs_fulltext:
+                report = with_full_text(candidate, await fetch_full_text(self.fetcher, report.url))
+            if mark is not None:
+                if mark.content_hash == report.content_hash:
+                    # the feed's wording changed but not what a reader sees: remember, don't republish
+                    self.store.mark_seen(report.report_id, candidate.entry_hash, report.content_hash,
+                                         mark.revision, feed.id, now)
+                    continue
+                report = report.model_copy(update={"revision": mark.revision + 1})
+                outcome.revisions += 1
+            await self._publish(report)
+            self.store.mark_seen(report.report_id, candidate.entry_hash, report.content_hash, report.revision,
+                                 feed.id, now)
+            outcome.published += 1
+            if mark is None and report.published_at is not None:
+                new_times.append(report.published_at)
+        if new_times:
+            state.recent_entry_times = remember_entry_times(state, new_times)
+        return ResponseMeta(**{**meta.__dict__, "ttl_s": parsed.ttl_s, "new_entries": len(new_times)})
+
+    async def _publish(self, report: Report) -> None:
+        try:
+            await self.sink.publish(report)
+        except PublishError:
+            raise
+        except Exception as exc:
+            raise PublishError(f"could not publish report {report.report_id}: {exc}") from exc
