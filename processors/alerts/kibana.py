@@ -1,7 +1,7 @@
 """Links into Kibana Discover, filtered to an event (or a set of events, or an area) and its dates.
 
 Kibana keeps Discover's state in the URL as rison: ``_g`` holds the time range, ``_a`` the data
-view and the KQL query. The field names (``event_id``, ``location.admin1``) are those of the
+view and the KQL query. The field names (``event_id``, ``place.admin1``) are those of the
 ``sitrep-events`` index; the time range brackets the event dates by a day on each side.
 """
 
@@ -42,7 +42,7 @@ def event_query(event_ids: Sequence[str]) -> str:
 
 def area_query(admin1: str) -> str:
     """KQL selecting every event of a governorate."""
-    return f"location.admin1:{_kql_string(admin1)}"
+    return f"place.admin1:{_kql_string(admin1)}"
 
 
 def _kql_string(value: str) -> str:

@@ -102,7 +102,7 @@ class Rule(_Strict):
     description: str = ""
     when: Conditions = Field(default_factory=Conditions)
     escalate_by: Annotated[int, Field(ge=1)] | None = None
-    notify: list[NotifierName] = Field(default_factory=lambda: ["console"])
+    notify: list[NotifierName] = Field(default_factory=lambda: list[NotifierName](["console"]))
 
     _listify = field_validator("notify", mode="before")(_as_list)
 
@@ -254,7 +254,7 @@ def _line_of(root: yaml.Node, loc: Sequence[Any]) -> int:
         if child is None:
             break
         node = child
-    return line + 1
+    return int(line) + 1
 
 
 def _refuse_duplicate_keys(node: yaml.Node, path: Path | str) -> None:
