@@ -36,6 +36,10 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self.skipping += 1
+        elif tag == "img" and not self.skipping:
+            alt = dict(attrs).get("alt")
+            if alt and alt.strip():  # an image's description is part of what the entry says
+                self.parts.append(f" {alt.strip()} ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 

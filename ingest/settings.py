@@ -72,6 +72,8 @@ class PollerSettings(BaseSettings):
     websub_lease_s: int = 86400
     # Scale-out: consumer group of poller instances sharing the `feeds` topic.
     group_id: str = "sitrep-pollers"
+    # The feed registry file (see feeds.toml for the format).
+    registry_path: Path = Path("feeds.toml")
 
 
 def load_poller_settings(**overrides: object) -> PollerSettings:
