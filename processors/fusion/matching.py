@@ -1,0 +1,321 @@
+"""Does an extracted event describe the same real-world event as a canonical one? (pure functions)
+
+Four hard conditions, then a score:
+
+- **what**: the same event type; sub-event types score by family (an air strike and shelling are
+  often confused across outlets, a clash and an air strike never are one event);
+- **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
+  ``range_tolerance_days`` when either side is a range or has a coarse date;
+- **where**: the same place; two precise places (geo_precision 1) within ``distance_km``; when
+  either is coarse, the same admin2 (or within ``coarse_distance_km``), and only the same admin1
+  when either is province-level; an unknown place is compatible but scores low;
+- **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
+  jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
+  unknown side matches anything, disjoint known sides never meet.
+
+Two strikes killing the same number in different places or days therefore stay two events.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from processors.fusion.settings import FusionSettings
+from sitrep.records import Event, Location
+from sitrep.textnorm import normalize_for_match
+
+# Sub-event families: members are often confused from one outlet to the next.
+_FAMILIES: dict[str, str] = {
+    "Air/drone strike": "bombardment",
+    "Shelling/artillery/missile attack": "bombardment",
+    "Chemical weapon": "bombardment",
+    "Remote explosive/landmine/IED": "explosion",
+    "Suicide bomb": "explosion",
+    "Grenade": "explosion",
+    "Armed clash": "battle",
+    "Government regains territory": "battle",
+    "Non-state actor overtakes territory": "battle",
+    "Peaceful protest": "protest",
+    "Protest with intervention": "protest",
+    "Excessive force against protesters": "protest",
+    "Violent demonstration": "riot",
+    "Mob violence": "riot",
+}
+
+# Actor blocs by keywords of the (lower-cased) canonical name; first match wins.
+_BLOCS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("unknown", ("unidentified", "unknown")),
+    ("civilians", ("civilian",)),
+    ("islamic state", ("islamic state", "isis", "isil", "daesh")),
+    ("iraq", ("of iraq", "popular mobilization", "peshmerga")),
+    ("israel", ("israel",)),
+    ("government", ("forces of syria", "pro-government", "russia", "iran", "hezbollah", "allied syrian")),
+    ("sdf", ("syrian democratic", "ypg", "ypj", "asayish", "coalition", "united states", "sdf", "pkk")),
+    ("opposition", ("opposition", "rebel", "tahrir al-sham", "nusra", "jaysh", "faylaq", "ahrar",
+                    "national army", "of turkey", "free syrian", "national liberation front")),
+)
+_SUFFIX = re.compile(r"\s*\((?:\d{4}-\d{0,4}|syria|iraq|international)\)\s*$", re.IGNORECASE)
+
+
+def actor_bloc(name: str) -> str:
+    """The side an actor name stands for in matching ('' for none)."""
+    folded = _SUFFIX.sub("", name).strip().lower()
+    if not folded:
+        return ""
+    for bloc, words in _BLOCS:
+        if any(word in folded for word in words):
+            return bloc
+    return folded
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _fold(name: str) -> str:
+    return normalize_for_match(_SUFFIX.sub("", name)).replace("-", " ").replace("'", "")
+
+
+@dataclass(frozen=True)
+class Place:
+    """What matching needs of a location: folded names, admin areas, coordinates, precision."""
+
+    names: frozenset[str]
+    gazetteer_id: str
+    admin1: str
+    admin2: str
+    lat: float | None
+    lon: float | None
+    precision: int
+
+    @classmethod
+    def of(cls, location: Location) -> Place:
+        return cls(
+            names=frozenset(_fold(n) for n in (location.name, location.name_ar) if n),
+            gazetteer_id=location.gazetteer_id,
+            admin1=_fold(location.admin1),
+            admin2=_fold(location.admin2),
+            lat=location.lat,
+            lon=location.lon,
+            precision=location.geo_precision,
+        )
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The matching view of an event: small, JSON-able, stored beside each canonical event."""
+
+    event_type: str
+    sub_event_type: str
+    start: date
+    end: date
+    loose: bool
+    place: Place | None
+    blocs: frozenset[str]
+    names: frozenset[str]
+    fatalities: int | None
+
+    @classmethod
+    def of(cls, event: Event) -> Profile:
+        """Profile of an event."""
+        start, end = interval(event)
+        names = {event.actor1, event.actor2}
+        names.update(a.name for a in event.actors if a.role in _SIDE_ROLES)
+        blocs: set[str] = set()
+        folded: set[str] = set()
+        for name in names:
+            bloc = actor_bloc(name)
+            if bloc and bloc not in ("unknown", "civilians"):
+                blocs.add(bloc)
+                folded.add(_SUFFIX.sub("", name).strip().lower())
+        return cls(
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            start=start,
+            end=end,
+            loose=end != start or event.date_precision > 1,
+            place=Place.of(event.location) if event.location else None,
+            blocs=frozenset(blocs),
+            names=frozenset(folded),
+            fatalities=event.fatalities,
+        )
+
+    def to_json(self) -> list[Any]:
+        """Compact JSON form (a list) for the store."""
+        place = self.place
+        return [
+            self.event_type, self.sub_event_type, self.start.isoformat(), self.end.isoformat(),
+            self.loose,
+            None if place is None else [sorted(place.names), place.gazetteer_id, place.admin1, place.admin2,
+                                        place.lat, place.lon, place.precision],
+            sorted(self.blocs), sorted(self.names), self.fatalities,
+        ]
+
+    @classmethod
+    def from_json(cls, value: list[Any]) -> Profile:
+        """Inverse of :meth:`to_json`."""
+        place = value[5]
+        return cls(
+            event_type=value[0],
+            sub_event_type=value[1],
+            start=date.fromisoformat(value[2]),
+            end=date.fromisoformat(value[3]),
+            loose=bool(value[4]),
+            place=None if place is None else Place(frozenset(place[0]), place[1], place[2], place[3],
+                                                   place[4], place[5], place[6]),
+            blocs=frozenset(value[6]),
+            names=frozenset(value[7]),
+            fatalities=value[8],
+        )
+
+
+_SIDE_ROLES = ("actor1", "actor2", "assoc_actor1", "assoc_actor2")
+
+
+def interval(event: Event) -> tuple[date, date]:
+    """First and last day of an event."""
+    end = event.event_date_end or event.event_date
+    return (event.event_date, end) if end >= event.event_date else (end, event.event_date)
+
+
+def date_tolerance(a: Profile, b: Profile, settings: FusionSettings) -> int:
+    """± days allowed between two events: wider when either is a range or has a coarse date."""
+    return settings.range_tolerance_days if (a.loose or b.loose) else settings.date_tolerance_days
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    return bool(a.names & b.names) and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
+
+
+def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> float | None:
+    """How well two places agree (0..1), or None when they cannot be the same event's place."""
+    if a is None or b is None:
+        return MISSING_PLACE_SCORE
+    if _same_place(a, b):
+        return 1.0
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return None
+    distance = None
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    coarse = max(a.precision, b.precision)
+    if coarse == 1:
+        if distance is not None and distance <= settings.distance_km:
+            return 0.8 - 0.3 * distance / settings.distance_km
+        return None
+    if coarse == 3:  # a province-level place contains anything in its province
+        return 0.45 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
+    if a.admin2 and b.admin2:
+        if a.admin2 == b.admin2:
+            return 0.7
+        return None if distance is None or distance > settings.coarse_distance_km else 0.5
+    if distance is not None:
+        return 0.6 if distance <= settings.coarse_distance_km else None
+    return 0.4 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
+
+
+MISSING_PLACE_SCORE = 0.15
+
+
+def actor_score(a: Profile, b: Profile) -> float | None:
+    """How well two events' actors agree (0..1), or None when their known sides are disjoint
+    (or, for battles, when both sides are known on both events and differ)."""
+    if not a.blocs or not b.blocs:
+        return 0.5
+    if not a.blocs & b.blocs:
+        return None
+    if a.event_type == "Battles" and len(a.blocs) >= 2 and len(b.blocs) >= 2 and a.blocs != b.blocs:
+        return None
+    score = 0.8 if (a.blocs <= b.blocs or b.blocs <= a.blocs) else 0.5
+    if a.names & b.names:
+        score += 0.2
+    return min(score, 1.0)
+
+
+def type_score(a: Profile, b: Profile) -> float | None:
+    """Sub-event agreement (0..1), None across event types."""
+    if a.event_type != b.event_type:
+        return None
+    if a.sub_event_type == b.sub_event_type:
+        return 1.0
+    family_a, family_b = _FAMILIES.get(a.sub_event_type), _FAMILIES.get(b.sub_event_type)
+    if family_a is not None and family_a == family_b:
+        return 0.7
+    return 0.3
+
+
+def date_score(a: Profile, b: Profile, settings: FusionSettings) -> float | None:
+    """Date agreement (0..1), None when further apart than the tolerance."""
+    gap = max((b.start - a.end).days, (a.start - b.end).days, 0)
+    tolerance = date_tolerance(a, b, settings)
+    if gap > tolerance:
+        return None
+    return 1.0 if gap == 0 else 0.8 - 0.3 * (gap - 1) / max(tolerance, 1)
+
+
+def fatalities_adjustment(a: Profile, b: Profile) -> float:
+    """A nudge from the tolls: equal numbers agree a little; wildly different ones disagree a little."""
+    if a.fatalities is None or b.fatalities is None:
+        return 0.0
+    if a.fatalities == b.fatalities:
+        return 0.05
+    low, high = sorted((a.fatalities, b.fatalities))
+    return -0.05 if high > 3 * max(low, 1) and high - low > 5 else 0.0
+
+
+@dataclass(frozen=True)
+class MatchScore:
+    """Parts of a match score; ``total`` is None when a hard condition fails."""
+
+    total: float | None
+    what: float | None = None
+    when: float | None = None
+    where: float | None = None
+    who: float | None = None
+
+
+WEIGHTS = {"what": 0.25, "when": 0.2, "where": 0.35, "who": 0.2}
+
+
+def match_score(event: Profile, canonical: Profile, settings: FusionSettings) -> MatchScore:
+    """Score of ``event`` against ``canonical``: None total when they cannot be one event."""
+    what = type_score(event, canonical)
+    when = date_score(event, canonical, settings) if what is not None else None
+    where = place_score(event.place, canonical.place, settings) if when is not None else None
+    who = actor_score(event, canonical) if where is not None else None
+    if what is None or when is None or where is None or who is None:
+        return MatchScore(None, what, when, where, who)
+    total = (
+        WEIGHTS["what"] * what + WEIGHTS["when"] * when + WEIGHTS["where"] * where + WEIGHTS["who"] * who
+        + fatalities_adjustment(event, canonical)
+    )
+    return MatchScore(round(total, 6), what, when, where, who)
+
+
+def index_days(profile: Profile, settings: FusionSettings) -> list[date]:
+    """Days a canonical event is indexed under: its interval, widened for a loose one so that a
+    precise event looking only ±``date_tolerance_days`` around itself still finds it."""
+    widen = settings.range_tolerance_days - settings.date_tolerance_days if profile.loose else 0
+    return _days(profile.start, profile.end, max(widen, 0), settings)
+
+
+def search_days(profile: Profile, settings: FusionSettings) -> list[date]:
+    """Days to look up for candidates of an incoming event."""
+    widen = settings.range_tolerance_days if profile.loose else settings.date_tolerance_days
+    return _days(profile.start, profile.end, widen, settings)
+
+
+def _days(start: date, end: date, widen: int, settings: FusionSettings) -> list[date]:
+    span = min((end - start).days, settings.max_event_range_days)
+    first = start - timedelta(days=widen)
+    return [first + timedelta(days=i) for i in range(span + 2 * widen + 1)]
