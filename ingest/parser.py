@@ -16,7 +16,7 @@ import io
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -69,7 +69,7 @@ def _struct_to_utc(value: Any) -> datetime | None:
     if not isinstance(value, time.struct_time | tuple) or len(value) < 6:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(tuple(value)[:6] + (0, 0, 0)), tz=timezone.utc)  # type: ignore[arg-type]
+        return datetime.fromtimestamp(calendar.timegm(tuple(value)[:6] + (0, 0, 0)), tz=UTC)  # type: ignore[arg-type]
     except (OverflowError, ValueError, OSError):
         return None
 
