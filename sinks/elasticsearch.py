@@ -203,6 +203,11 @@ class ElasticsearchSink:
             metrics=self.metrics, on_unavailable=self._on_unavailable,
         )
 
+    @property
+    def paused(self) -> bool:
+        """True while consumption is paused because Elasticsearch does not answer."""
+        return self._paused
+
     # --- lifecycle ---------------------------------------------------------------------------------
 
     def start(self) -> None:
