@@ -40,5 +40,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check sitrep ingest processors sinks tests bench
 	$(BIN)/mypy sitrep ingest processors sinks
 
+# Validates deploy/ offline (compose config, kustomize + kubernetes-validate, sitrep commands);
+# installs its own tools (pip into .venv/deploy-tools, apt-get when root) and skips what it cannot.
+deploy-check: $(STAMP)
+	$(BIN)/python deploy/scripts/deploy_check.py
+
 clean:
 	rm -rf $(VENV) .sitrep .pytest_cache
