@@ -149,7 +149,11 @@ def _surge_member(event: Event) -> dict[str, Any]:
 
 
 def event_alert(
-    rule: Rule, kind: SingleKind, event: Event, now: datetime, links: KibanaLinks,
+    rule: Rule,
+    kind: SingleKind,
+    event: Event,
+    now: datetime,
+    links: KibanaLinks,
     previous_fatalities: int | None = None,
 ) -> Alert:
     """The alert ``rule`` fires on one event (kind "new" or "escalation")."""
@@ -172,8 +176,11 @@ def event_alert(
         sources=list(event.sources),
         urls=list(event.urls),
         kibana_url=kibana.discover_url(
-            links.base_url, kibana.event_query([event.event_id]), event.event_date,
-            event.event_date_end, links.data_view,
+            links.base_url,
+            kibana.event_query([event.event_id]),
+            event.event_date,
+            event.event_date_end,
+            links.data_view,
         ),
         notify=list(rule.notify),
         fired_at=now,
@@ -189,11 +196,12 @@ def surge_alert(rule: Rule, decision: SurgeDecision, now: datetime, links: Kiban
     sub_types = sorted({m["sub_event_type"] for m in members.values()})
     area = admin1s[0] if len(admin1s) == 1 else ", ".join(admin1s) or "several places"
     span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
-    summary = (
-        f"{len(members)} events matching {rule.name} in {area} ({span}): {', '.join(sub_types)}"
-        + (f"; {sum(tolls)} killed in all." if tolls else ".")
+    summary = f"{len(members)} events matching {rule.name} in {area} ({span}): {', '.join(sub_types)}" + (
+        f"; {sum(tolls)} killed in all." if tolls else "."
     )
-    query = kibana.area_query(admin1s[0]) if len(admin1s) == 1 else kibana.event_query(list(decision.event_ids))
+    query = (
+        kibana.area_query(admin1s[0]) if len(admin1s) == 1 else kibana.event_query(list(decision.event_ids))
+    )
     sources: list[str] = []
     urls: list[str] = []
     for event_id in decision.event_ids:
@@ -211,7 +219,11 @@ def surge_alert(rule: Rule, decision: SurgeDecision, now: datetime, links: Kiban
         sources=sources,
         urls=urls,
         kibana_url=kibana.discover_url(
-            links.base_url, query, date.fromisoformat(dates[0]), date.fromisoformat(dates[-1]), links.data_view
+            links.base_url,
+            query,
+            date.fromisoformat(dates[0]),
+            date.fromisoformat(dates[-1]),
+            links.data_view,
         ),
         notify=list(rule.notify),
         fired_at=now,
@@ -223,12 +235,18 @@ def describe_event(event: Event) -> str:
     where = ""
     if event.location:
         where = f" in {event.location.name}" + (
-            f" ({event.location.admin1})" if event.location.admin1 and event.location.admin1 != event.location.name
+            f" ({event.location.admin1})"
+            if event.location.admin1 and event.location.admin1 != event.location.name
             else ""
         )
     who = " vs ".join(actor_names(event)[:2])
     toll = f", {event.fatalities} killed" if event.fatalities is not None else ""
-    return f"{event.sub_event_type}{where} on {event.event_date.isoformat()}" + (f": {who}" if who else "") + toll + "."
+    return (
+        f"{event.sub_event_type}{where} on {event.event_date.isoformat()}"
+        + (f": {who}" if who else "")
+        + toll
+        + "."
+    )
 
 
 # --- the engine -------------------------------------------------------------------------------------
@@ -289,7 +307,9 @@ class AlertEngine:
             silence = silenced_by(active, alert, now)
             if not rule.is_surge:
                 alerted[rule.name] = {
-                    "revision": event.revision, "fatalities": event.fatalities, "silenced": silence is not None,
+                    "revision": event.revision,
+                    "fatalities": event.fatalities,
+                    "silenced": silence is not None,
                 }
             decisions.append(Decision(alert, silence))
         if alerted:

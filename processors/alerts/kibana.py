@@ -26,7 +26,8 @@ def discover_url(
         return ""
     start = first_date - timedelta(days=1)
     end = (last_date or first_date) + timedelta(days=2)
-    global_state = f"(time:(from:{_rison(start.isoformat() + 'T00:00:00.000Z')},to:{_rison(end.isoformat() + 'T00:00:00.000Z')}))"
+    since, until = _rison(f"{start.isoformat()}T00:00:00.000Z"), _rison(f"{end.isoformat()}T00:00:00.000Z")
+    global_state = f"(time:(from:{since},to:{until}))"
     app_state = f"(index:{_rison(data_view)},query:(language:kuery,query:{_rison(query)}))"
     return (
         f"{base_url.rstrip('/')}/app/discover#/?_g={quote(global_state, safe=RISON_SAFE)}"

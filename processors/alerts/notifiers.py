@@ -106,15 +106,18 @@ def notify(
     deliveries: list[Delivery] = []
     for name, notifier in targets:
         if notifier is None:
-            error: NotifyError = DeliveryRejected(name, f"not configured ({NOT_CONFIGURED_HINT.get(name, name)})")
+            error: NotifyError = DeliveryRejected(
+                name, f"not configured ({NOT_CONFIGURED_HINT.get(name, name)})"
+            )
             deliveries.append(_give_up(alert, name, error, 0, dead_letter))
             continue
         deliveries.append(_deliver(alert, notifier, retry, sleep, rng, dead_letter))
     return deliveries
 
 
-async def notify_async(alert: Alert, notifiers: Mapping[str, Notifier] | Sequence[Notifier],
-                       **kwargs: Any) -> list[Delivery]:
+async def notify_async(
+    alert: Alert, notifiers: Mapping[str, Notifier] | Sequence[Notifier], **kwargs: Any
+) -> list[Delivery]:
     """`notify` in a worker thread, for Faust agents (the notifiers block on sockets)."""
     return await asyncio.to_thread(notify, alert, notifiers, **kwargs)
 
@@ -127,8 +130,12 @@ NOT_CONFIGURED_HINT = {
 
 
 def _deliver(
-    alert: Alert, notifier: Notifier, retry: RetryPolicy, sleep: Callable[[float], None],
-    rng: random.Random, dead_letter: DeadLetterSink | None,
+    alert: Alert,
+    notifier: Notifier,
+    retry: RetryPolicy,
+    sleep: Callable[[float], None],
+    rng: random.Random,
+    dead_letter: DeadLetterSink | None,
 ) -> Delivery:
     attempt = 0
     while True:
@@ -146,13 +153,20 @@ def _deliver(
         retry_after = getattr(error, "retry_after", None)
         if retry_after is not None:
             delay = max(delay, min(retry_after, retry.max_delay_s))
-        log.info("alert %s: %s (attempt %d of %d), retrying in %.2fs",
-                 alert.alert_id, error, attempt, retry.attempts, delay)
+        log.info(
+            "alert %s: %s (attempt %d of %d), retrying in %.2fs",
+            alert.alert_id,
+            error,
+            attempt,
+            retry.attempts,
+            delay,
+        )
         sleep(delay)
 
 
-def _give_up(alert: Alert, name: str, error: NotifyError, attempts: int,
-             dead_letter: DeadLetterSink | None) -> Delivery:
+def _give_up(
+    alert: Alert, name: str, error: NotifyError, attempts: int, dead_letter: DeadLetterSink | None
+) -> Delivery:
     log.warning("alert %s not delivered by %s after %d attempt(s): %s", alert.alert_id, name, attempts, error)
     dead_lettered = False
     if dead_letter is not None:
@@ -160,8 +174,12 @@ def _give_up(alert: Alert, name: str, error: NotifyError, attempts: int,
             dead_letter(alert, name, error)
             dead_lettered = True
         except Exception as exc:  # noqa: BLE001 (keep the alert in the log rather than lose it)
-            log.error("could not dead-letter alert %s (%s); the alert was: %s",
-                      alert.alert_id, exc, alert.model_dump_json())
+            log.error(
+                "could not dead-letter alert %s (%s); the alert was: %s",
+                alert.alert_id,
+                exc,
+                alert.model_dump_json(),
+            )
     return Delivery(name, False, attempts, str(error), dead_lettered)
 
 
@@ -171,8 +189,13 @@ def file_dead_letter(path: Path | str) -> DeadLetterSink:
     lock = threading.Lock()
 
     def sink(alert: Alert, notifier: str, error: NotifyError) -> None:
-        letter = make_dead_letter(alert.model_dump_json(), error, stage=f"alerts.notify.{notifier}",
-                                  key=alert.alert_id, topic=topics.ALERTS)
+        letter = make_dead_letter(
+            alert.model_dump_json(),
+            error,
+            stage=f"alerts.notify.{notifier}",
+            key=alert.alert_id,
+            topic=topics.ALERTS,
+        )
         with lock:
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("a", encoding="utf-8") as out:
@@ -186,8 +209,13 @@ def kafka_dead_letter(producer: Any) -> DeadLetterSink:
     from sitrep.kafka import publish_dead_letter
 
     def sink(alert: Alert, notifier: str, error: NotifyError) -> None:
-        letter = make_dead_letter(alert.model_dump_json(), error, stage=f"alerts.notify.{notifier}",
-                                  key=alert.alert_id, topic=topics.ALERTS)
+        letter = make_dead_letter(
+            alert.model_dump_json(),
+            error,
+            stage=f"alerts.notify.{notifier}",
+            key=alert.alert_id,
+            topic=topics.ALERTS,
+        )
         publish_dead_letter(producer, topics.ALERTS, letter)
 
     return sink
@@ -230,13 +258,18 @@ class WebhookNotifier:
     def send(self, alert: Alert) -> None:
         client = self.client or _shared_client(self.timeout_s)
         body = json.dumps(self.payload(alert), ensure_ascii=False).encode()
-        headers = {"Content-Type": "application/json", "Idempotency-Key": alert.alert_id,
-                   "User-Agent": "sitrep-alerts"}
+        headers = {
+            "Content-Type": "application/json",
+            "Idempotency-Key": alert.alert_id,
+            "User-Agent": "sitrep-alerts",
+        }
         where = _host_only(self.url)
         try:
             response = client.post(self.url, content=body, headers=headers, timeout=self.timeout_s)
         except httpx.TimeoutException:
-            raise DeliveryUnavailable(self.name, f"timed out after {self.timeout_s:g}s talking to {where}") from None
+            raise DeliveryUnavailable(
+                self.name, f"timed out after {self.timeout_s:g}s talking to {where}"
+            ) from None
         except httpx.HTTPError as exc:
             raise DeliveryUnavailable(self.name, f"{exc.__class__.__name__} talking to {where}") from None
         status = response.status_code
@@ -278,8 +311,9 @@ class EmailNotifier:
         where = f"{settings.host}:{settings.port}"
         try:
             if settings.ssl:
-                client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port,
-                                                        timeout=settings.timeout_s, context=context)
+                client: smtplib.SMTP = smtplib.SMTP_SSL(
+                    settings.host, settings.port, timeout=settings.timeout_s, context=context
+                )
             else:
                 client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_s)
             with client:
@@ -292,9 +326,13 @@ class EmailNotifier:
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryRejected(self.name, f"{where} refused the login ({exc.smtp_code})") from None
         except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryRejected(self.name, f"{where} refused the recipients {sorted(exc.recipients)}") from None
+            raise DeliveryRejected(
+                self.name, f"{where} refused the recipients {sorted(exc.recipients)}"
+            ) from None
         except smtplib.SMTPNotSupportedError as exc:
-            raise DeliveryRejected(self.name, f"{where}: {exc} (setting: SITREP_ALERTS__SMTP__STARTTLS)") from None
+            raise DeliveryRejected(
+                self.name, f"{where}: {exc} (setting: SITREP_ALERTS__SMTP__STARTTLS)"
+            ) from None
         except smtplib.SMTPResponseException as exc:
             detail = f"{where} answered {exc.smtp_code} {_decode(exc.smtp_error)}"
             if exc.smtp_code >= 500:
@@ -303,7 +341,9 @@ class EmailNotifier:
         except ssl.SSLError as exc:
             raise DeliveryRejected(self.name, f"TLS with {where} failed: {exc.reason or exc}") from None
         except (smtplib.SMTPException, OSError) as exc:
-            raise DeliveryUnavailable(self.name, f"{exc.__class__.__name__} talking to {where}: {exc}") from None
+            raise DeliveryUnavailable(
+                self.name, f"{exc.__class__.__name__} talking to {where}: {exc}"
+            ) from None
 
 
 def build_notifiers(
@@ -315,9 +355,13 @@ def build_notifiers(
     """The notifiers the settings configure, by name (console is always there)."""
     notifiers: dict[str, Notifier] = {"console": ConsoleNotifier(console_stream)}
     if settings.webhook_url:
-        notifiers["webhook"] = WebhookNotifier(settings.webhook_url.get_secret_value(), settings.http_timeout_s)
+        notifiers["webhook"] = WebhookNotifier(
+            settings.webhook_url.get_secret_value(), settings.http_timeout_s
+        )
     if settings.slack_webhook_url:
-        notifiers["slack"] = SlackNotifier(settings.slack_webhook_url.get_secret_value(), settings.http_timeout_s)
+        notifiers["slack"] = SlackNotifier(
+            settings.slack_webhook_url.get_secret_value(), settings.http_timeout_s
+        )
     if settings.smtp.host and settings.smtp.recipients:
         notifiers["email"] = EmailNotifier(settings.smtp, ssl_context)
     return notifiers

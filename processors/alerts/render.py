@@ -62,16 +62,21 @@ def webhook_payload(alert: Alert) -> dict[str, Any]:
 
 def slack_payload(alert: Alert) -> dict[str, Any]:
     """Slack-compatible incoming-webhook body (``text`` fallback plus Block Kit blocks)."""
-    links = " · ".join(f"<{url}|{_slack_escape(name)}>" if url else _slack_escape(name)
-                       for name, url in source_links(alert))
+    links = " · ".join(
+        f"<{url}|{_slack_escape(name)}>" if url else _slack_escape(name) for name, url in source_links(alert)
+    )
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": headline(alert)[:150]}},
         {"type": "section", "text": {"type": "mrkdwn", "text": _slack_escape(alert.summary)[:3000] or "-"}},
     ]
     if links:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"Sources: {links}"[:3000]}]})
+        blocks.append(
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": f"Sources: {links}"[:3000]}]}
+        )
     if alert.kibana_url:
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": f"<{alert.kibana_url}|Open in Kibana>"}})
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": f"<{alert.kibana_url}|Open in Kibana>"}}
+        )
     fallback = f"{headline(alert)}\n{alert.summary}" + (f"\n{alert.kibana_url}" if alert.kibana_url else "")
     return {"text": fallback, "blocks": blocks}
 

@@ -53,8 +53,11 @@ def read_events(path: Path | str) -> Iterator[Event | EventsFileError]:
                 yield EventsFileError(f"not a valid Event: {detail}", path, number)
 
 
-def replay(engine: AlertEngine, events: Iterable[Event | EventsFileError],
-           clock: Callable[[Event], datetime] | None = None) -> ReplayResult:
+def replay(
+    engine: AlertEngine,
+    events: Iterable[Event | EventsFileError],
+    clock: Callable[[Event], datetime] | None = None,
+) -> ReplayResult:
     """Feed events to the engine in order; ``clock(event)`` is "now" (default: ``event.updated_at``)."""
     result = ReplayResult()
     for item in events:

@@ -186,7 +186,9 @@ def parse_rules(text: str, path: Path | str = "rules.yaml") -> RuleSet:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise RulesError("the top level must be a mapping with a 'rules:' list", path, node.start_mark.line + 1)
+        raise RulesError(
+            "the top level must be a mapping with a 'rules:' list", path, node.start_mark.line + 1
+        )
     try:
         parsed = _RulesFile.model_validate(data)
     except ValidationError as exc:
@@ -197,14 +199,18 @@ def parse_rules(text: str, path: Path | str = "rules.yaml") -> RuleSet:
             line = _line_of(node, ("rules", index, "name"))
             raise RulesError(
                 f"duplicate rule name {rule.name!r} (first used by rules[{seen[rule.name]}])",
-                path, line, f"rules[{index}].name",
+                path,
+                line,
+                f"rules[{index}].name",
             )
         seen[rule.name] = index
     return RuleSet(tuple(parsed.rules), str(path))
 
 
 def _rules_error(exc: ValidationError, root: yaml.Node, path: Path | str) -> RulesError:
-    first = exc.errors()[0]
+    errors = exc.errors()
+    # An unknown key usually explains a "missing" one (a typo), and comes with a suggestion.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(part for part in first["loc"] if not (isinstance(part, str) and "[" in part))
     message = str(first["msg"]).removeprefix("Value error, ")
     if first["type"] == "extra_forbidden":
@@ -264,7 +270,9 @@ def _refuse_duplicate_keys(node: yaml.Node, path: Path | str) -> None:
         for key_node, value_node in node.value:
             key = getattr(key_node, "value", None)
             if key in seen:
-                raise RulesError("key appears twice in the same mapping", path, key_node.start_mark.line + 1, str(key))
+                raise RulesError(
+                    "key appears twice in the same mapping", path, key_node.start_mark.line + 1, str(key)
+                )
             seen.add(key)
             _refuse_duplicate_keys(value_node, path)
     elif isinstance(node, yaml.SequenceNode):

@@ -95,7 +95,8 @@ class SilenceStore:
         """Store a silence; silencing the same rule and key again replaces the earlier one."""
         with closing(self._connect(create=True)) as db, db:
             db.execute(
-                "INSERT OR REPLACE INTO silences(rule, key, until, created_at, reason) VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO silences(rule, key, until, created_at, reason)"
+                " VALUES (?, ?, ?, ?, ?)",
                 (
                     silence.rule,
                     silence.key or "",
@@ -117,7 +118,9 @@ class SilenceStore:
         if not self.path.exists():
             return []
         with closing(self._connect()) as db:
-            rows = db.execute("SELECT rule, key, until, created_at, reason FROM silences ORDER BY until").fetchall()
+            rows = db.execute(
+                "SELECT rule, key, until, created_at, reason FROM silences ORDER BY until"
+            ).fetchall()
         return [
             Silence(
                 rule=rule,

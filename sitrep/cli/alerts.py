@@ -1,11 +1,11 @@
 """``sitrep alerts``: check rules, try them on events, backtest them, silence them.
 
-    sitrep alerts validate rules.yaml
-    sitrep alerts test --rules rules.yaml --events events.jsonl [--json]
-    sitrep alerts backtest --rules rules.yaml --since 7d [--json]
-    sitrep alerts silence RULE [--key K] --for 6h [--reason TEXT]
-    sitrep alerts unsilence RULE [--key K]
-    sitrep alerts silences
+sitrep alerts validate rules.yaml
+sitrep alerts test --rules rules.yaml --events events.jsonl [--json]
+sitrep alerts backtest --rules rules.yaml --since 7d [--json]
+sitrep alerts silence RULE [--key K] --for 6h [--reason TEXT]
+sitrep alerts unsilence RULE [--key K]
+sitrep alerts silences
 """
 
 from __future__ import annotations
@@ -30,20 +30,28 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=lambda args, settings: _usage(parser))
 
     validate = commands.add_parser("validate", help="check a rules file; errors name the line and key")
-    validate.add_argument("file", type=Path, nargs="?", help="rules file (default: SITREP_ALERTS__RULES_PATH)")
+    validate.add_argument(
+        "file", type=Path, nargs="?", help="rules file (default: SITREP_ALERTS__RULES_PATH)"
+    )
     validate.set_defaults(func=validate_command)
 
     test = commands.add_parser("test", help="print the alerts the rules would fire on events from a file")
     test.add_argument("--rules", type=Path, help="rules file (default: SITREP_ALERTS__RULES_PATH)")
-    test.add_argument("--events", type=Path, required=True,
-                      help="Event JSON lines, in order; a later line with the same event_id is a revision")
+    test.add_argument(
+        "--events",
+        type=Path,
+        required=True,
+        help="Event JSON lines, in order; a later line with the same event_id is a revision",
+    )
     test.add_argument("--json", action="store_true", help="print every field of each alert")
     test.add_argument("--with-silences", action="store_true", help="leave out alerts silenced right now")
     test.set_defaults(func=test_command)
 
     backtest = commands.add_parser("backtest", help="run the rules over events indexed in Elasticsearch")
     backtest.add_argument("--rules", type=Path, help="rules file (default: SITREP_ALERTS__RULES_PATH)")
-    backtest.add_argument("--since", default="7d", help="how far back, by event date (e.g. 24h, 7d; default 7d)")
+    backtest.add_argument(
+        "--since", default="7d", help="how far back, by event date (e.g. 24h, 7d; default 7d)"
+    )
     backtest.add_argument("--index", help="events index or alias (default: SITREP_ALERTS__EVENTS_INDEX)")
     backtest.add_argument("--json", action="store_true", help="print every field of each alert")
     backtest.set_defaults(func=backtest_command)
@@ -53,8 +61,11 @@ def register(subparsers: Any) -> None:
     silence.add_argument("--key", help="only alerts about this event id, admin1 or place name")
     silence.add_argument("--for", dest="duration", required=True, help="how long, e.g. 30m, 6h, 2d")
     silence.add_argument("--reason", default="", help="a note kept with the silence")
-    silence.add_argument("--rules", type=Path, help="check the rule exists in this file (default: the rules file,"
-                         " when there is one)")
+    silence.add_argument(
+        "--rules",
+        type=Path,
+        help="check the rule exists in this file (default: the rules file, when there is one)",
+    )
     silence.set_defaults(func=silence_command)
 
     unsilence = commands.add_parser("unsilence", help="lift a silence")
@@ -114,16 +125,23 @@ def backtest_command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         events = fetch_indexed_events(client, index, since)
     except es_errors.NotFoundError:
-        raise AlertsError(f"no index or alias {index!r} in Elasticsearch at {settings.elasticsearch.url}"
-                          " (setting: SITREP_ALERTS__EVENTS_INDEX)") from None
+        raise AlertsError(
+            f"no index or alias {index!r} in Elasticsearch at {settings.elasticsearch.url}"
+            " (setting: SITREP_ALERTS__EVENTS_INDEX)"
+        ) from None
     except (es_errors.ConnectionError, es_errors.TransportError) as exc:
-        raise AlertsError(f"cannot search Elasticsearch at {settings.elasticsearch.url}: "
-                          f"{exc.__class__.__name__} (setting: SITREP_ELASTICSEARCH__URL)") from None
+        raise AlertsError(
+            f"cannot search Elasticsearch at {settings.elasticsearch.url}: "
+            f"{exc.__class__.__name__} (setting: SITREP_ELASTICSEARCH__URL)"
+        ) from None
     finally:
         client.close()
     result = replay(_engine(rules, None), events)
-    return _print_result(result, args.json, f"{result.events} indexed events since {since} in {index}"
-                         " (latest revision of each)")
+    return _print_result(
+        result,
+        args.json,
+        f"{result.events} indexed events since {since} in {index} (latest revision of each)",
+    )
 
 
 def silence_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -134,10 +152,17 @@ def silence_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.rules or rules_path.exists():
         rules = load_rules(rules_path)
         if rules.get(args.rule) is None and args.rule != "*":
-            raise SilenceError(f"no rule named {args.rule!r} in {rules_path} (rules: {', '.join(rules.names())})")
+            raise SilenceError(
+                f"no rule named {args.rule!r} in {rules_path} (rules: {', '.join(rules.names())})"
+            )
     now = datetime.now(UTC)
-    silence = Silence(rule=args.rule, key=args.key or None, until=now + parse_duration(args.duration),
-                      created_at=now, reason=args.reason)
+    silence = Silence(
+        rule=args.rule,
+        key=args.key or None,
+        until=now + parse_duration(args.duration),
+        created_at=now,
+        reason=args.reason,
+    )
     store = SilenceStore.in_state_dir(settings.state_dir)
     store.add(silence)
     store.prune(now)
