@@ -34,7 +34,7 @@ from processors.alerts.errors import DeliveryRejected, DeliveryUnavailable, Noti
 from processors.alerts.settings import AlertsSettings, RetrySettings, SmtpSettings
 from sitrep import topics
 from sitrep.deadletter import make_dead_letter
-from sitrep.records import Alert
+from sitrep.records import Alert, DeadLetter
 
 log = logging.getLogger(__name__)
 
@@ -183,19 +183,24 @@ def _give_up(
     return Delivery(name, False, attempts, str(error), dead_lettered)
 
 
+def alert_dead_letter(alert: Alert, notifier: str, error: NotifyError) -> DeadLetter:
+    """The dead letter of an undelivered alert: its JSON, the notifier (as stage) and the reason."""
+    return make_dead_letter(
+        alert.model_dump_json(),
+        error,
+        stage=f"alerts.notify.{notifier}",
+        key=alert.alert_id,
+        topic=topics.ALERTS,
+    )
+
+
 def file_dead_letter(path: Path | str) -> DeadLetterSink:
     """A dead-letter sink appending `DeadLetter` JSON lines (original = the alert's JSON) to a file."""
     target = Path(path)
     lock = threading.Lock()
 
     def sink(alert: Alert, notifier: str, error: NotifyError) -> None:
-        letter = make_dead_letter(
-            alert.model_dump_json(),
-            error,
-            stage=f"alerts.notify.{notifier}",
-            key=alert.alert_id,
-            topic=topics.ALERTS,
-        )
+        letter = alert_dead_letter(alert, notifier, error)
         with lock:
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("a", encoding="utf-8") as out:
@@ -209,13 +214,7 @@ def kafka_dead_letter(producer: Any) -> DeadLetterSink:
     from sitrep.kafka import publish_dead_letter
 
     def sink(alert: Alert, notifier: str, error: NotifyError) -> None:
-        letter = make_dead_letter(
-            alert.model_dump_json(),
-            error,
-            stage=f"alerts.notify.{notifier}",
-            key=alert.alert_id,
-            topic=topics.ALERTS,
-        )
+        letter = alert_dead_letter(alert, notifier, error)
         publish_dead_letter(producer, topics.ALERTS, letter)
 
     return sink
