@@ -182,7 +182,12 @@ def check_compose_services(config: dict[str, Any]) -> Iterator[str]:
         env = svc.get("environment") or {}
         items = env.items() if isinstance(env, dict) else (e.partition("=")[::2] for e in env)
         for key, value in items:
-            if SECRET_NAME.search(key) and value and "${" not in str(value) and "deploycheck" not in str(value):
+            if (
+                SECRET_NAME.search(key)
+                and value
+                and "${" not in str(value)
+                and "deploycheck" not in str(value)
+            ):
                 yield f"compose: {name} sets {key} to a literal value; take it from deploy/.env"
 
 
@@ -193,8 +198,10 @@ def check_compose(report: Report, install: bool) -> dict[str, Any] | None:
     cmd = compose_command(install)
     rendered: dict[str, Any] | None = None
     if cmd is None:
-        report.skip("docker-compose config: neither docker-compose nor `docker compose` is installed "
-                     "(apt-get install docker-compose); checked the raw file with PyYAML instead")
+        report.skip(
+            "docker-compose config: neither docker-compose nor `docker compose` is installed "
+            "(apt-get install docker-compose); checked the raw file with PyYAML instead"
+        )
         rendered = yaml.safe_load(text)
     else:
         with tempfile.TemporaryDirectory() as tmp:
@@ -202,12 +209,16 @@ def check_compose(report: Report, install: bool) -> dict[str, Any] | None:
             env_file.write_text(throwaway_env(example), encoding="utf-8")
             result = run([*cmd, "--env-file", str(env_file), "-f", str(COMPOSE_FILE), "config"])
         if result.returncode != 0:
-            report.fail(f"{' '.join(cmd)} config rejected deploy/compose.yaml: "
-                        f"{(result.stderr or result.stdout).strip()}")
+            report.fail(
+                f"{' '.join(cmd)} config rejected deploy/compose.yaml: "
+                f"{(result.stderr or result.stdout).strip()}"
+            )
             return None
         rendered = yaml.safe_load(result.stdout)
-        report.ok(f"{' '.join(cmd)} config accepts deploy/compose.yaml "
-                  f"({len(rendered.get('services', {}))} services)")
+        report.ok(
+            f"{' '.join(cmd)} config accepts deploy/compose.yaml "
+            f"({len(rendered.get('services', {}))} services)"
+        )
     problems += check_compose_services(rendered or {})
     for problem in problems:
         report.fail(problem)
@@ -279,15 +290,20 @@ def render_kustomize_builtin(root: Path) -> list[dict[str, Any]]:
                 ref["name"] = renamed.get((kind, ref.get("name", "")), ref.get("name"))
         for volume in _pod_spec(doc).get("volumes", []):
             if "configMap" in volume:
-                volume["configMap"]["name"] = renamed.get(("ConfigMap", volume["configMap"]["name"]),
-                                                          volume["configMap"]["name"])
+                volume["configMap"]["name"] = renamed.get(
+                    ("ConfigMap", volume["configMap"]["name"]), volume["configMap"]["name"]
+                )
     return docs
 
 
 def _pod_spec(doc: dict[str, Any]) -> dict[str, Any]:
     spec = doc.get("spec") or {}
     template = spec.get("template") or {}
-    return template.get("spec") or {} if doc.get("kind") in ("Deployment", "Job", "StatefulSet", "DaemonSet") else {}
+    return (
+        template.get("spec") or {}
+        if doc.get("kind") in ("Deployment", "Job", "StatefulSet", "DaemonSet")
+        else {}
+    )
 
 
 def _containers(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -310,8 +326,10 @@ def render_k8s(report: Report) -> list[dict[str, Any]] | None:
     except (OSError, KeyError, yaml.YAMLError) as exc:
         report.fail(f"rendering deploy/k8s with the built-in renderer: {exc}")
         return None
-    report.skip("kubectl kustomize: kubectl is not installed; rendered deploy/k8s with the built-in "
-                f"renderer instead ({len(docs)} resources)")
+    report.skip(
+        "kubectl kustomize: kubectl is not installed; rendered deploy/k8s with the built-in "
+        f"renderer instead ({len(docs)} resources)"
+    )
     return docs
 
 
@@ -319,8 +337,10 @@ def validate_builtin_kinds(report: Report, docs: list[dict[str, Any]], install: 
     exe = ensure_kubernetes_validate(install)
     builtin = [d for d in docs if not _is_custom(d)]
     if exe is None:
-        report.skip("kubernetes-validate --strict: not installed and could not be installed with pip "
-                    f"into {TOOLS_VENV.relative_to(REPO)}")
+        report.skip(
+            "kubernetes-validate --strict: not installed and could not be installed with pip "
+            f"into {TOOLS_VENV.relative_to(REPO)}"
+        )
         return
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "rendered.yaml"
@@ -347,18 +367,29 @@ def validate_custom_resources(report: Report, docs: list[dict[str, Any]]) -> Non
     schema_dir = os.environ.get("SITREP_CRD_SCHEMA_DIR")
     python = TOOLS_VENV / "bin" / "python"
     if not schema_dir:
-        report.skip(f"CRD schema validation of {', '.join(kinds)}: no CRD schemas are available offline "
-                    "(set SITREP_CRD_SCHEMA_DIR to a directory of <kind>_<version>.json schemas to check them)")
+        report.skip(
+            f"CRD schema validation of {', '.join(kinds)}: no CRD schemas are available offline "
+            "(set SITREP_CRD_SCHEMA_DIR to a directory of <kind>_<version>.json schemas to check them)"
+        )
     elif not python.exists():
-        report.skip("CRD schema validation: needs jsonschema from .venv/deploy-tools (run without --no-install)")
+        report.skip(
+            "CRD schema validation: needs jsonschema from .venv/deploy-tools (run without --no-install)"
+        )
     else:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "custom.json"
             path.write_text(json.dumps(custom), encoding="utf-8")
-            result = run([str(python), str(Path(__file__).with_name("validate_crds.py")), schema_dir, str(path)])
+            result = run(
+                [str(python), str(Path(__file__).with_name("validate_crds.py")), schema_dir, str(path)]
+            )
         for line in result.stdout.splitlines():
-            (report.fail if line.startswith("FAIL") else report.skip if line.startswith("skipped")
-             else report.ok)(line.partition(": ")[2] or line)
+            (
+                report.fail
+                if line.startswith("FAIL")
+                else report.skip
+                if line.startswith("skipped")
+                else report.ok
+            )(line.partition(": ")[2] or line)
         if result.returncode not in (0, 1):
             report.fail(f"validate_crds.py: {result.stderr.strip()}")
     for problem in check_custom_structure(custom):
@@ -379,7 +410,8 @@ def check_custom_structure(custom: list[dict[str, Any]]) -> Iterator[str]:
         for doc in by_kind.get(kind, []):
             cluster = (doc["metadata"].get("labels") or {}).get("strimzi.io/cluster")
             if cluster not in kafkas:
-                yield f"k8s: {kind} {doc['metadata']['name']} has strimzi.io/cluster={cluster!r}, not the Kafka"
+                name = doc["metadata"]["name"]
+                yield f"k8s: {kind} {name} has strimzi.io/cluster={cluster!r}, not the Kafka"
     for doc in by_kind.get("Kafka", []):
         notes = doc["metadata"].get("annotations") or {}
         if notes.get("strimzi.io/kraft") != "enabled" or notes.get("strimzi.io/node-pools") != "enabled":
@@ -395,7 +427,8 @@ def check_custom_structure(custom: list[dict[str, Any]]) -> Iterator[str]:
     for doc in by_kind.get("Kibana", []):
         ref = (doc["spec"].get("elasticsearchRef") or {}).get("name")
         if ref not in es:
-            yield f"k8s: Kibana {doc['metadata']['name']} refers to Elasticsearch {ref!r}, which is not defined"
+            name = doc["metadata"]["name"]
+            yield f"k8s: Kibana {name} refers to Elasticsearch {ref!r}, which is not defined"
     for doc in by_kind.get("Elasticsearch", []) + by_kind.get("Kibana", []):
         if not re.fullmatch(r"\d+\.\d+\.\d+", str(doc["spec"].get("version", ""))):
             yield f"k8s: {doc['kind']} {doc['metadata']['name']} needs a pinned x.y.z version"
@@ -403,8 +436,11 @@ def check_custom_structure(custom: list[dict[str, Any]]) -> Iterator[str]:
 
 def kafka_topics(docs: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """topicName -> spec of every KafkaTopic."""
-    return {(d["spec"].get("topicName") or d["metadata"]["name"]): d["spec"]
-            for d in docs if d.get("kind") == "KafkaTopic"}
+    return {
+        (d["spec"].get("topicName") or d["metadata"]["name"]): d["spec"]
+        for d in docs
+        if d.get("kind") == "KafkaTopic"
+    }
 
 
 def check_k8s_workloads(docs: list[dict[str, Any]]) -> Iterator[str]:
@@ -427,8 +463,11 @@ def check_k8s_workloads(docs: list[dict[str, Any]]) -> Iterator[str]:
     for name in ONE_SHOT:
         if f"sitrep-{name}" not in jobs:
             yield f"k8s: Job sitrep-{name} is missing"
-    pdb_targets = {d["spec"]["selector"]["matchLabels"].get("app.kubernetes.io/component")
-                   for d in docs if d["kind"] == "PodDisruptionBudget"}
+    pdb_targets = {
+        d["spec"]["selector"]["matchLabels"].get("app.kubernetes.io/component")
+        for d in docs
+        if d["kind"] == "PodDisruptionBudget"
+    }
     for name in LONG_RUNNING:
         if name not in pdb_targets:
             yield f"k8s: no PodDisruptionBudget for the {name}s"
@@ -438,8 +477,10 @@ def check_k8s_workloads(docs: list[dict[str, Any]]) -> Iterator[str]:
     partitions = max((s.get("partitions", 0) for s in kafka_topics(docs).values()), default=0)
     for hpa in hpas:
         if hpa["spec"]["maxReplicas"] > partitions:
-            yield (f"k8s: HPA {hpa['metadata']['name']} may scale to {hpa['spec']['maxReplicas']} pods but the "
-                   f"topics have {partitions} partitions; the extra workers would idle")
+            yield (
+                f"k8s: HPA {hpa['metadata']['name']} may scale to {hpa['spec']['maxReplicas']} pods but the "
+                f"topics have {partitions} partitions; the extra workers would idle"
+            )
     for doc in docs:
         if doc["kind"] == "Secret" and doc["metadata"]["name"] != "sitrep-es-roles":
             yield f"k8s: Secret {doc['metadata']['name']} is committed; reference it, create it out of band"
@@ -492,8 +533,13 @@ def check_commands(
             continue
         name = command.argv[0]
         if name not in choices:
-            yield "skip", (f"{command.where}: `sitrep {' '.join(command.argv)}` - the {name!r} command is not "
-                           "registered in sitrep.cli yet")
+            yield (
+                "skip",
+                (
+                    f"{command.where}: `sitrep {' '.join(command.argv)}` - the {name!r} command is not "
+                    "registered in sitrep.cli yet"
+                ),
+            )
             continue
         try:
             parser.parse_args(list(command.argv))
@@ -533,15 +579,17 @@ def resolve_setting(name: str) -> str | None:
     for prefix, (module_name, class_name) in SETTINGS_BY_PREFIX.items():
         if name.startswith(prefix):
             model: Any = getattr(importlib.import_module(module_name), class_name)
-            path = name[len(prefix):].lower().split("__")
+            path = name[len(prefix) :].lower().split("__")
             for depth, part in enumerate(path):
                 fields = model.model_fields
                 if part not in fields:
-                    return f"{class_name} has no field {'.'.join(path[:depth + 1])}"
+                    return f"{class_name} has no field {'.'.join(path[: depth + 1])}"
                 annotation = fields[part].annotation
-                model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+                model = (
+                    annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+                )
                 if model is None and depth < len(path) - 1:
-                    return f"{class_name}.{'.'.join(path[:depth + 1])} has no sub-fields"
+                    return f"{class_name}.{'.'.join(path[: depth + 1])} has no sub-fields"
             return None
     return "no settings class reads it"
 
@@ -596,7 +644,9 @@ def check_topics(report: Report, docs: list[dict[str, Any]]) -> None:
     wanted = set(topics.all_topics())
     missing, extra = sorted(wanted - set(declared)), sorted(set(declared) - wanted)
     if missing:
-        report.fail(f"deploy/k8s/kafka/topics.yaml lacks KafkaTopics for {missing} (sitrep.topics.all_topics())")
+        report.fail(
+            f"deploy/k8s/kafka/topics.yaml lacks KafkaTopics for {missing} (sitrep.topics.all_topics())"
+        )
     if extra:
         report.fail(f"deploy/k8s/kafka/topics.yaml declares topics sitrep does not use: {extra}")
     if not missing and not extra:
@@ -634,7 +684,9 @@ def main(argv: list[str] | None = None) -> int:
     check_settings_names(report, env_names(compose, docs))
     check_config_files(report)
 
-    counts = {tag: sum(line.startswith(f"{tag}:") for line in report.lines) for tag in ("ok", "FAIL", "skipped")}
+    counts = {
+        tag: sum(line.startswith(f"{tag}:") for line in report.lines) for tag in ("ok", "FAIL", "skipped")
+    }
     print(f"deploy-check: {counts['ok']} ok, {counts['FAIL']} failed, {counts['skipped']} skipped")
     return 1 if report.failed else 0
 
