@@ -227,6 +227,53 @@ def check_compose(report: Report, install: bool) -> dict[str, Any] | None:
     return rendered
 
 
+# ---- Dockerfile ----------------------------------------------------------------------------------------
+
+
+def check_dockerfile(dockerfile: str, dockerignore: str, repo: Path) -> Iterator[str]:
+    """Problems with the Dockerfile: multi-stage, pinned base, non-root, and every COPY source present
+    in the repository and let through by .dockerignore (which allow-lists with `*` then `!path`)."""
+    lines = [ln.strip() for ln in dockerfile.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    args = dict(re.findall(r"^ARG\s+([A-Z_]+)=(\S+)", dockerfile, re.M))
+    froms = [ln.split()[1] for ln in lines if ln.upper().startswith("FROM ")]
+    if len(froms) < 2:
+        yield "Dockerfile: not multi-stage (one FROM)"
+    for image in froms:
+        image = re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), m.group(0)), image)
+        if image.endswith(":latest") or (":" not in image.split("/")[-1] and "@" not in image):
+            yield f"Dockerfile: base image {image} is not pinned to a tag or digest"
+        if image.startswith("python:") and not image.startswith("python:3.11"):
+            yield f"Dockerfile: base image {image} is not Python 3.11"
+    users = [ln.split()[1] for ln in lines if ln.upper().startswith("USER ")]
+    if not users or users[-1].split(":")[0] in ("root", "0"):
+        yield "Dockerfile: the final stage does not switch to a non-root USER"
+    allowed = [ln[1:].strip().rstrip("/") for ln in dockerignore.splitlines() if ln.startswith("!")]
+    ignores_all = any(ln.strip() == "*" for ln in dockerignore.splitlines())
+    for line in lines:
+        if not line.upper().startswith("COPY ") or "--from=" in line:
+            continue
+        sources = line.split()[1:-1]
+        for source in (s for s in sources if not s.startswith("--")):
+            if not (repo / source).exists():
+                yield f"Dockerfile: COPY {source}: no such file in the repository"
+            elif ignores_all and not any(_within(source, a) for a in allowed):
+                yield f"Dockerfile: COPY {source} is excluded by .dockerignore (add !{source})"
+
+
+def _within(path: str, allowed: str) -> bool:
+    return path.rstrip("/") == allowed or path.startswith(f"{allowed}/")
+
+
+def check_image(report: Report) -> None:
+    dockerfile = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    dockerignore = (REPO / ".dockerignore").read_text(encoding="utf-8")
+    problems = list(check_dockerfile(dockerfile, dockerignore, REPO))
+    for problem in problems:
+        report.fail(problem)
+    if not problems:
+        report.ok("Dockerfile: multi-stage, pinned python:3.11 base, non-root, COPY sources in the context")
+
+
 # ---- kustomize --------------------------------------------------------------------------------------
 
 
@@ -664,6 +711,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))
     report = Report()
 
+    check_image(report)
     compose = check_compose(report, install)
     docs = render_k8s(report) or []
     if docs:

@@ -227,3 +227,21 @@ def test_deploy_check_script_passes() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "deploy-check:" in result.stdout
+
+
+# ---- the image ----------------------------------------------------------------------------------------
+
+
+def test_dockerfile_is_multi_stage_pinned_non_root_and_copies_what_exists() -> None:
+    dockerfile = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    dockerignore = (REPO / ".dockerignore").read_text(encoding="utf-8")
+    assert list(check.check_dockerfile(dockerfile, dockerignore, REPO)) == []
+
+
+def test_dockerfile_check_catches_root_unpinned_and_ignored_sources() -> None:
+    bad = "FROM python:latest\nCOPY sitrep ./sitrep\nCOPY docs ./docs\nUSER root\n"
+    problems = list(check.check_dockerfile(bad, "*\n!sitrep/\n", REPO))
+    assert any("multi-stage" in p for p in problems)
+    assert any("not pinned" in p for p in problems)
+    assert any("non-root" in p for p in problems)
+    assert any("COPY docs" in p for p in problems)
