@@ -41,8 +41,7 @@ RUN groupadd --system --gid 10001 sitrep \
  && mkdir -p /var/lib/sitrep /etc/sitrep \
  && chown sitrep:sitrep /var/lib/sitrep
 COPY --from=build /opt/sitrep /opt/sitrep
-# Kibana saved objects for `sitrep kibana load`, which reads ./deploy/kibana: run it with
-# working directory /usr/share/sitrep (the compose and Kubernetes jobs do).
+# Kibana saved objects for `sitrep kibana load --dir /usr/share/sitrep/deploy/kibana`.
 COPY deploy/kibana /usr/share/sitrep/deploy/kibana
 ENV PATH=/opt/sitrep/bin:$PATH \
     PYTHONUNBUFFERED=1 \
