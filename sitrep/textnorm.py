@@ -62,3 +62,132 @@ def detect_language(text: str) -> str:
     if arabic == 0 and latin == 0:
         return ""
     return "ar" if arabic >= latin else "en"
+
+
+# --- Matching with offsets, clitics, sentences (used by processors.extract) -------------------------
+
+_FOLD_TABLE: dict[int, int | str | None] = {
+    **{ord(ch): None for ch in "\u0640"},
+    **{cp: None for cp in range(0x0610, 0x061B)},
+    **{cp: None for cp in range(0x064B, 0x0660)},
+    0x0670: None,
+    **{cp: None for cp in range(0x06D6, 0x06EE)},
+    0x0622: "\u0627", 0x0623: "\u0627", 0x0625: "\u0627", 0x0671: "\u0627",
+    0x0649: "\u064a", 0x0629: "\u0647",
+    **{0x0660 + i: str(i) for i in range(10)},
+    **{0x06F0 + i: str(i) for i in range(10)},
+    0x201C: '"', 0x201D: '"', 0x201E: '"', 0x00AB: '"', 0x00BB: '"', 0x2018: "'", 0x2019: "'",
+    0x201A: "'", 0x2032: "'", 0x060C: ",", 0x061B: ";", 0x061F: "?",
+    0x00A0: " ", 0x200B: " ", 0x200C: " ", 0x200D: " ", 0x200E: " ", 0x200F: " ", 0xFEFF: " ",
+    0x2013: "-", 0x2014: "-", 0x2010: "-", 0x2011: "-", 0x2012: "-",
+    0x202A: " ", 0x202B: " ", 0x202C: " ", 0x202D: " ", 0x202E: " ",
+    0x2066: " ", 0x2067: " ", 0x2068: " ", 0x2069: " ", 0x0009: " ", 0x000D: " ",
+}
+_FOLD_DROPPED = frozenset(k for k, v in _FOLD_TABLE.items() if v is None)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """Matching form of ``text`` that keeps offsets: returns ``(folded, positions)``.
+
+    ``folded`` has the folds of :func:`normalize_arabic` plus lower case, straight quotes, ASCII
+    digits, Arabic punctuation as Latin, and every space-like character as one ``" "`` (runs are
+    *not* collapsed). Each folded character comes from one original character; ``positions[i]`` is
+    the original index of ``folded[i]`` (``None`` when no character was dropped: identity).
+    """
+    folded = text.translate(_FOLD_TABLE).lower()
+    if len(folded) == len(text):
+        return folded, None
+    positions = [i for i, ch in enumerate(text) if ord(ch) not in _FOLD_DROPPED]
+    if len(positions) != len(folded):  # lower() changed a length (e.g. 'İ'): fall back per char
+        chars: list[str] = []
+        positions = []
+        for i, ch in enumerate(text):
+            for out in ch.translate(_FOLD_TABLE).lower():
+                chars.append(out)
+                positions.append(i)
+        folded = "".join(chars)
+    return folded, positions
+
+
+def original_span(positions: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Map a ``[start, end)`` span of a :func:`fold_with_offsets` string back to the original."""
+    if positions is None or start >= end:
+        return start, end
+    return positions[start], positions[end - 1] + 1
+
+
+# Proclitics written attached to Arabic words: conjunctions و ف, prepositions ب ل ك, article ال.
+_CLITIC = re.compile("^(?:[\u0648\u0641](?=..))?(?:[\u0628\u0643\u0644](?=..))?(?:\u0627\u0644(?=..))?")
+_LIL = re.compile("^(?:[\u0648\u0641])?\u0644\u0644(?=..)")  # لل = ل + ال
+
+
+def strip_clitics(word: str) -> str:
+    """Remove the proclitics و ف ب ل ك ال from a (folded) Arabic word: ``"وبالقصف" -> "قصف"``.
+
+    Leaves at least two letters, so short words are not eaten; idempotent on the result only as
+    far as the stem does not itself start with a clitic-looking letter (use on tokens, not keys).
+    """
+    if not word or not ("\u0600" <= word[0] <= "\u06ff"):
+        return word
+    lil = _LIL.match(word)
+    if lil:
+        return word[lil.end():]
+    return word[_CLITIC.match(word).end():]  # type: ignore[union-attr]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?\u06d4])[\"')\]]*\s+|\n+|(?<=[;:])\s+(?=\S)")
+_ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|maj|capt|sgt|u\.s|u\.n|no|approx|jan|feb|mar|apr|"
+                     r"jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|e\.g|i\.e)|\b[a-z])\.$", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``: ends at . ! ? ؟ ۔ ; : and line breaks.
+
+    Abbreviations ("Gen.", "U.S.") and decimals do not end a sentence. Spans are trimmed and
+    never empty; together they cover every non-space character in order.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        piece = text[start:end]
+        if "\n" not in match.group() and _ABBREV.search(piece[-12:]):
+            continue
+        _append_trimmed(text, start, end, spans)
+        start = match.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[,\u060c]\s*(?=(?:\u0648|\u0641)?(?:\u0643\u0645\u0627|\u0641\u064a\u0645\u0627|\u0628\u064a\u0646\u0645\u0627|"
+    r"\u062d\u064a\u062b|\u0641\u064a \u062d\u064a\u0646|\u0643\u0627\u0646|\u0643\u0630\u0644\u0643|"
+    r"\u0641\u064a \u0627\u0644\u0648\u0642\u062a|\u0627\u0644\u064a \u0630\u0644\u0643|"
+    r"\u0627\u0644\u062a\u064a|\u0627\u0644\u0630\u064a|\u0627\u0644\u0630\u064a\u0646|"
+    r"\u0646\u062a\u064a\u062c\u0647|\u0627\u062b\u0631|\u0639\u0642\u0628|"
+    r"while|whereas|meanwhile|and meanwhile|as well as|in addition|also|which|after which|where|"
+    r"when|as)\b)|\s+-\s+|\s*\u2013\s*|;\s*",
+    re.IGNORECASE,
+)
+
+
+def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Clause spans inside ``text[start:end]``: breaks at a comma before a clause connective
+    (كما، فيما، بينما، حيث، في حين، while, meanwhile...) and at dashes."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        _append_trimmed(text, cursor, match.start(), spans)
+        cursor = match.end()
+    _append_trimmed(text, cursor, end, spans)
+    return spans

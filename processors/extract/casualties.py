@@ -1,0 +1,476 @@
+"""Casualty statements: how many were killed or injured, with the qualifier the text uses.
+
+Works on the folded matching form (`sitrep.textnorm.fold_with_offsets`). Numbers are digits,
+Arabic number words (with gender agreement, teens, tens, hundreds and duals such as عنصرين) or
+English number words. A number counts only when a killing or injury word is near and the noun it
+counts is a person; numbers of weapons, villages, hours, years, ages, percentages, displaced people,
+running totals ("ليرتفع إلى 305", "since May") and subsets ("بينهم 3 أطفال", "including") are
+not an event's casualties.
+
+ACLED convention for quantities without a number (documented rule, as ACLED's codebook and notes
+state): "several" / "a number of" / "an unknown number" / عدد من → 10; "dozens" / عشرات → 12;
+"hundreds" / مئات → 100; a note's own "coded as N" wins. These carry qualifier "convention".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+CasualtyKind = Literal["killed", "injured"]
+Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
+
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|\w+(?:[-']\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or punctuation mark of the folded text, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """One statement of a toll: ``count`` people ``kind`` (killed/injured), offsets into the
+    folded text; ``side_at`` is where the counted noun ends (the side's name follows it)."""
+
+    kind: CasualtyKind
+    count: int
+    qualifier: Qualifier
+    start: int
+    end: int
+    side_at: int
+    zero: bool = False
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+# --- Number words ----------------------------------------------------------------------------------
+
+_AR_UNITS = {
+    "واحد": 1, "واحده": 1, "احد": 1, "احدي": 1,
+    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+    "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+}
+_AR_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50,
+    "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+    "تسعون": 90, "تسعين": 90,
+}
+_AR_HUNDREDS = {
+    "مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+    "ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
+    "ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800,
+    "تسعمئه": 900, "تسعمائه": 900,
+}
+_AR_THOUSANDS = {"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000, "الاف": 1000, "آلاف": 1000}
+_EN_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+# Vague quantities and the ACLED convention they are coded with.
+_VAGUE = {
+    "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "dozens": 12, "scores": 12, "hundreds": 100,
+    "several": 10, "multiple": 10, "numerous": 10,
+}
+_VAGUE_PHRASES = re.compile(
+    r"(?<!\w)(?:عدد من|عددا من|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|\b(?:a number of|an unknown number of|"
+    r"unknown number of|an unspecified number of|a number of)\b"
+)
+_AR_DUALS = {
+    "عنصرين": "p", "عنصران": "p", "شخصين": "p", "شخصان": "p", "جنديين": "p", "جنديان": "p",
+    "طفلين": "p", "طفلان": "p", "قتيلين": "k", "قتيلان": "k", "ضابطين": "p", "ضابطان": "p",
+    "رجلين": "p", "رجلان": "p", "امراتين": "p", "امراتان": "p", "سيدتين": "p", "طفلتين": "p",
+    "فتاتين": "p", "شابين": "p", "شابان": "p", "شقيقين": "p", "شقيقان": "p", "جريحين": "i", "جريحان": "i",
+    "مصابين اثنين": "i", "قياديين": "p", "قياديان": "p", "مدنيين اثنين": "p",
+}
+_AR_SINGULAR_PERSON = frozenset({
+    "عنصر", "شخص", "جندي", "طفل", "طفله", "مدني", "مواطن", "رجل", "امراه", "سيده", "شاب", "ضابط",
+    "مقاتل", "مسلح", "قيادي", "عسكري", "فتاه", "مسن", "مسعف", "صحفي", "قائد", "امير", "شرطي", "عامل",
+})
+
+# --- Word classes ------------------------------------------------------------------------------------
+
+_KILL_AR = re.compile(
+    r"^(?:[وف]?[بل]?)(?:مقتل|قتل|قتلت|قتلوا|يقتل|تقتل|قتلي|قتيل|قتيلا|القتلي|مصرع|مصرعه|مصرعهم|مصرعها|"
+    r"استشهاد|استشهد|استشهدوا|شهيد|شهيدا|شهداء|الشهداء|حتفه|حتفهم|حتفها|وفاه|توفي|ارواح|حياه|ضحايا|"
+    r"الضحايا|ضحيه|جثث|جثه|جثامين|اعدام|اعدم|اعدمت|اغتيال|اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اوقعت|اسفر|"
+    r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه)$"
+)
+_INJ_AR = re.compile(
+    r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|اصابتهم|مصاب|"
+    r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
+)
+_KILL_EN = frozenset({
+    "killed", "killing", "kill", "kills", "dead", "died", "die", "deaths", "death", "fatalities",
+    "fatality", "lives", "slain", "perished", "executed", "bodies", "toll", "lost", "claimed", "martyred",
+    "martyrs", "victims", "killings",
+})
+_INJ_EN = frozenset({"injured", "wounded", "wounding", "injuring", "hurt", "injuries", "wounds", "injury"})
+_BOTH = re.compile(r"casualties|قتيل وجريح|قتلي وجرحي|قتيلا وجريحا|بين قتيل وجريح|killed (?:and|or) "
+                   r"(?:wounded|injured)|dead (?:and|or) (?:wounded|injured)|قتلي ومصابين|killed or wounded")
+
+_PERSON_NOUN_AR = re.compile(
+    r"^(?:[وف]?[بلك]?(?:ال)?)(?:عنصر|عناصر|عنصرا|مقاتل|مقاتلا|مقاتلين|مقاتلي|مقاتلو|مسلح|مسلحا|مسلحين|مسلحي|"
+    r"جندي|جنديا|جنود|عسكري|عسكريا|عسكريين|شخص|شخصا|اشخاص|مدني|مدنيا|مدنيين|مدنيون|مواطن|مواطنا|"
+    r"مواطنين|طفل|طفلا|اطفال|امراه|نساء|سيده|سيدات|رجل|رجال|ضابط|ضباط|قيادي|قياديا|قياديين|عضو|اعضاء|"
+    r"فرد|افراد|شاب|شبان|عامل|عمال|مسعف|مسعفين|صحفي|صحفيين|قتيل|قتيلا|قتلي|جريح|جريحا|جرحي|مصاب|مصابا|"
+    r"مصابين|شهيد|شهيدا|شهداء|منهم|من|ضحيه|ضحايا|مجند|مجندين|شرطي|شرطيا|رجال|حرس|امراء|قاده|اشخاصا|"
+    r"مصلين|متظاهرين|معتقلين|اسري|رهائن|شرطيين|مدنيه|طفله|فتاه|فتيات|مسنين|مسن|موظفين|موظفا|طلاب|"
+    r"جهاديين|ارهابيين|ارهابيا|متشددين|ثوار|انتحاريين)$"
+)
+_PERSON_NOUN_EN = frozenset({
+    "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
+    "militants", "militant", "troops", "members", "member", "children", "child", "women", "woman", "men",
+    "man", "officers", "officer", "policemen", "policeman", "police", "rebels", "rebel", "jihadists",
+    "jihadist", "insurgents", "insurgent", "gunmen", "gunman", "residents", "guards", "guard",
+    "personnel", "servicemen", "elements", "combatants", "of", "dead", "killed", "wounded", "injured",
+    "recruits", "commanders", "commander", "leaders", "leader", "boys", "girls", "boy", "girl", "kids",
+    "family", "relatives", "worshippers", "students", "workers", "journalists", "volunteers", "medics",
+    "paramedics", "loyalists", "pilots", "pilot", "terrorists", "terrorist", "attackers", "attacker",
+    "militiamen", "bombers", "others", "more", "were", "was", "have", "had", "are", "and", "in", "from",
+    "including", "deaths", "casualties", "fatalities", "victims", "bodies", "army", "regime", "syrian",
+    "government", "pro-government", "is", "hts", "sdf", "ypg", "turkish", "russian", "iraqi",
+    "farmers", "shepherds", "villagers", "teenagers", "infants", "babies", "prisoners", "detainees",
+    "hostages", "captives", "defectors", "conscripts", "operatives", "allied", "loyalist", "opposition",
+    "islamist", "kurdish", "iranian", "security", "police", "u", "us", "american", "coalition", "isis",
+})
+_NON_PERSON = re.compile(
+    r"^(?:[وف]?[بلك]?(?:ال)?)(?:قذائف|قذيفه|صواريخ|صاروخ|صاروخا|غارات|غاره|ضربات|ضربه|براميل|برميل|برميلا|"
+    r"قري|قريه|بلدات|بلده|مدن|مدينه|منازل|منزل|مباني|مبني|طائرات|طائره|دبابات|دبابه|اليات|اليه|اليه|"
+    r"عربات|عربه|سيارات|سياره|ساعه|ساعات|يوم|يوما|ايام|اسبوع|اسابيع|شهر|شهرا|اشهر|عام|عاما|اعوام|سنه|"
+    r"سنوات|سنين|دقيقه|دقائق|كم|كيلومتر|كيلومترا|كيلو|متر|مترا|امتار|دولار|ليره|مليون|مليار|بالمئه|"
+    r"بالمائه|في|نازح|نازحين|مهجر|مهجرين|لاجئ|لاجئين|نقاط|نقطه|مواقع|موقع|حواجز|حاجز|مستشفي|مستشفيات|"
+    r"مدارس|مدرسه|الف|هكتار|طن|اطنان|الاف|مرات|مره|محاور|محور|جبهات|نقطه|كتيبه|فصيلا|فصائل|جرعه)$"
+)
+_NON_PERSON_EN = frozenset({
+    "shells", "shell", "rockets", "rocket", "missiles", "missile", "airstrikes", "strikes", "strike",
+    "raids", "barrel", "bombs", "villages", "village", "towns", "town", "homes", "houses", "buildings",
+    "planes", "aircraft", "tanks", "tank", "vehicles", "vehicle", "cars", "hours", "hour", "days",
+    "day", "weeks", "week", "months", "month", "years", "year", "minutes", "km", "kilometres",
+    "kilometers", "miles", "metres", "meters", "dollars", "percent", "%", "million", "billion",
+    "displaced", "refugees", "positions", "checkpoints", "points", "fronts", "times", "am", "pm",
+    "tonnes", "tons", "hectares", "sorties", "mortars", "projectiles", "drones", "jets", "helicopters",
+    "year-old", "years-old", "schools", "hospitals", "neighbourhoods", "neighborhoods", "areas", "sites",
+    "targets", "others", "thousand", "o'clock", "locations", "families", "fighting",
+})
+_QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
+    (re.compile(r"(?:ما )?لا يقل عن$|ما لا يقل$|at least$|no (?:fewer|less) than$|a minimum of$"), "at_least"),
+    (re.compile(r"(?:ما )?يزيد عن$|(?:ما )?يزيد علي$|اكثر من$|ازيد من$|more than$|over$|upwards of$|"
+                r"in excess of$"), "more_than"),
+    (re.compile(r"(?:^|\s)(?:نحو|حوالي|قرابه|زهاء|ما يقارب|يقارب|قرابه ال|ما يناهز|about|around|nearly|"
+                r"approximately|roughly|some|almost|an estimated|estimated|up to|ما يصل الي|close to)$"),
+     "about"),
+)
+_TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|على الاقل|at least)")
+_SUBSET = re.compile(r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
+                     r"among whom|among the dead|among those|بينها|among)\W*$")
+_CUMULATIVE = re.compile(
+    r"(?<!\w)(?:منذ|حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
+    r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|الحرب|سنوات|الشهر الجاري|"
+    r"الشهر الماضي|الاشهر|الاسابيع)(?!\w)|\b(?:since|total|overall|in all|altogether|so far|to date|"
+    r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
+    r"since the start|the war|the conflict|the past year|years of|months of|weeks of)\b"
+)
+_TOLL_RISE_TARGET = re.compile(
+    r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|ليبلغ)(?:\s+\S+){0,8}?\s+"
+    r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
+    r"total to|number to)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$"
+)
+_SENTENCE_COURT = re.compile(r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|court|trial")
+_AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|سنوات|yr)")
+_ZERO = re.compile(
+    r"\bno (?:reported |immediate |known )?(?:casualties|fatalities|deaths|injuries|one was (?:killed|hurt|"
+    r"injured))|\bneither (?:injuries|fatalities|casualties|deaths) nor (?:injuries|fatalities|casualties|"
+    r"deaths)|\bwithout (?:causing )?(?:any )?(?:casualties|fatalities|injuries)|\bno (?:injuries|"
+    r"casualties|fatalities) (?:or|nor) (?:injuries|casualties|fatalities)|\bnobody was (?:killed|hurt)|"
+    r"(?<!\w)(?:دون|بدون) (?:وقوع |ان تسفر عن |تسجيل )?(?:اصابات|خسائر بشريه|ضحايا|قتلي)|"
+    r"(?<!\w)لم (?:ترد|يسفر|تسفر|تسجل|يسجل|تقع|يبلغ)\S*(?: \S+){0,4} (?:اصابات|خسائر بشريه|ضحايا|قتلي)|"
+    r"(?<!\w)(?:لا|دون) (?:انباء|معلومات) عن (?:وقوع )?(?:اصابات|خسائر بشريه|ضحايا)"
+)
+_CODED = re.compile(r"\bcoded (?:as|to|at) (\d+)")
+_MONTH_WORDS = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
+    r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|"
+    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|من)$"
+)
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: int
+    start_tok: int
+    end_tok: int
+    vague: bool = False
+    dual_kind: str = ""
+
+
+def _strip_w(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] == "و" else word
+
+
+def _arabic_word_value(word: str) -> tuple[int, str] | None:
+    """Value of one Arabic number word, and its class (unit/ten/hundred/thousand)."""
+    for candidate in (word, _strip_w(word), word[2:] if word.startswith("ال") else word):
+        if candidate in _AR_UNITS:
+            return _AR_UNITS[candidate], "unit"
+        if candidate in _AR_TENS:
+            return _AR_TENS[candidate], "ten"
+        if candidate in _AR_HUNDREDS:
+            return _AR_HUNDREDS[candidate], "hundred"
+        if candidate in _AR_THOUSANDS:
+            return _AR_THOUSANDS[candidate], "thousand"
+    return None
+
+
+def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
+    """The number that starts at token ``i`` (digits, Arabic or English words, duals, vague)."""
+    word = tokens[i].text
+    if word[0].isdigit():
+        try:
+            value = int(float(word.replace(",", "")))
+        except ValueError:
+            return None
+        return _Quantity(value, i, i + 1)
+    if word in _AR_DUALS:
+        return _Quantity(2, i, i + 1, dual_kind=_AR_DUALS[word])
+    if word in _VAGUE:
+        return _Quantity(_VAGUE[word], i, i + 1, vague=True)
+    if word in _EN_UNITS or word in _EN_TENS:
+        value = _EN_UNITS.get(word) or _EN_TENS[word]
+        j = i + 1
+        if word in _EN_TENS and j < len(tokens) and tokens[j].text == "-" and j + 1 < len(tokens) and \
+                tokens[j + 1].text in _EN_UNITS:
+            value += _EN_UNITS[tokens[j + 1].text]
+            j += 2
+        elif "-" in word:
+            pass
+        if j < len(tokens) and tokens[j].text in ("hundred", "thousand"):
+            value *= 100 if tokens[j].text == "hundred" else 1000
+            j += 1
+        return _Quantity(value, i, j)
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in _EN_TENS and unit in _EN_UNITS:
+            return _Quantity(_EN_TENS[tens] + _EN_UNITS[unit], i, i + 1)
+    first = _arabic_word_value(word)
+    if first is None:
+        return None
+    value, cls = first
+    j = i + 1
+    # teens: خمسة عشر ; compounds: خمسة وعشرين ; hundreds/thousands with multipliers.
+    while j < len(tokens):
+        nxt = tokens[j].text
+        if cls == "unit" and nxt in ("عشر", "عشره") and value < 10:
+            value += 10
+            cls = "teen"
+            j += 1
+            continue
+        part = _arabic_word_value(nxt)
+        if part is None:
+            break
+        pvalue, pcls = part
+        if pcls == "thousand" and value < 1000:
+            value = value * 1000 if value > 0 and nxt in ("الاف", "آلاف", "الف") and cls != "thousand" else pvalue
+            cls = "thousand"
+        elif nxt.startswith("و") and pcls in ("ten", "unit", "hundred") and pvalue < value or \
+                (nxt.startswith("و") and cls in ("unit", "teen") and pcls == "ten"):
+            value += pvalue
+            cls = pcls
+        elif pcls == "hundred" and cls == "unit" and pvalue == 100:
+            value *= 100
+            cls = "hundred"
+        else:
+            break
+        j += 1
+    if value == 1 and word in ("احد", "احدي"):  # "أحد العناصر": one of the...
+        return _Quantity(1, i, j)
+    return _Quantity(value, i, j)
+
+
+def _is_kill(word: str) -> bool:
+    return bool(_KILL_AR.match(word)) or word in _KILL_EN
+
+
+def _is_injury(word: str) -> bool:
+    return bool(_INJ_AR.match(word)) or word in _INJ_EN
+
+
+def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
+    """Casualty statements in one sentence ``folded[start:end]`` of the folded text."""
+    sentence = folded[start:end]
+    if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):
+        return []
+    tokens = tokenize(folded, start, end)
+    found: list[Casualties] = []
+    for match in _ZERO.finditer(sentence):
+        found.append(Casualties("killed", 0, "exact", start + match.start(), start + match.end(),
+                                start + match.end(), zero=True))
+    for match in _CODED.finditer(sentence):
+        found.append(Casualties("killed", int(match.group(1)), "convention", start + match.start(),
+                                start + match.end(), start + match.end()))
+        return found  # an ACLED note's own coding settles the toll of its sentence
+    i = 0
+    while i < len(tokens):
+        quantity = _read_quantity(tokens, i)
+        if quantity is None:
+            vague = _VAGUE_PHRASES.match(folded, tokens[i].start, end)
+            if vague:
+                j = i
+                while j < len(tokens) and tokens[j].end <= vague.end():
+                    j += 1
+                quantity = _Quantity(10, i, j, vague=True)
+            else:
+                singular = _singular_victim(tokens, i)
+                if singular is not None:
+                    found.append(singular)
+                i += 1
+                continue
+        casualty = _judge(folded, tokens, quantity, start)
+        if casualty is not None:
+            found.append(casualty)
+        i = max(quantity.end_tok, i + 1)
+    return found
+
+
+def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
+    """"مقتل عنصر" / "killed a soldier": one person, no number word."""
+    word = tokens[i].text
+    if word in _AR_SINGULAR_PERSON and i > 0 and _is_kill(tokens[i - 1].text) and tokens[i - 1].text not in (
+            "سقوط", "اسفر", "اسفرت", "خسائر", "ضحايا", "حصيله"):
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if not nxt[:1].isdigit() and _arabic_word_value(nxt) is None:
+            kind: CasualtyKind = "injured" if _is_injury(tokens[i - 1].text) else "killed"
+            return Casualties(kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
+    if word in ("a", "an") and i + 1 < len(tokens):
+        j = i + 1
+        while j < min(len(tokens), i + 4) and tokens[j].text not in _PERSON_NOUN_EN:
+            j += 1
+        if j < len(tokens) and tokens[j].text in _PERSON_NOUN_EN and tokens[j].text in (
+                "civilian", "soldier", "fighter", "militant", "child", "woman", "man", "officer",
+                "policeman", "rebel", "member", "commander", "leader", "boy", "girl", "person", "guard",
+                "jihadist", "gunman", "pilot", "journalist", "shepherd", "farmer", "teenager"):
+            before = " ".join(t.text for t in tokens[max(0, i - 2):i])
+            after = " ".join(t.text for t in tokens[j + 1:j + 4])
+            if re.search(r"\b(?:killed|killing|kill|shot|executed)$", before) or re.match(
+                    r"(?:was |were )?(?:\w+ )?(?:killed|shot dead|died|executed)", after):
+                return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
+            if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(
+                    r"(?:was |were )?(?:\w+ )?(?:injured|wounded|hurt)", after):
+                return Casualties("injured", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
+    return None
+
+
+def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casualties | None:
+    """Decide whether a quantity is a toll of killed or injured people, and with what qualifier."""
+    first, last = tokens[q.start_tok], tokens[q.end_tok - 1]
+    before_text = folded[max(offset, first.start - 40):first.start]
+    after_text = folded[last.end:last.end + 30]
+    # Dates, years, ordinals, ages, percentages, clock times.
+    if first.text.isdigit() and len(first.text) == 4 and 1900 <= q.value <= 2100:
+        return None
+    if re.search(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$", before_text[-6:]) and not q.vague:
+        return None
+    if re.match(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)", after_text) or _AGE.match(after_text.strip()):
+        return None
+    nxt = [t.text for t in tokens[q.end_tok:q.end_tok + 5]]
+    prev = [t.text for t in tokens[max(0, q.start_tok - 4):q.start_tok]]
+    if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":
+        return None
+    if any(re.match(r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
+                    r"اعتقال|arrest\w*|detained|detention)$", w) for w in prev[-3:]):
+        return None
+    if prev and re.match(r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
+                         r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$", prev[-1]):
+        return None
+    # What does the number count?
+    noun_ok = q.dual_kind in ("p", "k", "i")
+    noun_kind = q.dual_kind if q.dual_kind in ("k", "i", "p") else ""
+    noun_end = last.end
+    for k, word in enumerate(nxt[:4]):
+        if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
+            if word in ("في", "من") and k == 0:
+                noun_ok = noun_ok or word == "من"
+                break
+            return None
+        if _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN:
+            noun_ok = True
+            noun_end = tokens[q.end_tok + k].end
+            if _KILL_AR.match(word) or word in ("dead", "killed"):
+                noun_kind = "k"
+            elif _INJ_AR.match(word) or word in ("wounded", "injured"):
+                noun_kind = "i"
+            else:
+                noun_kind = "p"
+            break
+        if not word.replace("-", "").replace("'", "").isalpha():
+            break
+    if q.dual_kind == "":
+        nearest_prev_kill = any(_is_kill(w) or _is_injury(w) for w in prev[-2:])
+        nearest_next_kill = any(_is_kill(w) or _is_injury(w) for w in nxt[:2])
+        if not noun_ok and not nearest_prev_kill and not nearest_next_kill:
+            return None
+    # Which toll: killed or injured — nearest word of either kind in the clause.
+    kind = _kind_near(tokens, q, noun_kind)
+    if kind is None:
+        return None
+    if _BOTH.search(folded[last.end:last.end + 40]) and not re.search(
+            r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text):
+        return None
+    # Running totals and subsets.
+    clause_before = folded[max(offset, first.start - 90):first.start]
+    clause_after = folded[last.end:last.end + 80]
+    if _TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80):first.start]):
+        return None
+    if _CUMULATIVE.search(clause_before[-60:]) or _CUMULATIVE.search(
+            re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60]):
+        return None
+    if _SUBSET.search(clause_before[-25:]):
+        return None
+    if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):
+        return None
+    qualifier: Qualifier = "convention" if q.vague else "exact"
+    if not q.vague:
+        for pattern, name in _QUALIFIERS:
+            if pattern.search(before_text.rstrip()):
+                qualifier = name
+                break
+        else:
+            if _TRAILING_AT_LEAST.match(folded[noun_end:noun_end + 30]):
+                qualifier = "at_least"
+    return Casualties(kind, q.value, qualifier, first.start, last.end, noun_end)
+
+
+def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKind | None:
+    if noun_kind == "k":
+        return "killed"
+    if noun_kind == "i":
+        return "injured"
+    best: tuple[int, CasualtyKind] | None = None
+    reach = 8 if noun_kind == "p" else 4
+    for j in range(max(0, q.start_tok - reach), min(len(tokens), q.end_tok + reach + 1)):
+        if q.start_tok <= j < q.end_tok:
+            continue
+        word = tokens[j].text
+        if word in (".", ";", "?", "!"):
+            if j < q.start_tok:
+                best = None
+                continue
+            break
+        distance = q.start_tok - j if j < q.start_tok else j - q.end_tok + 1
+        kind: CasualtyKind | None = "killed" if _is_kill(word) else "injured" if _is_injury(word) else None
+        if kind is not None and (best is None or distance < best[0]):
+            best = (distance, kind)
+    return None if best is None else best[1]

@@ -1,0 +1,60 @@
+"""Places and dates of a report, through the gazetteer and date modules of this package.
+
+`places.py` and `dates.py` belong to the places-and-dates work; this module is the one seam the
+event assembler uses, so the assembler never depends on their internals.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from sitrep.records import Location
+
+
+class PlaceLike(Protocol):
+    """What the assembler reads from a place mention."""
+
+    start: int
+    end: int
+    surface: str
+    location: Location
+    kind: str
+
+
+class DateLike(Protocol):
+    """What the assembler reads from a date mention."""
+
+    start: int
+    end: int
+    surface: str
+    date: date
+    end_date: date | None
+    precision: int
+
+
+def places_in(text: str, language: str) -> list[Any]:
+    """Place mentions of ``text`` (offsets into it), sorted by start."""
+    try:
+        from processors.extract.places import find_places
+    except ImportError:  # places.py not landed yet (parallel work): no places
+        return []
+    return sorted(find_places(text, language), key=lambda p: (p.start, -p.end))
+
+
+def dates_in(text: str, language: str, published_at: datetime | None) -> list[Any]:
+    """Date mentions of ``text`` (offsets into it), sorted by start."""
+    try:
+        from processors.extract.dates import find_dates
+    except ImportError:  # dates.py not landed yet (parallel work): no dates
+        return []
+    return sorted(find_dates(text, language, published_at), key=lambda d: (d.start, -d.end))
+
+
+def fallback_date(published_at: datetime | None, fetched_at: datetime) -> date:
+    """The event date when the text gives none: the report's own day rule (``dates.py``)."""
+    try:
+        from processors.extract.dates import default_event_date
+    except ImportError:  # dates.py not landed yet (parallel work)
+        return (published_at or fetched_at).date()
+    return default_event_date(published_at or fetched_at)

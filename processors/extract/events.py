@@ -1,0 +1,556 @@
+"""Assemble events from the mentions of one report: segment, attach, merge, rank.
+
+One report usually holds several events. Each sentence gives candidates (one per ACLED
+sub-event type its triggers support, after the absorption rules below); a candidate takes the
+actors, tolls, place and date of its sentence; candidates of one type, one actor pair and one
+place merge across sentences; the title only confirms (its toll restates the body's, never adds).
+Events are ordered by salience: what the title says, what has a toll, what comes first.
+
+Absorption inside a sentence (how ACLED codes one incident once):
+- a territorial change absorbs the clashes that won it;
+- a suicide attack absorbs the bombing/explosion words; a specific explosive (IED, car bomb)
+  absorbs generic "explosion" words; air, shelling or explosives absorb a bare "attack";
+- shelling words next to an air word ("قصف جوي", "warplanes fired missiles") are the air strike;
+- a bare killing ("قتل", "shot dead") is an Attack only when nothing else happened in the sentence,
+  and a Battle (armed clash) when its victims are armed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from processors.extract import context
+from processors.extract.casualties import Casualties, find_casualties
+from processors.extract.lexicon import (
+    AIR_CAPABLE,
+    DEPOT_CONTEXT,
+    GOVERNMENT_SIDE,
+    HYPOTHETICAL_CONTEXT,
+    NOT_EVENT_CONTEXT,
+    STATUS_CONTEXT,
+    TRIGGER_RULES,
+)
+from processors.extract.mentions import ActorMention, TriggerMention, find_actors, find_sources, find_triggers
+from processors.extract.roles import Roles, resolve_roles, same_side
+from sitrep.ids import stable_id
+from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
+from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
+
+_RULE = {rule.name: rule for rule in TRIGGER_RULES}
+_EXPLOSIVE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+              "Suicide bomb", "Grenade", "Chemical weapon"}
+_TERRITORY = "Non-state actor overtakes territory"
+_GENERIC_IED = re.compile(r"^[وفبل]?(?:ال)?(?:تفجير|تفجيرات|انفجار|انفجارات|انفجر|انفجرت)$|^(?:bomb|bombs|"
+                          r"bombing|bombings|explosions?|blasts?|exploded|detonated|explosives?)$")
+_GENERIC_ATTACK = re.compile(r"^[وفبل]?(?:ال)?(?:هجوم|هجوما|هجمات|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
+                             r"attacked|assaults?|assaulted|offensive)$")
+_WEAK_TERRITORY = re.compile(r"^[وفبل]?(?:ال)?(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
+_AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
+_THREAT = re.compile(r"(?<!\w)(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط)(?!\w)|\b(?:threaten(?:s|ed)?|"
+                     r"would|could|plans? to|planning|may|might|vowed|will)\b")
+_ATTEMPT = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
+                      r"tried|trying|failed)\b")
+_SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
+_KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
+_TYPE_WEIGHT = {
+    "Non-state actor overtakes territory": 1.0, "Government regains territory": 1.0,
+    "Non-violent transfer of territory": 0.5, "Armed clash": 0.8, "Suicide bomb": 1.0,
+    "Remote explosive/landmine/IED": 0.8, "Air/drone strike": 0.8, "Chemical weapon": 1.0,
+    "Shelling/artillery/missile attack": 0.6, "Grenade": 0.6, "Attack": 0.6,
+    "Abduction/forced disappearance": 0.5, "Arrests": 0.1, "Peaceful protest": 0.1,
+    "Disrupted weapons use": 0.1,
+}
+HISTORY_DAYS = 45
+
+
+@dataclass
+class Document:
+    """A report's text prepared for extraction: folded form, sentences, mentions."""
+
+    report: Report
+    text: str
+    folded: str
+    positions: list[int] | None
+    title_end: int
+    language: str
+    sentences: list[tuple[int, int]]
+    triggers: list[TriggerMention]
+    actors: list[ActorMention]
+    places: list[Any]
+    dates: list[Any]
+    _starts: list[int] = field(default_factory=list)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return original_span(self.positions, start, end)
+
+    def to_folded(self, start: int) -> int:
+        if self.positions is None:
+            return start
+        return bisect.bisect_left(self.positions, start)
+
+
+@dataclass
+class Candidate:
+    """An event being assembled."""
+
+    sub_event_type: str
+    sentence: int
+    clause: tuple[int, int]
+    triggers: list[TriggerMention]
+    in_title: bool
+    roles: Roles = field(default_factory=Roles)
+    casualties: list[Casualties] = field(default_factory=list)
+    place: Any = None
+    other_places: list[Any] = field(default_factory=list)
+    date_mention: Any = None
+    inherited_date: Any = None
+    title_match: bool = False
+    order: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.triggers[0].start
+
+
+def prepare(report: Report) -> Document:
+    """Fold the report text and find every mention once."""
+    title = report.title.strip()
+    body = report.body
+    text = f"{title}\n{body}" if title else body
+    language = report.language or detect_language(text)
+    folded, positions = fold_with_offsets(text)
+    sources = find_sources(folded)
+    doc = Document(
+        report=report, text=text, folded=folded, positions=positions,
+        title_end=len(title) if title else 0, language=language,
+        sentences=split_sentences(folded), triggers=find_triggers(folded),
+        actors=find_actors(folded, sources), places=[], dates=[],
+    )
+    places = context.places_in(text, language)
+    dates = context.dates_in(text, language, report.published_at)
+    doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
+    doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
+    return doc
+
+
+class _Shifted:
+    """A place or date mention with offsets moved into the folded text."""
+
+    __slots__ = ("inner", "start", "end")
+
+    def __init__(self, inner: Any, start: int, end: int) -> None:
+        self.inner, self.start, self.end = inner, start, end
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def _in(span: tuple[int, int], start: int) -> bool:
+    return span[0] <= start < span[1]
+
+
+def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
+    """Candidates of one sentence after context filters and absorption."""
+    s_start, s_end = doc.sentences[index]
+    sentence = doc.folded[s_start:s_end]
+    hits = [t for t in doc.triggers if s_start <= t.start < s_end]
+    if not hits:
+        return []
+    clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
+    if NOT_EVENT_CONTEXT.search(sentence) and not any(
+            t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(
+                doc.folded[t.start:t.end]) for t in hits):
+        return []
+    kept: list[TriggerMention] = []
+    for hit in hits:
+        clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
+        window = doc.folded[max(clause[0], hit.start - 40):hit.start]
+        if _THREAT.search(window):
+            continue
+        word = doc.folded[hit.start:hit.end]
+        if hit.rule.name == "take":
+            clause_text = doc.folded[clause[0]:clause[1]]
+            if STATUS_CONTEXT.search(doc.folded[max(clause[0], hit.start - 25):min(clause[1], hit.end + 25)]):
+                continue
+            if _ATTEMPT.search(window) or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
+                hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
+            del clause_text
+        elif _ATTEMPT.search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
+            continue
+        kept.append(hit)
+    types = {h.sub_event_type for h in kept}
+    words = {id(h): doc.folded[h.start:h.end] for h in kept}
+    # Depot and accidental explosions: no attacker, no event.
+    if types <= {"Remote explosive/landmine/IED"} and DEPOT_CONTEXT.search(sentence) and not any(
+            a for a in doc.actors if s_start <= a.start < s_end and a.name != "Civilians"):
+        return []
+    result: list[TriggerMention] = []
+    air_hits = [h for h in kept if h.rule.name == "air"]
+    clause_of = {id(h): next((c for c in clauses if _in(c, h.start)), (s_start, s_end)) for h in kept}
+    clause_types: dict[tuple[int, int], set[str]] = {}
+    for h in kept:
+        clause_types.setdefault(clause_of[id(h)], set()).add(h.sub_event_type)
+    for h in kept:
+        w = words[id(h)]
+        name = h.rule.name
+        here = clause_types[clause_of[id(h)]]
+        if name == "shell" and (any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
+                                or _AIR_WORD.search(doc.folded[h.end:h.end + 14])):
+            h = TriggerMention(h.start, h.end, _RULE["air"])
+            name = "air"
+        if "Suicide bomb" in types and name in ("ied", "attack") or (
+                name == "clash" and _GENERIC_ATTACK.match(w) and here & _EXPLOSIVE):
+            continue
+        if name == "ied" and _GENERIC_IED.match(w) and types & (_EXPLOSIVE - {"Remote explosive/landmine/IED"}):
+            continue
+        if name == "ied" and _GENERIC_IED.match(w) and any(
+                h2.rule.name == "ied" and not _GENERIC_IED.match(words[id(h2)]) for h2 in kept):
+            continue
+        if name == "clash" and _TERRITORY in here:
+            continue
+        if name == "attack" and (types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}):
+            continue
+        if name == "air" and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft") and \
+                not re.search(r"قصف|غار|استهدف|strike|bomb|struck|hit|pound|target", sentence):
+            continue
+        result.append(h)
+    groups: dict[tuple[tuple[int, int], str], list[TriggerMention]] = {}
+    for h in result:
+        groups.setdefault((clause_of.get(id(h)) or next((c for c in clauses if _in(c, h.start)),
+                                                        (s_start, s_end)), h.sub_event_type), []).append(h)
+    in_title = s_start < doc.title_end
+    candidates = []
+    for (clause, sub_event_type), triggers in groups.items():
+        candidates.append(Candidate(sub_event_type, index, clause, triggers, in_title))
+    candidates.sort(key=lambda c: c.start)
+    return candidates
+
+
+def _has_place(doc: Document, span: tuple[int, int]) -> bool:
+    return any(span[0] <= p.start < span[1] for p in doc.places)
+
+
+def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
+    """Roles, place and date of a candidate from its sentence."""
+    s_start, s_end = doc.sentences[cand.sentence]
+    cand.roles = resolve_roles(doc.folded, sentence_actors, cand.start, cand.clause, cand.sub_event_type)
+    places = [p for p in doc.places if s_start <= p.start < s_end]
+    if places:
+        def score(p: Any) -> float:
+            distance = p.start - cand.start
+            penalty = 0.0 if distance >= 0 else 40.0
+            if not _in(cand.clause, p.start):
+                penalty += 60.0
+            return abs(distance) + penalty + 120.0 * _KIND_RANK.get(p.kind, 2)
+
+        ranked = sorted(places, key=score)
+        cand.place = ranked[0]
+        seen = {ranked[0].location.name}
+        for p in ranked[1:]:
+            if p.location.name not in seen and _in(cand.clause, p.start) and _KIND_RANK.get(p.kind, 2) <= 1:
+                seen.add(p.location.name)
+                cand.other_places.append(p)
+    dates = [d for d in doc.dates if s_start <= d.start < s_end and not _SINCE_BEFORE.search(
+        doc.folded[max(0, d.start - 8):d.start])]
+    if dates:
+        cand.date_mention = min(dates, key=lambda d: abs(d.start - cand.start))
+    else:
+        earlier = [d for d in doc.dates if d.end <= s_start and not _SINCE_BEFORE.search(
+            doc.folded[max(0, d.start - 8):d.start])]
+        cand.inherited_date = earlier[-1] if earlier else None
+
+
+def _territory_type(cand: Candidate) -> str:
+    if cand.sub_event_type != _TERRITORY:
+        return cand.sub_event_type
+    if cand.roles.actor1 in GOVERNMENT_SIDE:
+        return "Government regains territory"
+    return _TERRITORY
+
+
+def _finalize_type(cand: Candidate) -> str:
+    sub = _territory_type(cand)
+    if sub == "Attack" and cand.roles.actor2 and cand.roles.actor2 not in ("Civilians", ""):
+        return "Armed clash"
+    if sub == "Attack" and cand.roles.actor1 == "Civilians":
+        return ""
+    return sub
+
+
+def _assign_casualties(doc: Document, index: int, cands: list[Candidate], carry: Candidate | None) -> None:
+    s_start, s_end = doc.sentences[index]
+    for c in find_casualties(doc.folded, s_start, s_end):
+        owner: Candidate | None = None
+        same_clause = [k for k in cands if _in(k.clause, c.start)]
+        if same_clause:
+            owner = min(same_clause, key=lambda k: k.start)
+        elif cands:
+            owner = cands[0]
+        elif carry is not None and not (s_start < doc.title_end) and not carry.in_title:
+            owner = carry
+        if owner is not None:
+            owner.casualties.append(c)
+
+
+def _toll(doc: Document, casualties: list[Casualties], kind: str,
+          actors: list[ActorMention]) -> tuple[int | None, str | None, list[Casualties]]:
+    """Fatalities (or injured) of an event: per side the largest statement, summed over sides."""
+    items = [c for c in casualties if c.kind == kind]
+    if not items:
+        return None, None, []
+    numbered = [c for c in items if not c.zero]
+    if not numbered:
+        return 0, "exact", items[:1]
+    if any(c.qualifier == "convention" and "coded" in doc.folded[c.start:c.end] for c in numbered):
+        coded = [c for c in numbered if "coded" in doc.folded[c.start:c.end]]
+        return coded[0].count, "convention", coded[:1]
+    per_side: dict[str, Casualties] = {}
+    for c in numbered:
+        side = next((a.name for a in actors if c.side_at - 1 <= a.start <= c.side_at + 24), "")
+        if not side:
+            side = next((a.name for a in actors if c.start - 30 <= a.start < c.start and a.end <= c.start), "?")
+        best = per_side.get(side)
+        if best is None or c.count > best.count:
+            per_side[side] = c
+    chosen = list(per_side.values())
+    unknown = per_side.get("?")
+    sided = [c for s, c in per_side.items() if s != "?"]
+    total_sided = sum(c.count for c in sided)
+    if unknown is not None and unknown.count >= total_sided:
+        chosen = [unknown]
+    total = sum(c.count for c in chosen)
+    qualifiers = {c.qualifier for c in chosen}
+    if len(qualifiers) == 1:
+        qualifier = qualifiers.pop()
+    else:
+        qualifier = next(q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers)
+    return total, qualifier, chosen
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if _finalize_type(a) != _finalize_type(b):
+        return False
+    for x, y in ((a.roles.actor1, b.roles.actor1), (a.roles.actor2, b.roles.actor2)):
+        if x and y and x != y and not (same_side(x, y)):
+            if not ({a.roles.actor1, a.roles.actor2} == {b.roles.actor1, b.roles.actor2}):
+                return False
+    pa = a.place.location.name if a.place is not None else ""
+    pb = b.place.location.name if b.place is not None else ""
+    if pa and pb and pa != pb:
+        return False
+    da = a.date_mention.date if a.date_mention is not None else None
+    db = b.date_mention.date if b.date_mention is not None else None
+    return not (da and db and da != db)
+
+
+def _merge(into: Candidate, other: Candidate) -> None:
+    into.triggers.extend(other.triggers)
+    into.casualties.extend(other.casualties)
+    for role in ("actor1", "actor2"):
+        if not getattr(into.roles, role) and getattr(other.roles, role):
+            setattr(into.roles, role, getattr(other.roles, role))
+            if role in other.roles.spans:
+                into.roles.spans[role] = other.roles.spans[role]
+    for name in other.roles.assoc1 + other.roles.assoc2 + other.roles.victims:
+        if name not in into.roles.assoc1 + into.roles.assoc2 + into.roles.victims + [into.roles.actor1,
+                                                                                    into.roles.actor2]:
+            (into.roles.victims if name == "Civilians" else into.roles.mentioned).append(name)
+    if into.place is None and other.place is not None:
+        into.place = other.place
+    if into.date_mention is None and other.date_mention is not None:
+        into.date_mention = other.date_mention
+    into.title_match = into.title_match or other.title_match or other.in_title
+
+
+def extract(report: Report) -> list[Event]:
+    """Events of one report, most salient first (see the module docstring)."""
+    doc = prepare(report)
+    all_cands: list[Candidate] = []
+    carry: Candidate | None = None
+    for index, (s_start, s_end) in enumerate(doc.sentences):
+        cands = _sentence_candidates(doc, index)
+        sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
+        for cand in cands:
+            _attach(doc, cand, sentence_actors)
+        _assign_casualties(doc, index, cands, carry)
+        if cands:
+            carry = cands[0] if not cands[0].in_title else carry
+        all_cands.extend(cands)
+    title_cands = [c for c in all_cands if c.in_title]
+    body_cands = [c for c in all_cands if not c.in_title]
+    # Places and actors a sentence leaves out come from the sentence before (anaphora).
+    previous: Candidate | None = None
+    for cand in body_cands:
+        if cand.place is None and previous is not None and previous.place is not None:
+            cand.place = previous.place
+        if not cand.roles.actor1 and previous is not None and cand.sentence - previous.sentence <= 1 and \
+                _finalize_type(cand) in ("Armed clash",) and previous.roles.actor1:
+            cand.roles.actor1, cand.roles.actor2 = previous.roles.actor1, previous.roles.actor2
+        previous = cand
+    merged: list[Candidate] = []
+    for cand in body_cands:
+        if not _finalize_type(cand):
+            continue
+        target = next((m for m in merged if _compatible(m, cand)), None)
+        if target is None:
+            merged.append(cand)
+        else:
+            _merge(target, cand)
+    body_has_toll = any(c.casualties for c in merged)
+    for t in title_cands:
+        if not _finalize_type(t):
+            continue
+        target = next((m for m in merged if _finalize_type(m) == _finalize_type(t)), None)
+        if target is None and t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack",
+                                                   "Armed clash"):
+            target = next((m for m in merged if _finalize_type(m) in ("Armed clash", "Air/drone strike",
+                                                                       "Shelling/artillery/missile attack")
+                           and m.casualties), None)
+        if target is not None:
+            target.title_match = True
+            if not body_has_toll and not target.casualties:
+                target.casualties.extend(t.casualties)
+            if target.place is None and t.place is not None:
+                target.place = t.place
+            continue
+        if not merged or not body_cands:
+            t.title_match = True
+            merged.append(t)
+    title_place = next((t.place for t in title_cands if t.place is not None), None)
+    first_place = title_place
+    if first_place is None:
+        specific = [p for p in doc.places if _KIND_RANK.get(p.kind, 2) <= 1]
+        first_place = (specific or doc.places or [None])[0]
+    for cand in merged:
+        if cand.place is None:
+            cand.place = first_place
+    events = [e for e in (_to_event(doc, c) for c in merged) if e is not None]
+    ranked = sorted(range(len(events)), key=lambda i: -_salience(merged[i], events[i], i))
+    return _dedupe_ids([events[i] for i in ranked])
+
+
+def _salience(cand: Candidate, event: Event, order: int) -> float:
+    score = _TYPE_WEIGHT.get(event.sub_event_type, 0.3)
+    if cand.title_match:
+        score += 3.0
+    if event.fatalities:
+        score += 1.2 + 0.2 * math.log1p(event.fatalities)
+    if event.actor1:
+        score += 0.4
+    if event.actor2:
+        score += 0.2
+    score += 2.0 / (1 + order)
+    return score
+
+
+def _event_date(doc: Document, cand: Candidate) -> tuple[date, date | None, int, Any]:
+    mention = cand.date_mention or cand.inherited_date
+    if mention is not None:
+        end = mention.end_date if mention.end_date and mention.end_date != mention.date else None
+        return mention.date, end, int(mention.precision), mention
+    fallback = context.fallback_date(doc.report.published_at, doc.report.fetched_at)
+    return fallback, None, 1, None
+
+
+def _to_event(doc: Document, cand: Candidate) -> Event | None:
+    sub_event_type = _finalize_type(cand)
+    if not sub_event_type:
+        return None
+    roles = cand.roles
+    if sub_event_type in ("Air/drone strike",) and roles.actor1 and roles.actor1 not in AIR_CAPABLE:
+        capable = next((n for n in roles.assoc1 + roles.assoc2 + roles.mentioned if n in AIR_CAPABLE), "")
+        if capable:
+            roles.actor2 = roles.actor1 if not same_side(roles.actor1, capable) else roles.actor2
+            roles.actor1 = capable
+        elif roles.actor2 in AIR_CAPABLE:
+            roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+    if sub_event_type in ("Attack", "Air/drone strike", "Shelling/artillery/missile attack",
+                          "Remote explosive/landmine/IED", "Suicide bomb", "Abduction/forced disappearance",
+                          "Chemical weapon") and not roles.actor2 and "Civilians" in roles.victims:
+        roles.actor2 = "Civilians"
+    # Not conflict: nothing names who, where or how many.
+    if not (roles.actor1 or roles.actor2 or cand.place is not None or cand.casualties or cand.title_match):
+        return None
+    event_date, end_date, precision, date_mention = _event_date(doc, cand)
+    published = doc.report.published_at
+    if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
+        return None
+    fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)
+    injured, _, hurt = _toll(doc, cand.casualties, "injured", doc.actors)
+    evidence: list[Evidence] = []
+
+    def add(start: int, end: int, name: str) -> None:
+        o_start, o_end = doc.to_original(start, end)
+        evidence.append(Evidence(start=o_start, end=o_end, text=doc.text[o_start:o_end], field=name))
+
+    add(cand.triggers[0].start, cand.triggers[0].end, "sub_event_type")
+    for name, span in sorted(roles.spans.items()):
+        add(span[0], span[1], name)
+    for c in killed:
+        add(c.start, c.end, "fatalities")
+    for c in hurt:
+        add(c.start, c.end, "injured")
+    if cand.place is not None:
+        add(cand.place.start, cand.place.end, "location")
+    if date_mention is not None:
+        add(date_mention.start, date_mention.end, "event_date")
+    actors = []
+    if roles.actor1:
+        actors.append(Actor(name=roles.actor1, role="actor1"))
+    if roles.actor2:
+        actors.append(Actor(name=roles.actor2, role="actor2"))
+    actors += [Actor(name=n, role="assoc_actor1") for n in roles.assoc1 if n not in (roles.actor1, roles.actor2)]
+    actors += [Actor(name=n, role="assoc_actor2") for n in roles.assoc2 if n not in (roles.actor1, roles.actor2)]
+    actors += [Actor(name=n, role="victim") for n in roles.victims if n not in (roles.actor1, roles.actor2)]
+    named = {a.name for a in actors}
+    actors += [Actor(name=n, role="mentioned") for n in dict.fromkeys(roles.mentioned) if n not in named]
+    confidence = 0.35 + 0.15 * bool(roles.actor1) + 0.1 * bool(roles.actor2) + 0.1 * (cand.place is not None) \
+        + 0.1 * bool(killed) + 0.1 * cand.title_match + 0.05 * (date_mention is not None)
+    location: Location | None = cand.place.location if cand.place is not None else None
+    others = [p.location for p in cand.other_places if location is None or p.location.name != location.name]
+    s_start, s_end = doc.sentences[cand.sentence]
+    o_start, o_end = doc.to_original(s_start, s_end)
+    signature = (sub_event_type, roles.actor1, roles.actor2, location.name if location else "",
+                 event_date.isoformat())
+    return Event(
+        event_id=stable_id("event", doc.report.report_id, *signature),
+        event_type=SUB_EVENT_TYPES[sub_event_type],  # type: ignore[arg-type]
+        sub_event_type=sub_event_type,
+        event_date=event_date,
+        event_date_end=end_date,
+        date_precision=max(1, min(3, precision)),
+        actor1=roles.actor1,
+        actor2=roles.actor2,
+        actors=actors,
+        fatalities=fatalities,
+        fatalities_qualifier=qualifier,  # type: ignore[arg-type]
+        injured=injured,
+        location=location,
+        other_locations=others,
+        report_ids=[doc.report.report_id],
+        sources=[doc.report.source] if doc.report.source else [],
+        urls=[doc.report.url] if doc.report.url else [],
+        evidence=evidence,
+        confidence=round(min(0.95, confidence), 3),
+        language=doc.language,
+        summary=doc.text[o_start:o_end][:300],
+        published_at=doc.report.published_at,
+        updated_at=doc.report.fetched_at,
+    )
+
+
+def _dedupe_ids(events: list[Event]) -> list[Event]:
+    seen: dict[str, int] = {}
+    out = []
+    for event in events:
+        n = seen.get(event.event_id, 0)
+        seen[event.event_id] = n + 1
+        if n:
+            event = event.model_copy(update={"event_id": stable_id(event.event_id, n)})
+        out.append(event)
+    return out

@@ -1,0 +1,182 @@
+"""Who did what to whom: actor1 (initiator), actor2 (the other side or the victims), associates.
+
+Rules follow how reports phrase agency in both languages: an agent phrase ("by X", "من قبل X",
+"على يد X") names the initiator; "between X and Y" / "بين X و Y" orders the sides; "against / on /
+with / targeting / ضد / على / مع / استهداف" mark the other side; "backed by / المدعومة بـ / بإسناد
+من" and "X and Y" of one camp make associates; the subject nearest before the trigger initiates;
+civilians are victims, never initiators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from processors.extract.mentions import ActorMention
+
+_CAMPS: dict[str, str] = {
+    "Military Forces of Syria": "gov", "Militia (Pro-Government)": "gov", "Military Forces of Russia": "gov",
+    "Military Forces of Iran": "gov", "Hezbollah": "gov",
+    "Military Forces of Iraq": "iraq", "Police Forces of Iraq": "iraq", "Popular Mobilization Forces": "iraq",
+    "Military Forces of Turkey": "turkey", "Syrian National Army": "turkey",
+    "Syrian Democratic Forces": "sdf", "YPG": "sdf", "Asayish": "sdf",
+    "Coalition": "coalition", "Military Forces of the United States": "coalition",
+    "Opposition Rebels": "rebels", "Hayat Tahrir al-Sham": "rebels", "Jabhat al-Nusra": "rebels",
+    "Jaysh al-Islam": "rebels", "Faylaq al-Rahman": "rebels", "Ahrar al-Sham": "rebels",
+    "National Liberation Front": "rebels",
+}
+_ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
+
+_AGENT_BEFORE = re.compile(
+    r"(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|شنتها|شنها|تبنته|تبناها|\bby|\bcarried out by|"
+    r"\bconducted by|\blaunched by|\bclaimed by|\bfrom)\s*$"
+)
+_BACKER_BEFORE = re.compile(
+    r"(?:المدعومه ب|المدعمه ب|المدعومه من|المدعمه من|المدعوم من|المدعوم ب|بدعم من|بدعم|باسناد من|باسناد|"
+    r"بمسانده|بمساندة|بغطاء من|بغطاء|بمشاركه|وبدعم من|وباسناد من|مدعومه ب|مدعومه من|بالقوات|بالمسلحين|"
+    r"backed by|supported by|with the support of|with support from|assisted by|alongside|along with|"
+    r"together with|accompanied by|aided by|(?:and|,) (?:its|their) allies,?|as well as)\s*\S{0,4}\s*$"
+)
+_OPPONENT_BEFORE = re.compile(
+    r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
+    r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
+    r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
+    r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+)?$"
+)
+_WITHDREW_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
+                             r"expelled|was driven|were driven|was forced|were forced|lost)")
+_VICTIM_BEFORE = re.compile(
+    r"(?:\d+|عنصر\w*|مقاتل\w*|جندي\w*|جنود|شخص\w*|اشخاص|قتلي|قتيل\w*|جرحي|مسلح\w*|killing|killed|"
+    r"wounding|injuring)\s*(?:من|من صفوف|في صفوف|of|from)?\s*$"
+)
+_BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
+
+
+@dataclass
+class Roles:
+    """The resolved sides of one event."""
+
+    actor1: str = ""
+    actor2: str = ""
+    assoc1: list[str] = field(default_factory=list)
+    assoc2: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def camp(name: str) -> str:
+    """The side an actor fights on (its own name when it has no camp)."""
+    return _CAMPS.get(name, name)
+
+
+def same_side(a: str, b: str) -> bool:
+    """True when two actors are on one side (allies, or one camp)."""
+    ca, cb = camp(a), camp(b)
+    return ca == cb or frozenset({ca, cb}) in _ALLIED_CAMPS
+
+
+def resolve_roles(
+    folded: str,
+    mentions: list[ActorMention],
+    trigger_start: int,
+    clause: tuple[int, int],
+    sub_event_type: str,
+) -> Roles:
+    """Pick actor1/actor2 and associates among the actor ``mentions`` of one sentence."""
+    roles = Roles()
+    if not mentions:
+        return roles
+    tags: list[set[str]] = []
+    for i, m in enumerate(mentions):
+        before = folded[max(0, m.start - 28):m.start]
+        after = folded[m.end:m.end + 40]
+        tag: set[str] = set()
+        if _AGENT_BEFORE.search(before):
+            tag.add("agent")
+        if _BACKER_BEFORE.search(before):
+            tag.add("backer")
+        if _OPPONENT_BEFORE.search(before):
+            tag.add("opponent")
+        if _VICTIM_BEFORE.search(before):
+            tag.add("victim")
+        if _BETWEEN.search(before):
+            tag.add("between")
+        if _WITHDREW_AFTER.match(after):
+            tag.add("loser")
+        if i > 0 and re.fullmatch(r"\s*(?:,|و|and|,\s*and)?\s*", folded[mentions[i - 1].end:m.start]) and (
+                same_side(mentions[i - 1].name, m.name) or mentions[i - 1].name == m.name):
+            tag.add("conj")
+        if m.name == "Civilians":
+            tag.add("civilian")
+        tags.append(tag)
+    in_clause = [i for i, m in enumerate(mentions) if clause[0] <= m.start < clause[1]]
+    pool = in_clause or list(range(len(mentions)))
+    armed = [i for i in pool if "civilian" not in tags[i]]
+
+    first: int | None = None
+    # 1. Agent phrases (by X) name the initiator.
+    for i in armed:
+        if "agent" in tags[i] and not re.search(r"\bfrom\s*$", folded[max(0, mentions[i].start - 8):
+                                                                      mentions[i].start]):
+            first = i
+            break
+    # 2. "between X and Y".
+    if first is None:
+        for i in armed:
+            if "between" in tags[i]:
+                first = i
+                break
+    # 3. The subject nearest before the trigger (walking back over "X and Y" of one camp).
+    if first is None:
+        before = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & {
+            "opponent", "backer", "victim", "loser"}]
+        if before:
+            first = before[-1]
+            while first > 0 and "conj" in tags[first] and (first - 1) in armed:
+                first -= 1
+    # 4. The first named after the trigger that is not a target.
+    if first is None:
+        after = [i for i in armed if mentions[i].start >= trigger_start and not tags[i] & {
+            "opponent", "backer", "loser"}]
+        if after:
+            first = after[0]
+    if first is None and armed:
+        candidates = [i for i in armed if "loser" not in tags[i] and "victim" not in tags[i]] or armed
+        first = candidates[0]
+    if first is not None:
+        roles.actor1 = mentions[first].name
+        roles.spans["actor1"] = (mentions[first].start, mentions[first].end)
+    # actor2: the other side.
+    second: int | None = None
+    others = [i for i in pool if i != first and (not roles.actor1 or not same_side(mentions[i].name,
+                                                                                    roles.actor1))]
+    marked = [i for i in others if tags[i] & {"opponent", "loser", "victim"} and "backer" not in tags[i]]
+    armed_others = [i for i in others if "civilian" not in tags[i] and "backer" not in tags[i]]
+    if marked and "civilian" not in tags[marked[0]]:
+        second = marked[0]
+    elif armed_others:
+        second = armed_others[0]
+    elif marked:
+        second = marked[0]
+    elif others:
+        second = others[0]
+    if second is not None and mentions[second].name != roles.actor1:
+        roles.actor2 = mentions[second].name
+        roles.spans["actor2"] = (mentions[second].start, mentions[second].end)
+    # Associates, victims and the rest.
+    seen = {roles.actor1, roles.actor2}
+    for i in pool:
+        name = mentions[i].name
+        if name in seen:
+            continue
+        seen.add(name)
+        if name == "Civilians":
+            roles.victims.append(name)
+        elif roles.actor1 and same_side(name, roles.actor1):
+            roles.assoc1.append(name)
+        elif roles.actor2 and same_side(name, roles.actor2):
+            roles.assoc2.append(name)
+        else:
+            roles.mentioned.append(name)
+    return roles
