@@ -17,6 +17,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -74,6 +75,24 @@ def _struct_to_utc(value: Any) -> datetime | None:
         return None
 
 
+def _raw_date(value: Any) -> datetime | None:
+    """Fallback for date strings feedparser could not read (e.g. RFC 822 without a zone): naive → UTC."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    parsed: datetime | None = None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if parsed is None:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
 def _language(value: Any) -> str:
     """Primary language subtag, lower-case: 'ar-SY' → 'ar'."""
     if not isinstance(value, str):
@@ -96,8 +115,9 @@ def _entry(raw: Any, feed_language: str) -> ParsedEntry:
         title=_text(raw.get("title")),
         summary_html=_text(raw.get("summary")),
         content_html=content_html if content_html != raw.get("summary") else "",
-        published=_struct_to_utc(raw.get("published_parsed")) or _struct_to_utc(raw.get("created_parsed")),
-        updated=_struct_to_utc(raw.get("updated_parsed")),
+        published=(_struct_to_utc(raw.get("published_parsed")) or _struct_to_utc(raw.get("created_parsed"))
+                   or _raw_date(raw.get("published"))),
+        updated=_struct_to_utc(raw.get("updated_parsed")) or _raw_date(raw.get("updated")),
         language=_language(summary_detail.get("language") if isinstance(summary_detail, dict) else None)
         or feed_language,
         author=_text(raw.get("author")),
