@@ -366,6 +366,25 @@ def build_notifiers(
     return notifiers
 
 
+class _RedactUrls(logging.Filter):
+    """httpx logs each request's full URL at INFO; for webhooks the URL is the secret. Keep the host."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _host_only(str(arg)) + "/…" if isinstance(arg, httpx.URL) else arg for arg in record.args
+            )
+        return True
+
+
+def _redact_httpx_logs() -> None:
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(f, _RedactUrls) for f in logger.filters):
+        logger.addFilter(_RedactUrls())
+
+
+_redact_httpx_logs()
+
 _clients: dict[float, httpx.Client] = {}
 _clients_lock = threading.Lock()
 
