@@ -197,7 +197,7 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
-            async with self._global, self.gate.slot(host_key(url)):
+            async with self.gate.slot(host_key(url)), self._global:
                 result = await self._one_request(url, headers)
             if result.status in _REDIRECTS and "location" in result.headers:
                 target = urljoin(url, result.headers["location"].strip())
