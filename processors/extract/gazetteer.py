@@ -127,6 +127,8 @@ class Gazetteer:
     latin_index: dict[tuple[str, ...], list[IndexedName]] = field(default_factory=dict)
     admin1_entries: dict[str, GazetteerEntry] = field(default_factory=dict)
     countryside: dict[tuple[str, str], CountrysidePoint] = field(default_factory=dict)
+    # Governorate capitals (gazetteer_id) -> the governorate whose countryside "ريف X" names.
+    countryside_admin1: dict[str, str] = field(default_factory=dict)
     max_tokens: int = 1
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
@@ -297,6 +299,8 @@ COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 ثورة الحول قارة كسب المشرفة الكسرة الجوادية الراعي السفيرة الحاجب بنان النصر العين الخضراء
 الشيخ الأمير الوادي الجبل الجسر السلام الحرية الجديدة الشمالية الجنوبية الشرقية الغربية الوسطى
 الكسوة المليحة ضمير الضمير شهبا تسيل القصير الحواش حواش الرقاما نوى نوا الحراك السعن
+تشرين كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول يناير فبراير مارس أبريل ابريل مايو
+يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
 """.split())
 
 
@@ -352,8 +356,36 @@ def build_gazetteer(
                 _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
     gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}
     gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
+    gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer
+
+
+# The countryside of Damascus city is the Rif Dimashq governorate ("ريف دمشق").
+_COUNTRYSIDE_OVERRIDES = {"Damascus": "Rif Dimashq"}
+
+
+def _capitals(entries: list[GazetteerEntry], admin1_entries: dict[str, GazetteerEntry]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for admin1, admin in admin1_entries.items():
+        best: tuple[float, GazetteerEntry] | None = None
+        for entry in entries:
+            if entry.kind not in ("city", "town") or entry.admin1 != admin1:
+                continue
+            d = distance_km(admin.lat, admin.lon, entry.lat, entry.lon)
+            if d < 8.0 and (best is None or (entry.population, -d) > (best[1].population, -best[0])):
+                best = (d, entry)
+        if best is not None:
+            out[best[1].gazetteer_id] = _COUNTRYSIDE_OVERRIDES.get(admin1, admin1)
+    return out
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _dedupe(names: Iterable[str]) -> tuple[str, ...]:

@@ -1,0 +1,479 @@
+"""Date mentions: absolute and relative dates in Arabic and English reports.
+
+`find_dates(text, language, published_at)` returns `DateMention`s (offsets into the cleaned text)
+resolved against the publication date: "اليوم", "أمس", "أول أمس", "فجر اليوم", "ليلة الأربعاء",
+"ليل الأربعاء/الخميس", "يوم الثلاثاء" (the most recent Tuesday on or before publication),
+"خلال الساعات الـ24 الفائتة", "الـ 6 من تشرين الأول / أكتوبر" (Levantine and standard month names,
+year inferred as the most recent such date not after publication), "6 و 8 أكتوبر",
+"الـ 8 من الشهر ذاته", English "on Tuesday", "yesterday", "last week", "6 October 2017",
+"October 6", "in October", "earlier this month", ACLED's "On 6 October 2017, ...".
+
+Precision follows ACLED's time_precision: 1 day, 2 week, 3 month. Pure functions; the clock is
+`published_at` (or the `today` argument of `default_event_date`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from sitrep.textnorm import normalize_arabic
+
+__all__ = ["DateMention", "find_dates", "default_event_date"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or date range named in the text, resolved; `precision` is ACLED's time precision."""
+
+    start: int
+    end: int
+    surface: str
+    date: date
+    end_date: date | None
+    precision: int  # 1 day, 2 week, 3 month
+
+
+def default_event_date(published_at: datetime | None, today: date | None = None) -> date:
+    """The event date when the text names none: the publication day (its own time zone).
+
+    Without a publication time, `today` (else the current UTC date, the only clock read here).
+    """
+    if published_at is not None:
+        return published_at.date()
+    if today is not None:
+        return today
+    return datetime.now(timezone.utc).date()
+
+
+# --- folding with an offset map -----------------------------------------------------------------
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ONE_TO_ONE = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
+                             "\u0649": "\u064a", "\u0629": "\u0647"})
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """Arabic-folded text and a map folded index -> original index (None when it is the identity)."""
+    if not _DIACRITICS.search(text):
+        return text.translate(_ONE_TO_ONE), None
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = normalize_arabic(ch) if "\u0600" <= ch <= "\u06ff" else ch
+        for c in folded:
+            out.append(c)
+            index.append(i)
+    index.append(len(text))
+    return "".join(out), index
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+_AR_MONTHS: dict[str, int] = {
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
+    "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "اوت": 8, "سبتمبر": 9, "اكتوبر": 10,
+    "نوفمبر": 11, "ديسمبر": 12, "جانفي": 1, "فيفري": 2, "جوان": 6, "جويلية": 7,
+}
+_AR_MONTH_RE = "|".join(sorted((re.escape(k) for k in _AR_MONTHS), key=len, reverse=True))
+# "تشرين الأول / أكتوبر": a Levantine name glossed by the standard one (or the reverse).
+_AR_MONTH_PAIR = f"(?P<m1>{_AR_MONTH_RE})(?:\\s*[/\\-(]\\s*(?:{_AR_MONTH_RE})\\)?)?"
+
+_AR_WEEKDAYS: dict[str, int] = {
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
+    "الاحد": 6,
+}
+_AR_WEEKDAY_RE = "|".join(_AR_WEEKDAYS)
+
+_EN_MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
+    "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_EN_MONTH_RE = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+               r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
+_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+                "sunday": 6}
+_EN_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
+_AR_SMALL_NUMBERS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10}
+
+Resolved = tuple[date, date | None, int]
+_Handler = Callable[[re.Match[str], date | None], Resolved | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: _Handler
+    needs_ref: bool = True
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    if key in _EN_MONTHS:
+        return _EN_MONTHS[key]
+    return _AR_MONTHS[" ".join(key.split())]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, ref: date | None, year: str | None) -> date | None:
+    """The date with an explicit year, else the most recent such date not after `ref`."""
+    if year:
+        return _safe_date(int(year), month, day)
+    if ref is None:
+        return None
+    candidate = _safe_date(ref.year, month, day)
+    if candidate is None or candidate > ref + timedelta(days=1):
+        candidate = _safe_date(ref.year - 1, month, day)
+    return candidate
+
+
+def _infer_month_year(month: int, ref: date | None, year: str | None) -> date | None:
+    if year:
+        return date(int(year), month, 1)
+    if ref is None:
+        return None
+    return date(ref.year if month <= ref.month else ref.year - 1, month, 1)
+
+
+def _last_weekday(ref: date, weekday: int, strictly_before: bool = False) -> date:
+    delta = (ref.weekday() - weekday) % 7
+    if strictly_before and delta == 0:
+        delta = 7
+    return ref - timedelta(days=delta)
+
+
+def _month_end(first: date) -> date:
+    nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _range(first: date | None, last: date | None, precision: int = 1) -> Resolved | None:
+    if first is None:
+        return None
+    if last is not None and last < first:
+        first, last = last, first
+    return first, (last if last != first else None), precision
+
+
+# --- Arabic rules -------------------------------------------------------------------------------
+
+_B = r"(?<![\w])"  # word start (Arabic clitics are matched explicitly)
+_E = r"(?![\w])"
+_AR_CL = "(?:[وفب]|ل)?"
+_AR_DAYPART = "(?:فجر|صباح|ظهر|عصر|مساء|ليل|ليله|يوم|نهار|ظهيره|منتصف\\s+ليل(?:ه)?|مطلع|صبيحه)"
+_AR_YEAR = r"(?:\s*(?:من\s+)?(?:العام|عام|سنه)?\s*(?P<y>(?:19|20)\d\d))?"
+
+
+def _ar_today(m: re.Match[str], ref: date | None) -> Resolved | None:
+    return (ref, None, 1) if ref else None
+
+
+def _ar_days_back(days: int) -> _Handler:
+    def handler(m: re.Match[str], ref: date | None) -> Resolved | None:
+        return (ref - timedelta(days=days), None, 1) if ref else None
+    return handler
+
+
+def _ar_weekday(m: re.Match[str], ref: date | None) -> Resolved | None:
+    if ref is None:
+        return None
+    day = _last_weekday(ref, _AR_WEEKDAYS[m.group("wd")], strictly_before=bool(m.group("past")))
+    return day, None, 1
+
+
+def _ar_night(m: re.Match[str], ref: date | None) -> Resolved | None:
+    if ref is None:
+        return None
+    first_wd = _AR_WEEKDAYS[m.group("wd")]
+    if m.group("wd2"):
+        second = _last_weekday(ref, _AR_WEEKDAYS[m.group("wd2")])
+        first = second - timedelta(days=(second.weekday() - first_wd) % 7 or 7)
+        return first, second, 1
+    # "ليلة الأربعاء": the night before Wednesday (Tuesday evening to Wednesday morning).
+    day = _last_weekday(ref, first_wd)
+    return day - timedelta(days=1), day, 1
+
+
+def _ar_hours(m: re.Match[str], ref: date | None) -> Resolved | None:
+    if ref is None:
+        return None
+    hours = int(m.group("h") or m.group("h2") or 24)
+    days = max(1, (hours + 23) // 24)
+    return ref - timedelta(days=days), ref, 1 if days <= 2 else 2
+
+
+def _ar_day_month(m: re.Match[str], ref: date | None) -> Resolved | None:
+    month = _month_number(m.group("m1"))
+    last = _infer_year(month, int(m.group("d")), ref, m.group("y"))
+    if m.group("d0"):
+        first = _infer_year(month, int(m.group("d0")), ref, m.group("y"))
+        return _range(first, last)
+    return _range(last, None)
+
+
+def _ar_month_only(m: re.Match[str], ref: date | None) -> Resolved | None:
+    first = _infer_month_year(_month_number(m.group("m1")), ref, m.group("y"))
+    return (first, _month_end(first), 3) if first else None
+
+
+def _ar_days_ago(m: re.Match[str], ref: date | None) -> Resolved | None:
+    if ref is None:
+        return None
+    word = m.group("n")
+    n = int(word) if word.isdigit() else _AR_SMALL_NUMBERS.get(word, 0)
+    if not n or n > 60:
+        return None
+    day = ref - timedelta(days=n)
+    return day, None, 1 if n <= 3 else 2
+
+
+def _ar_week(back: int) -> _Handler:
+    def handler(m: re.Match[str], ref: date | None) -> Resolved | None:
+        if ref is None:
+            return None
+        end = ref - timedelta(days=7 * back)
+        return end - timedelta(days=6), end, 2
+    return handler
+
+
+def _ar_month_rel(back: int) -> _Handler:
+    def handler(m: re.Match[str], ref: date | None) -> Resolved | None:
+        if ref is None:
+            return None
+        first = date(ref.year, ref.month, 1)
+        if back:
+            first = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+            return first, _month_end(first), 3
+        return first, ref, 3
+    return handler
+
+
+_AR_RULES: list[_Rule] = [
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?:ال\\s*)?(?P<d0>\\d{{1,2}})\\s*(?:و|-|الى|حتى|إلى)\\s*"
+        f"(?:ال\\s*)?(?P<d>\\d{{1,2}})\\s+(?:من\\s+(?:شهر\\s+)?)?(?:شهر\\s+)?{_AR_MONTH_PAIR}{_AR_YEAR}"
+    ), _ar_day_month, needs_ref=False),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:(?:ال)?(?:{_AR_WEEKDAY_RE})\\s+)?(?:ال\\s*)?(?P<d0>)(?P<d>\\d{{1,2}})"
+        f"\\s+(?:من\\s+)?(?:شهر\\s+)?{_AR_MONTH_PAIR}(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}"
+    ), _ar_day_month, needs_ref=False),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:(?:خلال|في|منذ|مطلع|اواخر|اواسط|منتصف|بدايه|نهايه)\\s+)?(?:شهر\\s+){_AR_MONTH_PAIR}"
+        f"(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}"
+    ), _ar_month_only, needs_ref=False),
+    _Rule(re.compile(
+        f"{_B}(?:{_AR_CL}(?:خلال|في|منذ|طيله|على\\s+مدار|على\\s+مدى)\\s+)?(?:ال)?(?:ساعات|الساعات)\\s+(?:ال\\s*)?"
+        f"(?P<h>\\d{{1,3}})\\s+(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
+        f"|{_B}(?:{_AR_CL}(?:خلال|في|منذ|طيله|على\\s+مدار)\\s+)?(?:ال\\s*)?(?P<h2>\\d{{1,3}})\\s+ساعه\\s+"
+        f"(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
+    ), _ar_hours),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:ليل|ليله|ليلة)\\s+(?:ال)?(?:يوم\\s+)?(?P<wd>{_AR_WEEKDAY_RE})\\s*(?:[/\\-–]|و|على)\\s*"
+        f"(?P<wd2>{_AR_WEEKDAY_RE})"
+    ), _ar_night),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:ليل|ليله)\\s+(?P<wd>{_AR_WEEKDAY_RE})(?P<wd2>)"), _ar_night),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:(?:اول|أول)\\s+(?:من\\s+)?امس|امس\\s+الاول|قبل\\s+امس)"
+    ), _ar_days_back(2)),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?:ال)?امس(?:\\s+(?P<wd>{_AR_WEEKDAY_RE}))?{_E}"
+        f"|{_B}{_AR_CL}(?:ليله\\s+|ليل\\s+)?البارحه{_E}"
+    ), _ar_days_back(1)),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:هذا\\s+)?اليوم(?:\\s+(?:{_AR_WEEKDAY_RE}))?"
+        f"(?!\\s+(?:التالي|الاول|الثاني|الثالث|ذاته|نفسه|السابق|الذي))"
+        f"|{_B}{_AR_CL}(?:فجر|صباح|ظهر|مساء|عصر|ظهيره)\\s+(?:هذا\\s+)?(?:ال)?يوم{_E}"
+    ), _ar_today),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:ال)?(?P<wd>{_AR_WEEKDAY_RE})(?:\\s+(?P<past>الماضي|المنصرم|الفائت))?{_E}"
+        f"(?!\\s+(?:القادم|المقبل))"
+    ), _ar_weekday),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?P<n>يومين|\\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|عشره)(?:\\s+(?:ايام|يوما|يوم))?{_E}"
+    ), _ar_days_ago),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?اسبوع\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
+          _ar_week(1)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+)?(?:هذا\\s+الاسبوع|الاسبوع\\s+(?:الجاري|الحالي)){_E}"), _ar_week(0)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?شهر\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
+          _ar_month_rel(1)),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:مطلع|بدايه|اوائل|منذ\\s+بدايه|خلال)\\s+(?:هذا\\s+الشهر|الشهر\\s+(?:الجاري|الحالي)){_E}"
+    ), _ar_month_rel(0)),
+]
+
+
+# --- English rules ------------------------------------------------------------------------------
+
+_EN_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+
+
+def _en_day_month(m: re.Match[str], ref: date | None) -> Resolved | None:
+    month = _month_number(m.group("m1"))
+    last = _infer_year(month, int(m.group("d")), ref, m.group("y"))
+    if m.groupdict().get("d0"):
+        return _range(_infer_year(month, int(m.group("d0")), ref, m.group("y")), last)
+    return _range(last, None)
+
+
+def _en_iso(m: re.Match[str], ref: date | None) -> Resolved | None:
+    return _range(_safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d"))), None)
+
+
+def _en_weekday(m: re.Match[str], ref: date | None) -> Resolved | None:
+    if ref is None:
+        return None
+    past = bool(m.group("past"))
+    day = _last_weekday(ref, _EN_WEEKDAYS[m.group("wd").lower()], strictly_before=past)
+    if m.group("night"):
+        return day, day + timedelta(days=1) if day < ref else None, 1
+    return day, None, 1
+
+
+def _en_days_ago(m: re.Match[str], ref: date | None) -> Resolved | None:
+    if ref is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _EN_NUMBERS.get(word, 0)
+    if not n or n > 60:
+        return None
+    return ref - timedelta(days=n), None, 1 if n <= 3 else 2
+
+
+def _en_hours(m: re.Match[str], ref: date | None) -> Resolved | None:
+    if ref is None:
+        return None
+    hours = int(m.group("h"))
+    days = max(1, (hours + 23) // 24)
+    return ref - timedelta(days=days), ref, 1 if days <= 2 else 2
+
+
+_EN_RULES: list[_Rule] = [
+    _Rule(re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _en_iso, needs_ref=False),
+    _Rule(re.compile(
+        rf"\b(?:between\s+|from\s+)?(?:the\s+)?(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+        rf"(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}",
+        re.IGNORECASE), _en_day_month, needs_ref=False),
+    _Rule(re.compile(
+        rf"\b(?P<m1>{_EN_MONTH_RE})\s+(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
+        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False),
+    _Rule(re.compile(
+        rf"\b(?:on\s+)?(?:(?:{_EN_WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False),
+    _Rule(re.compile(
+        rf"\b(?:on\s+)?(?:(?:{_EN_WEEKDAY_RE}),?\s+)?(?P<m1>{_EN_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        rf"(?!\s*(?:%|km|kilomet|people|civilians|fighters|soldiers|members|killed)){_EN_YEAR}",
+        re.IGNORECASE), _en_day_month, needs_ref=False),
+    _Rule(re.compile(
+        rf"\b(?:(?:in|during|since|throughout|early|late|mid|earlier\s+in|later\s+in)\s+-?)?(?P<m1>"
+        rf"january|february|march|april|june|july|august|september|october|november|december)\b{_EN_YEAR}",
+        re.IGNORECASE), lambda m, ref: _ar_month_only(m, ref), needs_ref=False),
+    _Rule(re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE), _ar_days_back(2)),
+    _Rule(re.compile(r"\b(?:late\s+|early\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?\b|"
+                     r"\blast\s+night\b", re.IGNORECASE), _ar_days_back(1)),
+    _Rule(re.compile(r"\b(?:overnight|(?:the\s+)?(?:past|last|previous)\s+24\s+hours)\b", re.IGNORECASE),
+          lambda m, ref: (ref - timedelta(days=1), ref, 1) if ref else None),
+    _Rule(re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<h>\d{2,3})\s+hours\b", re.IGNORECASE), _en_hours),
+    _Rule(re.compile(r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
+                     re.IGNORECASE), _ar_today),
+    _Rule(re.compile(
+        rf"\b(?:on\s+|early\s+|late\s+)?(?P<past>last\s+|this\s+past\s+)?(?P<wd>{_EN_WEEKDAY_RE})"
+        rf"(?:\s+(?:morning|afternoon|evening|(?P<night>night)))?\b", re.IGNORECASE), _en_weekday),
+    _Rule(re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.IGNORECASE),
+          _en_days_ago),
+    _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1)),
+    _Rule(re.compile(r"\b(?:this|earlier\s+this|the\s+past)\s+week\b", re.IGNORECASE), _ar_week(0)),
+    _Rule(re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE), _ar_month_rel(1)),
+    _Rule(re.compile(r"\b(?:earlier|early|so\s+far|since\s+the\s+start\s+of)\s+this\s+month\b|\bthis\s+month\b",
+                     re.IGNORECASE), _ar_month_rel(0)),
+]
+
+# "في الـ 8 من الشهر ذاته / الجاري": a day of the month named before (or of publication).
+_AR_SAME_MONTH = re.compile(
+    f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:ال\\s*)?(?P<d>\\d{{1,2}})\\s+من\\s+(?:هذا\\s+)?(?:ال)?شهر\\s*"
+    f"(?P<which>ذاته|نفسه|الجاري|الحالي|الماضي|المنصرم|الفائت)?"
+)
+_EN_SAME_MONTH = re.compile(
+    r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+)?(?P<which>same|this|last|previous)\s+month\b",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str, language: str = "", published_at: datetime | None = None) -> list[DateMention]:
+    """Dates named in `text` (cleaned), resolved against `published_at`; sorted, non-overlapping."""
+    ref = published_at.date() if published_at is not None else None
+    folded, index = _fold(text)
+    arabic = language == "ar" or (language == "" and re.search("[\u0600-\u06ff]", text) is not None)
+    rules = _AR_RULES + _EN_RULES if arabic else _EN_RULES
+    found: list[tuple[int, int, Resolved]] = []
+    for rule in rules:
+        if rule.needs_ref and ref is None:
+            continue
+        for m in rule.pattern.finditer(folded):
+            if m.end() == m.start():
+                continue
+            resolved = rule.handler(m, ref)
+            if resolved is not None:
+                found.append((m.start(), m.end(), resolved))
+    chosen = _non_overlapping(found)
+    chosen = _same_month_days(folded, chosen, ref, arabic)
+    out: list[DateMention] = []
+    for start, end, (first, last, precision) in chosen:
+        s, e = _unfold(start, end, index)
+        surface = text[s:e]
+        stripped = surface.rstrip(" ,")
+        lead = len(surface) - len(surface.lstrip())
+        out.append(DateMention(s + lead, s + len(stripped), stripped.strip(), first, last, precision))
+    return out
+
+
+def _non_overlapping(found: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    chosen: list[tuple[int, int, Resolved]] = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if any(item[0] < e and s < item[1] for s, e, _ in chosen):
+            continue
+        chosen.append(item)
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def _same_month_days(folded: str, chosen: list[tuple[int, int, Resolved]], ref: date | None,
+                     arabic: bool) -> list[tuple[int, int, Resolved]]:
+    """Resolve "the 8th of the same month" against the last month named before it (or `ref`)."""
+    extra: list[tuple[int, int, Resolved]] = []
+    patterns = [_AR_SAME_MONTH, _EN_SAME_MONTH] if arabic else [_EN_SAME_MONTH]
+    for pattern in patterns:
+        for m in pattern.finditer(folded):
+            if any(m.start() < e and s < m.end() for s, e, _ in chosen):
+                continue
+            which = (m.group("which") or "").lower()
+            anchor: date | None = None
+            if which in ("ذاته", "نفسه", "same"):
+                prior = [r for s, _, r in chosen if s < m.start() and r[2] <= 3]
+                anchor = prior[-1][0] if prior else ref
+            elif which in ("الماضي", "المنصرم", "الفائت", "last", "previous") and ref is not None:
+                anchor = (date(ref.year, ref.month, 1) - timedelta(days=1))
+            else:
+                anchor = ref
+            if anchor is None:
+                continue
+            day = _safe_date(anchor.year, anchor.month, int(m.group("d")))
+            if day is not None:
+                extra.append((m.start(), m.end(), (day, None, 1)))
+    return sorted(chosen + extra, key=lambda f: f[0])
+
+
+def _unfold(start: int, end: int, index: list[int] | None) -> tuple[int, int]:
+    if index is None:
+        return start, end
+    return index[start], index[end - 1] + 1 if end > 0 else 0

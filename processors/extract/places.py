@@ -1,0 +1,563 @@
+"""Place mentions: find gazetteer places in a report and resolve them to `Location`s.
+
+`find_places(text, language)` works on `sitrep.textnorm.clean_text` output and returns
+non-overlapping `PlaceMention`s sorted by start. Steps:
+
+1. Tokenize once; walk a token index (key tuples from `gazetteer.py`) from each token, allowing
+   Arabic clitics (و ب ل ف ك, لل) on the first token and skipping transliterated articles
+   ("al-", "ez-") in Latin text. Longest match wins.
+2. Accept a one-word name that is also a common word ("الطيبة" good, "الباب" the door) only
+   with a cue: "قرية/بلدة/مدينة X", "the town of X", a list that started with an accepted place,
+   or a region phrase right after it ("الطيبة بريف دير الزور").
+3. Wrap region phrases around a match: "ريف X [direction]", "الريف الشرقي لـX", "بادية X",
+   "شرق X", "أطراف X", "محافظة X", "northern X countryside", "east of X", "X province".
+   Directional countryside of a governorate resolves to a representative point (precision 2),
+   a governorate alone to precision 3, a town "near"/"outskirts" to precision 2 at the town.
+4. Same-named places are resolved by the governorates named nearby, then in the whole report.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from processors.extract.gazetteer import (
+    LATIN_ARTICLES,
+    Gazetteer,
+    GazetteerEntry,
+    IndexedName,
+    arabic_key,
+    fold_latin,
+    latin_key,
+    load_gazetteer,
+)
+from sitrep.records import Location
+from sitrep.textnorm import normalize_arabic
+
+__all__ = ["PlaceMention", "find_places", "resolve_place"]
+
+PLACE_KINDS = ("admin1", "region", "city", "town", "village", "site")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text: span (offsets into the cleaned text), resolved location, kind."""
+
+    start: int
+    end: int
+    surface: str
+    location: Location
+    kind: str  # "admin1" | "region" | "city" | "town" | "village" | "site"
+
+
+# --- tokens ---------------------------------------------------------------------------------------
+
+_TOKEN = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670])+(?:'(?:[^\\W_])+)*")
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+_AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    raw: str
+    arabic: bool
+    key: str  # key without clitics (Arabic) / folded key (Latin)
+    article: bool = False  # a transliterated Arabic article ("al", "ez") in Latin text
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        if _ARABIC_CHAR.search(raw):
+            out.append(_Token(m.start(), m.end(), raw, True, arabic_key(normalize_arabic(raw))))
+        else:
+            folded = fold_latin(raw)
+            out.append(_Token(m.start(), m.end(), raw, False, latin_key(folded),
+                              article=folded in LATIN_ARTICLES))
+    return out
+
+
+def _arabic_first_variants(raw: str) -> list[tuple[int, str]]:
+    """(clitic length, key) readings of an Arabic token that may carry proclitics."""
+    norm = normalize_arabic(raw)
+    out: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for prefix in _AR_PREFIXES:
+        if not norm.startswith(prefix) or len(norm) - len(prefix) < 2:
+            continue
+        rest = norm[len(prefix):]
+        key = arabic_key(rest)
+        if key not in seen:
+            seen.add(key)
+            out.append((_raw_offset(raw, len(prefix)), key))
+    # "للميادين" = ل + الميادين; "ولل..." likewise.
+    for prefix in ("لل", "ولل", "فلل"):
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
+            key = norm[len(prefix):]
+            if key not in seen:
+                seen.add(key)
+                out.append((_raw_offset(raw, len(prefix)), key))
+    return out
+
+
+def _raw_offset(raw: str, folded_chars: int) -> int:
+    """Offset in `raw` after `folded_chars` letters (diacritics in raw are skipped over)."""
+    count = 0
+    for i, ch in enumerate(raw):
+        if count == folded_chars:
+            return i
+        if not ("\u064b" <= ch <= "\u065f" or ch == "\u0670"):
+            count += 1
+    return len(raw)
+
+
+# --- raw matches ----------------------------------------------------------------------------------
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    hits: list[IndexedName]
+    first: int  # index of the first token
+    last: int  # index of the last token
+    arabic: bool
+    clitic: str = ""  # proclitics dropped from the first token ("و", "ب"...)
+
+
+_GAP_OK = re.compile(r"^[ \-]{1,3}$")
+
+
+def _latin_connected(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+    return bool(_GAP_OK.match(text[tokens[i].end:tokens[j].start]))
+
+
+def _raw_matches(text: str, tokens: list[_Token], gaz: Gazetteer) -> list[_Match]:
+    matches: list[_Match] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.arabic:
+            for offset, key in _arabic_first_variants(tok.raw):
+                _walk_arabic(text, tokens, i, offset, key, gaz, matches)
+        elif not tok.article:
+            _walk_latin(text, tokens, i, gaz, matches)
+    del n
+    return matches
+
+
+def _walk_arabic(text: str, tokens: list[_Token], i: int, offset: int, key: str, gaz: Gazetteer,
+                 out: list[_Match]) -> None:
+    keys = [key]
+    j = i
+    while True:
+        hits = gaz.arabic_index.get(tuple(keys))
+        if hits:
+            out.append(_Match(tokens[i].start + offset, tokens[j].end, hits, i, j, True,
+                              tokens[i].raw[:offset]))
+        if len(keys) >= gaz.max_tokens or j + 1 >= len(tokens):
+            return
+        nxt = tokens[j + 1]
+        if not nxt.arabic or text[tokens[j].end:nxt.start] != " ":
+            return
+        keys.append(nxt.key)
+        j += 1
+
+
+def _walk_latin(text: str, tokens: list[_Token], i: int, gaz: Gazetteer, out: list[_Match]) -> None:
+    keys = [tokens[i].key]
+    j = i
+    prev = i
+    while True:
+        hits = gaz.latin_index.get(tuple(keys))
+        if hits and any(tokens[k].raw[:1].isupper() for k in range(i, j + 1)):
+            start = tokens[i].start
+            # Include an attached or capitalised article before the name ("al-Mayadin", "Al Bab").
+            if i > 0 and tokens[i - 1].article and text[tokens[i - 1].end:tokens[i].start] in ("-", " "):
+                art = tokens[i - 1]
+                if text[art.end:tokens[i].start] == "-" or art.raw.lower() in ("al", "el"):
+                    start = art.start
+            out.append(_Match(start, tokens[j].end, hits, i, j, False))
+        if len(keys) >= gaz.max_tokens:
+            return
+        k = j + 1
+        while k < len(tokens) and tokens[k].article and _latin_connected(text, tokens, prev, k):
+            prev = k
+            k += 1
+        if k >= len(tokens) or tokens[k].arabic or not _latin_connected(text, tokens, prev, k):
+            return
+        keys.append(tokens[k].key)
+        j = prev = k
+
+
+def _select(matches: list[_Match]) -> list[_Match]:
+    """Longest first, then earliest; drop overlaps."""
+    chosen: list[_Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -(m.last - m.first), m.start, len(m.clitic))):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# --- cues and region phrases ----------------------------------------------------------------------
+
+_A = "[اأإآ]"
+_T = "[ةه]"
+_Y = "[يى]"
+_AR_CUE_WORDS = (
+    f"مدين{_T}|بلد{_T}|قري{_T}|ناحي{_T}|مخيم|حي|{_A}حياء|منطق{_T}|مطار|قريتي|بلدتي|مدينتي|قرى|بلدات|"
+    f"مدن|مزرع{_T}|قاعد{_T}|حقل|جبل|تل{_T}|معبر|بلدتا|قريتا|مدينتا|ضاحي{_T}|سجن|محط{_T}|سد|دوار|طريق"
+)
+_AR_CUE_BEFORE = re.compile(f"(?:^|[\\s\"'(-])[وفبل]?(?:ال)?(?:{_AR_CUE_WORDS})\\s+$")
+_AR_LIST_JOIN = re.compile(r"^(?:\s*[,،\-–/]\s*|\s+و\s*|\s+|\s*[,،]\s*و\s*)$")
+_EN_CUE_BEFORE = re.compile(
+    r"(?:\b(?:town|village|city|villages|towns|cities|district|neighbourhood|neighborhood|camp|area|"
+    r"region|suburb|airbase|base|of|in|near|at|from|to|around|outside|toward|towards|into|across|"
+    r"between|and|on|via|within)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+_AR_DIR_ADJ = {
+    f"الشمال{_Y}": "north", f"الجنوب{_Y}": "south", f"الشرق{_Y}": "east", f"الغرب{_Y}": "west",
+}
+_AR_DIR_ADJ_RE = "|".join(_AR_DIR_ADJ)
+_AR_AFTER_DIR = re.compile(f"^\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)")
+_AR_RIF_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$")
+_AR_THE_RIF_BEFORE = re.compile(
+    f"(?:^|[\\s(])([وبلف]{{0,2}}الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)"
+    f"\\s+(?:(?:لمحافظ{_T}|لمدين{_T}|من\\s+محافظ{_T}|في\\s+محافظ{_T}|من|في)\\s+)?)$"
+)
+_AR_BADIA_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?(?:بادي{_T}|صحراء))\\s+$")
+_AR_DIR_NOUN = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
+_AR_DIR_NOUN_BEFORE = re.compile(
+    f"(?:^|[\\s(])([وبلف]?(?:ال)?(شمال|جنوب|شرق|غرب){_Y}?(?:\\s+(?:ال)?(شرق|غرب){_Y}?)?)\\s+"
+    f"(?:(?:مدين{_T}|بلد{_T}|قري{_T})\\s+)?$"
+)
+_AR_NEAR_BEFORE = re.compile(
+    f"(?:^|[\\s(])([وبلف]?(?:{_A}طراف|محيط|قرب|بالقرب\\s+من|ضواحي|مشارف|تخوم|جوار|مداخل|حدود)"
+    f"(?:\\s+(?:مدين{_T}|بلد{_T}|قري{_T}))?)\\s+$"
+)
+_AR_GOV_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]?(?:ال)?محافظ(?:{_T}|تي|تا|ات))\\s+$")
+
+_EN_DIR = {
+    "north": "north", "northern": "north", "south": "south", "southern": "south", "east": "east",
+    "eastern": "east", "west": "west", "western": "west", "northeast": "north-east",
+    "north-east": "north-east", "northeastern": "north-east", "north-eastern": "north-east",
+    "northwest": "north-west", "north-west": "north-west", "northwestern": "north-west",
+    "north-western": "north-west", "southeast": "south-east", "south-east": "south-east",
+    "southeastern": "south-east", "south-eastern": "south-east", "southwest": "south-west",
+    "south-west": "south-west", "southwestern": "south-west", "south-western": "south-west",
+}
+_EN_DIR_ADJ_RE = (r"(?:north|south)(?:-?(?:east|west))?ern|eastern|western|"
+                  r"(?:north|south)-?(?:east|west)")
+_EN_DIR_NOUN_RE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+_EN_BEFORE_ADJ = re.compile(
+    f"(?:^|\\W)((?:the\\s+)?({_EN_DIR_ADJ_RE})(?:\\s+(?:rural|countryside\\s+of|outskirts\\s+of|parts\\s+of|"
+    f"part\\s+of|suburbs\\s+of|province\\s+of|desert\\s+of))?)\\s+$", re.IGNORECASE,
+)
+_EN_COUNTRYSIDE_OF = re.compile(
+    f"(?:^|\\W)((?:the\\s+)?(?:({_EN_DIR_ADJ_RE})\\s+)?(?:countryside|rural\\s+areas?|rural\\s+parts?|"
+    f"rural\\s+outskirts|hinterland)\\s+(?:of|around)\\s+)$|(?:^|\\W)(rural)\\s+$", re.IGNORECASE,
+)
+_EN_AFTER_COUNTRYSIDE = re.compile(
+    r"^('s)?(\s+(?:(" + _EN_DIR_ADJ_RE + r")\s+)?(?:countryside|rural\s+areas?|outskirts|suburbs|desert|"
+    r"badia|province|governorate|hinterland)\b)", re.IGNORECASE,
+)
+_EN_NEAR_BEFORE = re.compile(
+    f"(?:^|\\W)((?:(?:[0-9]+\\s*(?:km|kilometers|kilometres|miles)\\s+)?({_EN_DIR_NOUN_RE})\\s+of|near|"
+    f"outskirts\\s+of|outside|vicinity\\s+of|around|suburbs\\s+of|close\\s+to|near\\s+to|edge\\s+of|"
+    f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of)\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
+    re.IGNORECASE,
+)
+_EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+
+
+def _ar_direction(words: str) -> str:
+    parts = [_AR_DIR_ADJ[k] for w in words.split() for k in _AR_DIR_ADJ if re.fullmatch(k, w)]
+    return _compose(parts)
+
+
+def _compose(parts: list[str]) -> str:
+    if not parts:
+        return ""
+    if len(parts) >= 2 and parts[0] in ("north", "south") and parts[1] in ("east", "west"):
+        return f"{parts[0]}-{parts[1]}"
+    return parts[0]
+
+
+# --- resolution -----------------------------------------------------------------------------------
+
+@dataclass
+class _Resolved:
+    start: int
+    end: int
+    entry: GazetteerEntry | None
+    candidates: list[GazetteerEntry]
+    mode: str  # "place" | "near" | "countryside" | "desert" | "admin1"
+    direction: str = ""
+
+
+def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Places named in `text` (cleaned), resolved, sorted by start, without overlaps."""
+    gaz = gazetteer or load_gazetteer()
+    tokens = _tokens(text)
+    selected = _select(_raw_matches(text, tokens, gaz))
+    accepted = _accept(text, selected, language)
+    resolved = [_wrap(text, m, gaz) for m in accepted]
+    _disambiguate(resolved, gaz)
+    out: list[PlaceMention] = []
+    last_end = -1
+    for r in sorted(resolved, key=lambda r: (r.start, -(r.end - r.start))):
+        if r.start < last_end or r.entry is None:
+            continue
+        mention = _mention(text, r, gaz)
+        if mention is not None:
+            out.append(mention)
+            last_end = r.end
+    return out
+
+
+def resolve_place(name: str, admin1: str = "", gazetteer: Gazetteer | None = None) -> Location | None:
+    """The gazetteer location for a bare place name, preferring one in `admin1` when given."""
+    gaz = gazetteer or load_gazetteer()
+    entries = gaz.lookup(name)
+    if not entries:
+        return None
+    if admin1:
+        entries = sorted(entries, key=lambda e: e.admin1 != admin1)
+    return entries[0].location()
+
+
+def _accept(text: str, matches: list[_Match], language: str) -> list[_Match]:
+    accepted: list[_Match] = []
+    prev_end: int | None = None
+    for m in matches:
+        strong = [h for h in m.hits if not h.needs_cue]
+        if strong:
+            m.hits = strong + [h for h in m.hits if h.needs_cue]
+            accepted.append(m)
+            prev_end = m.end
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        joined = prev_end is not None and _joined(text[prev_end:m.start], m)
+        cue = (_AR_CUE_BEFORE.search(before) if m.arabic else _EN_CUE_BEFORE.search(before)) is not None
+        if m.arabic and m.clitic.startswith("و") and prev_end is not None and m.start - prev_end <= 3:
+            joined = True
+        region_after = _region_follows(text[m.end:m.end + 40], m.arabic)
+        if cue or joined or region_after:
+            accepted.append(m)
+            prev_end = m.end
+    del language
+    return accepted
+
+
+def _joined(gap: str, m: _Match) -> bool:
+    if m.arabic:
+        return bool(_AR_LIST_JOIN.match(gap)) or gap == " " or gap.strip() in ("", "و")
+    return bool(re.fullmatch(r"\s*(?:,|and|, and|or|/)\s*", gap))
+
+
+_AR_REGION_AFTER = re.compile(
+    f"^\\s*[,،]?\\s*(?:[وبلف]?ريف|في\\s+ريف|(?:ب|في\\s+)?(?:ال)?بادي{_T}|(?:ب|في\\s+)?محافظ{_T}|"
+    f"(?:شمال|جنوب|شرق|غرب){_Y}?\\s|قرب\\s|بالقرب\\s|على\\s+(?:طريق|{_A}طراف))"
+)
+_EN_REGION_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:a|the)\s+(?:town|village|city|area)\b|in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:countryside|province|governorate|rural)|(?:north|south|east|west)\w*\s+of\b|near\b)",
+    re.IGNORECASE,
+)
+
+
+def _region_follows(after: str, arabic: bool) -> bool:
+    return bool((_AR_REGION_AFTER if arabic else _EN_REGION_AFTER).match(after))
+
+
+def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
+    """Extend a match by the region phrase around it and decide its mode."""
+    entries = [h.entry for h in m.hits]
+    r = _Resolved(m.start, m.end, None, entries, "place")
+    before = text[max(0, m.start - 60):m.start]
+    after = text[m.end:m.end + 60]
+    base = m.start - len(before)
+    if m.arabic:
+        before_eff = before + m.clitic if m.clitic else before
+        base_eff = base
+        del base_eff
+        match = _AR_THE_RIF_BEFORE.search(before)
+        if match is None and m.clitic in ("ل", "ول", "فل", "لل", "ولل"):
+            match = _AR_THE_RIF_BEFORE.search(before + "ل")
+            if match is not None:
+                r.start = base + match.start(1)
+                r.mode, r.direction = "countryside", _ar_direction(match.group(2))
+                return r
+        if match is not None:
+            r.start, r.mode, r.direction = base + match.start(1), "countryside", _ar_direction(match.group(2))
+            return r
+        match = _AR_RIF_BEFORE.search(before)
+        if match is not None:
+            r.start, r.mode = base + match.start(1), "countryside"
+            d = _AR_AFTER_DIR.match(after)
+            if d:
+                r.end, r.direction = m.end + d.end(1), _ar_direction(d.group(1))
+            return r
+        match = _AR_BADIA_BEFORE.search(before)
+        if match is not None:
+            r.start, r.mode = base + match.start(1), "desert"
+            return r
+        match = _AR_GOV_BEFORE.search(before)
+        if match is not None:
+            r.start, r.mode = base + match.start(1), "admin1"
+            return r
+        match = _AR_DIR_NOUN_BEFORE.search(before)
+        if match is not None:
+            r.start, r.mode = base + match.start(1), "near"
+            r.direction = _compose([_AR_DIR_NOUN[match.group(2)], *(
+                [_AR_DIR_NOUN[match.group(3)]] if match.group(3) else [])])
+            return r
+        match = _AR_NEAR_BEFORE.search(before)
+        if match is not None:
+            r.start, r.mode = base + match.start(1), "near"
+            return r
+        del before_eff
+        return r
+    # English
+    match = _EN_COUNTRYSIDE_OF.search(before)
+    if match is not None:
+        if match.group(1):
+            r.start, r.mode = base + match.start(1), "countryside"
+            r.direction = _EN_DIR.get((match.group(2) or "").lower(), "")
+        else:
+            r.start, r.mode = base + match.start(3), "countryside"
+            adj = _EN_BEFORE_ADJ.search(text[max(0, r.start - 30):r.start])
+            if adj:
+                r.start -= len(text[max(0, r.start - 30):r.start]) - adj.start(1)
+                r.direction = _EN_DIR.get(adj.group(2).lower(), "")
+        return r
+    adj = _EN_BEFORE_ADJ.search(before)
+    tail = _EN_AFTER_COUNTRYSIDE.match(after)
+    if tail is not None:
+        word = tail.group(2).split()[-1].lower()
+        r.end = m.end + tail.end(2)
+        if word in ("province", "governorate"):
+            r.mode = "admin1"
+        elif word in ("desert", "badia"):
+            r.mode = "desert"
+        elif word in ("outskirts", "suburbs"):
+            r.mode = "near"
+        else:
+            r.mode = "countryside"
+        inner = tail.group(3)
+        if inner:
+            r.direction = _EN_DIR.get(inner.lower(), "")
+        if adj is not None:
+            r.start = base + adj.start(1)
+            r.direction = r.direction or _EN_DIR.get(adj.group(2).lower(), "")
+        return r
+    if adj is not None:
+        # "eastern Deir ez-Zor" / "southern Idlib": a part of the governorate.
+        r.start, r.mode = base + adj.start(1), "countryside"
+        r.direction = _EN_DIR.get(adj.group(2).lower(), "")
+        return r
+    match = _EN_GOV_BEFORE.search(before)
+    if match is not None:
+        r.start, r.mode = base + match.start(1), "admin1"
+        return r
+    match = _EN_NEAR_BEFORE.search(before)
+    if match is not None:
+        r.start, r.mode = base + match.start(1), "near"
+        if match.group(2):
+            r.direction = _EN_DIR.get(match.group(2).lower(), "")
+        return r
+    return r
+
+
+def _pick_kind(r: _Resolved) -> list[GazetteerEntry]:
+    admin = [e for e in r.candidates if e.kind == "admin1"]
+    other = [e for e in r.candidates if e.kind != "admin1"]
+    if r.mode in ("admin1", "countryside") and admin:
+        return admin + other
+    return other or admin
+
+
+def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    for r in resolved:
+        r.candidates = _pick_kind(r)
+    anchors: list[tuple[int, str]] = []
+    for r in resolved:
+        admins = {e.admin1 for e in r.candidates}
+        if len(admins) == 1:
+            r.entry = r.candidates[0]
+            anchors.append(((r.start + r.end) // 2, r.candidates[0].admin1))
+    totals = Counter(a for _, a in anchors)
+    for r in resolved:
+        if r.entry is not None:
+            continue
+        mid = (r.start + r.end) // 2
+
+        def score(entry: GazetteerEntry, mid: int = mid) -> float:
+            near = sum(math.exp(-abs(pos - mid) / 60.0) for pos, a in anchors if a == entry.admin1)
+            return near * 3.0 + totals.get(entry.admin1, 0) * 0.2
+
+        best = max(r.candidates, key=lambda e: (score(e), -r.candidates.index(e)))
+        r.entry = best
+    del gaz
+
+
+_DIR_WORD = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
+             "north-east": "North-eastern", "north-west": "North-western", "south-east": "South-eastern",
+             "south-west": "South-western", "middle": "Central"}
+
+
+def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
+    entry = r.entry
+    assert entry is not None
+    surface = text[r.start:r.end]
+    countryside_admin1 = gaz.countryside_admin1.get(entry.gazetteer_id)
+    if entry.kind == "admin1":
+        countryside_admin1 = entry.admin1
+    if r.mode == "countryside" and countryside_admin1:
+        point = gaz.countryside_point(countryside_admin1, r.direction)
+        if point is None:
+            return None
+        if countryside_admin1 == "Rif Dimashq" and not r.direction:
+            admin = gaz.admin1_entries.get("Rif Dimashq")
+            if admin is not None:
+                return PlaceMention(r.start, r.end, surface, admin.location(3), "admin1")
+        label = f"{countryside_admin1} countryside"
+        if r.direction:
+            label = f"{_DIR_WORD.get(r.direction, r.direction.title())} {label}"
+        slug = countryside_admin1.lower().replace(" ", "-").replace("'", "")
+        loc = Location(
+            name=label, name_ar=surface if _ARABIC_CHAR.search(surface) else "", admin1=countryside_admin1,
+            admin2="", country=point.country, lat=round(point.lat, 5), lon=round(point.lon, 5),
+            geo_precision=2, gazetteer_id=f"sitrep:countryside:{slug}" + (f":{r.direction}" if r.direction else ""),
+        )
+        return PlaceMention(r.start, r.end, surface, loc, "region")
+    if r.mode == "admin1" or entry.kind == "admin1":
+        admin = entry if entry.kind == "admin1" else gaz.admin1_entries.get(countryside_admin1 or "")
+        if admin is None:
+            # "محافظة X" where X is not a governorate capital: the town itself.
+            return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
+        return PlaceMention(r.start, r.end, surface, admin.location(3), "admin1")
+    if r.mode in ("countryside", "near", "desert"):
+        precision = 2
+        if entry.kind == "region" and r.mode == "desert":
+            precision = 2
+        return PlaceMention(r.start, r.end, surface, entry.location(max(precision, _default_precision(entry))),
+                            "region" if r.mode != "near" else entry.kind)
+    return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
+
+
+def _default_precision(entry: GazetteerEntry) -> int:
+    return 3 if entry.kind == "admin1" else 2 if entry.kind == "region" else 1
+
+
+def with_precision(mention: PlaceMention, geo_precision: int) -> PlaceMention:
+    """A copy of `mention` with another ACLED geo-precision."""
+    return replace(mention, location=mention.location.model_copy(update={"geo_precision": geo_precision}))
