@@ -29,8 +29,9 @@ NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 @pytest.fixture()
 def settings(stack_settings: Settings, fresh_kafka: str) -> Settings:
     """The session's Elasticsearch with a fresh index prefix, and a Kafka broker of this test's own."""
-    return with_overrides(stack_settings, kafka={"bootstrap": fresh_kafka},
-                          elasticsearch={"request_timeout_s": 2.0})
+    return with_overrides(
+        stack_settings, kafka={"bootstrap": fresh_kafka}, elasticsearch={"request_timeout_s": 2.0}
+    )
 
 
 def with_overrides(settings: Settings, **sections: Any) -> Settings:
@@ -41,17 +42,35 @@ def with_overrides(settings: Settings, **sections: Any) -> Settings:
 
 
 def report(report_id: str, revision: int = 1, title: str = "", text: str = "", **kw: Any) -> Report:
-    return Report(report_id=report_id, revision=revision, title=title, text=text,
-                  published_at=kw.pop("published_at", NOW), **kw)
+    return Report(
+        report_id=report_id,
+        revision=revision,
+        title=title,
+        text=text,
+        published_at=kw.pop("published_at", NOW),
+        **kw,
+    )
 
 
 def event(event_id: str, revision: int = 1, fatalities: int = 1) -> Event:
     return Event(
-        event_id=event_id, revision=revision, event_type="Battles", sub_event_type="Armed clash",
-        event_date=date(2026, 11, 24), actor1="Military Forces of Syria", actor2="Islamic State",
-        fatalities=fatalities, summary="اشتباكات في دير الزور",
-        location=Location(name="Deir ez-Zor", name_ar="دير الزور", admin1="Deir ez-Zor", country="Syria",
-                          lat=35.33, lon=40.14),
+        event_id=event_id,
+        revision=revision,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        event_date=date(2026, 11, 24),
+        actor1="Military Forces of Syria",
+        actor2="Islamic State",
+        fatalities=fatalities,
+        summary="اشتباكات في دير الزور",
+        location=Location(
+            name="Deir ez-Zor",
+            name_ar="دير الزور",
+            admin1="Deir ez-Zor",
+            country="Syria",
+            lat=35.33,
+            lon=40.14,
+        ),
     )
 
 
@@ -102,8 +121,12 @@ class RunningSink:
 def dead_letters(settings: Settings, topic: str, expected: int) -> list[DeadLetter]:
     from kafka import KafkaConsumer
 
-    consumer = KafkaConsumer(topics.dlq(topic), **settings.kafka.kafka_python_config(),
-                             auto_offset_reset="earliest", consumer_timeout_ms=5000)
+    consumer = KafkaConsumer(
+        topics.dlq(topic),
+        **settings.kafka.kafka_python_config(),
+        auto_offset_reset="earliest",
+        consumer_timeout_ms=5000,
+    )
     letters: list[DeadLetter] = []
     try:
         for message in consumer:
@@ -131,24 +154,44 @@ def test_indexes_idempotently_dead_letters_bad_input_and_keeps_newest_revision(
     ensure_topics(settings.kafka)
     names = index_names(settings)
     # A month whose index holds a conflicting mapping: Elasticsearch rejects that report (400).
-    es.indices.create(index=names.reports_index(datetime(1999, 1, 1)),
-                      mappings={"properties": {"title": {"type": "integer"}}})
-    good_reports = [report(f"r{i}", title=f"اشتباكات في دير الزور {i}", text="قتل عناصر بالقصف")
-                    for i in range(5)]
+    es.indices.create(
+        index=names.reports_index(datetime(1999, 1, 1)),
+        mappings={"properties": {"title": {"type": "integer"}}},
+    )
+    good_reports = [
+        report(f"r{i}", title=f"اشتباكات في دير الزور {i}", text="قتل عناصر بالقصف") for i in range(5)
+    ]
     messages = [(topics.REPORTS_CLEAN, r.model_dump_json().encode()) for r in good_reports]
     messages += [
         (topics.REPORTS_CLEAN, report("rv", 2, title="revision two").model_dump_json().encode()),
         (topics.REPORTS_CLEAN, report("rv", 1, title="revision one").model_dump_json().encode()),
         (topics.REPORTS_CLEAN, b"{not json"),
-        (topics.REPORTS_CLEAN, report("conflict", title="x", published_at=datetime(1999, 1, 5, tzinfo=UTC))
-         .model_dump_json().encode()),
+        (
+            topics.REPORTS_CLEAN,
+            report("conflict", title="x", published_at=datetime(1999, 1, 5, tzinfo=UTC))
+            .model_dump_json()
+            .encode(),
+        ),
         (topics.EVENTS, event("e1", 1, fatalities=3).model_dump_json().encode()),
         (topics.EVENTS, event("e1", 3, fatalities=7).model_dump_json().encode()),
         (topics.EVENTS, event("e1", 2, fatalities=5).model_dump_json().encode()),
-        (topics.EVENTS, json.dumps({"event_id": "bad", "event_type": "Battles", "sub_event_type": "Brawl",
-                                    "event_date": "2026-11-24"}).encode()),
-        (topics.ALERTS, Alert(alert_id="a1", rule="clash", kind="new", event_id="e1",
-                              summary="New clash in Deir ez-Zor").model_dump_json().encode()),
+        (
+            topics.EVENTS,
+            json.dumps(
+                {
+                    "event_id": "bad",
+                    "event_type": "Battles",
+                    "sub_event_type": "Brawl",
+                    "event_date": "2026-11-24",
+                }
+            ).encode(),
+        ),
+        (
+            topics.ALERTS,
+            Alert(alert_id="a1", rule="clash", kind="new", event_id="e1", summary="New clash in Deir ez-Zor")
+            .model_dump_json()
+            .encode(),
+        ),
     ]
     produce(settings, messages)
     # One more good report after the bad ones: the stream does not stop.
@@ -156,8 +199,14 @@ def test_indexes_idempotently_dead_letters_bad_input_and_keeps_newest_revision(
     produce(settings, [(topics.REPORTS_CLEAN, after.model_dump_json().encode())])
 
     with RunningSink(settings, "sink-a") as sink:
-        wait_until(lambda: sink.metrics.consumed >= len(messages) + 1 and sink.metrics.commits > 0
-                   and sink.metrics.dead_lettered >= 3, what="the sink to consume everything")
+        wait_until(
+            lambda: (
+                sink.metrics.consumed >= len(messages) + 1
+                and sink.metrics.commits > 0
+                and sink.metrics.dead_lettered >= 3
+            ),
+            what="the sink to consume everything",
+        )
     es.indices.refresh(index=f"{settings.elasticsearch.index_prefix}-*")
     assert count(es, settings, "report") == 7  # r0..r4, rv, after (the conflicting one went to the DLQ)
     assert count(es, settings, "event") == 1
@@ -181,8 +230,10 @@ def test_indexes_idempotently_dead_letters_bad_input_and_keeps_newest_revision(
 
     # Replay everything from the start with a new group: nothing is duplicated or downgraded.
     with RunningSink(settings, "sink-replay") as replay:
-        wait_until(lambda: replay.metrics.consumed >= len(messages) + 1 and replay.metrics.commits > 0,
-                   what="the replay")
+        wait_until(
+            lambda: replay.metrics.consumed >= len(messages) + 1 and replay.metrics.commits > 0,
+            what="the replay",
+        )
     es.indices.refresh(index=f"{settings.elasticsearch.index_prefix}-*")
     assert replay.metrics.written == 0 and replay.metrics.ignored >= 10
     assert count(es, settings, "report") == 7 and count(es, settings, "event") == 1
@@ -227,8 +278,10 @@ def test_pauses_while_elasticsearch_is_down_and_resumes_by_itself(settings: Sett
                 os.killpg(pid, signal.SIGCONT)
             # A request that timed out may still have been applied by the frozen server: its retry
             # then meets the same version (409, ignored). Either way each report is there once.
-            wait_until(lambda: sink.metrics.written + sink.metrics.ignored == 25 and not sink.paused,
-                       what="the resume")
+            wait_until(
+                lambda: sink.metrics.written + sink.metrics.ignored == 25 and not sink.paused,
+                what="the resume",
+            )
         es.indices.refresh(index=index_names(own).reports)
         assert count(es, own, "report") == 25
     finally:
