@@ -11,10 +11,10 @@ from typing import Any
 import faust
 
 from processors.normalize import clean_report, parse_report
-from processors.stages import EventStage
+from processors.stages import Stages
 from sitrep import topics
 from sitrep.deadletter import dead_letter_headers, make_dead_letter
-from sitrep.records import Event
+from sitrep.records import Event, Report
 from sitrep.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -23,15 +23,19 @@ log = logging.getLogger(__name__)
 def register_agents(app: faust.App, settings: Settings) -> None:
     """Declare the topics and agents of the stream on ``app``."""
     raw = app.topic(topics.REPORTS_RAW)
+    normalized = app.topic(topics.REPORTS_NORMALIZED)
     clean = app.topic(topics.REPORTS_CLEAN)
     candidates = app.topic(topics.EVENTS_CANDIDATES)
     events = app.topic(topics.EVENTS)
     dead_letter_topics = {
         name: app.topic(topics.dlq(name))
-        for name in (topics.REPORTS_RAW, topics.REPORTS_CLEAN, topics.EVENTS_CANDIDATES, topics.EVENTS)
+        for name in (topics.REPORTS_RAW, topics.REPORTS_NORMALIZED, topics.REPORTS_CLEAN,
+                     topics.EVENTS_CANDIDATES)
     }
+    # State lives in changelog-backed tables, so a restarted or rebalanced worker keeps it.
+    dedup_table = app.Table("dedup-state", default=None, partitions=settings.kafka.partitions)
     fusion_table = app.Table("fusion-state", default=None, partitions=settings.kafka.partitions)
-    stage = EventStage(settings)
+    stage = Stages()
 
     async def dead_letter(event: Any, error: BaseException, stage_name: str) -> None:
         message = event.message
@@ -54,9 +58,18 @@ def register_agents(app: faust.App, settings: Settings) -> None:
         async for event in stream.events():
             try:
                 report = clean_report(parse_report(event.value, event.message.topic))
-                await clean.send(key=report.report_id.encode(), value=report.model_dump_json().encode())
+                await normalized.send(key=stage.dedup_key(report).encode(), value=report.model_dump_json().encode())
             except Exception as exc:  # noqa: BLE001 (one bad message must not stop the stream)
                 await dead_letter(event, exc, "normalize")
+
+    @app.agent(normalized, name="dedup")
+    async def dedup(stream: Any) -> None:
+        async for event in stream.events():
+            try:
+                report = stage.dedup(Report.model_validate_json(event.value), dedup_table)
+                await clean.send(key=report.report_id.encode(), value=report.model_dump_json().encode())
+            except Exception as exc:  # noqa: BLE001
+                await dead_letter(event, exc, "dedup")
 
     @app.agent(clean, name="extract")
     async def extract(stream: Any) -> None:
@@ -65,7 +78,7 @@ def register_agents(app: faust.App, settings: Settings) -> None:
                 report = parse_report(event.value, event.message.topic)
                 for extracted in stage.extract(report):
                     await candidates.send(
-                        key=stage.bucket(extracted).encode(), value=extracted.model_dump_json().encode()
+                        key=stage.fusion_key(extracted).encode(), value=extracted.model_dump_json().encode()
                     )
             except Exception as exc:  # noqa: BLE001
                 await dead_letter(event, exc, "extract")

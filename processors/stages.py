@@ -1,39 +1,48 @@
-"""The stages the agents call, bound to settings: extraction and fusion (pure logic elsewhere)."""
+"""The stages the agents call, bound to settings: dedup, extraction and fusion (pure logic elsewhere)."""
 
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 from typing import Any
 
+from processors.extract import extract_events
+from processors.fusion import EventFuser, FusionSettings, ReportDeduper, dedup_bucket, fusion_bucket
+from processors.fusion.dedup import report_time
 from sitrep.records import Event, Report
-from sitrep.settings import Settings
 
 
-class EventStage:
-    """Extraction and fusion as the stream uses them."""
+class Stages:
+    """Dedup, extraction and fusion as the stream uses them. Stream time, not wall time, drives the
+    fusion window, so a replay of old reports fuses exactly as the live run did."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+    def __init__(self, fusion: FusionSettings | None = None) -> None:
+        self.fusion = fusion or FusionSettings()
+
+    def dedup_key(self, report: Report) -> str:
+        """Partition key under which near-duplicate candidates of ``report`` meet."""
+        return dedup_bucket(report)
+
+    def dedup(self, report: Report, store: MutableMapping[str, Any]) -> Report:
+        """The report, marked ``duplicate_of`` its canonical copy when it is a near-duplicate."""
+        verdict = ReportDeduper(self.fusion, store).check(report, report_time(report))
+        if verdict.duplicate_of and verdict.duplicate_of != report.report_id:
+            return report.model_copy(update={"duplicate_of": verdict.duplicate_of})
+        return report
 
     def extract(self, report: Report) -> list[Event]:
-        from processors.extract import extract_events
-
         return extract_events(report)
 
-    def bucket(self, event: Event) -> str:
-        """Key of the partition where fusion state for this event lives."""
-        try:
-            from processors.fusion import fusion_bucket
-        except ImportError:
-            return event.event_id
-        return fusion_bucket(event)
+    def fusion_key(self, event: Event) -> str:
+        """Partition key under which every candidate match of ``event`` lives."""
+        return fusion_bucket(event, self.fusion)
 
-    def fuse(self, event: Event, store: MutableMapping[str, Any], now: datetime | None = None) -> list[Event]:
+    def fuse(self, event: Event, store: MutableMapping[str, Any]) -> list[Event]:
         """Canonical events to publish for a candidate (none when nothing changed)."""
-        try:
-            from processors.fusion import EventFuser
-        except ImportError:
-            return [event]
-        result = EventFuser(store=store).fuse(event, now or datetime.now(timezone.utc))
-        return [result.canonical] if (result.is_new or result.changed) else []
+        result = EventFuser(self.fusion, store).fuse(event, stream_time(event))
+        return [result.canonical] if result.changed else []
+
+
+def stream_time(event: Event) -> datetime:
+    """When the stream saw ``event``: its report's publication, else noon of its date."""
+    return event.published_at or datetime.combine(event.event_date, time(12), tzinfo=timezone.utc)

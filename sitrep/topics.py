@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 REPORTS_RAW = "reports.raw"
-REPORTS_CLEAN = "reports.clean"
+REPORTS_NORMALIZED = "reports.normalized"  # cleaned, keyed by dedup bucket (internal)
+REPORTS_CLEAN = "reports.clean"  # cleaned, deduplicated (duplicate_of set), keyed by report_id
 EVENTS_CANDIDATES = "events.candidates"  # extracted, not yet fused; keyed by fusion bucket
 EVENTS = "events"  # canonical events, keyed by event_id
 ALERTS = "alerts"
 FEEDS = "feeds"  # feed registry, partitioned so poller instances share the work
 
-ALL = (REPORTS_RAW, REPORTS_CLEAN, EVENTS_CANDIDATES, EVENTS, ALERTS, FEEDS)
+ALL = (REPORTS_RAW, REPORTS_NORMALIZED, REPORTS_CLEAN, EVENTS_CANDIDATES, EVENTS, ALERTS, FEEDS)
 
 
 def dlq(topic: str) -> str:

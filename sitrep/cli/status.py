@@ -17,7 +17,8 @@ newest event, and the feed pollers' health (feeds failing, last success). Exit c
 Elasticsearch answer, 3 otherwise. --json prints one JSON object."""
 
 GROUPS = {
-    "sitrep-processors": (topics.REPORTS_RAW, topics.REPORTS_CLEAN, topics.EVENTS_CANDIDATES),
+    "sitrep-processors": (topics.REPORTS_RAW, topics.REPORTS_NORMALIZED, topics.REPORTS_CLEAN,
+                          topics.EVENTS_CANDIDATES),
     "sitrep-sink": (topics.REPORTS_CLEAN, topics.EVENTS, topics.ALERTS),
 }
 
