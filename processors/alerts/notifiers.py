@@ -107,7 +107,8 @@ def notify(
     for name, notifier in targets:
         if notifier is None:
             error: NotifyError = DeliveryRejected(
-                name, f"not configured ({NOT_CONFIGURED_HINT.get(name, name)})"
+                name,
+                f"not configured ({NOT_CONFIGURED_HINT.get(name, 'no notifier of that name was given')})",
             )
             deliveries.append(_give_up(alert, name, error, 0, dead_letter))
             continue
