@@ -245,7 +245,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
             distance = p.start - cand.start
             penalty = 0.0 if distance >= 0 else 40.0
             if not _in(cand.clause, p.start):
-                penalty += 60.0
+                penalty += 150.0
             return abs(distance) + penalty + 120.0 * _KIND_RANK.get(p.kind, 2)
 
         ranked = sorted(places, key=score)
@@ -339,10 +339,10 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         if x and y and x != y and not (same_side(x, y)):
             if not ({a.roles.actor1, a.roles.actor2} == {b.roles.actor1, b.roles.actor2}):
                 return False
-    pa = a.place.location.name if a.place is not None else ""
-    pb = b.place.location.name if b.place is not None else ""
-    if pa and pb and pa != pb:
-        return False
+    if a.place is not None and b.place is not None and a.place.location.name != b.place.location.name:
+        coarse = max(_KIND_RANK.get(a.place.kind, 2), _KIND_RANK.get(b.place.kind, 2)) >= 3
+        if not (coarse and a.place.location.admin1 == b.place.location.admin1):
+            return False
     da = a.date_mention.date if a.date_mention is not None else None
     db = b.date_mention.date if b.date_mention is not None else None
     return not (da and db and da != db)
@@ -360,8 +360,10 @@ def _merge(into: Candidate, other: Candidate) -> None:
         if name not in into.roles.assoc1 + into.roles.assoc2 + into.roles.victims + [into.roles.actor1,
                                                                                     into.roles.actor2]:
             (into.roles.victims if name == "Civilians" else into.roles.mentioned).append(name)
-    if into.place is None and other.place is not None:
+    if other.place is not None and (into.place is None or _KIND_RANK.get(other.place.kind, 2) <
+                                    _KIND_RANK.get(into.place.kind, 2)):
         into.place = other.place
+        into.other_places = other.other_places
     if into.date_mention is None and other.date_mention is not None:
         into.date_mention = other.date_mention
     into.title_match = into.title_match or other.title_match or other.in_title
@@ -405,7 +407,8 @@ def extract(report: Report) -> list[Event]:
     for t in title_cands:
         if not _finalize_type(t):
             continue
-        target = next((m for m in merged if _finalize_type(m) == _finalize_type(t)), None)
+        same = [m for m in merged if _finalize_type(m) == _finalize_type(t)]
+        target = max(same, key=lambda m: bool(m.casualties)) if same else None
         if target is None and t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack",
                                                    "Armed clash"):
             target = next((m for m in merged if _finalize_type(m) in ("Armed clash", "Air/drone strike",

@@ -15,15 +15,16 @@ import re
 from dataclasses import dataclass
 
 
-def ar(*forms: str, suffix: bool = False) -> str:
-    """Regex for Arabic words (folded) with optional proclitics; ``suffix`` lets the word go on."""
+def ar(*forms: str, suffix: bool = False, pronoun: bool = False) -> str:
+    """Regex for Arabic words (folded) with optional proclitics; ``suffix`` lets the word go on,
+    ``pronoun`` allows an attached object pronoun (اخرجته، استهدفتها)."""
     alternatives = []
     for form in forms:
         if form.startswith("ال"):
             alternatives.append(r"[وف]?(?:[بك]?ال|لل)" + form[2:])
         else:
             alternatives.append(r"[وف]?[بلك]?" + form)
-    tail = r"\w*" if suffix else r"(?!\w)"
+    tail = r"\w*" if suffix else r"(?:ه|ها|هم|هما|هن)?(?!\w)" if pronoun else r"(?!\w)"
     return r"(?<!\w)(?:" + "|".join(alternatives) + r")" + tail
 
 
@@ -91,9 +92,8 @@ _TAKE_AR = ar(
     "سيطرت", "سيطر", "سيطروا", "تسيطر", "يسيطر", "السيطره علي", "سيطرتها علي", "سيطرته علي",
     "سيطرتهم علي", "بسط سيطرته", "بسطت سيطرتها", "استعاده السيطره", "استعادت", "استعاد", "استعاده",
     "استعادوا", "تستعيد", "يستعيد", "انتزعت", "انتزاع", "حررت", "تحرير", "استولت", "الاستيلاء",
-    "استولي", "دخلت", "دخول", "دخلتها", "اقتحمت", "اقتحموا", "تقدمت", "تقدم", "التقدم",
-    "اجبار", "اجبرت", "اخراج", "اخرجت", "طرد", "طردت",
-)
+    "استولي", "دخول", "اقتحموا", "تقدمت", "اجبار", "اخراج", "طرد",
+) + "|" + ar("دخلت", "اقتحمت", "اجبرت", "اخرجت", "طردت", "افقدت", "انتزعت", "حررت", "استعادت", pronoun=True)
 _TAKE_EN = en(
     r"(?:took|take|taken|takes|taking|gained|gain|gains|regained|regain|regains|seized|seize|seizes|"
     r"wrested|assumed|retook|retaken|retake)(?: back| full| complete| partial)? control",

@@ -49,6 +49,8 @@ _VICTIM_BEFORE = re.compile(
     r"(?:\d+|عنصر\w*|مقاتل\w*|جندي\w*|جنود|شخص\w*|اشخاص|قتلي|قتيل\w*|جرحي|مسلح\w*|killing|killed|"
     r"wounding|injuring)\s*(?:من|من صفوف|في صفوف|of|from)?\s*$"
 )
+_RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
+_WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -93,7 +95,7 @@ def resolve_roles(
         after = folded[m.end:m.end + 40]
         tag: set[str] = set()
         if _AGENT_BEFORE.search(before):
-            tag.add("agent")
+            tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
         if _BACKER_BEFORE.search(before):
             tag.add("backer")
         if _OPPONENT_BEFORE.search(before):
@@ -115,8 +117,14 @@ def resolve_roles(
     armed = [i for i in pool if "civilian" not in tags[i]]
 
     first: int | None = None
+    # 0. A relative clause without its own actor ("..., التي تمكنت من السيطرة", ", which captured")
+    #    is about the actor named just before it.
+    if not in_clause and _RELATIVE.match(folded, clause[0]):
+        antecedent = [i for i, m in enumerate(mentions) if m.end <= clause[0] and clause[0] - m.end < 6]
+        if antecedent and "civilian" not in tags[antecedent[-1]]:
+            first = antecedent[-1]
     # 1. Agent phrases (by X) name the initiator.
-    for i in armed:
+    for i in armed if first is None else []:
         if "agent" in tags[i] and not re.search(r"\bfrom\s*$", folded[max(0, mentions[i].start - 8):
                                                                       mentions[i].start]):
             first = i
@@ -129,8 +137,8 @@ def resolve_roles(
                 break
     # 3. The subject nearest before the trigger (walking back over "X and Y" of one camp).
     if first is None:
-        before = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & {
-            "opponent", "backer", "victim", "loser"}]
+        excluded = {"opponent", "backer", "victim", "loser"} if in_clause else {"backer", "loser"}
+        before = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded]
         if before:
             first = before[-1]
             while first > 0 and "conj" in tags[first] and (first - 1) in armed:
@@ -141,6 +149,13 @@ def resolve_roles(
             "opponent", "backer", "loser"}]
         if after:
             first = after[0]
+    if first is None and in_clause:
+        # The clause names only the losing side: the actor is the subject carried from before.
+        outside = [i for i, m in enumerate(mentions) if m.end <= trigger_start and i not in in_clause
+                   and "civilian" not in tags[i] and not tags[i] & {"backer", "loser", "victim"}]
+        if outside:
+            first = outside[-1]
+            pool = sorted(set(pool) | {first})
     if first is None and armed:
         candidates = [i for i in armed if "loser" not in tags[i] and "victim" not in tags[i]] or armed
         first = candidates[0]
