@@ -3,7 +3,8 @@
 Four hard conditions, then a score:
 
 - **what**: the same event type; sub-event types score by family (an air strike and shelling are
-  often confused across outlets, a clash and an air strike never are one event);
+  often confused across outlets); battles need the same sub-event type (a clash and the capture of
+  a town are two ACLED events);
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
 - **where**: the same place; two precise places (geo_precision 1) within ``distance_km``; when
@@ -36,9 +37,6 @@ _FAMILIES: dict[str, str] = {
     "Remote explosive/landmine/IED": "explosion",
     "Suicide bomb": "explosion",
     "Grenade": "explosion",
-    "Armed clash": "battle",
-    "Government regains territory": "battle",
-    "Non-state actor overtakes territory": "battle",
     "Peaceful protest": "protest",
     "Protest with intervention": "protest",
     "Excessive force against protesters": "protest",
@@ -53,17 +51,19 @@ _BLOCS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("islamic state", ("islamic state", "isis", "isil", "daesh")),
     ("iraq", ("of iraq", "popular mobilization", "peshmerga")),
     ("israel", ("israel",)),
-    ("government", ("forces of syria", "pro-government", "russia", "iran", "hezbollah", "allied syrian")),
+    ("government", ("forces of syria", "pro government", "russia", "iran", "hezbollah", "allied syrian",
+                    "national defence", "national defense")),
     ("sdf", ("syrian democratic", "ypg", "ypj", "asayish", "coalition", "united states", "sdf", "pkk")),
-    ("opposition", ("opposition", "rebel", "tahrir al-sham", "nusra", "jaysh", "faylaq", "ahrar",
-                    "national army", "of turkey", "free syrian", "national liberation front")),
+    ("opposition", ("opposition", "rebel", "tahrir al sham", "nusra", "fateh al sham", "jaysh", "jaish",
+                    "faylaq", "rahman corps", "ahrar", "al sham", "national army", "of turkey", "free syrian",
+                    "national liberation front", "islamist militia", "lions of the east", "sultan murad")),
 )
 _SUFFIX = re.compile(r"\s*\((?:\d{4}-\d{0,4}|syria|iraq|international)\)\s*$", re.IGNORECASE)
 
 
 def actor_bloc(name: str) -> str:
     """The side an actor name stands for in matching ('' for none)."""
-    folded = _SUFFIX.sub("", name).strip().lower()
+    folded = _SUFFIX.sub("", name).strip().lower().replace("-", " ")
     if not folded:
         return ""
     for bloc, words in _BLOCS:
@@ -122,6 +122,7 @@ class Profile:
     blocs: frozenset[str]
     names: frozenset[str]
     fatalities: int | None
+    sides: frozenset[str] = frozenset()  # blocs of actor1 and actor2 alone
 
     @classmethod
     def of(cls, event: Event) -> Profile:
@@ -146,6 +147,8 @@ class Profile:
             blocs=frozenset(blocs),
             names=frozenset(folded),
             fatalities=event.fatalities,
+            sides=frozenset(b for b in (actor_bloc(event.actor1), actor_bloc(event.actor2))
+                            if b and b not in ("unknown", "civilians")),
         )
 
     def to_json(self) -> list[Any]:
@@ -156,7 +159,7 @@ class Profile:
             self.loose,
             None if place is None else [sorted(place.names), place.gazetteer_id, place.admin1, place.admin2,
                                         place.lat, place.lon, place.precision],
-            sorted(self.blocs), sorted(self.names), self.fatalities,
+            sorted(self.blocs), sorted(self.names), self.fatalities, sorted(self.sides),
         ]
 
     @classmethod
@@ -174,6 +177,7 @@ class Profile:
             blocs=frozenset(value[6]),
             names=frozenset(value[7]),
             fatalities=value[8],
+            sides=frozenset(value[9]),
         )
 
 
@@ -215,12 +219,12 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
         return None
     if coarse == 3:  # a province-level place contains anything in its province
         return 0.45 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
-    if a.admin2 and b.admin2:
-        if a.admin2 == b.admin2:
-            return 0.7
-        return None if distance is None or distance > settings.coarse_distance_km else 0.5
-    if distance is not None:
-        return 0.6 if distance <= settings.coarse_distance_km else None
+    if distance is not None:  # two named places "near" each other: the distance decides
+        if distance > settings.coarse_distance_km:
+            return None
+        return 0.7 - 0.2 * distance / settings.coarse_distance_km
+    if a.admin2 and b.admin2:  # a district-level place (no coordinates) holds what lies in it
+        return 0.6 if a.admin2 == b.admin2 else None
     return 0.4 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
 
 
@@ -229,12 +233,12 @@ MISSING_PLACE_SCORE = 0.15
 
 def actor_score(a: Profile, b: Profile) -> float | None:
     """How well two events' actors agree (0..1), or None when their known sides are disjoint
-    (or, for battles, when both sides are known on both events and differ)."""
+    (or, for battles, when both events name two sides and the pairs differ)."""
     if not a.blocs or not b.blocs:
         return 0.5
     if not a.blocs & b.blocs:
         return None
-    if a.event_type == "Battles" and len(a.blocs) >= 2 and len(b.blocs) >= 2 and a.blocs != b.blocs:
+    if a.event_type == "Battles" and len(a.sides) == 2 and len(b.sides) == 2 and a.sides != b.sides:
         return None
     score = 0.8 if (a.blocs <= b.blocs or b.blocs <= a.blocs) else 0.5
     if a.names & b.names:
@@ -248,6 +252,8 @@ def type_score(a: Profile, b: Profile) -> float | None:
         return None
     if a.sub_event_type == b.sub_event_type:
         return 1.0
+    if a.event_type == "Battles":  # a clash and a change of territory are two ACLED events
+        return None
     family_a, family_b = _FAMILIES.get(a.sub_event_type), _FAMILIES.get(b.sub_event_type)
     if family_a is not None and family_a == family_b:
         return 0.7

@@ -42,6 +42,8 @@ class FusionRun:
         self.fuser = EventFuser(settings, self.store)
         self.canonical: dict[str, Event] = {}
         self.duplicates: dict[str, str] = {}
+        # report id -> canonical id of its main (first, most salient) event
+        self.main_event_of: dict[str, str] = {}
         self.reports = 0
         self.events = 0
 
@@ -53,9 +55,12 @@ class FusionRun:
             self.duplicates[report.report_id] = verdict.duplicate_of
         self.reports += 1
         # A duplicate is still extracted: its outlet and report id belong on the canonical events.
+        self.main_event_of.pop(report.report_id, None)
         for event in self.extractor(report):
             self.events += 1
             result = self.fuser.fuse(event, now)
+            if result.skipped is None:
+                self.main_event_of.setdefault(report.report_id, result.canonical.event_id)
             if result.changed:
                 self.canonical[result.canonical.event_id] = result.canonical
 

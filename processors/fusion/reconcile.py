@@ -23,8 +23,10 @@ from datetime import datetime
 from sitrep.records import Actor, Event, SourceFigure
 from sitrep.textnorm import normalize_for_match
 
+# On the matching form (normalize_for_match: folded Arabic, lower case).
 _TOLL_UPDATE = re.compile(
-    r"ارتفع|ارتفاع|يرتفع|ترتفع|حصيله جديده|حصيله محدثه|تحديث حصيله"
+    r"(?:ا|ي|ت)?رتف(?:ع|اع)\S*\s+(?:\S+\s+){0,3}?(?:عدد|حصيله|الحصيله|الي\s*\d)"
+    r"|حصيله\s+(?:جديده|محدثه)|تحديث\s+(?:ل)?حصيله"
     r"|\b(?:rose|risen|rises|climbed|climbs|jumped|increased|mounted)\s+to\s+(?:at\s+least\s+)?\S+"
     r"|\b(?:bringing|raising|pushing)\s+the\s+(?:death\s+)?toll"
     r"|\b(?:new|updated|revised)\s+(?:death\s+)?toll"
@@ -32,9 +34,10 @@ _TOLL_UPDATE = re.compile(
 
 
 def is_toll_update(event: Event) -> bool:
-    """True when the event's own evidence says its toll is an update of an earlier count."""
-    texts = [e.text for e in event.evidence if e.field in ("", "fatalities", "injured", "toll")]
-    return any(_TOLL_UPDATE.search(normalize_for_match(text)) for text in texts)
+    """True when the event's sentence (``summary``) or toll evidence says its toll updates an
+    earlier count ("ارتفع عدد القتلى إلى 11", "the toll rose to 11", "new toll")."""
+    texts = [event.summary, *(e.text for e in event.evidence if e.field in ("fatalities", "toll"))]
+    return any(_TOLL_UPDATE.search(normalize_for_match(text)) for text in texts if text)
 
 
 def source_key(figure: SourceFigure) -> str:

@@ -73,6 +73,7 @@ def make_event(
         sources=[source],
         language=language,
         evidence=evidence,
+        summary=toll_text,
         published_at=published,
         updated_at=published,
         **extra,

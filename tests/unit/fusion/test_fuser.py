@@ -1,0 +1,190 @@
+"""Event fusion: which events meet, which stay apart, what the canonical event keeps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fusion_factories import BASE_DAY, at, make_event, place
+
+from processors.fusion import EventFuser, FusionSettings, fusion_bucket
+from sitrep.records import Event, Location
+
+NOW = at(BASE_DAY, 23)
+
+
+def fuser(**changes: object) -> tuple[EventFuser, dict[str, object]]:
+    store: dict[str, object] = {}
+    return EventFuser(FusionSettings(**changes), store), store  # type: ignore[arg-type]
+
+
+def fuse_all(events: list[Event], **changes: object) -> dict[str, Event]:
+    f, _ = fuser(**changes)
+    out: dict[str, Event] = {}
+    for event in events:
+        result = f.fuse(event, NOW)
+        if result.changed:
+            out[result.canonical.event_id] = result.canonical
+    return out
+
+
+def test_arabic_and_english_reports_of_one_strike_meet() -> None:
+    arabic = make_event("sohr-1", source="SOHR", language="ar", fatalities=7,
+                        location=place("ariha", name="أريحا"))
+    english = make_event("reuters-1", source="Reuters", language="en", fatalities=7,
+                         actor1="Military Forces of Russia", location=place("ariha"), published_hours=9)
+    out = fuse_all([arabic, english])
+    assert len(out) == 1
+    (canonical,) = out.values()
+    assert canonical.event_id == arabic.event_id
+    assert canonical.report_ids == ["sohr-1", "reuters-1"]
+    assert canonical.sources == ["SOHR", "Reuters"]
+    assert {f.source: f.fatalities for f in canonical.source_figures} == {"SOHR": 7, "Reuters": 7}
+    assert canonical.revision == 2
+
+
+def test_two_strikes_killing_the_same_number_in_different_places_or_days_stay_two() -> None:
+    strike = make_event("r1", location=place("ariha"), fatalities=4)
+    elsewhere = make_event("r2", location=place("maarrat"), fatalities=4, source="SANA")
+    two_days_later = make_event("r3", location=place("ariha"), fatalities=4, source="SANA",
+                                event_date=BASE_DAY + timedelta(days=2))
+    assert len(fuse_all([strike, elsewhere, two_days_later])) == 3
+
+
+def test_next_day_report_and_coarse_place_join_the_precise_event() -> None:
+    precise = make_event("r1", location=place("mayadin"), fatalities=6)
+    next_day = make_event("r2", source="DeirEzzor24", event_date=BASE_DAY + timedelta(days=1),
+                          location=place("mayadin", precision=2, name="Al Mayadin countryside",
+                                         name_ar="ريف الميادين", gazetteer_id=""))
+    province = make_event("r3", source="SANA", sub_event_type="Shelling/artillery/missile attack",
+                          location=Location(name="Deir ez-Zor", admin1="Deir ez-Zor", country="Syria",
+                                            geo_precision=3))
+    out = fuse_all([province, precise, next_day])
+    assert len(out) == 1
+    (canonical,) = out.values()
+    assert canonical.location is not None and canonical.location.geo_precision == 1  # sharpest place wins
+    assert sorted(canonical.report_ids) == ["r1", "r2", "r3"]
+
+
+def test_battles_with_a_different_pair_of_sides_stay_apart() -> None:
+    regime_vs_is = make_event("r1", sub_event_type="Armed clash", actor1="Military Forces of Syria",
+                              actor2="Islamic State", location=place("hajin"))
+    sdf_vs_is = make_event("r2", sub_event_type="Armed clash", actor1="Syrian Democratic Forces",
+                           actor2="Islamic State", location=place("hajin"), source="ANHA")
+    same_pair = make_event("r3", sub_event_type="Armed clash", actor1="Islamic State",
+                           actor2="Militia (Pro-Government)", location=place("hajin"), source="SANA")
+    out = fuse_all([regime_vs_is, sdf_vs_is, same_pair])
+    assert sorted(sorted(e.report_ids) for e in out.values()) == [["r1", "r3"], ["r2"]]
+
+
+def test_different_event_types_never_meet() -> None:
+    strike = make_event("r1")
+    protest = make_event("r2", sub_event_type="Peaceful protest", actor1="Protesters", actor2="")
+    assert len(fuse_all([strike, protest])) == 2
+
+
+def test_events_the_extractor_told_apart_in_one_report_stay_apart() -> None:
+    first = make_event("r1", index=0, location=place("mayadin"))
+    second = make_event("r1", index=1, location=place("mayadin", name="Mayadin city"))
+    assert len(fuse_all([first, second])) == 2
+
+
+def test_a_toll_that_rises_later_updates_the_same_event() -> None:
+    f, _ = fuser()
+    first = f.fuse(make_event("r1", fatalities=5, source="SOHR"), NOW)
+    risen = make_event("r2", fatalities=11, source="SOHR", published_hours=10,
+                       toll_text="ارتفع عدد القتلى إلى 11")
+    update = f.fuse(risen, NOW)
+    assert first.is_new and not update.is_new and update.changed
+    assert update.previous_fatalities == 5
+    assert update.canonical.event_id == first.canonical.event_id
+    assert update.canonical.fatalities == 11
+    assert update.canonical.revision == first.canonical.revision + 1
+
+
+def test_an_update_from_another_outlet_supersedes_earlier_counts() -> None:
+    events = [
+        make_event("r1", fatalities=5, source="SOHR"),
+        make_event("r2", fatalities=11, source="Reuters", language="en", published_hours=10,
+                   toll_text="The death toll rose to 11, the monitor said"),
+    ]
+    (canonical,) = fuse_all(events).values()
+    assert canonical.fatalities == 11
+
+
+def test_outlets_that_disagree_give_the_conservative_figure() -> None:
+    events = [
+        make_event("r1", fatalities=9, source="SANA"),
+        make_event("r2", fatalities=6, source="SOHR", published_hours=8),
+        make_event("r3", fatalities=None, source="Reuters", published_hours=9),
+    ]
+    (canonical,) = fuse_all(events).values()
+    assert canonical.fatalities == 6
+    assert {f.source: f.fatalities for f in canonical.source_figures} == {"SANA": 9, "SOHR": 6, "Reuters": None}
+
+
+def test_a_later_report_of_one_outlet_replaces_its_earlier_figure() -> None:
+    events = [
+        make_event("r1", fatalities=3, source="SOHR"),
+        make_event("r2", fatalities=8, source="SANA", published_hours=7),
+        make_event("r3", fatalities=7, source="SOHR", published_hours=12),
+        make_event("r4", fatalities=None, source="SOHR", published_hours=13),  # no number: keeps 7
+    ]
+    (canonical,) = fuse_all(events).values()
+    assert {f.source: f.fatalities for f in canonical.source_figures} == {"SOHR": 7, "SANA": 8}
+    assert canonical.fatalities == 7
+
+
+def test_conventional_figures_count_only_without_a_real_number() -> None:
+    convention = make_event("r1", fatalities=10, source="A")
+    convention = convention.model_copy(update={"fatalities_qualifier": "convention"})
+    (canonical,) = fuse_all([convention, make_event("r2", fatalities=12, source="B")]).values()
+    assert canonical.fatalities == 12
+
+
+def test_replay_changes_nothing_and_revisions_only_grow() -> None:
+    f, store = fuser()
+    events = [make_event("r1", fatalities=5), make_event("r2", fatalities=4, source="SANA", published_hours=8)]
+    revisions = [f.fuse(e, NOW).canonical.revision for e in events]
+    snapshot = dict(store)
+    replay = [f.fuse(e, NOW) for e in events]
+    assert revisions == [1, 2]
+    assert [r.changed for r in replay] == [False, False]
+    assert [r.canonical.revision for r in replay] == [2, 2]
+    assert store == snapshot
+
+
+def test_running_totals_and_stale_events_feed_nothing() -> None:
+    f, store = fuser()
+    monthly = make_event("r1", event_date=BASE_DAY - timedelta(days=30), event_date_end=BASE_DAY,
+                         fatalities=230)
+    stale = make_event("r2", event_date=BASE_DAY - timedelta(days=20))
+    assert f.fuse(monthly, NOW).skipped == "running_total"
+    assert f.fuse(stale, NOW).skipped == "outside_window"
+    assert store == {}
+
+
+def test_window_eviction_empties_the_state() -> None:
+    f, store = fuser(window_days=7)
+    for i, key in enumerate(["ariha", "mayadin", "douma"]):
+        f.fuse(make_event(f"r{i}", location=place(key)), NOW)
+    assert any(k.startswith("ev|SY|c|") for k in store)
+    f.evict("SY", NOW + timedelta(days=12))
+    assert [k for k in store if not k.endswith("|days")] == []
+
+
+def test_fusion_bucket_is_the_country() -> None:
+    assert fusion_bucket(make_event("r1")) == "SY"
+    iraq = make_event("r2", location=Location(name="Mosul", country="Iraq", admin1="Nineveh"))
+    assert fusion_bucket(iraq) == "IQ"
+    assert fusion_bucket(make_event("r3").model_copy(update={"location": None})) == "SY"
+    assert fusion_bucket(iraq, FusionSettings(bucket_level="admin1")) == "IQ/Nineveh"
+
+
+def test_every_store_value_is_json_and_every_key_starts_with_its_bucket() -> None:
+    import json
+
+    f, store = fuser()
+    f.fuse(make_event("r1"), NOW)
+    f.fuse(make_event("r2", source="SANA"), NOW)
+    json.dumps(store)
+    assert all(k.startswith("ev|SY|") for k in store)
