@@ -22,6 +22,7 @@ want the events of a rule on one partition (see the report of issue 8).
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 from collections.abc import Callable, Mapping
@@ -36,7 +37,6 @@ from processors.alerts.notifiers import (
     build_notifiers,
     file_dead_letter,
     notify,
-    notify_async,
 )
 from processors.alerts.rules import RuleSet, load_rules
 from processors.alerts.settings import AlertsSettings
@@ -107,11 +107,4 @@ class AlertStage:
 
     async def deliver_async(self, alert: Alert) -> list[Delivery]:
         """`deliver` in a worker thread, so the agent's event loop never blocks on a socket."""
-        return await notify_async(
-            alert,
-            self.notifiers,
-            retry=self.retry,
-            sleep=self.sleep,
-            rng=self.rng,
-            dead_letter=self.dead_letter,
-        )
+        return await asyncio.to_thread(self.deliver, alert)
