@@ -55,6 +55,10 @@ _THREAT = re.compile(r"(?<!\w)(?:تهدد|هدد|يهدد|تعتزم|يعتزم|
                      r"would|could|plans? to|planning|may|might|vowed|will)\b")
 _ATTEMPT = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
                       r"tried|trying|failed)\b")
+_ARMED_VICTIM = re.compile(
+    r"\b(?:fighters?|soldiers?|commanders?|militants?|members?|troops|officers?|checkpoint|patrol|"
+    r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
+    r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
 _TYPE_WEIGHT = {
@@ -111,6 +115,8 @@ class Candidate:
     inherited_date: Any = None
     title_match: bool = False
     order: int = 0
+    armed_victims: bool = False
+    civilian_victims: bool = False
 
     @property
     def start(self) -> int:
@@ -239,6 +245,10 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     """Roles, place and date of a candidate from its sentence."""
     s_start, s_end = doc.sentences[cand.sentence]
     cand.roles = resolve_roles(doc.folded, sentence_actors, cand.start, cand.clause, cand.sub_event_type)
+    sentence = doc.folded[s_start:s_end]
+    cand.armed_victims = bool(_ARMED_VICTIM.search(sentence)) or any(
+        a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
+    cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
     places = [p for p in doc.places if s_start <= p.start < s_end]
     if places:
         def score(p: Any) -> float:
@@ -275,7 +285,8 @@ def _territory_type(cand: Candidate) -> str:
 
 def _finalize_type(cand: Candidate) -> str:
     sub = _territory_type(cand)
-    if sub == "Attack" and cand.roles.actor2 and cand.roles.actor2 not in ("Civilians", ""):
+    if sub == "Attack" and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in (
+            "Civilians", ""))) and not cand.civilian_victims:
         return "Armed clash"
     if sub == "Attack" and cand.roles.actor1 == "Civilians":
         return ""
@@ -432,12 +443,16 @@ def extract(report: Report) -> list[Event]:
     for cand in merged:
         if cand.place is None:
             cand.place = first_place
-    events = [e for e in (_to_event(doc, c) for c in merged) if e is not None]
-    ranked = sorted(range(len(events)), key=lambda i: -_salience(merged[i], events[i], i))
+    kept = [c for c in merged if _finalize_type(c)]
+    first_sentence = min((c.sentence for c in kept if not c.in_title), default=-1)
+    kept_events = [(c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept)) if e is not None]
+    events = [e for _, e in kept_events]
+    ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i,
+                                                                  first_sentence))
     return _dedupe_ids([events[i] for i in ranked])
 
 
-def _salience(cand: Candidate, event: Event, order: int) -> float:
+def _salience(cand: Candidate, event: Event, order: int, first_sentence: int) -> float:
     score = _TYPE_WEIGHT.get(event.sub_event_type, 0.3)
     if cand.title_match:
         score += 3.0
@@ -447,7 +462,9 @@ def _salience(cand: Candidate, event: Event, order: int) -> float:
         score += 0.4
     if event.actor2:
         score += 0.2
-    score += 2.0 / (1 + order)
+    if cand.sentence == first_sentence:
+        score += 2.5
+    score += 1.0 / (1 + order)
     return score
 
 

@@ -79,10 +79,11 @@ _CLASH_AR = ar(
     "كمائن", "الكمين", "الكمائن", "هجوم معاكس", "هجمات معاكسه", "الهجمات المعاكسه", "هجوما معاكسا",
     "تصدت", "تصدي", "صد هجوم", "صد هجوما", "تبادل اطلاق النار", "تبادل لاطلاق النار", "هجوم", "هجوما",
     "الهجوم", "هجمات", "الهجمات", "هاجم", "هاجمت", "هاجموا", "اقتحام", "قنص", "قناص", "عمليه تسلل",
-    "محاوله تسلل", "تسلل", "معارك عنيفه",
+    "محاوله تسلل", "تسلل", "معارك عنيفه", "تبادل القصف", "قصف متبادل", "استهدافات متبادله",
 )
 _CLASH_EN = en(
-    r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"fights?", r"battles?", r"battled", r"firefights?",
+    r"exchang\w* (?:of )?(?:heavy )?(?:artillery |mortar |rocket )?(?:shelling|shells|fire|gunfire|mortars?|"
+    r"rockets?)", r"in-?fighting", r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"fights?", r"battles?", r"battled", r"firefights?",
     r"gun ?fights?", r"gun ?battles?", r"exchange(?:d)? (?:of )?fire", r"ambush(?:ed|es)?",
     r"skirmish(?:es)?", r"engaged", r"repelled", r"repulsed", r"counter-?attacks?(?:ed)?",
     r"attack(?:s|ed)?", r"assault(?:s|ed)?", r"offensive", r"infiltrat(?:ed|ion|ions)",
@@ -95,14 +96,17 @@ _TAKE_AR = ar(
     "استولي", "دخول", "اقتحموا", "تقدمت", "اجبار", "اخراج", "طرد",
 ) + "|" + ar("دخلت", "اقتحمت", "اجبرت", "اخرجت", "طردت", "افقدت", "انتزعت", "حررت", "استعادت", pronoun=True)
 _TAKE_EN = en(
-    r"(?:took|take|taken|takes|taking|gained|gain|gains|regained|regain|regains|seized|seize|seizes|"
-    r"wrested|assumed|retook|retaken|retake)(?: back| full| complete| partial)? control",
-    r"captured?", r"captures", r"capturing", r"seized?", r"seizing", r"recaptured?", r"recapturing",
-    r"retook", r"retaken", r"retake", r"regained", r"regain(?:s|ing)?", r"liberated?", r"liberating",
-    r"overran", r"overrun", r"took over", r"take over", r"taken over", r"advanced (?:in)?to",
-    r"advances? (?:in)?to", r"entered", r"stormed", r"wrested", r"drove (?:\w+ ){0,4}out",
-    r"expelled", r"pushed (?:\w+ ){0,3}out", r"forced (?:\w+ ){0,4}to (?:withdraw|retreat)",
-    r"(?:under|in)(?:to)? (?:their|its|the) control",
+    r"(?:took|take|taken|takes|taking|gained|gain|gains|gaining|regained|regain|regains|regaining|seized|seize|"
+    r"seizing|wrested|assumed|assuming|retook|retaken|retake|retaking|asserted|asserting|established|"
+    r"establishing|imposed|imposing|restored|restoring|extended|extending|secured|securing|full|fully|"
+    r"recaptured|recapturing|captured|capturing)(?: back| full| complete| partial| total| effective)? "
+    r"control", r"managed to control", r"controlled(?! by)", r"captured?", r"captures", r"capturing",
+    r"seized?", r"seizing", r"recaptured?", r"recapturing", r"retook", r"retaken", r"retake", r"regained",
+    r"regain(?:s|ing)?", r"liberated?", r"liberating", r"overran", r"overrun", r"took over", r"take over",
+    r"taken over", r"advanced (?:in)?to", r"advances? (?:in)?to", r"entered", r"stormed", r"wrested",
+    r"drove (?:\w+ ){0,4}out", r"expelled", r"pushed (?:\w+ ){0,3}out", r"forced (?:\w+ ){0,4}to (?:withdraw|"
+    r"retreat)", r"brought (?:\w+ ){0,4}under (?:their|its|the) control", r"cleared (?:\w+ ){0,3}of",
+    r"fell to", r"fallen to", r"lost control", r"lost (?:\w+ ){0,3}to",
 )
 _HANDOVER_AR = ar("تسليم", "تسلمت", "تسلم", "سلمت", "سلم", "استلمت", "استلام")
 _HANDOVER_EN = en(r"handed over", r"hand(?:ed|s|ing)? over", r"handover", r"hand-over", r"took over from",
@@ -188,7 +192,7 @@ STATUS_CONTEXT = re.compile(
        "خاضعه لسيطره", "الخاضعه لسيطره", "الخاضعه لسيطرته", "الخاضعه لسيطرتها", "محافظا علي",
        "لا تزال", "لا يزال", "ما زالت", "ما زال", "يسيطر", "تسيطر", "مناطق نفوذ", "منطقه سيطره")
     + "|" + en(r"under (?:the )?control", r"held by", r"controlled by", r"remains? in control",
-               r"still (?:holds?|controls?)", r"controls?", r"-held", r"-controlled"),
+               r"still (?:holds?|controls?)", r"controls", r"under (?:their|its) control"),
 )
 
 # Words that make the triggers of a clause hypothetical or failed.

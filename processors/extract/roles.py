@@ -29,7 +29,7 @@ _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"
 
 _AGENT_BEFORE = re.compile(
     r"(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|شنتها|شنها|تبنته|تبناها|\bby|\bcarried out by|"
-    r"\bconducted by|\blaunched by|\bclaimed by|\bfrom)\s*$"
+    r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
 _BACKER_BEFORE = re.compile(
     r"(?:المدعومه ب|المدعمه ب|المدعومه من|المدعمه من|المدعوم من|المدعوم ب|بدعم من|بدعم|باسناد من|باسناد|"
@@ -94,7 +94,8 @@ def resolve_roles(
         before = folded[max(0, m.start - 28):m.start]
         after = folded[m.end:m.end + 40]
         tag: set[str] = set()
-        if _AGENT_BEFORE.search(before):
+        agent = _AGENT_BEFORE.search(before)
+        if agent and not (agent.group().strip().isascii() and not 0 <= m.start - trigger_start < 60):
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
         if _BACKER_BEFORE.search(before):
             tag.add("backer")
