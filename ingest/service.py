@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -103,6 +103,16 @@ class PollerService:
             due = self.poller.store.state(feed.id).next_poll_at or now
             self._due[feed.id] = due
         return due <= now
+
+    @property
+    def in_flight(self) -> frozenset[str]:
+        """Ids of the feeds being polled right now."""
+        return frozenset(self._in_flight)
+
+    def forget(self, feed_ids: Iterable[str]) -> None:
+        """Drop cached next-poll times (re-read from the store): the feeds changed hands or definition."""
+        for feed_id in feed_ids:
+            self._due.pop(feed_id, None)
 
     def poke(self, feed_id: str) -> None:
         """Make a feed due now (a WebSub ping, a new registry entry)."""

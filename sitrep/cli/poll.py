@@ -78,7 +78,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             from ingest.sharding import run_sharded_pollers
 
             await run_sharded_pollers(settings, feeds, stop, poller_settings=poller_settings,
-                                      on_progress=progress)
+                                      on_progress=progress, say=say)
         else:
             await run_pollers(settings, feeds, stop, poller_settings=poller_settings, on_progress=progress)
 
