@@ -114,7 +114,7 @@ _INJ_AR = re.compile(
     r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
 )
 _KILL_EN = frozenset({
-    "killed", "killing", "kill", "kills", "dead", "died", "die", "deaths", "death", "fatalities",
+    "assassinated", "assassinating", "shot", "murdered", "beheaded", "killed", "killing", "kill", "kills", "dead", "died", "die", "deaths", "death", "fatalities",
     "fatality", "lives", "slain", "perished", "executed", "bodies", "toll", "lost", "claimed", "martyred",
     "martyrs", "victims", "killings",
 })
@@ -354,9 +354,9 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
         if not nxt[:1].isdigit() and _arabic_word_value(nxt) is None:
             kind: CasualtyKind = "injured" if _is_injury(tokens[i - 1].text) else "killed"
             return Casualties(kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
-    if word in ("a", "an") and i + 1 < len(tokens):
+    if word in ("a", "an", "the") and i + 1 < len(tokens):
         j = i + 1
-        while j < min(len(tokens), i + 4) and tokens[j].text not in _PERSON_NOUN_EN:
+        while j < min(len(tokens), i + 6) and tokens[j].text not in _PERSON_NOUN_EN:
             j += 1
         if j < len(tokens) and tokens[j].text in _PERSON_NOUN_EN and tokens[j].text in (
                 "civilian", "soldier", "fighter", "militant", "child", "woman", "man", "officer",
@@ -364,7 +364,8 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
                 "jihadist", "gunman", "pilot", "journalist", "shepherd", "farmer", "teenager"):
             before = " ".join(t.text for t in tokens[max(0, i - 2):i])
             after = " ".join(t.text for t in tokens[j + 1:j + 4])
-            if re.search(r"\b(?:killed|killing|kill|shot|executed)$", before) or re.match(
+            if word != "the" and re.search(r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered)$",
+                                           before) or re.match(
                     r"(?:was |were )?(?:\w+ )?(?:killed|shot dead|died|executed)", after):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
             if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(
@@ -381,6 +382,8 @@ def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casua
     # Dates, years, ordinals, ages, percentages, clock times.
     if first.text.isdigit() and len(first.text) == 4 and 1900 <= q.value <= 2100:
         return None
+    if first.text[0].isdigit() and re.match(r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]", folded[last.end:last.end + 2]):
+        return None  # ordinals and codes: "4th Division", "T72"
     if re.search(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$", before_text[-6:]) and not q.vague:
         return None
     if re.match(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)", after_text) or _AGE.match(after_text.strip()):

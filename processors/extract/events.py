@@ -60,6 +60,7 @@ _ARMED_VICTIM = re.compile(
     r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
     r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
+_TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
 _TYPE_WEIGHT = {
     "Non-state actor overtakes territory": 1.0, "Government regains territory": 1.0,
@@ -332,8 +333,12 @@ def _toll(doc: Document, casualties: list[Casualties], kind: str,
     unknown = per_side.get("?")
     sided = [c for s, c in per_side.items() if s != "?"]
     total_sided = sum(c.count for c in sided)
-    if unknown is not None and unknown.count >= total_sided:
-        chosen = [unknown]
+    if unknown is not None:
+        # An unattributed figure beside attributed ones in one sentence is one more side ("3 regime
+        # fighters and 1 Hurras al-Deen fighter"); elsewhere it restates the total.
+        beside = any(_same_sentence(doc, unknown.start, c.start) for c in sided)
+        if not beside:
+            chosen = [unknown] if unknown.count >= total_sided else sided
     total = sum(c.count for c in chosen)
     qualifiers = {c.qualifier for c in chosen}
     if len(qualifiers) == 1:
@@ -343,12 +348,19 @@ def _toll(doc: Document, casualties: list[Casualties], kind: str,
     return total, qualifier, chosen
 
 
+def _same_sentence(doc: Document, a: int, b: int) -> bool:
+    return any(s <= a < e and s <= b < e for s, e in doc.sentences)
+
+
 def _compatible(a: Candidate, b: Candidate) -> bool:
-    if _finalize_type(a) != _finalize_type(b):
+    ta, tb = _finalize_type(a), _finalize_type(b)
+    if ta != tb and not (tb == "Armed clash" and ta in _TERRITORIAL and b.sentence > a.sentence):
         return False
-    for x, y in ((a.roles.actor1, b.roles.actor1), (a.roles.actor2, b.roles.actor2)):
-        if x and y and x != y and not (same_side(x, y)):
-            if not ({a.roles.actor1, a.roles.actor2} == {b.roles.actor1, b.roles.actor2}):
+    pair_a = {a.roles.actor1, a.roles.actor2} - {""}
+    pair_b = {b.roles.actor1, b.roles.actor2} - {""}
+    if not (pair_a <= pair_b or pair_b <= pair_a):
+        for x, y in ((a.roles.actor1, b.roles.actor1), (a.roles.actor2, b.roles.actor2)):
+            if x and y and x != y and not same_side(x, y):
                 return False
     if a.place is not None and b.place is not None and a.place.location.name != b.place.location.name:
         coarse = max(_KIND_RANK.get(a.place.kind, 2), _KIND_RANK.get(b.place.kind, 2)) >= 3
