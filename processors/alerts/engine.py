@@ -13,8 +13,10 @@ written back as a whole (Faust only notices assignments, not changes inside a va
   revision not newer than the one seen is a replay and is ignored, so a replay fires nothing.
   Only events that fired a rule get an entry.
 - ``surge:<rule>`` → ``{"newest": "2026-11-20", "pending": {"<event_id>": {...}}, "fired":
-  {"<event_id>": "2026-11-19"}}``: matching events not yet part of a surge alert, and those that
-  were (they never count again, so a surge alerts once per window).
+  {"<event_id>": "2026-11-19"}, "dropped": {"<event_id>": {"date", "revision"}}}``: matching events
+  not yet part of a surge alert (with their revision), those that were (they never count again, so
+  a surge alerts once per window), and those a revision took out of the count (so a replayed older
+  revision cannot put them back). Entries older than two windows before the newest date are pruned.
 
 Surge windows count event *dates* (days): ``within_hours: 24`` is one day, 48 two consecutive
 days, and so on (rounded up). A surge fires when ``count_at_least`` distinct matching events not
@@ -102,6 +104,7 @@ def decide_surge(rule: Rule, state: dict[str, Any] | None, event: Event) -> Surg
     state = state or {}
     pending: dict[str, dict[str, Any]] = dict(state.get("pending") or {})
     fired: dict[str, str] = dict(state.get("fired") or {})
+    dropped: dict[str, dict[str, Any]] = dict(state.get("dropped") or {})
     newest = max(filter(None, [state.get("newest"), event.event_date.isoformat()]))
     horizon = (date.fromisoformat(newest) - timedelta(days=2 * days)).isoformat()
 
@@ -110,13 +113,20 @@ def decide_surge(rule: Rule, state: dict[str, Any] | None, event: Event) -> Surg
             "newest": newest,
             "pending": {k: v for k, v in pending.items() if v["date"] >= horizon},
             "fired": {k: v for k, v in fired.items() if v >= horizon},
+            "dropped": {k: v for k, v in dropped.items() if v["date"] >= horizon},
         }
 
     if event.event_id in fired:  # already part of an alerted surge: a revision changes nothing
         return SurgeDecision((), {}, new_state())
+    known = pending.get(event.event_id) or dropped.get(event.event_id)
+    if known is not None and event.revision <= int(known.get("revision", 0)):
+        return SurgeDecision((), {}, new_state())  # a replay, or an older revision arriving late
     if not matches(rule.when, event) or event.event_date.isoformat() < horizon:
-        pending.pop(event.event_id, None)
+        if known is not None:  # it left the count; remember its revision so a stale one cannot return
+            pending.pop(event.event_id, None)
+            dropped[event.event_id] = {"date": event.event_date.isoformat(), "revision": event.revision}
         return SurgeDecision((), {}, new_state())
+    dropped.pop(event.event_id, None)
     pending[event.event_id] = _surge_member(event)
     day = event.event_date
     last_anchor = (day + timedelta(days=days - 1)).isoformat()
@@ -136,6 +146,7 @@ def decide_surge(rule: Rule, state: dict[str, Any] | None, event: Event) -> Surg
 def _surge_member(event: Event) -> dict[str, Any]:
     return {
         "date": event.event_date.isoformat(),
+        "revision": event.revision,
         "fatalities": event.fatalities,
         "admin1": event.location.admin1 if event.location else "",
         "place": event.location.name if event.location else "",

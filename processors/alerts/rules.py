@@ -33,6 +33,52 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from processors.alerts.errors import RulesError
 from sitrep.records import SUB_EVENT_TYPES
 
+# ACLED's spellings (DOMAIN.md); a rule naming a near miss ("Idlib") would silently never match.
+GOVERNORATES: tuple[str, ...] = (
+    "Aleppo",
+    "Al-Hasakeh",
+    "Ar-Raqqa",
+    "As-Sweida",
+    "Damascus",
+    "Dar'a",
+    "Deir ez-Zor",
+    "Hama",
+    "Homs",
+    "Idleb",
+    "Lattakia",
+    "Quneitra",
+    "Rif Dimashq",
+    "Tartous",
+)
+CANONICAL_ACTORS: tuple[str, ...] = (
+    "Military Forces of Syria",
+    "Militia (Pro-Government)",
+    "Islamic State",
+    "Syrian Democratic Forces",
+    "YPG",
+    "Asayish",
+    "Hayat Tahrir al-Sham",
+    "Jabhat al-Nusra",
+    "Opposition Rebels",
+    "Jaysh al-Islam",
+    "Faylaq al-Rahman",
+    "Ahrar al-Sham",
+    "Syrian National Army",
+    "Military Forces of Russia",
+    "Military Forces of Turkey",
+    "Military Forces of Iran",
+    "Military Forces of Israel",
+    "Military Forces of Iraq",
+    "Police Forces of Iraq",
+    "Hezbollah",
+    "PKK",
+    "KDPI",
+    "Military Forces of the United States",
+    "Coalition",
+    "Unidentified Armed Group",
+    "Civilians",
+)
+
 NotifierName = Literal["console", "webhook", "slack", "email"]
 NOTIFIER_NAMES: tuple[str, ...] = ("console", "webhook", "slack", "email")
 
@@ -142,6 +188,8 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     path: str = ""
+    # Likely mistakes that are still valid (a near miss of an ACLED name), one line each.
+    warnings: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -204,7 +252,25 @@ def parse_rules(text: str, path: Path | str = "rules.yaml") -> RuleSet:
                 f"rules[{index}].name",
             )
         seen[rule.name] = index
-    return RuleSet(tuple(parsed.rules), str(path))
+    return RuleSet(tuple(parsed.rules), str(path), tuple(_near_misses(parsed.rules, node, path)))
+
+
+def _near_misses(rules: Sequence[Rule], root: yaml.Node, path: Path | str) -> Iterator[str]:
+    """Warnings for names that are not ACLED's but close to one (they would never match)."""
+    checks = (("admin1", GOVERNORATES, "governorate"), ("actor", CANONICAL_ACTORS, "canonical actor"))
+    for index, rule in enumerate(rules):
+        for key, known, what in checks:
+            folded = {name.casefold() for name in known}
+            for position, name in enumerate(getattr(rule.when, key) or []):
+                if name.casefold() in folded:
+                    continue
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                if close:
+                    line = _line_of(root, ("rules", index, "when", key, position))
+                    yield (
+                        f"{path}:{line}: rules[{index}].when.{key}[{position}]: {name!r} is not an ACLED "
+                        f"{what} name (did you mean {close[0]!r}?); events never carry it"
+                    )
 
 
 def _rules_error(exc: ValidationError, root: yaml.Node, path: Path | str) -> RulesError:

@@ -94,6 +94,7 @@ def validate_command(args: argparse.Namespace, settings: Settings) -> int:
     from processors.alerts import load_rules
 
     rules = load_rules(_rules_path(args, "file"))
+    _warn(rules)
     surges = sum(1 for rule in rules if rule.is_surge)
     print(f"{rules.path}: {len(rules)} rules valid ({surges} surge): {', '.join(rules.names())}")
     return 0
@@ -196,11 +197,17 @@ def silences_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _warn(rules: Any) -> None:
+    for warning in rules.warnings:
+        print(f"sitrep: warning: {warning}", file=sys.stderr)
+
+
 def _engine(rules: Any, silences: Any) -> Any:
     from processors.alerts import AlertEngine, AlertsSettings, KibanaLinks
 
     alerts_settings = AlertsSettings()
     links = KibanaLinks(alerts_settings.kibana_url, alerts_settings.kibana_data_view)
+    _warn(rules)
     return AlertEngine(rules, {}, silences=silences, kibana_links=links)
 
 

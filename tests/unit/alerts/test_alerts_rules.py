@@ -176,3 +176,28 @@ def test_broken_files_get_one_clear_line(text: str, line: int, fragment: str) ->
 def test_a_missing_file_names_the_setting(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match="SITREP_ALERTS__RULES_PATH"):
         load_rules(tmp_path / "nope.yaml")
+
+
+def test_near_misses_of_acled_names_are_warned_with_their_line() -> None:
+    rules = parse_rules(
+        textwrap.dedent("""\
+        rules:
+          - name: r
+            when:
+              admin1: [Idleb, Idlib, Nineveh]
+              actor:
+                - Islamic state
+                - Hayat Tahrir al Sham
+    """),
+        "rules.yaml",
+    )
+    assert rules.warnings == (
+        "rules.yaml:4: rules[0].when.admin1[1]: 'Idlib' is not an ACLED governorate name"
+        " (did you mean 'Idleb'?); events never carry it",
+        "rules.yaml:7: rules[0].when.actor[1]: 'Hayat Tahrir al Sham' is not an ACLED canonical actor name"
+        " (did you mean 'Hayat Tahrir al-Sham'?); events never carry it",
+    )
+
+
+def test_the_example_rules_have_no_warnings(example_rules: RuleSet) -> None:
+    assert example_rules.warnings == ()
