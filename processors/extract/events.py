@@ -238,6 +238,17 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     return candidates
 
 
+class _DateRange:
+    """Several dates named in one clause ("entered on the 6th, driven out on the 8th"): a range."""
+
+    def __init__(self, mentions: list[Any]) -> None:
+        self.start = min(m.start for m in mentions)
+        self.end = max(m.end for m in mentions)
+        self.date = min(m.date for m in mentions)
+        self.end_date = max((m.end_date or m.date) for m in mentions)
+        self.precision = max(m.precision for m in mentions)
+
+
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
     return any(span[0] <= p.start < span[1] for p in doc.places)
 
@@ -268,12 +279,24 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
                 cand.other_places.append(p)
     dates = [d for d in doc.dates if s_start <= d.start < s_end and not _SINCE_BEFORE.search(
         doc.folded[max(0, d.start - 8):d.start])]
-    if dates:
+    in_clause = [d for d in dates if _in(cand.clause, d.start)]
+    if len({d.date for d in in_clause}) >= 2:
+        cand.date_mention = _DateRange(in_clause)
+    elif in_clause:
+        cand.date_mention = in_clause[0]
+    elif dates and len(split_clauses(doc.folded, s_start, s_end)) <= 2:
         cand.date_mention = min(dates, key=lambda d: abs(d.start - cand.start))
     else:
-        earlier = [d for d in doc.dates if d.end <= s_start and not _SINCE_BEFORE.search(
-            doc.folded[max(0, d.start - 8):d.start])]
-        cand.inherited_date = earlier[-1] if earlier else None
+        cand.inherited_date = _anchor_date(doc)
+
+
+def _anchor_date(doc: Document) -> Any:
+    """The date the report's lead gives (title or first sentences): what undated clauses mean."""
+    lead_end = doc.sentences[min(3, len(doc.sentences)) - 1][1] if doc.sentences else 0
+    for d in doc.dates:
+        if d.start < lead_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8):d.start]):
+            return d
+    return None
 
 
 def _territory_type(cand: Candidate) -> str:
@@ -366,9 +389,11 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         coarse = max(_KIND_RANK.get(a.place.kind, 2), _KIND_RANK.get(b.place.kind, 2)) >= 3
         if not (coarse and a.place.location.admin1 == b.place.location.admin1):
             return False
-    da = a.date_mention.date if a.date_mention is not None else None
-    db = b.date_mention.date if b.date_mention is not None else None
-    return not (da and db and da != db)
+    if a.date_mention is not None and b.date_mention is not None:
+        a0, a1 = a.date_mention.date, a.date_mention.end_date or a.date_mention.date
+        b0, b1 = b.date_mention.date, b.date_mention.end_date or b.date_mention.date
+        return a0 <= b1 and b0 <= a1
+    return True
 
 
 def _merge(into: Candidate, other: Candidate) -> None:
@@ -389,6 +414,10 @@ def _merge(into: Candidate, other: Candidate) -> None:
         into.other_places = other.other_places
     if into.date_mention is None and other.date_mention is not None:
         into.date_mention = other.date_mention
+    elif into.date_mention is not None and other.date_mention is not None and (
+            other.date_mention.date != into.date_mention.date or other.date_mention.end_date !=
+            into.date_mention.end_date):
+        into.date_mention = _DateRange([into.date_mention, other.date_mention])
     into.title_match = into.title_match or other.title_match or other.in_title
 
 
@@ -467,7 +496,7 @@ def extract(report: Report) -> list[Event]:
 def _salience(cand: Candidate, event: Event, order: int, first_sentence: int) -> float:
     score = _TYPE_WEIGHT.get(event.sub_event_type, 0.3)
     if cand.title_match:
-        score += 3.0
+        score += 4.0
     if event.fatalities:
         score += 1.2 + 0.2 * math.log1p(event.fatalities)
     if event.actor1:
