@@ -6,6 +6,8 @@ kafka-python consumer without a group (assign + seek to the beginning of the fre
 group join delays) that runs the production path per message: decode the Event, `AlertEngine.evaluate`
 (rules from the repo's rules.yaml, state in a dict as the Faust table would hold it), then `notify`
 through a notifier that stamps the time it is called. Latency = call time − send time, per alert.
+A second figure follows the alert one step further: a real `WebhookNotifier` POST to a local
+receiver (stdlib HTTP server on a free port), timed on arrival.
 
 Also reported: the engine alone (events evaluated per second, no I/O).
 """
@@ -50,6 +52,38 @@ def _events(count: int, prefix: str) -> list[Any]:
     return events
 
 
+class _Receiver:
+    """A local webhook receiver (stdlib HTTP server on 127.0.0.1:0) stamping when each alert arrives."""
+
+    def __init__(self) -> None:
+        import json
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        received = self.received_at = {}  # type: dict[str, float]
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                received[json.loads(body)["event_id"]] = time.perf_counter()
+                self.send_response(204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
 class _StampingNotifier:
     """A notifier that records when it is called (the end of the measured path)."""
 
@@ -78,7 +112,7 @@ def _engine_throughput(quick: bool) -> float:
 def run(quick: bool) -> Iterator[dict[str, Any]]:
     from kafka import KafkaConsumer, TopicPartition
 
-    from processors.alerts import AlertEngine, RetryPolicy, load_rules, notify
+    from processors.alerts import AlertEngine, RetryPolicy, WebhookNotifier, load_rules, notify
     from sitrep import topics
     from sitrep.kafka import ensure_topics, make_producer
     from sitrep.records import Event
@@ -95,6 +129,8 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
             rules = load_rules(REPO / "rules.yaml")
             engine = AlertEngine(rules, {})
             notifier = _StampingNotifier()
+            receiver = _Receiver()
+            webhook = WebhookNotifier(receiver.url, timeout_s=5.0)
             sent_at: dict[str, float] = {}
             warmup, measured = _events(10, "warm"), _events(count, "ev")
             expected = {e.event_id for e in warmup + measured}
@@ -122,7 +158,7 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
                             for record in records:
                                 event = Event.model_validate_json(record.value)
                                 for alert in engine.evaluate(event, datetime.now(UTC)):
-                                    notify(alert, [notifier], retry=RetryPolicy(1, 0, 0))
+                                    notify(alert, [notifier, webhook], retry=RetryPolicy(1, 0, 0))
                 except BaseException as exc:  # noqa: BLE001 (reported by the main thread)
                     errors.append(exc)
                     ready.set()
@@ -150,6 +186,7 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
                 producer.close()
                 stop.set()
                 worker.join(10)
+                receiver.close()
             if errors:
                 raise errors[0]
             latencies = sorted(
@@ -157,16 +194,25 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
                 for e in measured
                 if e.event_id in notifier.called_at
             )
-            missing = count - len(latencies)
+            delivered = sorted(
+                receiver.received_at[e.event_id] - sent_at[e.event_id]
+                for e in measured
+                if e.event_id in receiver.received_at
+            )
+            missing = count - min(len(latencies), len(delivered))
             if missing:
                 raise RuntimeError(f"{missing} of {count} events produced no notifier call within 30 s")
         finally:
             services.down((KAFKA,))
-    p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
-    yield {"metric": "alert_latency_p95_s", "value": round(p95, 4), "unit": "s"}
+    yield {"metric": "alert_latency_p95_s", "value": round(_p95(latencies), 4), "unit": "s"}
     yield {"metric": "alert_latency_p50_s", "value": round(statistics.median(latencies), 4), "unit": "s"}
+    yield {"metric": "alert_webhook_delivered_p95_s", "value": round(_p95(delivered), 4), "unit": "s"}
     yield {
         "metric": "alert_engine_events_per_s",
         "value": round(_engine_throughput(quick)),
         "unit": "events/s",
     }
+
+
+def _p95(values: list[float]) -> float:
+    return values[max(0, int(round(0.95 * len(values))) - 1)]
