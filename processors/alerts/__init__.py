@@ -7,8 +7,9 @@
 
 Modules, one per step: `rules` (file → `RuleSet`), `matching` (rule × event → bool), `engine`
 (decisions and state), `silences`, `kibana` (links), `render` (text, JSON, Slack, email forms),
-`notifiers` (the I/O edge, retries, dead letters), `replay` (events from files and Elasticsearch
-for ``sitrep alerts test`` and ``backtest``), `errors`, `settings`.
+`notifiers` (the I/O edge, retries, dead letters), `stage` (what the Faust agent calls),
+`replay` (events from files and Elasticsearch for ``sitrep alerts test`` and ``backtest``),
+`errors`, `settings`.
 """
 
 from processors.alerts.engine import AlertEngine, Decision, KibanaLinks, decide_single, decide_surge
@@ -39,9 +40,11 @@ from processors.alerts.notifiers import (
 from processors.alerts.rules import Rule, RuleSet, load_rules, parse_rules
 from processors.alerts.settings import AlertsSettings
 from processors.alerts.silences import Silence, SilenceStore, parse_duration, silenced_by
+from processors.alerts.stage import AlertStage
 
 __all__ = [
     "AlertEngine",
+    "AlertStage",
     "AlertsError",
     "AlertsSettings",
     "ConsoleNotifier",

@@ -301,8 +301,10 @@ class AlertEngine:
             alert: Alert | None = None
             if rule.is_surge:
                 surge_key = f"surge:{rule.name}"
-                outcome = decide_surge(rule, self.store.get(surge_key), event)
-                self.store[surge_key] = outcome.state
+                before_state = self.store.get(surge_key)
+                outcome = decide_surge(rule, before_state, event)
+                if outcome.state != before_state:  # each write is a changelog message in Faust
+                    self.store[surge_key] = outcome.state
                 if outcome.event_ids:
                     alert = surge_alert(rule, outcome, now, self.kibana_links)
             else:
