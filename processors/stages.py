@@ -38,9 +38,13 @@ class Stages:
         return fusion_bucket(event, self.fusion)
 
     def fuse(self, event: Event, store: MutableMapping[str, Any]) -> list[Event]:
-        """Canonical events to publish for a candidate (none when nothing changed)."""
+        """The canonical event to publish for a candidate (none when fusion skipped it).
+
+        An unchanged canonical event is published again on purpose: after a crash the table's
+        changelog may hold a merge whose output never reached the broker. The copy carries the
+        same event_id and revision, so the sink ignores it when it already has it."""
         result = EventFuser(self.fusion, store).fuse(event, stream_time(event))
-        return [result.canonical] if result.changed else []
+        return [] if result.skipped else [result.canonical]
 
 
 def stream_time(event: Event) -> datetime:
