@@ -67,6 +67,8 @@ class FeedPoller:
         self.clock = clock
         self.rng = rng or random.Random()
         self.fulltext = settings.fulltext if fulltext is None else fulltext
+        # WebSub: lease end of a live subscription per feed (polled only at max interval meanwhile)
+        self.websub_active: Callable[[str], datetime | None] | None = None
 
     def bounds(self, feed: Feed) -> Bounds:
         return Bounds.of(self.settings, feed.min_interval_s, feed.max_interval_s)
@@ -105,8 +107,20 @@ class FeedPoller:
             meta = ResponseMeta.failure(f"internal error: {exc.__class__.__name__}: {exc}", outcome.status)
             self._fail(outcome, exc)
         self._update_state(state, outcome, meta, now)
+        state.websub_expires_at = self.websub_active(feed.id) if self.websub_active else None
         outcome.next_poll_at = state.next_poll_at = next_poll_at(state, meta, self.settings, now, self.rng,
                                                                  self.bounds(feed))
+        self.store.save_state(state)
+        return outcome
+
+    async def ingest_push(self, feed: Feed, body: bytes, headers: dict[str, str]) -> FeedOutcome:
+        """Ingest a document a WebSub hub pushed: same parsing, seen-store and delivery as a poll.
+        The feed's schedule and validators are left alone. Raises ParseError / PublishError."""
+        state = self.store.state(feed.id)
+        outcome = FeedOutcome(feed.id, feed.url, status=200)
+        await self.ingest_document(feed, state, body, headers, feed.url, outcome, ResponseMeta(status=200))
+        if outcome.published:
+            state.last_new_entry_at = self.clock()
         self.store.save_state(state)
         return outcome
 

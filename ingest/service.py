@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.fetcher import Fetcher
 from ingest.handler import FeedOutcome, FeedPoller, utc_now
@@ -27,6 +27,9 @@ from ingest.publisher import KafkaReportSink, ReportSink
 from ingest.registry import Feed
 from ingest.settings import PollerSettings
 from ingest.store import PollerStore
+
+if TYPE_CHECKING:
+    from ingest.websub import WebSubSubscriber
 from sitrep import topics
 from sitrep.settings import Settings
 
@@ -94,6 +97,8 @@ class PollerService:
         self.clock = clock
         self._due: dict[str, datetime] = {}
         self._in_flight: set[str] = set()
+        self.websub: WebSubSubscriber | None = None
+        self._background: set[asyncio.Task[Any]] = set()
 
     def is_due(self, feed: Feed, now: datetime) -> bool:
         if feed.id in self._in_flight or not feed.enabled:
@@ -126,7 +131,32 @@ class PollerService:
             self._in_flight.discard(feed.id)
         if outcome.next_poll_at is not None:
             self._due[feed.id] = outcome.next_poll_at
+        if self.websub is not None and outcome.ok and self.websub.wants_subscription(feed, outcome.hub_urls):
+            task = asyncio.create_task(self.websub.subscribe(feed, outcome.hub_urls[0], outcome.self_url))
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
         return outcome
+
+    async def enable_websub(self) -> str:
+        """Start the WebSub endpoint; feeds advertising a hub get subscribed after their next poll."""
+        from ingest.websub import WebSubSubscriber
+
+        poller = self.poller
+
+        async def on_push(feed: Feed, body: bytes, headers: dict[str, str]) -> None:
+            outcome = await poller.ingest_push(feed, body, headers)
+            log.info("WebSub push for %s: %d reports published", feed.id, outcome.published)
+
+        self.websub = WebSubSubscriber(poller.settings, poller.fetcher, on_push, clock=self.clock)
+        poller.websub_active = self.websub.active_until
+        return await self.websub.start()
+
+    async def close(self) -> None:
+        """Stop the WebSub endpoint and background subscriptions."""
+        for task in list(self._background):
+            task.cancel()
+        if self.websub is not None:
+            await self.websub.stop()
 
     async def poll_feeds(self, feeds: Sequence[Feed], *, only_due: bool = False,
                          on_outcome: Callable[[FeedOutcome], None] | None = None) -> PollSummary:
@@ -236,9 +266,13 @@ async def run_pollers(settings: Settings, registry: Sequence[Feed] | Callable[[]
         sink, producer = await kafka_sink(settings, poller_settings)
     poller, store, fetcher = open_poller(settings, poller_settings, sink)
     feeds = registry if callable(registry) else (lambda: registry)
+    service = PollerService(poller)
     try:
-        return await PollerService(poller).run(feeds, stop, on_progress=on_progress, on_outcome=on_outcome)
+        if poller_settings.websub:
+            log.info("WebSub callbacks at %s", await service.enable_websub())
+        return await service.run(feeds, stop, on_progress=on_progress, on_outcome=on_outcome)
     finally:
+        await service.close()
         await fetcher.aclose()
         store.close()
         if producer is not None:

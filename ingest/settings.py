@@ -65,7 +65,9 @@ class PollerSettings(BaseSettings):
     publish_timeout_s: float = 30.0
     # Durable state (seen-store, feed state); default: <Settings.state_dir>/poller.sqlite3.
     state_path: Path | None = None
-    # WebSub: public base URL hubs call back (None = WebSub off), and where to listen.
+    # WebSub: subscribe to hubs feeds advertise. Hubs call back ``websub_callback_url`` (the public
+    # base URL of the endpoint, e.g. https://poller.example.org/websub; default: the listen address).
+    websub: bool = False
     websub_callback_url: str | None = None
     websub_listen_host: str = "127.0.0.1"
     websub_listen_port: int = 0

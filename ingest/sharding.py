@@ -213,8 +213,11 @@ async def run_sharded_pollers(settings: Settings, registry: Sequence[Feed], stop
                                 on_change=lambda ids: loop.call_soon_threadsafe(service.forget, ids), say=say)
     assignment.start()
     try:
+        if poller_settings.websub:
+            log.info("WebSub callbacks at %s", await service.enable_websub())
         return await service.run(assignment.feeds, stop, on_progress=on_progress, on_outcome=on_outcome)
     finally:
+        await service.close()
         await asyncio.to_thread(assignment.stop)
         await fetcher.aclose()
         store.close()
