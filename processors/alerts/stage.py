@@ -17,18 +17,22 @@ bound once from settings. The Faust agent only decodes, calls, sends::
 
 State keys are ``event:<event_id>`` (co-partitioned with ``events``, keyed by event id) and
 ``surge:<rule>``: with several partitions each partition counts its own surges, so surge rules
-want the events of a rule on one partition (see the report of issue 8).
+want the events of a rule on one partition (see the report of issue 8). An edited rules file is
+picked up within ``reload_every_s`` (a broken edit is logged and the previous rules stay).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import random
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from processors.alerts.engine import AlertEngine, KibanaLinks, StateStore
+from processors.alerts.errors import RulesError
 from processors.alerts.notifiers import (
     DeadLetterSink,
     Delivery,
@@ -43,6 +47,8 @@ from processors.alerts.settings import AlertsSettings
 from processors.alerts.silences import SilenceSource, SilenceStore
 from sitrep.records import Alert, Event
 from sitrep.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 class AlertStage:
@@ -59,8 +65,14 @@ class AlertStage:
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        reload_every_s: float = 5.0,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.rules = rules
+        self.reload_every_s = reload_every_s
+        self.monotonic = monotonic
+        self._checked_at = monotonic()
+        self._rules_stamp = _file_stamp(rules.path)
         self.silences = silences
         self.kibana_links = kibana_links or KibanaLinks()
         self.notifiers: Mapping[str, Notifier] = notifiers or {}
@@ -89,8 +101,27 @@ class AlertStage:
             retry=RetryPolicy.from_settings(alerts.retry),
         )
 
+    def reload_rules_if_changed(self) -> bool:
+        """Pick up an edited rules file (checked at most every ``reload_every_s``). A file that no
+        longer validates is reported in one log line and the rules in force stay. True if reloaded."""
+        if not self.rules.path or self.monotonic() - self._checked_at < self.reload_every_s:
+            return False
+        self._checked_at = self.monotonic()
+        stamp = _file_stamp(self.rules.path)
+        if stamp == self._rules_stamp:
+            return False
+        self._rules_stamp = stamp
+        try:
+            self.rules = load_rules(self.rules.path)
+        except RulesError as exc:
+            log.error("rules not reloaded, the previous rules stay in force: %s", exc)
+            return False
+        log.warning("reloaded %d alert rules from %s", len(self.rules), self.rules.path)
+        return True
+
     def evaluate(self, event: Event, store: StateStore, now: datetime) -> list[Alert]:
         """The alerts this event revision fires (state read from and written to ``store``)."""
+        self.reload_rules_if_changed()
         engine = AlertEngine(self.rules, store, silences=self.silences, kibana_links=self.kibana_links)
         return engine.evaluate(event, now)
 
@@ -108,3 +139,11 @@ class AlertStage:
     async def deliver_async(self, alert: Alert) -> list[Delivery]:
         """`deliver` in a worker thread, so the agent's event loop never blocks on a socket."""
         return await asyncio.to_thread(self.deliver, alert)
+
+
+def _file_stamp(path: str) -> tuple[float, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_mtime, status.st_size)

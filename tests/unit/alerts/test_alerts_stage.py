@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from alerts_factories import NOW, REPO, EventFactory
 
-from processors.alerts import AlertsSettings, ConsoleNotifier, Silence, SilenceStore
+from processors.alerts import AlertsSettings, ConsoleNotifier, Silence, SilenceStore, load_rules
 from processors.alerts.stage import AlertStage
 from sitrep.records import DeadLetter
 from sitrep.settings import Settings
@@ -45,3 +45,23 @@ def test_stage_honours_silences_added_while_running(
     assert len(stage.evaluate(event(event_id="a"), table, NOW)) == 1
     SilenceStore.in_state_dir(tmp_path).add(Silence("deadly-clashes-deir-ez-zor", NOW + timedelta(hours=6)))
     assert stage.evaluate(event(event_id="b"), table, NOW) == []
+
+
+def test_an_edited_rules_file_is_picked_up_and_a_broken_edit_is_not(
+    event: EventFactory, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text("rules:\n  - name: first\n    when: {admin1: [Idleb]}\n")
+    clock = [0.0]
+    stage = AlertStage(load_rules(rules_file), reload_every_s=5, monotonic=lambda: clock[0])
+    table: dict[str, object] = {}
+    assert stage.evaluate(event(event_id="a"), table, NOW) == []
+    rules_file.write_text("rules:\n  - name: second\n    when: {admin1: [Deir ez-Zor]}\n")
+    assert stage.evaluate(event(event_id="b"), table, NOW) == []  # not yet checked again
+    clock[0] = 6
+    assert [a.rule for a in stage.evaluate(event(event_id="c"), table, NOW)] == ["second"]
+    rules_file.write_text("rules:\n  - name: third\n    when: {admin: [Idleb]}\n")
+    clock[0] = 12
+    assert [a.rule for a in stage.evaluate(event(event_id="d"), table, NOW)] == ["second"]
+    assert "rules not reloaded, the previous rules stay in force" in caplog.text
+    assert "rules.yaml:3: rules[0].when.admin: unknown key" in caplog.text
