@@ -6,7 +6,7 @@ replay is a no-op (409, ignored) and an older revision arriving late never overw
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -17,7 +17,7 @@ from sinks.indices import IndexNames
 from sitrep import topics
 from sitrep.errors import InvalidRecord
 from sitrep.records import Alert, Event, Location, Report
-from sitrep.textnorm import normalize_for_match, strip_clitics
+from sitrep.textnorm import normalize_for_match
 
 Record = Report | Event | Alert
 RECORD_TYPES: dict[str, type[Report] | type[Event] | type[Alert]] = {
@@ -75,16 +75,31 @@ def search_stem(*texts: str) -> str:
 
     Search applies the same function to the query, so "قصف" finds "وبالقصف" on any server.
     """
-    words = normalize_for_match(" ".join(t for t in texts if t)).split()
-    return " ".join(strip_clitics(w) for w in words)
+    return stem_folded(normalize_for_match(" ".join(t for t in texts if t)))
+
+
+# sitrep.textnorm.strip_clitics applied to every word of a string in one pass (same rules: "لل" with an
+# optional و/ف first, else و/ف, then ب/ك/ل, then ال, each only when two letters remain). A per-word
+# Python call costs ~60 µs per report, a quarter of the sink's CPU per document.
+_WORD_CLITICS = re.compile(
+    "(?<!\\S)(?:[\u0648\u0641]?\u0644\u0644(?=\\S\\S)"
+    "|(?:[\u0648\u0641](?=\\S\\S))?(?:[\u0628\u0643\u0644](?=\\S\\S))?(?:\u0627\u0644(?=\\S\\S))?)"
+)
+
+
+def stem_folded(folded: str) -> str:
+    """:func:`search_stem` of text already folded by ``normalize_for_match``: the words of
+    ``folded``, single-spaced, each passed through ``strip_clitics``."""
+    return _WORD_CLITICS.sub("", " ".join(folded.split()))
 
 
 def report_document(report: Report) -> dict[str, Any]:
     doc = report.model_dump(mode="json")
     doc["timestamp"] = _iso(report.published_at or report.fetched_at)
-    doc["title_norm"] = normalize_for_match(report.title)
-    doc["text_norm"] = normalize_for_match(report.body)
-    doc["search_stem"] = search_stem(report.title, report.body)
+    # Fold each text once; the stemmed field is derived from the folded ones (same words).
+    doc["title_norm"] = title = normalize_for_match(report.title)
+    doc["text_norm"] = body = normalize_for_match(report.body)
+    doc["search_stem"] = stem_folded(f"{title} {body}")
     return doc
 
 
@@ -94,11 +109,12 @@ def event_document(event: Event) -> dict[str, Any]:
     doc["actor_names"] = sorted({n for n in names if n})
     doc.update(_place_fields(event.location))
     doc["other_locations"] = [_other_place(loc) for loc in event.other_locations]
-    doc["summary_norm"] = normalize_for_match(event.summary)
+    doc["summary_norm"] = summary = normalize_for_match(event.summary)
     doc["place_norm"] = normalize_for_match(
         " ".join(p for loc in [event.location, *event.other_locations] if loc for p in _place_words(loc))
     )
-    doc["search_stem"] = search_stem(event.summary, *(e.text for e in event.evidence))
+    evidence = [normalize_for_match(e.text) for e in event.evidence]
+    doc["search_stem"] = stem_folded(" ".join([summary, *evidence]))
     doc["timestamp"] = _iso(datetime.combine(event.event_date, time(12), tzinfo=UTC))
     return doc
 
@@ -136,9 +152,10 @@ def bulk_operations(actions: list[BulkAction]) -> list[dict[str, Any]]:
     return operations
 
 
-def document_size(action: BulkAction) -> int:
-    """Approximate bytes the action adds to a bulk request (for batching by size)."""
-    return len(json.dumps(action.source, ensure_ascii=False).encode()) + 120
+def document_size(message_bytes: int) -> int:
+    """Estimated bytes the action adds to a bulk request (for batching by size): the message plus
+    the folded copies of its text, without serializing it twice (the client serializes it anyway)."""
+    return 2 * message_bytes + 200
 
 
 def _place_fields(location: Location | None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,6 +152,15 @@ class _Pending:
 
 
 @dataclass
+class _InFlight:
+    """A batch whose bulk is being written by the bulk thread."""
+
+    messages: list[_Pending]
+    writable: list[_Pending]
+    future: Future[list[ItemResult]]
+
+
+@dataclass
 class _Batch:
     messages: list[_Pending] = field(default_factory=list)
     size_bytes: int = 0
@@ -198,14 +208,18 @@ class ElasticsearchSink:
         self._batch = _Batch()
         self._held: list[Any] = []  # records a poll returned while we were paused
         self._paused = False
+        # One bulk in flight while the next batch is decoded and built: Elasticsearch and our CPU
+        # work overlap. Results are handled, and offsets committed, in batch order on this thread.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sink-bulk")
+        self._in_flight: _InFlight | None = None
         self.writer = BulkWriter(
-            self.es, self.sink_settings, wait=self._wait_while_unavailable, rng=rng,
+            self.es, self.sink_settings, wait=self._writer_wait, rng=rng,
             metrics=self.metrics, on_unavailable=self._on_unavailable,
         )
 
     @property
     def paused(self) -> bool:
-        """True while consumption is paused because Elasticsearch does not answer."""
+        """True while consumption is paused, waiting for a slow or unreachable Elasticsearch."""
         return self._paused
 
     # --- lifecycle ---------------------------------------------------------------------------------
@@ -228,12 +242,12 @@ class ElasticsearchSink:
                 self.run_once()
             self.flush()
         except ElasticsearchUnavailable:
-            log.warning("stopped while Elasticsearch was unavailable; %d messages will be re-read",
-                        len(self._batch))
+            log.warning("stopped while Elasticsearch was unavailable; uncommitted messages will be re-read")
         finally:
             self.close()
 
     def close(self) -> None:
+        self._executor.shutdown(wait=True)
         if self.consumer is not None:
             self.consumer.close(autocommit=False)
         if self.producer is not None:
@@ -251,19 +265,41 @@ class ElasticsearchSink:
             self._add(record)
             count += 1
             if self._batch_full():
-                self.flush()
+                self._submit()
         if self._batch.messages and self._batch_due():
-            self.flush()
+            self._submit()
+        if self._in_flight is not None and self._in_flight.future.done():
+            self._complete()
         return count
 
     def flush(self) -> None:
-        """Write the batch, dead-letter what Elasticsearch refused, then commit the offsets."""
+        """Write everything consumed so far, dead-letter what was refused, commit. Blocks."""
+        self._submit()
+        self._complete()
+
+    def wait_in_flight(self) -> None:
+        """Complete the bulk in flight, if any (commit its offsets); the open batch stays open."""
+        self._complete()
+
+    def _submit(self) -> None:
+        """Hand the current batch to the bulk thread (after completing the one in flight)."""
         batch, self._batch = self._batch, _Batch()
         if not batch.messages:
             return
+        self._complete()
         writable = [m for m in batch.messages if m.action is not None]
-        results = self.writer.write([m.action for m in writable if m.action is not None])
-        for message, result in zip(writable, results, strict=True):
+        actions = [m.action for m in writable if m.action is not None]
+        future = self._executor.submit(self.writer.write, actions)
+        self._in_flight = _InFlight(batch.messages, writable, future)
+
+    def _complete(self) -> None:
+        """Wait for the bulk in flight, then dead-letter its refused documents and commit its offsets."""
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is None:
+            return
+        self._await(in_flight.future)
+        results = in_flight.future.result()  # ElasticsearchUnavailable when stopped during an outage
+        for message, result in zip(in_flight.writable, results, strict=True):
             if result.outcome is Outcome.WRITTEN:
                 self.metrics.written += 1
             elif result.outcome is Outcome.IGNORED:
@@ -277,12 +313,25 @@ class ElasticsearchSink:
                 )
                 log.error("giving up on %s[%d]@%d: %s", message.topic, message.partition, message.offset,
                           message.error)
-        for message in batch.messages:
+        for message in in_flight.messages:
             if message.error is not None:
                 self._handle_invalid(message)
-        self._commit(batch.messages)
+        self._commit(in_flight.messages)
         if self._paused:
             self._resume()
+
+    def _await(self, future: Future[list[ItemResult]]) -> None:
+        """Wait for ``future``; past ``pause_after_s`` pause every partition and keep polling, so
+        nothing piles up in memory and the group keeps us while Elasticsearch is slow or down."""
+        done, _ = wait([future], timeout=self.sink_settings.pause_after_s)
+        while not done and self.consumer is not None:
+            self.consumer.pause(*self.consumer.assignment())
+            self._paused = True
+            polled = self.consumer.poll(timeout_ms=int(self.sink_settings.poll_timeout_s * 1000))
+            # A rebalance may hand us a partition that is not paused yet: keep what it returned.
+            self._held.extend(record for records in polled.values() for record in records)
+            done, _ = wait([future], timeout=0)
+        wait([future])
 
     # --- internals ---------------------------------------------------------------------------------
 
@@ -337,7 +386,7 @@ class ElasticsearchSink:
         if self._batch.started is None:
             self._batch.started = self.clock()
         self._batch.messages.append(message)
-        self._batch.size_bytes += document_size(message.action) if message.action else 0
+        self._batch.size_bytes += document_size(len(record.value or b""))
 
     def _batch_full(self) -> bool:
         return (len(self._batch) >= self.sink_settings.batch_max_docs
@@ -388,18 +437,12 @@ class ElasticsearchSink:
         if self.metrics.unavailable_waits == 1 or self.metrics.unavailable_waits % 20 == 0:
             log.warning("Elasticsearch unavailable, consumption paused: %s", exc)
 
-    def _wait_while_unavailable(self, delay: float) -> None:
-        """Wait ``delay`` with every partition paused, still polling so the group keeps us."""
-        if self._stop is not None and self._stop.is_set():
-            raise ElasticsearchUnavailable("stopping while Elasticsearch is unavailable")
-        if self.consumer is None:
+    def _writer_wait(self, delay: float) -> None:
+        """Backoff of the bulk thread; gives up (raises) when the sink is stopping."""
+        if self._stop is None:
             self.sleep(delay)
-            return
-        self.consumer.pause(*self.consumer.assignment())
-        self._paused = True
-        polled = self.consumer.poll(timeout_ms=int(delay * 1000))
-        # A rebalance may hand us a partition that is not paused yet: keep what it returned.
-        self._held.extend(record for records in polled.values() for record in records)
+        elif self._stop.wait(delay) or self._stop.is_set():
+            raise ElasticsearchUnavailable("stopping while Elasticsearch is unavailable")
 
     def _resume(self) -> None:
         self.consumer.resume(*self.consumer.paused())

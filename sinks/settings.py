@@ -23,6 +23,8 @@ class SinkSettings(BaseSettings):
     backoff_base_s: Annotated[float, Field(gt=0)] = 0.1
     backoff_cap_s: Annotated[float, Field(gt=0)] = 10.0
     poll_timeout_s: Annotated[float, Field(gt=0)] = 0.2
+    # Waiting longer than this for a bulk pauses consumption (bounded memory while ES is slow or down).
+    pause_after_s: Annotated[float, Field(gt=0)] = 1.0
     auto_offset_reset: str = "earliest"
     # refresh=wait_for on each bulk (tests); the indices refresh every second anyway.
     refresh: bool = False

@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sinks.documents import (
     alert_document,
@@ -13,6 +15,7 @@ from sinks.documents import (
     event_document,
     report_document,
     search_stem,
+    stem_folded,
     to_action,
     to_bulk_actions,
 )
@@ -20,6 +23,7 @@ from sinks.indices import ALERT_MAPPINGS, EVENT_MAPPINGS, REPORT_MAPPINGS, Index
 from sitrep import topics
 from sitrep.errors import InvalidRecord
 from sitrep.records import Actor, Alert, Event, Evidence, Location, Report, SourceFigure
+from sitrep.textnorm import strip_clitics
 
 NAMES = IndexNames("sitrep")
 PLACE = Location(
@@ -157,3 +161,16 @@ def test_decode_record_by_topic() -> None:
 )
 def test_search_stem_folds_and_strips_clitics(text: str, expected: str) -> None:
     assert search_stem(text) == expected
+
+
+ARABIC_WORDS = st.text(alphabet="وفبكلالاسمخ x\n", max_size=40)
+
+
+@given(ARABIC_WORDS)
+def test_one_pass_stemming_equals_strip_clitics_word_by_word(text: str) -> None:
+    assert stem_folded(text) == " ".join(strip_clitics(w) for w in text.split())
+
+
+@pytest.mark.parametrize("text", ["وللنظام", "فالقصف", "ال", "لل", "ولل", "بال", "كالب", "ابن", "x وبال"])
+def test_one_pass_stemming_edge_cases(text: str) -> None:
+    assert stem_folded(text) == " ".join(strip_clitics(w) for w in text.split())
