@@ -6,8 +6,10 @@ State layout (bucket ``b`` = :func:`fusion_bucket`, see :mod:`processors.fusion.
                                     "m": [[event_id, report_id]], "u": [report ids that updated the toll],
                                     "x": last day (eviction)}
     ev|b|m|<event_id>              canonical id the extracted event joined (replays go straight there)
-    ev|b|ix|<day>|<type>|<admin1>  [canonical id, ...] indexed under that day, event type, province
-                                   ("~" when the province is unknown)
+    ev|b|ix|<day>|<type>|<admin1>|<cell>
+                                   [canonical id, ...] indexed under that day, event type, province
+                                   ("~" when unknown) and map cell (see :func:`place_cell`)
+    ev|b|cells|<day>|<type>|<admin1>  [cell, ...] present (for events with no coordinates)
     ev|b|areas|<day>|<type>        [admin1, ...] present that day (for events with no province)
     ev|b|types|<day>               [event type, ...] present that day (eviction)
     ev|b|days                      [day, ...] present (eviction)
@@ -20,6 +22,7 @@ version, so an older revision never overwrites a newer one.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -40,6 +43,21 @@ from sitrep.records import Event, SourceFigure
 
 _COUNTRIES = {"syria": "SY", "sy": "SY", "syrian arab republic": "SY", "iraq": "IQ", "iq": "IQ"}
 _NO_AREA = "~"
+
+
+def place_cell(profile: Profile, settings: FusionSettings) -> tuple[int, int] | None:
+    """Map cell of an event placed by coordinates at town level or near a town (None otherwise:
+    province-level or uncoordinated places are indexed under their province alone). A cell is as
+    wide as the largest matching distance, so a match is always in the same or a neighbouring cell."""
+    place = profile.place
+    if place is None or place.lat is None or place.lon is None or place.precision >= 3:
+        return None
+    size = max(settings.distance_km, settings.coarse_distance_km) / 111.0
+    return math.floor(place.lat / size), math.floor(place.lon / size)
+
+
+def _cell_name(cell: tuple[int, int] | None) -> str:
+    return _NO_AREA if cell is None else f"{cell[0]}:{cell[1]}"
 
 
 @dataclass(frozen=True)
@@ -123,10 +141,13 @@ class EventFuser:
             for event_type in get_list(self.store, key("ev", bucket, "types", day)):
                 areas_key = key("ev", bucket, "areas", day, event_type)
                 for area in get_list(self.store, areas_key):
-                    index_key = key("ev", bucket, "ix", day, event_type, area)
-                    for canonical_id in get_list(self.store, index_key):
-                        evicted += self._evict_canonical(bucket, canonical_id, cutoff)
-                    self.store.pop(index_key, None)
+                    cells_key = key("ev", bucket, "cells", day, event_type, area)
+                    for cell in get_list(self.store, cells_key):
+                        index_key = key("ev", bucket, "ix", day, event_type, area, cell)
+                        for canonical_id in get_list(self.store, index_key):
+                            evicted += self._evict_canonical(bucket, canonical_id, cutoff)
+                        self.store.pop(index_key, None)
+                    self.store.pop(cells_key, None)
                 self.store.pop(areas_key, None)
             self.store.pop(key("ev", bucket, "types", day), None)
         if old:
@@ -149,14 +170,21 @@ class EventFuser:
 
     def _candidates(self, bucket: str, profile: Profile) -> list[str]:
         area = profile.place.admin1 if profile.place and profile.place.admin1 else None
-        found: list[str] = []
+        cell = place_cell(profile, self.settings)
+        near = None if cell is None else [_NO_AREA] + [
+            f"{cell[0] + i}:{cell[1] + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)
+        ]
+        found: set[str] = set()
         for day in search_days(profile, self.settings):
             iso = day.isoformat()
-            areas = [area, _NO_AREA] if area else get_list(self.store, key("ev", bucket, "areas", iso,
-                                                                          profile.event_type))
+            kind = profile.event_type
+            areas = [area, _NO_AREA] if area else get_list(self.store, key("ev", bucket, "areas", iso, kind))
             for name in areas:
-                found.extend(self.store.get(key("ev", bucket, "ix", iso, profile.event_type, name)) or ())
-        return sorted(set(found))
+                cells = near or get_list(self.store, key("ev", bucket, "cells", iso, kind, name))
+                prefix = key("ev", bucket, "ix", iso, kind, name, "")
+                for cell_name in cells:
+                    found.update(self.store.get(prefix + cell_name) or ())
+        return sorted(found)
 
     def _best_candidate(self, bucket: str, event: Event, profile: Profile) -> dict[str, Any] | None:
         report_ids = set(event.report_ids)
@@ -176,7 +204,7 @@ class EventFuser:
         return None if best is None else best[2]
 
     def _create(self, bucket: str, event: Event, profile: Profile, now: datetime) -> FusionResult:
-        canonical = event.model_copy(deep=True)
+        canonical = event.model_copy()  # shallow: the fields changed below are replaced
         canonical.revision = 1
         canonical.updated_at = now
         canonical.evidence = canonical.evidence[: self.settings.max_evidence]
@@ -229,10 +257,13 @@ class EventFuser:
             if self.store.get(member_key) != canonical_id:
                 self.store[member_key] = canonical_id
         area = profile.place.admin1 if profile.place and profile.place.admin1 else _NO_AREA
+        cell = _cell_name(place_cell(profile, self.settings))
         all_days = get_list(self.store, key("ev", bucket, "days"))
         for day in days:
             iso = day.isoformat()
-            add_to_list(self.store, key("ev", bucket, "ix", iso, profile.event_type, area), canonical_id)
+            index_key = key("ev", bucket, "ix", iso, profile.event_type, area, cell)
+            add_to_list(self.store, index_key, canonical_id)
+            add_to_list(self.store, key("ev", bucket, "cells", iso, profile.event_type, area), cell)
             add_to_list(self.store, key("ev", bucket, "areas", iso, profile.event_type), area)
             add_to_list(self.store, key("ev", bucket, "types", iso), profile.event_type)
             if iso not in all_days:

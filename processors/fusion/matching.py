@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
@@ -61,6 +62,7 @@ _BLOCS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _SUFFIX = re.compile(r"\s*\((?:\d{4}-\d{0,4}|syria|iraq|international)\)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def actor_bloc(name: str) -> str:
     """The side an actor name stands for in matching ('' for none)."""
     folded = _SUFFIX.sub("", name).strip().lower().replace("-", " ")
@@ -80,6 +82,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     return normalize_for_match(_SUFFIX.sub("", name)).replace("-", " ").replace("'", "")
 

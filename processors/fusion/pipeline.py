@@ -44,6 +44,8 @@ class FusionRun:
         self.duplicates: dict[str, str] = {}
         # report id -> canonical id of its main (first, most salient) event
         self.main_event_of: dict[str, str] = {}
+        # report id -> (extracted event, canonical id it joined), in extraction order
+        self.joined: dict[str, list[tuple[Event, str]]] = {}
         self.reports = 0
         self.events = 0
 
@@ -56,11 +58,13 @@ class FusionRun:
         self.reports += 1
         # A duplicate is still extracted: its outlet and report id belong on the canonical events.
         self.main_event_of.pop(report.report_id, None)
+        self.joined[report.report_id] = []
         for event in self.extractor(report):
             self.events += 1
             result = self.fuser.fuse(event, now)
             if result.skipped is None:
                 self.main_event_of.setdefault(report.report_id, result.canonical.event_id)
+                self.joined[report.report_id].append((event, result.canonical.event_id))
             if result.changed:
                 self.canonical[result.canonical.event_id] = result.canonical
 

@@ -115,11 +115,11 @@ def absorb(
     """The canonical event after ``event`` (a new report of it) joined; ``figures`` are the
     per-source figures already including the new one. Fields are only ever filled or sharpened:
     the most precise place and date win, missing actors are filled in, lists are unions."""
-    merged = canonical.model_copy(deep=True)
+    merged = canonical.model_copy()  # shallow: every field below is replaced, never mutated
     if event.location is not None and (
         merged.location is None or event.location.geo_precision < merged.location.geo_precision
     ):
-        merged.location = event.location.model_copy()
+        merged.location = event.location
     if event.date_precision < merged.date_precision:
         merged.event_date, merged.event_date_end = event.event_date, event.event_date_end
         merged.date_precision = event.date_precision

@@ -27,9 +27,16 @@ def shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=8)
+def _template(num_perm: int, seed: int) -> MinHash:
+    # Drawing the permutations is the costly part of a MinHash: draw them once per setting.
+    return MinHash(num_perm=num_perm, seed=seed)
+
+
 def signature(items: set[bytes], num_perm: int, seed: int = 1) -> np.ndarray:
     """MinHash signature (``num_perm`` unsigned 32-bit values) of a set of shingles."""
-    minhash = MinHash(num_perm=num_perm, seed=seed)
+    template = _template(num_perm, seed)
+    minhash = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme)
     if items:
         minhash.update_batch(sorted(items))
     return np.asarray(minhash.hashvalues, dtype=np.uint64).astype(np.uint32)

@@ -25,7 +25,7 @@ FusionStore = MutableMapping[str, Any]
 
 def key(*parts: object) -> str:
     """A store key: parts joined by ``|`` (bucket first, see the module docstring)."""
-    return "|".join(str(p) for p in parts)
+    return "|".join(map(str, parts))
 
 
 def get_list(store: FusionStore, name: str) -> list[Any]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from processors.fusion.matching import actor_bloc
 from sitrep.ids import stable_id
-from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Location
+from sitrep.records import SUB_EVENT_TYPES, Actor, ActorRole, Event, Location
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,10 @@ def events_from_row(row: dict[str, str]) -> Iterator[LabelledEvent]:
                 actor1, actor2 = actor2, actor1
             if rng.random() < 0.3:
                 fatalities = None
-        actors = [Actor(name=n, role=r) for n, r in ((actor1, "actor1"), (actor2, "actor2")) if n]
-        for assoc, role in ((row["assoc_actor_1"], "assoc_actor1"), (row["assoc_actor_2"], "assoc_actor2")):
-            actors += [Actor(name=a.strip(), role=role) for a in assoc.split(";") if a.strip()]  # type: ignore[arg-type]
+        named: list[tuple[str, ActorRole]] = [(actor1, "actor1"), (actor2, "actor2")]
+        named += [(a.strip(), "assoc_actor1") for a in row["assoc_actor_1"].split(";")]
+        named += [(a.strip(), "assoc_actor2") for a in row["assoc_actor_2"].split(";")]
+        actors = [Actor(name=name, role=role) for name, role in named if name]
         report_id = stable_id("acled-report", row["event_id_cnty"], source)
         published = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(
             hours=8 + 4 * position

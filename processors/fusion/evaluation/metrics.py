@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
+from typing import Any
 
 
 def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def pairwise_scores(gold: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> dict[str, float]:
+def pairwise_scores(gold: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> dict[str, Any]:
     """Pairwise precision, recall and F1 of a predicted clustering against gold, over the items of
     ``gold`` (an item missing from ``predicted`` is a cluster of its own)."""
     items = list(gold)
@@ -33,7 +34,7 @@ def pairwise_scores(gold: Mapping[str, Hashable], predicted: Mapping[str, Hashab
 
 
 def pair_scores(gold_pairs: set[frozenset[str]], negative_pairs: set[frozenset[str]],
-                predicted_pairs: set[frozenset[str]]) -> dict[str, float]:
+                predicted_pairs: set[frozenset[str]]) -> dict[str, Any]:
     """Precision/recall/F1 over explicit labelled pairs (positives and negatives); unlabelled
     predicted pairs are not counted."""
     tp = len(gold_pairs & predicted_pairs)

@@ -8,7 +8,7 @@ is the canonical event its main (first) extracted event joined. Sets:
   English reports of one event, a toll that rises, a revision, a copied wire story, near misses
   (same toll, other place or day; same place, other pair of sides), a monthly running total.
 - ``written_shared``: ``tests/fixtures/written_reports.jsonl`` + ``written_labels.json`` (another
-  team's fixture, with a ``cluster`` field) when present.
+  team's fixture: each report's events with a ``cluster``), scored per event when present.
 - ``fakes``: FA-KES articles (``../shared/data/fakes_syria_fa-kes.csv``) grouped into events by us,
   by ``unit_id`` only (``fakes_clusters.json`` beside this file; no article text is copied).
 - ``fakes_dedup``: near-duplicate detection over all FA-KES articles; gold = same ``unit_id``.
@@ -26,7 +26,8 @@ from processors.fusion.dedup import ReportDeduper
 from processors.fusion.evaluation.metrics import pairwise_scores
 from processors.fusion.pipeline import FusionRun, replay_order
 from processors.fusion.settings import FusionSettings
-from sitrep.records import ExternalReportInput, Report
+from sitrep.records import Event, ExternalReportInput, Report
+from sitrep.textnorm import normalize_for_match
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[2]
@@ -56,7 +57,9 @@ def score_reports(labelled: list[tuple[Report, str | None, int | None]],
     scores.update({
         "reports": len(gold),
         "canonical_events": len(run.canonical),
-        "fatalities_exact": round(sum(t == f for _c, t, f in compared) / len(compared), 4) if compared else None,
+        "fatalities_exact": (
+            round(sum(t == f for _c, t, f in compared) / len(compared), 4) if compared else None
+        ),
         "fatalities_wrong": [f"{c}: {f} (truth {t})" for c, t, f in compared if t != f],
         "non_events_that_fed_an_event": leaked,
     })
@@ -75,28 +78,80 @@ def load_written(path: Path | None = None) -> list[tuple[Report, str | None, int
     return labelled
 
 
-def load_written_shared() -> list[tuple[Report, str | None, int | None]] | None:
-    """The shared written fixture with its ``cluster`` labels, when both files exist."""
+def _fold(name: str | None) -> str:
+    return normalize_for_match(name or "").replace("-", " ").replace("'", "")
+
+
+def _align(gold_event: dict[str, Any], extracted: list[tuple[Event, str]]) -> str | None:
+    """The canonical id of the extracted event that best answers a labelled event of a report."""
+    if not extracted:
+        return None
+    names = {_fold(gold_event.get("place")), _fold(gold_event.get("gazetteer_name"))} - {""}
+
+    def fit(item: tuple[Event, str]) -> tuple[int, int, int]:
+        event = item[0]
+        place = event.location
+        here = {_fold(place.name), _fold(place.name_ar)} if place else set()
+        return (
+            int(event.sub_event_type == gold_event.get("sub_event_type")),
+            int(bool(names & here)),
+            int(event.event_type == gold_event.get("event_type")),
+        )
+
+    best = max(extracted, key=fit)  # max keeps the first (most salient) of equals
+    return best[1] if fit(best)[0] or fit(best)[2] else None
+
+
+def evaluate_written_shared(settings: FusionSettings | None = None) -> dict[str, Any]:
+    """Event-level scores on ``tests/fixtures/written_*`` (labels list each report's events with a
+    ``cluster``): each labelled event is aligned with the extracted event of its report that has
+    its sub-event type and place, and two labelled events are fused when those joined one
+    canonical event. Toll truth of a cluster: the figure of its latest report with a number."""
     reports_path = REPO / "tests" / "fixtures" / "written_reports.jsonl"
     labels_path = REPO / "tests" / "fixtures" / "written_labels.json"
     if not reports_path.exists() or not labels_path.exists():
-        return None
-    labels = json.loads(labels_path.read_text(encoding="utf-8"))
-    if isinstance(labels, dict) and "reports" in labels:
-        labels = labels["reports"]
-    by_id: dict[str, Any] = (
-        {str(item.get("id")): item for item in labels} if isinstance(labels, list) else dict(labels)
-    )
-    labelled = []
-    for line in reports_path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        label = by_id.get(str(record.get("id")), {})
-        cluster = label.get("cluster") if isinstance(label, dict) else None
-        report = ExternalReportInput.model_validate(record).to_report()
-        labelled.append((report, None if cluster is None else str(cluster), None))
-    return labelled
+        return {"skipped": "fixture absent"}
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))["reports"]
+    reports = [
+        ExternalReportInput.model_validate(json.loads(line)).to_report()
+        for line in reports_path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    run = FusionRun(settings or FusionSettings())
+    for report in replay_order(reports):
+        run.add(report)
+    published = {r.report_id: r.published_at for r in reports}
+    gold: dict[str, str] = {}
+    predicted: dict[str, str] = {}
+    latest: dict[str, tuple[Any, int]] = {}
+    for report_id, label in labels.items():
+        for index, gold_event in enumerate(label.get("events", [])):
+            item = f"{report_id}#{index}"
+            gold[item] = str(gold_event["cluster"])
+            canonical = _align(gold_event, run.joined.get(report_id, []))
+            if canonical is not None:
+                predicted[item] = canonical
+            if gold_event.get("fatalities") is not None:
+                when = published.get(report_id)
+                if gold[item] not in latest or (when and when >= latest[gold[item]][0]):
+                    latest[gold[item]] = (when, gold_event["fatalities"])
+    scores = pairwise_scores(gold, predicted)
+    compared = []
+    for cluster, (_when, truth) in sorted(latest.items()):
+        items = [i for i, c in gold.items() if c == cluster and i in predicted]
+        fused = run.canonical[predicted[items[0]]].fatalities if items else None
+        compared.append((cluster, truth, fused))
+    non_conflict = [r for r, label in labels.items() if not label.get("conflict", True)]
+    scores.update({
+        "labelled_events": len(gold),
+        "aligned_events": len(predicted),
+        "canonical_events": len(run.canonical),
+        "fatalities_exact": (
+            round(sum(t == f for _c, t, f in compared) / len(compared), 4) if compared else None
+        ),
+        "fatalities_wrong": [f"{c}: {f} (truth {t})" for c, t, f in compared if t != f],
+        "non_conflict_reports_with_events": [r for r in non_conflict if run.joined.get(r)],
+    })
+    return scores
 
 
 def _fakes_rows(path: Path) -> list[dict[str, str]]:
@@ -149,8 +204,7 @@ def evaluate_fakes_dedup(path: Path | None = None, settings: FusionSettings | No
 def evaluate_report_sets(settings: FusionSettings | None = None) -> dict[str, Any]:
     """Scores of every report-level set that is available."""
     results: dict[str, Any] = {"written": score_reports(load_written(), settings)}
-    shared = load_written_shared()
-    results["written_shared"] = score_reports(shared, settings) if shared else {"skipped": "fixture absent"}
+    results["written_shared"] = evaluate_written_shared(settings)
     fakes = load_fakes()
     results["fakes"] = score_reports(fakes, settings) if fakes else {"skipped": "FA-KES data absent"}
     results["fakes_dedup"] = evaluate_fakes_dedup(settings=settings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sitrep.ids import stable_id
@@ -34,7 +34,7 @@ def place(key: str, precision: int = 1, **changes: Any) -> Location:
 
 def at(day: date, hour: int = 12) -> datetime:
     """A UTC instant on ``day``."""
-    return datetime.combine(day, time(hour), tzinfo=timezone.utc)
+    return datetime.combine(day, time(hour), tzinfo=UTC)
 
 
 def make_event(
@@ -56,7 +56,8 @@ def make_event(
 ) -> Event:
     """An extracted event as extraction would emit it: one report, one source, one figure."""
     published = at(event_date) + timedelta(hours=published_hours)
-    evidence = [Evidence(start=0, end=len(toll_text), text=toll_text, field="fatalities")] if toll_text else []
+    evidence = [Evidence(start=0, end=len(toll_text), text=toll_text, field="fatalities")]
+    evidence = evidence if toll_text else []
     return Event(
         event_id=stable_id("event", report_id, index),
         event_type=SUB_EVENT_TYPES[sub_event_type],  # type: ignore[arg-type]

@@ -14,8 +14,9 @@ WIRE = (
     "in the centre of the town, rescue workers said, and several people were still missing under the rubble. "
     "Government forces and their allies have stepped up bombardment of the area in recent days."
 )
-EDITED = WIRE.replace("on Tuesday", "on Tuesday morning").replace("a war monitor said", "the monitor said") + (
-    " The town has been hit repeatedly this month."
+EDITED = (
+    WIRE.replace("on Tuesday", "on Tuesday morning").replace("a war monitor said", "the monitor said")
+    + " The town has been hit repeatedly this month."
 )
 OTHER = (
     "Kurdish-led fighters clashed with Islamic State militants near Hajin in the eastern Deir ez-Zor "

@@ -119,7 +119,8 @@ def test_outlets_that_disagree_give_the_conservative_figure() -> None:
     ]
     (canonical,) = fuse_all(events).values()
     assert canonical.fatalities == 6
-    assert {f.source: f.fatalities for f in canonical.source_figures} == {"SANA": 9, "SOHR": 6, "Reuters": None}
+    figures = {f.source: f.fatalities for f in canonical.source_figures}
+    assert figures == {"SANA": 9, "SOHR": 6, "Reuters": None}
 
 
 def test_a_later_report_of_one_outlet_replaces_its_earlier_figure() -> None:
@@ -143,7 +144,8 @@ def test_conventional_figures_count_only_without_a_real_number() -> None:
 
 def test_replay_changes_nothing_and_revisions_only_grow() -> None:
     f, store = fuser()
-    events = [make_event("r1", fatalities=5), make_event("r2", fatalities=4, source="SANA", published_hours=8)]
+    events = [make_event("r1", fatalities=5),
+              make_event("r2", fatalities=4, source="SANA", published_hours=8)]
     revisions = [f.fuse(e, NOW).canonical.revision for e in events]
     snapshot = dict(store)
     replay = [f.fuse(e, NOW) for e in events]
