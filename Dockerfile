@@ -27,8 +27,11 @@ COPY sitrep ./sitrep
 COPY ingest ./ingest
 COPY processors ./processors
 COPY sinks ./sinks
+# lxml_html_clean: trafilatura needs lxml.html.clean, which lxml 5.2+ moved into that separate package
+# (lxml 6 no longer has the `html_clean` extra that trafilatura asks for), so full-text extraction
+# fails without it.
 RUN /opt/sitrep/bin/pip install --upgrade pip wheel \
- && /opt/sitrep/bin/pip install . "${ES_CLIENT}" \
+ && /opt/sitrep/bin/pip install . "${ES_CLIENT}" "lxml_html_clean>=0.4" \
  && /opt/sitrep/bin/sitrep --help >/dev/null
 
 # ---- runtime: no compilers, no sources, non-root --------------------------------------------------
