@@ -11,10 +11,13 @@ from typing import Any
 import faust
 
 from processors.normalize import clean_report, parse_report
+from processors.alerts import AlertsSettings, kafka_dead_letter
+from processors.alerts.stage import AlertStage
 from processors.stages import Stages
 from sitrep import topics
 from sitrep.deadletter import dead_letter_headers, make_dead_letter
-from sitrep.records import Event, Report
+from sitrep.kafka import make_producer
+from sitrep.records import Event, Report, utcnow
 from sitrep.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,14 +30,18 @@ def register_agents(app: faust.App, settings: Settings) -> None:
     clean = app.topic(topics.REPORTS_CLEAN)
     candidates = app.topic(topics.EVENTS_CANDIDATES)
     events = app.topic(topics.EVENTS)
+    alerting = app.topic(topics.EVENTS_ALERTING, partitions=1)
+    alerts = app.topic(topics.ALERTS)
     dead_letter_topics = {
         name: app.topic(topics.dlq(name))
         for name in (topics.REPORTS_RAW, topics.REPORTS_NORMALIZED, topics.REPORTS_CLEAN,
-                     topics.EVENTS_CANDIDATES)
+                     topics.EVENTS_CANDIDATES, topics.EVENTS, topics.EVENTS_ALERTING)
     }
     # State lives in changelog-backed tables, so a restarted or rebalanced worker keeps it.
     dedup_table = app.Table("dedup-state", default=None, partitions=settings.kafka.partitions)
     fusion_table = app.Table("fusion-state", default=None, partitions=settings.kafka.partitions)
+    alert_table = app.Table("alert-state", default=None, partitions=1)
+    alerting_stage = _alert_stage(settings)
     stage = Stages()
 
     async def dead_letter(event: Any, error: BaseException, stage_name: str) -> None:
@@ -92,3 +99,35 @@ def register_agents(app: faust.App, settings: Settings) -> None:
                     await events.send(key=canonical.event_id.encode(), value=canonical.model_dump_json().encode())
             except Exception as exc:  # noqa: BLE001
                 await dead_letter(event, exc, "fuse")
+
+    @app.agent(events, name="route-alerting")
+    async def route_alerting(stream: Any) -> None:
+        # Surge rules count events across the whole stream: gather them on one partition
+        # (canonical events are few; this never limits throughput).
+        async for event in stream.events():
+            await alerting.send(key=b"all", value=event.value)
+
+    @app.agent(alerting, name="alert")
+    async def alert(stream: Any) -> None:
+        async for event in stream.events():
+            try:
+                canonical = Event.model_validate_json(event.value)
+                if alerting_stage is None:
+                    continue
+                for fired in alerting_stage.evaluate(canonical, alert_table, utcnow()):
+                    await alerts.send(key=fired.alert_id.encode(), value=fired.model_dump_json().encode())
+                    await alerting_stage.deliver_async(fired)
+            except Exception as exc:  # noqa: BLE001
+                await dead_letter(event, exc, "alert")
+
+
+def _alert_stage(settings: Settings) -> AlertStage | None:
+    """The alerting stage, or None (alerting off) when no rules file exists."""
+    alerts_settings = AlertsSettings()
+    if not alerts_settings.rules_path.exists():
+        log.warning("no alert rules at %s (setting: SITREP_ALERTS__RULES_PATH): alerting is off",
+                    alerts_settings.rules_path)
+        return None
+    return AlertStage.from_settings(
+        settings, alerts_settings, dead_letter=kafka_dead_letter(make_producer(settings.kafka))
+    )

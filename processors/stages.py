@@ -50,3 +50,4 @@ class Stages:
 def stream_time(event: Event) -> datetime:
     """When the stream saw ``event``: its report's publication, else noon of its date."""
     return event.published_at or datetime.combine(event.event_date, time(12), tzinfo=timezone.utc)
+

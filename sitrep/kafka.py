@@ -38,7 +38,7 @@ def ensure_topics(
         missing = [n for n in wanted if n not in existing]
         created: list[str] = []
         for name in missing:
-            partitions = settings.partitions if not name.endswith(".dlq") else 1
+            partitions = topics.partitions_for(name, settings.partitions)
             try:
                 admin.create_topics(
                     [NewTopic(name, num_partitions=partitions, replication_factor=settings.replication_factor)]
