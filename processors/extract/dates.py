@@ -15,11 +15,11 @@ Precision follows ACLED's time_precision: 1 day, 2 week, 3 month. Pure functions
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from sitrep.textnorm import normalize_arabic
 
 __all__ = ["DateMention", "find_dates", "default_event_date"]
 
@@ -55,19 +55,27 @@ _ONE_TO_ONE = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "
                              "\u0649": "\u064a", "\u0629": "\u0647"})
 
 
-def _fold(text: str) -> tuple[str, list[int] | None]:
-    """Arabic-folded text and a map folded index -> original index (None when it is the identity)."""
+def _fold(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """Arabic-folded text (same length unless diacritics are dropped) and, when some were dropped,
+    the removals as (folded position, characters removed so far) for `_unfold`."""
     if not _DIACRITICS.search(text):
         return text.translate(_ONE_TO_ONE), None
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = normalize_arabic(ch) if "\u0600" <= ch <= "\u06ff" else ch
-        for c in folded:
-            out.append(c)
-            index.append(i)
-    index.append(len(text))
-    return "".join(out), index
+    pieces: list[str] = []
+    removals: list[tuple[int, int]] = []
+    last = total = 0
+    for m in _DIACRITICS.finditer(text):
+        pieces.append(text[last:m.start()])
+        removed_before = total
+        total += m.end() - m.start()
+        removals.append((m.start() - removed_before, total))
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces).translate(_ONE_TO_ONE), removals
+
+
+def _original(pos: int, removals: list[tuple[int, int]]) -> int:
+    i = bisect_right(removals, (pos, len(removals) + 10**9))
+    return pos + (removals[i - 1][1] if i else 0)
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -102,6 +110,10 @@ _EN_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
 _AR_SMALL_NUMBERS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10}
 
+_AR_MONTH_KEYS = tuple(dict.fromkeys(" اب" if k == "اب" else k.split()[0] for k in _AR_MONTHS))
+_AR_WEEKDAY_KEYS = tuple(k[2:] for k in _AR_WEEKDAYS)
+_EN_MONTH_KEYS = tuple(k[:3] for k in _EN_MONTHS)
+
 Resolved = tuple[date, date | None, int]
 _Handler = Callable[[re.Match[str], date | None], Resolved | None]
 
@@ -111,6 +123,39 @@ class _Rule:
     pattern: re.Pattern[str]
     handler: _Handler
     needs_ref: bool = True
+    # Cheap prefilter: the rule runs only in windows around these substrings (case-insensitive).
+    triggers: tuple[str, ...] = ()
+
+
+_LATIN_WORD = re.compile("[A-Za-z]{3}")
+_WINDOW = 100  # characters a rule's match may extend before or after its trigger word
+
+
+_ANCHORS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _anchor(triggers: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _ANCHORS.get(triggers)
+    if pattern is None:
+        pattern = _ANCHORS[triggers] = re.compile(
+            "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
+    return pattern
+
+
+def _windows(lowered: str, triggers: tuple[str, ...], cache: dict[tuple[str, ...], list[tuple[int, int]]]
+             ) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around the trigger words of a rule (computed once per trigger set)."""
+    windows = cache.get(triggers)
+    if windows is None:
+        windows = []
+        for m in _anchor(triggers).finditer(lowered):
+            a, b = max(0, m.start() - _WINDOW), min(len(lowered), m.end() + _WINDOW)
+            if windows and a <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], b)
+            else:
+                windows.append((a, b))
+        cache[triggers] = windows
+    return windows
 
 
 def _month_number(name: str) -> int:
@@ -264,53 +309,53 @@ _AR_RULES: list[_Rule] = [
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?:ال\\s*)?(?P<d0>\\d{{1,2}})\\s*(?:و|-|الى|حتى|إلى)\\s*"
         f"(?:ال\\s*)?(?P<d>\\d{{1,2}})\\s+(?:من\\s+(?:شهر\\s+)?)?(?:شهر\\s+)?{_AR_MONTH_PAIR}{_AR_YEAR}"
-    ), _ar_day_month, needs_ref=False),
+    ), _ar_day_month, needs_ref=False, triggers=_AR_MONTH_KEYS),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:(?:ال)?(?:{_AR_WEEKDAY_RE})\\s+)?(?:ال\\s*)?(?P<d0>)(?P<d>\\d{{1,2}})"
         f"\\s+(?:من\\s+)?(?:شهر\\s+)?{_AR_MONTH_PAIR}(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}"
-    ), _ar_day_month, needs_ref=False),
+    ), _ar_day_month, needs_ref=False, triggers=_AR_MONTH_KEYS),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:(?:خلال|في|منذ|مطلع|اواخر|اواسط|منتصف|بدايه|نهايه)\\s+)?(?:شهر\\s+){_AR_MONTH_PAIR}"
         f"(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}"
-    ), _ar_month_only, needs_ref=False),
+    ), _ar_month_only, needs_ref=False, triggers=("شهر",)),
     _Rule(re.compile(
         f"{_B}(?:{_AR_CL}(?:خلال|في|منذ|طيله|على\\s+مدار|على\\s+مدى)\\s+)?(?:ال)?(?:ساعات|الساعات)\\s+(?:ال\\s*)?"
         f"(?P<h>\\d{{1,3}})\\s+(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
         f"|{_B}(?:{_AR_CL}(?:خلال|في|منذ|طيله|على\\s+مدار)\\s+)?(?:ال\\s*)?(?P<h2>\\d{{1,3}})\\s+ساعه\\s+"
         f"(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
-    ), _ar_hours),
+    ), _ar_hours, triggers=("ساع",)),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:ليل|ليله|ليلة)\\s+(?:ال)?(?:يوم\\s+)?(?P<wd>{_AR_WEEKDAY_RE})\\s*(?:[/\\-–]|و|على)\\s*"
         f"(?P<wd2>{_AR_WEEKDAY_RE})"
-    ), _ar_night),
-    _Rule(re.compile(f"{_B}{_AR_CL}(?:ليل|ليله)\\s+(?P<wd>{_AR_WEEKDAY_RE})(?P<wd2>)"), _ar_night),
+    ), _ar_night, triggers=("ليل",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:ليل|ليله)\\s+(?P<wd>{_AR_WEEKDAY_RE})(?P<wd2>)"), _ar_night, triggers=("ليل",)),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:(?:اول|أول)\\s+(?:من\\s+)?امس|امس\\s+الاول|قبل\\s+امس)"
-    ), _ar_days_back(2)),
+    ), _ar_days_back(2), triggers=("امس",)),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?:ال)?امس(?:\\s+(?P<wd>{_AR_WEEKDAY_RE}))?{_E}"
         f"|{_B}{_AR_CL}(?:ليله\\s+|ليل\\s+)?البارحه{_E}"
-    ), _ar_days_back(1)),
+    ), _ar_days_back(1), triggers=("امس", "البارحه")),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:هذا\\s+)?اليوم(?:\\s+(?:{_AR_WEEKDAY_RE}))?"
         f"(?!\\s+(?:التالي|الاول|الثاني|الثالث|ذاته|نفسه|السابق|الذي))"
         f"|{_B}{_AR_CL}(?:فجر|صباح|ظهر|مساء|عصر|ظهيره)\\s+(?:هذا\\s+)?(?:ال)?يوم{_E}"
-    ), _ar_today),
+    ), _ar_today, triggers=("يوم",)),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:ال)?(?P<wd>{_AR_WEEKDAY_RE})(?:\\s+(?P<past>الماضي|المنصرم|الفائت))?{_E}"
         f"(?!\\s+(?:القادم|المقبل))"
-    ), _ar_weekday),
+    ), _ar_weekday, triggers=_AR_WEEKDAY_KEYS),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?P<n>يومين|\\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|عشره)(?:\\s+(?:ايام|يوما|يوم))?{_E}"
-    ), _ar_days_ago),
+    ), _ar_days_ago, triggers=("قبل", "منذ")),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?اسبوع\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
-          _ar_week(1)),
-    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+)?(?:هذا\\s+الاسبوع|الاسبوع\\s+(?:الجاري|الحالي)){_E}"), _ar_week(0)),
+          _ar_week(1), triggers=("اسبوع",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+)?(?:هذا\\s+الاسبوع|الاسبوع\\s+(?:الجاري|الحالي)){_E}"), _ar_week(0), triggers=("اسبوع",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?شهر\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
-          _ar_month_rel(1)),
+          _ar_month_rel(1), triggers=("شهر",)),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:مطلع|بدايه|اوائل|منذ\\s+بدايه|خلال)\\s+(?:هذا\\s+الشهر|الشهر\\s+(?:الجاري|الحالي)){_E}"
-    ), _ar_month_rel(0)),
+    ), _ar_month_rel(0), triggers=("شهر",)),
 ]
 
 
@@ -360,43 +405,43 @@ def _en_hours(m: re.Match[str], ref: date | None) -> Resolved | None:
 
 
 _EN_RULES: list[_Rule] = [
-    _Rule(re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _en_iso, needs_ref=False),
+    _Rule(re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _en_iso, needs_ref=False, triggers=("-",)),
     _Rule(re.compile(
         rf"\b(?:between\s+|from\s+)?(?:the\s+)?(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
         rf"(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}",
-        re.IGNORECASE), _en_day_month, needs_ref=False),
+        re.IGNORECASE), _en_day_month, needs_ref=False, triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(
         rf"\b(?P<m1>{_EN_MONTH_RE})\s+(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
-        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False),
+        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False, triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(
         rf"\b(?:on\s+)?(?:(?:{_EN_WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False),
+        rf"(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False, triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(
         rf"\b(?:on\s+)?(?:(?:{_EN_WEEKDAY_RE}),?\s+)?(?P<m1>{_EN_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
         rf"(?!\s*(?:%|km|kilomet|people|civilians|fighters|soldiers|members|killed)){_EN_YEAR}",
-        re.IGNORECASE), _en_day_month, needs_ref=False),
+        re.IGNORECASE), _en_day_month, needs_ref=False, triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(
         rf"\b(?:(?:in|during|since|throughout|early|late|mid|earlier\s+in|later\s+in)\s+-?)?(?P<m1>"
         rf"january|february|march|april|june|july|august|september|october|november|december)\b{_EN_YEAR}",
-        re.IGNORECASE), lambda m, ref: _ar_month_only(m, ref), needs_ref=False),
-    _Rule(re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE), _ar_days_back(2)),
+        re.IGNORECASE), lambda m, ref: _ar_month_only(m, ref), needs_ref=False, triggers=_EN_MONTH_KEYS),
+    _Rule(re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE), _ar_days_back(2), triggers=("yesterday",)),
     _Rule(re.compile(r"\b(?:late\s+|early\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?\b|"
-                     r"\blast\s+night\b", re.IGNORECASE), _ar_days_back(1)),
+                     r"\blast\s+night\b", re.IGNORECASE), _ar_days_back(1), triggers=("yesterday", "night")),
     _Rule(re.compile(r"\b(?:overnight|(?:the\s+)?(?:past|last|previous)\s+24\s+hours)\b", re.IGNORECASE),
-          lambda m, ref: (ref - timedelta(days=1), ref, 1) if ref else None),
-    _Rule(re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<h>\d{2,3})\s+hours\b", re.IGNORECASE), _en_hours),
+          lambda m, ref: (ref - timedelta(days=1), ref, 1) if ref else None, triggers=("overnight", "hours")),
+    _Rule(re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<h>\d{2,3})\s+hours\b", re.IGNORECASE), _en_hours, triggers=("hours",)),
     _Rule(re.compile(r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
-                     re.IGNORECASE), _ar_today),
+                     re.IGNORECASE), _ar_today, triggers=("today", "morning", "afternoon", "evening", "tonight")),
     _Rule(re.compile(
         rf"\b(?:on\s+|early\s+|late\s+)?(?P<past>last\s+|this\s+past\s+)?(?P<wd>{_EN_WEEKDAY_RE})"
-        rf"(?:\s+(?:morning|afternoon|evening|(?P<night>night)))?\b", re.IGNORECASE), _en_weekday),
+        rf"(?:\s+(?:morning|afternoon|evening|(?P<night>night)))?\b", re.IGNORECASE), _en_weekday, triggers=("day",)),
     _Rule(re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.IGNORECASE),
-          _en_days_ago),
-    _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1)),
-    _Rule(re.compile(r"\b(?:this|earlier\s+this|the\s+past)\s+week\b", re.IGNORECASE), _ar_week(0)),
-    _Rule(re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE), _ar_month_rel(1)),
+          _en_days_ago, triggers=("ago",)),
+    _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1), triggers=("week",)),
+    _Rule(re.compile(r"\b(?:this|earlier\s+this|the\s+past)\s+week\b", re.IGNORECASE), _ar_week(0), triggers=("week",)),
+    _Rule(re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE), _ar_month_rel(1), triggers=("month",)),
     _Rule(re.compile(r"\b(?:earlier|early|so\s+far|since\s+the\s+start\s+of)\s+this\s+month\b|\bthis\s+month\b",
-                     re.IGNORECASE), _ar_month_rel(0)),
+                     re.IGNORECASE), _ar_month_rel(0), triggers=("month",)),
 ]
 
 # "في الـ 8 من الشهر ذاته / الجاري": a day of the month named before (or of publication).
@@ -415,17 +460,27 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
     ref = published_at.date() if published_at is not None else None
     folded, index = _fold(text)
     arabic = language == "ar" or (language == "" and re.search("[\u0600-\u06ff]", text) is not None)
-    rules = _AR_RULES + _EN_RULES if arabic else _EN_RULES
+    rules = _EN_RULES
+    if arabic:
+        rules = _AR_RULES + _EN_RULES if _LATIN_WORD.search(text) else _AR_RULES
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a few letters lower-case to two characters: keep offsets
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
     found: list[tuple[int, int, Resolved]] = []
-    for rule in rules:
+    seen: set[tuple[int, int, int]] = set()
+    window_cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for number, rule in enumerate(rules):
         if rule.needs_ref and ref is None:
             continue
-        for m in rule.pattern.finditer(folded):
-            if m.end() == m.start():
-                continue
-            resolved = rule.handler(m, ref)
-            if resolved is not None:
-                found.append((m.start(), m.end(), resolved))
+        windows = _windows(lowered, rule.triggers, window_cache) if rule.triggers else [(0, len(folded))]
+        for a, b in windows:
+            for m in rule.pattern.finditer(folded, a, b):
+                if m.end() == m.start() or (number, m.start(), m.end()) in seen:
+                    continue
+                seen.add((number, m.start(), m.end()))
+                resolved = rule.handler(m, ref)
+                if resolved is not None:
+                    found.append((m.start(), m.end(), resolved))
     chosen = _non_overlapping(found)
     chosen = _same_month_days(folded, chosen, ref, arabic)
     out: list[DateMention] = []
@@ -473,7 +528,7 @@ def _same_month_days(folded: str, chosen: list[tuple[int, int, Resolved]], ref: 
     return sorted(chosen + extra, key=lambda f: f[0])
 
 
-def _unfold(start: int, end: int, index: list[int] | None) -> tuple[int, int]:
-    if index is None:
+def _unfold(start: int, end: int, removals: list[tuple[int, int]] | None) -> tuple[int, int]:
+    if removals is None:
         return start, end
-    return index[start], index[end - 1] + 1 if end > 0 else 0
+    return _original(start, removals), _original(end - 1, removals) + 1

@@ -60,7 +60,7 @@ COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq"}
 _NON_ARABIC_LETTERS = re.compile("[\u067e\u0686\u0698\u06a4\u06a9\u06af\u06c1\u06c6\u06cc\u06d5\u06ce\u0695\u06b5]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z '\-]+$")
-_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
 
 # Arabic article sun/moon-letter spellings in transliteration ("as-Sukhnah", "ez-Zor").
 LATIN_ARTICLES = frozenset(
@@ -130,6 +130,9 @@ class Gazetteer:
     # Governorate capitals (gazetteer_id) -> the governorate whose countryside "ريف X" names.
     countryside_admin1: dict[str, str] = field(default_factory=dict)
     max_tokens: int = 1
+    # Every prefix of every key, so that a walk over the tokens stops as soon as no name can follow.
+    arabic_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    latin_prefixes: set[tuple[str, ...]] = field(default_factory=set)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name or alias matches `name` (either script), best-known first."""
@@ -356,6 +359,8 @@ def build_gazetteer(
                 _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
     gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}
     gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
+    gazetteer.arabic_prefixes = {k[:n] for k in arabic for n in range(1, len(k) + 1)}
+    gazetteer.latin_prefixes = {k[:n] for k in latin for n in range(1, len(k) + 1)}
     gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer

@@ -54,12 +54,12 @@ class PlaceMention:
 
 # --- tokens ---------------------------------------------------------------------------------------
 
-_TOKEN = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670])+(?:'(?:[^\\W_])+)*")
+_TOKEN = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670])+(?:'(?!s\\b)(?:[^\\W_])+)*")
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
 _AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -69,20 +69,49 @@ class _Token:
     article: bool = False  # a transliterated Arabic article ("al", "ez") in Latin text
 
 
-def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
+# Token readings are pure functions of the token string and a report repeats its words: cache them.
+_TOKEN_CACHE: dict[str, tuple[bool, str, bool]] = {}
+_VARIANT_CACHE: dict[str, list[tuple[int, str]]] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _token_info(raw: str) -> tuple[bool, str, bool]:
+    info = _TOKEN_CACHE.get(raw)
+    if info is None:
+        if len(_TOKEN_CACHE) > _CACHE_LIMIT:
+            _TOKEN_CACHE.clear()
         if _ARABIC_CHAR.search(raw):
-            out.append(_Token(m.start(), m.end(), raw, True, arabic_key(normalize_arabic(raw))))
+            info = (True, arabic_key(normalize_arabic(raw)), False)
         else:
             folded = fold_latin(raw)
-            out.append(_Token(m.start(), m.end(), raw, False, latin_key(folded),
-                              article=folded in LATIN_ARTICLES))
+            info = (False, latin_key(folded), folded in LATIN_ARTICLES)
+        _TOKEN_CACHE[raw] = info
+    return info
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    append = out.append
+    cache_get = _TOKEN_CACHE.get
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        info = cache_get(raw) or _token_info(raw)
+        start, end = m.span()
+        append(_Token(start, end, raw, info[0], info[1], info[2]))
     return out
 
 
 def _arabic_first_variants(raw: str) -> list[tuple[int, str]]:
+    """Cached `_compute_first_variants`."""
+    variants = _VARIANT_CACHE.get(raw)
+    if variants is None:
+        if len(_VARIANT_CACHE) > _CACHE_LIMIT:
+            _VARIANT_CACHE.clear()
+        variants = _VARIANT_CACHE[raw] = _compute_first_variants(raw)
+    return variants
+
+
+def _compute_first_variants(raw: str) -> list[tuple[int, str]]:
     """(clitic length, key) readings of an Arabic token that may carry proclitics."""
     norm = normalize_arabic(raw)
     out: list[tuple[int, str]] = []
@@ -142,7 +171,8 @@ def _raw_matches(text: str, tokens: list[_Token], gaz: Gazetteer) -> list[_Match
     for i, tok in enumerate(tokens):
         if tok.arabic:
             for offset, key in _arabic_first_variants(tok.raw):
-                _walk_arabic(text, tokens, i, offset, key, gaz, matches)
+                if (key,) in gaz.arabic_prefixes:
+                    _walk_arabic(text, tokens, i, offset, key, gaz, matches)
         elif not tok.article:
             _walk_latin(text, tokens, i, gaz, matches)
     del n
@@ -158,17 +188,21 @@ def _walk_arabic(text: str, tokens: list[_Token], i: int, offset: int, key: str,
         if hits:
             out.append(_Match(tokens[i].start + offset, tokens[j].end, hits, i, j, True,
                               tokens[i].raw[:offset]))
-        if len(keys) >= gaz.max_tokens or j + 1 >= len(tokens):
+        if j + 1 >= len(tokens):
             return
         nxt = tokens[j + 1]
-        if not nxt.arabic or text[tokens[j].end:nxt.start] != " ":
+        if not nxt.arabic or nxt.start - tokens[j].end != 1 or text[tokens[j].end] != " ":
             return
         keys.append(nxt.key)
+        if tuple(keys) not in gaz.arabic_prefixes:
+            return
         j += 1
 
 
 def _walk_latin(text: str, tokens: list[_Token], i: int, gaz: Gazetteer, out: list[_Match]) -> None:
     keys = [tokens[i].key]
+    if (keys[0],) not in gaz.latin_prefixes:
+        return
     j = i
     prev = i
     while True:
@@ -190,6 +224,8 @@ def _walk_latin(text: str, tokens: list[_Token], i: int, gaz: Gazetteer, out: li
         if k >= len(tokens) or tokens[k].arabic or not _latin_connected(text, tokens, prev, k):
             return
         keys.append(tokens[k].key)
+        if tuple(keys) not in gaz.latin_prefixes:
+            return
         j = prev = k
 
 
@@ -254,8 +290,8 @@ _EN_DIR = {
     "southeastern": "south-east", "south-eastern": "south-east", "southwest": "south-west",
     "south-west": "south-west", "southwestern": "south-west", "south-western": "south-west",
 }
-_EN_DIR_ADJ_RE = (r"(?:north|south)(?:-?(?:east|west))?ern|eastern|western|"
-                  r"(?:north|south)-?(?:east|west)")
+_EN_DIR_ADJ_RE = (r"(?:north|south)(?:[\s-]?(?:east|west))?ern|eastern|western|"
+                  r"(?:north|south)[\s-]?(?:east|west)|central")
 _EN_DIR_NOUN_RE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
 _EN_BEFORE_ADJ = re.compile(
     f"(?:^|\\W)((?:the\\s+)?({_EN_DIR_ADJ_RE})(?:\\s+(?:rural|countryside\\s+of|outskirts\\s+of|parts\\s+of|"
@@ -276,6 +312,10 @@ _EN_NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+
+
+def _en_dir(word: str | None) -> str:
+    return _EN_DIR.get(re.sub(r"[\s-]+", "-", (word or "").lower()), "")
 
 
 def _ar_direction(words: str) -> str:
@@ -311,6 +351,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     accepted = _accept(text, selected, language)
     resolved = [_wrap(text, m, gaz) for m in accepted]
     _disambiguate(resolved, gaz)
+    _check_stated_admin1(text, resolved, gaz)
     out: list[PlaceMention] = []
     last_end = -1
     for r in sorted(resolved, key=lambda r: (r.start, -(r.end - r.start))):
@@ -334,10 +375,52 @@ def resolve_place(name: str, admin1: str = "", gazetteer: Gazetteer | None = Non
     return entries[0].location()
 
 
+# Capitalised words that may stand next to a place name without being part of another name.
+_EN_FREE_CAPITALS = frozenset("""
+the in on at near from to and of by for with a an as after while during since into north south east west
+northern southern eastern western central north-east north-west south-east south-west northeastern
+northwestern southeastern southwestern countryside province governorate district city town village
+villages towns camp airbase airport base dam river valley plain plains mountain mountains desert badia
+region area areas neighbourhood neighborhood suburb suburbs outskirts road highway crossing border
+military international oil gas field fields rural syria syrian iraq iraqi sdf is isis ypg hts fsa saa
+governorates provinces and or but then also between against around outside toward towards
+cemetery cemetary highway road army brigade division regiment hospital prison school mosque square
+roundabout bridge checkpoint junction hill hills station farms farm factory plant company battalion
+""".split())
+
+
+_ARTICLE_TAIL = re.compile(r"(?:\b(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)[- ])+$", re.IGNORECASE)
+_ARTICLE_HEAD = re.compile(r"^(?:[- ](?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)\b)+", re.IGNORECASE)
+
+
+def _capital_neighbour(text: str, m: _Match) -> bool:
+    """A Latin match glued to an unknown capitalised word is part of another name ("Tahrir al-Sham")."""
+    head = text[max(0, m.start - 40):m.start]
+    head = head[:len(head) - len(tail.group())] if (tail := _ARTICLE_TAIL.search(head)) else head
+    rest = text[m.end:m.end + 40]
+    rest = rest[len(lead.group()):] if (lead := _ARTICLE_HEAD.match(rest)) else rest
+    before = re.search(r"([A-Za-z][\w']*) $", head)
+    after = re.match(r"^[ -]([A-Za-z][\w']*)", rest) if lead else re.match(r"^ ([A-Za-z][\w']*)", rest)
+    for word, is_before in ((before.group(1) if before else "", True), (after.group(1) if after else "", False)):
+        lowered = word.lower()
+        if word and word[0].isupper() and lowered not in _EN_FREE_CAPITALS and lowered not in LATIN_ARTICLES:
+            if is_before and _sentence_start(head, len(head) - len(word) - 1):
+                continue
+            return True
+    return False
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    head = text[:pos].rstrip()
+    return not head or head[-1] in ".!?:;\n\"(["
+
+
 def _accept(text: str, matches: list[_Match], language: str) -> list[_Match]:
     accepted: list[_Match] = []
     prev_end: int | None = None
     for m in matches:
+        if not m.arabic and _capital_neighbour(text, m):
+            continue
         strong = [h for h in m.hits if not h.needs_cue]
         if strong:
             m.hits = strong + [h for h in m.hits if h.needs_cue]
@@ -431,13 +514,13 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     if match is not None:
         if match.group(1):
             r.start, r.mode = base + match.start(1), "countryside"
-            r.direction = _EN_DIR.get((match.group(2) or "").lower(), "")
+            r.direction = _en_dir(match.group(2) or "")
         else:
             r.start, r.mode = base + match.start(3), "countryside"
             adj = _EN_BEFORE_ADJ.search(text[max(0, r.start - 30):r.start])
             if adj:
                 r.start -= len(text[max(0, r.start - 30):r.start]) - adj.start(1)
-                r.direction = _EN_DIR.get(adj.group(2).lower(), "")
+                r.direction = _en_dir(adj.group(2))
         return r
     adj = _EN_BEFORE_ADJ.search(before)
     tail = _EN_AFTER_COUNTRYSIDE.match(after)
@@ -454,15 +537,15 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.mode = "countryside"
         inner = tail.group(3)
         if inner:
-            r.direction = _EN_DIR.get(inner.lower(), "")
+            r.direction = _en_dir(inner)
         if adj is not None:
             r.start = base + adj.start(1)
-            r.direction = r.direction or _EN_DIR.get(adj.group(2).lower(), "")
+            r.direction = r.direction or _en_dir(adj.group(2))
         return r
     if adj is not None:
         # "eastern Deir ez-Zor" / "southern Idlib": a part of the governorate.
         r.start, r.mode = base + adj.start(1), "countryside"
-        r.direction = _EN_DIR.get(adj.group(2).lower(), "")
+        r.direction = _en_dir(adj.group(2))
         return r
     match = _EN_GOV_BEFORE.search(before)
     if match is not None:
@@ -472,7 +555,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
         if match.group(2):
-            r.direction = _EN_DIR.get(match.group(2).lower(), "")
+            r.direction = _en_dir(match.group(2))
         return r
     return r
 
@@ -507,6 +590,45 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
         best = max(r.candidates, key=lambda e: (score(e), -r.candidates.index(e)))
         r.entry = best
     del gaz
+
+
+_EN_CONTEXT_GAP = re.compile(
+    r"^(?:\s+(?:village|town|city|area|neighbou?rhood|district|camp|suburb|region|hamlet)s?)?"
+    r"\s*(?:,\s*|\s+(?:located\s+)?(?:in|of)\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AR_CONTEXT_GAP = re.compile(r"^\s*[,،]?\s*(?:في\s+|ضمن\s+)?$")
+
+
+def _stated_admin1(r: _Resolved, gaz: Gazetteer) -> str:
+    """The governorate a region/governorate/capital mention states ("in Dar'a", "بريف دير الزور")."""
+    if r.entry is None:
+        return ""
+    if r.mode in ("countryside", "admin1"):
+        return gaz.countryside_admin1.get(r.entry.gazetteer_id, r.entry.admin1)
+    if r.entry.kind == "admin1" or r.entry.gazetteer_id in gaz.countryside_admin1:
+        return r.entry.admin1
+    return ""
+
+
+def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    """"X village in Dar'a": a town that is not in the governorate stated right after it is another
+    place of the same name (choose that) or one the gazetteer lacks (drop it)."""
+    ordered = sorted(resolved, key=lambda r: r.start)
+    for r, nxt in zip(ordered, ordered[1:]):
+        if r.entry is None or r.mode != "place" or r.entry.kind in ("admin1", "region"):
+            continue
+        if r.entry.gazetteer_id in gaz.countryside_admin1:
+            continue
+        gap = text[r.end:nxt.start]
+        if len(gap) > 40 or not (_AR_CONTEXT_GAP if _ARABIC_CHAR.search(text[r.start:r.end])
+                                 else _EN_CONTEXT_GAP).match(gap):
+            continue
+        stated = _stated_admin1(nxt, gaz)
+        if not stated or stated == r.entry.admin1:
+            continue
+        same = [e for e in r.candidates if e.admin1 == stated]
+        r.entry = same[0] if same else None
 
 
 _DIR_WORD = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
