@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 # --- the farm ------------------------------------------------------------------------------------
 
+
 class _FarmProtocol(asyncio.Protocol):
     counters: dict[str, int] = {}
 
@@ -50,13 +51,19 @@ class _FarmProtocol(asyncio.Protocol):
         current = f'"{feed}-{count}"'
         if etag == current:
             return f"HTTP/1.1 304 Not Modified\r\nETag: {current}\r\nContent-Length: 0\r\n\r\n".encode()
-        items = "".join(f"<item><title>Feed {feed} report {n}</title><link>https://farm.example/{feed}/{n}</link>"
-                        f"<description>Clashes reported, entry {n}.</description></item>"
-                        for n in range(max(0, count - 5), count + 1))
-        body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>feed {feed}</title>{items}'
-                "</channel></rss>").encode()
-        return (f"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: {current}\r\n"
-                f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+        items = "".join(
+            f"<item><title>Feed {feed} report {n}</title><link>https://farm.example/{feed}/{n}</link>"
+            f"<description>Clashes reported, entry {n}.</description></item>"
+            for n in range(max(0, count - 5), count + 1)
+        )
+        body = (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>feed {feed}</title>{items}'
+            "</channel></rss>"
+        ).encode()
+        return (
+            f"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: {current}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode() + body
 
 
 async def _serve_farm(ports: int) -> None:
@@ -68,9 +75,15 @@ async def _serve_farm(ports: int) -> None:
 
 # --- the measurement -------------------------------------------------------------------------------
 
+
 def _farm(ports: int) -> tuple[subprocess.Popen[str], list[int]]:
-    process = subprocess.Popen([sys.executable, "-m", "bench.bench_poller", "--farm", str(ports)], cwd=REPO,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.bench_poller", "--farm", str(ports)],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None
     return process, json.loads(process.stdout.readline())
 
@@ -83,7 +96,9 @@ async def _rounds(feeds: list[Any], state_dir: str) -> tuple[float, Any]:
     from ingest.settings import PollerSettings
     from ingest.store import PollerStore
 
-    settings = PollerSettings(allow_hosts=["127.0.0.1"], fulltext=False, state_path=Path(state_dir) / "p.sqlite3")
+    settings = PollerSettings(
+        allow_hosts=["127.0.0.1"], fulltext=False, state_path=Path(state_dir) / "p.sqlite3"
+    )
     store = PollerStore(settings.state_path)  # type: ignore[arg-type]
     async with Fetcher(settings) as fetcher:
         service = PollerService(FeedPoller(fetcher, store, CollectingSink(), settings))
@@ -102,8 +117,10 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
     total, per_host = (1000, 10) if quick else (5000, 10)
     process, ports = _farm(total // per_host)
     try:
-        feeds = [Feed(id=f"farm-{i}", url=f"http://127.0.0.1:{ports[i % len(ports)]}/feed/{i}")
-                 for i in range(total)]
+        feeds = [
+            Feed(id=f"farm-{i}", url=f"http://127.0.0.1:{ports[i % len(ports)]}/feed/{i}")
+            for i in range(total)
+        ]
         with tempfile.TemporaryDirectory() as state_dir:
             cpu_before = time.process_time()
             elapsed, summary = asyncio.run(_rounds(feeds, state_dir))
@@ -113,12 +130,17 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
         process.stdin.close()
         process.wait(timeout=10)
     assert not summary.errors, f"farm feeds failed: {list(summary.errors.items())[:3]}"
-    yield {"metric": "poller_feed_checks_per_min", "value": round(summary.feeds_polled / elapsed * 60),
-           "unit": "checks/min"}
-    yield {"metric": "poller_not_modified_share", "value": round(summary.not_modified / summary.feeds_polled, 3),
-           "unit": "ratio"}
-    yield {"metric": "poller_cpu_s_per_1000_checks", "value": round(cpu / (2 * total) * 1000, 3),
-           "unit": "s"}
+    yield {
+        "metric": "poller_feed_checks_per_min",
+        "value": round(summary.feeds_polled / elapsed * 60),
+        "unit": "checks/min",
+    }
+    yield {
+        "metric": "poller_not_modified_share",
+        "value": round(summary.not_modified / summary.feeds_polled, 3),
+        "unit": "ratio",
+    }
+    yield {"metric": "poller_cpu_s_per_1000_checks", "value": round(cpu / (2 * total) * 1000, 3), "unit": "s"}
 
 
 if __name__ == "__main__":

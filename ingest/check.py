@@ -44,12 +44,20 @@ class FeedCheck:
 
 def _check_from(outcome: FeedOutcome) -> FeedCheck:
     error = f"{outcome.error_kind}: {outcome.error}" if not outcome.ok else None
-    return FeedCheck(outcome.feed_id if not outcome.url else outcome.url, outcome.ok, outcome.status,
-                     outcome.entries, outcome.reports, outcome.bozo, error)
+    return FeedCheck(
+        outcome.feed_id if not outcome.url else outcome.url,
+        outcome.ok,
+        outcome.status,
+        outcome.entries,
+        outcome.reports,
+        outcome.bozo,
+        error,
+    )
 
 
-async def check_feeds(urls: Sequence[str], settings: PollerSettings, *,
-                      on_result: Callable[[FeedCheck], None] | None = None) -> list[FeedCheck]:
+async def check_feeds(
+    urls: Sequence[str], settings: PollerSettings, *, on_result: Callable[[FeedCheck], None] | None = None
+) -> list[FeedCheck]:
     """Fetch and parse every URL; results in the order of ``urls``. Never raises for a feed."""
     results: list[FeedCheck | None] = [None] * len(urls)
     store = PollerStore(":memory:")

@@ -34,8 +34,10 @@ from ingest.netguard import AddressPolicy, GuardedBackend
 from ingest.response import parse_retry_after
 from ingest.settings import PollerSettings
 
-FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
-               "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
+)
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _REDIRECTS = (301, 302, 303, 307, 308)
 
@@ -93,9 +95,13 @@ class BodyDecoder:
                     data = self._zlib.unconsumed_tail
                 return bytes(out)
             if self._brotli is not None:
-                out = bytearray(self._count(self._brotli.process(data, output_buffer_limit=self.limit - self.size + 1)))
+                out = bytearray(
+                    self._count(self._brotli.process(data, output_buffer_limit=self.limit - self.size + 1))
+                )
                 while not self._brotli.can_accept_more_data():
-                    out += self._count(self._brotli.process(b"", output_buffer_limit=self.limit - self.size + 1))
+                    out += self._count(
+                        self._brotli.process(b"", output_buffer_limit=self.limit - self.size + 1)
+                    )
                 return bytes(out)
         except (zlib.error, brotli.error) as exc:
             raise BadEncoding(f"corrupt {self.encoding} body: {exc}", self.url) from exc
@@ -148,16 +154,22 @@ def host_key(url: str) -> str:
 class Fetcher:
     """Fetches feeds and article pages with the limits of ``PollerSettings``. Use as async context."""
 
-    def __init__(self, settings: PollerSettings, *, policy: AddressPolicy | None = None,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        settings: PollerSettings,
+        *,
+        policy: AddressPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.settings = settings
         self.policy = policy or AddressPolicy.from_allow_list(settings.allow_hosts, settings.allow_private)
         self.gate = HostGate(settings.per_host_concurrency, settings.politeness_delay_s)
         self._global = asyncio.Semaphore(settings.concurrency)
         if transport is None:
             guarded = httpx.AsyncHTTPTransport(
-                limits=httpx.Limits(max_connections=settings.concurrency,
-                                    max_keepalive_connections=settings.concurrency),
+                limits=httpx.Limits(
+                    max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+                ),
                 retries=0,
             )
             guarded._pool._network_backend = GuardedBackend(self.policy)  # connect-time SSRF check
@@ -165,8 +177,12 @@ class Fetcher:
         self.client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=False,
-            timeout=httpx.Timeout(connect=settings.connect_timeout_s, read=settings.read_timeout_s,
-                                  write=settings.read_timeout_s, pool=settings.total_timeout_s),
+            timeout=httpx.Timeout(
+                connect=settings.connect_timeout_s,
+                read=settings.read_timeout_s,
+                write=settings.read_timeout_s,
+                pool=settings.total_timeout_s,
+            ),
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate, br"},
         )
 
@@ -179,8 +195,14 @@ class Fetcher:
     async def aclose(self) -> None:
         await self.client.aclose()
 
-    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-                    accept: str = FEED_ACCEPT) -> FetchResult:
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = FEED_ACCEPT,
+    ) -> FetchResult:
         """GET ``url`` (conditionally), following redirects with the address check on every hop."""
         started = time.monotonic()
         requested = url
@@ -231,8 +253,9 @@ class Fetcher:
                     length = response_headers.get("content-length", "")
                     if length.isdigit() and int(length) > settings.max_body_bytes:
                         raise BodyTooLarge(url, settings.max_body_bytes)
-                    decoder = BodyDecoder(response_headers.get("content-encoding", ""),
-                                          settings.max_decompressed_bytes, url)
+                    decoder = BodyDecoder(
+                        response_headers.get("content-encoding", ""), settings.max_decompressed_bytes, url
+                    )
                     body = bytearray()
                     async for chunk in response.aiter_raw():
                         result.wire_bytes += len(chunk)

@@ -20,8 +20,14 @@ def extract_main_text(page: bytes, url: str) -> str | None:
     import trafilatura
 
     try:
-        text = trafilatura.extract(page, url=url, include_comments=False, include_tables=False,
-                                   favor_precision=True, deduplicate=True)
+        text = trafilatura.extract(
+            page,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=True,
+        )
     except Exception as exc:  # trafilatura on hostile HTML: never let it stop a poll
         log.debug("full-text extraction failed for %s: %s", url, exc)
         return None

@@ -60,9 +60,17 @@ class FeedOutcome:
 class FeedPoller:
     """Polls feeds one at a time each (run many concurrently); owns nothing but references."""
 
-    def __init__(self, fetcher: Fetcher, store: PollerStore, sink: ReportSink, settings: PollerSettings, *,
-                 clock: Callable[[], datetime] = utc_now, rng: random.Random | None = None,
-                 fulltext: bool | None = None) -> None:
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        store: PollerStore,
+        sink: ReportSink,
+        settings: PollerSettings,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        rng: random.Random | None = None,
+        fulltext: bool | None = None,
+    ) -> None:
         self.fetcher, self.store, self.sink, self.settings = fetcher, store, sink, settings
         self.clock = clock
         self.rng = rng or random.Random()
@@ -86,8 +94,9 @@ class FeedPoller:
             if result.not_modified:
                 outcome.not_modified = True
             else:
-                meta = await self.ingest_document(feed, state, result.body, result.headers, result.url, outcome,
-                                                  meta)
+                meta = await self.ingest_document(
+                    feed, state, result.body, result.headers, result.url, outcome, meta
+                )
                 # Validators only once every report of this body is delivered: a 304 later must not
                 # hide entries that never reached the broker.
                 state.etag, state.last_modified = meta.etag, meta.last_modified
@@ -108,8 +117,9 @@ class FeedPoller:
             self._fail(outcome, exc)
         self._update_state(state, outcome, meta, now)
         state.websub_expires_at = self.websub_active(feed.id) if self.websub_active else None
-        outcome.next_poll_at = state.next_poll_at = next_poll_at(state, meta, self.settings, now, self.rng,
-                                                                 self.bounds(feed))
+        outcome.next_poll_at = state.next_poll_at = next_poll_at(
+            state, meta, self.settings, now, self.rng, self.bounds(feed)
+        )
         self.store.save_state(state)
         return outcome
 
@@ -130,7 +140,9 @@ class FeedPoller:
         outcome.error = str(exc) or exc.__class__.__name__
         outcome.error_kind = getattr(exc, "kind", "internal")
 
-    def _update_state(self, state: FeedState, outcome: FeedOutcome, meta: ResponseMeta, now: datetime) -> None:
+    def _update_state(
+        self, state: FeedState, outcome: FeedOutcome, meta: ResponseMeta, now: datetime
+    ) -> None:
         state.checks += 1
         state.last_checked_at = now
         state.last_status = outcome.status
@@ -145,8 +157,16 @@ class FeedPoller:
         if outcome.published:
             state.last_new_entry_at = now
 
-    async def ingest_document(self, feed: Feed, state: FeedState, body: bytes, headers: dict[str, str],
-                              url: str, outcome: FeedOutcome, meta: ResponseMeta) -> ResponseMeta:
+    async def ingest_document(
+        self,
+        feed: Feed,
+        state: FeedState,
+        body: bytes,
+        headers: dict[str, str],
+        url: str,
+        outcome: FeedOutcome,
+        meta: ResponseMeta,
+    ) -> ResponseMeta:
         """Parse a feed document (polled or pushed), publish what is new or changed, return the meta
         with the feed's TTL hint. Raises ParseError or PublishError."""
         now = self.clock()
@@ -168,14 +188,21 @@ class FeedPoller:
             if mark is not None:
                 if mark.content_hash == report.content_hash:
                     # the feed's wording changed but not what a reader sees: remember, don't republish
-                    self.store.mark_seen(report.report_id, candidate.entry_hash, report.content_hash,
-                                         mark.revision, feed.id, now)
+                    self.store.mark_seen(
+                        report.report_id,
+                        candidate.entry_hash,
+                        report.content_hash,
+                        mark.revision,
+                        feed.id,
+                        now,
+                    )
                     continue
                 report = report.model_copy(update={"revision": mark.revision + 1})
                 outcome.revisions += 1
             await self._publish(report)
-            self.store.mark_seen(report.report_id, candidate.entry_hash, report.content_hash, report.revision,
-                                 feed.id, now)
+            self.store.mark_seen(
+                report.report_id, candidate.entry_hash, report.content_hash, report.revision, feed.id, now
+            )
             outcome.published += 1
             if mark is None and report.published_at is not None:
                 new_times.append(report.published_at)

@@ -25,11 +25,18 @@ import feedparser
 
 from ingest.errors import EmptyBody, NotAFeed, ParseError
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE | re.DOTALL)
-_ALTERNATE = re.compile(
-    rb"<link[^>]+type=[\"']application/(?:rss|atom)\+xml[\"'][^>]*>", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE | re.DOTALL
+)
+_ALTERNATE = re.compile(rb"<link[^>]+type=[\"']application/(?:rss|atom)\+xml[\"'][^>]*>", re.IGNORECASE)
 _HREF = re.compile(rb"href=[\"']([^\"']+)[\"']", re.IGNORECASE)
-_PERIOD_S = {"hourly": 3600.0, "daily": 86400.0, "weekly": 604800.0, "monthly": 2592000.0, "yearly": 31536000.0}
+_PERIOD_S = {
+    "hourly": 3600.0,
+    "daily": 86400.0,
+    "weekly": 604800.0,
+    "monthly": 2592000.0,
+    "yearly": 31536000.0,
+}
 
 
 @dataclass
@@ -115,8 +122,11 @@ def _entry(raw: Any, feed_language: str) -> ParsedEntry:
         title=_text(raw.get("title")),
         summary_html=_text(raw.get("summary")),
         content_html=content_html if content_html != raw.get("summary") else "",
-        published=(_struct_to_utc(raw.get("published_parsed")) or _struct_to_utc(raw.get("created_parsed"))
-                   or _raw_date(raw.get("published"))),
+        published=(
+            _struct_to_utc(raw.get("published_parsed"))
+            or _struct_to_utc(raw.get("created_parsed"))
+            or _raw_date(raw.get("published"))
+        ),
         updated=_struct_to_utc(raw.get("updated_parsed")) or _raw_date(raw.get("updated")),
         language=_language(summary_detail.get("language") if isinstance(summary_detail, dict) else None)
         or feed_language,
@@ -154,8 +164,12 @@ def parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedF
     base = urljoin(url, headers["content-location"]) if headers.get("content-location") else url
     response_headers = {**headers, "content-location": base}
     try:
-        raw = feedparser.parse(io.BytesIO(body), response_headers=response_headers,
-                               resolve_relative_uris=True, sanitize_html=True)
+        raw = feedparser.parse(
+            io.BytesIO(body),
+            response_headers=response_headers,
+            resolve_relative_uris=True,
+            sanitize_html=True,
+        )
     except Exception as exc:  # feedparser is not supposed to raise; a bug there must not stop a poller
         raise ParseError(f"feed parser failed: {exc.__class__.__name__}: {exc}") from exc
     meta = raw.get("feed") or {}
@@ -185,8 +199,16 @@ def parse_feed(body: bytes, headers: dict[str, str] | None, url: str) -> ParsedF
         bozo=bozo,
         bozo_message=bozo_message,
         encoding=_text(raw.get("encoding")),
-        hub_urls=[lk["href"] for lk in links if isinstance(lk, dict) and lk.get("rel") == "hub" and lk.get("href")],
-        self_url=next((lk["href"] for lk in links
-                       if isinstance(lk, dict) and lk.get("rel") == "self" and lk.get("href")), ""),
+        hub_urls=[
+            lk["href"] for lk in links if isinstance(lk, dict) and lk.get("rel") == "hub" and lk.get("href")
+        ],
+        self_url=next(
+            (
+                lk["href"]
+                for lk in links
+                if isinstance(lk, dict) and lk.get("rel") == "self" and lk.get("href")
+            ),
+            "",
+        ),
         ttl_s=_ttl_seconds(meta),
     )

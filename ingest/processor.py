@@ -21,8 +21,31 @@ from sitrep.ids import stable_id
 from sitrep.records import Report, report_id_for
 from sitrep.textnorm import clean_text, detect_language
 
-_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-                         "blockquote", "pre", "section", "article", "header", "footer", "table", "hr"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "table",
+        "hr",
+    }
+)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -95,8 +118,9 @@ def _is_web_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def entry_to_candidate(entry: ParsedEntry, parsed: ParsedFeed, feed: Feed, fetched_at: datetime,
-                       settings: PollerSettings) -> Candidate | None:
+def entry_to_candidate(
+    entry: ParsedEntry, parsed: ParsedFeed, feed: Feed, fetched_at: datetime, settings: PollerSettings
+) -> Candidate | None:
     """One entry as a Candidate, or None when it has no title, link, summary or content at all."""
     title = html_to_text(entry.title).replace("\n", " ")
     summary = html_to_text(entry.summary_html)
@@ -105,8 +129,9 @@ def entry_to_candidate(entry: ParsedEntry, parsed: ParsedFeed, feed: Feed, fetch
     if not (title or summary or content or link or entry.guid):
         return None
     try:
-        report_id = report_id_for(url=link or None, guid=entry.guid or None,
-                                  content=f"{title}\n{summary or content}" or None)
+        report_id = report_id_for(
+            url=link or None, guid=entry.guid or None, content=f"{title}\n{summary or content}" or None
+        )
     except ValueError:
         return None
     text = content if len(content) >= len(summary) else summary
@@ -130,8 +155,9 @@ def entry_to_candidate(entry: ParsedEntry, parsed: ParsedFeed, feed: Feed, fetch
     return Candidate(report, entry_hash, needs_fulltext)
 
 
-def entries_to_reports(parsed: ParsedFeed, feed: Feed, fetched_at: datetime,
-                       settings: PollerSettings) -> list[Candidate]:
+def entries_to_reports(
+    parsed: ParsedFeed, feed: Feed, fetched_at: datetime, settings: PollerSettings
+) -> list[Candidate]:
     """Candidates for the first ``max_entries_per_feed`` usable entries, one per report_id."""
     candidates: dict[str, Candidate] = {}
     for entry in parsed.entries[: settings.max_entries_per_feed]:

@@ -37,8 +37,9 @@ class KafkaReportSink:
         try:
             self.producer.send(self.topic, key=key, value=value).get(timeout=self.timeout_s)
         except Exception as exc:  # KafkaTimeoutError, KafkaError, broker gone...
-            raise PublishError(f"broker did not confirm report {report.report_id}: "
-                               f"{exc.__class__.__name__}: {exc}") from exc
+            raise PublishError(
+                f"broker did not confirm report {report.report_id}: {exc.__class__.__name__}: {exc}"
+            ) from exc
 
     async def publish(self, report: Report) -> None:
         # kafka-python blocks: wait in a thread so the other feeds keep polling meanwhile.

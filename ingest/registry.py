@@ -84,8 +84,9 @@ def feed_id_for(url: str) -> str:
     return f"{re.sub(r'[^A-Za-z0-9.-]', '-', host)[:60]}-{stable_id('feed', url, length=6)}"
 
 
-def parse_registry(text: str, *, origin: str = "feeds.toml", demo_base_url: str | None = None,
-                   include_disabled: bool = True) -> list[Feed]:
+def parse_registry(
+    text: str, *, origin: str = "feeds.toml", demo_base_url: str | None = None, include_disabled: bool = True
+) -> list[Feed]:
     """Feeds from registry TOML text. Raises RegistryError naming the file and the bad entry."""
     try:
         data = tomllib.loads(text)
@@ -109,14 +110,17 @@ def parse_registry(text: str, *, origin: str = "feeds.toml", demo_base_url: str 
         if feed.is_demo:
             if demo_base_url is None:
                 continue
-            feed = feed.model_copy(update={"url": feed.url.replace(DEMO_PLACEHOLDER, demo_base_url.rstrip("/"))})
+            feed = feed.model_copy(
+                update={"url": feed.url.replace(DEMO_PLACEHOLDER, demo_base_url.rstrip("/"))}
+            )
         if include_disabled or feed.enabled:
             feeds.append(feed)
     return feeds
 
 
-def load_registry(path: str | Path, *, demo_base_url: str | None = None,
-                  include_disabled: bool = True) -> list[Feed]:
+def load_registry(
+    path: str | Path, *, demo_base_url: str | None = None, include_disabled: bool = True
+) -> list[Feed]:
     """Feeds of a registry file (see the module docstring for the format)."""
     path = Path(path)
     try:
@@ -125,8 +129,9 @@ def load_registry(path: str | Path, *, demo_base_url: str | None = None,
         raise RegistryError(f"feed registry {path} not found (setting: --registry)") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise RegistryError(f"cannot read feed registry {path}: {exc}") from exc
-    return parse_registry(text, origin=str(path), demo_base_url=demo_base_url,
-                          include_disabled=include_disabled)
+    return parse_registry(
+        text, origin=str(path), demo_base_url=demo_base_url, include_disabled=include_disabled
+    )
 
 
 def _toml_value(value: Any) -> str:
@@ -198,8 +203,13 @@ def import_opml(data: bytes, *, existing: Iterable[Feed] = ()) -> list[Feed]:
             continue
         tags = [t.strip() for t in (outline.get("category") or "").replace("/", ",").split(",") if t.strip()]
         try:
-            feed = Feed(id=feed_id_for(url), url=url, source=(outline.get("title") or outline.get("text") or ""),
-                        language=(outline.get("language") or ""), tags=tags)
+            feed = Feed(
+                id=feed_id_for(url),
+                url=url,
+                source=(outline.get("title") or outline.get("text") or ""),
+                language=(outline.get("language") or ""),
+                tags=tags,
+            )
         except ValidationError as exc:
             raise RegistryError(f"OPML outline {url!r}: {exc.errors()[0]['msg']}") from exc
         if feed.id in known_ids:
@@ -214,11 +224,19 @@ def export_opml(feeds: Iterable[Feed], title: str = "sitrep feeds") -> str:
     """An OPML 2.0 document listing ``feeds``."""
     from xml.sax.saxutils import quoteattr
 
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
-             f"  <head><title>{title}</title></head>", "  <body>"]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0">',
+        f"  <head><title>{title}</title></head>",
+        "  <body>",
+    ]
     for feed in feeds:
-        attrs = {"type": "rss", "text": feed.source or feed.id, "title": feed.source or feed.id,
-                 "xmlUrl": feed.url}
+        attrs = {
+            "type": "rss",
+            "text": feed.source or feed.id,
+            "title": feed.source or feed.id,
+            "xmlUrl": feed.url,
+        }
         if feed.language:
             attrs["language"] = feed.language
         if feed.tags:
@@ -237,7 +255,15 @@ def demo_registry(base_url: str, directory: Path = DEMO_DIR) -> list[Feed]:
         if path.suffix.lower() not in (".xml", ".rss", ".atom"):
             continue
         language = "ar" if "-ar" in path.stem or "_ar" in path.stem else ""
-        feeds.append(Feed(id=f"demo-{re.sub(r'[^A-Za-z0-9_.-]', '-', path.stem)}",
-                          url=f"{base_url.rstrip('/')}/{path.name}", source=f"demo {path.stem}",
-                          language=language, tags=["demo"], min_interval_s=1.0, max_interval_s=30.0))
+        feeds.append(
+            Feed(
+                id=f"demo-{re.sub(r'[^A-Za-z0-9_.-]', '-', path.stem)}",
+                url=f"{base_url.rstrip('/')}/{path.name}",
+                source=f"demo {path.stem}",
+                language=language,
+                tags=["demo"],
+                min_interval_s=1.0,
+                max_interval_s=30.0,
+            )
+        )
     return feeds

@@ -70,8 +70,9 @@ class ResponseMeta:
     error: str | None = None
 
     @classmethod
-    def from_headers(cls, status: int, headers: dict[str, str], now: datetime, *,
-                     ok: bool = True, error: str | None = None) -> ResponseMeta:
+    def from_headers(
+        cls, status: int, headers: dict[str, str], now: datetime, *, ok: bool = True, error: str | None = None
+    ) -> ResponseMeta:
         """Read the hints out of response headers (lower-case names)."""
         expires = parse_http_date(headers.get("expires"))
         date = parse_http_date(headers.get("date"))
@@ -86,10 +87,14 @@ class ResponseMeta:
             last_modified=headers.get("last-modified") or None,
             max_age_s=parse_max_age(headers.get("cache-control")),
             expires_in_s=expires_in,
-            retry_after_s=parse_retry_after(headers.get("retry-after"), now) if status in (429, 503) else None,
+            retry_after_s=parse_retry_after(headers.get("retry-after"), now)
+            if status in (429, 503)
+            else None,
             error=error,
         )
 
     @classmethod
-    def failure(cls, error: str, status: int | None = None, retry_after_s: float | None = None) -> ResponseMeta:
+    def failure(
+        cls, error: str, status: int | None = None, retry_after_s: float | None = None
+    ) -> ResponseMeta:
         return cls(status=status, ok=False, retry_after_s=retry_after_s, error=error)

@@ -94,8 +94,14 @@ def base_interval_s(state: FeedState, meta: ResponseMeta, settings: PollerSettin
     return min(max(delay, bounds.min_s), bounds.max_s)
 
 
-def next_poll_at(state: FeedState, meta: ResponseMeta, settings: PollerSettings, now: datetime,
-                 rng: random.Random, bounds: Bounds | None = None) -> datetime:
+def next_poll_at(
+    state: FeedState,
+    meta: ResponseMeta,
+    settings: PollerSettings,
+    now: datetime,
+    rng: random.Random,
+    bounds: Bounds | None = None,
+) -> datetime:
     """When to poll next (see the module docstring). ``state`` already counts this poll's outcome."""
     bounds = bounds or Bounds.of(settings)
     delay = base_interval_s(state, meta, settings, bounds)

@@ -65,9 +65,11 @@ class PollSummary:
 
     def line(self) -> str:
         """One human line: what happened so far."""
-        return (f"polled {self.feeds_polled} feed checks, {self.not_modified} not modified, "
-                f"{self.reports_published} reports published ({self.revisions} revisions), "
-                f"{len(self.errors)} feeds failing")
+        return (
+            f"polled {self.feeds_polled} feed checks, {self.not_modified} not modified, "
+            f"{self.reports_published} reports published ({self.revisions} revisions), "
+            f"{len(self.errors)} feeds failing"
+        )
 
 
 def poller_settings_for_local(poller_settings: PollerSettings, *hosts: str) -> PollerSettings:
@@ -158,8 +160,13 @@ class PollerService:
         if self.websub is not None:
             await self.websub.stop()
 
-    async def poll_feeds(self, feeds: Sequence[Feed], *, only_due: bool = False,
-                         on_outcome: Callable[[FeedOutcome], None] | None = None) -> PollSummary:
+    async def poll_feeds(
+        self,
+        feeds: Sequence[Feed],
+        *,
+        only_due: bool = False,
+        on_outcome: Callable[[FeedOutcome], None] | None = None,
+    ) -> PollSummary:
         """Poll ``feeds`` (all, or only the due ones) concurrently and wait for all of them."""
         now = self.clock()
         chosen = [f for f in feeds if f.enabled and (not only_due or self.is_due(f, now))]
@@ -171,10 +178,15 @@ class PollerService:
                 on_outcome(outcome)
         return summary
 
-    async def run(self, feeds: Callable[[], Sequence[Feed]], stop: asyncio.Event, *,
-                  on_progress: Callable[[PollSummary], None] | None = None,
-                  on_outcome: Callable[[FeedOutcome], None] | None = None,
-                  tick_s: float = 1.0) -> PollSummary:
+    async def run(
+        self,
+        feeds: Callable[[], Sequence[Feed]],
+        stop: asyncio.Event,
+        *,
+        on_progress: Callable[[PollSummary], None] | None = None,
+        on_outcome: Callable[[FeedOutcome], None] | None = None,
+        tick_s: float = 1.0,
+    ) -> PollSummary:
         """Poll due feeds until ``stop`` is set; returns the run's totals (outcomes not kept)."""
         totals = PollSummary()
         tasks: set[asyncio.Task[FeedOutcome]] = set()
@@ -224,18 +236,30 @@ class PollerService:
         return min(tick_s, max(0.01, (min(upcoming) - now).total_seconds()))
 
 
-def open_poller(settings: Settings, poller_settings: PollerSettings, sink: ReportSink, *,
-                store: PollerStore | None = None, rng: random.Random | None = None,
-                fulltext: bool | None = None) -> tuple[FeedPoller, PollerStore, Fetcher]:
+def open_poller(
+    settings: Settings,
+    poller_settings: PollerSettings,
+    sink: ReportSink,
+    *,
+    store: PollerStore | None = None,
+    rng: random.Random | None = None,
+    fulltext: bool | None = None,
+) -> tuple[FeedPoller, PollerStore, Fetcher]:
     """Wire a FeedPoller: fetcher + SQLite store + sink."""
     store = store or PollerStore(state_path(settings, poller_settings))
     fetcher = Fetcher(poller_settings)
     return FeedPoller(fetcher, store, sink, poller_settings, rng=rng, fulltext=fulltext), store, fetcher
 
 
-async def poll_once(settings: Settings, registry: Sequence[Feed], *, poller_settings: PollerSettings,
-                    sink: ReportSink | None = None, only_due: bool = False,
-                    on_outcome: Callable[[FeedOutcome], None] | None = None) -> PollSummary:
+async def poll_once(
+    settings: Settings,
+    registry: Sequence[Feed],
+    *,
+    poller_settings: PollerSettings,
+    sink: ReportSink | None = None,
+    only_due: bool = False,
+    on_outcome: Callable[[FeedOutcome], None] | None = None,
+) -> PollSummary:
     """Poll every enabled feed of ``registry`` once (or only the due ones) and return the summary.
 
     Publishes to ``reports.raw`` unless ``sink`` is given."""
@@ -252,11 +276,16 @@ async def poll_once(settings: Settings, registry: Sequence[Feed], *, poller_sett
             await asyncio.to_thread(producer.close, 10)
 
 
-async def run_pollers(settings: Settings, registry: Sequence[Feed] | Callable[[], Sequence[Feed]],
-                      stop: asyncio.Event, *, poller_settings: PollerSettings,
-                      on_progress: Callable[[PollSummary], None] | None = None,
-                      on_outcome: Callable[[FeedOutcome], None] | None = None,
-                      sink: ReportSink | None = None) -> PollSummary:
+async def run_pollers(
+    settings: Settings,
+    registry: Sequence[Feed] | Callable[[], Sequence[Feed]],
+    stop: asyncio.Event,
+    *,
+    poller_settings: PollerSettings,
+    on_progress: Callable[[PollSummary], None] | None = None,
+    on_outcome: Callable[[FeedOutcome], None] | None = None,
+    sink: ReportSink | None = None,
+) -> PollSummary:
     """Run the pollers until ``stop`` is set: due feeds are polled, reports go to ``reports.raw``.
 
     ``registry`` is a list of feeds or a callable returning the current list (scale-out passes the
@@ -277,4 +306,3 @@ async def run_pollers(settings: Settings, registry: Sequence[Feed] | Callable[[]
         store.close()
         if producer is not None:
             await asyncio.to_thread(producer.close, 10)
-

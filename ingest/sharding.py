@@ -40,7 +40,9 @@ def publish_registry(settings: Settings, feeds: Iterable[Feed], timeout_s: float
     ensure_topics(settings.kafka, [topics.FEEDS])
     producer = make_producer(settings.kafka)
     try:
-        futures = [producer.send(topics.FEEDS, key=f.id.encode(), value=f.model_dump_json().encode()) for f in feeds]
+        futures = [
+            producer.send(topics.FEEDS, key=f.id.encode(), value=f.model_dump_json().encode()) for f in feeds
+        ]
         for future in futures:
             future.get(timeout=timeout_s)
         return len(futures)
@@ -51,10 +53,15 @@ def publish_registry(settings: Settings, feeds: Iterable[Feed], timeout_s: float
 class FeedAssignment:
     """The feeds of the ``feeds`` partitions this instance currently owns (consumer thread inside)."""
 
-    def __init__(self, settings: Settings, poller_settings: PollerSettings, *,
-                 in_flight: Callable[[], set[str]] = set,
-                 on_change: Callable[[set[str]], None] | None = None,
-                 say: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        poller_settings: PollerSettings,
+        *,
+        in_flight: Callable[[], set[str]] = set,
+        on_change: Callable[[set[str]], None] | None = None,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
         self.settings, self.poller_settings = settings, poller_settings
         self.in_flight = in_flight
         self.on_change = on_change
@@ -71,7 +78,9 @@ class FeedAssignment:
 
     def feeds(self) -> list[Feed]:
         with self._lock:
-            return [f for p in sorted(self._assigned) for f in self._by_partition.get(p, {}).values() if f.enabled]
+            return [
+                f for p in sorted(self._assigned) for f in self._by_partition.get(p, {}).values() if f.enabled
+            ]
 
     def partitions(self) -> list[int]:
         with self._lock:
@@ -157,8 +166,13 @@ class FeedAssignment:
             try:
                 feeds[feed_id] = Feed.model_validate_json(value)
             except ValidationError as exc:
-                log.warning("ignoring malformed feed record %s on %s[%d]: %s", feed_id, topics.FEEDS, partition,
-                            exc.errors()[0]["msg"])
+                log.warning(
+                    "ignoring malformed feed record %s on %s[%d]: %s",
+                    feed_id,
+                    topics.FEEDS,
+                    partition,
+                    exc.errors()[0]["msg"],
+                )
                 return set()
         return {feed_id}
 
@@ -194,11 +208,17 @@ class FeedAssignment:
         self.say(f"assigned feeds partitions {sorted(partitions)}")
 
 
-async def run_sharded_pollers(settings: Settings, registry: Sequence[Feed], stop: asyncio.Event, *,
-                              poller_settings: PollerSettings,
-                              on_progress: Callable[[Any], None] | None = None,
-                              on_outcome: Callable[[FeedOutcome], None] | None = None,
-                              publish: bool = True, say: Callable[[str], None] | None = None) -> Any:
+async def run_sharded_pollers(
+    settings: Settings,
+    registry: Sequence[Feed],
+    stop: asyncio.Event,
+    *,
+    poller_settings: PollerSettings,
+    on_progress: Callable[[Any], None] | None = None,
+    on_outcome: Callable[[FeedOutcome], None] | None = None,
+    publish: bool = True,
+    say: Callable[[str], None] | None = None,
+) -> Any:
     """Like ``run_pollers``, but polling only the feeds of this instance's ``feeds`` partitions."""
     from ingest.service import PollerService, kafka_sink, open_poller
 
@@ -209,8 +229,18 @@ async def run_sharded_pollers(settings: Settings, registry: Sequence[Feed], stop
     poller, store, fetcher = open_poller(settings, poller_settings, sink)
     service = PollerService(poller)
     loop = asyncio.get_running_loop()
-    assignment = FeedAssignment(settings, poller_settings, in_flight=lambda: set(service.in_flight),
-                                on_change=lambda ids: loop.call_soon_threadsafe(service.forget, ids), say=say)
+
+    def forget_soon(feed_ids: set[str]) -> None:
+        # called from the consumer thread: the poll loop's cache lives in the event-loop thread
+        loop.call_soon_threadsafe(service.forget, feed_ids)
+
+    assignment = FeedAssignment(
+        settings,
+        poller_settings,
+        in_flight=lambda: set(service.in_flight),
+        on_change=forget_soon,
+        say=say,
+    )
     assignment.start()
     try:
         if poller_settings.websub:

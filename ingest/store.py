@@ -33,7 +33,13 @@ CREATE TABLE IF NOT EXISTS feed_state (
     data    TEXT NOT NULL
 );
 """
-_DATETIME_FIELDS = ("last_checked_at", "last_success_at", "last_new_entry_at", "next_poll_at", "websub_expires_at")
+_DATETIME_FIELDS = (
+    "last_checked_at",
+    "last_success_at",
+    "last_new_entry_at",
+    "next_poll_at",
+    "websub_expires_at",
+)
 
 
 @dataclass(frozen=True)
@@ -95,15 +101,16 @@ class PollerStore:
             ).fetchone()
         return SeenMark(*row) if row else None
 
-    def mark_seen(self, report_id: str, entry_hash: str, content_hash: str, revision: int, feed_id: str,
-                  now: datetime) -> None:
+    def mark_seen(
+        self, report_id: str, entry_hash: str, content_hash: str, revision: int, feed_id: str, now: datetime
+    ) -> None:
         """Record a delivered report (call only after the broker confirmed it)."""
         with self._lock:
             self._db.execute(
                 "INSERT INTO seen (report_id, entry_hash, content_hash, revision, feed_id, published_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(report_id) DO UPDATE SET entry_hash = excluded.entry_hash, "
-                "content_hash = excluded.content_hash, revision = excluded.revision, "
-                "published_at = excluded.published_at",
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(report_id) DO UPDATE SET "
+                "entry_hash = excluded.entry_hash, content_hash = excluded.content_hash, "
+                "revision = excluded.revision, published_at = excluded.published_at",
                 (report_id, entry_hash, content_hash, revision, feed_id, now.isoformat()),
             )
 

@@ -39,7 +39,12 @@ from ingest.settings import PollerSettings
 
 log = logging.getLogger(__name__)
 
-_DIGESTS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
+_DIGESTS = {
+    "sha1": hashlib.sha1,
+    "sha256": hashlib.sha256,
+    "sha384": hashlib.sha384,
+    "sha512": hashlib.sha512,
+}
 
 
 @dataclass
@@ -59,12 +64,18 @@ class Subscription:
 
 def subscription_form(subscription: Subscription, lease_s: int, mode: str = "subscribe") -> dict[str, str]:
     """The form a hub expects for (un)subscribe."""
-    return {"hub.mode": mode, "hub.topic": subscription.topic, "hub.callback": subscription.callback,
-            "hub.lease_seconds": str(lease_s), "hub.secret": subscription.secret}
+    return {
+        "hub.mode": mode,
+        "hub.topic": subscription.topic,
+        "hub.callback": subscription.callback,
+        "hub.lease_seconds": str(lease_s),
+        "hub.secret": subscription.secret,
+    }
 
 
-def check_intent(subscription: Subscription | None, params: Mapping[str, str], now: datetime,
-                 default_lease_s: int) -> tuple[bool, str]:
+def check_intent(
+    subscription: Subscription | None, params: Mapping[str, str], now: datetime, default_lease_s: int
+) -> tuple[bool, str]:
     """Decide a verification GET: ``(accept, body)``. Updates the subscription when accepted."""
     mode = params.get("hub.mode", "")
     if subscription is None or params.get("hub.topic") != subscription.topic:
@@ -101,8 +112,9 @@ def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
     return hmac.compare_digest(expected, digest.strip().lower())
 
 
-def renewal_due(subscription: Subscription, now: datetime, margin_fraction: float = 0.1,
-                lease_s: int = 86400) -> bool:
+def renewal_due(
+    subscription: Subscription, now: datetime, margin_fraction: float = 0.1, lease_s: int = 86400
+) -> bool:
     """Renew when less than ``margin_fraction`` of the granted lease (at least 60 s) remains, or it lapsed."""
     if subscription.state != "active" or subscription.expires_at is None:
         return subscription.state in ("expired",)
@@ -116,8 +128,14 @@ PushHandler = Callable[[Feed, bytes, dict[str, str]], Awaitable[None]]
 class WebSubSubscriber:
     """Subscribes to hubs, answers verifications, accepts pushes on ``/websub/<feed_id>``."""
 
-    def __init__(self, settings: PollerSettings, fetcher: Fetcher, on_push: PushHandler, *,
-                 clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        settings: PollerSettings,
+        fetcher: Fetcher,
+        on_push: PushHandler,
+        *,
+        clock: Callable[[], datetime],
+    ) -> None:
         self.settings, self.fetcher, self.on_push, self.clock = settings, fetcher, on_push, clock
         self.subscriptions: dict[str, Subscription] = {}
         self.feeds: dict[str, Feed] = {}
@@ -164,13 +182,15 @@ class WebSubSubscriber:
         from aiohttp import web
 
         feed_id = request.match_info["feed_id"]
-        accepted, body = check_intent(self.subscriptions.get(feed_id), request.query, self.clock(),
-                                      self.settings.websub_lease_s)
+        accepted, body = check_intent(
+            self.subscriptions.get(feed_id), request.query, self.clock(), self.settings.websub_lease_s
+        )
         if not accepted:
             log.info("refused WebSub verification for %s: %s", feed_id, body)
             return web.Response(status=404, text=body)
-        log.info("WebSub %s for %s: %s", request.query.get("hub.mode"), feed_id,
-                 self.subscriptions[feed_id].state)
+        log.info(
+            "WebSub %s for %s: %s", request.query.get("hub.mode"), feed_id, self.subscriptions[feed_id].state
+        )
         return web.Response(status=200, text=body)
 
     async def _push(self, request: Any) -> Any:
@@ -206,9 +226,14 @@ class WebSubSubscriber:
         previous = self.subscriptions.get(feed.id)
         # A renewal keeps the secret, so pushes signed while the hub re-verifies still count.
         secret = previous.secret if previous is not None and previous.hub == hub else secrets.token_hex(20)
-        subscription = Subscription(feed_id=feed.id, hub=hub, topic=topic or feed.url,
-                                    callback=f"{self.callback_base}/{quote(feed.id)}",
-                                    secret=secret, requested_at=self.clock())
+        subscription = Subscription(
+            feed_id=feed.id,
+            hub=hub,
+            topic=topic or feed.url,
+            callback=f"{self.callback_base}/{quote(feed.id)}",
+            secret=secret,
+            requested_at=self.clock(),
+        )
         if previous is not None and previous.state == "active":
             # stay live on the current lease until the hub confirms the renewal
             subscription.state, subscription.expires_at = "active", previous.expires_at
@@ -229,7 +254,9 @@ class WebSubSubscriber:
     async def _post(self, url: str, form: dict[str, str]) -> int:
         async with self.fetcher.gate.slot(host_key(url)):
             try:
-                response = await self.fetcher.client.post(url, data=form, timeout=self.settings.total_timeout_s)
+                response = await self.fetcher.client.post(
+                    url, data=form, timeout=self.settings.total_timeout_s
+                )
             except httpx.HTTPError as exc:
                 raise HTTPStatus(url, 0, f"{exc.__class__.__name__}: {exc}") from exc
             return response.status_code
@@ -247,5 +274,7 @@ class WebSubSubscriber:
             # a hub that never verified within an hour: try again
             return current.requested_at is None or self.clock() - current.requested_at > timedelta(hours=1)
         return renewal_due(current, self.clock(), lease_s=self.settings.websub_lease_s) or (
-            current.state == "denied" and current.requested_at is not None
-            and self.clock() - current.requested_at > timedelta(hours=6))
+            current.state == "denied"
+            and current.requested_at is not None
+            and self.clock() - current.requested_at > timedelta(hours=6)
+        )

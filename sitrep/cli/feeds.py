@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sitrep.settings import Settings
@@ -30,8 +30,12 @@ The registry path is --registry, else SITREP_POLLER__REGISTRY_PATH (default ./fe
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("feeds", help="manage the feed registry, see feed health, check feeds",
-                                   description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser(
+        "feeds",
+        help="manage the feed registry, see feed health, check feeds",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--registry", type=Path, help="registry file (default: SITREP_POLLER__REGISTRY_PATH)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -64,10 +68,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = actions.add_parser("check", help="fetch and parse URLs now; publish nothing; exit 0")
     check.add_argument("urls", nargs="+", metavar="URL")
-    check.add_argument("--json", action="store_true",
-                       help='one line per URL: {"url","ok","status","entries","reports","bozo","error"}')
-    check.add_argument("--allow-private", action="store_true",
-                       help="allow loopback/private/link-local addresses (local test servers)")
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help='one line per URL: {"url","ok","status","entries","reports","bozo","error"}',
+    )
+    check.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow loopback/private/link-local addresses (local test servers)",
+    )
     check.set_defaults(func=run_check)
 
 
@@ -108,8 +118,14 @@ def run_add(args: argparse.Namespace, settings: Settings) -> int:
 
     path, feeds = _load(args)
     try:
-        feed = Feed(id=args.id or feed_id_for(args.url), url=args.url, source=args.source,
-                    language=args.language, tags=args.tag, enabled=not args.disabled)
+        feed = Feed(
+            id=args.id or feed_id_for(args.url),
+            url=args.url,
+            source=args.source,
+            language=args.language,
+            tags=args.tag,
+            enabled=not args.disabled,
+        )
     except ValidationError as exc:
         raise RegistryError(f"cannot add {args.url!r}: {exc.errors()[0]['msg']}") from exc
     if any(f.id == feed.id for f in feeds):
@@ -163,8 +179,15 @@ def _when(value: datetime | None, now: datetime) -> str:
         return "never"
     seconds = (value - now).total_seconds()
     span = abs(seconds)
-    text = (f"{span:.0f}s" if span < 90 else f"{span / 60:.0f}m" if span < 5400
-            else f"{span / 3600:.1f}h" if span < 172800 else f"{span / 86400:.0f}d")
+    text = (
+        f"{span:.0f}s"
+        if span < 90
+        else f"{span / 60:.0f}m"
+        if span < 5400
+        else f"{span / 3600:.1f}h"
+        if span < 172800
+        else f"{span / 86400:.0f}d"
+    )
     return f"in {text}" if seconds > 0 else f"{text} ago"
 
 
@@ -179,30 +202,41 @@ def run_status(args: argparse.Namespace, settings: Settings) -> int:
     if db.exists():
         with PollerStore(db) as store:
             states = store.states()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     ids = [f.id for f in feeds] + sorted(set(states) - {f.id for f in feeds})
     if not args.json:
-        print(f"{'feed':<28} {'last success':<13} {'last new':<13} {'errors':>6}  {'next poll':<11} last error")
+        print(
+            f"{'feed':<28} {'last success':<13} {'last new':<13} {'errors':>6}  {'next poll':<11} last error"
+        )
     for feed_id in ids:
         state = states.get(feed_id)
         if args.json:
-            row = {"id": feed_id, "checks": state.checks if state else 0,
-                   "last_success_at": state.last_success_at.isoformat() if state and state.last_success_at else None,
-                   "last_new_entry_at": (state.last_new_entry_at.isoformat()
-                                         if state and state.last_new_entry_at else None),
-                   "consecutive_errors": state.consecutive_errors if state else 0,
-                   "total_errors": state.total_errors if state else 0,
-                   "last_error": state.last_error if state else None,
-                   "last_error_kind": state.last_error_kind if state else None,
-                   "next_poll_at": state.next_poll_at.isoformat() if state and state.next_poll_at else None}
+            row = {
+                "id": feed_id,
+                "checks": state.checks if state else 0,
+                "last_success_at": state.last_success_at.isoformat()
+                if state and state.last_success_at
+                else None,
+                "last_new_entry_at": (
+                    state.last_new_entry_at.isoformat() if state and state.last_new_entry_at else None
+                ),
+                "consecutive_errors": state.consecutive_errors if state else 0,
+                "total_errors": state.total_errors if state else 0,
+                "last_error": state.last_error if state else None,
+                "last_error_kind": state.last_error_kind if state else None,
+                "next_poll_at": state.next_poll_at.isoformat() if state and state.next_poll_at else None,
+            }
             print(json.dumps(row, ensure_ascii=False))
             continue
         if state is None:
             print(f"{feed_id:<28} {'not polled yet'}")
             continue
         error = f"{state.last_error_kind}: {state.last_error}" if state.consecutive_errors else ""
-        print(f"{feed_id:<28} {_when(state.last_success_at, now):<13} {_when(state.last_new_entry_at, now):<13} "
-              f"{state.consecutive_errors:>6}  {_when(state.next_poll_at, now):<11} {error[:80]}")
+        success, new_entry = _when(state.last_success_at, now), _when(state.last_new_entry_at, now)
+        print(
+            f"{feed_id:<28} {success:<13} {new_entry:<13} "
+            f"{state.consecutive_errors:>6}  {_when(state.next_poll_at, now):<11} {error[:80]}"
+        )
     if not db.exists():
         print(f"no poller state yet at {db} (run `sitrep poll` first)", file=sys.stderr)
     return 0

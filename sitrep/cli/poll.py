@@ -25,16 +25,31 @@ SITREP_POLLER__MIN_INTERVAL_S; Kafka from SITREP_KAFKA__BOOTSTRAP."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("poll", help="run the feed pollers (publishes to reports.raw)",
-                                   description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = subparsers.add_parser(
+        "poll",
+        help="run the feed pollers (publishes to reports.raw)",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--registry", type=Path, help="registry file (default: SITREP_POLLER__REGISTRY_PATH)")
     parser.add_argument("--once", action="store_true", help="poll every enabled feed once, then exit")
-    parser.add_argument("--demo-url", metavar="URL",
-                        help="base URL of the demo feed server: enables the registry's {demo} feeds")
-    parser.add_argument("--allow-host", action="append", default=[], metavar="HOST",
-                        help="allow this non-public host, address or CIDR (repeatable)")
-    parser.add_argument("--shard", action="store_true",
-                        help="share the feeds with other `poll --shard` instances via the feeds topic")
+    parser.add_argument(
+        "--demo-url",
+        metavar="URL",
+        help="base URL of the demo feed server: enables the registry's {demo} feeds",
+    )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="allow this non-public host, address or CIDR (repeatable)",
+    )
+    parser.add_argument(
+        "--shard",
+        action="store_true",
+        help="share the feeds with other `poll --shard` instances via the feeds topic",
+    )
     parser.add_argument("--no-fulltext", action="store_true", help="never fetch article pages")
     parser.set_defaults(func=run)
 
@@ -58,6 +73,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     say(f"polling {len(feeds)} feeds from {registry_path}, publishing to Kafka at {settings.kafka.bootstrap}")
 
     if args.once:
+
         def each(outcome):  # type: ignore[no-untyped-def]
             state = "ok" if outcome.ok else f"FAIL {outcome.error_kind}: {outcome.error}"
             say(f"  {outcome.feed_id}: {state}; {outcome.published} published")
@@ -77,8 +93,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.shard:
             from ingest.sharding import run_sharded_pollers
 
-            await run_sharded_pollers(settings, feeds, stop, poller_settings=poller_settings,
-                                      on_progress=progress, say=say)
+            await run_sharded_pollers(
+                settings, feeds, stop, poller_settings=poller_settings, on_progress=progress, say=say
+            )
         else:
             await run_pollers(settings, feeds, stop, poller_settings=poller_settings, on_progress=progress)
 

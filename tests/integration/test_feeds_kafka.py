@@ -27,16 +27,24 @@ pytestmark = pytest.mark.integration
 
 
 def rss(*items: tuple[str, str]) -> bytes:
-    body = "".join(f"<item><title>{t}</title><link>https://news.example/{t}</link><description>{d}</description>"
-                   "</item>" for t, d in items)
+    body = "".join(
+        f"<item><title>{t}</title><link>https://news.example/{t}</link><description>{d}</description></item>"
+        for t, d in items
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>{body}</channel></rss>'.encode()
 
 
 def read_reports(bootstrap: str, expected: int, timeout_s: float = 20.0) -> list[tuple[bytes, Report]]:
     from kafka import KafkaConsumer
 
-    consumer = KafkaConsumer(topics.REPORTS_RAW, bootstrap_servers=[bootstrap], auto_offset_reset="earliest",
-                             enable_auto_commit=False, group_id=None, consumer_timeout_ms=1000)
+    consumer = KafkaConsumer(
+        topics.REPORTS_RAW,
+        bootstrap_servers=[bootstrap],
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        group_id=None,
+        consumer_timeout_ms=1000,
+    )
     found: list[tuple[bytes, Report]] = []
     deadline = time.monotonic() + timeout_s
     try:
@@ -91,15 +99,17 @@ def test_poll_once_publishes_keyed_reports(fresh_kafka: str, feed_server: HTTPSe
         assert key == report.report_id.encode() and report.feed_id == "f" and report.source == "Src"
 
 
-def test_broker_outage_backs_up_and_loses_nothing(own_kafka: tuple[str, int], feed_server: HTTPServer,
-                                                  tmp_path: Path) -> None:
+def test_broker_outage_backs_up_and_loses_nothing(
+    own_kafka: tuple[str, int], feed_server: HTTPServer, tmp_path: Path
+) -> None:
     from sitrep.kafka import ensure_topics, make_producer
 
     bootstrap, pid = own_kafka
     settings = Settings(state_dir=tmp_path, kafka={"bootstrap": bootstrap})
     ensure_topics(settings.kafka, [topics.REPORTS_RAW])
-    poller_settings = PollerSettings(allow_hosts=["127.0.0.1"], fulltext=False, politeness_delay_s=0,
-                                     publish_timeout_s=2.0)
+    poller_settings = PollerSettings(
+        allow_hosts=["127.0.0.1"], fulltext=False, politeness_delay_s=0, publish_timeout_s=2.0
+    )
     feed = Feed(id="f", url=feed_server.url_for("/feed"))
     producer = make_producer(settings.kafka)
     store = PollerStore(tmp_path / "p.sqlite3")
@@ -109,16 +119,22 @@ def test_broker_outage_backs_up_and_loses_nothing(own_kafka: tuple[str, int], fe
             async with Fetcher(poller_settings) as fetcher:
                 poller = FeedPoller(fetcher, store, KafkaReportSink(producer, timeout_s=2.0), poller_settings)
                 return (await PollerService(poller).poll_feeds([feed])).outcomes[0]
+
         return asyncio.run(go())
 
     try:
-        feed_server.expect_ordered_request("/feed").respond_with_data(rss(("a", "one")), headers={"ETag": '"1"'})
-        feed_server.expect_ordered_request("/feed").respond_with_data(rss(("a", "one"), ("b", "two")),
-                                                                      headers={"ETag": '"2"'})
-        feed_server.expect_ordered_request("/feed").respond_with_data(rss(("a", "one"), ("b", "two")),
-                                                                      headers={"ETag": '"2"'})
-        feed_server.expect_ordered_request("/feed").respond_with_data(rss(("a", "one, revised"), ("b", "two")),
-                                                                      headers={"ETag": '"3"'})
+        feed_server.expect_ordered_request("/feed").respond_with_data(
+            rss(("a", "one")), headers={"ETag": '"1"'}
+        )
+        feed_server.expect_ordered_request("/feed").respond_with_data(
+            rss(("a", "one"), ("b", "two")), headers={"ETag": '"2"'}
+        )
+        feed_server.expect_ordered_request("/feed").respond_with_data(
+            rss(("a", "one"), ("b", "two")), headers={"ETag": '"2"'}
+        )
+        feed_server.expect_ordered_request("/feed").respond_with_data(
+            rss(("a", "one, revised"), ("b", "two")), headers={"ETag": '"3"'}
+        )
         assert poll().published == 1  # type: ignore[attr-defined]
         os.kill(pid, signal.SIGSTOP)  # the broker stops answering (memory kept)
         try:

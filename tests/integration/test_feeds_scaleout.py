@@ -34,9 +34,11 @@ def feed_server(hits: list[tuple[float, str, str]]) -> Iterator[str]:
             with lock:
                 hits.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))
             feed = self.path.strip("/")
-            body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{feed}</title><item>'
-                    f"<title>report of {feed}</title><link>https://example.org/{feed}</link>"
-                    "</item></channel></rss>").encode()
+            body = (
+                f'<?xml version="1.0"?><rss version="2.0"><channel><title>{feed}</title><item>'
+                f"<title>report of {feed}</title><link>https://example.org/{feed}</link>"
+                "</item></channel></rss>"
+            ).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
             self.send_header("Content-Length", str(len(body)))
@@ -70,19 +72,34 @@ def test_two_instances_share_feeds_and_take_over(fresh_kafka: str, tmp_path: Pat
     processes: list[subprocess.Popen[bytes]] = []
     with feed_server(hits) as base:
         registry = tmp_path / "feeds.toml"
-        registry.write_text("".join(
-            f'[[feed]]\nid = "f{i}"\nurl = "{base}/f{i}"\nmin_interval_s = {INTERVAL_S}\n'
-            f"max_interval_s = {INTERVAL_S}\n\n" for i in range(FEEDS)))
+        registry.write_text(
+            "".join(
+                f'[[feed]]\nid = "f{i}"\nurl = "{base}/f{i}"\nmin_interval_s = {INTERVAL_S}\n'
+                f"max_interval_s = {INTERVAL_S}\n\n"
+                for i in range(FEEDS)
+            )
+        )
 
         def start(name: str) -> subprocess.Popen[bytes]:
-            env = {**os.environ, "SITREP_KAFKA__BOOTSTRAP": fresh_kafka, "SITREP_STATE_DIR": str(tmp_path / "state"),
-                   "SITREP_POLLER__ALLOW_HOSTS": '["127.0.0.1"]', "SITREP_POLLER__JITTER_FRACTION": "0",
-                   "SITREP_POLLER__POLITENESS_DELAY_S": "0", "SITREP_POLLER__FULLTEXT": "false",
-                   "SITREP_POLLER__GROUP_ID": f"pollers-{tmp_path.name}",
-                   "SITREP_POLLER__USER_AGENT": f"sitrep-poller/test instance-{name}"}
+            env = {
+                **os.environ,
+                "SITREP_KAFKA__BOOTSTRAP": fresh_kafka,
+                "SITREP_STATE_DIR": str(tmp_path / "state"),
+                "SITREP_POLLER__ALLOW_HOSTS": '["127.0.0.1"]',
+                "SITREP_POLLER__JITTER_FRACTION": "0",
+                "SITREP_POLLER__POLITENESS_DELAY_S": "0",
+                "SITREP_POLLER__FULLTEXT": "false",
+                "SITREP_POLLER__GROUP_ID": f"pollers-{tmp_path.name}",
+                "SITREP_POLLER__USER_AGENT": f"sitrep-poller/test instance-{name}",
+            }
             log = open(tmp_path / f"{name}.log", "wb")  # noqa: SIM115
-            process = subprocess.Popen([sys.executable, "-m", "sitrep", "poll", "--shard", "--registry", str(registry)],
-                                       cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "sitrep", "poll", "--shard", "--registry", str(registry)],
+                cwd=REPO,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
             processes.append(process)
             return process
 
@@ -103,8 +120,11 @@ def test_two_instances_share_feeds_and_take_over(fresh_kafka: str, tmp_path: Pat
             a.send_signal(signal.SIGKILL)  # a dead instance: no goodbye to the group
             a.wait(10)
             killed_at = time.monotonic()
-            wait_for(lambda: len(polled_by("b", killed_at + 0.5)) == FEEDS, 40,
-                     "instance b to take over every feed")
+            wait_for(
+                lambda: len(polled_by("b", killed_at + 0.5)) == FEEDS,
+                40,
+                "instance b to take over every feed",
+            )
         finally:
             for process in processes:
                 if process.poll() is None:

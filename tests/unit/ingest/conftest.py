@@ -43,6 +43,12 @@ def server(_module_server: HTTPServer) -> Iterator[HTTPServer]:
 def local_settings(tmp_path: Path) -> PollerSettings:
     """Poller settings for loopback tests: 127.0.0.1 allowed, no politeness wait, small timeouts."""
     return PollerSettings(
-        allow_hosts=["127.0.0.1"], politeness_delay_s=0.0, connect_timeout_s=2.0, read_timeout_s=2.0,
-        total_timeout_s=5.0, fulltext=False, state_path=tmp_path / "poller.sqlite3", jitter_fraction=0.0,
+        allow_hosts=["127.0.0.1"],
+        politeness_delay_s=0.0,
+        connect_timeout_s=2.0,
+        read_timeout_s=2.0,
+        total_timeout_s=5.0,
+        fulltext=False,
+        state_path=tmp_path / "poller.sqlite3",
+        jitter_fraction=0.0,
     )

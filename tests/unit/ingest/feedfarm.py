@@ -16,8 +16,10 @@ _HEADER_LINE = re.compile(rb"^\s*Header:\s*([^:\r\n]+):\s*(.*?)\s*$", re.MULTILI
 def declared_headers(body: bytes) -> dict[str, str]:
     """Headers declared in the leading comment of a feedparser test file."""
     head = body[:2048]
-    return {m.group(1).decode("latin-1").strip(): m.group(2).decode("latin-1")
-            for m in _HEADER_LINE.finditer(head)}
+    return {
+        m.group(1).decode("latin-1").strip(): m.group(2).decode("latin-1")
+        for m in _HEADER_LINE.finditer(head)
+    }
 
 
 @contextmanager

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import feedparser
 import pytest
@@ -20,7 +19,8 @@ def _has_usable_entry(body: bytes, headers: dict[str, str]) -> bool:
 
 
 def test_every_feedparser_test_feed_is_answered_without_traceback(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = shared_path("data", "feeds")
     files = sorted(p for p in root.rglob("*.xml"))
     assert len(files) >= 600

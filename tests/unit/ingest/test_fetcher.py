@@ -30,10 +30,13 @@ def fetch(settings: PollerSettings, url: str, **kwargs: str | None):  # type: ig
     async def go():  # type: ignore[no-untyped-def]
         async with Fetcher(settings) as fetcher:
             return await fetcher.fetch(url, **kwargs)
+
     return run(go())
 
 
-def test_conditional_get_sends_validators_and_reads_304(server: HTTPServer, local_settings: PollerSettings) -> None:
+def test_conditional_get_sends_validators_and_reads_304(
+    server: HTTPServer, local_settings: PollerSettings
+) -> None:
     server.expect_request("/feed", headers={"If-None-Match": '"v1"'}).respond_with_data("", status=304)
     server.expect_request("/feed").respond_with_data(RSS, headers={"ETag": '"v1"'})
     first = fetch(local_settings, server.url_for("/feed"))
@@ -42,7 +45,9 @@ def test_conditional_get_sends_validators_and_reads_304(server: HTTPServer, loca
     assert second.not_modified and second.body == b""
 
 
-def test_honest_user_agent_and_compression_offered(server: HTTPServer, local_settings: PollerSettings) -> None:
+def test_honest_user_agent_and_compression_offered(
+    server: HTTPServer, local_settings: PollerSettings
+) -> None:
     seen: list[Request] = []
     server.expect_request("/ua").respond_with_handler(lambda r: (seen.append(r), Response(RSS))[1])
     fetch(local_settings, server.url_for("/ua"))
@@ -51,15 +56,18 @@ def test_honest_user_agent_and_compression_offered(server: HTTPServer, local_set
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "br"])
-def test_compressed_bodies_are_decoded(server: HTTPServer, local_settings: PollerSettings, encoding: str) -> None:
+def test_compressed_bodies_are_decoded(
+    server: HTTPServer, local_settings: PollerSettings, encoding: str
+) -> None:
     packed = gzip.compress(RSS) if encoding == "gzip" else brotli.compress(RSS)
     server.expect_request("/c").respond_with_data(packed, headers={"Content-Encoding": encoding})
     assert fetch(local_settings, server.url_for("/c")).body == RSS
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "br"])
-def test_compression_bombs_stop_at_the_decompressed_cap(server: HTTPServer, local_settings: PollerSettings,
-                                                        encoding: str) -> None:
+def test_compression_bombs_stop_at_the_decompressed_cap(
+    server: HTTPServer, local_settings: PollerSettings, encoding: str
+) -> None:
     zeros = b"\0" * (20 * 1024 * 1024)
     bomb = gzip.compress(zeros, 9) if encoding == "gzip" else brotli.compress(zeros, quality=5)
     assert len(bomb) < 100_000
@@ -70,13 +78,16 @@ def test_compression_bombs_stop_at_the_decompressed_cap(server: HTTPServer, loca
     assert caught.value.what == "decompressed body"
 
 
-def test_announced_50mb_body_is_refused_before_download(server: HTTPServer,
-                                                          local_settings: PollerSettings) -> None:
+def test_announced_50mb_body_is_refused_before_download(
+    server: HTTPServer, local_settings: PollerSettings
+) -> None:
     def huge(_request: Request) -> Response:
         def chunks() -> Iterator[bytes]:
             for _ in range(50):
                 yield b"x" * (1024 * 1024)
+
         return Response(chunks(), headers={"Content-Length": str(50 * 1024 * 1024)})
+
     server.expect_request("/huge").respond_with_handler(huge)
     assert local_settings.max_body_bytes == 10 * 1024 * 1024
     with pytest.raises(BodyTooLarge):
@@ -85,7 +96,8 @@ def test_announced_50mb_body_is_refused_before_download(server: HTTPServer,
 
 def test_unannounced_large_body_is_cut_at_the_cap(server: HTTPServer, local_settings: PollerSettings) -> None:
     def streamed(_request: Request) -> Response:
-        return Response((b"y" * 65536 for _ in range(32)))  # 2 MB, chunked, no Content-Length
+        return Response(b"y" * 65536 for _ in range(32))  # 2 MB, chunked, no Content-Length
+
     server.expect_request("/stream").respond_with_handler(streamed)
     settings = local_settings.model_copy(update={"max_body_bytes": 256 * 1024})
     with pytest.raises(BodyTooLarge):
@@ -121,7 +133,9 @@ def test_trickling_server_hits_the_total_timeout(server: HTTPServer, local_setti
             for _ in range(30):
                 time.sleep(0.05)
                 yield b" "
+
         return Response(chunks())
+
     server.expect_request("/trickle").respond_with_handler(trickle)
     settings = local_settings.model_copy(update={"read_timeout_s": 0.5, "total_timeout_s": 0.4})
     with pytest.raises(FetchTimeout) as caught:
@@ -156,10 +170,13 @@ def test_loopback_is_refused_unless_allow_listed(server: HTTPServer, tmp_path) -
     assert not server.log  # refused before any byte was sent
 
 
-@pytest.mark.parametrize("target", ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/",
-                                    "http://[::1]:80/", "http://0.0.0.0/"])
-def test_redirect_to_internal_address_is_refused(server: HTTPServer, local_settings: PollerSettings,
-                                                 target: str) -> None:
+@pytest.mark.parametrize(
+    "target",
+    ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::1]:80/", "http://0.0.0.0/"],
+)
+def test_redirect_to_internal_address_is_refused(
+    server: HTTPServer, local_settings: PollerSettings, target: str
+) -> None:
     server.expect_request("/evil").respond_with_data("", status=302, headers={"Location": target})
     with pytest.raises(BlockedAddress):
         fetch(local_settings, server.url_for("/evil"))

@@ -24,8 +24,11 @@ from tests.unit.ingest.conftest import run
 
 
 def rss(*items: tuple[str, str]) -> bytes:
-    body = "".join(f"<item><title>{t}</title><link>https://news.example/{t}</link><description>{d}</description>"
-                   "<pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate></item>" for t, d in items)
+    body = "".join(
+        f"<item><title>{t}</title><link>https://news.example/{t}</link><description>{d}</description>"
+        "<pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate></item>"
+        for t, d in items
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>{body}</channel></rss>'.encode()
 
 
@@ -48,6 +51,7 @@ def poll(settings: PollerSettings, store: PollerStore, sink: object, *feeds: Fee
         async with Fetcher(settings) as fetcher:
             poller = FeedPoller(fetcher, store, sink, settings, rng=random.Random(0))  # type: ignore[arg-type]
             return [await poller.poll(f) for f in feeds]
+
     return run(go())
 
 
@@ -56,12 +60,16 @@ def store(tmp_path: Path) -> PollerStore:
     return PollerStore(tmp_path / "p.sqlite3")
 
 
-def test_new_then_seen_then_revised(server: HTTPServer, local_settings: PollerSettings, store: PollerStore) -> None:
+def test_new_then_seen_then_revised(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
     feed = Feed(id="f", url=server.url_for("/feed"), source="S")
     sink = CollectingSink()
     server.expect_ordered_request("/feed").respond_with_data(rss(("a", "one"), ("b", "two")))
     server.expect_ordered_request("/feed").respond_with_data(rss(("a", "one"), ("b", "two")))
-    server.expect_ordered_request("/feed").respond_with_data(rss(("a", "one, corrected: 5 killed"), ("b", "two")))
+    server.expect_ordered_request("/feed").respond_with_data(
+        rss(("a", "one, corrected: 5 killed"), ("b", "two"))
+    )
     first, second, third = (poll(local_settings, store, sink, feed)[0] for _ in range(3))
     assert (first.published, second.published, third.published) == (2, 0, 1)
     assert third.revisions == 1
@@ -71,8 +79,9 @@ def test_new_then_seen_then_revised(server: HTTPServer, local_settings: PollerSe
     assert store.seen(revised.report_id).revision == 2
 
 
-def test_etag_stored_and_304_publishes_nothing(server: HTTPServer, local_settings: PollerSettings,
-                                               store: PollerStore) -> None:
+def test_etag_stored_and_304_publishes_nothing(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
     feed = Feed(id="f", url=server.url_for("/feed"))
     server.expect_request("/feed", headers={"If-None-Match": '"v1"'}).respond_with_data("", status=304)
     server.expect_request("/feed").respond_with_data(rss(("a", "x")), headers={"ETag": '"v1"'})
@@ -83,7 +92,9 @@ def test_etag_stored_and_304_publishes_nothing(server: HTTPServer, local_setting
     assert store.state("f").etag == '"v1"' and store.state("f").consecutive_errors == 0
 
 
-def test_broker_outage_loses_nothing(server: HTTPServer, local_settings: PollerSettings, store: PollerStore) -> None:
+def test_broker_outage_loses_nothing(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
     feed = Feed(id="f", url=server.url_for("/feed"))
     server.expect_request("/feed").respond_with_data(rss(("a", "x"), ("b", "y")), headers={"ETag": '"v1"'})
     sink = FlakySink(failures=1)
@@ -94,18 +105,26 @@ def test_broker_outage_loses_nothing(server: HTTPServer, local_settings: PollerS
     assert recovered.ok and recovered.published == 2 and len(sink.reports) == 2 and store.seen_count() == 2
 
 
-def test_hostile_feeds_fail_alone_and_are_counted(server: HTTPServer, local_settings: PollerSettings,
-                                                  store: PollerStore, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_feeds_fail_alone_and_are_counted(
+    server: HTTPServer,
+    local_settings: PollerSettings,
+    store: PollerStore,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     server.expect_request("/good").respond_with_data(rss(("a", "x")))
-    server.expect_request("/html").respond_with_data("<html><body>hello</body></html>", content_type="text/html")
+    server.expect_request("/html").respond_with_data(
+        "<html><body>hello</body></html>", content_type="text/html"
+    )
     server.expect_request("/empty").respond_with_data("")
     server.expect_request("/gone").respond_with_data("", status=500)
     server.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
     server.expect_request("/busy").respond_with_data("", status=429, headers={"Retry-After": "600"})
-    feeds = [Feed(id=name, url=server.url_for(f"/{name}")) for name in
-             ("good", "html", "empty", "gone", "loop", "busy")]
+    feeds = [
+        Feed(id=name, url=server.url_for(f"/{name}"))
+        for name in ("good", "html", "empty", "gone", "loop", "busy")
+    ]
     feeds.append(Feed(id="private", url="http://10.255.255.1/feed"))
     sink = CollectingSink()
     service = PollerService(FeedPoller(Fetcher(local_settings), store, sink, local_settings))
@@ -127,16 +146,24 @@ def test_hostile_feeds_fail_alone_and_are_counted(server: HTTPServer, local_sett
     assert rows["loop"]["consecutive_errors"] == 1 and "redirect" in rows["loop"]["last_error"]
 
 
-def test_full_text_replaces_a_short_summary(server: HTTPServer, local_settings: PollerSettings,
-                                            store: PollerStore) -> None:
-    article = ("<html><head><title>Shelling</title></head><body><nav>Home | World</nav><article><h1>Shelling</h1>"
-               + "".join(f"<p>Paragraph {i}: government forces shelled the villages of Jabal al-Zawiya in the "
-                         f"southern countryside of Idlib, killing civilians and damaging homes.</p>" for i in range(8))
-               + "</article><footer>Copyright</footer></body></html>")
+def test_full_text_replaces_a_short_summary(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
+    article = (
+        "<html><head><title>Shelling</title></head><body><nav>Home | World</nav><article><h1>Shelling</h1>"
+        + "".join(
+            f"<p>Paragraph {i}: government forces shelled the villages of Jabal al-Zawiya in the "
+            f"southern countryside of Idlib, killing civilians and damaging homes.</p>"
+            for i in range(8)
+        )
+        + "</article><footer>Copyright</footer></body></html>"
+    )
     server.expect_request("/article").respond_with_data(article, content_type="text/html")
     link = server.url_for("/article")
-    body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title><item><title>Shelling</title>'
-            f"<link>{link}</link><description>Short teaser.</description></item></channel></rss>").encode()
+    body = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title><item><title>Shelling</title>'
+        f"<link>{link}</link><description>Short teaser.</description></item></channel></rss>"
+    ).encode()
     server.expect_request("/feed").respond_with_data(body)
     sink = CollectingSink()
     settings = local_settings.model_copy(update={"fulltext": True})
@@ -146,21 +173,29 @@ def test_full_text_replaces_a_short_summary(server: HTTPServer, local_settings: 
     assert report.summary == "Short teaser."
 
 
-def test_full_text_failure_falls_back_to_the_summary(server: HTTPServer, local_settings: PollerSettings,
-                                                     store: PollerStore) -> None:
+def test_full_text_failure_falls_back_to_the_summary(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
     server.expect_request("/article").respond_with_handler(lambda r: Response("no", status=404))
     link = server.url_for("/article")
-    body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title><item><title>t</title>'
-            f"<link>{link}</link><description>Short teaser.</description></item></channel></rss>").encode()
+    body = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title><item><title>t</title>'
+        f"<link>{link}</link><description>Short teaser.</description></item></channel></rss>"
+    ).encode()
     server.expect_request("/feed").respond_with_data(body)
     sink = CollectingSink()
-    outcome = poll(local_settings.model_copy(update={"fulltext": True}), store, sink,
-                   Feed(id="f", url=server.url_for("/feed")))[0]
+    outcome = poll(
+        local_settings.model_copy(update={"fulltext": True}),
+        store,
+        sink,
+        Feed(id="f", url=server.url_for("/feed")),
+    )[0]
     assert outcome.ok and sink.reports[0].text == "Short teaser."
 
 
-def test_run_loop_polls_due_feeds_and_stops(server: HTTPServer, local_settings: PollerSettings,
-                                            store: PollerStore) -> None:
+def test_run_loop_polls_due_feeds_and_stops(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
     import asyncio
 
     hits: list[str] = []
@@ -168,10 +203,13 @@ def test_run_loop_polls_due_feeds_and_stops(server: HTTPServer, local_settings: 
     def handler(request: Request) -> Response:
         hits.append(request.path)
         return Response(rss(("a", "x")))
+
     server.expect_request("/one").respond_with_handler(handler)
     server.expect_request("/two").respond_with_handler(handler)
-    feeds = [Feed(id="one", url=server.url_for("/one"), min_interval_s=0.2, max_interval_s=0.2),
-             Feed(id="two", url=server.url_for("/two"), min_interval_s=60, max_interval_s=60)]
+    feeds = [
+        Feed(id="one", url=server.url_for("/one"), min_interval_s=0.2, max_interval_s=0.2),
+        Feed(id="two", url=server.url_for("/two"), min_interval_s=60, max_interval_s=60),
+    ]
 
     async def go() -> int:
         stop = asyncio.Event()
@@ -180,5 +218,6 @@ def test_run_loop_polls_due_feeds_and_stops(server: HTTPServer, local_settings: 
             asyncio.get_running_loop().call_later(1.0, stop.set)
             totals = await service.run(lambda: feeds, stop, tick_s=0.05)
         return totals.feeds_polled
+
     polled = run(go())
     assert hits.count("/two") == 1 and hits.count("/one") >= 3 and polled == len(hits)

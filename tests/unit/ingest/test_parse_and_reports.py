@@ -20,15 +20,18 @@ FEED = Feed(id="sohr-ar", url="https://example.org/feed", source="SOHR")
 
 
 def rss(items: str, extra: str = "", lang: str = "ar") -> bytes:
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
-            f"<channel><title>Observatory</title><language>{lang}</language>{extra}{items}</channel></rss>"
-            ).encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
+        f"<channel><title>Observatory</title><language>{lang}</language>{extra}{items}</channel></rss>"
+    ).encode()
 
 
-ITEM = ("<item><title>قصف مدفعي على ريف إدلب</title><link>https://example.org/a/1?utm_source=rss</link>"
-        "<guid>urn:1</guid><description>&lt;p&gt;قُتل &lt;b&gt;3&lt;/b&gt; مدنيين&lt;/p&gt;"
-        "&lt;script&gt;alert(1)&lt;/script&gt;</description>"
-        "<pubDate>Tue, 24 Nov 2026 13:30:00 +0300</pubDate></item>")
+ITEM = (
+    "<item><title>قصف مدفعي على ريف إدلب</title><link>https://example.org/a/1?utm_source=rss</link>"
+    "<guid>urn:1</guid><description>&lt;p&gt;قُتل &lt;b&gt;3&lt;/b&gt; مدنيين&lt;/p&gt;"
+    "&lt;script&gt;alert(1)&lt;/script&gt;</description>"
+    "<pubDate>Tue, 24 Nov 2026 13:30:00 +0300</pubDate></item>"
+)
 
 
 def test_rss_entry_becomes_a_report_with_stable_id_clean_text_utc_date() -> None:
@@ -47,20 +50,26 @@ def test_rss_entry_becomes_a_report_with_stable_id_clean_text_utc_date() -> None
 
 
 def test_missing_and_future_dates_become_fetch_time() -> None:
-    items = ("<item><title>no date</title><guid>g1</guid></item>"
-             "<item><title>future</title><guid>g2</guid><pubDate>Mon, 01 Jan 2035 00:00:00 GMT</pubDate></item>"
-             "<item><title>naive</title><guid>g3</guid><pubDate>Tue, 24 Nov 2026 09:00:00</pubDate></item>")
-    reports = [c.report for c in entries_to_reports(parse_feed(rss(items), {}, FEED.url), FEED, NOW, SETTINGS)]
+    items = (
+        "<item><title>no date</title><guid>g1</guid></item>"
+        "<item><title>future</title><guid>g2</guid><pubDate>Mon, 01 Jan 2035 00:00:00 GMT</pubDate></item>"
+        "<item><title>naive</title><guid>g3</guid><pubDate>Tue, 24 Nov 2026 09:00:00</pubDate></item>"
+    )
+    reports = [
+        c.report for c in entries_to_reports(parse_feed(rss(items), {}, FEED.url), FEED, NOW, SETTINGS)
+    ]
     assert reports[0].published_at == NOW and reports[1].published_at == NOW
     assert reports[2].published_at == datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # no zone: UTC
 
 
 def test_language_detected_when_neither_registry_nor_feed_says() -> None:
     feed = Feed(id="x", url="https://example.org/f")
-    body = (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
-            b"<entry><id>tag:1</id><title>Clashes in Deir ez-Zor</title><summary>Fighting</summary></entry>"
-            b"<entry><id>tag:2</id><title>\xd8\xa7\xd8\xb4\xd8\xaa\xd8\xa8\xd8\xa7\xd9\x83\xd8\xa7\xd8\xaa</title>"
-            b"</entry></feed>")
+    body = (
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+        b"<entry><id>tag:1</id><title>Clashes in Deir ez-Zor</title><summary>Fighting</summary></entry>"
+        b"<entry><id>tag:2</id><title>\xd8\xa7\xd8\xb4\xd8\xaa\xd8\xa8\xd8\xa7\xd9\x83\xd8\xa7\xd8\xaa</title>"
+        b"</entry></feed>"
+    )
     reports = [c.report for c in entries_to_reports(parse_feed(body, {}, feed.url), feed, NOW, SETTINGS)]
     assert [r.language for r in reports] == ["en", "ar"]
     assert reports[0].report_id == report_id_for(guid="tag:1")
@@ -79,8 +88,10 @@ def test_short_entries_with_a_link_ask_for_full_text() -> None:
 
 
 def test_html_page_is_not_a_feed_and_names_the_real_feed() -> None:
-    page = (b"<!DOCTYPE html><html><head><title>SOHR</title>"
-            b'<link rel="alternate" type="application/rss+xml" href="/feed/"></head><body>hi</body></html>')
+    page = (
+        b"<!DOCTYPE html><html><head><title>SOHR</title>"
+        b'<link rel="alternate" type="application/rss+xml" href="/feed/"></head><body>hi</body></html>'
+    )
     with pytest.raises(NotAFeed, match=r"HTML page.*https://example.org/feed/"):
         parse_feed(page, {"content-type": "text/html"}, "https://example.org/")
 
@@ -104,17 +115,25 @@ def test_malformed_xml_is_a_warning_when_entries_survive() -> None:
 
 
 def test_wrong_declared_encoding_still_reads() -> None:
-    body = rss("<item><title>Ḥamāh</title><guid>g</guid></item>").replace(b'encoding="utf-8"', b'encoding="ascii"')
+    body = rss("<item><title>Ḥamāh</title><guid>g</guid></item>").replace(
+        b'encoding="utf-8"', b'encoding="ascii"'
+    )
     parsed = parse_feed(body, {"content-type": "text/xml; charset=iso-8859-1"}, FEED.url)
     assert len(parsed.entries) == 1 and parsed.entries[0].title
 
 
 def test_entity_expansion_is_not_performed() -> None:
-    lol = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">'
-           + b"".join(f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}'.encode()
-                      + b"&lol;" * 9 + b'">' for i in range(1, 10))
-           + b']><rss version="2.0"><channel><title>&lol9;</title><item><title>t</title><guid>g</guid>'
-           b"<description>&lol9;</description></item></channel></rss>")
+    lol = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol">'
+        + b"".join(
+            f'<!ENTITY lol{i} "{"&lol" + str(i - 1) + ";" if i > 1 else "&lol;"}'.encode()
+            + b"&lol;" * 9
+            + b'">'
+            for i in range(1, 10)
+        )
+        + b']><rss version="2.0"><channel><title>&lol9;</title><item><title>t</title><guid>g</guid>'
+        b"<description>&lol9;</description></item></channel></rss>"
+    )
     parsed = parse_feed(lol, {}, FEED.url)
     assert len(parsed.title) < 1000 and len(parsed.entries[0].summary_html) < 1000
 
@@ -122,9 +141,11 @@ def test_entity_expansion_is_not_performed() -> None:
 def test_external_entities_and_file_names_are_never_read(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET")
-    xxe = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-           '<rss version="2.0"><channel><title>t</title><item><title>&xxe;</title><guid>g</guid></item>'
-           "</channel></rss>").encode()
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        '<rss version="2.0"><channel><title>t</title><item><title>&xxe;</title><guid>g</guid></item>'
+        "</channel></rss>"
+    ).encode()
     parsed = parse_feed(xxe, {}, FEED.url)
     assert "TOPSECRET" not in repr(parsed)
     # feedparser treats a bare bytes argument as a file name first: parse_feed must not
@@ -133,8 +154,10 @@ def test_external_entities_and_file_names_are_never_read(tmp_path: Path) -> None
 
 
 def test_hub_self_and_ttl_are_read() -> None:
-    extra = ('<atom:link rel="hub" href="https://hub.example/"/><atom:link rel="self" href="https://example.org/feed"/>'
-             "<ttl>30</ttl>")
+    extra = (
+        '<atom:link rel="hub" href="https://hub.example/"/><atom:link rel="self" href="https://example.org/feed"/>'
+        "<ttl>30</ttl>"
+    )
     parsed = parse_feed(rss(ITEM, extra), {}, FEED.url)
     assert parsed.hub_urls == ["https://hub.example/"] and parsed.self_url == "https://example.org/feed"
     assert parsed.ttl_s == 1800

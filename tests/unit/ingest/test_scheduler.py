@@ -13,13 +13,23 @@ from ingest.scheduler import Bounds, FeedState, next_poll_at, observed_interval_
 from ingest.settings import PollerSettings
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
-SETTINGS = PollerSettings(min_interval_s=60, max_interval_s=3600, default_interval_s=900, backoff_base_s=60,
-                          rate_factor=0.5, jitter_fraction=0.0)
+SETTINGS = PollerSettings(
+    min_interval_s=60,
+    max_interval_s=3600,
+    default_interval_s=900,
+    backoff_base_s=60,
+    rate_factor=0.5,
+    jitter_fraction=0.0,
+)
 OK = ResponseMeta(status=200)
 
 
-def delay(state: FeedState, meta: ResponseMeta = OK, settings: PollerSettings = SETTINGS,
-          bounds: Bounds | None = None) -> float:
+def delay(
+    state: FeedState,
+    meta: ResponseMeta = OK,
+    settings: PollerSettings = SETTINGS,
+    bounds: Bounds | None = None,
+) -> float:
     return (next_poll_at(state, meta, settings, NOW, random.Random(1), bounds) - NOW).total_seconds()
 
 
@@ -68,11 +78,17 @@ def test_websub_subscribed_feeds_are_polled_at_max_as_a_safety_net() -> None:
     assert delay(FeedState("f", websub_expires_at=NOW + timedelta(days=1))) == 3600
 
 
-@given(st.integers(min_value=0, max_value=50), st.floats(min_value=0, max_value=1e7),
-       st.integers(min_value=0, max_value=2**32), st.booleans())
+@given(
+    st.integers(min_value=0, max_value=50),
+    st.floats(min_value=0, max_value=1e7),
+    st.integers(min_value=0, max_value=2**32),
+    st.booleans(),
+)
 def test_jittered_delay_always_within_bounds(errors: int, hint: float, seed: int, ok: bool) -> None:
     settings = SETTINGS.model_copy(update={"jitter_fraction": 0.2})
-    meta = ResponseMeta(status=200, max_age_s=hint) if ok else ResponseMeta.failure("x", 503, retry_after_s=hint)
+    meta = (
+        ResponseMeta(status=200, max_age_s=hint) if ok else ResponseMeta.failure("x", 503, retry_after_s=hint)
+    )
     state = FeedState("f", consecutive_errors=errors)
     d = (next_poll_at(state, meta, settings, NOW, random.Random(seed)) - NOW).total_seconds()
     assert 60 <= d <= 3600
@@ -100,6 +116,9 @@ def test_header_parsing() -> None:
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None
     assert parse_max_age("public, max-age=300") == 300 and parse_max_age("no-cache") == 0
     assert parse_max_age(None) is None
-    meta = ResponseMeta.from_headers(200, {"expires": "Tue, 24 Nov 2026 13:00:00 GMT",
-                                           "date": "Tue, 24 Nov 2026 12:30:00 GMT", "etag": '"e"'}, NOW)
+    meta = ResponseMeta.from_headers(
+        200,
+        {"expires": "Tue, 24 Nov 2026 13:00:00 GMT", "date": "Tue, 24 Nov 2026 12:30:00 GMT", "etag": '"e"'},
+        NOW,
+    )
     assert meta.expires_in_s == 1800 and meta.etag == '"e"'  # relative to the server's Date

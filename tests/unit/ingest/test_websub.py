@@ -28,12 +28,19 @@ NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 def subscription() -> Subscription:
-    return Subscription("f", "https://hub.example/", "https://example.org/feed", "http://me/websub/f", "s3cret")
+    return Subscription(
+        "f", "https://hub.example/", "https://example.org/feed", "http://me/websub/f", "s3cret"
+    )
 
 
 def test_intent_is_confirmed_only_for_our_own_subscription() -> None:
     sub = subscription()
-    params = {"hub.mode": "subscribe", "hub.topic": sub.topic, "hub.challenge": "abc", "hub.lease_seconds": "600"}
+    params = {
+        "hub.mode": "subscribe",
+        "hub.topic": sub.topic,
+        "hub.challenge": "abc",
+        "hub.lease_seconds": "600",
+    }
     assert check_intent(None, params, NOW, 86400) == (False, "unknown subscription")
     assert check_intent(sub, {**params, "hub.topic": "https://evil/"}, NOW, 86400)[0] is False
     assert check_intent(sub, params, NOW, 86400) == (True, "abc")
@@ -62,13 +69,16 @@ def test_leases_are_renewed_before_they_run_out() -> None:
 
 def feed_xml(hub: str, self_url: str, *titles: str) -> bytes:
     items = "".join(f"<item><title>{t}</title><link>https://news.example/{t}</link></item>" for t in titles)
-    return (f'<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
-            f'<title>c</title><atom:link rel="hub" href="{hub}"/><atom:link rel="self" href="{self_url}"/>'
-            f"{items}</channel></rss>").encode()
+    return (
+        f'<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+        f'<title>c</title><atom:link rel="hub" href="{hub}"/><atom:link rel="self" href="{self_url}"/>'
+        f"{items}</channel></rss>"
+    ).encode()
 
 
-def test_subscribe_verify_push_and_poll_less(server: HTTPServer, local_settings: PollerSettings,
-                                             tmp_path: Path) -> None:
+def test_subscribe_verify_push_and_poll_less(
+    server: HTTPServer, local_settings: PollerSettings, tmp_path: Path
+) -> None:
     hub_url, feed_url = server.url_for("/hub"), server.url_for("/feed")
     server.expect_request("/feed").respond_with_data(feed_xml(hub_url, feed_url, "first"))
     verified: list[str] = []
@@ -78,25 +88,40 @@ def test_subscribe_verify_push_and_poll_less(server: HTTPServer, local_settings:
         assert form["hub.mode"] == "subscribe" and form["hub.topic"] == feed_url
 
         def verify_then_push() -> None:
-            query = urllib.parse.urlencode({"hub.mode": "subscribe", "hub.topic": feed_url,
-                                            "hub.challenge": "ch4llenge", "hub.lease_seconds": "3600"})
+            query = urllib.parse.urlencode(
+                {
+                    "hub.mode": "subscribe",
+                    "hub.topic": feed_url,
+                    "hub.challenge": "ch4llenge",
+                    "hub.lease_seconds": "3600",
+                }
+            )
             with urllib.request.urlopen(f"{form['hub.callback']}?{query}", timeout=5) as answer:
                 verified.append(answer.read().decode())
             pushed = feed_xml(hub_url, feed_url, "first", "pushed")
-            forged = urllib.request.Request(form["hub.callback"], data=feed_xml(hub_url, feed_url, "forged"),
-                                            headers={"X-Hub-Signature": "sha256=" + "0" * 64}, method="POST")
+            forged = urllib.request.Request(
+                form["hub.callback"],
+                data=feed_xml(hub_url, feed_url, "forged"),
+                headers={"X-Hub-Signature": "sha256=" + "0" * 64},
+                method="POST",
+            )
             urllib.request.urlopen(forged, timeout=5).read()
             signature = hmac.new(form["hub.secret"].encode(), pushed, hashlib.sha256).hexdigest()
-            genuine = urllib.request.Request(form["hub.callback"], data=pushed, method="POST",
-                                             headers={"X-Hub-Signature": f"sha256={signature}",
-                                                      "Content-Type": "application/rss+xml"})
+            genuine = urllib.request.Request(
+                form["hub.callback"],
+                data=pushed,
+                method="POST",
+                headers={"X-Hub-Signature": f"sha256={signature}", "Content-Type": "application/rss+xml"},
+            )
             urllib.request.urlopen(genuine, timeout=5).read()
 
         threading.Thread(target=verify_then_push, daemon=True).start()
         return Response(status=202)
 
     server.expect_request("/hub", method="POST").respond_with_handler(hub)
-    settings = local_settings.model_copy(update={"websub": True, "max_interval_s": 7200, "min_interval_s": 60})
+    settings = local_settings.model_copy(
+        update={"websub": True, "max_interval_s": 7200, "min_interval_s": 60}
+    )
     sink = CollectingSink()
     store = PollerStore(tmp_path / "p.sqlite3")
     feed = Feed(id="f", url=feed_url)
