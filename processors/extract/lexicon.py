@@ -15,22 +15,90 @@ import re
 from dataclasses import dataclass
 
 
-def ar(*forms: str, suffix: bool = False, pronoun: bool = False) -> str:
+class Forms(str):
+    """A regex (the string itself) that remembers its alternatives, so matchers can index them.
+
+    ``items`` holds ``(literal_key, alternative_regex)`` pairs: the literal key is the first
+    letters every match of that alternative starts with (after Arabic proclitics and article), or
+    ``""`` when there is none. ``a + "|" + b`` keeps the items of both sides.
+    """
+
+    items: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, regex: str, items: tuple[tuple[str, str], ...]) -> Forms:
+        made = cls(regex)
+        made.items = items
+        return made
+
+    def __add__(self, other: str) -> Forms:  # type: ignore[override]
+        return Forms.of(str.__add__(self, other), self.items + getattr(other, "items", ()))
+
+    def __radd__(self, other: str) -> Forms:
+        return Forms.of(other + str(self), getattr(other, "items", ()) + self.items)
+
+
+def _leading_keys(form: str) -> list[str]:
+    """First letters (up to 3) every match of an English alternative starts with; [""] if unknown."""
+    literal = re.match(r"[a-z0-9]+", form)
+    if literal:
+        word = literal.group()
+        if form[len(word):len(word) + 1] in ("?", "*", "{"):
+            word = word[:-1]
+        return [word[:3]] if len(word) >= 2 else [""]
+    if form.startswith("(?:"):
+        depth, end = 0, -1
+        for i, ch in enumerate(form):
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    end = i
+                    break
+        if end > 0 and form[end + 1:end + 2] not in ("?", "*", "{"):
+            branches, depth, current = [], 0, ""
+            for ch in form[3:end]:
+                if ch == "|" and depth == 0:
+                    branches.append(current)
+                    current = ""
+                    continue
+                depth += ch == "("
+                depth -= ch == ")"
+                current += ch
+            branches.append(current)
+            keys = [k for b in branches for k in _leading_keys(b)]
+            if all(keys):
+                return keys
+    return [""]
+
+
+def ar(*forms: str, suffix: bool = False, pronoun: bool = False) -> Forms:
     """Regex for Arabic words (folded) with optional proclitics; ``suffix`` lets the word go on,
     ``pronoun`` allows an attached object pronoun (اخرجته، استهدفتها)."""
     alternatives = []
+    tail = r"\w*" if suffix else r"(?:ه|ها|هم|هما|هن)?(?!\w)" if pronoun else r"(?!\w)"
+    items = []
     for form in forms:
         if form.startswith("ال"):
-            alternatives.append(r"[وف]?(?:[بك]?ال|لل)" + form[2:])
+            alt = r"[وف]?(?:[بك]?ال|لل)" + form[2:]
+            stem = form[2:]
         else:
-            alternatives.append(r"[وف]?[بلك]?" + form)
-    tail = r"\w*" if suffix else r"(?:ه|ها|هم|هما|هن)?(?!\w)" if pronoun else r"(?!\w)"
-    return r"(?<!\w)(?:" + "|".join(alternatives) + r")" + tail
+            alt = r"[وف]?[بلك]?" + form
+            stem = form
+        alternatives.append(alt)
+        key = re.match(r"[\w]+", stem)
+        items.append((key.group()[:3] if key and len(key.group()) >= 2 else "", r"(?<!\w)(?:" + alt + ")" + tail))
+    return Forms.of(r"(?<!\w)(?:" + "|".join(alternatives) + r")" + tail, tuple(items))
 
 
-def en(*forms: str) -> str:
+def en(*forms: str) -> Forms:
     """Regex for English words or phrases (lower case) between word boundaries."""
-    return r"\b(?:" + "|".join(forms) + r")\b"
+    items = []
+    for form in forms:
+        regex = r"\b(?:" + form + r")\b"
+        items.extend((key, regex) for key in _leading_keys(form))
+    return Forms.of(r"\b(?:" + "|".join(forms) + r")\b", tuple(items))
 
 
 # --- Event triggers ------------------------------------------------------------------------------

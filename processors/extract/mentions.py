@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from processors.extract.lexicon import (
     ACTOR_RULES,
@@ -46,45 +47,86 @@ class ActorMention:
     anaphoric: bool = False
 
 
-@lru_cache(maxsize=1)
-def _trigger_regex() -> re.Pattern[str]:
-    parts = [f"(?P<t{i}>{rule.pattern})" for i, rule in enumerate(TRIGGER_RULES)]
-    return re.compile("|".join(parts))
+_WORD = re.compile(r"\w+")
+_CLITIC_PREFIX = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643]?$")
+
+
+class PhraseIndex:
+    """Leftmost-longest matching of many alternatives, indexed by their first letters.
+
+    One big alternation is slow in Python's ``re`` (every alternative is tried at every word);
+    here each alternative is tried only at words whose first letters (after Arabic proclitics
+    and article) can start it. Alternatives without known first letters run as plain regexes.
+    """
+
+    def __init__(self, labelled: list[tuple[int, Any]]) -> None:
+        self.index: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        self.residual: list[tuple[int, re.Pattern[str]]] = []
+        for label, pattern in labelled:
+            items = getattr(pattern, "items", ()) or (("", str(pattern)),)
+            for key, regex in items:
+                compiled = re.compile(regex)
+                if key:
+                    self.index.setdefault(key, []).append((label, compiled))
+                else:
+                    self.residual.append((label, compiled))
+
+    @staticmethod
+    def _keys(word: str) -> set[str]:
+        if word.isascii():
+            return {word[:2], word[:3]}
+        stems = []
+        for i in range(0, min(3, len(word) - 1)):
+            if i and not _CLITIC_PREFIX.match(word[:i]):
+                continue
+            rest = word[i:]
+            stems.append(rest)
+            if rest.startswith("\u0627\u0644") or rest.startswith("\u0644\u0644"):
+                stems.append(rest[2:])
+        return {k for stem in stems if len(stem) >= 2 for k in (stem[:2], stem[:3])}
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
+        found: list[tuple[int, int, int]] = []
+        index = self.index
+        for word in _WORD.finditer(text):
+            start = word.start()
+            for key in self._keys(word.group()):
+                for label, compiled in index.get(key, ()):
+                    match = compiled.match(text, start)
+                    if match and match.end() > start:
+                        found.append((start, match.end(), label))
+        for label, compiled in self.residual:
+            found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
+        found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+        chosen: list[tuple[int, int, int]] = []
+        end = -1
+        for item in found:
+            if item[0] >= end:
+                chosen.append(item)
+                end = item[1]
+        return chosen
+
+
+_ANAPHOR_LABEL = 10_000
 
 
 @lru_cache(maxsize=1)
-def _actor_regex() -> re.Pattern[str]:
-    parts = [f"(?P<a{i}>{rule.pattern})" for i, rule in enumerate(ACTOR_RULES)]
-    parts.append(f"(?P<anaphor>{ANAPHOR_PATTERN})")
-    return re.compile("|".join(parts))
+def _trigger_index() -> PhraseIndex:
+    return PhraseIndex([(i, rule.pattern) for i, rule in enumerate(TRIGGER_RULES)])
+
+
+@lru_cache(maxsize=1)
+def _actor_index() -> PhraseIndex:
+    labelled: list[tuple[int, Any]] = [(i, rule.pattern) for i, rule in enumerate(ACTOR_RULES)]
+    labelled.append((_ANAPHOR_LABEL, ANAPHOR_PATTERN))
+    return PhraseIndex(labelled)
 
 
 def find_triggers(folded: str) -> list[TriggerMention]:
-    """Trigger mentions, left to right; where rules overlap the earlier rule (stronger) wins."""
-    regex = _trigger_regex()
-    found: list[TriggerMention] = []
-    pos = 0
-    while True:
-        match = regex.search(folded, pos)
-        if match is None:
-            break
-        rule = TRIGGER_RULES[int(match.lastgroup[1:])]  # type: ignore[index]
-        # A longer reading by a stronger rule at the same start ("تفجير انتحاري") wins.
-        best = (match.end(), rule)
-        for i, other in enumerate(TRIGGER_RULES):
-            if other is rule:
-                continue
-            alt = _single_trigger(i).match(folded, match.start())
-            if alt and (alt.end() > best[0] or (alt.end() == best[0] and other.strength > best[1].strength)):
-                best = (alt.end(), other)
-        found.append(TriggerMention(match.start(), best[0], best[1]))
-        pos = max(best[0], match.start() + 1)
-    return found
-
-
-@lru_cache(maxsize=64)
-def _single_trigger(index: int) -> re.Pattern[str]:
-    return re.compile(TRIGGER_RULES[index].pattern)
+    """Trigger mentions, left to right; where readings overlap the longest wins, then the rule
+    listed first (the more specific: "تفجير انتحاري" is a suicide bombing, not an IED)."""
+    return [TriggerMention(start, end, TRIGGER_RULES[label]) for start, end, label in _trigger_index().find(folded)]
 
 
 def find_sources(folded: str) -> list[tuple[int, int]]:
@@ -96,18 +138,16 @@ def find_actors(folded: str, sources: list[tuple[int, int]] | None = None) -> li
     """Actor mentions left to right, outside source spans; "التنظيم"/"the group" resolved to the
     armed group named before (Islamic State when none was)."""
     sources = sources or []
-    regex = _actor_regex()
     found: list[ActorMention] = []
     last_group = ""
-    for match in regex.finditer(folded):
-        start, end = match.span()
+    for start, end, label in _actor_index().find(folded):
         if any(s <= start < e or s < end <= e for s, e in sources):
             continue
-        if match.lastgroup == "anaphor":
+        if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))
             continue
-        name = ACTOR_RULES[int(match.lastgroup[1:])].canonical  # type: ignore[index]
+        name = ACTOR_RULES[label].canonical
         if name in ANAPHOR_TARGETS:
             last_group = name
         found.append(ActorMention(start, end, name))
