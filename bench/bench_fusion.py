@@ -21,8 +21,9 @@ ADMIN1 = ["Aleppo", "Idleb", "Hama", "Homs", "Deir ez-Zor", "Ar-Raqqa", "Al-Hasa
           "Damascus", "Dar'a", "Lattakia", "Tartous", "As-Sweida", "Quneitra"]
 SUBS = ["Air/drone strike", "Shelling/artillery/missile attack", "Armed clash",
         "Remote explosive/landmine/IED", "Attack", "Abduction/forced disappearance"]
-ACTORS = ["Military Forces of Syria", "Military Forces of Russia", "Islamic State", "Syrian Democratic Forces",
-          "Hayat Tahrir al-Sham", "Opposition Rebels", "Military Forces of Turkey", "Unidentified Armed Group"]
+ACTORS = ["Military Forces of Syria", "Military Forces of Russia", "Islamic State",
+          "Syrian Democratic Forces", "Hayat Tahrir al-Sham", "Opposition Rebels",
+          "Military Forces of Turkey", "Unidentified Armed Group"]
 OUTLETS = [f"outlet-{i}" for i in range(40)]
 WORDS = ("town village strike shelling clash fighters civilians killed wounded monitor said local sources "
          "reported morning evening countryside province near outskirts market road checkpoint convoy "

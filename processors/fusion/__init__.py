@@ -12,7 +12,7 @@ Emit ``FusionResult.canonical`` keyed by its ``event_id`` whenever ``FusionResul
 
 from processors.fusion.dedup import DedupVerdict, ReportDeduper, dedup_bucket
 from processors.fusion.fuser import EventFuser, FusionResult, fusion_bucket
-from processors.fusion.pipeline import FusionRun, fuse_reports, replay_order
+from processors.fusion.pipeline import FusionRun, fuse_reports, number_revisions, replay_order
 from processors.fusion.reconcile import reconcile
 from processors.fusion.settings import FusionSettings
 from processors.fusion.store import FusionStore, state_bytes
@@ -28,6 +28,7 @@ __all__ = [
     "dedup_bucket",
     "fuse_reports",
     "fusion_bucket",
+    "number_revisions",
     "reconcile",
     "replay_order",
     "state_bytes",

@@ -7,7 +7,7 @@ a report (same ``report_id``) is never a duplicate of itself: its old signature 
 State layout (bucket ``b`` = :func:`dedup_bucket`, see :mod:`processors.fusion.store`)::
 
     rd|b|sig|<report_id>   {"s": signature b64 | "", "h": content_hash, "d": day, "o": canonical id | null,
-                            "by": [outlets that repeated it]}
+                            "by": [outlets that repeated it], "r": report revision}
     rd|b|hash|<hash>       report_id with that exact content (texts too short for MinHash still match)
     rd|b|band|<i:key>      [report_id, ...] sharing LSH band i
     rd|b|day|<YYYY-MM-DD>  [report_id, ...] first seen that day (eviction)
@@ -75,6 +75,8 @@ class ReportDeduper:
         if known is not None:
             if known["h"] == report.content_hash:  # replay of a report we have seen: same verdict
                 return self._replayed_verdict(bucket, known, report)
+            if report.revision < known.get("r", 1):  # a replayed older revision changes nothing
+                return DedupVerdict(None, 0.0, [])
             self._forget(bucket, report.report_id, known)  # a new revision replaces the old one
 
         text = f"{report.title}\n{report.body}"
@@ -85,7 +87,8 @@ class ReportDeduper:
         day = report_time(report).date().isoformat()
         if original is not None:
             outlets = self._add_outlet(bucket, original, report.source or report.report_id)
-            self.store[sig_key] = {"s": "", "h": report.content_hash, "d": day, "o": original, "by": []}
+            self.store[sig_key] = {"s": "", "h": report.content_hash, "d": day, "o": original, "by": [],
+                                   "r": report.revision}
             self._index_day(bucket, day, report.report_id)
             return DedupVerdict(original, score, outlets)
         self.store[sig_key] = {
@@ -94,6 +97,7 @@ class ReportDeduper:
             "d": day,
             "o": None,
             "by": [],
+            "r": report.revision,
         }
         self.store.setdefault(key("rd", bucket, "hash", report.content_hash), report.report_id)
         for i, band in enumerate(keys):

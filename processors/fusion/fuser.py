@@ -108,8 +108,11 @@ class EventFuser:
 
     # --- public ------------------------------------------------------------------------------------
 
-    def fuse(self, event: Event, now: datetime) -> FusionResult:
-        """Fuse one extracted event at time ``now`` (stream time: evicts what left the window)."""
+    def fuse(self, event: Event, now: datetime, *, report_revision: int = 1) -> FusionResult:
+        """Fuse one extracted event at time ``now`` (stream time: evicts what left the window).
+
+        ``report_revision``: the revision of the report the event was extracted from; a source's
+        figure from an older revision never replaces one from a newer revision."""
         bucket = fusion_bucket(event, self.settings)
         self.evict(bucket, now)
         profile = Profile.of(event)
@@ -123,8 +126,8 @@ class EventFuser:
         if record is None:
             record = self._best_candidate(bucket, event, profile)
         if record is None:
-            return self._create(bucket, event, profile, now)
-        return self._join(bucket, record, event, now)
+            return self._create(bucket, event, profile, now, report_revision)
+        return self._join(bucket, record, event, now, report_revision)
 
     def canonical(self, bucket: str, canonical_id: str) -> Event | None:
         """The canonical event stored under ``canonical_id`` in ``bucket``, if still in the window."""
@@ -203,24 +206,26 @@ class EventFuser:
                 best = (score, canonical_id, record)
         return None if best is None else best[2]
 
-    def _create(self, bucket: str, event: Event, profile: Profile, now: datetime) -> FusionResult:
+    def _create(self, bucket: str, event: Event, profile: Profile, now: datetime,
+                report_revision: int) -> FusionResult:
         canonical = event.model_copy()  # shallow: the fields changed below are replaced
         canonical.revision = 1
         canonical.updated_at = now
         canonical.evidence = canonical.evidence[: self.settings.max_evidence]
         canonical.urls = canonical.urls[: self.settings.max_urls]
         canonical.published_at = event.published_at or now
-        figure = figure_of(event, now)
+        figure = figure_of(event, now, report_revision)
         updates = [figure.report_id] if is_toll_update(event) else []
         apply_figures(canonical, [figure], updates)
         record = {"m": [[event.event_id, figure.report_id]], "u": updates}
         self._save(bucket, canonical, record)
         return FusionResult(canonical, True, True, None)
 
-    def _join(self, bucket: str, record: dict[str, Any], event: Event, now: datetime) -> FusionResult:
+    def _join(self, bucket: str, record: dict[str, Any], event: Event, now: datetime,
+              report_revision: int) -> FusionResult:
         canonical_id = record["e"]["event_id"]
         canonical = self._event_of(canonical_id, record)
-        figure = figure_of(event, now)
+        figure = figure_of(event, now, report_revision)
         figures: list[SourceFigure] = add_figure(canonical.source_figures, figure)
         updates = list(record["u"])
         if is_toll_update(event) and figure.report_id not in updates:

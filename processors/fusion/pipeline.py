@@ -25,9 +25,25 @@ def _default_extractor() -> Extractor:
     return extract_events
 
 
+def number_revisions(reports: Iterable[Report]) -> list[Report]:
+    """Reports of a file with their revision numbers: lines sharing an ``id`` with different content
+    are revisions 1, 2, ... in the order they first appear (a repeated line keeps its number)."""
+    seen: dict[str, list[str]] = {}
+    numbered: list[Report] = []
+    for report in reports:
+        versions = seen.setdefault(report.report_id, [])
+        if report.content_hash not in versions:
+            versions.append(report.content_hash)
+        revision = versions.index(report.content_hash) + 1
+        if report.revision != revision:
+            report = report.model_copy(update={"revision": revision})
+        numbered.append(report)
+    return numbered
+
+
 def replay_order(reports: Iterable[Report]) -> list[Report]:
     """Reports in the order fusion sees them: by publication (else fetch) time, then id, then revision."""
-    return sorted(reports, key=lambda r: (r.published_at or _EPOCH, r.report_id, r.revision))
+    return sorted(reports, key=lambda r: (r.published_at or _EPOCH, r.report_id, r.revision, r.content_hash))
 
 
 class FusionRun:
@@ -61,7 +77,7 @@ class FusionRun:
         self.joined[report.report_id] = []
         for event in self.extractor(report):
             self.events += 1
-            result = self.fuser.fuse(event, now)
+            result = self.fuser.fuse(event, now, report_revision=report.revision)
             if result.skipped is None:
                 self.main_event_of.setdefault(report.report_id, result.canonical.event_id)
                 self.joined[report.report_id].append((event, result.canonical.event_id))
@@ -82,6 +98,6 @@ def fuse_reports(
 ) -> list[Event]:
     """Canonical events of a batch of reports (extraction with ``processors.extract`` by default)."""
     run = FusionRun(settings or FusionSettings(), extractor)
-    for report in replay_order(reports):
+    for report in replay_order(number_revisions(reports)):
         run.add(report)
     return run.events_out()

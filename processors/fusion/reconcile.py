@@ -45,12 +45,12 @@ def source_key(figure: SourceFigure) -> str:
     return figure.source or figure.report_id
 
 
-def figure_of(event: Event, now: datetime) -> SourceFigure:
+def figure_of(event: Event, now: datetime, report_revision: int = 1) -> SourceFigure:
     """The figure an extracted event carries for its (first) source."""
     return SourceFigure(
         source=event.sources[0] if event.sources else "",
         report_id=event.report_ids[0] if event.report_ids else event.event_id,
-        revision=1,
+        revision=report_revision,
         fatalities=event.fatalities,
         fatalities_qualifier=event.fatalities_qualifier,
         injured=event.injured,
@@ -59,6 +59,8 @@ def figure_of(event: Event, now: datetime) -> SourceFigure:
 
 
 def _order(figure: SourceFigure) -> tuple[str, int]:
+    # A later publication replaces; for one report, a higher revision replaces (a replayed older
+    # revision never does).
     published = figure.published_at.isoformat() if figure.published_at else ""
     return (published, figure.revision)
 
@@ -72,7 +74,10 @@ def add_figure(figures: list[SourceFigure], new: SourceFigure) -> list[SourceFig
             result.append(figure)
             continue
         placed = True
-        newer = _order(new) >= _order(figure)
+        if figure.report_id == new.report_id:
+            newer = new.revision >= figure.revision
+        else:
+            newer = _order(new) >= _order(figure)
         keeps_number = new.fatalities is None and figure.fatalities is not None
         result.append(new if newer and not keeps_number else figure)
     if not placed:
@@ -130,11 +135,12 @@ def absorb(
     known = {(a.name, a.role) for a in merged.actors}
     merged.actors = [*merged.actors, *(Actor(name=a.name, role=a.role) for a in event.actors
                                        if (a.name, a.role) not in known)]
+    if not set(event.report_ids) <= set(merged.report_ids):  # evidence of a new report only
+        room = max(max_evidence - len(merged.evidence), 0)
+        merged.evidence = [*merged.evidence, *event.evidence[:room]]
     merged.report_ids = _union(merged.report_ids, event.report_ids)
     merged.sources = _union(merged.sources, event.sources)
     merged.urls = _union(merged.urls, event.urls, max_urls)
-    room = max(max_evidence - len(merged.evidence), 0)
-    merged.evidence = [*merged.evidence, *event.evidence[:room]]
     merged.confidence = max(merged.confidence, event.confidence)
     if event.published_at and (merged.published_at is None or event.published_at < merged.published_at):
         merged.published_at = event.published_at

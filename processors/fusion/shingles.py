@@ -36,7 +36,9 @@ def _template(num_perm: int, seed: int) -> MinHash:
 def signature(items: set[bytes], num_perm: int, seed: int = 1) -> np.ndarray:
     """MinHash signature (``num_perm`` unsigned 32-bit values) of a set of shingles."""
     template = _template(num_perm, seed)
-    minhash = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme)
+    minhash = MinHash(
+        num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme
+    )
     if items:
         minhash.update_batch(sorted(items))
     return np.asarray(minhash.hashvalues, dtype=np.uint64).astype(np.uint32)

@@ -3,7 +3,8 @@
     sitrep fuse --input REPORTS.jsonl --output EVENTS.jsonl     ('-' for stdin / stdout)
 
 Input lines as for ``sitrep extract``: ``{"id", "title", "text", "published", "language"?, "source"?}``.
-Reports are deduplicated, extracted and fused in ``published`` order; the output holds one canonical
+Lines repeating an ``id`` with other content are revisions, in file order. Reports are deduplicated,
+extracted and fused in ``published`` order; the output holds one canonical
 event per line (Event JSON with ``report_ids``, ``sources``, ``source_figures``), by date then id.
 Fusion settings come from the environment (``SITREP_FUSION__WINDOW_DAYS`` ...).
 """
@@ -61,12 +62,12 @@ def read_reports(lines: IO[str], name: str) -> list[Report]:
 
 
 def fuse_command(args: argparse.Namespace, settings: Settings) -> int:
-    from processors.fusion import FusionRun, FusionSettings, replay_order
+    from processors.fusion import FusionRun, FusionSettings, number_revisions, replay_order
 
     with _open(args.input, "r", sys.stdin) as source:
         reports = read_reports(source, args.input)
     run = FusionRun(FusionSettings())
-    for report in replay_order(reports):
+    for report in replay_order(number_revisions(reports)):
         run.add(report)
     events = run.events_out()
     with _open(args.output, "w", sys.stdout) as sink:

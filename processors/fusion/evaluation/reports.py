@@ -24,7 +24,7 @@ from typing import Any
 
 from processors.fusion.dedup import ReportDeduper
 from processors.fusion.evaluation.metrics import pairwise_scores
-from processors.fusion.pipeline import FusionRun, replay_order
+from processors.fusion.pipeline import FusionRun, number_revisions, replay_order
 from processors.fusion.settings import FusionSettings
 from sitrep.records import Event, ExternalReportInput, Report
 from sitrep.textnorm import normalize_for_match
@@ -39,7 +39,7 @@ def score_reports(labelled: list[tuple[Report, str | None, int | None]],
     """Run fusion over labelled reports; pairwise scores of main events and toll agreement."""
     run = FusionRun(settings or FusionSettings())
     reports = [report for report, _cluster, _truth in labelled]
-    for report in replay_order(reports):
+    for report in replay_order(number_revisions(reports)):
         run.add(report)
     gold: dict[str, str] = {}
     truth_of: dict[str, int] = {}
@@ -117,7 +117,7 @@ def evaluate_written_shared(settings: FusionSettings | None = None) -> dict[str,
         for line in reports_path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     run = FusionRun(settings or FusionSettings())
-    for report in replay_order(reports):
+    for report in replay_order(number_revisions(reports)):
         run.add(report)
     published = {r.report_id: r.published_at for r in reports}
     gold: dict[str, str] = {}
@@ -194,7 +194,7 @@ def evaluate_fakes_dedup(path: Path | None = None, settings: FusionSettings | No
     deduper = ReportDeduper(settings, {})
     reports = [_fakes_report(row, i) for i, row in enumerate(_fakes_rows(path))]
     predicted: dict[str, str] = {}
-    for report in replay_order(reports):
+    for report in replay_order(number_revisions(reports)):
         verdict = deduper.check(report, report.published_at or report.fetched_at)
         predicted[report.report_id] = verdict.duplicate_of or report.report_id
     gold = {r.report_id: r.report_id.split(":")[1] for r in reports}
