@@ -108,7 +108,10 @@ class FeedPoller:
             outcome.status = getattr(exc, "status", None)
             meta = ResponseMeta.failure(str(exc), outcome.status)
             self._fail(outcome, exc)
-        except IngestError as exc:  # ParseError, PublishError
+        except PublishError as exc:
+            meta = ResponseMeta(status=outcome.status, ok=False, error=str(exc), sink_error=True)
+            self._fail(outcome, exc)
+        except IngestError as exc:  # ParseError
             meta = ResponseMeta.failure(str(exc), outcome.status)
             self._fail(outcome, exc)
         except Exception as exc:  # a bug must cost one feed one poll, not the poller

@@ -68,6 +68,8 @@ class ResponseMeta:
     ttl_s: float | None = None  # the feed's own <ttl> / sy:updatePeriod hint
     new_entries: int = 0
     error: str | None = None
+    # the feed was fine but the broker did not take the reports: retry soon, no exponential backoff
+    sink_error: bool = False
 
     @classmethod
     def from_headers(

@@ -79,6 +79,8 @@ def remember_entry_times(state: FeedState, new_times: list[datetime]) -> list[da
 
 def base_interval_s(state: FeedState, meta: ResponseMeta, settings: PollerSettings, bounds: Bounds) -> float:
     """The un-jittered delay before the next poll, in seconds, within ``bounds``."""
+    if not meta.ok and meta.sink_error:
+        return min(max(settings.backoff_base_s, bounds.min_s), bounds.max_s)
     if not meta.ok:
         errors = max(1, state.consecutive_errors)
         backoff = settings.backoff_base_s * (2.0 ** min(errors - 1, 30))

@@ -17,7 +17,7 @@ import logging
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,9 @@ class PollerService:
         self._due: dict[str, datetime] = {}
         self._in_flight: set[str] = set()
         self.websub: WebSubSubscriber | None = None
+        # Back-pressure: while the broker refuses reports, start no new polls for a while.
+        self.sink_failures = 0
+        self.paused_until: datetime | None = None
         self._background: set[asyncio.Task[Any]] = set()
 
     def is_due(self, feed: Feed, now: datetime) -> bool:
@@ -133,11 +136,25 @@ class PollerService:
             self._in_flight.discard(feed.id)
         if outcome.next_poll_at is not None:
             self._due[feed.id] = outcome.next_poll_at
+        self._note_sink(outcome)
         if self.websub is not None and outcome.ok and self.websub.wants_subscription(feed, outcome.hub_urls):
             task = asyncio.create_task(self.websub.subscribe(feed, outcome.hub_urls[0], outcome.self_url))
             self._background.add(task)
             task.add_done_callback(self._background.discard)
         return outcome
+
+    def _note_sink(self, outcome: FeedOutcome) -> None:
+        if outcome.error_kind == "publish":
+            self.sink_failures += 1
+            pause = min(60.0, 2.0 ** min(self.sink_failures, 6))
+            self.paused_until = self.clock() + timedelta(seconds=pause)
+            log.warning("broker not confirming reports (%s); new polls wait %.0fs", outcome.error, pause)
+        elif outcome.published:
+            self.sink_failures, self.paused_until = 0, None
+
+    def paused(self, now: datetime) -> bool:
+        """True while back-pressure from the broker holds new polls."""
+        return self.paused_until is not None and now < self.paused_until
 
     async def enable_websub(self) -> str:
         """Start the WebSub endpoint; feeds advertising a hub get subscribed after their next poll."""
@@ -205,8 +222,8 @@ class PollerService:
             while not stop.is_set():
                 now = self.clock()
                 started = 0
-                for feed in list(feeds()):
-                    if len(tasks) >= limit:
+                for feed in [] if self.paused(now) else list(feeds()):
+                    if len(tasks) >= limit or self.paused(now):
                         break
                     if self.is_due(feed, now):
                         task = asyncio.create_task(self._poll(feed))

@@ -221,3 +221,19 @@ def test_run_loop_polls_due_feeds_and_stops(
 
     polled = run(go())
     assert hits.count("/two") == 1 and hits.count("/one") >= 3 and polled == len(hits)
+
+
+def test_broker_refusals_pause_new_polls(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
+    server.expect_request("/feed").respond_with_data(rss(("a", "x")))
+    feeds = [Feed(id="f", url=server.url_for("/feed"))]
+    service = PollerService(FeedPoller(Fetcher(local_settings), store, FlakySink(failures=1), local_settings))
+    first = run(service.poll_feeds(feeds))
+    assert first.errors["f"].startswith("publish") and service.paused(service.clock())
+    service.paused_until = None  # the pause ran out
+    service.forget(["f"])
+    store.save_state(type(store.state("f"))("f"))  # due again now
+    second = run(service.poll_feeds(feeds))
+    assert second.reports_published == 1 and service.sink_failures == 0
+    assert not service.paused(service.clock())

@@ -122,3 +122,8 @@ def test_header_parsing() -> None:
         NOW,
     )
     assert meta.expires_in_s == 1800 and meta.etag == '"e"'  # relative to the server's Date
+
+
+def test_broker_errors_retry_soon_without_growing_backoff() -> None:
+    sink_down = ResponseMeta(status=200, ok=False, error="broker", sink_error=True)
+    assert delay(FeedState("f", consecutive_errors=9), sink_down) == 60
