@@ -20,6 +20,11 @@ _QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'",
      "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u060c": ",", "\u061b": ";", "\u061f": "?"}
 )
+# str.translate looks up every character of non-ASCII text (~30 µs per KB each); substituting only
+# the characters these patterns find gives the same result several times faster.
+_ALEF_FORM = re.compile("[\u0622\u0623\u0625\u0671]")
+_ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_CURLY_QUOTE = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
@@ -32,9 +37,15 @@ def clean_text(text: str) -> str:
     on the cleaned text.
     """
     text = unicodedata.normalize("NFKC", text) if _needs_nfkc(text) else unicodedata.normalize("NFC", text)
-    text = text.translate(_DIGITS).translate(_QUOTES).replace(_TATWEEL, "")
+    text = _translate_if(text, _ARABIC_DIGIT, _DIGITS)
+    text = _translate_if(text, _CURLY_QUOTE, _QUOTES).replace(_TATWEEL, "")
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _translate_if(text: str, present: re.Pattern[str], table: dict[int, str]) -> str:
+    """``text.translate(table)``, by regex substitution: only the few matching characters cost."""
+    return present.sub(lambda match: table[ord(match.group())], text)
 
 
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -50,7 +61,7 @@ def normalize_arabic(text: str) -> str:
     """Folding for matching and search: no diacritics or tatweel, one alef, ya for alef maqsura,
     ha for ta marbuta, ASCII digits. Lossy: use for keys and indexes, not for display."""
     text = _DIACRITICS.sub("", text.replace(_TATWEEL, ""))
-    text = text.translate(_ALEF_FORMS).translate(_DIGITS)
+    text = _translate_if(_ALEF_FORM.sub("\u0627", text), _ARABIC_DIGIT, _DIGITS)
     return text.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
 
 
