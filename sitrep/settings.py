@@ -143,6 +143,11 @@ class Settings(BaseSettings):
     on_invalid: Literal["dlq", "skip", "fail"] = "dlq"
     log_level: str = "INFO"
     log_json: bool = False
+    # Prometheus /metrics, /healthz and /readyz of each service (sitrep.metrics). Port 0 picks a free
+    # port (logged; the local profile's default, since `sitrep up` runs several services on one
+    # machine), -1 turns the server off; deployments use 9108.
+    metrics_port: int = Field(default=9108, ge=-1, le=65535)
+    metrics_host: str = "0.0.0.0"  # noqa: S104 (scraped from other hosts; the server exposes no secrets)
 
     @model_validator(mode="before")
     @classmethod
@@ -153,6 +158,8 @@ class Settings(BaseSettings):
         if data.get("profile", "local") == "local":
             for section, defaults in _LOCAL_PROFILE.items():
                 data[section] = {**defaults, **(data.get(section) or {})}
+            data.setdefault("metrics_port", 0)
+            data.setdefault("metrics_host", "127.0.0.1")
         # Unless told otherwise, clients talk to the local stand-ins on their configured ports.
         services = data.get("services") or {}
         kafka_port = services.get("kafka_port", LocalServicesSettings().kafka_port)
