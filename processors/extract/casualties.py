@@ -200,6 +200,13 @@ _ZERO = re.compile(
     r"(?<!\w)لم (?:ترد|يسفر|تسفر|تسجل|يسجل|تقع|يبلغ)\S*(?: \S+){0,4} (?:اصابات|خسائر بشريه|ضحايا|قتلي)|"
     r"(?<!\w)(?:لا|دون) (?:انباء|معلومات) عن (?:وقوع )?(?:اصابات|خسائر بشريه|ضحايا)"
 )
+# Cheap gate: a sentence with none of these stems holds no toll.
+_ANY_TOLL_WORD = re.compile(
+    r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|"
+    r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
+    r"lives|slain|perish|execut|bodies|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
+    r"wound|hurt|casualt|coded"
+)
 _CODED = re.compile(r"\bcoded (?:as|to|at) (\d+)")
 _MONTH_WORDS = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
@@ -311,6 +318,8 @@ def _is_injury(word: str) -> bool:
 def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
     """Casualty statements in one sentence ``folded[start:end]`` of the folded text."""
     sentence = folded[start:end]
+    if not _ANY_TOLL_WORD.search(sentence):
+        return []
     if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):
         return []
     tokens = tokenize(folded, start, end)

@@ -35,7 +35,7 @@ from processors.extract.lexicon import (
     STATUS_CONTEXT,
     TRIGGER_RULES,
 )
-from processors.extract.mentions import ActorMention, TriggerMention, find_actors, find_sources, find_triggers
+from processors.extract.mentions import ActorMention, TriggerMention, find_mentions
 from processors.extract.roles import Roles, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
@@ -131,12 +131,12 @@ def prepare(report: Report) -> Document:
     text = f"{title}\n{body}" if title else body
     language = report.language or detect_language(text)
     folded, positions = fold_with_offsets(text)
-    sources = find_sources(folded)
+    mentions = find_mentions(folded)
     doc = Document(
         report=report, text=text, folded=folded, positions=positions,
         title_end=len(title) if title else 0, language=language,
-        sentences=split_sentences(folded), triggers=find_triggers(folded),
-        actors=find_actors(folded, sources), places=[], dates=[],
+        sentences=split_sentences(folded), triggers=mentions.triggers,
+        actors=mentions.actors, places=[], dates=[],
     )
     places = context.places_in(text, language)
     dates = context.dates_in(text, language, report.published_at)
@@ -386,9 +386,7 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
             if x and y and x != y and not same_side(x, y):
                 return False
     if a.place is not None and b.place is not None and a.place.location.name != b.place.location.name:
-        coarse = max(_KIND_RANK.get(a.place.kind, 2), _KIND_RANK.get(b.place.kind, 2)) >= 3
-        if not (coarse and a.place.location.admin1 == b.place.location.admin1):
-            return False
+        return False
     if a.date_mention is not None and b.date_mention is not None:
         a0, a1 = a.date_mention.date, a.date_mention.end_date or a.date_mention.date
         b0, b1 = b.date_mention.date, b.date_mention.end_date or b.date_mention.date

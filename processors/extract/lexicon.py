@@ -449,17 +449,22 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
 ANAPHOR_PATTERN = ar("التنظيم", "تنظيم", "عناصره", "مقاتليه") + "|" + en(r"the (?:militant |jihadist )?group",
                                                                        r"the organization", r"the jihadists")
 
+_OFFICIAL_AR_RE = (r"(?<!\w)[وفبل]?(?:ال)?(?:وزاره|وزير|المتحدث باسم|متحدث باسم|الناطق باسم|ناطق باسم|مصدر في|"
+                   r"مصادر في|بيان|قائد|رئيس|مسؤول في|وكاله)(?: ال\w+){1,3}")
+_OFFICIAL_AR = Forms.of(_OFFICIAL_AR_RE, tuple((key, _OFFICIAL_AR_RE) for key in (
+    "وزا", "وزي", "متح", "ناط", "مصد", "مصا", "بيا", "قائ", "رئي", "مسؤ", "وكا")))
+
 # Outlets, monitors and officials: sources, never actors. Spans they cover hide actor matches.
-SOURCE_PATTERN = re.compile(
+SOURCE_FORMS = (
     ar("المرصد السوري لحقوق الانسان", "المرصد السوري", "المرصد", "نشطاء المرصد", "وكاله الانباء السوريه",
        "وكاله سانا", "سانا", "الدفاع المدني", "الخوذ البيضاء", "الاعلام الحربي", "الامم المتحده",
        "مجلس الامن", "وكاله الاناضول", "التلفزيون السوري", "الاعلام الرسمي")
-    + r"|(?<!\w)[وفبل]?(?:ال)?(?:وزاره|وزير|المتحدث باسم|متحدث باسم|الناطق باسم|ناطق باسم|مصدر في|مصادر في"
-    r"|بيان|قائد|رئيس|مسؤول في|وكاله)(?: ال\w+){1,3}"
+    + "|" + _OFFICIAL_AR
     + "|" + en(r"syrian observatory(?: for human rights)?", r"sohr", r"(?:state )?news agency", r"sana",
                r"(?:\w+ ){0,2}ministry(?: of \w+)?", r"(?:\w+ ){0,2}minister", r"white helmets",
                r"civil defen[cs]e", r"(?:\w+ ){0,2}spokes(?:man|woman|person)(?: for (?:the )?(?:\w+ ){1,3})?",
                r"reuters", r"afp", r"associated press", r"anadolu", r"(?:\w+ )?state (?:tv|television|media)",
                r"united nations", r"u\.n\.", r"security council", r"liveuamap", r"local media",
-               r"(?:\w+ ){0,2}(?:news|media) (?:outlets?|agency|sources?)"),
+               r"(?:\w+ ){0,2}(?:news|media) (?:outlets?|agency|sources?)")
 )
+SOURCE_PATTERN = re.compile(SOURCE_FORMS)

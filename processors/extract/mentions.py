@@ -13,7 +13,7 @@ from typing import Any
 from processors.extract.lexicon import (
     ACTOR_RULES,
     ANAPHOR_PATTERN,
-    SOURCE_PATTERN,
+    SOURCE_FORMS,
     TRIGGER_RULES,
     TriggerRule,
 )
@@ -85,13 +85,14 @@ class PhraseIndex:
                 stems.append(rest[2:])
         return {k for stem in stems if len(stem) >= 2 for k in (stem[:2], stem[:3])}
 
-    def find(self, text: str) -> list[tuple[int, int, int]]:
-        """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
+    def find_all(self, text: str) -> list[tuple[int, int, int]]:
+        """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
         found: list[tuple[int, int, int]] = []
         index = self.index
+        keys_of = self._keys
         for word in _WORD.finditer(text):
             start = word.start()
-            for key in self._keys(word.group()):
+            for key in keys_of(word.group()):
                 for label, compiled in index.get(key, ()):
                     match = compiled.match(text, start)
                     if match and match.end() > start:
@@ -99,55 +100,86 @@ class PhraseIndex:
         for label, compiled in self.residual:
             found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
-        chosen: list[tuple[int, int, int]] = []
-        end = -1
-        for item in found:
-            if item[0] >= end:
-                chosen.append(item)
-                end = item[1]
-        return chosen
+        return found
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
+        return leftmost_longest(self.find_all(text))
 
 
+def leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Keep non-overlapping matches from a list sorted by (start, -length, label)."""
+    chosen: list[tuple[int, int, int]] = []
+    end = -1
+    for item in found:
+        if item[0] >= end:
+            chosen.append(item)
+            end = item[1]
+    return chosen
+
+
+_ACTOR_BASE = 1_000
 _ANAPHOR_LABEL = 10_000
+_SOURCE_LABEL = 20_000
 
 
 @lru_cache(maxsize=1)
-def _trigger_index() -> PhraseIndex:
-    return PhraseIndex([(i, rule.pattern) for i, rule in enumerate(TRIGGER_RULES)])
-
-
-@lru_cache(maxsize=1)
-def _actor_index() -> PhraseIndex:
-    labelled: list[tuple[int, Any]] = [(i, rule.pattern) for i, rule in enumerate(ACTOR_RULES)]
+def _index() -> PhraseIndex:
+    """One index for triggers, actors and sources: the text is walked once."""
+    labelled: list[tuple[int, Any]] = [(i, rule.pattern) for i, rule in enumerate(TRIGGER_RULES)]
+    labelled += [(_ACTOR_BASE + i, rule.pattern) for i, rule in enumerate(ACTOR_RULES)]
     labelled.append((_ANAPHOR_LABEL, ANAPHOR_PATTERN))
+    labelled.append((_SOURCE_LABEL, SOURCE_FORMS))
     return PhraseIndex(labelled)
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """Everything the lexicon finds in one folded text."""
+
+    triggers: list[TriggerMention]
+    actors: list[ActorMention]
+    sources: list[tuple[int, int]]
+
+
+def find_mentions(folded: str) -> Mentions:
+    """Triggers, actors (outside source spans) and sources of a folded text, in one pass."""
+    found = _index().find_all(folded)
+    triggers = [TriggerMention(s, e, TRIGGER_RULES[label]) for s, e, label in
+                leftmost_longest([f for f in found if f[2] < _ACTOR_BASE])]
+    sources = [(s, e) for s, e, _ in leftmost_longest([f for f in found if f[2] == _SOURCE_LABEL])]
+    actor_hits = leftmost_longest([f for f in found if _ACTOR_BASE <= f[2] <= _ANAPHOR_LABEL])
+    return Mentions(triggers, _resolve_actors(actor_hits, sources), sources)
 
 
 def find_triggers(folded: str) -> list[TriggerMention]:
     """Trigger mentions, left to right; where readings overlap the longest wins, then the rule
     listed first (the more specific: "تفجير انتحاري" is a suicide bombing, not an IED)."""
-    return [TriggerMention(start, end, TRIGGER_RULES[label]) for start, end, label in _trigger_index().find(folded)]
+    return find_mentions(folded).triggers
 
 
 def find_sources(folded: str) -> list[tuple[int, int]]:
     """Spans naming a reporting outlet, monitor or official: they are never actors."""
-    return [(m.start(), m.end()) for m in SOURCE_PATTERN.finditer(folded)]
+    return find_mentions(folded).sources
 
 
-def find_actors(folded: str, sources: list[tuple[int, int]] | None = None) -> list[ActorMention]:
+def find_actors(folded: str) -> list[ActorMention]:
     """Actor mentions left to right, outside source spans; "التنظيم"/"the group" resolved to the
     armed group named before (Islamic State when none was)."""
-    sources = sources or []
+    return find_mentions(folded).actors
+
+
+def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, int]]) -> list[ActorMention]:
     found: list[ActorMention] = []
     last_group = ""
-    for start, end, label in _actor_index().find(folded):
+    for start, end, label in hits:
         if any(s <= start < e or s < end <= e for s, e in sources):
             continue
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))
             continue
-        name = ACTOR_RULES[label].canonical
+        name = ACTOR_RULES[label - _ACTOR_BASE].canonical
         if name in ANAPHOR_TARGETS:
             last_group = name
         found.append(ActorMention(start, end, name))
