@@ -87,6 +87,7 @@ class GazetteerEntry:
     # True when a bare single-word mention is too likely a common word or person name:
     # `places.py` then wants a cue ("قرية", "town of") or a list it belongs to.
     needs_cue: bool = False
+    curated: bool = False  # written or checked by hand (the supplement), not raw GeoNames
 
     def location(self, geo_precision: int | None = None) -> Location:
         """The wire `Location` of this entry (precision 1 for a town, 3 for a governorate)."""
@@ -278,7 +279,7 @@ def _supplement_entries(path: Path) -> list[GazetteerEntry]:
             aliases_en=(row["name"], *_split(row.get("aliases_en", ""))),
             aliases_ar=(row["name_ar"], *_split(row.get("aliases_ar", ""))) if row["name_ar"]
             else _split(row.get("aliases_ar", "")),
-            needs_cue=row.get("cue", "") == "cue",
+            needs_cue=row.get("cue", "") == "cue", curated=True,
         ))
     return out
 
@@ -315,7 +316,7 @@ def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
         folded = normalize_arabic(alias)
         if folded in COMMON_ARABIC_WORDS:
             return True
-        if len(tokens) == 1 and entry.gazetteer_id.startswith("geonames:") and entry.population < 2000:
+        if len(tokens) == 1 and not entry.curated and entry.population < 2000:
             return True
         return entry.needs_cue and len(tokens) == 1
     return entry.needs_cue and len(tokens) == 1
@@ -339,6 +340,7 @@ def build_gazetteer(
                 population=entry.population or base.population,
                 aliases_en=_dedupe((*entry.aliases_en, *base.aliases_en)),
                 aliases_ar=_dedupe((*entry.aliases_ar, *base.aliases_ar)), needs_cue=entry.needs_cue,
+                curated=True,
             )
         else:
             extra.append(entry)

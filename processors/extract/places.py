@@ -267,12 +267,12 @@ _AR_AFTER_DIR = re.compile(f"^\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE
 _AR_RIF_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$")
 _AR_THE_RIF_BEFORE = re.compile(
     f"(?:^|[\\s(])([وبلف]{{0,2}}الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)"
-    f"\\s+(?:(?:لمحافظ{_T}|لمدين{_T}|من\\s+محافظ{_T}|في\\s+محافظ{_T}|من|في)\\s+)?)$"
+    f"\\s+((?:لمحافظ{_T}|لمدين{_T}|من\\s+محافظ{_T}|في\\s+محافظ{_T}|من|في)\\s+)?)$"
 )
 _AR_BADIA_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?(?:بادي{_T}|صحراء))\\s+$")
 _AR_DIR_NOUN = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
 _AR_DIR_NOUN_BEFORE = re.compile(
-    f"(?:^|[\\s(])([وبلف]?(?:ال)?(شمال|جنوب|شرق|غرب){_Y}?(?:\\s+(?:ال)?(شرق|غرب){_Y}?)?)\\s+"
+    f"(?:^|[\\s(])([وبلف]?(شمال|جنوب|شرق|غرب){_Y}?(?:\\s+(شرق|غرب){_Y}?)?)\\s+"
     f"(?:(?:مدين{_T}|بلد{_T}|قري{_T})\\s+)?$"
 )
 _AR_NEAR_BEFORE = re.compile(
@@ -303,7 +303,7 @@ _EN_COUNTRYSIDE_OF = re.compile(
 )
 _EN_AFTER_COUNTRYSIDE = re.compile(
     r"^('s)?(\s+(?:(" + _EN_DIR_ADJ_RE + r")\s+)?(?:countryside|rural\s+areas?|outskirts|suburbs|desert|"
-    r"badia|province|governorate|hinterland)\b)", re.IGNORECASE,
+    r"badia|provinces?|governorates?|hinterland)\b)", re.IGNORECASE,
 )
 _EN_NEAR_BEFORE = re.compile(
     f"(?:^|\\W)((?:(?:[0-9]+\\s*(?:km|kilometers|kilometres|miles)\\s+)?({_EN_DIR_NOUN_RE})\\s+of|near|"
@@ -350,6 +350,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     selected = _select(_raw_matches(text, tokens, gaz))
     accepted = _accept(text, selected, language)
     resolved = [_wrap(text, m, gaz) for m in accepted]
+    _share_governorate_cue(text, accepted, resolved, gaz)
     _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
     out: list[PlaceMention] = []
@@ -469,17 +470,13 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     after = text[m.end:m.end + 60]
     base = m.start - len(before)
     if m.arabic:
-        before_eff = before + m.clitic if m.clitic else before
-        base_eff = base
-        del base_eff
+        # Look before the proclitics of the name ("لحلب" -> "ل" + "حلب").
+        before = text[max(0, m.start - len(m.clitic) - 60):m.start - len(m.clitic)]
+        base = m.start - len(m.clitic) - len(before)
+        if m.clitic[:1] in ("و", "ف"):
+            return r  # "...الجنوبي ومطار X": what precedes the conjunction belongs to another phrase
         match = _AR_THE_RIF_BEFORE.search(before)
-        if match is None and m.clitic in ("ل", "ول", "فل", "لل", "ولل"):
-            match = _AR_THE_RIF_BEFORE.search(before + "ل")
-            if match is not None:
-                r.start = base + match.start(1)
-                r.mode, r.direction = "countryside", _ar_direction(match.group(2))
-                return r
-        if match is not None:
+        if match is not None and ("ل" in m.clitic or match.group(3)):
             r.start, r.mode, r.direction = base + match.start(1), "countryside", _ar_direction(match.group(2))
             return r
         match = _AR_RIF_BEFORE.search(before)
@@ -507,7 +504,6 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
         if match is not None:
             r.start, r.mode = base + match.start(1), "near"
             return r
-        del before_eff
         return r
     # English
     match = _EN_COUNTRYSIDE_OF.search(before)
@@ -527,7 +523,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     if tail is not None:
         word = tail.group(2).split()[-1].lower()
         r.end = m.end + tail.end(2)
-        if word in ("province", "governorate"):
+        if word in ("province", "governorate", "provinces", "governorates"):
             r.mode = "admin1"
         elif word in ("desert", "badia"):
             r.mode = "desert"
@@ -558,6 +554,25 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.direction = _en_dir(match.group(2))
         return r
     return r
+
+
+def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    """"محافظتا حمص ودير الزور" / "Homs and Hama provinces": a governorate cue covers the list."""
+    for i in range(1, len(resolved)):
+        prev, cur, m = resolved[i - 1], resolved[i], matches[i]
+        if cur.mode != "place" or prev.mode != "admin1":
+            continue
+        if not any(e.gazetteer_id in gaz.countryside_admin1 or e.kind == "admin1" for e in cur.candidates):
+            continue
+        gap = text[prev.end:cur.start]
+        if (m.arabic and gap.strip() in ("و", "، و", ",و", "، و")) or (not m.arabic and gap.strip() in (",", "and")):
+            cur.mode = "admin1"
+    for i in range(len(resolved) - 1, 0, -1):
+        prev, cur = resolved[i - 1], resolved[i]
+        plural = text[cur.start:cur.end].lower().endswith(("provinces", "governorates"))
+        if plural and prev.mode == "place" and text[prev.end:cur.start].strip() in (",", "and", ", and"):
+            if any(e.gazetteer_id in gaz.countryside_admin1 or e.kind == "admin1" for e in prev.candidates):
+                prev.mode = "admin1"
 
 
 def _pick_kind(r: _Resolved) -> list[GazetteerEntry]:
