@@ -113,25 +113,27 @@ def _text(value: Any) -> str:
 
 
 def _entry(raw: Any, feed_language: str) -> ParsedEntry:
-    content_parts = [c.get("value", "") for c in (raw.get("content") or []) if isinstance(c, dict)]
+    # dict.get, not FeedParserDict.get: no deprecated updated→published fallback (and its warning)
+    get = dict(raw).get
+    content_parts = [c.get("value", "") for c in (get("content") or []) if isinstance(c, dict)]
     content_html = max(content_parts, key=len) if content_parts else ""
-    summary_detail = raw.get("summary_detail") or {}
+    summary_detail = get("summary_detail") or {}
     return ParsedEntry(
-        guid=_text(raw.get("id")).strip(),
-        link=_text(raw.get("link")).strip(),
-        title=_text(raw.get("title")),
-        summary_html=_text(raw.get("summary")),
-        content_html=content_html if content_html != raw.get("summary") else "",
+        guid=_text(get("id")).strip(),
+        link=_text(get("link")).strip(),
+        title=_text(get("title")),
+        summary_html=_text(get("summary")),
+        content_html=content_html if content_html != get("summary") else "",
         published=(
-            _struct_to_utc(raw.get("published_parsed"))
-            or _struct_to_utc(raw.get("created_parsed"))
-            or _raw_date(raw.get("published"))
+            _struct_to_utc(get("published_parsed"))
+            or _struct_to_utc(get("created_parsed"))
+            or _raw_date(get("published"))
         ),
-        updated=_struct_to_utc(raw.get("updated_parsed")) or _raw_date(raw.get("updated")),
+        updated=_struct_to_utc(get("updated_parsed")) or _raw_date(get("updated")),
         language=_language(summary_detail.get("language") if isinstance(summary_detail, dict) else None)
         or feed_language,
-        author=_text(raw.get("author")),
-        tags=[t.get("term", "") for t in (raw.get("tags") or []) if isinstance(t, dict) and t.get("term")],
+        author=_text(get("author")),
+        tags=[t.get("term", "") for t in (get("tags") or []) if isinstance(t, dict) and t.get("term")],
     )
 
 
