@@ -10,7 +10,7 @@ One file per step (after miniflux's reader/worker split); decisions are pure fun
     parser.py     bytes → ParsedFeed (pure, feedparser, no entity expansion)  parse_feed(body, headers, url)
     processor.py  entries → Reports (pure)                                    entries_to_reports(...)
     fulltext.py   article page → main text (trafilatura), else the summary
-    scheduler.py  next poll time (pure)                                       next_poll_at(state, meta, settings, now, rng)
+    scheduler.py  next poll time (pure)                         next_poll_at(state, meta, settings, now, rng)
     store.py      SQLite seen-store and feed state
     publisher.py  Kafka sink: keyed by report_id, delivery confirmed before "seen"
     handler.py    one poll of one feed, start to end                          FeedPoller.poll(feed)
