@@ -156,3 +156,29 @@ def test_broker_outage_backs_up_and_loses_nothing(
         by_id.setdefault(key.decode(), set()).add(report.revision)
     assert len(by_id) == 2  # both reports arrived (at least once), none lost
     assert sorted(max(revs) for revs in by_id.values()) == [1, 2]
+
+
+def test_sitrep_poll_once_cli(
+    fresh_kafka: str,
+    feed_server: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sitrep.cli import main
+
+    feed_server.expect_request("/feed").respond_with_data(rss(("a", "one")))
+    registry = tmp_path / "feeds.toml"
+    registry.write_text(
+        f'[[feed]]\nid = "good"\nurl = "{feed_server.url_for("/feed")}"\n\n'
+        '[[feed]]\nid = "private"\nurl = "http://10.255.255.1/feed"\n'
+    )
+    monkeypatch.setenv("SITREP_KAFKA__BOOTSTRAP", fresh_kafka)
+    monkeypatch.setenv("SITREP_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("SITREP_POLLER__FULLTEXT", "false")
+    code = main(["poll", "--once", "--registry", str(registry), "--allow-host", "127.0.0.1"])
+    err = capsys.readouterr().err
+    assert code == 1  # one feed failed; the other still published
+    assert "good: ok; 1 published" in err and "private: FAIL blocked_address" in err
+    assert "Traceback" not in err
+    assert len(read_reports(fresh_kafka, 1)) == 1
