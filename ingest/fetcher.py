@@ -205,6 +205,7 @@ class Fetcher:
     ) -> FetchResult:
         """GET ``url`` (conditionally), following redirects with the address check on every hop."""
         started = time.monotonic()
+        deadline: float | None = None
         requested = url
         visited: set[str] = set()
         permanent: str | None = None
@@ -220,7 +221,9 @@ class Fetcher:
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
             async with self.gate.slot(host_key(url)), self._global:
-                result = await self._one_request(url, headers)
+                # the total timeout covers every hop, counted from the first byte we send
+                deadline = deadline or time.monotonic() + self.settings.total_timeout_s
+                result = await self._one_request(url, headers, deadline)
             if result.status in _REDIRECTS and "location" in result.headers:
                 target = urljoin(url, result.headers["location"].strip())
                 if result.status not in (301, 308):
@@ -240,11 +243,11 @@ class Fetcher:
             return result
         raise TooManyRedirects(requested, self.settings.max_redirects)
 
-    async def _one_request(self, url: str, headers: dict[str, str]) -> FetchResult:
+    async def _one_request(self, url: str, headers: dict[str, str], deadline: float) -> FetchResult:
         settings = self.settings
         try:
             # The address check runs at connect time, in GuardedBackend (every hop, every address).
-            async with asyncio.timeout(settings.total_timeout_s):
+            async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
                 async with self.client.stream("GET", url, headers=headers) as response:
                     response_headers = {k.lower(): v for k, v in response.headers.items()}
                     result = FetchResult(url=url, status=response.status_code, headers=response_headers)

@@ -203,3 +203,14 @@ def test_host_gate_spaces_requests_to_one_host() -> None:
 
     asyncio.run(three())
     assert slept == [2.0, 2.0]  # the second and third request to one host waited; the other host did not
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "gopher://127.0.0.1:25/", "ftp://example.org/"])
+def test_redirect_to_other_schemes_is_refused(
+    server: HTTPServer, local_settings: PollerSettings, target: str
+) -> None:
+    from ingest.errors import InvalidURL
+
+    server.expect_request("/scheme").respond_with_data("", status=302, headers={"Location": target})
+    with pytest.raises(InvalidURL):
+        fetch(local_settings, server.url_for("/scheme"))
