@@ -150,7 +150,7 @@ def strip_clitics(word: str) -> str:
     return word[_CLITIC.match(word).end():]  # type: ignore[union-attr]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?\u06d4])[\"')\]]*\s+|\n+|(?<=[;:])\s+(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[.!?\u06d4\u061f])[\"')\]]*\s+|\n+|(?<=[;:])\s+(?=\S)")
 _ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|maj|capt|sgt|u\.s|u\.n|no|approx|jan|feb|mar|apr|"
                      r"jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|e\.g|i\.e)|\b[a-z])\.$", re.IGNORECASE)
 

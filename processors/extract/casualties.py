@@ -21,7 +21,8 @@ from typing import Literal
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
 
-TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|\w+(?:[-']\w+)*|[^\w\s]")
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[^\W\d]\w*(?:[-']\w+)*|"
+                   r"[^\w\s]")
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,11 @@ def find_mentions(folded: str) -> Mentions:
                 leftmost_longest([f for f in found if f[2] < _ACTOR_BASE])]
     sources = [(s, e) for s, e, _ in leftmost_longest([f for f in found if f[2] == _SOURCE_LABEL])]
     actor_hits = leftmost_longest([f for f in found if _ACTOR_BASE <= f[2] <= _ANAPHOR_LABEL])
-    return Mentions(triggers, _resolve_actors(actor_hits, sources), sources)
+    actors = _resolve_actors(actor_hits, sources)
+    # A trigger word inside a name ("هيئة تحرير الشام", "Free Syrian Army") is part of the name.
+    names = [(a.start, a.end) for a in actors if not a.anaphoric] + sources
+    triggers = [t for t in triggers if not any(s <= t.start < e or s < t.end <= e for s, e in names)]
+    return Mentions(triggers, actors, sources)
 
 
 def find_triggers(folded: str) -> list[TriggerMention]:
