@@ -106,6 +106,9 @@ class IndexedName:
 
     entry: GazetteerEntry
     needs_cue: bool
+    # Arabic one-word names: whether the spellings under this key carry the article "ال".
+    # "الوعر" is a Homs district; "وعر" without the article is the adjective "rugged".
+    with_article: frozenset[bool] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,9 @@ COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 الكسوة المليحة ضمير الضمير شهبا تسيل القصير الحواش حواش الرقاما نوى نوا الحراك السعن
 تشرين كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول يناير فبراير مارس أبريل ابريل مايو
 يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+بركة بركه زيارة الزيارة غاب الغاب علم العلم اشارة الإشارة نصيب النصيب بانوراما الاسكندرية الإسكندرية
+رانية سلوك السلوك حوله جديدة الجديدة مدينة المدينة القرية قرية البلدة بلدة
+الحي حي القاسم العمارة عمارة رقة رقه حول الحول
 """.split())
 
 
@@ -353,8 +359,12 @@ def build_gazetteer(
             gazetteer.admin1_entries.setdefault(entry.admin1, entry)
         for alias in entry.aliases_ar:
             key = tuple(arabic_tokens_key(alias))
-            if key:
-                _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True)))
+            if not key:
+                continue
+            if not entry.curated and normalize_arabic(alias) in COMMON_ARABIC_WORDS:
+                continue  # a raw GeoNames alternate name that is an ordinary word
+            article = frozenset({normalize_arabic(alias).startswith("ال")}) if len(key) == 1 else frozenset()
+            _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True), article))
         for alias in entry.aliases_en:
             key = tuple(latin_tokens_key(alias))
             if key and sum(len(k) for k in key) >= 3:
@@ -402,9 +412,12 @@ def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
 def _add(index: dict[tuple[str, ...], dict[str, IndexedName]], key: tuple[str, ...], hit: IndexedName) -> None:
     bucket = index.setdefault(key, {})
     old = bucket.get(hit.entry.gazetteer_id)
-    # One spelling that needs no cue is enough for the entry to need none under this key.
-    if old is None or (old.needs_cue and not hit.needs_cue):
+    if old is None:
         bucket[hit.entry.gazetteer_id] = hit
+        return
+    # One spelling that needs no cue is enough for the entry to need none under this key.
+    bucket[hit.entry.gazetteer_id] = IndexedName(hit.entry, old.needs_cue and hit.needs_cue,
+                                                 old.with_article | hit.with_article)
 
 
 _KIND_RANK = {"admin1": 0, "city": 1, "region": 2, "town": 3, "site": 4, "village": 5}

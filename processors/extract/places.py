@@ -71,7 +71,7 @@ class _Token:
 
 # Token readings are pure functions of the token string and a report repeats its words: cache them.
 _TOKEN_CACHE: dict[str, tuple[bool, str, bool]] = {}
-_VARIANT_CACHE: dict[str, list[tuple[int, str]]] = {}
+_VARIANT_CACHE: dict[str, list[tuple[int, str, bool]]] = {}
 _CACHE_LIMIT = 200_000
 
 
@@ -101,7 +101,7 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-def _arabic_first_variants(raw: str) -> list[tuple[int, str]]:
+def _arabic_first_variants(raw: str) -> list[tuple[int, str, bool]]:
     """Cached `_compute_first_variants`."""
     variants = _VARIANT_CACHE.get(raw)
     if variants is None:
@@ -111,10 +111,15 @@ def _arabic_first_variants(raw: str) -> list[tuple[int, str]]:
     return variants
 
 
-def _compute_first_variants(raw: str) -> list[tuple[int, str]]:
-    """(clitic length, key) readings of an Arabic token that may carry proclitics."""
+_TANWEEN = re.compile("[\u064b-\u064d]")
+
+
+def _compute_first_variants(raw: str) -> list[tuple[int, str, bool]]:
+    """(clitic length in raw, key, has the article) readings of a token that may carry proclitics."""
+    if _TANWEEN.search(raw):
+        return []  # "دوماً" (always) is an adverb: names do not take tanween
     norm = normalize_arabic(raw)
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, bool]] = []
     seen: set[str] = set()
     for prefix in _AR_PREFIXES:
         if not norm.startswith(prefix) or len(norm) - len(prefix) < 2:
@@ -123,14 +128,14 @@ def _compute_first_variants(raw: str) -> list[tuple[int, str]]:
         key = arabic_key(rest)
         if key not in seen:
             seen.add(key)
-            out.append((_raw_offset(raw, len(prefix)), key))
+            out.append((_raw_offset(raw, len(prefix)), key, rest.startswith("ال")))
     # "للميادين" = ل + الميادين; "ولل..." likewise.
     for prefix in ("لل", "ولل", "فلل"):
         if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
             key = norm[len(prefix):]
             if key not in seen:
                 seen.add(key)
-                out.append((_raw_offset(raw, len(prefix)), key))
+                out.append((_raw_offset(raw, len(prefix)), key, True))
     return out
 
 
@@ -170,21 +175,25 @@ def _raw_matches(text: str, tokens: list[_Token], gaz: Gazetteer) -> list[_Match
     n = len(tokens)
     for i, tok in enumerate(tokens):
         if tok.arabic:
-            for offset, key in _arabic_first_variants(tok.raw):
+            for offset, key, article in _arabic_first_variants(tok.raw):
                 if (key,) in gaz.arabic_prefixes:
-                    _walk_arabic(text, tokens, i, offset, key, gaz, matches)
-        elif not tok.article:
-            _walk_latin(text, tokens, i, gaz, matches)
+                    _walk_arabic(text, tokens, i, offset, key, article, gaz, matches)
+        elif not tok.article and not (tok.raw.isupper() and tok.raw.isalpha() and len(tok.raw) > 2):
+            _walk_latin(text, tokens, i, gaz, matches)  # acronyms ("JASSM", "ISIS") are no names
     del n
     return matches
 
 
-def _walk_arabic(text: str, tokens: list[_Token], i: int, offset: int, key: str, gaz: Gazetteer,
-                 out: list[_Match]) -> None:
+def _walk_arabic(text: str, tokens: list[_Token], i: int, offset: int, key: str, article: bool,
+                 gaz: Gazetteer, out: list[_Match]) -> None:
     keys = [key]
     j = i
     while True:
         hits = gaz.arabic_index.get(tuple(keys))
+        if hits and j == i:
+            # A one-word name spelt without its article ("وعر" for "الوعر", "حول" for "الحول") or
+            # with one it does not have is an ordinary word, not that place.
+            hits = [h for h in hits if not h.with_article or article in h.with_article]
         if hits:
             out.append(_Match(tokens[i].start + offset, tokens[j].end, hits, i, j, True,
                               tokens[i].raw[:offset]))
@@ -264,7 +273,7 @@ _AR_DIR_ADJ = {
 }
 _AR_DIR_ADJ_RE = "|".join(_AR_DIR_ADJ)
 _AR_AFTER_DIR = re.compile(f"^\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)")
-_AR_RIF_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$")
+_AR_RIF_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف(?:ي|ا)?)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$")
 _AR_THE_RIF_BEFORE = re.compile(
     f"(?:^|[\\s(])([وبلف]{{0,2}}الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)"
     f"\\s+((?:لمحافظ{_T}|لمدين{_T}|من\\s+محافظ{_T}|في\\s+محافظ{_T}|من|في)\\s+)?)$"
@@ -443,7 +452,7 @@ def _accept(text: str, matches: list[_Match], language: str) -> list[_Match]:
 
 def _joined(gap: str, m: _Match) -> bool:
     if m.arabic:
-        return bool(_AR_LIST_JOIN.match(gap)) or gap == " " or gap.strip() in ("", "و")
+        return bool(_AR_LIST_JOIN.match(gap)) and gap.strip() != ""
     return bool(re.fullmatch(r"\s*(?:,|and|, and|or|/)\s*", gap))
 
 
@@ -560,13 +569,14 @@ def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Res
     """"محافظتا حمص ودير الزور" / "Homs and Hama provinces": a governorate cue covers the list."""
     for i in range(1, len(resolved)):
         prev, cur, m = resolved[i - 1], resolved[i], matches[i]
-        if cur.mode != "place" or prev.mode != "admin1":
+        dual_rif = prev.mode == "countryside" and re.match("[وبلف]{0,2}(?:ال)?ريف[يا] ", text[prev.start:prev.end])
+        if cur.mode != "place" or (prev.mode != "admin1" and not dual_rif):
             continue
         if not any(e.gazetteer_id in gaz.countryside_admin1 or e.kind == "admin1" for e in cur.candidates):
             continue
         gap = text[prev.end:cur.start]
         if (m.arabic and gap.strip() in ("و", "، و", ",و", "، و")) or (not m.arabic and gap.strip() in (",", "and")):
-            cur.mode = "admin1"
+            cur.mode = "countryside" if dual_rif else "admin1"
     for i in range(len(resolved) - 1, 0, -1):
         prev, cur = resolved[i - 1], resolved[i]
         plural = text[cur.start:cur.end].lower().endswith(("provinces", "governorates"))
@@ -679,8 +689,8 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
     if r.mode == "admin1" or entry.kind == "admin1":
         admin = entry if entry.kind == "admin1" else gaz.admin1_entries.get(countryside_admin1 or "")
         if admin is None:
-            # "محافظة X" where X is not a governorate capital: the town itself.
-            return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
+            # "محافظة الحديدة": a governorate we do not know (another country) is no Syrian town.
+            return None
         return PlaceMention(r.start, r.end, surface, admin.location(3), "admin1")
     if r.mode in ("countryside", "near", "desert"):
         precision = 2
