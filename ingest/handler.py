@@ -91,6 +91,7 @@ class FeedPoller:
             result = await self.fetcher.fetch(feed.url, etag=state.etag, last_modified=state.last_modified)
             outcome.status = result.status
             meta = ResponseMeta.from_headers(result.status, result.headers, now)
+            state.moved_to = result.permanent_redirect  # shown by `feeds status`; the registry stays as is
             if result.not_modified:
                 outcome.not_modified = True
             else:

@@ -43,6 +43,7 @@ class FeedState:
     next_poll_at: datetime | None = None
     # publication times of the most recent new entries (newest last), for the rate estimate
     recent_entry_times: list[datetime] = field(default_factory=list)
+    moved_to: str | None = None  # where every hop of the last redirect chain was permanent (301/308)
     websub_hub: str | None = None
     websub_topic: str | None = None
     websub_expires_at: datetime | None = None

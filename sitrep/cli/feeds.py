@@ -225,6 +225,7 @@ def run_status(args: argparse.Namespace, settings: Settings) -> int:
                 "last_error": state.last_error if state else None,
                 "last_error_kind": state.last_error_kind if state else None,
                 "next_poll_at": state.next_poll_at.isoformat() if state and state.next_poll_at else None,
+                "moved_to": state.moved_to if state else None,
             }
             print(json.dumps(row, ensure_ascii=False))
             continue

@@ -6,8 +6,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ingest.errors import EmptyBody, NotAFeed
+from ingest.errors import EmptyBody, NotAFeed, ParseError
 from ingest.parser import parse_feed
 from ingest.processor import entries_to_reports, html_to_text
 from ingest.registry import Feed
@@ -167,3 +169,22 @@ def test_html_to_text_is_idempotent_on_text() -> None:
     text = html_to_text("<div><p>a&amp;b</p><p>second   line</p></div><img alt='map of Idlib'>")
     assert text == "a&b\n\nsecond line\nmap of Idlib" or text.startswith("a&b")
     assert html_to_text(text) == text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=300).map(
+            lambda t: f'<rss version="2.0"><channel><item>{t}</item></channel></rss>'.encode()
+        ),
+        st.text(max_size=300).map(lambda t: f"<feed xmlns='http://www.w3.org/2005/Atom'><entry>{t}".encode()),
+    )
+)
+def test_any_bytes_give_a_feed_or_a_parse_error(body: bytes) -> None:
+    try:
+        parsed = parse_feed(body, {}, FEED.url)
+    except ParseError:
+        return
+    for candidate in entries_to_reports(parsed, FEED, NOW, SETTINGS):
+        assert candidate.report.report_id and candidate.report.published_at is not None
