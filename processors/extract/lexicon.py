@@ -460,11 +460,11 @@ SOURCE_FORMS = (
        "وكاله سانا", "سانا", "الدفاع المدني", "الخوذ البيضاء", "الاعلام الحربي", "الامم المتحده",
        "مجلس الامن", "وكاله الاناضول", "التلفزيون السوري", "الاعلام الرسمي")
     + "|" + _OFFICIAL_AR
-    + "|" + en(r"syrian observatory(?: for human rights)?", r"sohr", r"(?:state )?news agency", r"sana",
-               r"(?:\w+ ){0,2}ministry(?: of \w+)?", r"(?:\w+ ){0,2}minister", r"white helmets",
-               r"civil defen[cs]e", r"(?:\w+ ){0,2}spokes(?:man|woman|person)(?: for (?:the )?(?:\w+ ){1,3})?",
-               r"reuters", r"afp", r"associated press", r"anadolu", r"(?:\w+ )?state (?:tv|television|media)",
+    + "|" + en(r"syrian observatory(?: for human rights)?", r"sohr", r"news agency", r"sana",
+               r"ministry(?: of \w+)?", r"minister", r"white helmets",
+               r"civil defen[cs]e", r"spokes(?:man|woman|person)(?: for (?:the )?(?:\w+ ){1,3})?",
+               r"reuters", r"afp", r"associated press", r"anadolu", r"state (?:tv|television|media)",
                r"united nations", r"u\.n\.", r"security council", r"liveuamap", r"local media",
-               r"(?:\w+ ){0,2}(?:news|media) (?:outlets?|agency|sources?)")
+               r"(?:news|media) (?:outlets?|agency|sources?)")
 )
 SOURCE_PATTERN = re.compile(SOURCE_FORMS)

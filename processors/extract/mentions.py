@@ -72,9 +72,10 @@ class PhraseIndex:
                     self.residual.append((label, compiled))
 
     @staticmethod
-    def _keys(word: str) -> set[str]:
+    @lru_cache(maxsize=100_000)
+    def _keys(word: str) -> frozenset[str]:
         if word.isascii():
-            return {word[:2], word[:3]}
+            return frozenset((word[:2], word[:3]))
         stems = []
         for i in range(0, min(3, len(word) - 1)):
             if i and not _CLITIC_PREFIX.match(word[:i]):
@@ -83,7 +84,7 @@ class PhraseIndex:
             stems.append(rest)
             if rest.startswith("\u0627\u0644") or rest.startswith("\u0644\u0644"):
                 stems.append(rest[2:])
-        return {k for stem in stems if len(stem) >= 2 for k in (stem[:2], stem[:3])}
+        return frozenset(k for stem in stems if len(stem) >= 2 for k in (stem[:2], stem[:3]))
 
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
         """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
@@ -149,7 +150,7 @@ def find_mentions(folded: str) -> Mentions:
                 leftmost_longest([f for f in found if f[2] < _ACTOR_BASE])]
     sources = [(s, e) for s, e, _ in leftmost_longest([f for f in found if f[2] == _SOURCE_LABEL])]
     actor_hits = leftmost_longest([f for f in found if _ACTOR_BASE <= f[2] <= _ANAPHOR_LABEL])
-    actors = _resolve_actors(actor_hits, sources)
+    actors = _resolve_actors(actor_hits, sources, folded)
     # A trigger word inside a name ("هيئة تحرير الشام", "Free Syrian Army") is part of the name.
     names = [(a.start, a.end) for a in actors if not a.anaphoric] + sources
     triggers = [t for t in triggers if not any(s <= t.start < e or s < t.end <= e for s, e in names)]
@@ -173,11 +174,18 @@ def find_actors(folded: str) -> list[ActorMention]:
     return find_mentions(folded).actors
 
 
-def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, int]]) -> list[ActorMention]:
+_OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
+                           r"news agency|media|officials?|embassy|envoy|diplomats?)\b")
+
+
+def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, int]],
+                    folded: str = "") -> list[ActorMention]:
     found: list[ActorMention] = []
     last_group = ""
     for start, end, label in hits:
         if any(s <= start < e or s < end <= e for s, e in sources):
+            continue
+        if folded and _OUTLET_AFTER.match(folded, end):  # "the Russian defence ministry said"
             continue
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
