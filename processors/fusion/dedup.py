@@ -6,18 +6,21 @@ a report (same ``report_id``) is never a duplicate of itself: its old signature 
 
 State layout (bucket ``b`` = :func:`dedup_bucket`, see :mod:`processors.fusion.store`)::
 
-    rd|b|sig|<report_id>   {"s": signature b64 | "", "h": content_hash, "d": day, "o": canonical id | null,
+    rd|b|sig|<report_id>   {"s": signature b64 | "", "h": content_hash, "d": slot, "o": canonical id | null,
                             "by": [outlets that repeated it], "r": report revision}
     rd|b|hash|<hash>       report_id with that exact content (texts too short for MinHash still match)
     rd|b|band|<i:key>      [report_id, ...] sharing LSH band i
-    rd|b|day|<YYYY-MM-DD>  [report_id, ...] first seen that day (eviction)
-    rd|b|days              [YYYY-MM-DD, ...] days present
+    rd|b|slot|<slot>       [report_id, ...] published in that ten-minute slot (eviction)
+    rd|b|slots             [slot, ...] present, sorted (slot = "YYYY-MM-DDTHH:M0")
+
+Slots keep every list short (a list value is rewritten whole on each change: a Faust table logs
+the whole value), whatever the volume of a day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from processors.fusion.settings import FusionSettings
 from processors.fusion.shingles import (
@@ -53,6 +56,11 @@ def dedup_bucket(report: Report) -> str:
     return report.language or detect_language(report.title + " " + report.body) or "und"
 
 
+def time_slot(moment: datetime) -> str:
+    """The ten-minute slot of an instant, as a sortable string ("2026-11-20T14:30")."""
+    return moment.strftime("%Y-%m-%dT%H:%M")[:-1] + "0"
+
+
 def report_time(report: Report) -> datetime:
     """When a report entered the world: published, else fetched."""
     return report.published_at or report.fetched_at
@@ -84,7 +92,7 @@ class ReportDeduper:
         values = signature(items, self.settings.num_perm, self.settings.minhash_seed)
         keys = band_keys(values, self._bands, self._rows) if len(items) >= self.settings.min_shingles else []
         original, score = self._closest(bucket, report, values, keys)
-        day = report_time(report).date().isoformat()
+        day = time_slot(report_time(report))
         if original is not None:
             outlets = self._add_outlet(bucket, original, report.source or report.report_id)
             self.store[sig_key] = {"s": "", "h": report.content_hash, "d": day, "o": original, "by": [],
@@ -154,11 +162,11 @@ class ReportDeduper:
             self.store[sig_key] = record
         return outlets
 
-    def _index_day(self, bucket: str, day: str, report_id: str) -> None:
-        add_to_list(self.store, key("rd", bucket, "day", day), report_id)
-        days = get_list(self.store, key("rd", bucket, "days"))
-        if day not in days:
-            self.store[key("rd", bucket, "days")] = sorted([*days, day])
+    def _index_day(self, bucket: str, slot: str, report_id: str) -> None:
+        add_to_list(self.store, key("rd", bucket, "slot", slot), report_id)
+        slots = self.store.get(key("rd", bucket, "slots")) or []
+        if slot not in slots:
+            self.store[key("rd", bucket, "slots")] = sorted([*slots, slot])
 
     def _forget(self, bucket: str, report_id: str, record: dict[str, object]) -> None:
         signature_text = record.get("s")
@@ -169,25 +177,25 @@ class ReportDeduper:
         hash_key = key("rd", bucket, "hash", record.get("h"))
         if self.store.get(hash_key) == report_id:
             del self.store[hash_key]
-        day = record.get("d")
-        if isinstance(day, str):
-            remove_from_list(self.store, key("rd", bucket, "day", day), report_id)
+        slot = record.get("d")
+        if isinstance(slot, str):
+            remove_from_list(self.store, key("rd", bucket, "slot", slot), report_id)
         self.store.pop(key("rd", bucket, "sig", report_id), None)
 
     def evict(self, bucket: str, now: datetime) -> int:
         """Forget reports first seen before ``now - window_days``; returns how many."""
-        cutoff = (now - timedelta(days=self.settings.window_days)).date()
-        days = get_list(self.store, key("rd", bucket, "days"))
-        old = [d for d in days if date.fromisoformat(d) < cutoff]
-        if not old:
+        cutoff = time_slot(now - timedelta(days=self.settings.window_days))
+        slots: list[str] = self.store.get(key("rd", bucket, "slots")) or []
+        if not slots or slots[0] >= cutoff:  # sorted: nothing old
             return 0
+        old = [s for s in slots if s < cutoff]
         evicted = 0
-        for day in old:
-            for report_id in get_list(self.store, key("rd", bucket, "day", day)):
+        for slot in old:
+            for report_id in get_list(self.store, key("rd", bucket, "slot", slot)):
                 record = self.store.get(key("rd", bucket, "sig", report_id))
                 if record is not None:
                     self._forget(bucket, report_id, record)
                     evicted += 1
-            self.store.pop(key("rd", bucket, "day", day), None)
-        self.store[key("rd", bucket, "days")] = [d for d in days if d not in old]
+            self.store.pop(key("rd", bucket, "slot", slot), None)
+        self.store[key("rd", bucket, "slots")] = slots[len(old):]
         return evicted

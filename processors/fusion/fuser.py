@@ -137,7 +137,9 @@ class EventFuser:
     def evict(self, bucket: str, now: datetime) -> int:
         """Drop canonical events whose last day is before the window; returns how many."""
         cutoff = self._cutoff(now)
-        days = get_list(self.store, key("ev", bucket, "days"))
+        days: list[str] = self.store.get(key("ev", bucket, "days")) or []
+        if not days or days[0] >= cutoff.isoformat():  # sorted: nothing old
+            return 0
         old = [d for d in days if date.fromisoformat(d) < cutoff]
         evicted = 0
         for day in old:

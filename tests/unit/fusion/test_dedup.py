@@ -97,7 +97,7 @@ def test_window_evicts_old_reports_and_bounds_the_state() -> None:
     assert dd.check(make_report("r2", WIRE, published=later), later).duplicate_of is None
     assert not any("|r1" in k for k in store)
     dd.evict("en", later + timedelta(days=8))
-    assert set(store) == {"rd|en|days"} and store["rd|en|days"] == []
+    assert set(store) == {"rd|en|slots"} and store["rd|en|slots"] == []
 
 
 def test_short_texts_match_only_when_identical() -> None:
