@@ -6,7 +6,6 @@ replay is a no-op (409, ignored) and an older revision arriving late never overw
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -70,36 +69,11 @@ def decode_record(topic: str, value: bytes | None) -> Record:
         ) from None
 
 
-def search_stem(*texts: str) -> str:
-    """Folded text with Arabic proclitics removed from each word (``وبالقصف`` → ``قصف``).
-
-    Search applies the same function to the query, so "قصف" finds "وبالقصف" on any server.
-    """
-    return stem_folded(normalize_for_match(" ".join(t for t in texts if t)))
-
-
-# sitrep.textnorm.strip_clitics applied to every word of a string in one pass (same rules: "لل" with an
-# optional و/ف first, else و/ف, then ب/ك/ل, then ال, each only when two letters remain). A per-word
-# Python call costs ~60 µs per report, a quarter of the sink's CPU per document.
-_WORD_CLITICS = re.compile(
-    "(?<!\\S)(?:[\u0648\u0641]?\u0644\u0644(?=\\S\\S)"
-    "|(?:[\u0648\u0641](?=\\S\\S))?(?:[\u0628\u0643\u0644](?=\\S\\S))?(?:\u0627\u0644(?=\\S\\S))?)"
-)
-
-
-def stem_folded(folded: str) -> str:
-    """:func:`search_stem` of text already folded by ``normalize_for_match``: the words of
-    ``folded``, single-spaced, each passed through ``strip_clitics``."""
-    return _WORD_CLITICS.sub("", " ".join(folded.split()))
-
-
 def report_document(report: Report) -> dict[str, Any]:
     doc = report.model_dump(mode="json")
     doc["timestamp"] = _iso(report.published_at or report.fetched_at)
-    # Fold each text once; the stemmed field is derived from the folded ones (same words).
-    doc["title_norm"] = title = normalize_for_match(report.title)
-    doc["text_norm"] = body = normalize_for_match(report.body)
-    doc["search_stem"] = stem_folded(f"{title} {body}")
+    doc["title_norm"] = normalize_for_match(report.title)
+    doc["text_norm"] = normalize_for_match(report.body)
     return doc
 
 
@@ -109,12 +83,10 @@ def event_document(event: Event) -> dict[str, Any]:
     doc["actor_names"] = sorted({n for n in names if n})
     doc.update(_place_fields(event.location))
     doc["other_locations"] = [_other_place(loc) for loc in event.other_locations]
-    doc["summary_norm"] = summary = normalize_for_match(event.summary)
+    doc["summary_norm"] = normalize_for_match(event.summary)
     doc["place_norm"] = normalize_for_match(
         " ".join(p for loc in [event.location, *event.other_locations] if loc for p in _place_words(loc))
     )
-    evidence = [normalize_for_match(e.text) for e in event.evidence]
-    doc["search_stem"] = stem_folded(" ".join([summary, *evidence]))
     doc["timestamp"] = _iso(datetime.combine(event.event_date, time(12), tzinfo=UTC))
     return doc
 

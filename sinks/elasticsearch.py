@@ -158,6 +158,7 @@ class _InFlight:
     messages: list[_Pending]
     writable: list[_Pending]
     future: Future[list[ItemResult]]
+    submitted_at: float
 
 
 @dataclass
@@ -258,6 +259,8 @@ class ElasticsearchSink:
 
     def run_once(self, timeout_s: float | None = None) -> int:
         """Poll once, convert what came, flush if the batch is due. Returns messages consumed."""
+        if self._bulk_is_slow() and not self._paused:
+            self._pause()  # Elasticsearch is slow or down: read nothing more until it answers
         records = self._held or self._poll(timeout_s)
         self._held = []
         count = 0
@@ -290,7 +293,7 @@ class ElasticsearchSink:
         writable = [m for m in batch.messages if m.action is not None]
         actions = [m.action for m in writable if m.action is not None]
         future = self._executor.submit(self.writer.write, actions)
-        self._in_flight = _InFlight(batch.messages, writable, future)
+        self._in_flight = _InFlight(batch.messages, writable, future, self.clock())
 
     def _complete(self) -> None:
         """Wait for the bulk in flight, then dead-letter its refused documents and commit its offsets."""
@@ -325,8 +328,7 @@ class ElasticsearchSink:
         nothing piles up in memory and the group keeps us while Elasticsearch is slow or down."""
         done, _ = wait([future], timeout=self.sink_settings.pause_after_s)
         while not done and self.consumer is not None:
-            self.consumer.pause(*self.consumer.assignment())
-            self._paused = True
+            self._pause()
             polled = self.consumer.poll(timeout_ms=int(self.sink_settings.poll_timeout_s * 1000))
             # A rebalance may hand us a partition that is not paused yet: keep what it returned.
             self._held.extend(record for records in polled.values() for record in records)
@@ -443,6 +445,16 @@ class ElasticsearchSink:
             self.sleep(delay)
         elif self._stop.wait(delay) or self._stop.is_set():
             raise ElasticsearchUnavailable("stopping while Elasticsearch is unavailable")
+
+    def _bulk_is_slow(self) -> bool:
+        in_flight = self._in_flight
+        return (in_flight is not None and not in_flight.future.done()
+                and self.clock() - in_flight.submitted_at >= self.sink_settings.pause_after_s)
+
+    def _pause(self) -> None:
+        if self.consumer is not None:
+            self.consumer.pause(*self.consumer.assignment())
+            self._paused = True
 
     def _resume(self) -> None:
         self.consumer.resume(*self.consumer.paused())

@@ -85,9 +85,26 @@ _FOLD_MAPPINGS = [
 ]
 
 
+# sitrep.textnorm.strip_clitics as a token filter pattern (Java and Python regex agree on it):
+# "لل" with an optional و/ف first, else و/ف, then ب/ك/ل, then ال, each only while two letters remain.
+CLITIC_PATTERN = (
+    "^(?:[\u0648\u0641]?\u0644\u0644(?=..)"
+    "|(?:[\u0648\u0641](?=..))?(?:[\u0628\u0643\u0644](?=..))?(?:\u0627\u0644(?=..))?)"
+)
+
+
 def analysis_settings(profile: Profile) -> dict[str, Any]:
-    """The ``analysis`` index settings of a profile: analyzers ``sitrep_ar`` and ``sitrep_folded``."""
-    filters: dict[str, Any] = {"sitrep_ar_stop": {"type": "stop", "stopwords": "_arabic_"}}
+    """The ``analysis`` index settings of a profile.
+
+    Analyzers: ``sitrep_ar`` (language field), ``sitrep_ar_stem`` (the same without attached
+    clitics: "قصف" finds "وبالقصف"), ``sitrep_folded`` (for *_norm fields, already folded by our
+    normalizer) and ``sitrep_folded_stem`` (the same without clitics). Clitics are stripped by
+    Elasticsearch at index and query time alike, so documents and queries agree by construction.
+    """
+    filters: dict[str, Any] = {
+        "sitrep_ar_stop": {"type": "stop", "stopwords": "_arabic_"},
+        "sitrep_ar_clitics": {"type": "pattern_replace", "pattern": CLITIC_PATTERN, "replacement": ""},
+    }
     if profile == "full":
         filters["sitrep_ar_stem"] = {"type": "stemmer", "language": "arabic"}
         arabic = {
@@ -98,6 +115,7 @@ def analysis_settings(profile: Profile) -> dict[str, Any]:
             ],
         }
         char_filters: dict[str, Any] = {}
+        arabic_stem = arabic  # Elasticsearch's light stemmer strips the prefixes itself
     else:
         char_filters = {"sitrep_ar_fold": {"type": "mapping", "mappings": _FOLD_MAPPINGS}}
         arabic = {
@@ -106,12 +124,17 @@ def analysis_settings(profile: Profile) -> dict[str, Any]:
             "char_filter": ["sitrep_ar_fold"],
             "filter": ["lowercase", "decimal_digit", "sitrep_ar_stop"],
         }
+        arabic_stem = {**arabic, "filter": [*arabic["filter"], "sitrep_ar_clitics"]}
     analysis: dict[str, Any] = {
         "filter": filters,
         "analyzer": {
             "sitrep_ar": arabic,
+            "sitrep_ar_stem": arabic_stem,
             # For *_norm fields: the text is already folded by normalize_for_match.
             "sitrep_folded": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+            "sitrep_folded_stem": {
+                "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "sitrep_ar_clitics"]
+            },
         },
     }
     if char_filters:
@@ -137,12 +160,19 @@ def resolve_profile(es: Any, settings: ElasticsearchSettings) -> Profile:
 KEYWORD: dict[str, Any] = {"type": "keyword", "ignore_above": 1024}
 DATE: dict[str, Any] = {"type": "date"}
 INT: dict[str, Any] = {"type": "integer"}
-FOLDED: dict[str, Any] = {"type": "text", "analyzer": "sitrep_folded"}
+FOLDED: dict[str, Any] = {
+    "type": "text",
+    "analyzer": "sitrep_folded",
+    "fields": {"stem": {"type": "text", "analyzer": "sitrep_folded_stem"}},
+}
 STORED_ONLY: dict[str, Any] = {"type": "object", "enabled": False}
 
 
 def _text(keyword: bool = False) -> dict[str, Any]:
-    fields: dict[str, Any] = {"en": {"type": "text", "analyzer": "english"}}
+    fields: dict[str, Any] = {
+        "en": {"type": "text", "analyzer": "english"},
+        "stem": {"type": "text", "analyzer": "sitrep_ar_stem"},
+    }
     if keyword:
         fields["keyword"] = {"type": "keyword", "ignore_above": 256}
     return {"type": "text", "analyzer": "sitrep_ar", "fields": fields}
@@ -186,7 +216,6 @@ REPORT_MAPPINGS: dict[str, Any] = {
         "also_reported_by": KEYWORD,
         "title_norm": FOLDED,
         "text_norm": FOLDED,
-        "search_stem": FOLDED,
     },
 }
 
@@ -221,7 +250,6 @@ EVENT_MAPPINGS: dict[str, Any] = {
         "summary": _text(),
         "summary_norm": FOLDED,
         "place_norm": FOLDED,
-        "search_stem": FOLDED,
         "published_at": DATE,
         "updated_at": DATE,
         "timestamp": DATE,

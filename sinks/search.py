@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sinks.documents import search_stem
 from sinks.errors import SearchError
 from sinks.indices import IndexNames, index_names
 from sitrep.records import EVENT_TYPES, SUB_EVENT_TYPES
@@ -20,14 +19,19 @@ from sitrep.textnorm import normalize_for_match
 Kind = Literal["report", "event", "alert"]
 
 # Fields matched by the free-text query, with boosts. Language-analyzed fields give stemming on real
-# Elasticsearch; *_norm and search_stem hold text folded by our normalizer, so they match on any server.
+# Elasticsearch; *_norm fields hold text folded by our normalizer (the query is folded the same way),
+# so they match on any server; *.stem sub-fields ignore attached clitics (و ف ب ك ل ال).
 QUERY_FIELDS = [
-    "title^3", "title.en^2", "title_norm^3", "text", "text.en", "text_norm", "search_stem",
-    "summary^2", "summary.en", "summary_norm^2", "place_norm^2", "place.name^2", "place.name_ar^2",
-    "actor1", "actor2",
+    "title^3", "title.en^2", "title.stem^2", "text", "text.en", "text.stem",
+    "summary^2", "summary.en", "summary.stem", "place.name^2", "place.name_ar^2", "actor1", "actor2",
 ]
-HIGHLIGHT_FIELDS = ["title", "title.en", "text", "text.en", "summary", "summary.en", "title_norm",
-                    "text_norm", "summary_norm"]
+FOLDED_FIELDS = [
+    "title_norm^3", "title_norm.stem^2", "text_norm", "text_norm.stem",
+    "summary_norm^2", "summary_norm.stem", "place_norm^2", "place_norm.stem",
+]
+# Highlights on the original text first (readable), then on the folded copies.
+HIGHLIGHT_FIELDS = ["title", "title.stem", "title.en", "text", "text.stem", "text.en", "summary",
+                    "summary.stem", "summary.en", "title_norm", "text_norm", "summary_norm"]
 
 
 @dataclass(frozen=True)
@@ -132,12 +136,8 @@ def build_query(
     text = query.strip()
     if text:
         folded = normalize_for_match(text)
-        stemmed = search_stem(text)
         should.append({"multi_match": {"query": text, "fields": QUERY_FIELDS, "type": "best_fields"}})
-        should.append({"multi_match": {"query": folded, "fields": ["title_norm^3", "text_norm",
-                                                                     "summary_norm^2", "place_norm^2"],
-                                       "type": "best_fields"}})
-        should.append({"match": {"search_stem": {"query": stemmed}}})
+        should.append({"multi_match": {"query": folded, "fields": FOLDED_FIELDS, "type": "best_fields"}})
         # Phrase matches on the folded text rank exact wording first.
         should.append({"multi_match": {"query": folded, "type": "phrase", "boost": 2,
                                        "fields": ["title_norm", "text_norm", "summary_norm", "place_norm"]}})

@@ -5,8 +5,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from sinks.documents import (
     alert_document,
@@ -14,8 +12,6 @@ from sinks.documents import (
     decode_record,
     event_document,
     report_document,
-    search_stem,
-    stem_folded,
     to_action,
     to_bulk_actions,
 )
@@ -23,7 +19,6 @@ from sinks.indices import ALERT_MAPPINGS, EVENT_MAPPINGS, REPORT_MAPPINGS, Index
 from sitrep import topics
 from sitrep.errors import InvalidRecord
 from sitrep.records import Actor, Alert, Event, Evidence, Location, Report, SourceFigure
-from sitrep.textnorm import strip_clitics
 
 NAMES = IndexNames("sitrep")
 PLACE = Location(
@@ -109,7 +104,7 @@ def test_report_document_adds_folded_fields_and_time() -> None:
     )
     doc = report_document(report)
     assert doc["title_norm"] == "الاخبار"
-    assert doc["search_stem"] == "اخبار قصف مدفعي"
+    assert doc["text_norm"] == "وبالقصف المدفعي"
     assert doc["timestamp"].startswith("2026-03-01")
 
 
@@ -147,30 +142,3 @@ def test_decode_record_by_topic() -> None:
         decode_record(topics.ALERTS, None)
     with pytest.raises(InvalidRecord, match="does not consume"):
         decode_record("feeds", b"{}")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("والاشتباكات", "اشتباكات"),
-        ("بالقصف", "قصف"),
-        ("للنظام", "نظام"),
-        ("Clashes IN Deir", "clashes in deir"),
-        ("أُعلِن", "اعلن"),
-    ],
-)
-def test_search_stem_folds_and_strips_clitics(text: str, expected: str) -> None:
-    assert search_stem(text) == expected
-
-
-ARABIC_WORDS = st.text(alphabet="وفبكلالاسمخ x\n", max_size=40)
-
-
-@given(ARABIC_WORDS)
-def test_one_pass_stemming_equals_strip_clitics_word_by_word(text: str) -> None:
-    assert stem_folded(text) == " ".join(strip_clitics(w) for w in text.split())
-
-
-@pytest.mark.parametrize("text", ["وللنظام", "فالقصف", "ال", "لل", "ولل", "بال", "كالب", "ابن", "x وبال"])
-def test_one_pass_stemming_edge_cases(text: str) -> None:
-    assert stem_folded(text) == " ".join(strip_clitics(w) for w in text.split())

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sinks.indices import (
     _FOLD_MAPPINGS,
+    CLITIC_PATTERN,
     analysis_settings,
     component_templates,
     detect_profile,
@@ -15,7 +19,7 @@ from sinks.indices import (
     index_templates,
 )
 from sitrep.settings import Settings
-from sitrep.textnorm import normalize_arabic
+from sitrep.textnorm import normalize_arabic, strip_clitics
 
 
 class RecordingES:
@@ -114,3 +118,22 @@ def test_ensure_indices_installs_the_ilm_policy_when_on() -> None:
     )
     assert ensure_indices(es, settings) == "full"
     assert ("ilm", "p-reports") in es.calls
+
+
+@given(st.text(alphabet="وفبكلالاسمخx", min_size=1, max_size=12))
+def test_clitic_token_filter_strips_like_our_normalizer(word: str) -> None:
+    assert re.sub(CLITIC_PATTERN, "", word, count=1) == strip_clitics(word)
+
+
+@pytest.mark.parametrize(
+    "word", ["وللنظام", "فالقصف", "ال", "لل", "ولل", "بال", "كالب", "ابن", "والاشتباكات"]
+)
+def test_clitic_token_filter_edge_cases(word: str) -> None:
+    assert re.sub(CLITIC_PATTERN, "", word, count=1) == strip_clitics(word)
+
+
+def test_stem_analyzers_strip_clitics_in_the_basic_profile_only() -> None:
+    basic, full = analysis_settings("basic")["analyzer"], analysis_settings("full")["analyzer"]
+    assert basic["sitrep_ar_stem"]["filter"][-1] == "sitrep_ar_clitics"
+    assert full["sitrep_ar_stem"] == full["sitrep_ar"]  # the light stemmer strips prefixes itself
+    assert "sitrep_ar_clitics" in basic["sitrep_folded_stem"]["filter"]
