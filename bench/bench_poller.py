@@ -3,9 +3,10 @@
 The farm (a separate process, ``python -m bench.bench_poller --farm PORTS FEEDS``) listens on
 many loopback ports (one "host" each, so per-host politeness applies as in production: default
 1 s between requests to one host, 2 in flight). Each feed answers 304 to its ETag, except one in
-twenty, which publishes a new entry on every request. The poller (this process, one core) runs a
-warm-up round (every feed 200, ETags learned), then the measured round with the production code
-path: guarded fetcher, parser, seen-store and feed state in SQLite, an in-memory sink.
+twenty, which publishes a new entry on every request. The poller (this process, one core) starts
+in steady state (every feed's ETag known, as after a first round) and polls every feed once through
+the production code path: guarded fetcher, parser, seen-store and feed state in SQLite, an
+in-memory sink.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ async def _rounds(feeds: list[Any], state_dir: str) -> tuple[float, Any]:
     from ingest.fetcher import Fetcher
     from ingest.handler import FeedPoller
     from ingest.publisher import CollectingSink
+    from ingest.scheduler import FeedState
     from ingest.service import PollerService
     from ingest.settings import PollerSettings
     from ingest.store import PollerStore
@@ -100,10 +102,12 @@ async def _rounds(feeds: list[Any], state_dir: str) -> tuple[float, Any]:
         allow_hosts=["127.0.0.1"], fulltext=False, state_path=Path(state_dir) / "p.sqlite3"
     )
     store = PollerStore(settings.state_path)  # type: ignore[arg-type]
+    # Steady state: the poller has seen every feed before and holds its ETag (as after a first round).
+    for feed in feeds:
+        number = feed.url.rsplit("/", 1)[1]
+        store.save_state(FeedState(feed.id, etag=f'"{number}-0"'))
     async with Fetcher(settings) as fetcher:
         service = PollerService(FeedPoller(fetcher, store, CollectingSink(), settings))
-        await service.poll_feeds(feeds)  # warm-up: learn the ETags
-        fetcher.gate._hosts.clear()  # the measured round starts with no politeness debt
         started = time.perf_counter()
         summary = await service.poll_feeds(feeds)
         elapsed = time.perf_counter() - started
@@ -140,7 +144,7 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
         "value": round(summary.not_modified / summary.feeds_polled, 3),
         "unit": "ratio",
     }
-    yield {"metric": "poller_cpu_s_per_1000_checks", "value": round(cpu / (2 * total) * 1000, 3), "unit": "s"}
+    yield {"metric": "poller_cpu_s_per_1000_checks", "value": round(cpu / total * 1000, 3), "unit": "s"}
 
 
 if __name__ == "__main__":
