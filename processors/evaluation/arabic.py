@@ -1,0 +1,112 @@
+"""Our Arabic development labels (``arabic_labels.json``) against the extractor.
+
+Figures: conflict detection (accuracy, precision, recall; ambiguous reports left out), and on
+conflict reports with a main event: sub-event type of the first event, fatalities exact, actor
+F1 (actor1/actor2), place (name or governorate), date (label day within the event's range ±1
+day), sub-event recall over all events; and how often a number the label says must not be
+counted became some event's fatalities.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from processors.evaluation.scoring import f1, same_place
+from processors.extract import extract_events
+from processors.extract.errors import EvaluationDataMissing
+from sitrep.records import Event, Report
+
+LABELS_FILE = Path(__file__).with_name("arabic_labels.json")
+REPORTS_FILE = Path("data") / "arabic_reports.jsonl"
+
+
+def load(shared: Path) -> tuple[dict[str, Report], dict[str, dict[str, Any]]]:
+    """The labelled reports (as Reports) and their labels."""
+    path = shared / REPORTS_FILE
+    if not path.exists():
+        raise EvaluationDataMissing(str(path))
+    labels = json.loads(LABELS_FILE.read_text(encoding="utf-8"))["reports"]
+    reports: dict[str, Report] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        if item["id"] in labels:
+            published = datetime.fromisoformat(item["published"])
+            reports[item["id"]] = Report(report_id=item["id"], title=item["title"], text=item["text"],
+                                         language="ar", source=item.get("news_source", ""),
+                                         published_at=published, fetched_at=published)
+    return reports, labels
+
+
+def _place_ok(event: Event, label: dict[str, Any]) -> bool:
+    if event.location is None:
+        return False
+    names = [event.location.name] + [loc.name for loc in event.other_locations]
+    if label.get("place") and any(same_place(n, label["place"]) for n in names):
+        return True
+    return bool(label.get("admin1")) and same_place(event.location.admin1 or event.location.name, label["admin1"])
+
+
+def _date_ok(event: Event, label: dict[str, Any]) -> bool:
+    day = date.fromisoformat(label["date"])
+    end = event.event_date_end or event.event_date
+    return event.event_date - timedelta(days=1) <= day <= end + timedelta(days=1)
+
+
+def evaluate(shared: Path) -> dict[str, Any]:
+    """Figures over the labelled reports."""
+    reports, labels = load(shared)
+    tp = fp = fn = tn = 0
+    main_n = sub_ok = fat_ok = place_ok = date_ok = 0
+    actor_scores: list[float] = []
+    sub_recall: list[float] = []
+    guarded = leaked = 0
+    for rid, label in sorted(labels.items()):
+        if rid not in reports:
+            continue
+        events = extract_events(reports[rid])
+        predicted = bool(events)
+        if not label.get("ambiguous"):
+            tp += predicted and label["conflict"]
+            fp += predicted and not label["conflict"]
+            fn += (not predicted) and label["conflict"]
+            tn += (not predicted) and not label["conflict"]
+        if label["not_fatalities"]:
+            guarded += 1
+            leaked += any(e.fatalities in label["not_fatalities"] for e in events if e.fatalities)
+        main = label.get("main")
+        if not (label["conflict"] and main):
+            continue
+        main_n += 1
+        sub_recall.append(len({e.sub_event_type for e in events} & set(label["sub_event_types"]))
+                          / max(1, len(label["sub_event_types"])))
+        if not events:
+            actor_scores.append(0.0)
+            continue
+        first = events[0]
+        sub_ok += first.sub_event_type == main["sub_event_type"]
+        fat_ok += (first.fatalities or None) == (main["fatalities"] or None)
+        place_ok += _place_ok(first, main)
+        date_ok += _date_ok(first, main)
+        gold_actors = {main["actor1"], main["actor2"]} - {""}
+        predicted_actors = {first.actor1, first.actor2} - {""}
+        if not main["actor1"]:  # the text leaves the attacker unknown: score the named side only
+            predicted_actors &= gold_actors | {first.actor2}
+        actor_scores.append(f1(predicted_actors, gold_actors))
+    judged = tp + fp + fn + tn
+    return {
+        "reports": len(reports),
+        "conflict_acc": (tp + tn) / judged if judged else 0.0,
+        "conflict_p": tp / (tp + fp) if tp + fp else 0.0,
+        "conflict_r": tp / (tp + fn) if tp + fn else 0.0,
+        "main_events": main_n,
+        "sub_event": sub_ok / main_n if main_n else 0.0,
+        "fatalities": fat_ok / main_n if main_n else 0.0,
+        "actor_f1": sum(actor_scores) / len(actor_scores) if actor_scores else 0.0,
+        "place": place_ok / main_n if main_n else 0.0,
+        "date": date_ok / main_n if main_n else 0.0,
+        "sub_event_recall": sum(sub_recall) / len(sub_recall) if sub_recall else 0.0,
+        "uncounted_ok": 1 - leaked / guarded if guarded else 1.0,
+    }
