@@ -68,9 +68,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         update["fulltext"] = False
     poller_settings = poller_settings.model_copy(update=update)
     registry_path = args.registry or poller_settings.registry_path
-    feeds = load_registry(registry_path, demo_base_url=args.demo_url, include_disabled=False)
+    # Disabled feeds are kept: --shard publishes them too, so disabling a feed reaches every instance.
+    feeds = load_registry(registry_path, demo_base_url=args.demo_url, include_disabled=True)
+    enabled = sum(1 for f in feeds if f.enabled)
     say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
-    say(f"polling {len(feeds)} feeds from {registry_path}, publishing to Kafka at {settings.kafka.bootstrap}")
+    say(f"polling {enabled} feeds from {registry_path}, publishing to Kafka at {settings.kafka.bootstrap}")
 
     if args.once:
 
