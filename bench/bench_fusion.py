@@ -84,7 +84,7 @@ def _event(event_id: str, report: Report, sub: str, place: Location, day: date, 
 
 def run(quick: bool) -> Iterator[dict[str, Any]]:
     window_reports = 10_000 if quick else 100_000
-    measured = 2_000 if quick else 10_000
+    measured = 2_000 if quick else 5_000
     settings = FusionSettings(window_days=7)
     store: dict[str, Any] = {}
     deduper, fuser = ReportDeduper(settings, store), EventFuser(settings, store)

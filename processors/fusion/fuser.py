@@ -35,7 +35,6 @@ from processors.fusion.reconcile import (
     apply_figures,
     figure_of,
     is_toll_update,
-    same_content,
 )
 from processors.fusion.settings import FusionSettings
 from processors.fusion.store import FusionStore, add_to_list, get_list, key
@@ -52,8 +51,13 @@ def place_cell(profile: Profile, settings: FusionSettings) -> tuple[int, int] | 
     place = profile.place
     if place is None or place.lat is None or place.lon is None or place.precision >= 3:
         return None
-    size = max(settings.distance_km, settings.coarse_distance_km) / 111.0
+    size = max(settings.distance_km, settings.coarse_distance_km, settings.city_distance_km) / 111.0
     return math.floor(place.lat / size), math.floor(place.lon / size)
+
+
+def _content(dumped: dict[str, Any]) -> dict[str, Any]:
+    """An event's JSON without its bookkeeping (revision, updated_at): what a change is judged on."""
+    return {k: v for k, v in dumped.items() if k not in ("revision", "updated_at")}
 
 
 def _cell_name(cell: tuple[int, int] | None) -> str:
@@ -237,13 +241,15 @@ class EventFuser:
         members = [list(m) for m in record["m"]]
         if [event.event_id, figure.report_id] not in members:
             members.append([event.event_id, figure.report_id])
-        if same_content(merged, canonical):
-            if members != record["m"]:
-                self._save(bucket, canonical, {"m": members, "u": updates})
+        dumped = merged.model_dump(mode="json")
+        if _content(dumped) == _content(record["e"]):
+            if members != record["m"] or updates != record["u"]:
+                self._save(bucket, canonical, {"m": members, "u": updates}, record["e"])
             return FusionResult(canonical, False, False, canonical.fatalities)
         merged.revision = canonical.revision + 1
         merged.updated_at = now
-        self._save(bucket, merged, {"m": members, "u": updates})
+        dumped.update(merged.model_dump(mode="json", include={"revision", "updated_at"}))
+        self._save(bucket, merged, {"m": members, "u": updates}, dumped)
         return FusionResult(merged, False, True, canonical.fatalities)
 
     def _event_of(self, canonical_id: str, record: dict[str, Any]) -> Event:
@@ -252,10 +258,12 @@ class EventFuser:
         except (KeyError, ValueError) as exc:
             raise FusionStateError(key("ev", "*", "c", canonical_id), str(exc)) from exc
 
-    def _save(self, bucket: str, canonical: Event, record: dict[str, Any]) -> None:
+    def _save(self, bucket: str, canonical: Event, record: dict[str, Any],
+              dumped: dict[str, Any] | None = None) -> None:
         profile = Profile.of(canonical)
         days = index_days(profile, self.settings)
-        record = {**record, "e": canonical.model_dump(mode="json"), "p": profile.to_json(),
+        dumped = dumped if dumped is not None else canonical.model_dump(mode="json")
+        record = {**record, "e": dumped, "p": profile.to_json(),
                   "x": max(days[-1], profile.end).isoformat()}
         canonical_id = canonical.event_id
         self.store[key("ev", bucket, "c", canonical_id)] = record

@@ -7,7 +7,8 @@ Four hard conditions, then a score:
   a town are two ACLED events);
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
-- **where**: the same place; two precise places (geo_precision 1) within ``distance_km``; when
+- **where**: the same place; two precise places (geo_precision 1) within ``distance_km`` (or
+  ``city_distance_km`` when one is a provincial capital named alone, "Aleppo"); when
   either is coarse, the same admin2 (or within ``coarse_distance_km``), and only the same admin1
   when either is province-level; an unknown place is compatible but scores low;
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
@@ -98,6 +99,7 @@ class Place:
     lat: float | None
     lon: float | None
     precision: int
+    city: bool = False  # a provincial capital named alone: the whole city, not one spot in it
 
     @classmethod
     def of(cls, location: Location) -> Place:
@@ -109,6 +111,7 @@ class Place:
             lat=location.lat,
             lon=location.lon,
             precision=location.geo_precision,
+            city=bool(location.admin1) and _fold(location.name) == _fold(location.admin1),
         )
 
 
@@ -161,7 +164,7 @@ class Profile:
             self.event_type, self.sub_event_type, self.start.isoformat(), self.end.isoformat(),
             self.loose,
             None if place is None else [sorted(place.names), place.gazetteer_id, place.admin1, place.admin2,
-                                        place.lat, place.lon, place.precision],
+                                        place.lat, place.lon, place.precision, place.city],
             sorted(self.blocs), sorted(self.names), self.fatalities, sorted(self.sides),
         ]
 
@@ -176,7 +179,7 @@ class Profile:
             end=date.fromisoformat(value[3]),
             loose=bool(value[4]),
             place=None if place is None else Place(frozenset(place[0]), place[1], place[2], place[3],
-                                                   place[4], place[5], place[6]),
+                                                   place[4], place[5], place[6], bool(place[7])),
             blocs=frozenset(value[6]),
             names=frozenset(value[7]),
             fatalities=value[8],
@@ -217,8 +220,9 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
         distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
     coarse = max(a.precision, b.precision)
     if coarse == 1:
-        if distance is not None and distance <= settings.distance_km:
-            return 0.8 - 0.3 * distance / settings.distance_km
+        reach = settings.city_distance_km if (a.city or b.city) else settings.distance_km
+        if distance is not None and distance <= reach:
+            return 0.8 - 0.3 * distance / reach
         return None
     if coarse == 3:  # a province-level place contains anything in its province
         return 0.45 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE

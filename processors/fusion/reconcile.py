@@ -160,8 +160,3 @@ def apply_figures(event: Event, figures: list[SourceFigure], updates: list[str])
     else:
         event.injured = min(injured) if injured else None
 
-
-def same_content(a: Event, b: Event) -> bool:
-    """Whether two versions of a canonical event differ only in bookkeeping (revision, updated_at)."""
-    skip = {"revision", "updated_at"}
-    return a.model_dump(exclude=skip) == b.model_dump(exclude=skip)

@@ -32,6 +32,7 @@ class FusionSettings(BaseSettings):
     max_event_range_days: int = Field(default=7, ge=1)  # a longer range is a running total: no event
     distance_km: float = Field(default=2.0, gt=0)  # two precise places (geo_precision 1)
     coarse_distance_km: float = Field(default=5.0, gt=0)  # when either place is coarse (2)
+    city_distance_km: float = Field(default=10.0, gt=0)  # a provincial capital named alone
     match_threshold: float = Field(default=0.62, gt=0.0, le=1.0)  # score to join a canonical event
     # Granularity of fusion_bucket(), the key the fusion agent's topic is partitioned by.
     bucket_level: Literal["country", "admin1"] = "country"

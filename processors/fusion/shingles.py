@@ -7,13 +7,13 @@ store (a Faust table) instead of datasketch's in-memory index.
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
 
-from sitrep.ids import stable_id
 from sitrep.textnorm import normalize_for_match
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -80,5 +80,7 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
 def band_keys(values: np.ndarray, bands: int, rows: int) -> list[str]:
     """One short hash per LSH band: two signatures sharing any band key are candidates."""
-    raw = values.astype("<u4")
-    return [stable_id(i, raw[i * rows : (i + 1) * rows].tobytes().hex(), length=12) for i in range(bands)]
+    raw = values.astype("<u4").tobytes()
+    width = 4 * rows
+    return [hashlib.blake2b(raw[i * width : (i + 1) * width], digest_size=6).hexdigest()
+            for i in range(bands)]

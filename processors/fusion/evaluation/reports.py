@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -78,8 +79,13 @@ def load_written(path: Path | None = None) -> list[tuple[Report, str | None, int
     return labelled
 
 
+_ARTICLE = re.compile(r"^(?:a[lsrdtnz]|ash|el)[\s-]+|^ال")
+
+
 def _fold(name: str | None) -> str:
-    return normalize_for_match(name or "").replace("-", " ").replace("'", "")
+    """Place name for alignment: folded, without the Arabic article ("As-Sukhnah" = "Al Sukhnah")."""
+    folded = normalize_for_match(name or "").replace("-", " ").replace("'", "")
+    return _ARTICLE.sub("", folded).replace(" ", "")
 
 
 def _align(gold_event: dict[str, Any], extracted: list[tuple[Event, str]]) -> str | None:
