@@ -7,6 +7,10 @@ from datetime import datetime
 
 from sitrep.records import DeadLetter, utcnow
 
+# The envelope must fit in one Kafka message (1 MB by default) after base64 (+33%): an oversized
+# original keeps only its first bytes, and the message says how big it was.
+MAX_ORIGINAL_BYTES = 256 * 1024
+
 
 def make_dead_letter(
     original: bytes | str | None,
@@ -18,12 +22,21 @@ def make_dead_letter(
     partition: int | None = None,
     offset: int | None = None,
     now: datetime | None = None,
+    max_original_bytes: int = MAX_ORIGINAL_BYTES,
 ) -> DeadLetter:
-    """Wrap a failed message (or document) so nothing is lost and the reason travels with it."""
+    """Wrap a failed message (or document) so nothing is lost and the reason travels with it.
+
+    An original longer than ``max_original_bytes`` is cut to that many first bytes (the message
+    says so), so the dead letter itself can always be published."""
     if isinstance(error, BaseException):
         error_class, message = error.__class__.__name__, str(error) or repr(error)
     else:
         error_class, message = "Rejected", error
+    if isinstance(original, str):
+        original = original.encode("utf-8", "surrogateescape")
+    if original is not None and len(original) > max_original_bytes:
+        message = f"{message[:1800]} [original of {len(original)} bytes cut to its first {max_original_bytes}]"
+        original = original[:max_original_bytes]
     return DeadLetter(
         original=_b64(original) or "",
         original_key=_b64(key),

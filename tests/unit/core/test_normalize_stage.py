@@ -49,3 +49,12 @@ def test_dead_letter_keeps_original_bytes_and_origin() -> None:
                               key=b"k", topic="reports.raw", partition=1, offset=42)
     assert original_bytes(letter) == b"\xff\x00raw"
     assert (letter.error_class, letter.source_offset) == ("PoisonMessage", 42)
+
+
+def test_dead_letter_of_an_oversized_message_fits_in_a_kafka_message() -> None:
+    huge = b'{"report_id": "x", "text": "' + b"a" * 3_000_000 + b'"}'
+    letter = make_dead_letter(huge, PoisonMessage("reports.raw", "too big"), stage="normalize",
+                              topic="reports.raw", partition=0, offset=7)
+    assert len(letter.model_dump_json()) < 1_000_000
+    assert original_bytes(letter) == huge[:len(original_bytes(letter))]
+    assert "cut to its first" in letter.message and str(len(huge)) in letter.message
