@@ -320,6 +320,11 @@ _EN_NEAR_BEFORE = re.compile(
     f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of)\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
     re.IGNORECASE,
 )
+_EN_IN_GOVERNORATE = re.compile(
+    r"(?:\b([A-Z][\w'-]*)|\b(?:villages?|towns?|areas?|neighbou?rhoods?|district|camp|road|highway|axis|"
+    r"stations?|fields?|base|airbase|positions?|countryside|mountains?|desert|outskirts|front|fronts))"
+    r"\s*(?:,\s*|\s+in\s+)$"
+)
 _EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
 
 
@@ -411,12 +416,10 @@ def _capital_neighbour(text: str, m: _Match) -> bool:
     rest = rest[len(lead.group()):] if (lead := _ARTICLE_HEAD.match(rest)) else rest
     before = re.search(r"([A-Za-z][\w']*) $", head)
     after = re.match(r"^[ -]([A-Za-z][\w']*)", rest) if lead else re.match(r"^ ([A-Za-z][\w']*)", rest)
-    for word, is_before in ((before.group(1) if before else "", True), (after.group(1) if after else "", False)):
+    for word in (before.group(1) if before else "", after.group(1) if after else ""):
         lowered = word.lower()
         if word and word[0].isupper() and lowered not in _EN_FREE_CAPITALS and lowered not in LATIN_ARTICLES:
-            if is_before and _sentence_start(head, len(head) - len(word) - 1):
-                continue
-            return True
+            return True  # even at a sentence start: "Ahrar al-Sham repelled..."
     return False
 
 
@@ -556,6 +559,13 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     if match is not None:
         r.start, r.mode = base + match.start(1), "admin1"
         return r
+    if any(e.gazetteer_id in gaz.countryside_admin1 for e in entries) and _EN_IN_GOVERNORATE.search(before) \
+            and not re.match(r"^\s+city\b", after, re.IGNORECASE):
+        # "Sajur in Aleppo", "a village west of al-Bab, Aleppo": the governorate, not the city.
+        word = _EN_IN_GOVERNORATE.search(before)
+        if word is not None and not (word.group(1) and _sentence_start(before, word.start(1))):
+            r.mode = "admin1"
+            return r
     match = _EN_NEAR_BEFORE.search(before)
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
@@ -622,6 +632,7 @@ _EN_CONTEXT_GAP = re.compile(
     r"\s*(?:,\s*|\s+(?:located\s+)?(?:in|of)\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
+_LIST_GAP = re.compile(r"^\s*(?:,|،|and|و|, and|-)?\s*$")
 _AR_CONTEXT_GAP = re.compile(r"^\s*[,،]?\s*(?:في\s+|ضمن\s+)?$")
 
 
@@ -640,14 +651,20 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
     """"X village in Dar'a": a town that is not in the governorate stated right after it is another
     place of the same name (choose that) or one the gazetteer lacks (drop it)."""
     ordered = sorted(resolved, key=lambda r: r.start)
-    for r, nxt in zip(ordered, ordered[1:]):
+    for index, r in enumerate(ordered[:-1]):
         if r.entry is None or r.mode != "place" or r.entry.kind in ("admin1", "region"):
             continue
         if r.entry.gazetteer_id in gaz.countryside_admin1:
             continue
-        gap = text[r.end:nxt.start]
-        if len(gap) > 40 or not (_AR_CONTEXT_GAP if _ARABIC_CHAR.search(text[r.start:r.end])
-                                 else _EN_CONTEXT_GAP).match(gap):
+        arabic = bool(_ARABIC_CHAR.search(text[r.start:r.end]))
+        # Skip over the rest of a list ("X, Y and Z villages in Dar'a") to the stated context.
+        k = index + 1
+        while k + 1 < len(ordered) and _LIST_GAP.match(text[ordered[k - 1].end:ordered[k].start]) and \
+                not _stated_admin1(ordered[k], gaz):
+            k += 1
+        nxt = ordered[k]
+        gap = text[ordered[k - 1].end:nxt.start]
+        if len(gap) > 40 or not (_AR_CONTEXT_GAP if arabic else _EN_CONTEXT_GAP).match(gap):
             continue
         stated = _stated_admin1(nxt, gaz)
         if not stated or stated == r.entry.admin1:
