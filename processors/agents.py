@@ -105,7 +105,10 @@ def register_agents(app: faust.App, settings: Settings) -> None:
         # Surge rules count events across the whole stream: gather them on one partition
         # (canonical events are few; this never limits throughput).
         async for event in stream.events():
-            await alerting.send(key=b"all", value=event.value)
+            try:
+                await alerting.send(key=b"all", value=event.value)
+            except Exception as exc:  # noqa: BLE001 (e.g. a message too large to forward)
+                await dead_letter(event, exc, "route-alerting")
 
     @app.agent(alerting, name="alert")
     async def alert(stream: Any) -> None:
