@@ -19,6 +19,8 @@ from sitrep.records import Alert, Event, Location, Report
 from sitrep.textnorm import normalize_for_match
 
 Record = Report | Event | Alert
+# The same bound as the stream processors' (processors.normalize.MAX_REPORT_BYTES): bigger is poison.
+MAX_RECORD_BYTES = 2_000_000
 RECORD_TYPES: dict[str, type[Report] | type[Event] | type[Alert]] = {
     topics.REPORTS_CLEAN: Report,
     topics.EVENTS: Event,
@@ -58,6 +60,8 @@ def decode_record(topic: str, value: bytes | None) -> Record:
         raise InvalidRecord(f"the sink does not consume topic {topic!r}")
     if value is None:
         raise InvalidRecord("empty message (tombstone)", record_type.__name__)
+    if len(value) > MAX_RECORD_BYTES:
+        raise InvalidRecord(f"message of {len(value)} bytes exceeds {MAX_RECORD_BYTES}", record_type.__name__)
     try:
         return record_type.model_validate_json(value)
     except ValidationError as exc:

@@ -142,3 +142,6 @@ def test_decode_record_by_topic() -> None:
         decode_record(topics.ALERTS, None)
     with pytest.raises(InvalidRecord, match="does not consume"):
         decode_record("feeds", b"{}")
+    oversized = json.loads(event.model_dump_json()) | {"summary": "x" * 2_000_000}
+    with pytest.raises(InvalidRecord, match="exceeds"):
+        decode_record(topics.EVENTS, json.dumps(oversized).encode())
