@@ -276,7 +276,7 @@ def _ar_month_only(m: re.Match[str], ref: date | None) -> Resolved | None:
 def _ar_days_ago(m: re.Match[str], ref: date | None) -> Resolved | None:
     if ref is None:
         return None
-    word = m.group("n")
+    word = m.group("n") or m.group("n2")
     n = int(word) if word.isdigit() else _AR_SMALL_NUMBERS.get(word, 0)
     if not n or n > 60:
         return None
@@ -338,7 +338,7 @@ _AR_RULES: list[_Rule] = [
     ), _ar_days_back(1), triggers=("امس", "البارحه")),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:هذا\\s+)?اليوم(?:\\s+(?:{_AR_WEEKDAY_RE}))?"
-        f"(?!\\s+(?:التالي|الاول|الثاني|الثالث|ذاته|نفسه|السابق|الذي))"
+        f"(?!\\s+(?:التالي|الاول|الثاني|الثالث|ذاته|نفسه|عينه|السابق|الذي|المقرر|المحدد|الموعود|العالمي|الوطني|الدولي))"
         f"|{_B}{_AR_CL}(?:فجر|صباح|ظهر|مساء|عصر|ظهيره)\\s+(?:هذا\\s+)?(?:ال)?يوم{_E}"
     ), _ar_today, triggers=("يوم",)),
     _Rule(re.compile(
@@ -346,7 +346,7 @@ _AR_RULES: list[_Rule] = [
         f"(?!\\s+(?:القادم|المقبل))"
     ), _ar_weekday, triggers=_AR_WEEKDAY_KEYS),
     _Rule(re.compile(
-        f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?P<n>يومين|\\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|عشره)(?:\\s+(?:ايام|يوما|يوم))?{_E}"
+        f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?:(?P<n>يومين)|(?P<n2>\\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه|عشره)\\s+(?:ايام|يوما|يوم)){_E}"
     ), _ar_days_ago, triggers=("قبل", "منذ")),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?اسبوع\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
           _ar_week(1), triggers=("اسبوع",)),
