@@ -58,11 +58,11 @@ def figure_of(event: Event, now: datetime, report_revision: int = 1) -> SourceFi
     )
 
 
-def _order(figure: SourceFigure) -> tuple[str, int]:
-    # A later publication replaces; for one report, a higher revision replaces (a replayed older
-    # revision never does).
+def _order(figure: SourceFigure) -> tuple[str, int, str]:
+    # A later publication replaces (ties: the larger report id, so a replay cannot flip-flop); for
+    # one report, a higher revision replaces (a replayed older revision never does).
     published = figure.published_at.isoformat() if figure.published_at else ""
-    return (published, figure.revision)
+    return (published, figure.revision, figure.report_id)
 
 
 def add_figure(figures: list[SourceFigure], new: SourceFigure) -> list[SourceFigure]:
