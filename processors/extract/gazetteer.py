@@ -203,12 +203,17 @@ def latin_key(token: str) -> str:
     """Matching key of one Latin token: folded, doubled letters collapsed, common variants merged."""
     t = fold_latin(token)
     t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("q", "k")
+    # Diphthongs: "Deir"/"Dayr"/"Dair", "Sheikh"/"Shaykh"/"Shaikh".
+    t = t.replace("ei", "ay").replace("ai", "ay").replace("ey", "ay")
     t = re.sub(r"(.)\1+", r"\1", t)
     if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
         t = t[:-1]
     if len(t) > 3 and t.endswith("e") and t[-2] not in "aeiou":
         t = t[:-1] + "a"
-    return t
+    # Short vowels inside a name are written o/u and e/i at will ("Ghota"/"Ghouta", "Jellin"/"Jillin").
+    if len(t) > 2:
+        t = t[0] + t[1:-1].replace("o", "u").replace("e", "i") + t[-1]
+    return re.sub(r"(.)\1+", r"\1", t)
 
 
 def latin_tokens_key(name: str) -> list[str]:
