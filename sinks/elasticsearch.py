@@ -75,11 +75,13 @@ class BulkWriter:
         rng: random.Random | None = None,
         metrics: SinkMetrics | None = None,
         on_unavailable: Callable[[Exception], None] | None = None,
+        observe_seconds: Callable[[float], None] | None = None,
     ) -> None:
         self.es, self.settings, self.wait = es, settings, wait
         self.rng = rng or random.Random()
         self.metrics = metrics or SinkMetrics()
         self.on_unavailable = on_unavailable
+        self.observe_seconds = observe_seconds
 
     def write(self, actions: Sequence[BulkAction]) -> list[ItemResult]:
         final: list[ItemResult | None] = [None] * len(actions)
@@ -121,6 +123,7 @@ class BulkWriter:
         from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, TransportError
 
         self.metrics.bulk_requests += 1
+        started = time.perf_counter()
         try:
             response = self.es.bulk(
                 operations=bulk_operations(actions), refresh="wait_for" if self.settings.refresh else None
@@ -135,6 +138,8 @@ class BulkWriter:
             return {"items": [{"index": {"status": exc.meta.status, "error": error}} for _ in actions]}
         except TransportError as exc:
             raise ElasticsearchUnavailable(f"Elasticsearch transport error: {exc}") from exc
+        if self.observe_seconds is not None:
+            self.observe_seconds(time.perf_counter() - started)
         return dict(response.body if hasattr(response, "body") else response)
 
 
@@ -193,6 +198,7 @@ class ElasticsearchSink:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         ensure: bool = True,
+        observe_bulk_seconds: Callable[[float], None] | None = None,
     ) -> None:
         self.settings = settings
         self.sink_settings = sink_settings or SinkSettings()
@@ -215,13 +221,19 @@ class ElasticsearchSink:
         self._in_flight: _InFlight | None = None
         self.writer = BulkWriter(
             self.es, self.sink_settings, wait=self._writer_wait, rng=rng,
-            metrics=self.metrics, on_unavailable=self._on_unavailable,
+            metrics=self.metrics, on_unavailable=self._on_unavailable, observe_seconds=observe_bulk_seconds,
         )
+        self._assigned = False
 
     @property
     def paused(self) -> bool:
         """True while consumption is paused, waiting for a slow or unreachable Elasticsearch."""
         return self._paused
+
+    @property
+    def assigned(self) -> bool:
+        """True once the group gave this sink partitions (as of its last poll)."""
+        return self._assigned
 
     # --- lifecycle ---------------------------------------------------------------------------------
 
@@ -376,6 +388,7 @@ class ElasticsearchSink:
         polled = self.consumer.poll(
             timeout_ms=int(timeout * 1000), max_records=self.sink_settings.batch_max_docs
         )
+        self._assigned = bool(self.consumer.assignment())
         return [record for records in polled.values() for record in records]
 
     def _add(self, record: Any) -> None:
