@@ -79,6 +79,8 @@ _EN_UNITS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
 }
+_SCALE_WORDS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "آلاف": 1000, "مليون": 10**6, "ملايين": 10**6,
+                "thousand": 1000, "million": 10**6, "مئه": 100, "hundred": 100}
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
             "ninety": 90}
 # Vague quantities and the ACLED convention they are coded with.
@@ -208,6 +210,14 @@ _ANY_TOLL_WORD = re.compile(
     r"lives|slain|perish|execut|bodies|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
     r"wound|hurt|casualt|coded"
 )
+# A sentence that counts from the start of the war, a year or a campaign gives totals, not tolls.
+_SENTENCE_TOTAL = re.compile(
+    r"(?<!\w)منذ (?:اندلاع|بدء|بدايه|مطلع|منتصف|انطلاق|عام|العام|سنوات|سبع|ست|خمس|ثماني|اواخر|اوائل)|"
+    r"(?<!\w)منذ (?:\S+ ){0,3}(?:19|20)\d\d|حصيله (?:\S+ ){0,3}(?:سنوات|الحرب|النزاع)|"
+    r"\bsince (?:the (?:start|beginning|outbreak)|(?:\w+ )?(?:19|20)\d\d)|\b(?:war|conflict)-long\b|"
+    r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b"
+)
+MAX_EVENT_TOLL = 1000
 _CODED = re.compile(r"\bcoded (?:as|to|at) (\d+)")
 _MONTH_WORDS = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
@@ -251,6 +261,9 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             value = int(float(word.replace(",", "")))
         except ValueError:
             return None
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if nxt in _SCALE_WORDS:  # "62 ألفا", "3 million"
+            return _Quantity(value * _SCALE_WORDS[nxt], i, i + 2)
         return _Quantity(value, i, i + 1)
     if word in _AR_DUALS:
         return _Quantity(2, i, i + 1, dual_kind=_AR_DUALS[word])
@@ -320,6 +333,8 @@ def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
     """Casualty statements in one sentence ``folded[start:end]`` of the folded text."""
     sentence = folded[start:end]
     if not _ANY_TOLL_WORD.search(sentence):
+        return []
+    if _SENTENCE_TOTAL.search(sentence):
         return []
     if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):
         return []
@@ -454,6 +469,8 @@ def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casua
         return None
     if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):
         return None
+    if q.value >= MAX_EVENT_TOLL and not q.vague:
+        return None  # thousands killed is a war or campaign total, not one event's toll
     qualifier: Qualifier = "convention" if q.vague else "exact"
     if not q.vague:
         for pattern, name in _QUALIFIERS:

@@ -51,8 +51,22 @@ _GENERIC_ATTACK = re.compile(r"^[وفبل]?(?:ال)?(?:هجوم|هجوما|هج�
                              r"attacked|assaults?|assaulted|offensive)$")
 _WEAK_TERRITORY = re.compile(r"^[وفبل]?(?:ال)?(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
 _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
-_THREAT = re.compile(r"(?<!\w)(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط)(?!\w)|\b(?:threaten(?:s|ed)?|"
-                     r"would|could|plans? to|planning|may|might|vowed|will)\b")
+_THREAT = re.compile(
+    r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|تستعد|يستعد|"
+    r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
+    r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|استعداد|استعداده|استعدادها|للتطوع|مستعد|مستعده)(?!\w)|\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|may|"
+    r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b")
+# A trigger named as the topic of a statement or response is a reference, not a report.
+_REFERENCE = re.compile(
+    r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ )?(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|تحقيق في|"
+    r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+)? في|مسؤوليه\S* عن|ذكري)|\b(?:in response "
+    r"to|response to|over the|about the|investigation into|condemn\w*(?: the)?|retaliation for|blamed for|"
+    r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$")
+_ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b")
+_ATTACK_WORD = re.compile(r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
+                          r"car bomb|suicide|gunmen|militants")
+_PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
+_HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|year|in|since)\s+((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
                       r"tried|trying|failed)\b")
 _ARMED_VICTIM = re.compile(
@@ -60,6 +74,9 @@ _ARMED_VICTIM = re.compile(
     r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
     r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
+_AIR_ONLY = {"Military Forces of Russia", "Military Forces of Israel", "Military Forces of the United States",
+             "Coalition"}
+_GENERIC_SHELL = re.compile(r"^[وفبل]?(?:ال)?(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
 _TYPE_WEIGHT = {
@@ -118,6 +135,7 @@ class Candidate:
     order: int = 0
     armed_victims: bool = False
     civilian_victims: bool = False
+    words: dict[int, str] = field(default_factory=dict)
 
     @property
     def start(self) -> int:
@@ -173,13 +191,22 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(
                 doc.folded[t.start:t.end]) for t in hits):
         return []
+    published = doc.report.published_at
+    if published is not None:
+        years = [int(y) for y in _HISTORY_YEAR.findall(sentence)]
+        if years and max(years) < published.year and not any(d for d in doc.dates if s_start <= d.start < s_end
+                                                                 and d.date.year == published.year):
+            return []  # the sentence tells of an earlier year
     kept: list[TriggerMention] = []
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40):hit.start]
-        if _THREAT.search(window):
+        if _THREAT.search(doc.folded[max(clause[0], hit.start - 80):hit.start]) or _REFERENCE.search(
+                doc.folded[max(clause[0], hit.start - 30):hit.start]):
             continue
         word = doc.folded[hit.start:hit.end]
+        if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
+            continue  # "لاستعادة" / "لتحرير": an aim, not a change
         if hit.rule.name == "take":
             clause_text = doc.folded[clause[0]:clause[1]]
             if STATUS_CONTEXT.search(doc.folded[max(clause[0], hit.start - 25):min(clause[1], hit.end + 25)]):
@@ -193,8 +220,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start:h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event.
-    if types <= {"Remote explosive/landmine/IED"} and DEPOT_CONTEXT.search(sentence) and not any(
-            a for a in doc.actors if s_start <= a.start < s_end and a.name != "Civilians"):
+    if types <= {"Remote explosive/landmine/IED"} and all(_GENERIC_IED.match(words[id(h)]) for h in kept) and (
+            DEPOT_CONTEXT.search(doc.folded[max(0, s_start - 300):s_end + 300]) or _ACCIDENT.search(
+            doc.folded[max(0, s_start - 300):s_end + 300])) and not _ATTACK_WORD.search(sentence):
         return []
     result: list[TriggerMention] = []
     air_hits = [h for h in kept if h.rule.name == "air"]
@@ -233,7 +261,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     in_title = s_start < doc.title_end
     candidates = []
     for (clause, sub_event_type), triggers in groups.items():
-        candidates.append(Candidate(sub_event_type, index, clause, triggers, in_title))
+        candidates.append(Candidate(sub_event_type, index, clause, triggers, in_title,
+                                    words={t.start: doc.folded[t.start:t.end] for t in triggers}))
     candidates.sort(key=lambda c: c.start)
     return candidates
 
@@ -261,7 +290,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     cand.armed_victims = bool(_ARMED_VICTIM.search(sentence)) or any(
         a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
-    places = [p for p in doc.places if s_start <= p.start < s_end]
+    places = [p for p in doc.places if s_start <= p.start < s_end and not _is_speaker(doc.folded, p.start, p.end)]
     if places:
         def score(p: Any) -> float:
             distance = p.start - cand.start
@@ -299,6 +328,14 @@ def _anchor_date(doc: Document) -> Any:
     return None
 
 
+def _is_speaker(folded: str, start: int, end: int) -> bool:
+    """A capital that speaks ("أكدت بغداد", "Moscow said") is a government, not a place."""
+    from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
+
+    return bool(_SPEAKER_BEFORE.search(folded[max(0, start - 28):start]) or _SPEAKER_AFTER.match(
+        folded[end:end + 40]))
+
+
 def _territory_type(cand: Candidate) -> str:
     if cand.sub_event_type != _TERRITORY:
         return cand.sub_event_type
@@ -309,6 +346,9 @@ def _territory_type(cand: Candidate) -> str:
 
 def _finalize_type(cand: Candidate) -> str:
     sub = _territory_type(cand)
+    if sub == "Shelling/artillery/missile attack" and cand.roles.actor1 in _AIR_ONLY and all(
+            _GENERIC_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers):
+        return "Air/drone strike"  # "قصف روسي", "Israeli bombardment": from the air
     if sub == "Attack" and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in (
             "Civilians", ""))) and not cand.civilian_victims:
         return "Armed clash"
@@ -362,6 +402,8 @@ def _toll(doc: Document, casualties: list[Casualties], kind: str,
         beside = any(_same_sentence(doc, unknown.start, c.start) for c in sided)
         if not beside:
             chosen = [unknown] if unknown.count >= total_sided else sided
+    if all(c.qualifier == "convention" for c in chosen):
+        chosen = [max(chosen, key=lambda c: c.count)]  # "dozens" said twice is still dozens
     total = sum(c.count for c in chosen)
     qualifiers = {c.qualifier for c in chosen}
     if len(qualifiers) == 1:
@@ -396,6 +438,7 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
 
 def _merge(into: Candidate, other: Candidate) -> None:
     into.triggers.extend(other.triggers)
+    into.words.update(other.words)
     into.casualties.extend(other.casualties)
     for role in ("actor1", "actor2"):
         if not getattr(into.roles, role) and getattr(other.roles, role):
@@ -532,8 +575,12 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
                           "Remote explosive/landmine/IED", "Suicide bomb", "Abduction/forced disappearance",
                           "Chemical weapon") and not roles.actor2 and "Civilians" in roles.victims:
         roles.actor2 = "Civilians"
-    # Not conflict: nothing names who, where or how many.
-    if not (roles.actor1 or roles.actor2 or cand.place is not None or cand.casualties or cand.title_match):
+    # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
+    armed = any(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
+    both_armed = all(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
+    support = armed + both_armed + (cand.place is not None) + bool([c for c in cand.casualties if c.count or c.zero]) + (
+        cand.date_mention is not None) + cand.title_match
+    if support < 2 or (sub_event_type == "Armed clash" and not armed):
         return None
     event_date, end_date, precision, date_mention = _event_date(doc, cand)
     published = doc.report.published_at

@@ -95,6 +95,7 @@ def ar(*forms: str, suffix: bool = False, pronoun: bool = False) -> Forms:
 def en(*forms: str) -> Forms:
     """Regex for English words or phrases (lower case) between word boundaries."""
     items = []
+    forms = tuple(form.replace("al-?", "al[- ]?").replace("al-", "al[- ]") for form in forms)
     for form in forms:
         regex = r"\b(?:" + form + r")\b"
         items.extend((key, regex) for key in _leading_keys(form))
@@ -136,6 +137,8 @@ _SHELL_AR = ar(
     "قصف", "القصف", "قصفت", "قصفا", "يقصف", "تقصف", "قذائف", "القذائف", "قذيفه", "القذيفه",
     "قصف مدفعي", "قصف صاروخي", "المدفعيه", "مدفعيه", "صواريخ", "الصواريخ", "صاروخ", "الصاروخ",
     "صاروخا", "راجمات", "الراجمات", "هاون", "الهاون", "استهدفت مدفعيه", "رشقات", "قذائف صاروخيه",
+    "صاروخي", "صاروخيه", "الصاروخي", "الصاروخيه", "مدفعي", "المدفعي", "صاروخين", "صاروخان", "قذيفتين",
+    "قذيفتان", "القذائف الصاروخيه", "بالصواريخ", "صواريخ ارض ارض",
 )
 _SHELL_EN = en(
     r"shell(?:ing|ed|s)?", r"artillery", r"mortars?", r"rockets?", r"rocket fire", r"missiles?",
@@ -150,8 +153,9 @@ _CLASH_AR = ar(
     "محاوله تسلل", "تسلل", "معارك عنيفه", "تبادل القصف", "قصف متبادل", "استهدافات متبادله",
 )
 _CLASH_EN = en(
-    r"exchang\w* (?:of )?(?:heavy )?(?:artillery |mortar |rocket )?(?:shelling|shells|fire|gunfire|mortars?|"
-    r"rockets?)", r"in-?fighting", r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"fights?", r"battles?", r"battled", r"firefights?",
+    r"exchang\w* (?:of )?(?:\w+ ){0,4}?(?:shelling|shells|fire|gunfire|mortars?|rockets?)",
+    r"discharged (?:\w+ ){0,2}?(?:saf|fire|gunfire|weapons|small arms(?: fire)?)", r"fired (?:at|on|upon|towards)",
+    r"opened fire", r"shot at", r"shootings?", r"gunfire", r"in-?fighting", r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"fights?", r"battles?", r"battled", r"firefights?",
     r"gun ?fights?", r"gun ?battles?", r"exchange(?:d)? (?:of )?fire", r"ambush(?:ed|es)?",
     r"skirmish(?:es)?", r"engaged", r"repelled", r"repulsed", r"counter-?attacks?(?:ed)?",
     r"attack(?:s|ed)?", r"assault(?:s|ed)?", r"offensive", r"infiltrat(?:ed|ion|ions)",
@@ -266,7 +270,9 @@ STATUS_CONTEXT = re.compile(
 # Words that make the triggers of a clause hypothetical or failed.
 HYPOTHETICAL_CONTEXT = re.compile(
     ar("تهدد", "هدد", "يهدد", "تعتزم", "يعتزم", "ستشن", "سيشن", "محاوله", "محاولات", "حاولت", "حاول",
-       "فشلت", "فشل", "تخطط", "يخطط")
+       "فشلت", "فشل", "تخطط", "يخطط", "اذا", "لو", "سوف", "ستنفذ", "سينفذ", "ينوي", "تنوي", "تستعد", "يستعد",
+       "تحضر", "يحضر", "تحضيرات", "التحضير", "المتوقع", "متوقع", "المحتمل", "محتمل", "نفي", "نفت", "ينفي",
+       "تنفي", "نفوا")
     + "|" + en(r"threaten(?:s|ed)?", r"would", r"could", r"plans? to", r"planning", r"attempt(?:s|ed)?",
                r"tried", r"trying", r"failed", r"may", r"might", r"vowed"),
 )
@@ -334,10 +340,10 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         "القوات الحكوميه", "القوات الحكوميه السوريه", "قوات الحكومه", "قوات الحكومه السوريه",
         "القوات السوريه", "قوات الاسد", "النظام السوري", "طيران النظام", "طائرات النظام",
         "مروحيات النظام", "مدفعيه النظام", "قوات الجيش", "النظام", "الجيش النظامي", "القوات النظاميه",
-        "الطيران السوري", "الطائرات السوريه")
+        "الطيران السوري", "الطائرات السوريه", "الحرس الجمهوري", "قوات الحرس الجمهوري", "قوات النخبه")
         + "|" + en(r"syrian (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
                    r"jets|helicopters|air force|aircraft|artillery|government)",
-                   r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
+                   r"republican guard", r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
                    r"warplanes|jets|helicopters|aircraft|artillery|positions)",
                    r"the regime", r"regime", r"saa", r"the army", r"damascus government",
                    r"syrian government")),
@@ -400,7 +406,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         r"iran")),
     ActorRule("Military Forces of Israel", ar(
         "الجيش الاسرائيلي", "الطائرات الاسرائيليه", "الطيران الاسرائيلي", "القوات الاسرائيليه",
-        "اسرائيل", "اسرائيليه", "اسرائيلي", "الاحتلال الاسرائيلي") + "|" + en(
+        "اسرائيل", "اسرائيليه", "اسرائيلي", "اسرائيليين", "اسرائيليتين", "الاحتلال الاسرائيلي") + "|" + en(
         r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes|air ?strikes|forces|air ?force|"
         r"aircraft|troops|defen[cs]e forces)", r"israel", r"idf")),
     ActorRule("Police Forces of Iraq", ar("الشرطه العراقيه", "الشرطه الاتحاديه", "الشرطه الاتحاديه العراقيه")
@@ -425,28 +431,40 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         r"international coalition", r"global coalition", r"coalition")),
     ActorRule("Military Forces of the United States", ar(
         "القوات الامريكيه", "القوات الاميركيه", "الجيش الامريكي", "الجيش الاميركي", "الطائرات الامريكيه",
-        "الطائرات الاميركيه") + "|" + en(
+        "الطائرات الاميركيه", "الولايات المتحده") + "|" + en(
         r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|warplanes|jets|drones?|"
         r"air ?strikes|strikes|aircraft|special forces|marines)", r"united states", r"pentagon")),
     ActorRule("Unidentified Armed Group", ar(
         "مسلحين مجهولين", "مسلحون مجهولون", "مجهولين", "مجهولون", "مسلحين", "مسلحون", "مجهولي الهويه",
         "اشخاص مجهولين") + "|" + en(
-        r"(?:unknown|unidentified) (?:gunmen|assailants|attackers|armed men|persons?|men)", r"gunmen",
+        r"(?:unknown|unidentified) (?:armed )?(?:gunmen|assailants|attackers|men|persons?|individuals|group|"
+        r"groups|militants|perpetrators)", r"gunmen",
         r"armed men", r"assailants", r"attackers")),
     ActorRule("Civilians", ar(
         "مدنيين", "المدنيين", "مدنيون", "المدنيون", "مدني", "مدنيا", "مواطنين", "المواطنين", "مواطن",
         "مواطنا", "اطفال", "الاطفال", "طفل", "طفلا", "طفله", "نساء", "النساء", "امراه", "سيده", "السكان",
         "سكان", "الاهالي", "اهالي", "عائله", "عائلات", "مزارعين", "رعاه", "نازحين", "النازحين", "مسعفين",
-        "متطوعين", "صحفي", "صحفيين", "اعلامي", "ناشط", "ناشطين", "طلاب", "اطفالا", "عمال", "عمالا")
+        "متطوعين", "صحفي", "صحفيين", "اعلامي", "ناشط", "ناشطين", "طلاب", "اطفالا", "عمال", "عمالا",
+        "مستشفي", "مستشفيات", "المستشفي", "المستشفيات", "مدرسه", "المدرسه", "مدارس", "سوق", "السوق", "مسجد",
+        "المسجد", "منازل", "المنازل", "الاحياء السكنيه", "احياء سكنيه", "مخيم", "مخيمات", "المخيم", "فرن")
         + "|" + en(r"civilians?", r"residents?", r"children", r"child", r"women", r"woman", r"villagers?",
                    r"farmers?", r"shepherds?", r"families", r"family", r"journalists?", r"activists?",
                    r"displaced (?:people|persons|civilians|families)", r"passers-?by", r"worshippers",
                    r"students", r"aid workers?", r"rescuers?", r"medics?", r"paramedics?", r"people",
-                   r"teenagers?", r"boys?", r"girls?")),
+                   r"teenagers?", r"boys?", r"girls?", r"hospitals?", r"schools?", r"markets?", r"mosques?",
+                   r"homes", r"houses", r"residential (?:areas?|neighbou?rhoods?|buildings?)", r"camps?",
+                   r"bakery", r"clinics?")),
+)
+
+# Our canonical names are names too ("Military Forces of Syria" in English notes).
+ACTOR_RULES = tuple(
+    ActorRule(rule.canonical, rule.pattern + "|" + en(re.escape(rule.canonical.lower()).replace("\\ ", " ")))
+    for rule in ACTOR_RULES
 )
 
 # "The organization" / "the group": the armed group named before.
-ANAPHOR_PATTERN = ar("التنظيم", "تنظيم", "عناصره", "مقاتليه") + "|" + en(r"the (?:militant |jihadist )?group",
+PRONOUN_ANAPHOR_PATTERN = ar("عناصره", "عناصرها", "مقاتليه", "مقاتليها", "قواته", "قواتها", "مواقعه", "مواقعها")
+ANAPHOR_PATTERN = ar("التنظيم", "تنظيم") + "|" + en(r"the (?:militant |jihadist )?group",
                                                                        r"the organization", r"the jihadists")
 
 _OFFICIAL_AR_RE = (r"(?<!\w)[وفبل]?(?:ال)?(?:وزاره|وزير|المتحدث باسم|متحدث باسم|الناطق باسم|ناطق باسم|مصدر في|"

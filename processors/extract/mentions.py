@@ -13,6 +13,7 @@ from typing import Any
 from processors.extract.lexicon import (
     ACTOR_RULES,
     ANAPHOR_PATTERN,
+    PRONOUN_ANAPHOR_PATTERN,
     SOURCE_FORMS,
     TRIGGER_RULES,
     TriggerRule,
@@ -121,6 +122,7 @@ def leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, 
 
 _ACTOR_BASE = 1_000
 _ANAPHOR_LABEL = 10_000
+_PRONOUN_LABEL = 9_999
 _SOURCE_LABEL = 20_000
 
 
@@ -130,6 +132,7 @@ def _index() -> PhraseIndex:
     labelled: list[tuple[int, Any]] = [(i, rule.pattern) for i, rule in enumerate(TRIGGER_RULES)]
     labelled += [(_ACTOR_BASE + i, rule.pattern) for i, rule in enumerate(ACTOR_RULES)]
     labelled.append((_ANAPHOR_LABEL, ANAPHOR_PATTERN))
+    labelled.append((_PRONOUN_LABEL, PRONOUN_ANAPHOR_PATTERN))
     labelled.append((_SOURCE_LABEL, SOURCE_FORMS))
     return PhraseIndex(labelled)
 
@@ -181,7 +184,7 @@ _OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state 
 def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, int]],
                     folded: str = "") -> list[ActorMention]:
     found: list[ActorMention] = []
-    last_group = ""
+    last_group = last_armed = ""
     for start, end, label in hits:
         if any(s <= start < e or s < end <= e for s, e in sources):
             continue
@@ -191,8 +194,14 @@ def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, i
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))
             continue
+        if label == _PRONOUN_LABEL:  # "عناصره": its fighters, of the armed actor named last
+            if last_armed:
+                found.append(ActorMention(start, end, last_armed, anaphoric=True))
+            continue
         name = ACTOR_RULES[label - _ACTOR_BASE].canonical
         if name in ANAPHOR_TARGETS:
             last_group = name
+        if name != "Civilians":
+            last_armed = name
         found.append(ActorMention(start, end, name))
     return found

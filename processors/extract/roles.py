@@ -51,6 +51,13 @@ _VICTIM_BEFORE = re.compile(
 )
 _RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
 _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
+_SPEAKER_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اتهم|اتهمت|يتهم|تتهم|نفي|نفت|ينفي|تنفي|"
+    r"ندد|نددت|دان|دانت|ادان|ادانت|حذر|حذرت|زعم|زعمت|زعمت|كشف|كشفت|اعترف|اعترفت|طالب|طالبت|يقول|تقول|اشار|"
+    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$")
+_SPEAKER_AFTER = re.compile(
+    r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
+    r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -107,6 +114,8 @@ def resolve_roles(
             tag.add("between")
         if _WITHDREW_AFTER.match(after):
             tag.add("loser")
+        if _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after):
+            tag.add("speaker")
         if i > 0 and re.fullmatch(r"\s*(?:,|و|and|,\s*and)?\s*", folded[mentions[i - 1].end:m.start]) and (
                 same_side(mentions[i - 1].name, m.name) or mentions[i - 1].name == m.name):
             tag.add("conj")
@@ -138,7 +147,8 @@ def resolve_roles(
                 break
     # 3. The subject nearest before the trigger (walking back over "X and Y" of one camp).
     if first is None:
-        excluded = {"opponent", "backer", "victim", "loser"} if in_clause else {"backer", "loser"}
+        excluded = {"opponent", "backer", "victim", "loser", "speaker"} if in_clause else {"backer", "loser",
+                                                                                         "speaker"}
         before = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded]
         if before:
             first = before[-1]
@@ -147,7 +157,7 @@ def resolve_roles(
     # 4. The first named after the trigger that is not a target.
     if first is None:
         after = [i for i in armed if mentions[i].start >= trigger_start and not tags[i] & {
-            "opponent", "backer", "loser"}]
+            "opponent", "backer", "loser", "speaker"}]
         if after:
             first = after[0]
     if first is None and in_clause:
@@ -158,15 +168,16 @@ def resolve_roles(
             first = outside[-1]
             pool = sorted(set(pool) | {first})
     if first is None and armed:
-        candidates = [i for i in armed if "loser" not in tags[i] and "victim" not in tags[i]] or armed
-        first = candidates[0]
+        candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker"}] or [
+            i for i in armed if "speaker" not in tags[i]]
+        first = candidates[0] if candidates else None
     if first is not None:
         roles.actor1 = mentions[first].name
         roles.spans["actor1"] = (mentions[first].start, mentions[first].end)
     # actor2: the other side.
     second: int | None = None
-    others = [i for i in pool if i != first and (not roles.actor1 or not same_side(mentions[i].name,
-                                                                                    roles.actor1))]
+    others = [i for i in pool if i != first and "speaker" not in tags[i] and (
+        not roles.actor1 or not same_side(mentions[i].name, roles.actor1))]
     marked = [i for i in others if tags[i] & {"opponent", "loser", "victim"} and "backer" not in tags[i]]
     armed_others = [i for i in others if "civilian" not in tags[i] and "backer" not in tags[i]]
     if marked and "civilian" not in tags[marked[0]]:
