@@ -367,6 +367,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     _share_governorate_cue(text, accepted, resolved, gaz)
     _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
+    resolved.extend(_anaphora(text, resolved, gaz))
     out: list[PlaceMention] = []
     last_end = -1
     for r in sorted(resolved, key=lambda r: (r.start, -(r.end - r.start))):
@@ -673,14 +674,64 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
         r.entry = same[0] if same else None
 
 
+_AR_ITS_COUNTRYSIDE = re.compile(
+    f"(?<![\\w])[وبلف]{{0,2}}(?:(?:ال)?ريف(?:ها|ه)(?:\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?))?"
+    f"|الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)\\s+(?:للمدين{_T}|للمحافظ{_T}))(?![\\w])"
+)
+_AR_ITS_AIRPORT = re.compile(f"(?<![\\w])[وبلف]{{0,2}}مطار(?:ها|ه)(?:\\s+العسكري)?(?![\\w])")
+
+
+def _anaphora(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> list[_Resolved]:
+    """"ريفها الشرقي" / "الريف الشرقي للمدينة" / "ومطارها العسكري": the city named just before."""
+    if not _ARABIC_CHAR.search(text) or ("ريف" not in text and "مطار" not in text):
+        return []
+    taken = [(r.start, r.end) for r in resolved if r.entry is not None]
+    places = sorted((r for r in resolved if r.entry is not None), key=lambda r: r.start)
+    out: list[_Resolved] = []
+
+    def antecedent(pos: int) -> _Resolved | None:
+        before = [r for r in places if r.end <= pos and pos - r.end <= 400 and r.entry is not None
+                  and (r.entry.gazetteer_id in gaz.countryside_admin1 or r.entry.kind == "admin1")]
+        return before[-1] if before else None
+
+    for m in _AR_ITS_COUNTRYSIDE.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        ref = antecedent(m.start())
+        if ref is None or ref.entry is None:
+            continue
+        words = m.group(1) or m.group(2) or ""
+        out.append(_Resolved(m.start(), m.end(), ref.entry, [ref.entry], "countryside", _ar_direction(words)))
+    for m in _AR_ITS_AIRPORT.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        ref = antecedent(m.start())
+        if ref is None or ref.entry is None or ref.entry.kind == "admin1":
+            continue
+        name = ref.entry.name_ar.removeprefix("مدينة ")
+        airport = next((e for alias in (f"مطار {name} العسكري", f"مطار {name}") for e in gaz.lookup(alias)
+                        if e.kind == "site"), None)
+        if airport is not None:
+            out.append(_Resolved(m.start(), m.end(), airport, [airport], "place"))
+    return out
+
+
 _DIR_WORD = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
              "north-east": "North-eastern", "north-west": "North-western", "south-east": "South-eastern",
              "south-west": "South-western", "middle": "Central"}
 
 
+_AR_LEADING_CONJUNCTION = re.compile(
+    f"^[وف](?=(?:[بل])?(?:ال)?(?:ريف|بادي|مطار|محافظ|{_A}طراف|محيط|قرب|بالقرب|شمال|جنوب|شرق|غرب|ضواحي|مشارف|"
+    f"تخوم|جوار|صحراء|مداخل))"
+)
+
+
 def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
     entry = r.entry
     assert entry is not None
+    if _AR_LEADING_CONJUNCTION.match(text[r.start:r.end]):
+        r.start += 1  # "وريف حمص": the conjunction is not part of the place
     surface = text[r.start:r.end]
     countryside_admin1 = gaz.countryside_admin1.get(entry.gazetteer_id)
     if entry.kind == "admin1":

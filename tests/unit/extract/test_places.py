@@ -189,6 +189,14 @@ def test_mentions_sorted_and_disjoint() -> None:
     assert by_surface(found, "سراقب").location.geo_precision == 2
 
 
+def test_pronoun_references_to_the_city_named_before() -> None:
+    found = places("اشتباكات قرب مدينة دير الزور ومطارها العسكري وفي ريفها الشرقي", "ar")
+    airport = by_surface(found, "مطارها")
+    countryside = by_surface(found, "ريفها")
+    assert airport.surface == "مطارها العسكري" and airport.kind == "site" and near(airport, 35.28, 40.18)
+    assert countryside.location.admin1 == "Deir ez-Zor" and countryside.location.gazetteer_id.endswith(":east")
+
+
 def test_deterministic() -> None:
     text = clean_text("اشتباكات في ريف حماة الشمالي وقصف على اللطامنة وكفرزيتا")
     assert find_places(text, "ar") == find_places(text, "ar")
