@@ -149,6 +149,9 @@ _PERSON_NOUN_EN = frozenset({
     "farmers", "shepherds", "villagers", "teenagers", "infants", "babies", "prisoners", "detainees",
     "hostages", "captives", "defectors", "conscripts", "operatives", "allied", "loyalist", "opposition",
     "islamist", "kurdish", "iranian", "security", "police", "u", "us", "american", "coalition", "isis",
+    "head", "figure", "lieutenant", "captain", "colonel", "general", "sheikh", "mayor", "official",
+    "doctor", "activist", "defector", "sniper", "emir", "cadre", "operative", "sergeant", "brigadier",
+    "chief", "elder", "dignitary", "teacher", "nurse", "medic", "former", "prominent", "senior", "local",
 })
 _NON_PERSON = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:قذائف|قذيفه|صواريخ|صاروخ|صاروخا|غارات|غاره|ضربات|ضربه|براميل|برميل|برميلا|"
@@ -386,11 +389,14 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
         if j < len(tokens) and tokens[j].text in _PERSON_NOUN_EN and tokens[j].text in (
                 "civilian", "soldier", "fighter", "militant", "child", "woman", "man", "officer",
                 "policeman", "rebel", "member", "commander", "leader", "boy", "girl", "person", "guard",
-                "jihadist", "gunman", "pilot", "journalist", "shepherd", "farmer", "teenager"):
+                "jihadist", "gunman", "pilot", "journalist", "shepherd", "farmer", "teenager", "head",
+                "figure", "lieutenant", "captain", "colonel", "general", "sheikh", "mayor", "official",
+                "doctor", "activist", "defector", "sniper", "emir", "cadre", "operative", "sergeant",
+                "major", "brigadier", "chief", "elder", "dignitary", "judge", "teacher", "nurse", "medic"):
             before = " ".join(t.text for t in tokens[max(0, i - 2):i])
             after = " ".join(t.text for t in tokens[j + 1:j + 4])
-            if word != "the" and re.search(r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered)$",
-                                           before) or re.match(
+            if re.search(r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered|assassinating)$",
+                         before) or re.match(
                     r"(?:was |were )?(?:\w+ )?(?:killed|shot dead|died|executed)", after):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
             if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(

@@ -130,7 +130,7 @@ _AIR_AR = ar(
 _AIR_EN = en(
     r"air ?strikes?", r"air ?raids?", r"aerial (?:bombardment|attacks?|strikes?|bombing)",
     r"drone (?:strikes?|attacks?)", r"drones?", r"war ?planes?", r"jets?", r"fighter jets?",
-    r"helicopters?", r"barrel ?bombs?", r"bombed from the air", r"air force", r"aircraft",
+    r"helicopters?", r"barrel ?bombs?", r"bombed from the air", r"aircraft",
     r"bombers?", r"air[- ]dropped", r"dropped (?:\w+ )?(?:barrel )?bombs",
 )
 _SHELL_AR = ar(
@@ -155,7 +155,7 @@ _CLASH_AR = ar(
 _CLASH_EN = en(
     r"exchang\w* (?:of )?(?:\w+ ){0,4}?(?:shelling|shells|fire|gunfire|mortars?|rockets?)",
     r"discharged (?:\w+ ){0,2}?(?:saf|fire|gunfire|weapons|small arms(?: fire)?)", r"fired (?:at|on|upon|towards)",
-    r"opened fire", r"shot at", r"shootings?", r"gunfire", r"in-?fighting", r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"fights?", r"battles?", r"battled", r"firefights?",
+    r"opened fire", r"shot at", r"shootings?", r"gunfire", r"stormed", r"raided", r"in-?fighting", r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"fights?", r"battles?", r"battled", r"firefights?",
     r"gun ?fights?", r"gun ?battles?", r"exchange(?:d)? (?:of )?fire", r"ambush(?:ed|es)?",
     r"skirmish(?:es)?", r"engaged", r"repelled", r"repulsed", r"counter-?attacks?(?:ed)?",
     r"attack(?:s|ed)?", r"assault(?:s|ed)?", r"offensive", r"infiltrat(?:ed|ion|ions)",
@@ -175,7 +175,7 @@ _TAKE_EN = en(
     r"control", r"managed to control", r"controlled(?! by)", r"captured?", r"captures", r"capturing",
     r"seized?", r"seizing", r"recaptured?", r"recapturing", r"retook", r"retaken", r"retake", r"regained",
     r"regain(?:s|ing)?", r"liberated?", r"liberating", r"overran", r"overrun", r"took over", r"take over",
-    r"taken over", r"advanced (?:in)?to", r"advances? (?:in)?to", r"entered", r"stormed", r"wrested",
+    r"taken over", r"advanced (?:in)?to", r"advances? (?:in)?to", r"entered", r"wrested",
     r"drove (?:\w+ ){0,4}out", r"expelled", r"pushed (?:\w+ ){0,3}out", r"forced (?:\w+ ){0,4}to (?:withdraw|"
     r"retreat)", r"brought (?:\w+ ){0,4}under (?:their|its|the) control", r"cleared (?:\w+ ){0,3}of",
     r"fell to", r"fallen to", r"lost control", r"lost (?:\w+ ){0,3}to",
