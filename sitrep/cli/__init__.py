@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         settings = Settings()
+        from sitrep.logging import configure_from_settings
+
+        configure_from_settings(settings, verbose=args.verbose, service=args.command)
         return int(args.func(args, settings) or 0)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
