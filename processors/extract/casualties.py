@@ -373,6 +373,16 @@ def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
     return found
 
 
+_SINGULAR_EN = frozenset({
+    "civilian", "soldier", "fighter", "militant", "child", "woman", "man", "officer", "policeman", "rebel",
+    "member", "commander", "leader", "boy", "girl", "person", "guard", "jihadist", "gunman", "pilot",
+    "journalist", "shepherd", "farmer", "teenager", "head", "figure", "lieutenant", "captain", "colonel",
+    "general", "sheikh", "mayor", "official", "doctor", "activist", "defector", "sniper", "emir", "cadre",
+    "operative", "sergeant", "major", "brigadier", "chief", "elder", "dignitary", "judge", "teacher", "nurse",
+    "medic",
+})
+
+
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     """"مقتل عنصر" / "killed a soldier": one person, no number word."""
     word = tokens[i].text
@@ -384,9 +394,9 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
             return Casualties(kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
     if word in ("a", "an", "the") and i + 1 < len(tokens):
         j = i + 1
-        while j < min(len(tokens), i + 6) and tokens[j].text not in _PERSON_NOUN_EN:
+        while j < min(len(tokens), i + 6) and tokens[j].text not in _SINGULAR_EN and tokens[j].text.isalpha():
             j += 1
-        if j < len(tokens) and tokens[j].text in _PERSON_NOUN_EN and tokens[j].text in (
+        if j < len(tokens) and tokens[j].text in _SINGULAR_EN and tokens[j].text in (
                 "civilian", "soldier", "fighter", "militant", "child", "woman", "man", "officer",
                 "policeman", "rebel", "member", "commander", "leader", "boy", "girl", "person", "guard",
                 "jihadist", "gunman", "pilot", "journalist", "shepherd", "farmer", "teenager", "head",
@@ -395,9 +405,10 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
                 "major", "brigadier", "chief", "elder", "dignitary", "judge", "teacher", "nurse", "medic"):
             before = " ".join(t.text for t in tokens[max(0, i - 2):i])
             after = " ".join(t.text for t in tokens[j + 1:j + 4])
+            after = " ".join(t.text for t in tokens[j + 1:j + 6])
             if re.search(r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered|assassinating)$",
                          before) or re.match(
-                    r"(?:was |were )?(?:\w+ )?(?:killed|shot dead|died|executed)", after):
+                    r"(?:was |were )?(?:\w+ ){0,3}?(?:killed|shot dead|died|executed|assassinated)", after):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
             if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(
                     r"(?:was |were )?(?:\w+ )?(?:injured|wounded|hurt)", after):

@@ -357,10 +357,14 @@ def _finalize_type(cand: Candidate) -> str:
     return sub
 
 
-def _assign_casualties(doc: Document, index: int, cands: list[Candidate], carry: Candidate | None) -> None:
+def _assign_casualties(doc: Document, index: int, cands: list[Candidate], carry: Candidate | None,
+                       first_body: Candidate | None = None) -> None:
     s_start, s_end = doc.sentences[index]
     for c in find_casualties(doc.folded, s_start, s_end):
         owner: Candidate | None = None
+        if c.qualifier == "convention" and "coded" in doc.folded[c.start:c.end] and first_body is not None:
+            first_body.casualties.append(c)  # a note's own coding is about its main event
+            continue
         same_clause = [k for k in cands if _in(k.clause, c.start)]
         if same_clause:
             owner = min(same_clause, key=lambda k: k.start)
@@ -472,7 +476,8 @@ def extract(report: Report) -> list[Event]:
         sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
-        _assign_casualties(doc, index, cands, carry)
+        first_body = next((c for c in all_cands + cands if not c.in_title), None)
+        _assign_casualties(doc, index, cands, carry, first_body)
         if cands:
             carry = cands[0] if not cands[0].in_title else carry
         all_cands.extend(cands)
