@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,8 @@ def _fold(name: str | None) -> str:
 
 
 def _align(gold_event: dict[str, Any], extracted: list[tuple[Event, str]]) -> str | None:
-    """The canonical id of the extracted event that best answers a labelled event of a report."""
+    """The canonical id of the extracted event that best answers a labelled event of a report
+    (callers remove the chosen event, so two labelled events never share one extracted event)."""
     if not extracted:
         return None
     names = {_fold(gold_event.get("place")), _fold(gold_event.get("gazetteer_name"))} - {""}
@@ -105,7 +106,10 @@ def _align(gold_event: dict[str, Any], extracted: list[tuple[Event, str]]) -> st
         )
 
     best = max(extracted, key=fit)  # max keeps the first (most salient) of equals
-    return best[1] if fit(best)[0] or fit(best)[2] else None
+    if not (fit(best)[0] or fit(best)[2]):
+        return None
+    extracted.remove(best)
+    return best[1]
 
 
 def evaluate_written_shared(settings: FusionSettings | None = None) -> dict[str, Any]:
@@ -122,6 +126,13 @@ def evaluate_written_shared(settings: FusionSettings | None = None) -> dict[str,
         ExternalReportInput.model_validate(json.loads(line)).to_report()
         for line in reports_path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
+    return score_labelled_events(reports, labels, settings)
+
+
+def score_labelled_events(reports: list[Report], labels: dict[str, Any],
+                          settings: FusionSettings | None = None) -> dict[str, Any]:
+    """Event-level scores: ``labels`` maps a report id to ``{"events": [{"cluster", "sub_event_type",
+    "place", "fatalities", ...}], "conflict": bool}``."""
     run = FusionRun(settings or FusionSettings())
     for report in replay_order(number_revisions(reports)):
         run.add(report)
@@ -130,10 +141,11 @@ def evaluate_written_shared(settings: FusionSettings | None = None) -> dict[str,
     predicted: dict[str, str] = {}
     latest: dict[str, tuple[Any, int]] = {}
     for report_id, label in labels.items():
+        unused = list(run.joined.get(report_id, []))
         for index, gold_event in enumerate(label.get("events", [])):
             item = f"{report_id}#{index}"
             gold[item] = str(gold_event["cluster"])
-            canonical = _align(gold_event, run.joined.get(report_id, []))
+            canonical = _align(gold_event, unused)
             if canonical is not None:
                 predicted[item] = canonical
             if gold_event.get("fatalities") is not None:
@@ -141,6 +153,9 @@ def evaluate_written_shared(settings: FusionSettings | None = None) -> dict[str,
                 if gold[item] not in latest or (when and when >= latest[gold[item]][0]):
                     latest[gold[item]] = (when, gold_event["fatalities"])
     scores = pairwise_scores(gold, predicted)
+    # The same over the labelled events extraction found: what fusion itself got right.
+    found = pairwise_scores({i: c for i, c in gold.items() if i in predicted}, predicted)
+    scores["extracted_only"] = {k: found[k] for k in ("precision", "recall", "f1", "gold_pairs")}
     compared = []
     for cluster, (_when, truth) in sorted(latest.items()):
         items = [i for i, c in gold.items() if c == cluster and i in predicted]
@@ -222,10 +237,60 @@ def evaluate_fakes_dedup(path: Path | None = None, settings: FusionSettings | No
     return scores
 
 
+def load_demo() -> tuple[list[Report], dict[str, Any]] | None:
+    """The bundled demo feeds (``ingest/demo``) as reports, with labels from ``expected.json``:
+    every event its own cluster except the ``fusion`` groups (the same event told twice);
+    ``sohr-ar-rev2.rss.xml`` is read after the others, as the revision it is."""
+    demo = REPO / "ingest" / "demo"
+    expected_path = demo / "expected.json"
+    if not expected_path.exists():
+        return None
+    from ingest.parser import parse_feed
+    from ingest.processor import entries_to_reports
+    from ingest.registry import Feed
+    from ingest.settings import PollerSettings
+
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    fetched = datetime(2026, 11, 25, tzinfo=UTC)
+    poller = PollerSettings()
+    reports: list[Report] = []
+    for path in sorted(demo.glob("*.xml"), key=lambda p: ("rev2" in p.name, p.name)):
+        url = f"http://demo.sitrep.invalid/{path.name}"
+        parsed = parse_feed(path.read_bytes(), {}, url)
+        feed = Feed(id=path.stem, url=url)
+        reports += [candidate.report for candidate in entries_to_reports(parsed, feed, fetched, poller)]
+    fused_guids = {guid: group["guids"][0] for group in expected.get("fusion", []) for guid in group["guids"]}
+    by_url = {r.url: r.report_id for r in reports}
+    labels: dict[str, Any] = {}
+    for entry in expected["reports"]:
+        report_id = by_url.get(entry.get("link", ""))
+        if report_id is None:
+            continue
+        events = []
+        for index, event in enumerate(entry["events"]):
+            cluster = fused_guids.get(entry["guid"], f"{entry['guid']}#{index}") if index == 0 else (
+                f"{entry['guid']}#{index}")
+            place = event.get("location") or {}
+            events.append({**event, "cluster": cluster, "place": place.get("name"),
+                           "gazetteer_name": place.get("gazetteer_name")})
+        labels[report_id] = {"events": events, "conflict": bool(events)}
+    return reports, labels
+
+
+def evaluate_demo(settings: FusionSettings | None = None) -> dict[str, Any]:
+    """Event-level scores on the bundled demo feeds."""
+    demo = load_demo()
+    if demo is None:
+        return {"skipped": "demo feeds absent"}
+    reports, labels = demo
+    return score_labelled_events(reports, labels, settings)
+
+
 def evaluate_report_sets(settings: FusionSettings | None = None) -> dict[str, Any]:
     """Scores of every report-level set that is available."""
     results: dict[str, Any] = {"written": score_reports(load_written(), settings)}
     results["written_shared"] = evaluate_written_shared(settings)
+    results["demo"] = evaluate_demo(settings)
     fakes = load_fakes()
     results["fakes"] = score_reports(fakes, settings) if fakes else {"skipped": "FA-KES data absent"}
     results["fakes_dedup"] = evaluate_fakes_dedup(settings=settings)
