@@ -189,6 +189,7 @@ class FeedPoller:
                 continue
             if self.fulltext and candidate.needs_fulltext:
                 report = with_full_text(candidate, await fetch_full_text(self.fetcher, report.url))
+            unconfirmed = mark is not None and not mark.entry_hash  # reserved, delivery unknown
             if mark is not None:
                 if mark.content_hash == report.content_hash:
                     # the feed's wording changed but not what a reader sees: remember, don't republish
@@ -202,13 +203,14 @@ class FeedPoller:
                     )
                     continue
                 report = report.model_copy(update={"revision": mark.revision + 1})
-                outcome.revisions += 1
+                outcome.revisions += 0 if unconfirmed else 1
+            self.store.reserve_revision(report.report_id, report.revision, feed.id, now)
             await self._publish(report)
             self.store.mark_seen(
                 report.report_id, candidate.entry_hash, report.content_hash, report.revision, feed.id, now
             )
             outcome.published += 1
-            if mark is None and report.published_at is not None:
+            if (mark is None or unconfirmed) and report.published_at is not None:
                 new_times.append(report.published_at)
         if new_times:
             state.recent_entry_times = remember_entry_times(state, new_times)

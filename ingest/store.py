@@ -114,9 +114,19 @@ class PollerStore:
                 (report_id, entry_hash, content_hash, revision, feed_id, now.isoformat()),
             )
 
+    def reserve_revision(self, report_id: str, revision: int, feed_id: str, now: datetime) -> None:
+        """Record that ``revision`` of ``report_id`` is about to be published (before sending it).
+
+        The broker may take a message whose confirmation never reaches us (a timeout, or a crash
+        before ``mark_seen``). The reserved mark has no hashes, so the next attempt publishes again
+        under ``revision + 1``: a number is never reused for other content (downstream keeps the
+        first document of a revision and ignores later ones)."""
+        self.mark_seen(report_id, "", "", revision, feed_id, now)
+
     def seen_count(self) -> int:
+        """Reports whose delivery was confirmed."""
         with self._lock:
-            return int(self._db.execute("SELECT count(*) FROM seen").fetchone()[0])
+            return int(self._db.execute("SELECT count(*) FROM seen WHERE entry_hash != ''").fetchone()[0])
 
     # --- feed state -----------------------------------------------------------------------------
 

@@ -105,6 +105,39 @@ def test_broker_outage_loses_nothing(
     assert recovered.ok and recovered.published == 2 and len(sink.reports) == 2 and store.seen_count() == 2
 
 
+class LateConfirmSink:
+    """A broker that takes the first ``lost`` messages but whose confirmations never arrive."""
+
+    def __init__(self, lost: int) -> None:
+        self.lost = lost
+        self.reports: list[Report] = []
+
+    async def publish(self, report: Report) -> None:
+        self.reports.append(report)
+        if self.lost > 0:
+            self.lost -= 1
+            raise PublishError("broker did not confirm in time")
+
+
+def test_unconfirmed_delivery_never_reuses_a_revision_for_other_content(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
+    # Found by `make chaos`: the first publish times out but reaches the broker; meanwhile the
+    # entry is corrected. Re-publishing the correction as revision 1 again would be ignored
+    # downstream (same id and revision), leaving the old text indexed for good.
+    feed = Feed(id="f", url=server.url_for("/feed"))
+    server.expect_ordered_request("/feed").respond_with_data(rss(("a", "3 killed")))
+    server.expect_ordered_request("/feed").respond_with_data(rss(("a", "corrected: 5 killed")))
+    sink = LateConfirmSink(lost=1)
+    assert not poll(local_settings, store, sink, feed)[0].ok and store.seen_count() == 0
+    retried = poll(local_settings, store, sink, feed)[0]
+    assert retried.ok and retried.published == 1
+    first, second = sink.reports
+    assert first.report_id == second.report_id and first.content_hash != second.content_hash
+    assert (first.revision, second.revision) == (1, 2)
+    assert store.seen(second.report_id).revision == 2 and store.seen_count() == 1
+
+
 def test_hostile_feeds_fail_alone_and_are_counted(
     server: HTTPServer,
     local_settings: PollerSettings,
