@@ -137,6 +137,8 @@ class Gazetteer:
     # Every prefix of every key, so that a walk over the tokens stops as soon as no name can follow.
     arabic_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     latin_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    # Cache of `places.py`: token -> its readings that can start a name here.
+    first_readings: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name or alias matches `name` (either script), best-known first."""

@@ -60,13 +60,12 @@ _AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"
 
 
 @dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    raw: str
-    arabic: bool
-    key: str  # key without clitics (Arabic) / folded key (Latin)
-    article: bool = False  # a transliterated Arabic article ("al", "ez") in Latin text
+class _Tokens:
+    """Token spans of a text; readings (`_token_info`) are looked up only for tokens a walk reaches."""
+
+    starts: list[int]
+    ends: list[int]
+    raws: list[str]
 
 
 # Token readings are pure functions of the token string and a report repeats its words: cache them.
@@ -75,13 +74,23 @@ _VARIANT_CACHE: dict[str, list[tuple[int, str, bool]]] = {}
 _CACHE_LIMIT = 200_000
 
 
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_AR_ONE_TO_ONE = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
+                                "\u0649": "\u064a", "\u0629": "\u0647"})
+
+
+def _fold_ar(raw: str) -> str:
+    """`normalize_arabic` for a token of cleaned text; a plain translation when it has no marks."""
+    return normalize_arabic(raw) if _AR_MARKS.search(raw) else raw.translate(_AR_ONE_TO_ONE)
+
+
 def _token_info(raw: str) -> tuple[bool, str, bool]:
     info = _TOKEN_CACHE.get(raw)
     if info is None:
         if len(_TOKEN_CACHE) > _CACHE_LIMIT:
             _TOKEN_CACHE.clear()
         if _ARABIC_CHAR.search(raw):
-            info = (True, arabic_key(normalize_arabic(raw)), False)
+            info = (True, arabic_key(_fold_ar(raw)), False)
         else:
             folded = fold_latin(raw)
             info = (False, latin_key(folded), folded in LATIN_ARTICLES)
@@ -89,16 +98,35 @@ def _token_info(raw: str) -> tuple[bool, str, bool]:
     return info
 
 
-def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    append = out.append
-    cache_get = _TOKEN_CACHE.get
+def _tokens(text: str) -> _Tokens:
+    starts: list[int] = []
+    ends: list[int] = []
+    raws: list[str] = []
     for m in _TOKEN.finditer(text):
-        raw = m.group()
-        info = cache_get(raw) or _token_info(raw)
-        start, end = m.span()
-        append(_Token(start, end, raw, info[0], info[1], info[2]))
-    return out
+        a, b = m.span()
+        starts.append(a)
+        ends.append(b)
+        raws.append(m.group())
+    return _Tokens(starts, ends, raws)
+
+
+def _first_readings(raw: str, gaz: Gazetteer) -> list[tuple[int, str, bool]]:
+    """Readings of a token that can start a name of `gaz` (cached per gazetteer)."""
+    cached = gaz.first_readings.get(raw)
+    if cached is not None:
+        return cached
+    if len(gaz.first_readings) > _CACHE_LIMIT:
+        gaz.first_readings.clear()
+    arabic, key, article = _token_info(raw)
+    readings: list[tuple[int, str, bool]]
+    if arabic:
+        readings = [v for v in _arabic_first_variants(raw) if (v[1],) in gaz.arabic_prefixes]
+    elif article or (raw.isupper() and raw.isalpha() and len(raw) > 2):
+        readings = []  # an article starts no name; acronyms ("JASSM", "ISIS") are no names
+    else:
+        readings = [(0, key, False)] if (key,) in gaz.latin_prefixes else []
+    gaz.first_readings[raw] = readings
+    return readings
 
 
 def _arabic_first_variants(raw: str) -> list[tuple[int, str, bool]]:
@@ -112,13 +140,16 @@ def _arabic_first_variants(raw: str) -> list[tuple[int, str, bool]]:
 
 
 _TANWEEN = re.compile("[\u064b-\u064d]")
+_PROCLITIC_LETTERS = frozenset("وفبلك")
 
 
 def _compute_first_variants(raw: str) -> list[tuple[int, str, bool]]:
     """(clitic length in raw, key, has the article) readings of a token that may carry proclitics."""
     if _TANWEEN.search(raw):
         return []  # "دوماً" (always) is an adverb: names do not take tanween
-    norm = normalize_arabic(raw)
+    norm = _fold_ar(raw)
+    if norm[:1] not in _PROCLITIC_LETTERS:
+        return [(0, arabic_key(norm), norm.startswith("ال"))]
     out: list[tuple[int, str, bool]] = []
     seen: set[str] = set()
     for prefix in _AR_PREFIXES:
@@ -166,28 +197,25 @@ class _Match:
 _GAP_OK = re.compile(r"^[ \-]{1,3}$")
 
 
-def _latin_connected(text: str, tokens: list[_Token], i: int, j: int) -> bool:
-    return bool(_GAP_OK.match(text[tokens[i].end:tokens[j].start]))
-
-
-def _raw_matches(text: str, tokens: list[_Token], gaz: Gazetteer) -> list[_Match]:
+def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
     matches: list[_Match] = []
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok.arabic:
-            for offset, key, article in _arabic_first_variants(tok.raw):
-                if (key,) in gaz.arabic_prefixes:
-                    _walk_arabic(text, tokens, i, offset, key, article, gaz, matches)
-        elif not tok.article and not (tok.raw.isupper() and tok.raw.isalpha() and len(tok.raw) > 2):
-            _walk_latin(text, tokens, i, gaz, matches)  # acronyms ("JASSM", "ISIS") are no names
-    del n
+    for i, raw in enumerate(tokens.raws):
+        readings = gaz.first_readings.get(raw)
+        if readings is None:
+            readings = _first_readings(raw, gaz)
+        for offset, key, article in readings:
+            if _ARABIC_CHAR.match(raw):
+                _walk_arabic(text, tokens, i, offset, key, article, gaz, matches)
+            else:
+                _walk_latin(text, tokens, i, key, gaz, matches)
     return matches
 
 
-def _walk_arabic(text: str, tokens: list[_Token], i: int, offset: int, key: str, article: bool,
+def _walk_arabic(text: str, tokens: _Tokens, i: int, offset: int, key: str, article: bool,
                  gaz: Gazetteer, out: list[_Match]) -> None:
     keys = [key]
     j = i
+    starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
     while True:
         hits = gaz.arabic_index.get(tuple(keys))
         if hits and j == i:
@@ -195,44 +223,44 @@ def _walk_arabic(text: str, tokens: list[_Token], i: int, offset: int, key: str,
             # with one it does not have is an ordinary word, not that place.
             hits = [h for h in hits if not h.with_article or article in h.with_article]
         if hits:
-            out.append(_Match(tokens[i].start + offset, tokens[j].end, hits, i, j, True,
-                              tokens[i].raw[:offset]))
-        if j + 1 >= len(tokens):
+            out.append(_Match(starts[i] + offset, ends[j], hits, i, j, True, raws[i][:offset]))
+        if j + 1 >= len(raws) or starts[j + 1] - ends[j] != 1 or text[ends[j]] != " ":
             return
-        nxt = tokens[j + 1]
-        if not nxt.arabic or nxt.start - tokens[j].end != 1 or text[tokens[j].end] != " ":
+        arabic, next_key, _ = _token_info(raws[j + 1])
+        if not arabic:
             return
-        keys.append(nxt.key)
+        keys.append(next_key)
         if tuple(keys) not in gaz.arabic_prefixes:
             return
         j += 1
 
 
-def _walk_latin(text: str, tokens: list[_Token], i: int, gaz: Gazetteer, out: list[_Match]) -> None:
-    keys = [tokens[i].key]
-    if (keys[0],) not in gaz.latin_prefixes:
-        return
-    j = i
-    prev = i
+def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, out: list[_Match]) -> None:
+    keys = [key]
+    starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
+    j = prev = i
     while True:
         hits = gaz.latin_index.get(tuple(keys))
-        if hits and any(tokens[k].raw[:1].isupper() for k in range(i, j + 1)):
-            start = tokens[i].start
+        if hits and any(raws[k][:1].isupper() for k in range(i, j + 1)):
+            start = starts[i]
             # Include an attached or capitalised article before the name ("al-Mayadin", "Al Bab").
-            if i > 0 and tokens[i - 1].article and text[tokens[i - 1].end:tokens[i].start] in ("-", " "):
-                art = tokens[i - 1]
-                if text[art.end:tokens[i].start] == "-" or art.raw.lower() in ("al", "el"):
-                    start = art.start
-            out.append(_Match(start, tokens[j].end, hits, i, j, False))
+            if i > 0 and _token_info(raws[i - 1])[2]:
+                gap = text[ends[i - 1]:starts[i]]
+                if gap == "-" or (gap == " " and raws[i - 1].lower() in ("al", "el")):
+                    start = starts[i - 1]
+            out.append(_Match(start, ends[j], hits, i, j, False))
         if len(keys) >= gaz.max_tokens:
             return
         k = j + 1
-        while k < len(tokens) and tokens[k].article and _latin_connected(text, tokens, prev, k):
+        while k < len(raws) and _token_info(raws[k])[2] and _GAP_OK.match(text[ends[prev]:starts[k]]):
             prev = k
             k += 1
-        if k >= len(tokens) or tokens[k].arabic or not _latin_connected(text, tokens, prev, k):
+        if k >= len(raws) or not _GAP_OK.match(text[ends[prev]:starts[k]]):
             return
-        keys.append(tokens[k].key)
+        arabic, next_key, _ = _token_info(raws[k])
+        if arabic:
+            return
+        keys.append(next_key)
         if tuple(keys) not in gaz.latin_prefixes:
             return
         j = prev = k
