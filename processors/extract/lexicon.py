@@ -205,8 +205,10 @@ _SUICIDE_EN = en(
     r"blew (?:himself|herself|themselves) up", r"explosive (?:belt|vest)s?", r"suicide", r"svbieds?",
 )
 _GRENADE = ar("قنبله يدويه", "قنابل يدويه", "رمانه يدويه") + "|" + en(r"(?:hand )?grenades?")
-_CHEMICAL = ar("كيماوي", "كيميائي", "كيماويه", "كيميائيه", "الكلور", "غاز الكلور", "السارين", "غازات سامه") + \
-    "|" + en(r"chemical (?:weapons?|attacks?|agents?)", r"chlorine", r"sarin", r"toxic gas", r"nerve agent")
+_CHEMICAL = ar("كيماوي", "كيميائي", "كيماويه", "كيميائيه", "الكلور", "غاز الكلور", "السارين", "غازات سامه",
+               "الغازات السامه", "غاز سام", "غازات") + "|" + en(
+    r"chemical (?:weapons?|attacks?|agents?|strikes?)", r"chlorine", r"sarin", r"toxic gas(?:es)?",
+    r"nerve (?:agent|gas)", r"poison(?:ous)? gas", r"gas attacks?", r"mustard gas")
 _ATTACK_AR = ar(
     "اعدم", "اعدمت", "اعدام", "اعدامات", "اعدموا", "اغتيال", "اغتال", "اغتالت", "اغتيل", "مجزره",
     "مجازر", "رصاص", "برصاص", "بالرصاص", "طعن", "ذبح", "قتل", "مقتل", "استهداف", "استهدفت", "استهدف",

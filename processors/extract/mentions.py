@@ -177,6 +177,9 @@ def find_actors(folded: str) -> list[ActorMention]:
     return find_mentions(folded).actors
 
 
+_GENERIC_GROUP = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
+                            r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$")
+_ADJOINING = re.compile(r"\s+(?:\w+\s+)?")
 _OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
                            r"news agency|media|officials?|embassy|envoy|diplomats?)\b")
 
@@ -199,6 +202,11 @@ def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, i
                 found.append(ActorMention(start, end, last_armed, anaphoric=True))
             continue
         name = ACTOR_RULES[label - _ACTOR_BASE].canonical
+        if found and name == "Opposition Rebels" and _GENERIC_GROUP.match(folded[start:end]) and \
+                _ADJOINING.fullmatch(folded[found[-1].end:start]):
+            # "ISIS militants", "Daesh takfiri terrorists": one name, not a second actor
+            found[-1] = ActorMention(found[-1].start, end, found[-1].name, found[-1].anaphoric)
+            continue
         if name in ANAPHOR_TARGETS:
             last_group = name
         if name != "Civilians":

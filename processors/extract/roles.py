@@ -58,6 +58,10 @@ _SPEAKER_BEFORE = re.compile(
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
     r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b")
+_STATUS_BEFORE = re.compile(
+    r"(?:held by|controlled by|under the control of|under (?:the )?control of|territor(?:y|ies) of|areas? of|"
+    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$")
+_STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -116,12 +120,19 @@ def resolve_roles(
             tag.add("loser")
         if _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after):
             tag.add("speaker")
+        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after):
+            tag.add("status")
         if i > 0 and re.fullmatch(r"\s*(?:,|و|and|,\s*and)?\s*", folded[mentions[i - 1].end:m.start]) and (
                 same_side(mentions[i - 1].name, m.name) or mentions[i - 1].name == m.name):
             tag.add("conj")
         if m.name == "Civilians":
             tag.add("civilian")
         tags.append(tag)
+    keep = [i for i in range(len(mentions)) if "status" not in tags[i]]
+    mentions = [mentions[i] for i in keep]
+    tags = [tags[i] for i in keep]
+    if not mentions:
+        return roles
     in_clause = [i for i, m in enumerate(mentions) if clause[0] <= m.start < clause[1]]
     pool = in_clause or list(range(len(mentions)))
     armed = [i for i in pool if "civilian" not in tags[i]]
