@@ -49,7 +49,7 @@ def place_cell(profile: Profile, settings: FusionSettings) -> tuple[int, int] | 
     province-level or uncoordinated places are indexed under their province alone). A cell is as
     wide as the largest matching distance, so a match is always in the same or a neighbouring cell."""
     place = profile.place
-    if place is None or place.lat is None or place.lon is None or place.precision >= 3:
+    if place is None or place.lat is None or place.lon is None or place.precision >= 3 or place.region:
         return None
     size = max(settings.distance_km, settings.coarse_distance_km, settings.city_distance_km) / 111.0
     return math.floor(place.lat / size), math.floor(place.lon / size)

@@ -8,7 +8,8 @@ Four hard conditions, then a score:
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
 - **where**: the same place; two precise places (geo_precision 1) within ``distance_km`` (or
-  ``city_distance_km`` when one is a provincial capital named alone, "Aleppo"); when
+  ``city_distance_km`` when one is a provincial capital named alone, "Aleppo"); a part of a
+  province ("the eastern countryside of Deir ez-Zor") holds places within ``region_distance_km``; when
   either is coarse, the same admin2 (or within ``coarse_distance_km``), and only the same admin1
   when either is province-level; an unknown place is compatible but scores low;
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
@@ -100,6 +101,7 @@ class Place:
     lon: float | None
     precision: int
     city: bool = False  # a provincial capital named alone: the whole city, not one spot in it
+    region: bool = False  # part of a province ("eastern Deir ez-Zor countryside", "Homs desert")
 
     @classmethod
     def of(cls, location: Location) -> Place:
@@ -112,6 +114,8 @@ class Place:
             lon=location.lon,
             precision=location.geo_precision,
             city=bool(location.admin1) and _fold(location.name) == _fold(location.admin1),
+            region=location.geo_precision == 2
+            and (not location.admin2 or location.gazetteer_id.startswith("sitrep:")),
         )
 
 
@@ -164,7 +168,7 @@ class Profile:
             self.event_type, self.sub_event_type, self.start.isoformat(), self.end.isoformat(),
             self.loose,
             None if place is None else [sorted(place.names), place.gazetteer_id, place.admin1, place.admin2,
-                                        place.lat, place.lon, place.precision, place.city],
+                                        place.lat, place.lon, place.precision, place.city, place.region],
             sorted(self.blocs), sorted(self.names), self.fatalities, sorted(self.sides),
         ]
 
@@ -179,7 +183,8 @@ class Profile:
             end=date.fromisoformat(value[3]),
             loose=bool(value[4]),
             place=None if place is None else Place(frozenset(place[0]), place[1], place[2], place[3],
-                                                   place[4], place[5], place[6], bool(place[7])),
+                                                   place[4], place[5], place[6], bool(place[7]),
+                                                   bool(place[8])),
             blocs=frozenset(value[6]),
             names=frozenset(value[7]),
             fatalities=value[8],
@@ -219,6 +224,10 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
         distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
     coarse = max(a.precision, b.precision)
+    if a.region or b.region:  # a part of a province holds what lies in it
+        if distance is not None and distance > settings.region_distance_km:
+            return None
+        return 0.5 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
     if coarse == 1:
         reach = settings.city_distance_km if (a.city or b.city) else settings.distance_km
         if distance is not None and distance <= reach:

@@ -33,6 +33,7 @@ class FusionSettings(BaseSettings):
     distance_km: float = Field(default=2.0, gt=0)  # two precise places (geo_precision 1)
     coarse_distance_km: float = Field(default=5.0, gt=0)  # when either place is coarse (2)
     city_distance_km: float = Field(default=10.0, gt=0)  # a provincial capital named alone
+    region_distance_km: float = Field(default=60.0, gt=0)  # a part of a province ("countryside")
     match_threshold: float = Field(default=0.62, gt=0.0, le=1.0)  # score to join a canonical event
     # Granularity of fusion_bucket(), the key the fusion agent's topic is partitioned by.
     bucket_level: Literal["country", "admin1"] = "country"

@@ -190,3 +190,16 @@ def test_every_store_value_is_json_and_every_key_starts_with_its_bucket() -> Non
     f.fuse(make_event("r2", source="SANA"), NOW)
     json.dumps(store)
     assert all(k.startswith("ev|SY|") for k in store)
+
+
+def test_a_part_of_a_province_holds_the_towns_in_it_but_not_another_province() -> None:
+    countryside = Location(name="Eastern Deir ez-Zor countryside", name_ar="ريف دير الزور الشرقي",
+                           admin1="Deir ez-Zor", country="Syria", lat=35.02, lon=40.47, geo_precision=2,
+                           gazetteer_id="sitrep:countryside:deir-ez-zor:east")
+    region = make_event("r1", location=countryside, source="SOHR")
+    town = make_event("r2", location=place("hajin"), source="Reuters", published_hours=9)  # 40 km away
+    other_province = make_event("r3", location=place("ariha"), source="SANA", published_hours=10)
+    out = fuse_all([region, town, other_province])
+    assert sorted(sorted(e.report_ids) for e in out.values()) == [["r1", "r2"], ["r3"]]
+    (joined,) = [e for e in out.values() if "r1" in e.report_ids]
+    assert joined.location is not None and joined.location.name == "Hajin"  # the sharper place wins
