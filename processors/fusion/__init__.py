@@ -7,7 +7,20 @@
 - :func:`fuse_reports` runs the same logic over a batch (``sitrep fuse``, evaluation).
 
 State is a ``MutableMapping[str, Any]`` of JSON-able values: a dict, or a Faust table.
-Emit ``FusionResult.canonical`` keyed by its ``event_id`` whenever ``FusionResult.changed``.
+
+Wiring in the stream (one Faust table each, or one shared: keys never collide):
+
+- dedup agent: consume reports re-keyed by ``dedup_bucket(report)`` (the language);
+  ``verdict = ReportDeduper(settings, table).check(report, now)``; when ``verdict.duplicate_of``,
+  mark the report (``duplicate_of``), index it once, and set the canonical report's
+  ``also_reported_by`` to ``verdict.also_reported_by``.
+- fuse agent: consume ``events.candidates`` re-keyed by ``fusion_bucket(event)`` (the country);
+  ``result = EventFuser(settings, table).fuse(event, now, report_revision=...)``; when
+  ``result.changed``, send ``result.canonical`` to ``events`` keyed by its ``event_id``; the sink
+  indexes it with ``version=revision, version_type="external"`` so an older revision never
+  overwrites a newer one. ``result.skipped`` names events that fed nothing (running totals, events
+  older than the window).
+- ``now`` is stream time (the agent's clock): it drives eviction (``window_days``).
 """
 
 from processors.fusion.dedup import DedupVerdict, ReportDeduper, dedup_bucket
