@@ -396,6 +396,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
     resolved.extend(_anaphora(text, resolved, gaz))
+    resolved.extend(_demonym_countryside(text, resolved, gaz))
     out: list[PlaceMention] = []
     last_end = -1
     for r in sorted(resolved, key=lambda r: (r.start, -(r.end - r.start))):
@@ -741,6 +742,35 @@ def _anaphora(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> list[_Res
                         if e.kind == "site"), None)
         if airport is not None:
             out.append(_Resolved(m.start(), m.end(), airport, [airport], "place"))
+    return out
+
+
+# "الريف الحموي" = "ريف حماة": governorate adjectives used for its countryside (folded spellings).
+_AR_DEMONYMS = {
+    "حموي": "Hama", "ادلبي": "Idleb", "إدلبي": "Idleb", "أدلبي": "Idleb", "حلبي": "Aleppo", "حمصي": "Homs",
+    "درعاوي": "Dar'a", "ديري": "Deir ez-Zor", "رقاوي": "Ar-Raqqa", "دمشقي": "Rif Dimashq",
+    "لاذقاني": "Lattakia", "حسكاوي": "Al-Hasakeh", "قنيطري": "Quneitra", "سويداوي": "As-Sweida",
+}
+_AR_DEMONYM_RE = "|".join(_AR_DEMONYMS)
+_AR_DEMONYM_COUNTRYSIDE = re.compile(
+    f"(?<![\\w])[وبلف]{{0,2}}(?:ال)?ريف\\s+(?:((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)\\s+)?"
+    f"ال({_AR_DEMONYM_RE})(?:\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?))?(?![\\w])"
+)
+
+
+def _demonym_countryside(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> list[_Resolved]:
+    """"الريف الحموي الشمالي", "بالريف الشرقي الديري": a governorate's countryside by its adjective."""
+    if "ريف" not in text:
+        return []
+    taken = [(r.start, r.end) for r in resolved if r.entry is not None]
+    out: list[_Resolved] = []
+    for m in _AR_DEMONYM_COUNTRYSIDE.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        admin = gaz.admin1_entries.get(_AR_DEMONYMS[m.group(2)])
+        if admin is not None:
+            direction = _ar_direction(m.group(1) or m.group(3) or "")
+            out.append(_Resolved(m.start(), m.end(), admin, [admin], "countryside", direction))
     return out
 
 

@@ -197,6 +197,14 @@ def test_pronoun_references_to_the_city_named_before() -> None:
     assert countryside.location.admin1 == "Deir ez-Zor" and countryside.location.gazetteer_id.endswith(":east")
 
 
+def test_countryside_named_by_the_governorate_adjective() -> None:
+    found = places("قصف مدفعي على الريف الحموي الشمالي وغارات على الريف الإدلبي", "ar")
+    hama = by_surface(found, "الحموي")
+    idleb = by_surface(found, "الإدلبي")
+    assert hama.location.admin1 == "Hama" and hama.location.gazetteer_id.endswith(":north")
+    assert idleb.location.admin1 == "Idleb" and idleb.location.geo_precision == 2
+
+
 def test_deterministic() -> None:
     text = clean_text("اشتباكات في ريف حماة الشمالي وقصف على اللطامنة وكفرزيتا")
     assert find_places(text, "ar") == find_places(text, "ar")
