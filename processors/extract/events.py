@@ -54,11 +54,11 @@ _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|wa
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|تستعد|يستعد|"
     r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
-    r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|استعداد|استعداده|استعدادها|للتطوع|مستعد|مستعده)(?!\w)|\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|may|"
+    r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|استعداد|استعداده|استعدادها|للتطوع|مستعد|مستعده)(?!\w)|\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
     r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b")
 # A trigger named as the topic of a statement or response is a reference, not a report.
 _REFERENCE = re.compile(
-    r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ )?(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|تحقيق في|"
+    r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|تحقيق في|"
     r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+)? في|مسؤوليه\S* عن|ذكري)|\b(?:in response "
     r"to|response to|over the|about the|investigation into|condemn\w*(?: the)?|retaliation for|blamed for|"
     r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$")
@@ -66,7 +66,8 @@ _ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)
 _ATTACK_WORD = re.compile(r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
                           r"car bomb|suicide|gunmen|militants")
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
-_HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|year|in|since)\s+((?:19|20)\d\d)(?!\d)")
+_HISTORY_YEAR = re.compile(
+    r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
                       r"tried|trying|failed)\b")
 _ARMED_VICTIM = re.compile(
@@ -483,6 +484,11 @@ def extract(report: Report) -> list[Event]:
         all_cands.extend(cands)
     title_cands = [c for c in all_cands if c.in_title]
     body_cands = [c for c in all_cands if not c.in_title]
+    # A report is about violence only when its title or lead sentence says so; statements,
+    # analysis and features that mention old violence further down yield no event.
+    lead = _lead_sentence(doc)
+    if not any(c.in_title or c.sentence == lead for c in all_cands):
+        return []
     # Places and actors a sentence leaves out come from the sentence before (anaphora).
     previous: Candidate | None = None
     for cand in body_cands:
@@ -537,6 +543,14 @@ def extract(report: Report) -> list[Event]:
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i,
                                                                   first_sentence))
     return _dedupe_ids([events[i] for i in ranked])
+
+
+def _lead_sentence(doc: Document) -> int:
+    """Index of the first body sentence with five words or more (datelines and bylines skipped)."""
+    for index, (start, end) in enumerate(doc.sentences):
+        if start >= doc.title_end and len(doc.folded[start:end].split()) >= 5:
+            return index
+    return -1
 
 
 def _salience(cand: Candidate, event: Event, order: int, first_sentence: int) -> float:
