@@ -151,6 +151,7 @@ def prepare(report: Report) -> Document:
     language = report.language or detect_language(text)
     folded, positions = fold_with_offsets(text)
     mentions = find_mentions(folded)
+    _add_upper_case_is(text, positions, mentions.actors)
     doc = Document(
         report=report, text=text, folded=folded, positions=positions,
         title_end=len(title) if title else 0, language=language,
@@ -162,6 +163,19 @@ def prepare(report: Report) -> Document:
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
     return doc
+
+
+_UPPER_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
+
+
+def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[ActorMention]) -> None:
+    """"IS" in capitals is the Islamic State, not the verb (case is lost in the folded text)."""
+    for match in _UPPER_IS.finditer(text):
+        start = match.start() if positions is None else bisect.bisect_left(positions, match.start())
+        end = start + 2
+        if not any(a.start <= start < a.end for a in actors):
+            actors.append(ActorMention(start, end, "Islamic State"))
+    actors.sort(key=lambda a: a.start)
 
 
 class _Shifted:

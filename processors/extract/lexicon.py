@@ -172,7 +172,9 @@ _TAKE_EN = en(
     r"seizing|wrested|assumed|assuming|retook|retaken|retake|retaking|asserted|asserting|established|"
     r"establishing|imposed|imposing|restored|restoring|extended|extending|secured|securing|full|fully|"
     r"recaptured|recapturing|captured|capturing)(?: back| full| complete| partial| total| effective)? "
-    r"control", r"managed to control", r"controlled(?! by)", r"captured?", r"captures", r"capturing",
+    r"control", r"managed to control", r"controlled(?! by)",
+    r"took(?! place| part| refuge| advantage| shelter| responsibility| office| hold| aim| cover| over from)",
+    r"reclaim(?:ed|s|ing)?", r"retaken", r"captured?", r"captures", r"capturing",
     r"seized?", r"seizing", r"recaptured?", r"recapturing", r"retook", r"retaken", r"retake", r"regained",
     r"regain(?:s|ing)?", r"liberated?", r"liberating", r"overran", r"overrun", r"took over", r"take over",
     r"taken over", r"advanced (?:in)?to", r"advances? (?:in)?to", r"entered", r"wrested",
