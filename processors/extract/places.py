@@ -328,11 +328,16 @@ _EN_DIR = {
     "south-west": "south-west", "southwestern": "south-west", "south-western": "south-west",
 }
 _EN_DIR_ADJ_RE = (r"(?:north|south)(?:[\s-]?(?:east|west))?ern|eastern|western|"
-                  r"(?:north|south)[\s-]?(?:east|west)|central")
+                  r"(?:north|south)[\s-]?(?:east|west)|central|north|south|east|west")
 _EN_DIR_NOUN_RE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
 _EN_BEFORE_ADJ = re.compile(
-    f"(?:^|\\W)((?:the\\s+)?({_EN_DIR_ADJ_RE})(?:\\s+(?:rural|countryside\\s+of|outskirts\\s+of|parts\\s+of|"
-    f"part\\s+of|suburbs\\s+of|province\\s+of|desert\\s+of))?)\\s+$", re.IGNORECASE,
+    f"(?:^|\\W)((?:the\\s+)?({_EN_DIR_ADJ_RE})(?:\\s+(rural|countryside\\s+of|outskirts\\s+of|parts\\s+of|"
+    f"part\\s+of|suburbs\\s+of|desert\\s+of))?)\\s+$", re.IGNORECASE,
+)
+# "the northwestern province of Idlib", "the eastern city of Deir ez-Zor": where it lies in Syria.
+_EN_PLACED_IN_COUNTRY = re.compile(
+    f"(?:^|\\W)(?:the\\s+)?(?:{_EN_DIR_ADJ_RE})(?:\\s+syrian|\\s+iraqi)?\\s+"
+    f"(province|governorate|city|town|village|border\\s+town|desert\\s+town)\\s+of\\s+$", re.IGNORECASE,
 )
 _EN_COUNTRYSIDE_OF = re.compile(
     f"(?:^|\\W)((?:the\\s+)?(?:({_EN_DIR_ADJ_RE})\\s+)?(?:countryside|rural\\s+areas?|rural\\s+parts?|"
@@ -559,6 +564,10 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             if adj:
                 r.start -= len(text[max(0, r.start - 30):r.start]) - adj.start(1)
                 r.direction = _en_dir(adj.group(2))
+        return r
+    placed = _EN_PLACED_IN_COUNTRY.search(before)
+    if placed is not None:
+        r.mode = "admin1" if placed.group(1).lower() in ("province", "governorate") else "place"
         return r
     adj = _EN_BEFORE_ADJ.search(before)
     tail = _EN_AFTER_COUNTRYSIDE.match(after)

@@ -160,6 +160,15 @@ def test_english_near_and_province() -> None:
     assert province.kind == "admin1" and province.location.geo_precision == 3
 
 
+def test_english_wire_phrasing_places_a_province_in_the_country() -> None:
+    province = places("Air strikes hit the northwestern province of Idlib.", "en")[0]
+    city = places("Shells fell on the eastern city of Deir ez-Zor.", "en")[0]
+    assert province.kind == "admin1" and province.location.geo_precision == 3
+    assert city.kind == "city" and city.location.geo_precision == 1
+    part = places("Jets struck villages in east Aleppo.", "en")[0]
+    assert part.kind == "region" and part.location.gazetteer_id.endswith(":east")
+
+
 def test_english_site_names() -> None:
     found = places("Missiles struck the T4 airbase and the Shayrat airbase overnight.", "en")
     t4 = by_surface(found, "T4")
