@@ -45,11 +45,12 @@ _RULE = {rule.name: rule for rule in TRIGGER_RULES}
 _EXPLOSIVE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
               "Suicide bomb", "Grenade", "Chemical weapon"}
 _TERRITORY = "Non-state actor overtakes territory"
-_GENERIC_IED = re.compile(r"^[وفبل]?(?:ال)?(?:تفجير|تفجيرات|انفجار|انفجارات|انفجر|انفجرت)$|^(?:bomb|bombs|"
+_AR_PREFIX = "^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)"
+_GENERIC_IED = re.compile(_AR_PREFIX + r"(?:تفجير|تفجيرات|انفجار|انفجارات|انفجر|انفجرت)$|^(?:bomb|bombs|"
                           r"bombing|bombings|explosions?|blasts?|exploded|detonated|explosives?)$")
-_GENERIC_ATTACK = re.compile(r"^[وفبل]?(?:ال)?(?:هجوم|هجوما|هجمات|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
+_GENERIC_ATTACK = re.compile(_AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
                              r"attacked|assaults?|assaulted|offensive)$")
-_WEAK_TERRITORY = re.compile(r"^[وفبل]?(?:ال)?(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
+_WEAK_TERRITORY = re.compile(_AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
 _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|تستعد|يستعد|"
@@ -59,9 +60,12 @@ _THREAT = re.compile(
 # A trigger named as the topic of a statement or response is a reference, not a report.
 _REFERENCE = re.compile(
     r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|تحقيق في|"
-    r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+)? في|مسؤوليه\S* عن|ذكري)|\b(?:in response "
+    r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+)? في|مسؤوليه\S* عن|ذكري|وقف|بوقف|لوقف|"
+    r"ايقاف|هدنه|وقفا)|\b(?:ceasefire|cease-fire|halt(?: to)?|stop(?: the)?|end to|in response "
     r"to|response to|over the|about the|investigation into|condemn\w*(?: the)?|retaliation for|blamed for|"
     r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$")
+_DENIAL = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
+                     r"denying)\b")
 _ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b")
 _ATTACK_WORD = re.compile(r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
                           r"car bomb|suicide|gunmen|militants")
@@ -77,7 +81,7 @@ _ARMED_VICTIM = re.compile(
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _AIR_ONLY = {"Military Forces of Russia", "Military Forces of Israel", "Military Forces of the United States",
              "Coalition"}
-_GENERIC_SHELL = re.compile(r"^[وفبل]?(?:ال)?(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
+_GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
 _TYPE_WEIGHT = {
@@ -152,6 +156,9 @@ def prepare(report: Report) -> Document:
     folded, positions = fold_with_offsets(text)
     mentions = find_mentions(folded)
     _add_upper_case_is(text, positions, mentions.actors)
+    dateline = _DATELINE.match(folded, len(title) + 1 if title else 0)
+    if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
+        mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
     doc = Document(
         report=report, text=text, folded=folded, positions=positions,
         title_end=len(title) if title else 0, language=language,
@@ -161,10 +168,14 @@ def prepare(report: Report) -> Document:
     places = context.places_in(text, language)
     dates = context.dates_in(text, language, report.published_at)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
+    if dateline:
+        doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
     return doc
 
 
+_DATELINE = re.compile(r"[^\n.]{0,100}?\((?:cnn|reuters|afp|ap|sputnik|رويترز|ا ف ب)\)\s*[-\u2013\u2014]*|"
+                       r"[^\n.]{0,60}?[-\u2013\u2014]{2}")
 _UPPER_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 
 
@@ -217,7 +228,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40):hit.start]
         if _THREAT.search(doc.folded[max(clause[0], hit.start - 80):hit.start]) or _REFERENCE.search(
-                doc.folded[max(clause[0], hit.start - 30):hit.start]):
+                doc.folded[max(clause[0], hit.start - 30):hit.start]) or _DENIAL.search(
+                doc.folded[s_start:hit.start]):
             continue
         word = doc.folded[hit.start:hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
@@ -230,6 +242,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
             del clause_text
         elif _ATTEMPT.search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
+            continue
+        elif hit.rule.name == "handover" and not _has_place(doc, (s_start, s_end)):
             continue
         kept.append(hit)
     types = {h.sub_event_type for h in kept}
@@ -604,6 +618,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
             roles.actor1 = capable
         elif roles.actor2 in AIR_CAPABLE:
             roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+    if roles.actor2 == roles.actor1:
+        roles.actor2 = ""
     if sub_event_type in ("Attack", "Air/drone strike", "Shelling/artillery/missile attack",
                           "Remote explosive/landmine/IED", "Suicide bomb", "Abduction/forced disappearance",
                           "Chemical weapon") and not roles.actor2 and "Civilians" in roles.victims:

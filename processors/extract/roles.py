@@ -118,8 +118,8 @@ def resolve_roles(
             tag.add("between")
         if _WITHDREW_AFTER.match(after):
             tag.add("loser")
-        if _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after):
-            tag.add("speaker")
+        if (_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)) and not 0 <= trigger_start - m.end < 22:
+            tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
         if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after):
             tag.add("status")
         if i > 0 and re.fullmatch(r"\s*(?:,|و|and|,\s*and)?\s*", folded[mentions[i - 1].end:m.start]) and (
@@ -179,8 +179,7 @@ def resolve_roles(
             first = outside[-1]
             pool = sorted(set(pool) | {first})
     if first is None and armed:
-        candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker"}] or [
-            i for i in armed if "speaker" not in tags[i]]
+        candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker", "opponent"}]
         first = candidates[0] if candidates else None
     if first is not None:
         roles.actor1 = mentions[first].name
