@@ -483,13 +483,16 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
                     found.append((m.start(), m.end(), resolved))
     chosen = _non_overlapping(found)
     chosen = _same_month_days(folded, chosen, ref, arabic)
+    chosen = _merge_ranges(folded, chosen)
     out: list[DateMention] = []
     for start, end, (first, last, precision) in chosen:
         s, e = _unfold(start, end, index)
         surface = text[s:e]
         stripped = surface.rstrip(" ,")
         lead = len(surface) - len(surface.lstrip())
-        out.append(DateMention(s + lead, s + len(stripped), stripped.strip(), first, last, precision))
+        if stripped[lead:lead + 1] in ("و", "ف") and len(stripped) > lead + 2 and not stripped[lead + 1].isspace():
+            lead += 1  # the conjunction "و"/"ف" glued to the first word is not part of the date
+        out.append(DateMention(s + lead, s + len(stripped), stripped[lead:], first, last, precision))
     return out
 
 
@@ -526,6 +529,32 @@ def _same_month_days(folded: str, chosen: list[tuple[int, int, Resolved]], ref: 
             if day is not None:
                 extra.append((m.start(), m.end(), (day, None, 1)))
     return sorted(chosen + extra, key=lambda f: f[0])
+
+
+_RANGE_OPEN = re.compile(r"(?:\b(?:between|from)|(?<!\w)(?:بين|من|ما\s+بين|منذ))\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|و|الى|إلى|حتى|ولغايه|لغايه)\s*$", re.IGNORECASE)
+
+
+def _merge_ranges(folded: str, chosen: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    """"between 27 April and 18 May", "من 3 حتى 5 آذار": two day dates joined into one range."""
+    out: list[tuple[int, int, Resolved]] = []
+    i = 0
+    while i < len(chosen):
+        start, end, (first, last, precision) = chosen[i]
+        if i + 1 < len(chosen) and precision == 1 and last is None:
+            n_start, n_end, (n_first, n_last, n_precision) = chosen[i + 1]
+            opened = _RANGE_OPEN.search(folded[max(0, start - 12):start]) or \
+                _RANGE_OPEN.match(folded[start:start + 6])
+            gap = folded[end:n_start]
+            joined = _RANGE_JOIN.match(gap) or (gap.strip() == "" and folded[n_start:n_start + 1] == "و")
+            if n_precision == 1 and n_last is None and opened and joined \
+                    and first < n_first <= first + timedelta(days=62):
+                out.append((start, n_end, (first, n_first, 1)))
+                i += 2
+                continue
+        out.append(chosen[i])
+        i += 1
+    return out
 
 
 def _unfold(start: int, end: int, removals: list[tuple[int, int]] | None) -> tuple[int, int]:

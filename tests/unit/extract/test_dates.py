@@ -81,6 +81,20 @@ def test_arabic_day_range_and_same_month() -> None:
     assert [m.date for m in found] == [date(2016, 9, 6), date(2016, 9, 8)]
 
 
+def test_ranges_across_months() -> None:
+    english = only("Airstrikes between 27 September and 2 October killed dozens.", "en")
+    assert (english.date, english.end_date) == (date(2017, 9, 27), date(2017, 10, 2))
+    arabic = only("في الفترة بين 28 أيلول و3 تشرين الأول", "ar")
+    assert (arabic.date, arabic.end_date) == (date(2017, 9, 28), date(2017, 10, 3))
+    # Two dates that are not a range stay two.
+    assert len(dates("on 3 October and again on 5 October", "en")) == 2
+
+
+def test_conjunction_is_outside_the_span() -> None:
+    mention = only("قتل مدني وأمس قتل آخر", "ar")
+    assert mention.surface == "أمس"
+
+
 def test_arabic_month_and_week_precision() -> None:
     month = only("خلال شهر آب الماضي", "ar")
     assert (month.date, month.end_date, month.precision) == (date(2017, 8, 1), date(2017, 8, 31), 3)
