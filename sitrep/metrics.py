@@ -475,3 +475,72 @@ def serve(
     if say:
         say(line)
     return server
+
+
+# --- wiring per service (one call in each CLI command) -------------------------------------------
+
+LAG_INTERVAL_S = 15.0
+WORKER_TOPICS = (
+    "reports.raw",
+    "reports.normalized",
+    "reports.clean",
+    "events.candidates",
+    "events",
+    "events.alerting",
+)
+
+
+def serve_poller(settings: Settings, *, say: Callable[[str], None] | None = None) -> Callable[[Any], None]:
+    """Start the poller's server; returns the ``on_outcome`` callback that counts each feed check.
+
+    Ready while a Kafka broker accepts connections and the last feed check did not fail to publish."""
+    metrics = poller_metrics()
+    last = {"publish_error": ""}
+
+    def observe(outcome: Any) -> None:
+        metrics.observe(outcome)
+        if outcome.error_kind == "publish":
+            last["publish_error"] = str(outcome.error or "publish failed")
+        elif outcome.published:
+            last["publish_error"] = ""
+
+    def publishing() -> tuple[bool, str]:
+        error = last["publish_error"]
+        return (False, f"Kafka does not confirm reports: {error}") if error else (True, "publishing")
+
+    broker = cached(lambda: tcp_check(settings.kafka.bootstrap_servers), ttl_s=5.0)
+    serve(settings, "poll", ready=all_of(broker, publishing), say=say)
+    return observe
+
+
+def serve_worker(
+    settings: Settings, app: Any, *, say: Callable[[str], None] | None = None
+) -> MetricsServer | None:
+    """Start the worker's server: lag of its consumer group, DLQ sizes; ready once partitions are assigned."""
+    from sitrep import topics
+
+    assigned = {"count": 0}
+
+    async def on_assigned(sender: Any, assigned_partitions: Any, **kwargs: Any) -> None:
+        assigned["count"] = len(assigned_partitions)
+
+    app.on_partitions_assigned.connect(on_assigned)
+
+    def ready() -> tuple[bool, str]:
+        if getattr(app, "rebalancing", False):
+            return False, "consumer group rebalancing"
+        if not assigned["count"]:
+            return False, "no partitions assigned yet"
+        return True, f"{assigned['count']} partitions assigned"
+
+    worker_metrics()
+    dead_letter_counter()
+    server = serve(settings, "worker", ready=ready, say=say)
+    LagMonitor(
+        settings.kafka,
+        {app.conf.id: WORKER_TOPICS},
+        [topics.dlq(t) for t in topics.ALL],
+        interval_s=LAG_INTERVAL_S,
+    ).start()
+    return server
+
