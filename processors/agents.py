@@ -17,6 +17,7 @@ from processors.stages import Stages
 from sitrep import topics
 from sitrep.deadletter import dead_letter_headers, make_dead_letter
 from sitrep.kafka import make_producer
+from sitrep.metrics import dead_letter_counter, worker_metrics
 from sitrep.records import Event, Report, utcnow
 from sitrep.settings import Settings
 
@@ -43,6 +44,7 @@ def register_agents(app: faust.App, settings: Settings) -> None:
     alert_table = app.Table("alert-state", default=None, partitions=1)
     alerting_stage = _alert_stage(settings)
     stage = Stages()
+    metrics, letters = worker_metrics(), dead_letter_counter()
 
     async def dead_letter(event: Any, error: BaseException, stage_name: str) -> None:
         message = event.message
@@ -53,12 +55,15 @@ def register_agents(app: faust.App, settings: Settings) -> None:
             topic=message.topic, partition=message.partition, offset=message.offset,
         )
         log.warning("%s: %s at %s[%s]@%s", stage_name, letter.message, message.topic, message.partition,
-                    message.offset)
+                    message.offset, extra={"stage": stage_name, "topic": message.topic,
+                                           "partition": message.partition, "offset": message.offset})
         if settings.on_invalid == "dlq":
             await dead_letter_topics[message.topic].send(
                 key=event.key or b"", value=letter.model_dump_json().encode(),
                 headers=dead_letter_headers(letter),
             )
+            letters.labels(topic=topics.dlq(message.topic), stage=stage_name,
+                           error_class=letter.error_class).inc()
 
     @app.agent(raw, name="normalize")
     async def normalize(stream: Any) -> None:
@@ -66,6 +71,7 @@ def register_agents(app: faust.App, settings: Settings) -> None:
             try:
                 report = clean_report(parse_report(event.value, event.message.topic))
                 await normalized.send(key=stage.dedup_key(report).encode(), value=report.model_dump_json().encode())
+                metrics.messages.labels(stage="normalize").inc()
             except Exception as exc:  # noqa: BLE001 (one bad message must not stop the stream)
                 await dead_letter(event, exc, "normalize")
 
@@ -75,6 +81,7 @@ def register_agents(app: faust.App, settings: Settings) -> None:
             try:
                 report = stage.dedup(Report.model_validate_json(event.value), dedup_table)
                 await clean.send(key=report.report_id.encode(), value=report.model_dump_json().encode())
+                metrics.messages.labels(stage="dedup").inc()
             except Exception as exc:  # noqa: BLE001
                 await dead_letter(event, exc, "dedup")
 
@@ -87,6 +94,8 @@ def register_agents(app: faust.App, settings: Settings) -> None:
                     await candidates.send(
                         key=stage.fusion_key(extracted).encode(), value=extracted.model_dump_json().encode()
                     )
+                    metrics.events_extracted.labels(event_type=str(extracted.event_type)).inc()
+                metrics.messages.labels(stage="extract").inc()
             except Exception as exc:  # noqa: BLE001
                 await dead_letter(event, exc, "extract")
 
@@ -97,6 +106,8 @@ def register_agents(app: faust.App, settings: Settings) -> None:
                 candidate = Event.model_validate_json(event.value)
                 for canonical in stage.fuse(candidate, fusion_table):
                     await events.send(key=canonical.event_id.encode(), value=canonical.model_dump_json().encode())
+                    metrics.events_published.inc()
+                metrics.messages.labels(stage="fuse").inc()
             except Exception as exc:  # noqa: BLE001
                 await dead_letter(event, exc, "fuse")
 
@@ -120,6 +131,7 @@ def register_agents(app: faust.App, settings: Settings) -> None:
                 for fired in alerting_stage.evaluate(canonical, alert_table, utcnow()):
                     await alerts.send(key=fired.alert_id.encode(), value=fired.model_dump_json().encode())
                     await alerting_stage.deliver_async(fired)
+                    metrics.alerts_sent.labels(rule=fired.rule, kind=fired.kind).inc()
             except Exception as exc:  # noqa: BLE001
                 await dead_letter(event, exc, "alert")
 
