@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 
 from sitrep.settings import Settings
 
@@ -29,6 +30,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     ensure_topics(settings.kafka)
     app = create_app(settings)
+    from sitrep.metrics import serve_worker
+
+    serve_worker(settings, app, say=lambda line: print(line, file=sys.stderr, flush=True))
     logging.getLogger("faust").setLevel(args.loglevel.upper())
     worker = Worker(app, loglevel=args.loglevel, quiet=True, redirect_stdouts=False)
     worker.execute_from_commandline()
