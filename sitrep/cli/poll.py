@@ -87,6 +87,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     def progress(summary: PollSummary) -> None:
         say(summary.line())
 
+    from sitrep.metrics import serve_poller
+
+    observe = serve_poller(settings, say=say)
+
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -96,10 +100,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             from ingest.sharding import run_sharded_pollers
 
             await run_sharded_pollers(
-                settings, feeds, stop, poller_settings=poller_settings, on_progress=progress, say=say
+                settings, feeds, stop, poller_settings=poller_settings, on_progress=progress, say=say,
+                on_outcome=observe,
             )
         else:
-            await run_pollers(settings, feeds, stop, poller_settings=poller_settings, on_progress=progress)
+            await run_pollers(settings, feeds, stop, poller_settings=poller_settings, on_progress=progress,
+                              on_outcome=observe)
 
     asyncio.run(main())
     say("pollers stopped")
