@@ -27,6 +27,7 @@ from sitrep import topics
 from sitrep.deadletter import make_dead_letter
 from sitrep.errors import ConfigError, InvalidRecord
 from sitrep.kafka import make_producer, publish_dead_letter
+from sitrep.records import DeadLetter
 from sitrep.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -199,6 +200,7 @@ class ElasticsearchSink:
         rng: random.Random | None = None,
         ensure: bool = True,
         observe_bulk_seconds: Callable[[float], None] | None = None,
+        on_dead_letter: Callable[[DeadLetter], None] | None = None,
     ) -> None:
         self.settings = settings
         self.sink_settings = sink_settings or SinkSettings()
@@ -224,6 +226,7 @@ class ElasticsearchSink:
             metrics=self.metrics, on_unavailable=self._on_unavailable, observe_seconds=observe_bulk_seconds,
         )
         self._assigned = False
+        self.on_dead_letter = on_dead_letter
 
     @property
     def paused(self) -> bool:
@@ -431,6 +434,8 @@ class ElasticsearchSink:
         )
         publish_dead_letter(self.producer, message.topic, letter)
         self.metrics.dead_lettered += 1
+        if self.on_dead_letter is not None:
+            self.on_dead_letter(letter)
 
     def _commit(self, messages: list[_Pending]) -> None:
         from kafka.errors import CommitFailedError

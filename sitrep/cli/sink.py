@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 import time
+from typing import Any
 
 from sitrep.settings import Settings
 
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from sinks.elasticsearch import ElasticsearchSink, elasticsearch_client
+    from sinks.elasticsearch import elasticsearch_client
     from sinks.indices import ensure_indices, index_names
 
     if args.setup_only:
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    sink = ElasticsearchSink(settings, group_id=args.group_id)
+    sink, metrics_server = _instrumented_sink(settings, args.group_id)
     print(f"sink: {settings.kafka.bootstrap} → {settings.elasticsearch.url} (group {args.group_id}); "
           "Ctrl-C stops", file=sys.stderr)
     failure: list[BaseException] = []
@@ -81,7 +82,41 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                   f"{m.dead_lettered} dead-lettered, {m.errors} errors{state}", file=sys.stderr)
     if failure:
         raise failure[0]
+    if metrics_server is not None:
+        metrics_server.close()
     m = sink.metrics
     print(f"sink stopped after {time.monotonic() - started:.0f}s: {m.written} written, {m.ignored} ignored, "
           f"{m.dead_lettered} dead-lettered", file=sys.stderr)
     return 0
+
+
+def _instrumented_sink(settings: Settings, group_id: str) -> tuple[Any, Any]:
+    """The sink, exporting sitrep_sink_* metrics, dead-letter counts, its group's lag and /readyz;
+    and its metrics server (None when SITREP_METRICS_PORT=-1 or the port is taken)."""
+    from prometheus_client import REGISTRY
+
+    from sinks.elasticsearch import SINK_TOPICS, ElasticsearchSink
+    from sitrep import topics
+    from sitrep.metrics import LagMonitor, SinkMetricsCollector, dead_letter_counter, serve, sink_metrics
+    from sitrep.records import DeadLetter
+
+    def count_letter(letter: DeadLetter) -> None:
+        dead_letter_counter().labels(
+            topic=topics.dlq(letter.source_topic), stage=letter.stage, error_class=letter.error_class
+        ).inc()
+
+    sink = ElasticsearchSink(settings, group_id=group_id, on_dead_letter=count_letter,
+                             observe_bulk_seconds=sink_metrics().bulk_seconds.observe)
+    REGISTRY.register(SinkMetricsCollector(lambda: sink.metrics, lambda: sink.paused))
+
+    def ready() -> tuple[bool, str]:
+        if sink.paused:
+            return False, "consumption paused: Elasticsearch is slow or unreachable"
+        if not sink.assigned:
+            return False, f"no partitions assigned yet (group {group_id})"
+        return True, f"indexing into {settings.elasticsearch.url}"
+
+    server = serve(settings, "sink", ready=ready, say=lambda line: print(line, file=sys.stderr))
+    if server is not None:
+        LagMonitor(settings.kafka, {group_id: SINK_TOPICS}, [topics.dlq(t) for t in SINK_TOPICS]).start()
+    return sink, server

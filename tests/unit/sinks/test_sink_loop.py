@@ -78,6 +78,8 @@ def test_commits_after_the_bulk_and_dead_letters_bad_messages(settings: Settings
     es = FakeES(statuses(201, 400))
     producer = FakeProducer()
     sink = make_sink(settings, es, consumer, producer)
+    counted: list[DeadLetter] = []
+    sink.on_dead_letter = counted.append
     sink.run_once()
     assert consumer.commits == []  # the batch is not due yet
     sink.flush()
@@ -97,6 +99,7 @@ def test_commits_after_the_bulk_and_dead_letters_bad_messages(settings: Settings
     assert by_offset[5].error_class == "DocumentRejected" and "400" in by_offset[5].message
     assert by_offset[3].error_class == "InvalidRecord"
     assert sink.metrics.written == 1 and sink.metrics.dead_lettered == 3
+    assert sorted(letter.source_offset or 0 for letter in counted) == [3, 5, 11]
 
 
 def test_flushes_when_the_batch_is_full_or_due(settings: Settings) -> None:
