@@ -64,6 +64,8 @@ _REFERENCE = re.compile(
     r"ايقاف|هدنه|وقفا)|\b(?:ceasefire|cease-fire|halt(?: to)?|stop(?: the)?|end to|in response "
     r"to|response to|over the|about the|investigation into|condemn\w*(?: the)?|retaliation for|blamed for|"
     r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$")
+_HALT = re.compile(r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
+                   r"truce)(?: \S+){0,3}\s*$")
 _DENIAL = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
                      r"denying)\b")
 _ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b")
@@ -228,7 +230,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40):hit.start]
         if _THREAT.search(doc.folded[max(clause[0], hit.start - 80):hit.start]) or _REFERENCE.search(
-                doc.folded[max(clause[0], hit.start - 30):hit.start]) or _DENIAL.search(
+                doc.folded[max(clause[0], hit.start - 30):hit.start]) or _HALT.search(
+                doc.folded[max(clause[0], hit.start - 40):hit.start]) or _DENIAL.search(
                 doc.folded[s_start:hit.start]):
             continue
         word = doc.folded[hit.start:hit.end]
@@ -236,7 +239,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
         if hit.rule.name == "take":
             clause_text = doc.folded[clause[0]:clause[1]]
-            if STATUS_CONTEXT.search(doc.folded[max(clause[0], hit.start - 25):min(clause[1], hit.end + 25)]):
+            if any(m.start() <= hit.end and m.end() >= hit.start - 10 for m in STATUS_CONTEXT.finditer(
+                    doc.folded, max(clause[0], hit.start - 25), min(clause[1], hit.end + 25))):
                 continue
             if _ATTEMPT.search(window) or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])

@@ -396,7 +396,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         r"militants", r"jihadists?", r"terrorists?", r"armed groups?", r"opposition-held")),
     ActorRule("Military Forces of Russia", ar(
         "القوات الروسيه", "الطائرات الروسيه", "الطيران الروسي", "المقاتلات الروسيه", "الجيش الروسي",
-        "الشرطه العسكريه الروسيه", "روسيه", "روسي", "الطائرات الحربيه الروسيه") + "|" + en(
+        "الشرطه العسكريه الروسيه", "روسيه", "روسي", "روس", "الروس", "العسكريين الروس", "الطائرات الحربيه الروسيه") + "|" + en(
         r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes|"
         r"strikes|bombers|planes|helicopters|military police|raids|soldiers|army)", r"russia",
         r"russian-backed")),

@@ -32,7 +32,8 @@ _AGENT_BEFORE = re.compile(
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
 _BACKER_BEFORE = re.compile(
-    r"(?:المدعومه ب|المدعمه ب|المدعومه من|المدعمه من|المدعوم من|المدعوم ب|بدعم من|بدعم|باسناد من|باسناد|"
+    r"(?:تقوده|يقوده|بقياده|الذي تقوده|التي تقودها|led by|"
+    r"المدعومه ب|المدعمه ب|المدعومه من|المدعمه من|المدعوم من|المدعوم ب|بدعم من|بدعم|باسناد من|باسناد|"
     r"بمسانده|بمساندة|بغطاء من|بغطاء|بمشاركه|وبدعم من|وباسناد من|مدعومه ب|مدعومه من|بالقوات|بالمسلحين|"
     r"backed by|supported by|with the support of|with support from|assisted by|alongside|along with|"
     r"together with|accompanied by|aided by|(?:and|,) (?:its|their) allies,?|as well as)\s*\S{0,4}\s*$"
@@ -46,8 +47,8 @@ _OPPONENT_BEFORE = re.compile(
 _WITHDREW_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
                              r"expelled|was driven|were driven|was forced|were forced|lost)")
 _VICTIM_BEFORE = re.compile(
-    r"(?:\d+|عنصر\w*|مقاتل\w*|جندي\w*|جنود|شخص\w*|اشخاص|قتلي|قتيل\w*|جرحي|مسلح\w*|killing|killed|"
-    r"wounding|injuring)\s*(?:من|من صفوف|في صفوف|of|from)?\s*$"
+    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring|killed \d+)\s+(?:\S+\s+)?"
+    r"(?:من|من صفوف|في صفوف|of|from)?\s*$"
 )
 _RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
 _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
