@@ -388,6 +388,7 @@ class _Resolved:
     candidates: list[GazetteerEntry]
     mode: str  # "place" | "near" | "countryside" | "desert" | "admin1"
     direction: str = ""
+    weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
 
 
 def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -432,7 +433,7 @@ northern southern eastern western central north-east north-west south-east south
 northwestern southeastern southwestern countryside province governorate district city town village
 villages towns camp airbase airport base dam river valley plain plains mountain mountains desert badia
 region area areas neighbourhood neighborhood suburb suburbs outskirts road highway crossing border
-military international oil gas field fields rural syria syrian iraq iraqi sdf is isis ypg hts fsa saa
+international oil gas field fields rural syria syrian iraq iraqi sdf is isis ypg hts fsa saa
 governorates provinces and or but then also between against around outside toward towards
 cemetery cemetary highway road army brigade division regiment hospital prison school mosque square
 roundabout bridge checkpoint junction hill hills station farms farm factory plant company battalion
@@ -512,7 +513,7 @@ def _region_follows(after: str, arabic: bool) -> bool:
 def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     """Extend a match by the region phrase around it and decide its mode."""
     entries = [h.entry for h in m.hits]
-    r = _Resolved(m.start, m.end, None, entries, "place")
+    r = _Resolved(m.start, m.end, None, entries, "place", weak=all(h.needs_cue for h in m.hits))
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 60]
     base = m.start - len(before)
@@ -663,13 +664,17 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
 
         best = max(r.candidates, key=lambda e: (score(e), -r.candidates.index(e)))
         r.entry = best
+    # A cue-only name in a country the rest of the report never names ("the towns of Hit and ..." in a
+    # report about Dar'a) is a village the gazetteer lacks, not the far-away namesake.
+    countries = Counter(r.entry.country for r in resolved if r.entry is not None and not r.weak)
+    for r in resolved:
+        if r.weak and r.entry is not None and countries and not countries.get(r.entry.country):
+            r.entry = None
     del gaz
 
 
 _EN_CONTEXT_GAP = re.compile(
-    r"^(?:\s+(?:village|town|city|area|neighbou?rhood|district|camp|suburb|region|hamlet)s?)?"
-    r"\s*(?:,\s*|\s+(?:located\s+)?(?:in|of)\s+)(?:the\s+)?$",
-    re.IGNORECASE,
+    r"^(?:\s+[a-z]+){0,2}\s*(?:,\s*|\s+(?:located\s+)?(?:in|of)\s+)(?:the\s+)?$",
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|،|and|و|, and|-)?\s*$")
 _AR_CONTEXT_GAP = re.compile(r"^\s*[,،]?\s*(?:في\s+|ضمن\s+)?$")

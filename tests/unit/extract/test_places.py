@@ -187,6 +187,18 @@ def test_place_of_another_governorate_is_dropped() -> None:
     assert all(m.location.admin1 == "Ar-Raqqa" for m in found)
 
 
+def test_organisation_named_after_a_town() -> None:
+    found = places("The Manbij Military Council took the town of Hajin.", "en")
+    assert [m.location.name for m in found] == ["Hajin"]
+
+
+def test_cue_only_namesake_in_another_country_is_dropped() -> None:
+    # "Hit" is a town in Anbar; next to Dar'a and Nawa it is a Syrian village the gazetteer lacks.
+    found = places("Rebels attacked the towns of Hit and Nawa in Dar'a.", "en")
+    assert all(m.location.country == "Syria" for m in found)
+    assert places("Iraqi forces entered the town of Hit.", "en")[0].location.country == "Iraq"
+
+
 def test_mentions_sorted_and_disjoint() -> None:
     text = clean_text("غارات على مدينة إدلب وريف إدلب الجنوبي ومطار أبو الظهور العسكري وأطراف سراقب")
     found = find_places(text, "ar")
