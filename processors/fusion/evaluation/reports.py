@@ -11,7 +11,9 @@ is the canonical event its main (first) extracted event joined. Sets:
   team's fixture: each report's events with a ``cluster``), scored per event when present.
 - ``fakes``: FA-KES articles (``../shared/data/fakes_syria_fa-kes.csv``) grouped into events by us,
   by ``unit_id`` only (``fakes_clusters.json`` beside this file; no article text is copied).
-- ``fakes_dedup``: near-duplicate detection over all FA-KES articles; gold = same ``unit_id``.
+- ``fakes_dedup``: near-duplicate detection over all FA-KES articles; gold = same ``unit_id``
+  (and, second gold, the copies we read and confirmed: ``reviewed_copies``).
+- ``arabic_dedup``: near-duplicates among the Arabic ANT-corpus articles; gold = same article.
 """
 
 from __future__ import annotations
@@ -286,6 +288,29 @@ def evaluate_demo(settings: FusionSettings | None = None) -> dict[str, Any]:
     return score_labelled_events(reports, labels, settings)
 
 
+def evaluate_arabic_dedup(path: Path | None = None, settings: FusionSettings | None = None) -> dict[str, Any]:
+    """Near-duplicates among the Arabic ANT-corpus articles (``../shared/data/arabic_reports.jsonl``,
+    five outlets). Gold: the same article (title and text) filed twice; distinct stories of one day,
+    even on one event across outlets, are not duplicates."""
+    path = path or SHARED / "data" / "arabic_reports.jsonl"
+    if not path.exists():
+        return {"skipped": f"absent: {path}"}
+    settings = settings or FusionSettings()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reports = [
+        ExternalReportInput(id=row["id"], title=row["title"], text=row["text"], published=row["published"],
+                            language="ar", source=row["news_source"]).to_report()
+        for row in rows
+    ]
+    deduper = ReportDeduper(settings, {})
+    predicted: dict[str, str] = {}
+    for report in replay_order(reports):
+        verdict = deduper.check(report, report.published_at or report.fetched_at)
+        predicted[report.report_id] = verdict.duplicate_of or report.report_id
+    gold = {r.report_id: r.content_hash for r in reports}
+    return pairwise_scores(gold, predicted)
+
+
 def evaluate_report_sets(settings: FusionSettings | None = None) -> dict[str, Any]:
     """Scores of every report-level set that is available."""
     results: dict[str, Any] = {"written": score_reports(load_written(), settings)}
@@ -294,5 +319,6 @@ def evaluate_report_sets(settings: FusionSettings | None = None) -> dict[str, An
     fakes = load_fakes()
     results["fakes"] = score_reports(fakes, settings) if fakes else {"skipped": "FA-KES data absent"}
     results["fakes_dedup"] = evaluate_fakes_dedup(settings=settings)
+    results["arabic_dedup"] = evaluate_arabic_dedup(settings=settings)
     return results
 

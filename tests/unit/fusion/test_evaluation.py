@@ -37,3 +37,13 @@ def test_fakes_copies_of_one_article_are_duplicates() -> None:
         pytest.skip(f"third-party data not available: {path}")
     scores = evaluate_fakes_dedup(path)
     assert scores["recall"] == 1.0
+
+
+def test_arabic_articles_of_different_outlets_are_not_duplicates() -> None:
+    from processors.fusion.evaluation.reports import evaluate_arabic_dedup
+
+    path = SHARED / "arabic_reports.jsonl"
+    if not path.exists():
+        pytest.skip(f"third-party data not available: {path}")
+    scores = evaluate_arabic_dedup(path)
+    assert scores["precision"] == 1.0 and scores["recall"] == 1.0
