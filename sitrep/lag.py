@@ -50,7 +50,8 @@ def topic_sizes(settings: KafkaSettings, topic_names: Iterable[str]) -> dict[str
     """Messages ever written to each topic (end offsets summed; start offsets are 0 without retention)."""
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer: Any = KafkaConsumer(**settings.kafka_python_config(), request_timeout_ms=15000)
+    consumer: Any = KafkaConsumer(**settings.kafka_python_config(), enable_auto_commit=False,
+                                  request_timeout_ms=15000)
     try:
         existing = consumer.topics()
         sizes = {}
