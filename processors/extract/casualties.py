@@ -102,6 +102,8 @@ _AR_DUALS = {
 _AR_SINGULAR_PERSON = frozenset({
     "عنصر", "شخص", "جندي", "طفل", "طفله", "مدني", "مواطن", "رجل", "امراه", "سيده", "شاب", "ضابط",
     "مقاتل", "مسلح", "قيادي", "عسكري", "فتاه", "مسن", "مسعف", "صحفي", "قائد", "امير", "شرطي", "عامل",
+    "عنصرا", "شخصا", "جنديا", "طفلا", "مدنيا", "مواطنا", "رجلا", "شابا", "ضابطا", "مقاتلا", "مسلحا",
+    "قياديا", "عسكريا", "شرطيا", "عاملا", "صحفيا", "مسعفا",
 })
 
 # --- Word classes ------------------------------------------------------------------------------------
@@ -186,9 +188,10 @@ _SUBSET = re.compile(r"(?:بينهم|بينهن|منهم|منهن|من بينه�
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ|حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
     r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|الحرب|سنوات|الشهر الجاري|"
-    r"الشهر الماضي|الاشهر|الاسابيع)(?!\w)|\b(?:since|total|overall|in all|altogether|so far|to date|"
+    r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|\b(?:since|total|overall|in all|altogether|so far|to date|"
     r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
-    r"since the start|the war|the conflict|the past year|years of|months of|weeks of)\b"
+    r"since the start|the war|the conflict|the past year|years of|months of|weeks of|campaign|offensive|"
+    r"past (?:few |several )?(?:days|weeks))\b"
 )
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|ليبلغ)(?:\s+\S+){0,8}?\s+"
@@ -391,7 +394,9 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if not nxt[:1].isdigit() and _arabic_word_value(nxt) is None:
             kind: CasualtyKind = "injured" if _is_injury(tokens[i - 1].text) else "killed"
-            return Casualties(kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
+            qualifier: Qualifier = "at_least" if _TRAILING_AT_LEAST.match(
+                " ".join(t.text for t in tokens[i + 1:i + 4])) else "exact"
+            return Casualties(kind, 1, qualifier, tokens[i].start, tokens[i].end, tokens[i].end)
     if word in ("a", "an", "the") and i + 1 < len(tokens):
         j = i + 1
         while j < min(len(tokens), i + 6) and tokens[j].text not in _SINGULAR_EN and tokens[j].text.isalpha():

@@ -84,6 +84,7 @@ _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _AIR_ONLY = {"Military Forces of Russia", "Military Forces of Israel", "Military Forces of the United States",
              "Coalition"}
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
+_DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
 _TYPE_WEIGHT = {
@@ -530,6 +531,19 @@ def extract(report: Report) -> list[Event]:
                 _finalize_type(cand) in ("Armed clash",) and previous.roles.actor1:
             cand.roles.actor1, cand.roles.actor2 = previous.roles.actor1, previous.roles.actor2
         previous = cand
+    published = doc.report.published_at
+    if published is not None:  # what a clause dates weeks before the report is background
+        horizon = published.date() - timedelta(days=HISTORY_DAYS)
+        body_cands = [c for c in body_cands if c.date_mention is None or (
+            c.date_mention.end_date or c.date_mention.date) >= horizon]
+    # A bare "the bombardment" after an air strike is that air strike.
+    seen_air = False
+    for cand in body_cands:
+        if cand.sub_event_type == "Air/drone strike":
+            seen_air = True
+        elif seen_air and cand.sub_event_type == "Shelling/artillery/missile attack" and all(
+                _DEFINITE_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers):
+            cand.sub_event_type = "Air/drone strike"
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -587,6 +601,8 @@ def _lead_sentence(doc: Document) -> int:
 
 def _salience(cand: Candidate, event: Event, order: int, first_sentence: int) -> float:
     score = _TYPE_WEIGHT.get(event.sub_event_type, 0.3)
+    if event.sub_event_type in _TERRITORIAL and all(_WEAK_TERRITORY.match(w) for w in cand.words.values()):
+        score -= 1.5  # "advanced in" is weaker news than a strike with a toll
     if cand.title_match:
         score += 4.0
     if event.fatalities:
