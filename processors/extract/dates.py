@@ -18,10 +18,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-
+from datetime import UTC, date, datetime, timedelta
 
 __all__ = ["DateMention", "find_dates", "default_event_date"]
+
+
+_Day = date  # the field named `date` below shadows the type inside the class body
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,8 @@ class DateMention:
     start: int
     end: int
     surface: str
-    date: date
-    end_date: date | None
+    date: _Day
+    end_date: _Day | None
     precision: int  # 1 day, 2 week, 3 month
 
 
@@ -45,7 +47,7 @@ def default_event_date(published_at: datetime | None, today: date | None = None)
         return published_at.date()
     if today is not None:
         return today
-    return datetime.now(timezone.utc).date()
+    return datetime.now(UTC).date()
 
 
 # --- folding with an offset map -----------------------------------------------------------------
@@ -328,7 +330,8 @@ _AR_RULES: list[_Rule] = [
         f"{_B}{_AR_CL}(?:ليل|ليله|ليلة)\\s+(?:ال)?(?:يوم\\s+)?(?P<wd>{_AR_WEEKDAY_RE})\\s*(?:[/\\-–]|و|على)\\s*"
         f"(?P<wd2>{_AR_WEEKDAY_RE})"
     ), _ar_night, triggers=("ليل",)),
-    _Rule(re.compile(f"{_B}{_AR_CL}(?:ليل|ليله)\\s+(?P<wd>{_AR_WEEKDAY_RE})(?P<wd2>)"), _ar_night, triggers=("ليل",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:ليل|ليله)\\s+(?P<wd>{_AR_WEEKDAY_RE})(?P<wd2>)"), _ar_night,
+          triggers=("ليل",)),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:(?:اول|أول)\\s+(?:من\\s+)?امس|امس\\s+الاول|قبل\\s+امس)"
     ), _ar_days_back(2), triggers=("امس",)),
@@ -350,7 +353,8 @@ _AR_RULES: list[_Rule] = [
     ), _ar_days_ago, triggers=("قبل", "منذ")),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?اسبوع\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
           _ar_week(1), triggers=("اسبوع",)),
-    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+)?(?:هذا\\s+الاسبوع|الاسبوع\\s+(?:الجاري|الحالي)){_E}"), _ar_week(0), triggers=("اسبوع",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+)?(?:هذا\\s+الاسبوع|الاسبوع\\s+(?:الجاري|الحالي)){_E}"),
+          _ar_week(0), triggers=("اسبوع",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?شهر\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
           _ar_month_rel(1), triggers=("شهر",)),
     _Rule(re.compile(
@@ -405,17 +409,20 @@ def _en_hours(m: re.Match[str], ref: date | None) -> Resolved | None:
 
 
 _EN_RULES: list[_Rule] = [
-    _Rule(re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _en_iso, needs_ref=False, triggers=("-",)),
+    _Rule(re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _en_iso, needs_ref=False,
+          triggers=("-",)),
     _Rule(re.compile(
         rf"\b(?:between\s+|from\s+)?(?:the\s+)?(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
         rf"(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}",
         re.IGNORECASE), _en_day_month, needs_ref=False, triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(
         rf"\b(?P<m1>{_EN_MONTH_RE})\s+(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*"
-        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False, triggers=_EN_MONTH_KEYS),
+        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False,
+              triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(
         rf"\b(?:on\s+)?(?:(?:{_EN_WEEKDAY_RE}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False, triggers=_EN_MONTH_KEYS),
+        rf"(?P<m1>{_EN_MONTH_RE})(?![a-z]){_EN_YEAR}", re.IGNORECASE), _en_day_month, needs_ref=False,
+              triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(
         rf"\b(?:on\s+)?(?:(?:{_EN_WEEKDAY_RE}),?\s+)?(?P<m1>{_EN_MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
         rf"(?!\s*(?:%|km|kilomet|people|civilians|fighters|soldiers|members|killed)){_EN_YEAR}",
@@ -424,22 +431,30 @@ _EN_RULES: list[_Rule] = [
         rf"\b(?:(?:in|during|since|throughout|early|late|mid|earlier\s+in|later\s+in)\s+-?)?(?P<m1>"
         rf"january|february|march|april|june|july|august|september|october|november|december)\b{_EN_YEAR}",
         re.IGNORECASE), lambda m, ref: _ar_month_only(m, ref), needs_ref=False, triggers=_EN_MONTH_KEYS),
-    _Rule(re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE), _ar_days_back(2), triggers=("yesterday",)),
+    _Rule(re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE), _ar_days_back(2),
+          triggers=("yesterday",)),
     _Rule(re.compile(r"\b(?:late\s+|early\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?\b|"
                      r"\blast\s+night\b", re.IGNORECASE), _ar_days_back(1), triggers=("yesterday", "night")),
     _Rule(re.compile(r"\b(?:overnight|(?:the\s+)?(?:past|last|previous)\s+24\s+hours)\b", re.IGNORECASE),
-          lambda m, ref: (ref - timedelta(days=1), ref, 1) if ref else None, triggers=("overnight", "hours")),
-    _Rule(re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<h>\d{2,3})\s+hours\b", re.IGNORECASE), _en_hours, triggers=("hours",)),
+          lambda m, ref: (ref - timedelta(days=1), ref, 1) if ref else None,
+          triggers=("overnight", "hours")),
+    _Rule(re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<h>\d{2,3})\s+hours\b", re.IGNORECASE),
+          _en_hours, triggers=("hours",)),
     _Rule(re.compile(r"\b(?:earlier\s+|later\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b",
-                     re.IGNORECASE), _ar_today, triggers=("today", "morning", "afternoon", "evening", "tonight")),
+                     re.IGNORECASE), _ar_today,
+                           triggers=("today", "morning", "afternoon", "evening", "tonight")),
     _Rule(re.compile(
         rf"\b(?:on\s+|early\s+|late\s+)?(?P<past>last\s+|this\s+past\s+)?(?P<wd>{_EN_WEEKDAY_RE})"
-        rf"(?:\s+(?:morning|afternoon|evening|(?P<night>night)))?\b", re.IGNORECASE), _en_weekday, triggers=("day",)),
+        rf"(?:\s+(?:morning|afternoon|evening|(?P<night>night)))?\b", re.IGNORECASE), _en_weekday,
+              triggers=("day",)),
     _Rule(re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.IGNORECASE),
           _en_days_ago, triggers=("ago",)),
-    _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1), triggers=("week",)),
-    _Rule(re.compile(r"\b(?:this|earlier\s+this|the\s+past)\s+week\b", re.IGNORECASE), _ar_week(0), triggers=("week",)),
-    _Rule(re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE), _ar_month_rel(1), triggers=("month",)),
+    _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1),
+          triggers=("week",)),
+    _Rule(re.compile(r"\b(?:this|earlier\s+this|the\s+past)\s+week\b", re.IGNORECASE), _ar_week(0),
+          triggers=("week",)),
+    _Rule(re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE), _ar_month_rel(1),
+          triggers=("month",)),
     _Rule(re.compile(r"\b(?:earlier|early|so\s+far|since\s+the\s+start\s+of)\s+this\s+month\b|\bthis\s+month\b",
                      re.IGNORECASE), _ar_month_rel(0), triggers=("month",)),
 ]
@@ -490,7 +505,8 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
         surface = text[s:e]
         stripped = surface.rstrip(" ,")
         lead = len(surface) - len(surface.lstrip())
-        if stripped[lead:lead + 1] in ("و", "ف") and len(stripped) > lead + 2 and not stripped[lead + 1].isspace():
+        glued = len(stripped) > lead + 2 and not stripped[lead + 1].isspace()
+        if stripped[lead:lead + 1] in ("و", "ف") and glued:
             lead += 1  # the conjunction "و"/"ف" glued to the first word is not part of the date
         out.append(DateMention(s + lead, s + len(stripped), stripped[lead:], first, last, precision))
     return out
@@ -532,7 +548,8 @@ def _same_month_days(folded: str, chosen: list[tuple[int, int, Resolved]], ref: 
 
 
 _RANGE_OPEN = re.compile(r"(?:\b(?:between|from)|(?<!\w)(?:بين|من|ما\s+بين|منذ))\s*$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|و|الى|إلى|حتى|ولغايه|لغايه)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|و|الى|إلى|حتى|ولغايه|لغايه)\s*$",
+                         re.IGNORECASE)
 
 
 def _merge_ranges(folded: str, chosen: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:

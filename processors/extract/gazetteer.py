@@ -57,7 +57,9 @@ GEONAMES_ADMIN1: dict[tuple[str, str], str] = {
 COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq"}
 
 # Letters of Kurdish/Persian/Urdu spellings: such alternate names never occur in Arabic text.
-_NON_ARABIC_LETTERS = re.compile("[\u067e\u0686\u0698\u06a4\u06a9\u06af\u06c1\u06c6\u06cc\u06d5\u06ce\u0695\u06b5]")
+_NON_ARABIC_LETTERS = re.compile(
+    "[\u067e\u0686\u0698\u06a4\u06a9\u06af\u06c1\u06c6\u06cc\u06d5\u06ce\u0695\u06b5]"
+)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z '\-]+$")
 _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
@@ -416,7 +418,8 @@ def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _add(index: dict[tuple[str, ...], dict[str, IndexedName]], key: tuple[str, ...], hit: IndexedName) -> None:
+def _add(index: dict[tuple[str, ...], dict[str, IndexedName]], key: tuple[str, ...],
+         hit: IndexedName) -> None:
     bucket = index.setdefault(key, {})
     old = bucket.get(hit.entry.gazetteer_id)
     if old is None:

@@ -75,8 +75,10 @@ _CACHE_LIMIT = 200_000
 
 
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_AR_ONE_TO_ONE = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
-                                "\u0649": "\u064a", "\u0629": "\u0647"})
+_AR_ONE_TO_ONE = str.maketrans({
+    "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0649": "\u064a",
+    "\u0629": "\u0647",
+})
 
 
 def _fold_ar(raw: str) -> str:
@@ -301,7 +303,9 @@ _AR_DIR_ADJ = {
 }
 _AR_DIR_ADJ_RE = "|".join(_AR_DIR_ADJ)
 _AR_AFTER_DIR = re.compile(f"^\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)")
-_AR_RIF_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف(?:ي|ا)?)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$")
+_AR_RIF_BEFORE = re.compile(
+    f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف(?:ي|ا)?)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$"
+)
 _AR_THE_RIF_BEFORE = re.compile(
     f"(?:^|[\\s(])([وبلف]{{0,2}}الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)"
     f"\\s+((?:لمحافظ{_T}|لمدين{_T}|من\\s+محافظ{_T}|في\\s+محافظ{_T}|من|في)\\s+)?)$"
@@ -615,17 +619,22 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     return r
 
 
-def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Resolved], gaz: Gazetteer) -> None:
+_AR_DUAL_RIF = re.compile("[وبلف]{0,2}(?:ال)?ريف[يا] ")
+
+
+def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Resolved],
+                           gaz: Gazetteer) -> None:
     """"محافظتا حمص ودير الزور" / "Homs and Hama provinces": a governorate cue covers the list."""
     for i in range(1, len(resolved)):
         prev, cur, m = resolved[i - 1], resolved[i], matches[i]
-        dual_rif = prev.mode == "countryside" and re.match("[وبلف]{0,2}(?:ال)?ريف[يا] ", text[prev.start:prev.end])
+        dual_rif = prev.mode == "countryside" and _AR_DUAL_RIF.match(text[prev.start:prev.end])
         if cur.mode != "place" or (prev.mode != "admin1" and not dual_rif):
             continue
         if not any(e.gazetteer_id in gaz.countryside_admin1 or e.kind == "admin1" for e in cur.candidates):
             continue
         gap = text[prev.end:cur.start]
-        if (m.arabic and gap.strip() in ("و", "، و", ",و", "، و")) or (not m.arabic and gap.strip() in (",", "and")):
+        listed = gap.strip() in ("و", "، و", ",و", "، و") if m.arabic else gap.strip() in (",", "and")
+        if listed:
             cur.mode = "countryside" if dual_rif else "admin1"
     for i in range(len(resolved) - 1, 0, -1):
         prev, cur = resolved[i - 1], resolved[i]
@@ -721,7 +730,7 @@ _AR_ITS_COUNTRYSIDE = re.compile(
     f"(?<![\\w])[وبلف]{{0,2}}(?:(?:ال)?ريف(?:ها|ه)(?:\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?))?"
     f"|الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)\\s+(?:للمدين{_T}|للمحافظ{_T}))(?![\\w])"
 )
-_AR_ITS_AIRPORT = re.compile(f"(?<![\\w])[وبلف]{{0,2}}مطار(?:ها|ه)(?:\\s+العسكري)?(?![\\w])")
+_AR_ITS_AIRPORT = re.compile("(?<![\\w])[وبلف]{0,2}مطار(?:ها|ه)(?:\\s+العسكري)?(?![\\w])")
 
 
 def _anaphora(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> list[_Resolved]:
@@ -823,7 +832,8 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
         loc = Location(
             name=label, name_ar=surface if _ARABIC_CHAR.search(surface) else "", admin1=countryside_admin1,
             admin2="", country=point.country, lat=round(point.lat, 5), lon=round(point.lon, 5),
-            geo_precision=2, gazetteer_id=f"sitrep:countryside:{slug}" + (f":{r.direction}" if r.direction else ""),
+            geo_precision=2,
+            gazetteer_id=f"sitrep:countryside:{slug}" + (f":{r.direction}" if r.direction else ""),
         )
         return PlaceMention(r.start, r.end, surface, loc, "region")
     if r.mode == "admin1" or entry.kind == "admin1":
@@ -836,7 +846,8 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
         precision = 2
         if entry.kind == "region" and r.mode == "desert":
             precision = 2
-        return PlaceMention(r.start, r.end, surface, entry.location(max(precision, _default_precision(entry))),
+        location = entry.location(max(precision, _default_precision(entry)))
+        return PlaceMention(r.start, r.end, surface, location,
                             "region" if r.mode != "near" else entry.kind)
     return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
 
