@@ -91,7 +91,9 @@ def event_document(event: Event) -> dict[str, Any]:
     doc["place_norm"] = normalize_for_match(
         " ".join(p for loc in [event.location, *event.other_locations] if loc for p in _place_words(loc))
     )
-    doc["timestamp"] = _iso(datetime.combine(event.event_date, time(12), tzinfo=UTC))
+    # When the world learned of it (first report), else the start of its day: never in the future,
+    # so "last 24 hours" time filters (Kibana, --since) include today's events.
+    doc["timestamp"] = _iso(event.published_at or datetime.combine(event.event_date, time(0), tzinfo=UTC))
     return doc
 
 

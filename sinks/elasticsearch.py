@@ -353,6 +353,7 @@ class ElasticsearchSink:
     # --- internals ---------------------------------------------------------------------------------
 
     def _ensure_indices(self) -> None:
+        attempts = 0
         while True:
             try:
                 ensure_indices(self.es, self.settings)
@@ -360,7 +361,9 @@ class ElasticsearchSink:
             except Exception as exc:  # ES not up yet: wait like any outage, unless stopping
                 if not _is_unavailable(exc):
                     raise
-                log.warning("Elasticsearch not reachable yet (%s); retrying", exc)
+                attempts += 1
+                if attempts == 1 or attempts % 30 == 0:
+                    log.warning("Elasticsearch not reachable yet (%s); retrying every second", exc)
                 if self._stop is not None and self._stop.is_set():
                     raise ElasticsearchUnavailable(str(exc)) from exc
                 self.sleep(1.0)
