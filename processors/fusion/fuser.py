@@ -3,7 +3,8 @@
 State layout (bucket ``b`` = :func:`fusion_bucket`, see :mod:`processors.fusion.store`)::
 
     ev|b|c|<canonical id>          {"e": canonical Event JSON, "p": match profile,
-                                    "m": [[event_id, report_id]], "u": [report ids that updated the toll],
+                                    "m": [[event_id, report_id, report revision]],
+                                    "u": [report ids that updated the toll],
                                     "x": last day (eviction)}
     ev|b|m|<event_id>              canonical id the extracted event joined (replays go straight there)
     ev|b|ix|<day>|<type>|<admin1>|<cell>
@@ -53,6 +54,11 @@ def place_cell(profile: Profile, settings: FusionSettings) -> tuple[int, int] | 
         return None
     size = max(settings.distance_km, settings.coarse_distance_km, settings.city_distance_km) / 111.0
     return math.floor(place.lat / size), math.floor(place.lon / size)
+
+
+def _revision(member: list[Any]) -> int:
+    """The report revision of a member entry ([event_id, report_id, revision])."""
+    return int(member[2]) if len(member) > 2 else 1
 
 
 def _content(dumped: dict[str, Any]) -> dict[str, Any]:
@@ -128,7 +134,7 @@ class EventFuser:
         member_of = self.store.get(key("ev", bucket, "m", event.event_id))
         record = self.store.get(key("ev", bucket, "c", member_of)) if member_of else None
         if record is None:
-            record = self._best_candidate(bucket, event, profile)
+            record = self._best_candidate(bucket, event, profile, report_revision)
         if record is None:
             return self._create(bucket, event, profile, now, report_revision)
         return self._join(bucket, record, event, now, report_revision)
@@ -172,8 +178,8 @@ class EventFuser:
         record = self.store.get(key("ev", bucket, "c", canonical_id))
         if record is None or date.fromisoformat(record["x"]) >= cutoff:
             return 0
-        for event_id, _report_id in record["m"]:
-            self.store.pop(key("ev", bucket, "m", event_id), None)
+        for member in record["m"]:
+            self.store.pop(key("ev", bucket, "m", member[0]), None)
         del self.store[key("ev", bucket, "c", canonical_id)]
         return 1
 
@@ -195,15 +201,17 @@ class EventFuser:
                     found.update(self.store.get(prefix + cell_name) or ())
         return sorted(found)
 
-    def _best_candidate(self, bucket: str, event: Event, profile: Profile) -> dict[str, Any] | None:
+    def _best_candidate(self, bucket: str, event: Event, profile: Profile,
+                        report_revision: int) -> dict[str, Any] | None:
         report_ids = set(event.report_ids)
         best: tuple[float, str, dict[str, Any]] | None = None
         for canonical_id in self._candidates(bucket, profile):
             record = self.store.get(key("ev", bucket, "c", canonical_id))
             if record is None:
                 continue
-            # Two events the extractor told apart in one report are two events.
-            if report_ids and any(r in report_ids for _e, r in record["m"]):
+            # Two events the extractor told apart in one version of a report are two events (a
+            # later revision of the report may re-describe an event it joined before).
+            if any(m[1] in report_ids and _revision(m) == report_revision for m in record["m"]):
                 continue
             score = match_score(profile, Profile.from_json(record["p"]), self.settings).total
             if score is None or score < self.settings.match_threshold:
@@ -223,7 +231,7 @@ class EventFuser:
         figure = figure_of(event, now, report_revision)
         updates = [figure.report_id] if is_toll_update(event) else []
         apply_figures(canonical, [figure], updates)
-        record = {"m": [[event.event_id, figure.report_id]], "u": updates}
+        record = {"m": [[event.event_id, figure.report_id, report_revision]], "u": updates}
         self._save(bucket, canonical, record)
         return FusionResult(canonical, True, True, None)
 
@@ -239,8 +247,8 @@ class EventFuser:
         merged = absorb(canonical, event, figures, updates, now,
                         max_evidence=self.settings.max_evidence, max_urls=self.settings.max_urls)
         members = [list(m) for m in record["m"]]
-        if [event.event_id, figure.report_id] not in members:
-            members.append([event.event_id, figure.report_id])
+        if not any(m[0] == event.event_id and _revision(m) == report_revision for m in members):
+            members.append([event.event_id, figure.report_id, report_revision])
         dumped = merged.model_dump(mode="json")
         if _content(dumped) == _content(record["e"]):
             if members != record["m"] or updates != record["u"]:
@@ -267,8 +275,8 @@ class EventFuser:
                   "x": max(days[-1], profile.end).isoformat()}
         canonical_id = canonical.event_id
         self.store[key("ev", bucket, "c", canonical_id)] = record
-        for event_id, _report_id in record["m"]:
-            member_key = key("ev", bucket, "m", event_id)
+        for member in record["m"]:
+            member_key = key("ev", bucket, "m", member[0])
             if self.store.get(member_key) != canonical_id:
                 self.store[member_key] = canonical_id
         area = profile.place.admin1 if profile.place and profile.place.admin1 else _NO_AREA

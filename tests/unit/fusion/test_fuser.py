@@ -203,3 +203,17 @@ def test_a_part_of_a_province_holds_the_towns_in_it_but_not_another_province() -
     assert sorted(sorted(e.report_ids) for e in out.values()) == [["r1", "r2"], ["r3"]]
     (joined,) = [e for e in out.values() if "r1" in e.report_ids]
     assert joined.location is not None and joined.location.name == "Hajin"  # the sharper place wins
+
+
+def test_a_revised_report_rejoins_its_event_and_replaces_its_figure() -> None:
+    f, _ = fuser()
+    first = f.fuse(make_event("r1", index=0, fatalities=4), NOW)
+    # revision 2 re-describes the place, so extraction gives the event another id
+    revised = make_event("r1", index=7, fatalities=6, location=place("mayadin", name="Mayadin city"))
+    result = f.fuse(revised, NOW, report_revision=2)
+    assert result.canonical.event_id == first.canonical.event_id
+    figures = [(s.report_id, s.revision, s.fatalities) for s in result.canonical.source_figures]
+    assert figures == [("r1", 2, 6)]
+    assert result.canonical.fatalities == 6
+    # a replay of revision 1 changes nothing
+    assert not f.fuse(make_event("r1", index=0, fatalities=4), NOW).changed
