@@ -66,6 +66,10 @@ _REFERENCE = re.compile(
     r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$")
 _HALT = re.compile(r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
                    r"truce)(?: \S+){0,3}\s*$")
+_HALT_WORD = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
+_REFERENCE_WORD = re.compile(r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|"
+                             r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
+                             r"investigation|condemn|retaliation|blamed|responsible|anniversary")
 _DENIAL = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
                      r"denying)\b")
 _ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b")
@@ -227,13 +231,14 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                                                                  and d.date.year == published.year):
             return []  # the sentence tells of an earlier year
     kept: list[TriggerMention] = []
+    threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
+    halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40):hit.start]
-        if _THREAT.search(doc.folded[max(clause[0], hit.start - 80):hit.start]) or _REFERENCE.search(
-                doc.folded[max(clause[0], hit.start - 30):hit.start]) or _HALT.search(
-                doc.folded[max(clause[0], hit.start - 40):hit.start]) or _DENIAL.search(
-                doc.folded[s_start:hit.start]):
+        if (threat and _THREAT.search(doc.folded[max(clause[0], hit.start - 80):hit.start])) or (
+                reference and _REFERENCE.search(doc.folded[max(clause[0], hit.start - 30):hit.start])) or (
+                halt and _HALT.search(window)) or (denial and _DENIAL.search(doc.folded[s_start:hit.start])):
             continue
         word = doc.folded[hit.start:hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):

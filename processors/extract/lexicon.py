@@ -45,7 +45,7 @@ def _leading_keys(form: str) -> list[str]:
         word = literal.group()
         if form[len(word):len(word) + 1] in ("?", "*", "{"):
             word = word[:-1]
-        return [word[:3]] if len(word) >= 2 else [""]
+        return [word[:3]] if word else [""]
     if form.startswith("(?:"):
         depth, end = 0, -1
         for i, ch in enumerate(form):
@@ -56,7 +56,8 @@ def _leading_keys(form: str) -> list[str]:
                 if depth == 0:
                     end = i
                     break
-        if end > 0 and form[end + 1:end + 2] not in ("?", "*", "{"):
+        optional = form[end + 1:end + 2] == "?"
+        if end > 0 and (optional or form[end + 1:end + 2] not in ("*", "{")):
             branches, depth, current = [], 0, ""
             for ch in form[3:end]:
                 if ch == "|" and depth == 0:
@@ -68,6 +69,8 @@ def _leading_keys(form: str) -> list[str]:
                 current += ch
             branches.append(current)
             keys = [k for b in branches for k in _leading_keys(b)]
+            if optional:  # "(?:jabhat |al-)?nusra": the group's first letters or what follows it
+                keys += _leading_keys(form[end + 2:])
             if all(keys):
                 return keys
     return [""]
@@ -358,7 +361,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         'تنظيم "الدوله الاسلاميه في العراق والشام"', "الدوله الاسلاميه في العراق والشام", "ولايه الخير",
         "تنظيم داعش", "عناصر التنظيم") + "|" + en(
         r"islamic state(?: group)?", r"isis", r"isil", r"daesh", r"daish", r"is (?:fighters|militants|"
-        r"jihadists|group|members|cells?|positions|gunmen|suicide bombers?|attack|attacks)", r"\(is\)")),
+        r"jihadists|group|members|cells?|positions|gunmen|suicide bombers?|attack|attacks)")),
     ActorRule("Syrian Democratic Forces", ar(
         "قوات سوريا الديمقراطيه", "قوات سوريه الديمقراطيه", "قسد", "مجلس منبج العسكري",
         "مجلس دير الزور العسكري", "عاصفه الجزيره") + "|" + en(

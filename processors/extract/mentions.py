@@ -76,7 +76,7 @@ class PhraseIndex:
     @lru_cache(maxsize=100_000)
     def _keys(word: str) -> frozenset[str]:
         if word.isascii():
-            return frozenset((word[:2], word[:3]))
+            return frozenset((word[:1], word[:2], word[:3]))
         stems = []
         for i in range(0, min(3, len(word) - 1)):
             if i and not _CLITIC_PREFIX.match(word[:i]):
