@@ -474,6 +474,9 @@ def _accept(text: str, matches: list[_Match], language: str) -> list[_Match]:
     for m in matches:
         if not m.arabic and _capital_neighbour(text, m):
             continue
+        word_start = m.start - len(m.clitic)
+        if m.arabic and _AR_OUTLET_BEFORE.search(text[max(0, word_start - 20):word_start]):
+            continue  # "قناة الميادين", "إذاعة دمشق": a media outlet, not the place
         strong = [h for h in m.hits if not h.needs_cue]
         if strong:
             m.hits = strong + [h for h in m.hits if h.needs_cue]
@@ -619,6 +622,9 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     return r
 
 
+_AR_OUTLET_BEFORE = re.compile(
+    f"(?:قنا{_T}|شبك{_T}|تلفزيون|{_A}ذاع{_T}|صحيف{_T}|جريد{_T}|وكال{_T}|موقع)\\s+$"
+)
 _AR_DUAL_RIF = re.compile("[وبلف]{0,2}(?:ال)?ريف[يا] ")
 
 

@@ -89,6 +89,11 @@ def test_common_word_needs_a_cue() -> None:
     assert [m.surface for m in found] == ["الطيبة"]
 
 
+def test_media_outlets_and_common_words_are_not_places() -> None:
+    assert places("وقالت قناة الميادين إن المظاهرات السلمية استمرت", "ar") == []
+    assert [m.location.name for m in places("تظاهر سكان مدينة السلمية", "ar")] == ["Salamiyeh"]
+
+
 def test_same_name_resolved_by_governorate_nearby() -> None:
     dez = by_surface(places("اشتباكات في الطيبة بريف دير الزور", "ar"), "الطيبة")
     homs = by_surface(places("اشتباكات في الطيبة ببادية حمص", "ar"), "الطيبة")
