@@ -544,3 +544,30 @@ def serve_worker(
     ).start()
     return server
 
+
+# --- reading an endpoint (status, chaos and bench scripts, tests) --------------------------------
+
+Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
+
+
+def http_get(url: str, timeout_s: float = 5.0) -> tuple[int, str]:
+    """Status and body of a GET (error statuses returned, not raised)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout_s) as response:  # noqa: S310 (our own endpoints)
+            return int(response.status), response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return int(exc.code), exc.read().decode()
+
+
+def parse_samples(text: str) -> Samples:
+    """Prometheus text → {(sample name, sorted label pairs): value}."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }

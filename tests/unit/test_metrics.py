@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import socket
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 
 import pytest
 from prometheus_client import CollectorRegistry
-from prometheus_client.parser import text_string_to_metric_families
 
 from sitrep.metrics import (
     MetricsServer,
@@ -17,29 +14,15 @@ from sitrep.metrics import (
     all_of,
     cached,
     dead_letter_counter,
+    parse_samples,
     poller_metrics,
     serve,
     sink_metrics,
     tcp_check,
     worker_metrics,
 )
+from sitrep.metrics import http_get as get
 from sitrep.settings import Settings
-
-
-def get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode()
-
-
-def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
-    return {
-        (s.name, tuple(sorted(s.labels.items()))): s.value
-        for family in text_string_to_metric_families(text)
-        for s in family.samples
-    }
 
 
 @dataclass
@@ -66,7 +49,7 @@ def test_server_serves_metrics_health_and_readiness() -> None:
         metrics.observe(FakeOutcome(ok=False, error_kind="timeout"))
         status, body = get(f"{server.url}/metrics")
         assert status == 200
-        found = samples(body)
+        found = parse_samples(body)
         assert found[("sitrep_poller_polls_total", (("result", "ok"),))] == 1
         assert found[("sitrep_poller_polls_total", (("result", "not_modified"),))] == 1
         assert found[("sitrep_poller_conditional_hits_total", ())] == 1
@@ -100,7 +83,7 @@ def test_worker_and_dead_letter_families() -> None:
         topic="reports.raw.dlq", stage="normalize", error_class="InvalidRecord"
     ).inc()
     server = MetricsServer("w", registry=registry)
-    found = samples(server.respond("/metrics")[2].decode())
+    found = parse_samples(server.respond("/metrics")[2].decode())
     server.close()
     assert found[("sitrep_worker_events_extracted_total", (("event_type", "Battles"),))] == 2
     assert found[("sitrep_worker_alerts_sent_total", (("kind", "new"), ("rule", "clash")))] == 1
@@ -126,7 +109,7 @@ def test_sink_collector_reads_live_counters() -> None:
     live.written, live.errors, live.unavailable_waits, live.bulk_requests = 7, 1, 2, 4
     paused["value"] = True
     server = MetricsServer("s", registry=registry)
-    found = samples(server.respond("/metrics")[2].decode())
+    found = parse_samples(server.respond("/metrics")[2].decode())
     server.close()
     assert found[("sitrep_sink_documents_total", (("outcome", "written"),))] == 7
     assert found[("sitrep_sink_documents_total", (("outcome", "failed"),))] == 1
