@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -157,8 +158,7 @@ class Profile:
             blocs=frozenset(blocs),
             names=frozenset(folded),
             fatalities=event.fatalities,
-            sides=frozenset(b for b in (actor_bloc(event.actor1), actor_bloc(event.actor2))
-                            if b and b not in ("unknown", "civilians")),
+            sides=_battle_sides(event),
         )
 
     def to_json(self) -> list[Any]:
@@ -193,6 +193,21 @@ class Profile:
 
 
 _SIDE_ROLES = ("actor1", "actor2", "assoc_actor1", "assoc_actor2")
+
+
+def _known(blocs: Iterable[str]) -> frozenset[str]:
+    return frozenset(b for b in blocs if b and b not in ("unknown", "civilians"))
+
+
+def _battle_sides(event: Event) -> frozenset[str]:
+    """Blocs of actor1 and actor2. In a battle with one side placed, the other is the one other
+    armed actor the report mentions, when there is exactly one."""
+    sides = _known((actor_bloc(event.actor1), actor_bloc(event.actor2)))
+    if event.event_type == "Battles" and len(sides) == 1:
+        others = _known(actor_bloc(a.name) for a in event.actors if a.role == "mentioned") - sides
+        if len(others) == 1:
+            sides = sides | others
+    return sides
 
 
 def interval(event: Event) -> tuple[date, date]:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from fusion_factories import BASE_DAY, at, make_event, place
 
 from processors.fusion import EventFuser, FusionSettings, fusion_bucket
-from sitrep.records import Event, Location
+from sitrep.records import Actor, Event, Location
 
 NOW = at(BASE_DAY, 23)
 
@@ -217,3 +217,12 @@ def test_a_revised_report_rejoins_its_event_and_replaces_its_figure() -> None:
     assert result.canonical.fatalities == 6
     # a replay of revision 1 changes nothing
     assert not f.fuse(make_event("r1", index=0, fatalities=4), NOW).changed
+
+
+def test_a_battle_side_only_mentioned_still_keeps_two_battles_apart() -> None:
+    army = make_event("r1", sub_event_type="Armed clash", actor1="Military Forces of Syria",
+                      actor2="Islamic State", location=place("hajin"))
+    sdf = make_event("r2", sub_event_type="Armed clash", actor1="", actor2="Islamic State",
+                     location=place("hajin"), source="SOHR")
+    sdf.actors.append(Actor(name="Syrian Democratic Forces", role="mentioned"))
+    assert len(fuse_all([army, sdf])) == 2
