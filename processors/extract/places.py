@@ -534,6 +534,11 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
         if match is not None and ("ل" in m.clitic or match.group(3)):
             r.start, r.mode, r.direction = base + match.start(1), "countryside", _ar_direction(match.group(2))
             return r
+        if any(e.kind == "admin1" for e in entries) and text[m.start:m.end].endswith(("ريف دمشق",)):
+            d = _AR_AFTER_DIR.match(after)
+            if d:  # "ريف دمشق الغربي": a part of the governorate
+                r.end, r.mode, r.direction = m.end + d.end(1), "countryside", _ar_direction(d.group(1))
+                return r
         match = _AR_RIF_BEFORE.search(before)
         if match is not None:
             r.start, r.mode = base + match.start(1), "countryside"
@@ -803,6 +808,7 @@ def _demonym_countryside(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
     return out
 
 
+_AR_DIR_WORD = {"north": "الشمالي", "south": "الجنوبي", "east": "الشرقي", "west": "الغربي"}
 _DIR_WORD = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
              "north-east": "North-eastern", "north-west": "North-western", "south-east": "South-eastern",
              "south-west": "South-western", "middle": "Central"}
@@ -835,8 +841,16 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
         if r.direction:
             label = f"{_DIR_WORD.get(r.direction, r.direction.title())} {label}"
         slug = countryside_admin1.lower().replace(" ", "-").replace("'", "")
+        admin = gaz.admin1_entries.get(countryside_admin1)
+        name_ar = ""
+        if admin is not None and admin.name_ar:
+            # "ريف حمص الجنوبي الشرقي", whatever the report's wording ("بالريف الجنوبي الشرقي لحمص").
+            place_ar = admin.name_ar.removeprefix("محافظة ").removeprefix("ريف ")
+            base = "ريف دمشق" if countryside_admin1 == "Rif Dimashq" else f"ريف {place_ar}"
+            words = [_AR_DIR_WORD[d] for d in r.direction.split("-") if d in _AR_DIR_WORD]
+            name_ar = " ".join([base, *words])
         loc = Location(
-            name=label, name_ar=surface if _ARABIC_CHAR.search(surface) else "", admin1=countryside_admin1,
+            name=label, name_ar=name_ar, admin1=countryside_admin1,
             admin2="", country=point.country, lat=round(point.lat, 5), lon=round(point.lon, 5),
             geo_precision=2,
             gazetteer_id=f"sitrep:countryside:{slug}" + (f":{r.direction}" if r.direction else ""),

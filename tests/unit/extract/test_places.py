@@ -125,6 +125,14 @@ def test_direction_of_a_city_is_near_precision_2() -> None:
 def test_rif_dimashq_is_the_governorate() -> None:
     found = places("غارات على ريف دمشق", "ar")
     assert found[0].location.admin1 == "Rif Dimashq" and found[0].location.geo_precision == 3
+    west = places("غارات على ريف دمشق الغربي", "ar")[0]
+    assert west.location.geo_precision == 2 and west.location.gazetteer_id.endswith(":west")
+
+
+def test_countryside_arabic_name_is_canonical() -> None:
+    found = places("اشتباكات بالريف الجنوبي الشرقي لحمص", "ar")
+    assert found[0].location.name_ar == "ريف حمص الجنوبي الشرقي"
+    assert found[0].location.name == "South-eastern Homs countryside"
 
 
 def test_month_names_are_not_places() -> None:
