@@ -7,11 +7,13 @@ Four hard conditions, then a score:
   a town are two ACLED events);
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
-- **where**: the same place; two precise places (geo_precision 1) within ``distance_km`` (or
-  ``city_distance_km`` when one is a provincial capital named alone, "Aleppo"); a part of a
-  province ("the eastern countryside of Deir ez-Zor") holds places within ``region_distance_km``; when
-  either is coarse, the same admin2 (or within ``coarse_distance_km``), and only the same admin1
-  when either is province-level; an unknown place is compatible but scores low;
+- **where**: the same place (gazetteer id, or a shared name in one province); never two
+  provinces. Two precise places (geo_precision 1) within ``distance_km`` (``city_distance_km`` when
+  one is a provincial capital named alone: "Aleppo"). A place *near* a town (precision 2) within
+  ``coarse_distance_km`` of the other, or the same admin2 when it has no coordinates. A part of a
+  province ("the eastern countryside of Deir ez-Zor", "the Homs desert") holds what lies within
+  ``region_distance_km``; a province-level place (precision 3) holds its province. An unknown
+  place is compatible but scores low;
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
   jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
   unknown side matches anything, disjoint known sides never meet.
@@ -55,6 +57,7 @@ _BLOCS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("islamic state", ("islamic state", "isis", "isil", "daesh")),
     ("iraq", ("of iraq", "popular mobilization", "peshmerga")),
     ("israel", ("israel",)),
+    ("kdpi", ("kdpi", "democratic party of iran")),
     ("government", ("forces of syria", "pro government", "russia", "iran", "hezbollah", "allied syrian",
                     "national defence", "national defense")),
     ("sdf", ("syrian democratic", "ypg", "ypj", "asayish", "coalition", "united states", "sdf", "pkk")),
