@@ -26,7 +26,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -360,7 +360,7 @@ def build_gazetteer(
             )
         else:
             extra.append(entry)
-    entries = [*extra, *by_id.values()]
+    entries = _with_admin2([*extra, *by_id.values()])
     gazetteer = Gazetteer(entries=entries, countryside=_countryside_points(countryside_path))
     arabic: dict[tuple[str, ...], dict[str, IndexedName]] = {}
     latin: dict[tuple[str, ...], dict[str, IndexedName]] = {}
@@ -386,6 +386,27 @@ def build_gazetteer(
     gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer
+
+
+def _with_admin2(entries: list[GazetteerEntry], km: float = 20.0) -> list[GazetteerEntry]:
+    """Entries without a district take the district of the nearest curated place of their
+    governorate within `km` (districts are a few tens of km across: a good guess, not a fact)."""
+    known: dict[str, list[GazetteerEntry]] = {}
+    for entry in entries:
+        if entry.admin2 and entry.kind in ("city", "town", "village"):
+            known.setdefault(entry.admin1, []).append(entry)
+    out: list[GazetteerEntry] = []
+    for entry in entries:
+        if entry.admin2 or entry.kind in ("admin1", "region"):
+            out.append(entry)
+            continue
+        best: tuple[float, str] | None = None
+        for other in known.get(entry.admin1, []):
+            d = distance_km(entry.lat, entry.lon, other.lat, other.lon)
+            if d <= km and (best is None or d < best[0]):
+                best = (d, other.admin2)
+        out.append(replace(entry, admin2=best[1]) if best else entry)
+    return out
 
 
 # The countryside of Damascus city is the Rif Dimashq governorate ("ريف دمشق").
