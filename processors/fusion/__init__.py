@@ -20,7 +20,10 @@ Wiring in the stream (one Faust table each, or one shared: keys never collide):
   indexes it with ``version=revision, version_type="external"`` so an older revision never
   overwrites a newer one. ``result.skipped`` names events that fed nothing (running totals, events
   older than the window).
-- ``now`` is stream time (the agent's clock): it drives eviction (``window_days``).
+- ``now`` is event time: the report's ``published_at`` (else ``fetched_at``), as ``sitrep fuse``
+  does, so a replay or a backfill behaves as the live run did. It drives eviction
+  (``window_days``) and the "older than the window" check; wall-clock time would drop the events
+  of a backfilled week.
 """
 
 from processors.fusion.dedup import DedupVerdict, ReportDeduper, dedup_bucket
