@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from processors.extract.gazetteer import distance_km, load_gazetteer
 from processors.extract.places import PlaceMention, find_places, resolve_place
@@ -245,3 +247,22 @@ def test_countryside_named_by_the_governorate_adjective() -> None:
 def test_deterministic() -> None:
     text = clean_text("اشتباكات في ريف حماة الشمالي وقصف على اللطامنة وكفرزيتا")
     assert find_places(text, "ar") == find_places(text, "ar")
+
+
+_WORDS = ["ريف", "حلب", "الشمالي", "بلدة", "الطيبة", "ومدينة", "الميادين", "محافظة", "إدلب", "قرب", "جنوب",
+          "دمشق", "،", "و", "in", "the", "northern", "Aleppo", "countryside", "near", "al-Mayadin", "of",
+          "Deir", "ez-Zor", "province", "town", "Hajin", "east", "Hayat", "Tahrir", "al-Sham", "ومطارها"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25))
+def test_mentions_are_well_formed_on_any_word_salad(words: list[str]) -> None:
+    text = clean_text(" ".join(words))
+    found = find_places(text, "")
+    assert found == find_places(text, "")
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    for mention in found:
+        assert text[mention.start:mention.end] == mention.surface
+        assert 1 <= mention.location.geo_precision <= 3
+        assert mention.kind in ("admin1", "region", "city", "town", "village", "site")
+        assert mention.location.lat is not None and 29.0 < mention.location.lat < 38.0
