@@ -511,6 +511,19 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
     if noun_kind == "i":
         return "injured"
     best: tuple[int, CasualtyKind] | None = None
+    # "14 were killed 25 were wounded": a verb right after the count decides.
+    for j in range(q.end_tok, min(len(tokens), q.end_tok + 4)):
+        word = tokens[j].text
+        if word.startswith(("و", "ف")) and len(word) > 3 and not _PERSON_NOUN_AR.match(word):
+            break  # "وإصابة 5": the next toll's word
+        if _is_kill(word) and word not in ("toll", "lives", "claimed", "lost"):
+            return "killed"
+        if _is_injury(word):
+            return "injured"
+        if word in ("and", "or", "in", "from", "of", "including", "و", "من", "في") or not (
+                word in ("were", "was", "are", "have", "had", "been", "being", "people", "persons") or
+                _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN):
+            break
     reach = 8 if noun_kind == "p" else 4
     for j in range(max(0, q.start_tok - reach), min(len(tokens), q.end_tok + reach + 1)):
         if q.start_tok <= j < q.end_tok:

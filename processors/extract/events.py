@@ -429,7 +429,7 @@ def _toll(doc: Document, casualties: list[Casualties], kind: str,
         return coded[0].count, "convention", coded[:1]
     per_side: dict[str, Casualties] = {}
     for c in numbered:
-        side = next((a.name for a in actors if c.side_at - 1 <= a.start <= c.side_at + 24), "")
+        side = next((a.name for a in actors if c.end <= a.start <= c.side_at + 24), "")
         if not side:
             side = next((a.name for a in actors if c.start - 30 <= a.start < c.start and a.end <= c.start), "?")
         best = per_side.get(side)
@@ -639,12 +639,22 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if sub_event_type in ("Air/drone strike",) and roles.actor1 and roles.actor1 not in AIR_CAPABLE:
         capable = next((n for n in roles.assoc1 + roles.assoc2 + roles.mentioned if n in AIR_CAPABLE), "")
         if capable:
-            roles.actor2 = roles.actor1 if not same_side(roles.actor1, capable) else roles.actor2
+            if not same_side(roles.actor1, capable):
+                roles.actor2 = roles.actor1
+                if "actor1" in roles.spans:
+                    roles.spans["actor2"] = roles.spans["actor1"]
             roles.actor1 = capable
+            roles.spans.pop("actor1", None)
         elif roles.actor2 in AIR_CAPABLE:
             roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+            a1, a2 = roles.spans.pop("actor1", None), roles.spans.pop("actor2", None)
+            if a2:
+                roles.spans["actor1"] = a2
+            if a1:
+                roles.spans["actor2"] = a1
     if roles.actor2 == roles.actor1:
         roles.actor2 = ""
+        roles.spans.pop("actor2", None)
     if sub_event_type in ("Attack", "Air/drone strike", "Shelling/artillery/missile attack",
                           "Remote explosive/landmine/IED", "Suicide bomb", "Abduction/forced disappearance",
                           "Chemical weapon") and not roles.actor2 and "Civilians" in roles.victims:

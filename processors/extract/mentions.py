@@ -156,7 +156,9 @@ def find_mentions(folded: str) -> Mentions:
     actors = _resolve_actors(actor_hits, sources, folded)
     # A trigger word inside a name ("هيئة تحرير الشام", "Free Syrian Army") is part of the name.
     names = [(a.start, a.end) for a in actors if not a.anaphoric] + sources
-    triggers = [t for t in triggers if not any(s <= t.start < e or s < t.end <= e for s, e in names)]
+    # ...but a trigger that heads a descriptive phrase ("Turkish air strikes") stays a trigger.
+    triggers = [t for t in triggers if not any((s <= t.start < e or s < t.end <= e) and t.end != e
+                                               for s, e in names)]
     return Mentions(triggers, actors, sources)
 
 

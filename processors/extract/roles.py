@@ -47,8 +47,8 @@ _OPPONENT_BEFORE = re.compile(
 _WITHDREW_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
                              r"expelled|was driven|were driven|was forced|were forced|lost)")
 _VICTIM_BEFORE = re.compile(
-    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring|killed \d+)\s+(?:\S+\s+)?"
-    r"(?:من|من صفوف|في صفوف|of|from)?\s*$"
+    r"(?:(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
+    r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
 _RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
 _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
