@@ -22,6 +22,7 @@ import csv
 import json
 import re
 from datetime import UTC, datetime
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ def score_reports(labelled: list[tuple[Report, str | None, int | None]],
         if cluster is not None and truth is not None:
             truth_of[cluster] = truth
     scores = pairwise_scores(gold, run.main_event_of)
+    scores["any_shared_event"] = _any_shared(gold, run)
     compared: list[tuple[str, int, int | None]] = []
     for cluster, truth in sorted(truth_of.items()):
         members = [r for r, c in gold.items() if c == cluster and r in run.main_event_of]
@@ -67,6 +69,20 @@ def score_reports(labelled: list[tuple[Report, str | None, int | None]],
         "non_events_that_fed_an_event": leaked,
     })
     return scores
+
+
+def _any_shared(gold: dict[str, str], run: FusionRun) -> dict[str, float]:
+    """Pairwise scores when two reports count as fused if *any* of their events joined one
+    canonical event (long articles tell several events; their main one varies by outlet)."""
+    canonical_ids = {r: {c for _e, c in run.joined.get(r, [])} for r in gold}
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(gold), 2):
+        same, fused = gold[a] == gold[b], bool(canonical_ids[a] & canonical_ids[b])
+        tp, fp, fn = tp + (same and fused), fp + (fused and not same), fn + (same and not fused)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def load_written(path: Path | None = None) -> list[tuple[Report, str | None, int | None]]:
