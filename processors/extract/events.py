@@ -88,6 +88,7 @@ _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _AIR_ONLY = {"Military Forces of Russia", "Military Forces of Israel", "Military Forces of the United States",
              "Coalition"}
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
+_BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
@@ -388,6 +389,9 @@ def _finalize_type(cand: Candidate) -> str:
     if sub == "Shelling/artillery/missile attack" and cand.roles.actor1 in _AIR_ONLY and all(
             _GENERIC_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers):
         return "Air/drone strike"  # "قصف روسي", "Israeli bombardment": from the air
+    if sub == "Remote explosive/landmine/IED" and cand.roles.actor1 in AIR_CAPABLE and all(
+            _BOMBING_EN.match(cand.words.get(t.start, "")) for t in cand.triggers):
+        return "Air/drone strike"  # "the coalition's bombing of Raqqa": bombs from aircraft
     if sub == "Attack" and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in (
             "Civilians", ""))) and not cand.civilian_victims:
         return "Armed clash"

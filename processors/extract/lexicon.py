@@ -134,7 +134,7 @@ _AIR_EN = en(
     r"air ?strikes?", r"air ?raids?", r"aerial (?:bombardment|attacks?|strikes?|bombing)",
     r"drone (?:strikes?|attacks?)", r"drones?", r"war ?planes?", r"jets?", r"fighter jets?",
     r"helicopters?", r"barrel ?bombs?", r"bombed from the air", r"aircraft",
-    r"bombers?", r"air[- ]dropped", r"dropped (?:\w+ )?(?:barrel )?bombs",
+    r"bombers?", r"air[- ]dropped", r"dropped (?:\w+ ){0,2}?(?:barrel )?bombs", r"strikes?", r"raids?",
 )
 _SHELL_AR = ar(
     "قصف", "القصف", "قصفت", "قصفا", "يقصف", "تقصف", "قذائف", "القذائف", "قذيفه", "القذيفه",
@@ -232,7 +232,7 @@ _ABDUCT = ar(
              r"hostages?", r"taken captive", r"held captive", r"captives?")
 _ARREST = ar("اعتقال", "اعتقل", "اعتقلت", "اعتقالات", "حمله اعتقالات", "حمله مداهمات", "مداهمه",
              "مداهمات", "القبض علي", "ألقت القبض", "القت القبض") + "|" + en(
-    r"arrest(?:ed|s)?", r"detained", r"detentions?", r"raids?", r"rounded up")
+    r"arrest(?:ed|s)?", r"detained", r"detentions?", r"rounded up")
 _PROTEST = ar("مظاهره", "مظاهرات", "تظاهره", "تظاهرات", "احتجاج", "احتجاجات", "متظاهرين", "وقفه احتجاجيه",
               "اعتصام") + "|" + en(r"protests?", r"protesters?", r"demonstrat(?:ion|ions|ors|ed)", r"rall(?:y|ies)",
                                   r"sit-ins?")
