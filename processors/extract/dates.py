@@ -286,6 +286,10 @@ def _ar_days_ago(m: re.Match[str], ref: date | None) -> Resolved | None:
     return day, None, 1 if n <= 3 else 2
 
 
+def _last_night(m: re.Match[str], ref: date | None) -> Resolved | None:
+    return (ref - timedelta(days=1), ref, 1) if ref else None
+
+
 def _ar_week(back: int) -> _Handler:
     def handler(m: re.Match[str], ref: date | None) -> Resolved | None:
         if ref is None:
@@ -355,6 +359,14 @@ _AR_RULES: list[_Rule] = [
           _ar_week(1), triggers=("اسبوع",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+)?(?:هذا\\s+الاسبوع|الاسبوع\\s+(?:الجاري|الحالي)){_E}"),
           _ar_week(0), triggers=("اسبوع",)),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:خلال|في|طيله|على\\s+مدى)\\s+(?:ال)?ايام\\s+(?:القليله\\s+)?(?:الماضيه|الاخيره|الفائته|المنصرمه){_E}"
+    ), _ar_week(0), triggers=("ايام",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?:نحو\\s+)?اسبوع{_E}"), _ar_week(1),
+          triggers=("اسبوع",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?:نحو\\s+)?اسبوعين{_E}"), _ar_week(2),
+          triggers=("اسبوع",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?الليله\\s+الماضيه{_E}"), _last_night, triggers=("الليله",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?شهر\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
           _ar_month_rel(1), triggers=("شهر",)),
     _Rule(re.compile(
@@ -449,6 +461,8 @@ _EN_RULES: list[_Rule] = [
               triggers=("day",)),
     _Rule(re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.IGNORECASE),
           _en_days_ago, triggers=("ago",)),
+    _Rule(re.compile(r"\b(?:in\s+recent\s+days|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+days)\b",
+                     re.IGNORECASE), _ar_week(0), triggers=("days",)),
     _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1),
           triggers=("week",)),
     _Rule(re.compile(r"\b(?:this|earlier\s+this|the\s+past)\s+week\b", re.IGNORECASE), _ar_week(0),

@@ -102,6 +102,15 @@ def test_arabic_month_and_week_precision() -> None:
     assert week.precision == 2 and week.end_date == date(2017, 10, 3)
 
 
+def test_recent_days_and_weeks_are_week_precision() -> None:
+    for text, language in (("خلال الأيام القليلة الماضية", "ar"), ("in recent days", "en")):
+        mention = only(text, language)
+        assert (mention.date, mention.end_date, mention.precision) == (date(2017, 10, 4), date(2017, 10, 10), 2)
+    assert only("قتل قبل أسبوعين", "ar").precision == 2
+    night = only("قصف عنيف خلال الليلة الماضية", "ar")
+    assert (night.date, night.end_date) == (date(2017, 10, 9), date(2017, 10, 10))
+
+
 def test_relative_dates_need_a_publication_time() -> None:
     assert dates("دارت اشتباكات أمس", "ar", None) == []
     assert only("On 6 October 2017, clashes", "en", None).date == date(2017, 10, 6)
