@@ -366,7 +366,8 @@ _AR_RULES: list[_Rule] = [
           triggers=("اسبوع",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?:نحو\\s+)?اسبوعين{_E}"), _ar_week(2),
           triggers=("اسبوع",)),
-    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?الليله\\s+الماضيه{_E}"), _last_night, triggers=("الليله",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?الليله\\s+الماضيه{_E}"), _last_night,
+          triggers=("الليله",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?(?:ال)?شهر\\s+(?:الماضي|المنصرم|الفائت|السابق){_E}"),
           _ar_month_rel(1), triggers=("شهر",)),
     _Rule(re.compile(
