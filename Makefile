@@ -33,6 +33,11 @@ test-integration: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# Chaos under load (issue 10): ~10,000 reports, >= 10 faults, poison; one JSON line per figure,
+# non-zero exit when a check fails (about 10 minutes on 2 cores). `make test` runs a short variant.
+chaos: $(STAMP)
+	$(BIN)/python -m bench.chaos
+
 eval: $(STAMP)
 	$(BIN)/sitrep eval
 

@@ -577,17 +577,17 @@ def poison_in_dead_letters(pipeline: LocalPipeline, poison: dict[str, str]) -> s
     return found
 
 
-def raw_history(pipeline: LocalPipeline, report_ids: set[str]) -> dict[str, list[str]]:
-    """For diagnosis: every ``reports.raw`` message of ``report_ids`` (partition@offset, revision,
-    feed, content hash), in log order."""
+def raw_history(pipeline: LocalPipeline, report_ids: set[str],
+                topic: str = topics.REPORTS_RAW) -> dict[str, list[str]]:
+    """For diagnosis: every message of ``topic`` naming one of ``report_ids`` (partition@offset,
+    revision, feed or event id, content hash), in log order."""
     from kafka import KafkaConsumer, TopicPartition
 
     history: dict[str, list[str]] = {rid: [] for rid in report_ids}
     consumer: Any = KafkaConsumer(**pipeline.settings.kafka.kafka_python_config(), group_id=None,
                                   enable_auto_commit=False, request_timeout_ms=30000)
     try:
-        partitions = [TopicPartition(topics.REPORTS_RAW, p)
-                      for p in sorted(consumer.partitions_for_topic(topics.REPORTS_RAW) or ())]
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
         consumer.assign(partitions)
         consumer.seek_to_beginning(*partitions)
         ends = consumer.end_offsets(partitions)
@@ -595,13 +595,16 @@ def raw_history(pipeline: LocalPipeline, report_ids: set[str]) -> dict[str, list
         while any(consumer.position(tp) < ends[tp] for tp in partitions) and time.monotonic() < deadline:
             for records in consumer.poll(timeout_ms=1000).values():
                 for record in records:
-                    key = (record.key or b"").decode(errors="replace")
-                    if key in history:
+                    value_bytes = record.value or b""
+                    for rid in history:
+                        if rid.encode() not in value_bytes:
+                            continue
                         with contextlib.suppress(ValueError):
-                            value = json.loads(record.value)
-                            history[key].append(
+                            value = json.loads(value_bytes)
+                            history[rid].append(
                                 f"{record.partition}@{record.offset} rev {value.get('revision')} "
-                                f"{value.get('feed_id')} hash {str(value.get('content_hash'))[:8]}")
+                                f"{value.get('feed_id') or value.get('event_id')} "
+                                f"hash {str(value.get('content_hash'))[:8]}")
     finally:
         consumer.close()
     return history
@@ -694,6 +697,8 @@ def verify(pipeline: LocalPipeline, load: Load, poison: dict[str, str], *,
             indexed = latest.get(rid, {})
             say(f"diagnosis {rid} ({'farm' if rid in load.via_farm else 'direct'}; indexed revision "
                 f"{indexed.get('revision')}, expected text hash {expected[rid].content_hash[:8]}): {lines}")
+        for rid, lines in raw_history(pipeline, set(events_missing[:3] + doubled[:3]), topics.EVENTS).items():
+            say(f"diagnosis {rid}: canonical events naming it on the events topic: {lines or 'none'}")
     if missing:
         failures.append(f"{len(missing)} published reports missing from Elasticsearch (e.g. {missing[:3]})")
     if stale:
