@@ -312,7 +312,7 @@ def _lag_gauges(registry: CollectorRegistry) -> tuple[Gauge, Gauge]:
 # --- readiness helpers ---------------------------------------------------------------------------
 
 
-def tcp_check(bootstrap: Iterable[str], timeout_s: float = 1.0) -> tuple[bool, str]:
+def tcp_check(bootstrap: Iterable[str], timeout_s: float = 1.0, what: str = "broker") -> tuple[bool, str]:
     """Ready when one of ``host:port`` accepts a TCP connection (a cheap "does the broker answer")."""
     errors = []
     for address in bootstrap:
@@ -322,7 +322,7 @@ def tcp_check(bootstrap: Iterable[str], timeout_s: float = 1.0) -> tuple[bool, s
                 return True, f"{address} answers"
         except (OSError, ValueError) as exc:
             errors.append(f"{address}: {exc}")
-    return False, "no broker answers (" + "; ".join(errors) + ")"
+    return False, f"no {what} answers (" + "; ".join(errors) + ")"
 
 
 def cached(check: ReadyCheck, ttl_s: float = 2.0) -> ReadyCheck:
