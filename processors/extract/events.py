@@ -88,6 +88,9 @@ _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _AIR_ONLY = {"Military Forces of Russia", "Military Forces of Israel", "Military Forces of the United States",
              "Coalition"}
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
+_CIVILIAN_NOUN = re.compile(
+    r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|اشخاصا|"
+    r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers)\b)")
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
@@ -149,6 +152,7 @@ class Candidate:
     armed_victims: bool = False
     civilian_victims: bool = False
     words: dict[int, str] = field(default_factory=dict)
+    ground_fighting_over: bool = False
 
     @property
     def start(self) -> int:
@@ -288,6 +292,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue
         if name == "clash" and _TERRITORY in here:
             continue
+        if name in ("air", "shell") and any(
+                d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == clause_of[id(h)]
+                for d in kept):
+            continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
         if name == "attack" and (types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}):
             continue
         if name == "air" and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft") and \
@@ -304,6 +312,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         candidates.append(Candidate(sub_event_type, index, clause, triggers, in_title,
                                     words={t.start: doc.folded[t.start:t.end] for t in triggers}))
     candidates.sort(key=lambda c: c.start)
+    for cand in candidates:
+        if cand.sub_event_type == "Armed clash" and any(
+                not _GENERIC_ATTACK.match(w) for w in cand.words.values()):
+            cand.ground_fighting_over = any(o.sub_event_type in _EXPLOSIVE for o in candidates)
     return candidates
 
 
@@ -622,6 +634,8 @@ def _salience(cand: Candidate, event: Event, order: int, first_sentence: int) ->
         score += 0.2
     if cand.sentence == first_sentence:
         score += 2.5
+    if event.sub_event_type == "Armed clash" and cand.ground_fighting_over:
+        score += 1.0  # "amid air strikes, regime forces battled IS": the ground battle is the event
     score += 1.0 / (1 + order)
     return score
 
@@ -661,8 +675,10 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         roles.spans.pop("actor2", None)
     if sub_event_type in ("Attack", "Air/drone strike", "Shelling/artillery/missile attack",
                           "Remote explosive/landmine/IED", "Suicide bomb", "Abduction/forced disappearance",
-                          "Chemical weapon") and not roles.actor2 and "Civilians" in roles.victims:
-        roles.actor2 = "Civilians"
+                          "Chemical weapon", "Grenade") and not roles.actor2 and (
+            "Civilians" in roles.victims or any(_CIVILIAN_NOUN.match(doc.folded, c.end) for c in cand.casualties
+                                                if c.count and c.kind == "killed")):
+        roles.actor2 = "Civilians"  # "killed 4 people": victims with no armed side named
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
     armed = any(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
     both_armed = all(n and n != "Civilians" for n in (roles.actor1, roles.actor2))

@@ -178,7 +178,8 @@ _TAKE_EN = en(
     r"recaptured|recapturing|captured|capturing)(?: back| full| complete| partial| total| effective)? "
     r"control", r"managed to control", r"controlled(?! by)",
     r"took(?! place| part| refuge| advantage| shelter| responsibility| office| hold| aim| cover| over from)",
-    r"reclaim(?:ed|s|ing)?", r"retaken", r"captured?", r"captures", r"capturing",
+    r"reclaim(?:ed|s|ing)?", r"retaken", r"to (?:take |regain |gain |seize )?(?:full )?control",
+    r"t(?:ake|ook|aken|aking) back", r"achieved (?:\w+ )?control", r"(?:gained|made) (?:\w+ )?(?:gains|advances)", r"captured?", r"captures", r"capturing",
     r"seized?", r"seizing", r"recaptured?", r"recapturing", r"retook", r"retaken", r"retake", r"regained",
     r"regain(?:s|ing)?", r"liberated?", r"liberating", r"overran", r"overrun", r"took over", r"take over",
     r"taken over", r"advanced (?:in)?to", r"advances? (?:in)?to", r"entered", r"wrested",
@@ -349,10 +350,11 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         "القوات الحكوميه", "القوات الحكوميه السوريه", "قوات الحكومه", "قوات الحكومه السوريه",
         "القوات السوريه", "قوات الاسد", "النظام السوري", "طيران النظام", "طائرات النظام",
         "مروحيات النظام", "مدفعيه النظام", "قوات الجيش", "النظام", "الجيش النظامي", "القوات النظاميه",
-        "الطيران السوري", "الطائرات السوريه", "الحرس الجمهوري", "قوات الحرس الجمهوري", "قوات النخبه")
+        "الطيران السوري", "الطائرات السوريه", "الدفاعات الجويه السوريه", "الدفاع الجوي السوري",
+        "وسائط الدفاع الجوي", "وسائط دفاعنا الجوي", "الحرس الجمهوري", "قوات الحرس الجمهوري", "قوات النخبه")
         + "|" + en(r"syrian (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
                    r"jets|helicopters|air force|aircraft|artillery|government)",
-                   r"republican guard", r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
+                   r"republican guard", r"syrian air defen[cs]es?", r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
                    r"warplanes|jets|helicopters|aircraft|artillery|positions)",
                    r"the regime", r"regime", r"saa", r"the army", r"damascus government",
                    r"syrian government")),
