@@ -262,7 +262,7 @@ def _geonames_entries(path: Path) -> dict[str, GazetteerEntry]:
         arabic = tuple(n for n in _split(row["names_ar"]) if not _NON_ARABIC_LETTERS.search(n))
         latin = tuple(
             n for n in _split(row["alternatenames"])
-            if _LATIN_ONLY.match(fold_latin(n)) and len(n) >= 4 and not n.isupper()
+            if _LATIN_ONLY.match(fold_latin(n)) and len(n) >= 4 and not n.isupper() and not n.islower()
         )
         name = unicodedata.normalize("NFKD", row["name"])
         name = "".join(ch for ch in name if not unicodedata.combining(ch)).replace("\u2018", "'")
@@ -310,11 +310,11 @@ def _countryside_points(path: Path) -> dict[tuple[str, str], CountrysidePoint]:
 # Single Arabic words that are GeoNames alternate names but mostly ordinary words or person names.
 COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 الباب التل الثورة الكرامة المنصورة الحمراء الحمرة السجن المزرعة الروضة قنوات جديدة ملح الشجرة الجيزة
-الطيبة القبو الناصرة السوسة الدالية الحاضر الزيارة بلبل عوج شين حيش افس بنش الصورة العريشة السبخة
+الطيبة القبو الناصرة السوسة الدالية الحاضر الزيارة بلبل عوج شين حيش افس الصورة العريشة السبخة
 المدينة مدينة حديدة السودا السوداء السودة الحميدية الكريمة البارقية الجلاء الغارية الهنادي الفاخورة
 ثورة الحول قارة كسب المشرفة الكسرة الجوادية الراعي السفيرة الحاجب بنان النصر العين الخضراء
 الشيخ الأمير الوادي الجبل الجسر السلام الحرية الجديدة الشمالية الجنوبية الشرقية الغربية الوسطى
-الكسوة المليحة ضمير الضمير شهبا تسيل القصير الحواش حواش الرقاما نوى نوا الحراك السعن
+الكسوة المليحة ضمير الضمير تسيل القصير الحواش حواش الرقاما نوى نوا الحراك السعن
 تشرين كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول يناير فبراير مارس أبريل ابريل مايو
 يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
 بركة بركه زيارة الزيارة غاب الغاب علم العلم اشارة الإشارة نصيب النصيب بانوراما الاسكندرية الإسكندرية

@@ -229,8 +229,10 @@ def _walk_arabic(text: str, tokens: _Tokens, i: int, offset: int, key: str, arti
         if j + 1 >= len(raws) or starts[j + 1] - ends[j] != 1 or text[ends[j]] != " ":
             return
         arabic, next_key, _ = _token_info(raws[j + 1])
-        if not arabic:
+        if not arabic and not raws[j + 1].isdigit():  # "اللواء 137", "محطة تي 2"
             return
+        if not arabic:
+            next_key = raws[j + 1]
         keys.append(next_key)
         if tuple(keys) not in gaz.arabic_prefixes:
             return
