@@ -24,7 +24,8 @@ SUPPLEMENT = (
     "\tpopulation\n"
     "gov-dez\tadmin1\tDeir ez-Zor\tمحافظة دير الزور\tDeir ez-Zor\t\tSyria\t35.0\t40.0\tDeir ez-Zor province"
     "\t\t\t\t\n"
-    "testabad\tcity\tTest Abad\tتستاباد\tDeir ez-Zor\tTest District\tSyria\t35.01\t40.01\tTest-Abad\t\t\t1\t\n"
+    "testabad\tcity\tTest Abad\tتستاباد\tDeir ez-Zor\tTest District\tSyria\t35.01\t40.01\tTest-Abad"
+    "\t\t\t1\t\n"
     "farm\tvillage\tAl Mazraa\tالمزرعة\tDeir ez-Zor\t\tSyria\t35.2\t40.2\t\t\tcue\t\t\n"
 )
 
