@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from processors.evaluation import shared_dir
@@ -37,20 +37,30 @@ def _cut(title: str, text: str, size: int = 2048) -> str:
 
 
 def _reports(quick: bool) -> list[Report]:
-    published = datetime(2018, 5, 1, 12, tzinfo=timezone.utc)
+    published = datetime(2018, 5, 1, 12, tzinfo=UTC)
     path = shared_dir() / "data" / "arabic_reports.jsonl"
     reports: list[Report] = []
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             text = _cut(item["title"], item["text"])
-            reports.append(Report(report_id=item["id"], title=item["title"], text=text,
-                                  published_at=datetime.fromisoformat(item["published"]), fetched_at=published))
+            reports.append(
+                Report(
+                    report_id=item["id"],
+                    title=item["title"],
+                    text=text,
+                    published_at=datetime.fromisoformat(item["published"]),
+                    fetched_at=published,
+                )
+            )
     else:
         for i in range(300):
             body = _cut("", " ".join(_OWN_SENTENCES[(i + k) % len(_OWN_SENTENCES)] for k in range(12)))
-            reports.append(Report(report_id=f"bench-{i}", title="", text=body, published_at=published,
-                                  fetched_at=published))
+            reports.append(
+                Report(
+                    report_id=f"bench-{i}", title="", text=body, published_at=published, fetched_at=published
+                )
+            )
     return reports[:120] if quick else reports
 
 
@@ -69,9 +79,18 @@ def run(quick: bool) -> Iterator[dict[str, Any]]:
             latencies.append(time.perf_counter() - t0)
     cpu = time.process_time() - started
     latencies.sort()
-    yield {"metric": "extract_reports_per_s_per_core", "value": round(len(latencies) / cpu, 1), "unit": "reports/s"}
-    yield {"metric": "extract_p99_ms", "value": round(latencies[int(0.99 * (len(latencies) - 1))] * 1000, 2),
-           "unit": "ms"}
-    yield {"metric": "extract_mean_report_kb",
-           "value": round(sum(len(f"{r.title}\n{r.text}".encode()) for r in reports) / len(reports) / 1024, 2),
-           "unit": "KB (UTF-8)"}
+    yield {
+        "metric": "extract_reports_per_s_per_core",
+        "value": round(len(latencies) / cpu, 1),
+        "unit": "reports/s",
+    }
+    yield {
+        "metric": "extract_p99_ms",
+        "value": round(latencies[int(0.99 * (len(latencies) - 1))] * 1000, 2),
+        "unit": "ms",
+    }
+    yield {
+        "metric": "extract_mean_report_kb",
+        "value": round(sum(len(f"{r.title}\n{r.text}".encode()) for r in reports) / len(reports) / 1024, 2),
+        "unit": "KB (UTF-8)",
+    }

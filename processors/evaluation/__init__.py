@@ -24,8 +24,12 @@ def shared_dir() -> Path:
     return Path(env) if env else REPO_ROOT.parent / "shared"
 
 
-def run_evaluations(shared: Path, only: list[str] | None = None, limit: int | None = None,
-                    progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def run_evaluations(
+    shared: Path,
+    only: list[str] | None = None,
+    limit: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     """Run the evaluations (all, or those named in ``only``) and return their figures."""
     from processors.evaluation import acled, arabic, gold
 
@@ -50,8 +54,11 @@ def format_table(results: dict[str, Any]) -> str:
     """A plain-text table: one row per evaluation/split, one column per figure."""
     lines = []
     for name, block in results.items():
-        splits = block if isinstance(block, dict) and all(isinstance(v, dict) for v in block.values()) else {
-            "": block}
+        splits = (
+            block
+            if isinstance(block, dict) and all(isinstance(v, dict) for v in block.values())
+            else {"": block}
+        )
         for split, figures in splits.items():
             label = f"{name}/{split}" if split else name
             cells = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from sitrep.records import Report
 
 ACLED_FILE = Path("data") / "acled_syria.csv"
 # Notes carry no publication time; a fixed fetch time keeps runs deterministic.
-FETCHED_AT = datetime(2020, 1, 1, tzinfo=timezone.utc)
+FETCHED_AT = datetime(2020, 1, 1, tzinfo=UTC)
 PLACE_KM = 25.0
 
 
@@ -36,8 +36,13 @@ def load_rows(shared: Path) -> list[dict[str, str]]:
 
 def report_for(row: dict[str, str]) -> Report:
     """The note of a row as a report (English, no title, no publication time)."""
-    return Report(report_id=f"acled-{row['event_id_cnty']}", text=row["notes"], language="en",
-                  source="ACLED", fetched_at=FETCHED_AT)
+    return Report(
+        report_id=f"acled-{row['event_id_cnty']}",
+        text=row["notes"],
+        language="en",
+        source="ACLED",
+        fetched_at=FETCHED_AT,
+    )
 
 
 def score_row(row: dict[str, str]) -> dict[str, Any]:
@@ -49,13 +54,23 @@ def score_row(row: dict[str, str]) -> dict[str, Any]:
     gold_actors = {canonical_label_actor(row["actor1"]), canonical_label_actor(row["actor2"])} - {""}
     outcome: dict[str, Any] = {"id": row["event_id_cnty"], "events": len(events)}
     if first is None:
-        outcome.update(sub_event=False, fatalities=gold_fatalities == 0, place=False, date=False, actors=0.0,
-                       predicted_sub_event="")
+        outcome.update(
+            sub_event=False,
+            fatalities=gold_fatalities == 0,
+            place=False,
+            date=False,
+            actors=0.0,
+            predicted_sub_event="",
+        )
         return outcome
     place_ok = False
     if first.location is not None and first.location.lat is not None and row["latitude"]:
-        place_ok = km_between(first.location.lat, first.location.lon or 0.0, float(row["latitude"]),
-                              float(row["longitude"])) <= PLACE_KM
+        place_ok = (
+            km_between(
+                first.location.lat, first.location.lon or 0.0, float(row["latitude"]), float(row["longitude"])
+            )
+            <= PLACE_KM
+        )
     predicted_actors = {first.actor1, first.actor2} - {""}
     end = first.event_date_end or first.event_date
     outcome.update(
@@ -86,8 +101,10 @@ def summarize(outcomes: list[dict[str, Any]]) -> dict[str, Any]:
 def evaluate(shared: Path, limit: int | None = None) -> dict[str, dict[str, Any]]:
     """Figures for the dev (2017-2018) and test (2019) splits."""
     rows = load_rows(shared)
-    splits = {"dev": [r for r in rows if r["year"] in ("2017", "2018")],
-              "test": [r for r in rows if r["year"] == "2019"]}
+    splits = {
+        "dev": [r for r in rows if r["year"] in ("2017", "2018")],
+        "test": [r for r in rows if r["year"] == "2019"],
+    }
     results = {}
     for name, split in splits.items():
         chosen = split[:limit] if limit else split

@@ -34,9 +34,15 @@ def load(shared: Path) -> tuple[dict[str, Report], dict[str, dict[str, Any]]]:
         item = json.loads(line)
         if item["id"] in labels:
             published = datetime.fromisoformat(item["published"])
-            reports[item["id"]] = Report(report_id=item["id"], title=item["title"], text=item["text"],
-                                         language="ar", source=item.get("news_source", ""),
-                                         published_at=published, fetched_at=published)
+            reports[item["id"]] = Report(
+                report_id=item["id"],
+                title=item["title"],
+                text=item["text"],
+                language="ar",
+                source=item.get("news_source", ""),
+                published_at=published,
+                fetched_at=published,
+            )
     return reports, labels
 
 
@@ -46,7 +52,9 @@ def _place_ok(event: Event, label: dict[str, Any]) -> bool:
     names = [event.location.name] + [loc.name for loc in event.other_locations]
     if label.get("place") and any(same_place(n, label["place"]) for n in names):
         return True
-    return bool(label.get("admin1")) and same_place(event.location.admin1 or event.location.name, label["admin1"])
+    return bool(label.get("admin1")) and same_place(
+        event.location.admin1 or event.location.name, label["admin1"]
+    )
 
 
 def _date_ok(event: Event, label: dict[str, Any]) -> bool:
@@ -80,8 +88,10 @@ def evaluate(shared: Path) -> dict[str, Any]:
         if not (label["conflict"] and main):
             continue
         main_n += 1
-        sub_recall.append(len({e.sub_event_type for e in events} & set(label["sub_event_types"]))
-                          / max(1, len(label["sub_event_types"])))
+        sub_recall.append(
+            len({e.sub_event_type for e in events} & set(label["sub_event_types"]))
+            / max(1, len(label["sub_event_types"]))
+        )
         if not events:
             actor_scores.append(0.0)
             continue

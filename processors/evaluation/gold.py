@@ -33,9 +33,15 @@ def load(shared: Path) -> tuple[Report, dict[str, Any]]:
     if not text_path.exists():
         raise EvaluationDataMissing(str(text_path))
     title, _, body = text_path.read_text(encoding="utf-8").partition("\n")
-    report = Report(report_id=GOLD_ID, title=title.strip(), text=body.strip(), language=labels["language"],
-                    source=labels.get("source", ""), published_at=datetime.fromisoformat(labels["published"]),
-                    fetched_at=datetime.fromisoformat(labels["published"]))
+    report = Report(
+        report_id=GOLD_ID,
+        title=title.strip(),
+        text=body.strip(),
+        language=labels["language"],
+        source=labels.get("source", ""),
+        published_at=datetime.fromisoformat(labels["published"]),
+        fetched_at=datetime.fromisoformat(labels["published"]),
+    )
     return report, labels
 
 
@@ -79,12 +85,14 @@ def evaluate(shared: Path) -> dict[str, Any]:
         dated += _dates_overlap(match, g)
         if g.get("fatalities"):
             toll_ok += match.fatalities == g["fatalities"] and match.fatalities_qualifier == _QUALIFIERS.get(
-                g.get("fatalities_qualifier", "exact"))
+                g.get("fatalities_qualifier", "exact")
+            )
     total = sum(e.fatalities or 0 for e in events)
     gold_total = sum(g.get("fatalities") or 0 for g in gold_events)
     gold_places = [loc["name"] for loc in labels["locations"]]
     predicted_places = {e.location.name for e in events if e.location} | {
-        loc.name for e in events for loc in e.other_locations}
+        loc.name for e in events for loc in e.other_locations
+    }
     place_hits = sum(any(same_place(p, g) for g in gold_places) for p in predicted_places)
     gold_actors = {canonical_label_actor(a["canonical"]) for a in labels["actors"]}
     predicted_actors = {a.name for e in events for a in e.actors}
@@ -100,5 +108,7 @@ def evaluate(shared: Path) -> dict[str, Any]:
         "events_out": len(events),
         "place_precision": place_hits / len(predicted_places) if predicted_places else 0.0,
         "actor_recall": len(gold_actors & predicted_actors) / len(gold_actors),
-        "source_not_actor": not any("Observatory" in a.name or "SOHR" in a.name for e in events for a in e.actors),
+        "source_not_actor": not any(
+            "Observatory" in a.name or "SOHR" in a.name for e in events for a in e.actors
+        ),
     }

@@ -21,8 +21,10 @@ from typing import Literal
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
 
-TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[^\W\d]\w*(?:[-']\w+)*|"
-                   r"[^\w\s]")
+TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[^\W\d]\w*(?:[-']\w+)*|"
+    r"[^\w\s]"
+)
 
 
 @dataclass(frozen=True)
@@ -57,54 +59,216 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # --- Number words ----------------------------------------------------------------------------------
 
 _AR_UNITS = {
-    "واحد": 1, "واحده": 1, "احد": 1, "احدي": 1,
-    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
-    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
-    "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+    "واحد": 1,
+    "واحده": 1,
+    "احد": 1,
+    "احدي": 1,
+    "اثنان": 2,
+    "اثنين": 2,
+    "اثنتان": 2,
+    "اثنتين": 2,
+    "اثنا": 2,
+    "اثني": 2,
+    "اثنتا": 2,
+    "اثنتي": 2,
+    "ثلاث": 3,
+    "ثلاثه": 3,
+    "اربع": 4,
+    "اربعه": 4,
+    "خمس": 5,
+    "خمسه": 5,
+    "ست": 6,
+    "سته": 6,
+    "سبع": 7,
+    "سبعه": 7,
+    "ثمان": 8,
+    "ثماني": 8,
+    "ثمانيه": 8,
+    "تسع": 9,
+    "تسعه": 9,
+    "عشر": 10,
+    "عشره": 10,
 }
 _AR_TENS = {
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50,
-    "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
-    "تسعون": 90, "تسعين": 90,
+    "عشرون": 20,
+    "عشرين": 20,
+    "ثلاثون": 30,
+    "ثلاثين": 30,
+    "اربعون": 40,
+    "اربعين": 40,
+    "خمسون": 50,
+    "خمسين": 50,
+    "ستون": 60,
+    "ستين": 60,
+    "سبعون": 70,
+    "سبعين": 70,
+    "ثمانون": 80,
+    "ثمانين": 80,
+    "تسعون": 90,
+    "تسعين": 90,
 }
 _AR_HUNDREDS = {
-    "مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
-    "ثلاثمئه": 300, "ثلاثمائه": 300, "اربعمئه": 400, "اربعمائه": 400, "خمسمئه": 500, "خمسمائه": 500,
-    "ستمئه": 600, "ستمائه": 600, "سبعمئه": 700, "سبعمائه": 700, "ثمانمئه": 800, "ثمانمائه": 800,
-    "تسعمئه": 900, "تسعمائه": 900,
+    "مئه": 100,
+    "مائه": 100,
+    "مئتان": 200,
+    "مئتين": 200,
+    "مائتان": 200,
+    "مائتين": 200,
+    "ثلاثمئه": 300,
+    "ثلاثمائه": 300,
+    "اربعمئه": 400,
+    "اربعمائه": 400,
+    "خمسمئه": 500,
+    "خمسمائه": 500,
+    "ستمئه": 600,
+    "ستمائه": 600,
+    "سبعمئه": 700,
+    "سبعمائه": 700,
+    "ثمانمئه": 800,
+    "ثمانمائه": 800,
+    "تسعمئه": 900,
+    "تسعمائه": 900,
 }
 _AR_THOUSANDS = {"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000, "الاف": 1000, "آلاف": 1000}
 _EN_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a dozen": 12,
+    "dozen": 12,
 }
-_SCALE_WORDS = {"الف": 1000, "الفا": 1000, "الاف": 1000, "آلاف": 1000, "مليون": 10**6, "ملايين": 10**6,
-                "thousand": 1000, "million": 10**6, "مئه": 100, "hundred": 100}
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}
+_SCALE_WORDS = {
+    "الف": 1000,
+    "الفا": 1000,
+    "الاف": 1000,
+    "آلاف": 1000,
+    "مليون": 10**6,
+    "ملايين": 10**6,
+    "thousand": 1000,
+    "million": 10**6,
+    "مئه": 100,
+    "hundred": 100,
+}
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 # Vague quantities and the ACLED convention they are coded with.
 _VAGUE = {
-    "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "dozens": 12, "scores": 12, "hundreds": 100,
-    "several": 10, "multiple": 10, "numerous": 10,
+    "عشرات": 12,
+    "العشرات": 12,
+    "مئات": 100,
+    "المئات": 100,
+    "dozens": 12,
+    "scores": 12,
+    "hundreds": 100,
+    "several": 10,
+    "multiple": 10,
+    "numerous": 10,
 }
 _VAGUE_PHRASES = re.compile(
-    r"(?<!\w)(?:عدد من|عددا من|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|\b(?:a number of|an unknown number of|"
+    r"(?<!\w)(?:عدد من|عددا من|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|\b(?:a number of|"
+    r"an unknown number of|"
     r"unknown number of|an unspecified number of|a number of)\b"
 )
 _AR_DUALS = {
-    "عنصرين": "p", "عنصران": "p", "شخصين": "p", "شخصان": "p", "جنديين": "p", "جنديان": "p",
-    "طفلين": "p", "طفلان": "p", "قتيلين": "k", "قتيلان": "k", "ضابطين": "p", "ضابطان": "p",
-    "رجلين": "p", "رجلان": "p", "امراتين": "p", "امراتان": "p", "سيدتين": "p", "طفلتين": "p",
-    "فتاتين": "p", "شابين": "p", "شابان": "p", "شقيقين": "p", "شقيقان": "p", "جريحين": "i", "جريحان": "i",
-    "مصابين اثنين": "i", "قياديين": "p", "قياديان": "p", "مدنيين اثنين": "p",
+    "عنصرين": "p",
+    "عنصران": "p",
+    "شخصين": "p",
+    "شخصان": "p",
+    "جنديين": "p",
+    "جنديان": "p",
+    "طفلين": "p",
+    "طفلان": "p",
+    "قتيلين": "k",
+    "قتيلان": "k",
+    "ضابطين": "p",
+    "ضابطان": "p",
+    "رجلين": "p",
+    "رجلان": "p",
+    "امراتين": "p",
+    "امراتان": "p",
+    "سيدتين": "p",
+    "طفلتين": "p",
+    "فتاتين": "p",
+    "شابين": "p",
+    "شابان": "p",
+    "شقيقين": "p",
+    "شقيقان": "p",
+    "جريحين": "i",
+    "جريحان": "i",
+    "مصابين اثنين": "i",
+    "قياديين": "p",
+    "قياديان": "p",
+    "مدنيين اثنين": "p",
 }
-_AR_SINGULAR_PERSON = frozenset({
-    "عنصر", "شخص", "جندي", "طفل", "طفله", "مدني", "مواطن", "رجل", "امراه", "سيده", "شاب", "ضابط",
-    "مقاتل", "مسلح", "قيادي", "عسكري", "فتاه", "مسن", "مسعف", "صحفي", "قائد", "امير", "شرطي", "عامل",
-    "عنصرا", "شخصا", "جنديا", "طفلا", "مدنيا", "مواطنا", "رجلا", "شابا", "ضابطا", "مقاتلا", "مسلحا",
-    "قياديا", "عسكريا", "شرطيا", "عاملا", "صحفيا", "مسعفا",
-})
+_AR_SINGULAR_PERSON = frozenset(
+    {
+        "عنصر",
+        "شخص",
+        "جندي",
+        "طفل",
+        "طفله",
+        "مدني",
+        "مواطن",
+        "رجل",
+        "امراه",
+        "سيده",
+        "شاب",
+        "ضابط",
+        "مقاتل",
+        "مسلح",
+        "قيادي",
+        "عسكري",
+        "فتاه",
+        "مسن",
+        "مسعف",
+        "صحفي",
+        "قائد",
+        "امير",
+        "شرطي",
+        "عامل",
+        "عنصرا",
+        "شخصا",
+        "جنديا",
+        "طفلا",
+        "مدنيا",
+        "مواطنا",
+        "رجلا",
+        "شابا",
+        "ضابطا",
+        "مقاتلا",
+        "مسلحا",
+        "قياديا",
+        "عسكريا",
+        "شرطيا",
+        "عاملا",
+        "صحفيا",
+        "مسعفا",
+    }
+)
 
 # --- Word classes ------------------------------------------------------------------------------------
 
@@ -118,14 +282,43 @@ _INJ_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|اصابتهم|مصاب|"
     r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
 )
-_KILL_EN = frozenset({
-    "assassinated", "assassinating", "shot", "murdered", "beheaded", "killed", "killing", "kill", "kills", "dead", "died", "die", "deaths", "death", "fatalities",
-    "fatality", "lives", "slain", "perished", "executed", "bodies", "toll", "lost", "claimed", "martyred",
-    "martyrs", "victims", "killings",
-})
+_KILL_EN = frozenset(
+    {
+        "assassinated",
+        "assassinating",
+        "shot",
+        "murdered",
+        "beheaded",
+        "killed",
+        "killing",
+        "kill",
+        "kills",
+        "dead",
+        "died",
+        "die",
+        "deaths",
+        "death",
+        "fatalities",
+        "fatality",
+        "lives",
+        "slain",
+        "perished",
+        "executed",
+        "bodies",
+        "toll",
+        "lost",
+        "claimed",
+        "martyred",
+        "martyrs",
+        "victims",
+        "killings",
+    }
+)
 _INJ_EN = frozenset({"injured", "wounded", "wounding", "injuring", "hurt", "injuries", "wounds", "injury"})
-_BOTH = re.compile(r"casualties|قتيل وجريح|قتلي وجرحي|قتيلا وجريحا|بين قتيل وجريح|killed (?:and|or) "
-                   r"(?:wounded|injured)|dead (?:and|or) (?:wounded|injured)|قتلي ومصابين|killed or wounded")
+_BOTH = re.compile(
+    r"casualties|قتيل وجريح|قتلي وجرحي|قتيلا وجريحا|بين قتيل وجريح|killed (?:and|or) "
+    r"(?:wounded|injured)|dead (?:and|or) (?:wounded|injured)|قتلي ومصابين|killed or wounded"
+)
 
 _PERSON_NOUN_AR = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:عنصر|عناصر|عنصرا|مقاتل|مقاتلا|مقاتلين|مقاتلي|مقاتلو|مسلح|مسلحا|مسلحين|مسلحي|"
@@ -136,25 +329,164 @@ _PERSON_NOUN_AR = re.compile(
     r"مصلين|متظاهرين|معتقلين|اسري|رهائن|شرطيين|مدنيه|طفله|فتاه|فتيات|مسنين|مسن|موظفين|موظفا|طلاب|"
     r"جهاديين|ارهابيين|ارهابيا|متشددين|ثوار|انتحاريين)$"
 )
-_PERSON_NOUN_EN = frozenset({
-    "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
-    "militants", "militant", "troops", "members", "member", "children", "child", "women", "woman", "men",
-    "man", "officers", "officer", "policemen", "policeman", "police", "rebels", "rebel", "jihadists",
-    "jihadist", "insurgents", "insurgent", "gunmen", "gunman", "residents", "guards", "guard",
-    "personnel", "servicemen", "elements", "combatants", "of", "dead", "killed", "wounded", "injured",
-    "recruits", "commanders", "commander", "leaders", "leader", "boys", "girls", "boy", "girl", "kids",
-    "family", "relatives", "worshippers", "students", "workers", "journalists", "volunteers", "medics",
-    "paramedics", "loyalists", "pilots", "pilot", "terrorists", "terrorist", "attackers", "attacker",
-    "militiamen", "bombers", "others", "more", "were", "was", "have", "had", "are", "and", "in", "from",
-    "including", "deaths", "casualties", "fatalities", "victims", "bodies", "army", "regime", "syrian",
-    "government", "pro-government", "is", "hts", "sdf", "ypg", "turkish", "russian", "iraqi",
-    "farmers", "shepherds", "villagers", "teenagers", "infants", "babies", "prisoners", "detainees",
-    "hostages", "captives", "defectors", "conscripts", "operatives", "allied", "loyalist", "opposition",
-    "islamist", "kurdish", "iranian", "security", "police", "u", "us", "american", "coalition", "isis",
-    "head", "figure", "lieutenant", "captain", "colonel", "general", "sheikh", "mayor", "official",
-    "doctor", "activist", "defector", "sniper", "emir", "cadre", "operative", "sergeant", "brigadier",
-    "chief", "elder", "dignitary", "teacher", "nurse", "medic", "former", "prominent", "senior", "local",
-})
+_PERSON_NOUN_EN = frozenset(
+    {
+        "people",
+        "persons",
+        "person",
+        "civilians",
+        "civilian",
+        "soldiers",
+        "soldier",
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "troops",
+        "members",
+        "member",
+        "children",
+        "child",
+        "women",
+        "woman",
+        "men",
+        "man",
+        "officers",
+        "officer",
+        "policemen",
+        "policeman",
+        "police",
+        "rebels",
+        "rebel",
+        "jihadists",
+        "jihadist",
+        "insurgents",
+        "insurgent",
+        "gunmen",
+        "gunman",
+        "residents",
+        "guards",
+        "guard",
+        "personnel",
+        "servicemen",
+        "elements",
+        "combatants",
+        "of",
+        "dead",
+        "killed",
+        "wounded",
+        "injured",
+        "recruits",
+        "commanders",
+        "commander",
+        "leaders",
+        "leader",
+        "boys",
+        "girls",
+        "boy",
+        "girl",
+        "kids",
+        "family",
+        "relatives",
+        "worshippers",
+        "students",
+        "workers",
+        "journalists",
+        "volunteers",
+        "medics",
+        "paramedics",
+        "loyalists",
+        "pilots",
+        "pilot",
+        "terrorists",
+        "terrorist",
+        "attackers",
+        "attacker",
+        "militiamen",
+        "bombers",
+        "others",
+        "more",
+        "were",
+        "was",
+        "have",
+        "had",
+        "are",
+        "and",
+        "in",
+        "from",
+        "including",
+        "deaths",
+        "casualties",
+        "fatalities",
+        "victims",
+        "bodies",
+        "army",
+        "regime",
+        "syrian",
+        "government",
+        "pro-government",
+        "is",
+        "hts",
+        "sdf",
+        "ypg",
+        "turkish",
+        "russian",
+        "iraqi",
+        "farmers",
+        "shepherds",
+        "villagers",
+        "teenagers",
+        "infants",
+        "babies",
+        "prisoners",
+        "detainees",
+        "hostages",
+        "captives",
+        "defectors",
+        "conscripts",
+        "operatives",
+        "allied",
+        "loyalist",
+        "opposition",
+        "islamist",
+        "kurdish",
+        "iranian",
+        "security",
+        "u",
+        "us",
+        "american",
+        "coalition",
+        "isis",
+        "head",
+        "figure",
+        "lieutenant",
+        "captain",
+        "colonel",
+        "general",
+        "sheikh",
+        "mayor",
+        "official",
+        "doctor",
+        "activist",
+        "defector",
+        "sniper",
+        "emir",
+        "cadre",
+        "operative",
+        "sergeant",
+        "brigadier",
+        "chief",
+        "elder",
+        "dignitary",
+        "teacher",
+        "nurse",
+        "medic",
+        "former",
+        "prominent",
+        "senior",
+        "local",
+    }
+)
 _NON_PERSON = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:قذائف|قذيفه|صواريخ|صاروخ|صاروخا|غارات|غاره|ضربات|ضربه|براميل|برميل|برميلا|"
     r"قري|قريه|بلدات|بلده|مدن|مدينه|منازل|منزل|مباني|مبني|طائرات|طائره|دبابات|دبابه|اليات|اليه|اليه|"
@@ -163,38 +495,128 @@ _NON_PERSON = re.compile(
     r"بالمائه|في|نازح|نازحين|مهجر|مهجرين|لاجئ|لاجئين|نقاط|نقطه|مواقع|موقع|حواجز|حاجز|مستشفي|مستشفيات|"
     r"مدارس|مدرسه|الف|هكتار|طن|اطنان|الاف|مرات|مره|محاور|محور|جبهات|نقطه|كتيبه|فصيلا|فصائل|جرعه)$"
 )
-_NON_PERSON_EN = frozenset({
-    "shells", "shell", "rockets", "rocket", "missiles", "missile", "airstrikes", "strikes", "strike",
-    "raids", "barrel", "bombs", "villages", "village", "towns", "town", "homes", "houses", "buildings",
-    "planes", "aircraft", "tanks", "tank", "vehicles", "vehicle", "cars", "hours", "hour", "days",
-    "day", "weeks", "week", "months", "month", "years", "year", "minutes", "km", "kilometres",
-    "kilometers", "miles", "metres", "meters", "dollars", "percent", "%", "million", "billion",
-    "displaced", "refugees", "positions", "checkpoints", "points", "fronts", "times", "am", "pm",
-    "tonnes", "tons", "hectares", "sorties", "mortars", "projectiles", "drones", "jets", "helicopters",
-    "year-old", "years-old", "schools", "hospitals", "neighbourhoods", "neighborhoods", "areas", "sites",
-    "targets", "others", "thousand", "o'clock", "locations", "families", "fighting",
-})
+_NON_PERSON_EN = frozenset(
+    {
+        "shells",
+        "shell",
+        "rockets",
+        "rocket",
+        "missiles",
+        "missile",
+        "airstrikes",
+        "strikes",
+        "strike",
+        "raids",
+        "barrel",
+        "bombs",
+        "villages",
+        "village",
+        "towns",
+        "town",
+        "homes",
+        "houses",
+        "buildings",
+        "planes",
+        "aircraft",
+        "tanks",
+        "tank",
+        "vehicles",
+        "vehicle",
+        "cars",
+        "hours",
+        "hour",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "years",
+        "year",
+        "minutes",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "dollars",
+        "percent",
+        "%",
+        "million",
+        "billion",
+        "displaced",
+        "refugees",
+        "positions",
+        "checkpoints",
+        "points",
+        "fronts",
+        "times",
+        "am",
+        "pm",
+        "tonnes",
+        "tons",
+        "hectares",
+        "sorties",
+        "mortars",
+        "projectiles",
+        "drones",
+        "jets",
+        "helicopters",
+        "year-old",
+        "years-old",
+        "schools",
+        "hospitals",
+        "neighbourhoods",
+        "neighborhoods",
+        "areas",
+        "sites",
+        "targets",
+        "others",
+        "thousand",
+        "o'clock",
+        "locations",
+        "families",
+        "fighting",
+    }
+)
 _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
-    (re.compile(r"(?:ما )?لا يقل عن$|ما لا يقل$|at least$|no (?:fewer|less) than$|a minimum of$"), "at_least"),
-    (re.compile(r"(?:ما )?يزيد عن$|(?:ما )?يزيد علي$|اكثر من$|ازيد من$|more than$|over$|upwards of$|"
-                r"in excess of$"), "more_than"),
-    (re.compile(r"(?:^|\s)(?:نحو|حوالي|قرابه|زهاء|ما يقارب|يقارب|قرابه ال|ما يناهز|about|around|nearly|"
-                r"approximately|roughly|some|almost|an estimated|estimated|up to|ما يصل الي|close to)$"),
-     "about"),
+    (
+        re.compile(r"(?:ما )?لا يقل عن$|ما لا يقل$|at least$|no (?:fewer|less) than$|a minimum of$"),
+        "at_least",
+    ),
+    (
+        re.compile(
+            r"(?:ما )?يزيد عن$|(?:ما )?يزيد علي$|اكثر من$|ازيد من$|more than$|over$|upwards of$|"
+            r"in excess of$"
+        ),
+        "more_than",
+    ),
+    (
+        re.compile(
+            r"(?:^|\s)(?:نحو|حوالي|قرابه|زهاء|ما يقارب|يقارب|قرابه ال|ما يناهز|about|around|nearly|"
+            r"approximately|roughly|some|almost|an estimated|estimated|up to|ما يصل الي|close to)$"
+        ),
+        "about",
+    ),
 )
 _TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|على الاقل|at least)")
-_SUBSET = re.compile(r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
-                     r"among whom|among the dead|among those|بينها|among)\W*$")
+_SUBSET = re.compile(
+    r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
+    r"among whom|among the dead|among those|بينها|among)\W*$"
+)
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ|حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
     r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|الحرب|سنوات|الشهر الجاري|"
-    r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|\b(?:since|total|overall|in all|altogether|so far|to date|"
+    r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|"
+    r"\b(?:since|total|overall|in all|altogether|so far|to date|"
     r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
     r"since the start|the war|the conflict|the past year|years of|months of|weeks of|campaign|offensive|"
     r"past (?:few |several )?(?:days|weeks))\b"
 )
 _TOLL_RISE_TARGET = re.compile(
-    r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|ليبلغ)(?:\s+\S+){0,8}?\s+"
+    r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
+    r"ليبلغ)(?:\s+\S+){0,8}?\s+"
     r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
     r"total to|number to)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$"
 )
@@ -278,8 +700,13 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
     if word in _EN_UNITS or word in _EN_TENS:
         value = _EN_UNITS.get(word) or _EN_TENS[word]
         j = i + 1
-        if word in _EN_TENS and j < len(tokens) and tokens[j].text == "-" and j + 1 < len(tokens) and \
-                tokens[j + 1].text in _EN_UNITS:
+        if (
+            word in _EN_TENS
+            and j < len(tokens)
+            and tokens[j].text == "-"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text in _EN_UNITS
+        ):
             value += _EN_UNITS[tokens[j + 1].text]
             j += 2
         elif "-" in word:
@@ -310,10 +737,16 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             break
         pvalue, pcls = part
         if pcls == "thousand" and value < 1000:
-            value = value * 1000 if value > 0 and nxt in ("الاف", "آلاف", "الف") and cls != "thousand" else pvalue
+            value = (
+                value * 1000 if value > 0 and nxt in ("الاف", "آلاف", "الف") and cls != "thousand" else pvalue
+            )
             cls = "thousand"
-        elif nxt.startswith("و") and pcls in ("ten", "unit", "hundred") and pvalue < value or \
-                (nxt.startswith("و") and cls in ("unit", "teen") and pcls == "ten"):
+        elif (
+            nxt.startswith("و")
+            and pcls in ("ten", "unit", "hundred")
+            and pvalue < value
+            or (nxt.startswith("و") and cls in ("unit", "teen") and pcls == "ten")
+        ):
             value += pvalue
             cls = pcls
         elif pcls == "hundred" and cls == "unit" and pvalue == 100:
@@ -347,11 +780,28 @@ def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
     tokens = tokenize(folded, start, end)
     found: list[Casualties] = []
     for match in _ZERO.finditer(sentence):
-        found.append(Casualties("killed", 0, "exact", start + match.start(), start + match.end(),
-                                start + match.end(), zero=True))
+        found.append(
+            Casualties(
+                "killed",
+                0,
+                "exact",
+                start + match.start(),
+                start + match.end(),
+                start + match.end(),
+                zero=True,
+            )
+        )
     for match in _CODED.finditer(sentence):
-        found.append(Casualties("killed", int(match.group(1)), "convention", start + match.start(),
-                                start + match.end(), start + match.end()))
+        found.append(
+            Casualties(
+                "killed",
+                int(match.group(1)),
+                "convention",
+                start + match.start(),
+                start + match.end(),
+                start + match.end(),
+            )
+        )
         return found  # an ACLED note's own coding settles the toll of its sentence
     i = 0
     while i < len(tokens):
@@ -376,47 +826,153 @@ def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
     return found
 
 
-_SINGULAR_EN = frozenset({
-    "civilian", "soldier", "fighter", "militant", "child", "woman", "man", "officer", "policeman", "rebel",
-    "member", "commander", "leader", "boy", "girl", "person", "guard", "jihadist", "gunman", "pilot",
-    "journalist", "shepherd", "farmer", "teenager", "head", "figure", "lieutenant", "captain", "colonel",
-    "general", "sheikh", "mayor", "official", "doctor", "activist", "defector", "sniper", "emir", "cadre",
-    "operative", "sergeant", "major", "brigadier", "chief", "elder", "dignitary", "judge", "teacher", "nurse",
-    "medic",
-})
+_SINGULAR_EN = frozenset(
+    {
+        "civilian",
+        "soldier",
+        "fighter",
+        "militant",
+        "child",
+        "woman",
+        "man",
+        "officer",
+        "policeman",
+        "rebel",
+        "member",
+        "commander",
+        "leader",
+        "boy",
+        "girl",
+        "person",
+        "guard",
+        "jihadist",
+        "gunman",
+        "pilot",
+        "journalist",
+        "shepherd",
+        "farmer",
+        "teenager",
+        "head",
+        "figure",
+        "lieutenant",
+        "captain",
+        "colonel",
+        "general",
+        "sheikh",
+        "mayor",
+        "official",
+        "doctor",
+        "activist",
+        "defector",
+        "sniper",
+        "emir",
+        "cadre",
+        "operative",
+        "sergeant",
+        "major",
+        "brigadier",
+        "chief",
+        "elder",
+        "dignitary",
+        "judge",
+        "teacher",
+        "nurse",
+        "medic",
+    }
+)
 
 
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
-    """"مقتل عنصر" / "killed a soldier": one person, no number word."""
+    """ "مقتل عنصر" / "killed a soldier": one person, no number word."""
     word = tokens[i].text
-    if word in _AR_SINGULAR_PERSON and i > 0 and _is_kill(tokens[i - 1].text) and tokens[i - 1].text not in (
-            "سقوط", "اسفر", "اسفرت", "خسائر", "ضحايا", "حصيله"):
+    if (
+        word in _AR_SINGULAR_PERSON
+        and i > 0
+        and _is_kill(tokens[i - 1].text)
+        and tokens[i - 1].text not in ("سقوط", "اسفر", "اسفرت", "خسائر", "ضحايا", "حصيله")
+    ):
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if not nxt[:1].isdigit() and _arabic_word_value(nxt) is None:
             kind: CasualtyKind = "injured" if _is_injury(tokens[i - 1].text) else "killed"
-            qualifier: Qualifier = "at_least" if _TRAILING_AT_LEAST.match(
-                " ".join(t.text for t in tokens[i + 1:i + 4])) else "exact"
+            qualifier: Qualifier = (
+                "at_least"
+                if _TRAILING_AT_LEAST.match(" ".join(t.text for t in tokens[i + 1 : i + 4]))
+                else "exact"
+            )
             return Casualties(kind, 1, qualifier, tokens[i].start, tokens[i].end, tokens[i].end)
     if word in ("a", "an", "the") and i + 1 < len(tokens):
         j = i + 1
         while j < min(len(tokens), i + 6) and tokens[j].text not in _SINGULAR_EN and tokens[j].text.isalpha():
             j += 1
-        if j < len(tokens) and tokens[j].text in _SINGULAR_EN and tokens[j].text in (
-                "civilian", "soldier", "fighter", "militant", "child", "woman", "man", "officer",
-                "policeman", "rebel", "member", "commander", "leader", "boy", "girl", "person", "guard",
-                "jihadist", "gunman", "pilot", "journalist", "shepherd", "farmer", "teenager", "head",
-                "figure", "lieutenant", "captain", "colonel", "general", "sheikh", "mayor", "official",
-                "doctor", "activist", "defector", "sniper", "emir", "cadre", "operative", "sergeant",
-                "major", "brigadier", "chief", "elder", "dignitary", "judge", "teacher", "nurse", "medic"):
-            before = " ".join(t.text for t in tokens[max(0, i - 2):i])
-            after = " ".join(t.text for t in tokens[j + 1:j + 4])
-            after = " ".join(t.text for t in tokens[j + 1:j + 6])
-            if re.search(r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered|assassinating)$",
-                         before) or re.match(
-                    r"(?:was |were )?(?:\w+ ){0,3}?(?:killed|shot dead|died|executed|assassinated)", after):
+        if (
+            j < len(tokens)
+            and tokens[j].text in _SINGULAR_EN
+            and tokens[j].text
+            in (
+                "civilian",
+                "soldier",
+                "fighter",
+                "militant",
+                "child",
+                "woman",
+                "man",
+                "officer",
+                "policeman",
+                "rebel",
+                "member",
+                "commander",
+                "leader",
+                "boy",
+                "girl",
+                "person",
+                "guard",
+                "jihadist",
+                "gunman",
+                "pilot",
+                "journalist",
+                "shepherd",
+                "farmer",
+                "teenager",
+                "head",
+                "figure",
+                "lieutenant",
+                "captain",
+                "colonel",
+                "general",
+                "sheikh",
+                "mayor",
+                "official",
+                "doctor",
+                "activist",
+                "defector",
+                "sniper",
+                "emir",
+                "cadre",
+                "operative",
+                "sergeant",
+                "major",
+                "brigadier",
+                "chief",
+                "elder",
+                "dignitary",
+                "judge",
+                "teacher",
+                "nurse",
+                "medic",
+            )
+        ):
+            before = " ".join(t.text for t in tokens[max(0, i - 2) : i])
+            after = " ".join(t.text for t in tokens[j + 1 : j + 4])
+            after = " ".join(t.text for t in tokens[j + 1 : j + 6])
+            if re.search(
+                r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered|assassinating)$", before
+            ) or re.match(
+                r"(?:was |were )?(?:\w+ ){0,3}?(?:killed|shot dead|died|executed|assassinated)", after
+            ):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
             if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(
-                    r"(?:was |were )?(?:\w+ )?(?:injured|wounded|hurt)", after):
+                r"(?:was |were )?(?:\w+ )?(?:injured|wounded|hurt)", after
+            ):
                 return Casualties("injured", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
     return None
 
@@ -424,26 +980,37 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
 def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casualties | None:
     """Decide whether a quantity is a toll of killed or injured people, and with what qualifier."""
     first, last = tokens[q.start_tok], tokens[q.end_tok - 1]
-    before_text = folded[max(offset, first.start - 40):first.start]
-    after_text = folded[last.end:last.end + 30]
+    before_text = folded[max(offset, first.start - 40) : first.start]
+    after_text = folded[last.end : last.end + 30]
     # Dates, years, ordinals, ages, percentages, clock times.
     if first.text.isdigit() and len(first.text) == 4 and 1900 <= q.value <= 2100:
         return None
-    if first.text[0].isdigit() and re.match(r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]", folded[last.end:last.end + 2]):
+    if first.text[0].isdigit() and re.match(
+        r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]", folded[last.end : last.end + 2]
+    ):
         return None  # ordinals and codes: "4th Division", "T72"
     if re.search(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$", before_text[-6:]) and not q.vague:
         return None
     if re.match(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)", after_text) or _AGE.match(after_text.strip()):
         return None
-    nxt = [t.text for t in tokens[q.end_tok:q.end_tok + 5]]
-    prev = [t.text for t in tokens[max(0, q.start_tok - 4):q.start_tok]]
+    nxt = [t.text for t in tokens[q.end_tok : q.end_tok + 5]]
+    prev = [t.text for t in tokens[max(0, q.start_tok - 4) : q.start_tok]]
     if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":
         return None
-    if any(re.match(r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
-                    r"اعتقال|arrest\w*|detained|detention)$", w) for w in prev[-3:]):
+    if any(
+        re.match(
+            r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
+            r"اعتقال|arrest\w*|detained|detention)$",
+            w,
+        )
+        for w in prev[-3:]
+    ):
         return None
-    if prev and re.match(r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
-                         r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$", prev[-1]):
+    if prev and re.match(
+        r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
+        r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$",
+        prev[-1],
+    ):
         return None
     # What does the number count?
     noun_ok = q.dual_kind in ("p", "k", "i")
@@ -476,20 +1043,24 @@ def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casua
     kind = _kind_near(tokens, q, noun_kind)
     if kind is None:
         return None
-    if _BOTH.search(folded[last.end:last.end + 40]) and not re.search(
-            r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text):
+    if _BOTH.search(folded[last.end : last.end + 40]) and not re.search(
+        r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text
+    ):
         return None
     # Running totals and subsets.
-    clause_before = folded[max(offset, first.start - 90):first.start]
-    clause_after = folded[last.end:last.end + 80]
-    if _TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80):first.start]):
+    clause_before = folded[max(offset, first.start - 90) : first.start]
+    clause_after = folded[last.end : last.end + 80]
+    if _TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start]):
         return None
     if _CUMULATIVE.search(clause_before[-60:]) or _CUMULATIVE.search(
-            re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60]):
+        re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60]
+    ):
         return None
     if _SUBSET.search(clause_before[-25:]):
         return None
-    if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):
+    if re.search(
+        r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]
+    ):
         return None
     if q.value >= MAX_EVENT_TOLL and not q.vague:
         return None  # thousands killed is a war or campaign total, not one event's toll
@@ -500,7 +1071,7 @@ def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casua
                 qualifier = name
                 break
         else:
-            if _TRAILING_AT_LEAST.match(folded[noun_end:noun_end + 30]):
+            if _TRAILING_AT_LEAST.match(folded[noun_end : noun_end + 30]):
                 qualifier = "at_least"
     return Casualties(kind, q.value, qualifier, first.start, last.end, noun_end)
 
@@ -521,8 +1092,10 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         if _is_injury(word):
             return "injured"
         if word in ("and", "or", "in", "from", "of", "including", "و", "من", "في") or not (
-                word in ("were", "was", "are", "have", "had", "been", "being", "people", "persons") or
-                _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN):
+            word in ("were", "was", "are", "have", "had", "been", "being", "people", "persons")
+            or _PERSON_NOUN_AR.match(word)
+            or word in _PERSON_NOUN_EN
+        ):
             break
     reach = 8 if noun_kind == "p" else 4
     for j in range(max(0, q.start_tok - reach), min(len(tokens), q.end_tok + reach + 1)):

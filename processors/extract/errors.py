@@ -1,8 +1,8 @@
 """Errors of event extraction.
 
-    ExtractError                    base (a sitrep.errors.SitrepError)
-    ├── InvalidReportLine           a `sitrep extract` input line is not a report (names the line)
-    └── EvaluationDataMissing       an evaluation needs a file under ../shared that is absent
+ExtractError                    base (a sitrep.errors.SitrepError)
+├── InvalidReportLine           a `sitrep extract` input line is not a report (names the line)
+└── EvaluationDataMissing       an evaluation needs a file under ../shared that is absent
 """
 
 from __future__ import annotations

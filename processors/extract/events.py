@@ -21,7 +21,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from processors.extract import context
@@ -30,7 +30,6 @@ from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
     GOVERNMENT_SIDE,
-    HYPOTHETICAL_CONTEXT,
     NOT_EVENT_CONTEXT,
     STATUS_CONTEXT,
     TRIGGER_RULES,
@@ -42,65 +41,107 @@ from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Re
 from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
 
 _RULE = {rule.name: rule for rule in TRIGGER_RULES}
-_EXPLOSIVE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-              "Suicide bomb", "Grenade", "Chemical weapon"}
+_EXPLOSIVE = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Chemical weapon",
+}
 _TERRITORY = "Non-state actor overtakes territory"
 _AR_PREFIX = "^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)"
-_GENERIC_IED = re.compile(_AR_PREFIX + r"(?:تفجير|تفجيرات|انفجار|انفجارات|انفجر|انفجرت)$|^(?:bomb|bombs|"
-                          r"bombing|bombings|explosions?|blasts?|exploded|detonated|explosives?)$")
-_GENERIC_ATTACK = re.compile(_AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
-                             r"attacked|assaults?|assaulted|offensive)$")
+_GENERIC_IED = re.compile(
+    _AR_PREFIX + r"(?:تفجير|تفجيرات|انفجار|انفجارات|انفجر|انفجرت)$|^(?:bomb|bombs|"
+    r"bombing|bombings|explosions?|blasts?|exploded|detonated|explosives?)$"
+)
+_GENERIC_ATTACK = re.compile(
+    _AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
+    r"attacked|assaults?|assaulted|offensive)$"
+)
 _WEAK_TERRITORY = re.compile(_AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
 _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
 _THREAT = re.compile(
-    r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|تستعد|يستعد|"
+    r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
+    r"تستعد|يستعد|"
     r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
-    r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|استعداد|استعداده|استعدادها|للتطوع|مستعد|مستعده)(?!\w)|\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
-    r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b")
+    r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|استعداد|استعداده|استعدادها|للتطوع|مستعد|مستعده)(?!\w)|"
+    r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
+    r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b"
+)
 # A trigger named as the topic of a statement or response is a reference, not a report.
 _REFERENCE = re.compile(
-    r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|تحقيق في|"
+    r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|"
+    r"تحقيق في|"
     r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+)? في|مسؤوليه\S* عن|ذكري|وقف|بوقف|لوقف|"
     r"ايقاف|هدنه|وقفا)|\b(?:ceasefire|cease-fire|halt(?: to)?|stop(?: the)?|end to|in response "
     r"to|response to|over the|about the|investigation into|condemn\w*(?: the)?|retaliation for|blamed for|"
-    r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$")
-_HALT = re.compile(r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
-                   r"truce)(?: \S+){0,3}\s*$")
+    r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$"
+)
+_HALT = re.compile(
+    r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
+    r"truce)(?: \S+){0,3}\s*$"
+)
 _HALT_WORD = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
-_REFERENCE_WORD = re.compile(r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|"
-                             r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
-                             r"investigation|condemn|retaliation|blamed|responsible|anniversary")
-_DENIAL = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
-                     r"denying)\b")
+_REFERENCE_WORD = re.compile(
+    r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|"
+    r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
+    r"investigation|condemn|retaliation|blamed|responsible|anniversary"
+)
+_DENIAL = re.compile(
+    r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
+    r"denying)\b"
+)
 _ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b")
-_ATTACK_WORD = re.compile(r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
-                          r"car bomb|suicide|gunmen|militants")
+_ATTACK_WORD = re.compile(
+    r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
+    r"car bomb|suicide|gunmen|militants"
+)
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
 _HISTORY_YEAR = re.compile(
-    r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
-_ATTEMPT = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
-                      r"tried|trying|failed)\b")
+    r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)"
+)
+_ATTEMPT = re.compile(
+    r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
+    r"tried|trying|failed)\b"
+)
 _ARMED_VICTIM = re.compile(
     r"\b(?:fighters?|soldiers?|commanders?|militants?|members?|troops|officers?|checkpoint|patrol|"
     r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
-    r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)")
+    r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)"
+)
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
-_AIR_ONLY = {"Military Forces of Russia", "Military Forces of Israel", "Military Forces of the United States",
-             "Coalition"}
+_AIR_ONLY = {
+    "Military Forces of Russia",
+    "Military Forces of Israel",
+    "Military Forces of the United States",
+    "Coalition",
+}
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _CIVILIAN_NOUN = re.compile(
-    r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|اشخاصا|"
-    r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers)\b)")
+    r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
+    r"اشخاصا|"
+    r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers)\b)"
+)
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
 _TYPE_WEIGHT = {
-    "Non-state actor overtakes territory": 1.0, "Government regains territory": 1.0,
-    "Non-violent transfer of territory": 0.5, "Armed clash": 0.8, "Suicide bomb": 1.0,
-    "Remote explosive/landmine/IED": 0.8, "Air/drone strike": 0.8, "Chemical weapon": 1.0,
-    "Shelling/artillery/missile attack": 0.6, "Grenade": 0.6, "Attack": 0.6,
-    "Abduction/forced disappearance": 0.5, "Arrests": 0.1, "Peaceful protest": 0.1,
+    "Non-state actor overtakes territory": 1.0,
+    "Government regains territory": 1.0,
+    "Non-violent transfer of territory": 0.5,
+    "Armed clash": 0.8,
+    "Suicide bomb": 1.0,
+    "Remote explosive/landmine/IED": 0.8,
+    "Air/drone strike": 0.8,
+    "Chemical weapon": 1.0,
+    "Shelling/artillery/missile attack": 0.6,
+    "Grenade": 0.6,
+    "Attack": 0.6,
+    "Abduction/forced disappearance": 0.5,
+    "Arrests": 0.1,
+    "Peaceful protest": 0.1,
     "Disrupted weapons use": 0.1,
 }
 HISTORY_DAYS = 45
@@ -172,10 +213,17 @@ def prepare(report: Report) -> Document:
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
     doc = Document(
-        report=report, text=text, folded=folded, positions=positions,
-        title_end=len(title) if title else 0, language=language,
-        sentences=split_sentences(folded), triggers=mentions.triggers,
-        actors=mentions.actors, places=[], dates=[],
+        report=report,
+        text=text,
+        folded=folded,
+        positions=positions,
+        title_end=len(title) if title else 0,
+        language=language,
+        sentences=split_sentences(folded),
+        triggers=mentions.triggers,
+        actors=mentions.actors,
+        places=[],
+        dates=[],
     )
     places = context.places_in(text, language)
     dates = context.dates_in(text, language, report.published_at)
@@ -186,13 +234,15 @@ def prepare(report: Report) -> Document:
     return doc
 
 
-_DATELINE = re.compile(r"[^\n.]{0,100}?\((?:cnn|reuters|afp|ap|sputnik|رويترز|ا ف ب)\)\s*[-\u2013\u2014]*|"
-                       r"[^\n.]{0,60}?[-\u2013\u2014]{2}")
+_DATELINE = re.compile(
+    r"[^\n.]{0,100}?\((?:cnn|reuters|afp|ap|sputnik|رويترز|ا ف ب)\)\s*[-\u2013\u2014]*|"
+    r"[^\n.]{0,60}?[-\u2013\u2014]{2}"
+)
 _UPPER_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 
 
 def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[ActorMention]) -> None:
-    """"IS" in capitals is the Islamic State, not the verb (case is lost in the folded text)."""
+    """ "IS" in capitals is the Islamic State, not the verb (case is lost in the folded text)."""
     for match in _UPPER_IS.finditer(text):
         start = match.start() if positions is None else bisect.bisect_left(positions, match.start())
         end = start + 2
@@ -226,32 +276,44 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
     if NOT_EVENT_CONTEXT.search(sentence) and not any(
-            t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(
-                doc.folded[t.start:t.end]) for t in hits):
+        t.rule.name in ("air", "suicide", "clash", "take")
+        and not _GENERIC_ATTACK.match(doc.folded[t.start : t.end])
+        for t in hits
+    ):
         return []
     published = doc.report.published_at
     if published is not None:
         years = [int(y) for y in _HISTORY_YEAR.findall(sentence)]
-        if years and max(years) < published.year and not any(d for d in doc.dates if s_start <= d.start < s_end
-                                                                 and d.date.year == published.year):
+        if (
+            years
+            and max(years) < published.year
+            and not any(d for d in doc.dates if s_start <= d.start < s_end and d.date.year == published.year)
+        ):
             return []  # the sentence tells of an earlier year
     kept: list[TriggerMention] = []
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
-        window = doc.folded[max(clause[0], hit.start - 40):hit.start]
-        if (threat and _THREAT.search(doc.folded[max(clause[0], hit.start - 80):hit.start])) or (
-                reference and _REFERENCE.search(doc.folded[max(clause[0], hit.start - 30):hit.start])) or (
-                halt and _HALT.search(window)) or (denial and _DENIAL.search(doc.folded[s_start:hit.start])):
+        window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
+        if (
+            (threat and _THREAT.search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
+            or (reference and _REFERENCE.search(doc.folded[max(clause[0], hit.start - 30) : hit.start]))
+            or (halt and _HALT.search(window))
+            or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
+        ):
             continue
-        word = doc.folded[hit.start:hit.end]
+        word = doc.folded[hit.start : hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
         if hit.rule.name == "take":
-            clause_text = doc.folded[clause[0]:clause[1]]
-            if any(m.start() <= hit.end and m.end() >= hit.start - 10 for m in STATUS_CONTEXT.finditer(
-                    doc.folded, max(clause[0], hit.start - 25), min(clause[1], hit.end + 25))):
+            clause_text = doc.folded[clause[0] : clause[1]]
+            if any(
+                m.start() <= hit.end and m.end() >= hit.start - 10
+                for m in STATUS_CONTEXT.finditer(
+                    doc.folded, max(clause[0], hit.start - 25), min(clause[1], hit.end + 25)
+                )
+            ):
                 continue
             if _ATTEMPT.search(window) or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
@@ -262,11 +324,17 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue
         kept.append(hit)
     types = {h.sub_event_type for h in kept}
-    words = {id(h): doc.folded[h.start:h.end] for h in kept}
+    words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event.
-    if types <= {"Remote explosive/landmine/IED"} and all(_GENERIC_IED.match(words[id(h)]) for h in kept) and (
-            DEPOT_CONTEXT.search(doc.folded[max(0, s_start - 300):s_end + 300]) or _ACCIDENT.search(
-            doc.folded[max(0, s_start - 300):s_end + 300])) and not _ATTACK_WORD.search(sentence):
+    if (
+        types <= {"Remote explosive/landmine/IED"}
+        and all(_GENERIC_IED.match(words[id(h)]) for h in kept)
+        and (
+            DEPOT_CONTEXT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
+            or _ACCIDENT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
+        )
+        and not _ATTACK_WORD.search(sentence)
+    ):
         return []
     result: list[TriggerMention] = []
     air_hits = [h for h in kept if h.rule.name == "air"]
@@ -278,43 +346,73 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         w = words[id(h)]
         name = h.rule.name
         here = clause_types[clause_of[id(h)]]
-        if name == "shell" and (any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
-                                or _AIR_WORD.search(doc.folded[h.end:h.end + 14])):
+        if name == "shell" and (
+            any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
+            or _AIR_WORD.search(doc.folded[h.end : h.end + 14])
+        ):
             h = TriggerMention(h.start, h.end, _RULE["air"])
             name = "air"
-        if "Suicide bomb" in types and name in ("ied", "attack") or (
-                name == "clash" and _GENERIC_ATTACK.match(w) and here & _EXPLOSIVE):
+        if (
+            "Suicide bomb" in types
+            and name in ("ied", "attack")
+            or (name == "clash" and _GENERIC_ATTACK.match(w) and here & _EXPLOSIVE)
+        ):
             continue
-        if name == "ied" and _GENERIC_IED.match(w) and types & (_EXPLOSIVE - {"Remote explosive/landmine/IED"}):
+        if (
+            name == "ied"
+            and _GENERIC_IED.match(w)
+            and types & (_EXPLOSIVE - {"Remote explosive/landmine/IED"})
+        ):
             continue
-        if name == "ied" and _GENERIC_IED.match(w) and any(
-                h2.rule.name == "ied" and not _GENERIC_IED.match(words[id(h2)]) for h2 in kept):
+        if (
+            name == "ied"
+            and _GENERIC_IED.match(w)
+            and any(h2.rule.name == "ied" and not _GENERIC_IED.match(words[id(h2)]) for h2 in kept)
+        ):
             continue
         if name == "clash" and _TERRITORY in here:
             continue
         if name in ("air", "shell") and any(
-                d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == clause_of[id(h)]
-                for d in kept):
+            d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == clause_of[id(h)]
+            for d in kept
+        ):
             continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
         if name == "attack" and (types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}):
             continue
-        if name == "air" and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft") and \
-                not re.search(r"قصف|غار|استهدف|strike|bomb|struck|hit|pound|target", sentence):
+        if (
+            name == "air"
+            and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")
+            and not re.search(r"قصف|غار|استهدف|strike|bomb|struck|hit|pound|target", sentence)
+        ):
             continue
         result.append(h)
     groups: dict[tuple[tuple[int, int], str], list[TriggerMention]] = {}
     for h in result:
-        groups.setdefault((clause_of.get(id(h)) or next((c for c in clauses if _in(c, h.start)),
-                                                        (s_start, s_end)), h.sub_event_type), []).append(h)
+        groups.setdefault(
+            (
+                clause_of.get(id(h)) or next((c for c in clauses if _in(c, h.start)), (s_start, s_end)),
+                h.sub_event_type,
+            ),
+            [],
+        ).append(h)
     in_title = s_start < doc.title_end
     candidates = []
     for (clause, sub_event_type), triggers in groups.items():
-        candidates.append(Candidate(sub_event_type, index, clause, triggers, in_title,
-                                    words={t.start: doc.folded[t.start:t.end] for t in triggers}))
+        candidates.append(
+            Candidate(
+                sub_event_type,
+                index,
+                clause,
+                triggers,
+                in_title,
+                words={t.start: doc.folded[t.start : t.end] for t in triggers},
+            )
+        )
     candidates.sort(key=lambda c: c.start)
     for cand in candidates:
         if cand.sub_event_type == "Armed clash" and any(
-                not _GENERIC_ATTACK.match(w) for w in cand.words.values()):
+            not _GENERIC_ATTACK.match(w) for w in cand.words.values()
+        ):
             cand.ground_fighting_over = any(o.sub_event_type in _EXPLOSIVE for o in candidates)
     return candidates
 
@@ -340,10 +438,14 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     cand.roles = resolve_roles(doc.folded, sentence_actors, cand.start, cand.clause, cand.sub_event_type)
     sentence = doc.folded[s_start:s_end]
     cand.armed_victims = bool(_ARMED_VICTIM.search(sentence)) or any(
-        a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
+        a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors
+    )
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
-    places = [p for p in doc.places if s_start <= p.start < s_end and not _is_speaker(doc.folded, p.start, p.end)]
+    places = [
+        p for p in doc.places if s_start <= p.start < s_end and not _is_speaker(doc.folded, p.start, p.end)
+    ]
     if places:
+
         def score(p: Any) -> float:
             distance = p.start - cand.start
             penalty = 0.0 if distance >= 0 else 40.0
@@ -358,8 +460,11 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
             if p.location.name not in seen and _in(cand.clause, p.start) and _KIND_RANK.get(p.kind, 2) <= 1:
                 seen.add(p.location.name)
                 cand.other_places.append(p)
-    dates = [d for d in doc.dates if s_start <= d.start < s_end and not _SINCE_BEFORE.search(
-        doc.folded[max(0, d.start - 8):d.start])]
+    dates = [
+        d
+        for d in doc.dates
+        if s_start <= d.start < s_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+    ]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
         cand.date_mention = _DateRange(in_clause)
@@ -375,7 +480,7 @@ def _anchor_date(doc: Document) -> Any:
     """The date the report's lead gives (title or first sentences): what undated clauses mean."""
     lead_end = doc.sentences[min(3, len(doc.sentences)) - 1][1] if doc.sentences else 0
     for d in doc.dates:
-        if d.start < lead_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8):d.start]):
+        if d.start < lead_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start]):
             return d
     return None
 
@@ -384,8 +489,10 @@ def _is_speaker(folded: str, start: int, end: int) -> bool:
     """A capital that speaks ("أكدت بغداد", "Moscow said") is a government, not a place."""
     from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
 
-    return bool(_SPEAKER_BEFORE.search(folded[max(0, start - 28):start]) or _SPEAKER_AFTER.match(
-        folded[end:end + 40]))
+    return bool(
+        _SPEAKER_BEFORE.search(folded[max(0, start - 28) : start])
+        or _SPEAKER_AFTER.match(folded[end : end + 40])
+    )
 
 
 def _territory_type(cand: Candidate) -> str:
@@ -398,26 +505,40 @@ def _territory_type(cand: Candidate) -> str:
 
 def _finalize_type(cand: Candidate) -> str:
     sub = _territory_type(cand)
-    if sub == "Shelling/artillery/missile attack" and cand.roles.actor1 in _AIR_ONLY and all(
-            _GENERIC_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers):
+    if (
+        sub == "Shelling/artillery/missile attack"
+        and cand.roles.actor1 in _AIR_ONLY
+        and all(_GENERIC_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers)
+    ):
         return "Air/drone strike"  # "قصف روسي", "Israeli bombardment": from the air
-    if sub == "Remote explosive/landmine/IED" and cand.roles.actor1 in AIR_CAPABLE and all(
-            _BOMBING_EN.match(cand.words.get(t.start, "")) for t in cand.triggers):
+    if (
+        sub == "Remote explosive/landmine/IED"
+        and cand.roles.actor1 in AIR_CAPABLE
+        and all(_BOMBING_EN.match(cand.words.get(t.start, "")) for t in cand.triggers)
+    ):
         return "Air/drone strike"  # "the coalition's bombing of Raqqa": bombs from aircraft
-    if sub == "Attack" and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in (
-            "Civilians", ""))) and not cand.civilian_victims:
+    if (
+        sub == "Attack"
+        and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in ("Civilians", "")))
+        and not cand.civilian_victims
+    ):
         return "Armed clash"
     if sub == "Attack" and cand.roles.actor1 == "Civilians":
         return ""
     return sub
 
 
-def _assign_casualties(doc: Document, index: int, cands: list[Candidate], carry: Candidate | None,
-                       first_body: Candidate | None = None) -> None:
+def _assign_casualties(
+    doc: Document,
+    index: int,
+    cands: list[Candidate],
+    carry: Candidate | None,
+    first_body: Candidate | None = None,
+) -> None:
     s_start, s_end = doc.sentences[index]
     for c in find_casualties(doc.folded, s_start, s_end):
         owner: Candidate | None = None
-        if c.qualifier == "convention" and "coded" in doc.folded[c.start:c.end] and first_body is not None:
+        if c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] and first_body is not None:
             first_body.casualties.append(c)  # a note's own coding is about its main event
             continue
         same_clause = [k for k in cands if _in(k.clause, c.start)]
@@ -431,8 +552,9 @@ def _assign_casualties(doc: Document, index: int, cands: list[Candidate], carry:
             owner.casualties.append(c)
 
 
-def _toll(doc: Document, casualties: list[Casualties], kind: str,
-          actors: list[ActorMention]) -> tuple[int | None, str | None, list[Casualties]]:
+def _toll(
+    doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
+) -> tuple[int | None, str | None, list[Casualties]]:
     """Fatalities (or injured) of an event: per side the largest statement, summed over sides."""
     items = [c for c in casualties if c.kind == kind]
     if not items:
@@ -440,14 +562,16 @@ def _toll(doc: Document, casualties: list[Casualties], kind: str,
     numbered = [c for c in items if not c.zero]
     if not numbered:
         return 0, "exact", items[:1]
-    if any(c.qualifier == "convention" and "coded" in doc.folded[c.start:c.end] for c in numbered):
-        coded = [c for c in numbered if "coded" in doc.folded[c.start:c.end]]
+    if any(c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] for c in numbered):
+        coded = [c for c in numbered if "coded" in doc.folded[c.start : c.end]]
         return coded[0].count, "convention", coded[:1]
     per_side: dict[str, Casualties] = {}
     for c in numbered:
         side = next((a.name for a in actors if c.end <= a.start <= c.side_at + 24), "")
         if not side:
-            side = next((a.name for a in actors if c.start - 30 <= a.start < c.start and a.end <= c.start), "?")
+            side = next(
+                (a.name for a in actors if c.start - 30 <= a.start < c.start and a.end <= c.start), "?"
+            )
         best = per_side.get(side)
         if best is None or c.count > best.count:
             per_side[side] = c
@@ -468,7 +592,9 @@ def _toll(doc: Document, casualties: list[Casualties], kind: str,
     if len(qualifiers) == 1:
         qualifier = qualifiers.pop()
     else:
-        qualifier = next(q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers)
+        qualifier = next(
+            q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers
+        )
     return total, qualifier, chosen
 
 
@@ -505,18 +631,26 @@ def _merge(into: Candidate, other: Candidate) -> None:
             if role in other.roles.spans:
                 into.roles.spans[role] = other.roles.spans[role]
     for name in other.roles.assoc1 + other.roles.assoc2 + other.roles.victims:
-        if name not in into.roles.assoc1 + into.roles.assoc2 + into.roles.victims + [into.roles.actor1,
-                                                                                    into.roles.actor2]:
+        if name not in into.roles.assoc1 + into.roles.assoc2 + into.roles.victims + [
+            into.roles.actor1,
+            into.roles.actor2,
+        ]:
             (into.roles.victims if name == "Civilians" else into.roles.mentioned).append(name)
-    if other.place is not None and (into.place is None or _KIND_RANK.get(other.place.kind, 2) <
-                                    _KIND_RANK.get(into.place.kind, 2)):
+    if other.place is not None and (
+        into.place is None or _KIND_RANK.get(other.place.kind, 2) < _KIND_RANK.get(into.place.kind, 2)
+    ):
         into.place = other.place
         into.other_places = other.other_places
     if into.date_mention is None and other.date_mention is not None:
         into.date_mention = other.date_mention
-    elif into.date_mention is not None and other.date_mention is not None and (
-            other.date_mention.date != into.date_mention.date or other.date_mention.end_date !=
-            into.date_mention.end_date):
+    elif (
+        into.date_mention is not None
+        and other.date_mention is not None
+        and (
+            other.date_mention.date != into.date_mention.date
+            or other.date_mention.end_date != into.date_mention.end_date
+        )
+    ):
         into.date_mention = _DateRange([into.date_mention, other.date_mention])
     into.title_match = into.title_match or other.title_match or other.in_title
 
@@ -548,22 +682,33 @@ def extract(report: Report) -> list[Event]:
     for cand in body_cands:
         if cand.place is None and previous is not None and previous.place is not None:
             cand.place = previous.place
-        if not cand.roles.actor1 and previous is not None and cand.sentence - previous.sentence <= 1 and \
-                _finalize_type(cand) in ("Armed clash",) and previous.roles.actor1:
+        if (
+            not cand.roles.actor1
+            and previous is not None
+            and cand.sentence - previous.sentence <= 1
+            and _finalize_type(cand) in ("Armed clash",)
+            and previous.roles.actor1
+        ):
             cand.roles.actor1, cand.roles.actor2 = previous.roles.actor1, previous.roles.actor2
         previous = cand
     published = doc.report.published_at
     if published is not None:  # what a clause dates weeks before the report is background
         horizon = published.date() - timedelta(days=HISTORY_DAYS)
-        body_cands = [c for c in body_cands if c.date_mention is None or (
-            c.date_mention.end_date or c.date_mention.date) >= horizon]
+        body_cands = [
+            c
+            for c in body_cands
+            if c.date_mention is None or (c.date_mention.end_date or c.date_mention.date) >= horizon
+        ]
     # A bare "the bombardment" after an air strike is that air strike.
     seen_air = False
     for cand in body_cands:
         if cand.sub_event_type == "Air/drone strike":
             seen_air = True
-        elif seen_air and cand.sub_event_type == "Shelling/artillery/missile attack" and all(
-                _DEFINITE_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers):
+        elif (
+            seen_air
+            and cand.sub_event_type == "Shelling/artillery/missile attack"
+            and all(_DEFINITE_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers)
+        ):
             cand.sub_event_type = "Air/drone strike"
     merged: list[Candidate] = []
     for cand in body_cands:
@@ -580,11 +725,21 @@ def extract(report: Report) -> list[Event]:
             continue
         same = [m for m in merged if _finalize_type(m) == _finalize_type(t)]
         target = max(same, key=lambda m: bool(m.casualties)) if same else None
-        if target is None and t.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack",
-                                                   "Armed clash"):
-            target = next((m for m in merged if _finalize_type(m) in ("Armed clash", "Air/drone strike",
-                                                                       "Shelling/artillery/missile attack")
-                           and m.casualties), None)
+        if target is None and t.sub_event_type in (
+            "Air/drone strike",
+            "Shelling/artillery/missile attack",
+            "Armed clash",
+        ):
+            target = next(
+                (
+                    m
+                    for m in merged
+                    if _finalize_type(m)
+                    in ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack")
+                    and m.casualties
+                ),
+                None,
+            )
         if target is not None:
             target.title_match = True
             if not body_has_toll and not target.casualties:
@@ -605,10 +760,13 @@ def extract(report: Report) -> list[Event]:
             cand.place = first_place
     kept = [c for c in merged if _finalize_type(c)]
     first_sentence = min((c.sentence for c in kept if not c.in_title), default=-1)
-    kept_events = [(c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept)) if e is not None]
+    kept_events = [
+        (c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept), strict=True) if e is not None
+    ]
     events = [e for _, e in kept_events]
-    ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i,
-                                                                  first_sentence))
+    ranked = sorted(
+        range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence)
+    )
     return _dedupe_ids([events[i] for i in ranked])
 
 
@@ -673,17 +831,40 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if roles.actor2 == roles.actor1:
         roles.actor2 = ""
         roles.spans.pop("actor2", None)
-    if sub_event_type in ("Attack", "Air/drone strike", "Shelling/artillery/missile attack",
-                          "Remote explosive/landmine/IED", "Suicide bomb", "Abduction/forced disappearance",
-                          "Chemical weapon", "Grenade") and not roles.actor2 and (
-            "Civilians" in roles.victims or any(_CIVILIAN_NOUN.match(doc.folded, c.end) for c in cand.casualties
-                                                if c.count and c.kind == "killed")):
+    if (
+        sub_event_type
+        in (
+            "Attack",
+            "Air/drone strike",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Suicide bomb",
+            "Abduction/forced disappearance",
+            "Chemical weapon",
+            "Grenade",
+        )
+        and not roles.actor2
+        and (
+            "Civilians" in roles.victims
+            or any(
+                _CIVILIAN_NOUN.match(doc.folded, c.end)
+                for c in cand.casualties
+                if c.count and c.kind == "killed"
+            )
+        )
+    ):
         roles.actor2 = "Civilians"  # "killed 4 people": victims with no armed side named
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
     armed = any(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
     both_armed = all(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
-    support = armed + both_armed + (cand.place is not None) + bool([c for c in cand.casualties if c.count or c.zero]) + (
-        cand.date_mention is not None) + cand.title_match
+    support = (
+        armed
+        + both_armed
+        + (cand.place is not None)
+        + bool([c for c in cand.casualties if c.count or c.zero])
+        + (cand.date_mention is not None)
+        + cand.title_match
+    )
     if support < 2 or (sub_event_type == "Armed clash" and not armed):
         return None
     event_date, end_date, precision, date_mention = _event_date(doc, cand)
@@ -714,19 +895,35 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         actors.append(Actor(name=roles.actor1, role="actor1"))
     if roles.actor2:
         actors.append(Actor(name=roles.actor2, role="actor2"))
-    actors += [Actor(name=n, role="assoc_actor1") for n in roles.assoc1 if n not in (roles.actor1, roles.actor2)]
-    actors += [Actor(name=n, role="assoc_actor2") for n in roles.assoc2 if n not in (roles.actor1, roles.actor2)]
+    actors += [
+        Actor(name=n, role="assoc_actor1") for n in roles.assoc1 if n not in (roles.actor1, roles.actor2)
+    ]
+    actors += [
+        Actor(name=n, role="assoc_actor2") for n in roles.assoc2 if n not in (roles.actor1, roles.actor2)
+    ]
     actors += [Actor(name=n, role="victim") for n in roles.victims if n not in (roles.actor1, roles.actor2)]
     named = {a.name for a in actors}
     actors += [Actor(name=n, role="mentioned") for n in dict.fromkeys(roles.mentioned) if n not in named]
-    confidence = 0.35 + 0.15 * bool(roles.actor1) + 0.1 * bool(roles.actor2) + 0.1 * (cand.place is not None) \
-        + 0.1 * bool(killed) + 0.1 * cand.title_match + 0.05 * (date_mention is not None)
+    confidence = (
+        0.35
+        + 0.15 * bool(roles.actor1)
+        + 0.1 * bool(roles.actor2)
+        + 0.1 * (cand.place is not None)
+        + 0.1 * bool(killed)
+        + 0.1 * cand.title_match
+        + 0.05 * (date_mention is not None)
+    )
     location: Location | None = cand.place.location if cand.place is not None else None
     others = [p.location for p in cand.other_places if location is None or p.location.name != location.name]
     s_start, s_end = doc.sentences[cand.sentence]
     o_start, o_end = doc.to_original(s_start, s_end)
-    signature = (sub_event_type, roles.actor1, roles.actor2, location.name if location else "",
-                 event_date.isoformat())
+    signature = (
+        sub_event_type,
+        roles.actor1,
+        roles.actor2,
+        location.name if location else "",
+        event_date.isoformat(),
+    )
     return Event(
         event_id=stable_id("event", doc.report.report_id, *signature),
         event_type=SUB_EVENT_TYPES[sub_event_type],  # type: ignore[arg-type]

@@ -43,7 +43,7 @@ def _leading_keys(form: str) -> list[str]:
     literal = re.match(r"[a-z0-9]+", form)
     if literal:
         word = literal.group()
-        if form[len(word):len(word) + 1] in ("?", "*", "{"):
+        if form[len(word) : len(word) + 1] in ("?", "*", "{"):
             word = word[:-1]
         return [word[:3]] if word else [""]
     if form.startswith("(?:"):
@@ -56,8 +56,8 @@ def _leading_keys(form: str) -> list[str]:
                 if depth == 0:
                     end = i
                     break
-        optional = form[end + 1:end + 2] == "?"
-        if end > 0 and (optional or form[end + 1:end + 2] not in ("*", "{")):
+        optional = form[end + 1 : end + 2] == "?"
+        if end > 0 and (optional or form[end + 1 : end + 2] not in ("*", "{")):
             branches, depth, current = [], 0, ""
             for ch in form[3:end]:
                 if ch == "|" and depth == 0:
@@ -70,7 +70,7 @@ def _leading_keys(form: str) -> list[str]:
             branches.append(current)
             keys = [k for b in branches for k in _leading_keys(b)]
             if optional:  # "(?:jabhat |al-)?nusra": the group's first letters or what follows it
-                keys += _leading_keys(form[end + 2:])
+                keys += _leading_keys(form[end + 2 :])
             if all(keys):
                 return keys
     return [""]
@@ -91,7 +91,9 @@ def ar(*forms: str, suffix: bool = False, pronoun: bool = False) -> Forms:
             stem = form
         alternatives.append(alt)
         key = re.match(r"[\w]+", stem)
-        items.append((key.group()[:3] if key and len(key.group()) >= 2 else "", r"(?<!\w)(?:" + alt + ")" + tail))
+        items.append(
+            (key.group()[:3] if key and len(key.group()) >= 2 else "", r"(?<!\w)(?:" + alt + ")" + tail)
+        )
     return Forms.of(r"(?<!\w)(?:" + "|".join(alternatives) + r")" + tail, tuple(items))
 
 
@@ -123,124 +125,533 @@ class TriggerRule:
 
 
 _AIR_AR = ar(
-    "غاره", "غارات", "الغاره", "الغارات", "ضربه جويه", "ضربات جويه", "الضربات الجويه", "الضربه الجويه",
-    "قصف جوي", "القصف الجوي", "قصفا جويا", "غارات جويه", "الطيران الحربي", "الطائرات الحربيه",
-    "طائرات حربيه", "الطيران المروحي", "الطائرات المروحيه", "طائرات مروحيه", "مروحيات", "المروحيات",
-    "طائره مسيره", "طائرات مسيره", "الطائرات المسيره", "طائره بدون طيار", "طائرات بدون طيار", "بدون طيار",
-    "الطيران المسير", "براميل متفجره", "البراميل المتفجره", "برميل متفجر", "برميلا متفجرا",
-    "البراميل", "الطيران", "طيران", "المقاتلات", "مقاتلات", "طائرات", "الطائرات", "قاذفات",
+    "غاره",
+    "غارات",
+    "الغاره",
+    "الغارات",
+    "ضربه جويه",
+    "ضربات جويه",
+    "الضربات الجويه",
+    "الضربه الجويه",
+    "قصف جوي",
+    "القصف الجوي",
+    "قصفا جويا",
+    "غارات جويه",
+    "الطيران الحربي",
+    "الطائرات الحربيه",
+    "طائرات حربيه",
+    "الطيران المروحي",
+    "الطائرات المروحيه",
+    "طائرات مروحيه",
+    "مروحيات",
+    "المروحيات",
+    "طائره مسيره",
+    "طائرات مسيره",
+    "الطائرات المسيره",
+    "طائره بدون طيار",
+    "طائرات بدون طيار",
+    "بدون طيار",
+    "الطيران المسير",
+    "براميل متفجره",
+    "البراميل المتفجره",
+    "برميل متفجر",
+    "برميلا متفجرا",
+    "البراميل",
+    "الطيران",
+    "طيران",
+    "المقاتلات",
+    "مقاتلات",
+    "طائرات",
+    "الطائرات",
+    "قاذفات",
 )
 _AIR_EN = en(
-    r"air ?strikes?", r"air ?raids?", r"aerial (?:bombardment|attacks?|strikes?|bombing)",
-    r"drone (?:strikes?|attacks?)", r"drones?", r"war ?planes?", r"jets?", r"fighter jets?",
-    r"helicopters?", r"barrel ?bombs?", r"bombed from the air", r"aircraft",
-    r"bombers?", r"air[- ]dropped", r"dropped (?:\w+ ){0,2}?(?:barrel )?bombs", r"strikes?", r"raids?",
+    r"air ?strikes?",
+    r"air ?raids?",
+    r"aerial (?:bombardment|attacks?|strikes?|bombing)",
+    r"drone (?:strikes?|attacks?)",
+    r"drones?",
+    r"war ?planes?",
+    r"jets?",
+    r"fighter jets?",
+    r"helicopters?",
+    r"barrel ?bombs?",
+    r"bombed from the air",
+    r"aircraft",
+    r"bombers?",
+    r"air[- ]dropped",
+    r"dropped (?:\w+ ){0,2}?(?:barrel )?bombs",
+    r"strikes?",
+    r"raids?",
 )
 _SHELL_AR = ar(
-    "قصف", "القصف", "قصفت", "قصفا", "يقصف", "تقصف", "قذائف", "القذائف", "قذيفه", "القذيفه",
-    "قصف مدفعي", "قصف صاروخي", "المدفعيه", "مدفعيه", "صواريخ", "الصواريخ", "صاروخ", "الصاروخ",
-    "صاروخا", "راجمات", "الراجمات", "هاون", "الهاون", "استهدفت مدفعيه", "رشقات", "قذائف صاروخيه",
-    "قصف صاروخي", "القصف الصاروخي", "هجوم صاروخي", "الهجوم الصاروخي", "هجمات صاروخيه", "الهجمات الصاروخيه",
-    "ضربه صاروخيه", "ضربات صاروخيه", "الضربات الصاروخيه", "الضربه الصاروخيه", "قصف مدفعي", "القصف المدفعي",
-    "صاروخين", "صاروخان", "قذيفتين", "قذيفتان", "القذائف الصاروخيه", "بالصواريخ", "صواريخ ارض ارض",
+    "قصف",
+    "القصف",
+    "قصفت",
+    "قصفا",
+    "يقصف",
+    "تقصف",
+    "قذائف",
+    "القذائف",
+    "قذيفه",
+    "القذيفه",
+    "قصف مدفعي",
+    "قصف صاروخي",
+    "المدفعيه",
+    "مدفعيه",
+    "صواريخ",
+    "الصواريخ",
+    "صاروخ",
+    "الصاروخ",
+    "صاروخا",
+    "راجمات",
+    "الراجمات",
+    "هاون",
+    "الهاون",
+    "استهدفت مدفعيه",
+    "رشقات",
+    "قذائف صاروخيه",
+    "قصف صاروخي",
+    "القصف الصاروخي",
+    "هجوم صاروخي",
+    "الهجوم الصاروخي",
+    "هجمات صاروخيه",
+    "الهجمات الصاروخيه",
+    "ضربه صاروخيه",
+    "ضربات صاروخيه",
+    "الضربات الصاروخيه",
+    "الضربه الصاروخيه",
+    "قصف مدفعي",
+    "القصف المدفعي",
+    "صاروخين",
+    "صاروخان",
+    "قذيفتين",
+    "قذيفتان",
+    "القذائف الصاروخيه",
+    "بالصواريخ",
+    "صواريخ ارض ارض",
 )
 _SHELL_EN = en(
-    r"shell(?:ing|ed|s)?", r"artillery", r"mortars?", r"rockets?", r"rocket fire", r"missiles?",
-    r"bombardments?", r"bombarded", r"grad", r"projectiles?", r"howitzers?", r"katyushas?",
+    r"shell(?:ing|ed|s)?",
+    r"artillery",
+    r"mortars?",
+    r"rockets?",
+    r"rocket fire",
+    r"missiles?",
+    r"bombardments?",
+    r"bombarded",
+    r"grad",
+    r"projectiles?",
+    r"howitzers?",
+    r"katyushas?",
 )
 _CLASH_AR = ar(
-    "اشتباكات", "الاشتباكات", "اشتباك", "الاشتباك", "اشتبك", "اشتبكت", "اشتبكوا", "معارك", "المعارك",
-    "معركه", "قتال", "القتال", "اقتتال", "الاقتتال", "مواجهات", "المواجهات", "كمين", "كمينا",
-    "كمائن", "الكمين", "الكمائن", "هجوم معاكس", "هجمات معاكسه", "الهجمات المعاكسه", "هجوما معاكسا",
-    "صد هجوم", "صد هجوما", "تبادل اطلاق النار", "تبادل لاطلاق النار", "هجوم", "هجوما",
-    "الهجوم", "هجمات", "الهجمات", "هاجم", "هاجمت", "هاجموا", "اقتحام", "قنص", "قناص", "عمليه تسلل",
-    "محاوله تسلل", "تسلل", "معارك عنيفه", "تبادل القصف", "قصف متبادل", "استهدافات متبادله",
+    "اشتباكات",
+    "الاشتباكات",
+    "اشتباك",
+    "الاشتباك",
+    "اشتبك",
+    "اشتبكت",
+    "اشتبكوا",
+    "معارك",
+    "المعارك",
+    "معركه",
+    "قتال",
+    "القتال",
+    "اقتتال",
+    "الاقتتال",
+    "مواجهات",
+    "المواجهات",
+    "كمين",
+    "كمينا",
+    "كمائن",
+    "الكمين",
+    "الكمائن",
+    "هجوم معاكس",
+    "هجمات معاكسه",
+    "الهجمات المعاكسه",
+    "هجوما معاكسا",
+    "صد هجوم",
+    "صد هجوما",
+    "تبادل اطلاق النار",
+    "تبادل لاطلاق النار",
+    "هجوم",
+    "هجوما",
+    "الهجوم",
+    "هجمات",
+    "الهجمات",
+    "هاجم",
+    "هاجمت",
+    "هاجموا",
+    "اقتحام",
+    "قنص",
+    "قناص",
+    "عمليه تسلل",
+    "محاوله تسلل",
+    "تسلل",
+    "معارك عنيفه",
+    "تبادل القصف",
+    "قصف متبادل",
+    "استهدافات متبادله",
 )
 _CLASH_EN = en(
     r"exchang\w* (?:of )?(?:\w+ ){0,4}?(?:shelling|shells|fire|gunfire|mortars?|rockets?)",
-    r"discharged (?:\w+ ){0,2}?(?:saf|fire|gunfire|weapons|small arms(?: fire)?)", r"fired (?:at|on|upon|towards)",
-    r"opened fire", r"shot at", r"shootings?", r"gunfire", r"stormed", r"raided", r"in-?fighting", r"clash(?:es|ed|ing)?", r"fighting", r"fought", r"fights?", r"battles?", r"battled", r"firefights?",
-    r"gun ?fights?", r"gun ?battles?", r"exchange(?:d)? (?:of )?fire", r"ambush(?:ed|es)?",
-    r"skirmish(?:es)?", r"engaged", r"repelled", r"repulsed", r"counter-?attacks?(?:ed)?",
-    r"attack(?:s|ed)?", r"assault(?:s|ed)?", r"offensive", r"infiltrat(?:ed|ion|ions)",
-    r"sniper", r"sniped", r"hit-and-run", r"combat", r"confrontations?",
+    r"discharged (?:\w+ ){0,2}?(?:saf|fire|gunfire|weapons|small arms(?: fire)?)",
+    r"fired (?:at|on|upon|towards)",
+    r"opened fire",
+    r"shot at",
+    r"shootings?",
+    r"gunfire",
+    r"stormed",
+    r"raided",
+    r"in-?fighting",
+    r"clash(?:es|ed|ing)?",
+    r"fighting",
+    r"fought",
+    r"fights?",
+    r"battles?",
+    r"battled",
+    r"firefights?",
+    r"gun ?fights?",
+    r"gun ?battles?",
+    r"exchange(?:d)? (?:of )?fire",
+    r"ambush(?:ed|es)?",
+    r"skirmish(?:es)?",
+    r"engaged",
+    r"repelled",
+    r"repulsed",
+    r"counter-?attacks?(?:ed)?",
+    r"attack(?:s|ed)?",
+    r"assault(?:s|ed)?",
+    r"offensive",
+    r"infiltrat(?:ed|ion|ions)",
+    r"sniper",
+    r"sniped",
+    r"hit-and-run",
+    r"combat",
+    r"confrontations?",
 )
-_TAKE_AR = ar(
-    "سيطرت", "سيطر", "سيطروا", "تسيطر", "يسيطر", "السيطره علي", "سيطرتها علي", "سيطرته علي",
-    "سيطرتهم علي", "بسط سيطرته", "بسطت سيطرتها", "استعاده السيطره", "استعادت", "استعاد", "استعاده",
-    "استعادوا", "تستعيد", "يستعيد", "انتزعت", "انتزاع", "حررت", "تحرير", "استولت", "الاستيلاء",
-    "استولي", "دخول", "اقتحموا", "تقدمت", "اجبار", "اخراج", "طرد",
-) + "|" + ar("دخلت", "اقتحمت", "اجبرت", "اخرجت", "طردت", "افقدت", "انتزعت", "حررت", "استعادت", pronoun=True)
+_TAKE_AR = (
+    ar(
+        "سيطرت",
+        "سيطر",
+        "سيطروا",
+        "تسيطر",
+        "يسيطر",
+        "السيطره علي",
+        "سيطرتها علي",
+        "سيطرته علي",
+        "سيطرتهم علي",
+        "بسط سيطرته",
+        "بسطت سيطرتها",
+        "استعاده السيطره",
+        "استعادت",
+        "استعاد",
+        "استعاده",
+        "استعادوا",
+        "تستعيد",
+        "يستعيد",
+        "انتزعت",
+        "انتزاع",
+        "حررت",
+        "تحرير",
+        "استولت",
+        "الاستيلاء",
+        "استولي",
+        "دخول",
+        "اقتحموا",
+        "تقدمت",
+        "اجبار",
+        "اخراج",
+        "طرد",
+    )
+    + "|"
+    + ar("دخلت", "اقتحمت", "اجبرت", "اخرجت", "طردت", "افقدت", "انتزعت", "حررت", "استعادت", pronoun=True)
+)
 _TAKE_EN = en(
-    r"(?:took|take|taken|takes|taking|gained|gain|gains|gaining|regained|regain|regains|regaining|seized|seize|"
+    r"(?:took|take|taken|takes|taking|gained|gain|gains|gaining|regained|regain|regains|regaining|seized|"
+    r"seize|"
     r"seizing|wrested|assumed|assuming|retook|retaken|retake|retaking|asserted|asserting|established|"
     r"establishing|imposed|imposing|restored|restoring|extended|extending|secured|securing|full|fully|"
     r"recaptured|recapturing|captured|capturing)(?: back| full| complete| partial| total| effective)? "
-    r"control", r"managed to control", r"controlled(?! by)",
+    r"control",
+    r"managed to control",
+    r"controlled(?! by)",
     r"took(?! place| part| refuge| advantage| shelter| responsibility| office| hold| aim| cover| over from)",
-    r"reclaim(?:ed|s|ing)?", r"retaken", r"to (?:take |regain |gain |seize )?(?:full )?control",
-    r"t(?:ake|ook|aken|aking) back", r"achieved (?:\w+ )?control", r"(?:gained|made) (?:\w+ )?(?:gains|advances)", r"captured?", r"captures", r"capturing",
-    r"seized?", r"seizing", r"recaptured?", r"recapturing", r"retook", r"retaken", r"retake", r"regained",
-    r"regain(?:s|ing)?", r"liberated?", r"liberating", r"overran", r"overrun", r"took over", r"take over",
-    r"taken over", r"advanced (?:in)?to", r"advances? (?:in)?to", r"entered", r"wrested",
-    r"drove (?:\w+ ){0,4}out", r"expelled", r"pushed (?:\w+ ){0,3}out", r"forced (?:\w+ ){0,4}to (?:withdraw|"
-    r"retreat)", r"brought (?:\w+ ){0,4}under (?:their|its|the) control", r"cleared (?:\w+ ){0,3}of",
-    r"fell to", r"fallen to", r"lost control", r"lost (?:\w+ ){0,3}to",
+    r"reclaim(?:ed|s|ing)?",
+    r"retaken",
+    r"to (?:take |regain |gain |seize )?(?:full )?control",
+    r"t(?:ake|ook|aken|aking) back",
+    r"achieved (?:\w+ )?control",
+    r"(?:gained|made) (?:\w+ )?(?:gains|advances)",
+    r"captured?",
+    r"captures",
+    r"capturing",
+    r"seized?",
+    r"seizing",
+    r"recaptured?",
+    r"recapturing",
+    r"retook",
+    r"retaken",
+    r"retake",
+    r"regained",
+    r"regain(?:s|ing)?",
+    r"liberated?",
+    r"liberating",
+    r"overran",
+    r"overrun",
+    r"took over",
+    r"take over",
+    r"taken over",
+    r"advanced (?:in)?to",
+    r"advances? (?:in)?to",
+    r"entered",
+    r"wrested",
+    r"drove (?:\w+ ){0,4}out",
+    r"expelled",
+    r"pushed (?:\w+ ){0,3}out",
+    r"forced (?:\w+ ){0,4}to (?:withdraw|"
+    r"retreat)",
+    r"brought (?:\w+ ){0,4}under (?:their|its|the) control",
+    r"cleared (?:\w+ ){0,3}of",
+    r"fell to",
+    r"fallen to",
+    r"lost control",
+    r"lost (?:\w+ ){0,3}to",
 )
 _HANDOVER_AR = ar("تسليم", "سلمت")
-_HANDOVER_EN = en(r"handed over", r"hand(?:ed|s|ing)? over", r"handover", r"hand-over", r"took over from",
-                  r"deployed (?:in|into) .{0,40} after .{0,40} withdr[ae]w")
+_HANDOVER_EN = en(
+    r"handed over",
+    r"hand(?:ed|s|ing)? over",
+    r"handover",
+    r"hand-over",
+    r"took over from",
+    r"deployed (?:in|into) .{0,40} after .{0,40} withdr[ae]w",
+)
 _IED_AR = ar(
-    "عبوه ناسفه", "العبوه الناسفه", "عبوات ناسفه", "العبوات الناسفه", "عبوه", "عبوات", "لغم", "الغام",
-    "لغما", "اللغم", "الالغام", "سياره مفخخه", "السياره المفخخه", "مفخخه", "المفخخه", "مفخخ",
-    "دراجه ناريه مفخخه", "التفجير", "تفجير", "تفجيرات", "انفجار", "الانفجار", "انفجارات", "انفجر",
-    "انفجرت", "عبوه لاصقه", "مخلفات الحرب",
+    "عبوه ناسفه",
+    "العبوه الناسفه",
+    "عبوات ناسفه",
+    "العبوات الناسفه",
+    "عبوه",
+    "عبوات",
+    "لغم",
+    "الغام",
+    "لغما",
+    "اللغم",
+    "الالغام",
+    "سياره مفخخه",
+    "السياره المفخخه",
+    "مفخخه",
+    "المفخخه",
+    "مفخخ",
+    "دراجه ناريه مفخخه",
+    "التفجير",
+    "تفجير",
+    "تفجيرات",
+    "انفجار",
+    "الانفجار",
+    "انفجارات",
+    "انفجر",
+    "انفجرت",
+    "عبوه لاصقه",
+    "مخلفات الحرب",
 )
 _IED_EN = en(
-    r"ieds?", r"improvised explosive devices?", r"explosive devices?", r"roadside bombs?", r"land ?mines?",
-    r"mines?", r"car bombs?", r"car[- ]bombings?", r"booby[- ]trap(?:ped|s)?", r"bomb(?:s|ing|ings)?",
-    r"explosions?", r"blasts?", r"exploded", r"detonated", r"vbieds?", r"motorcycle bomb",
-    r"sticky bombs?", r"explosives?",
+    r"ieds?",
+    r"improvised explosive devices?",
+    r"explosive devices?",
+    r"roadside bombs?",
+    r"land ?mines?",
+    r"mines?",
+    r"car bombs?",
+    r"car[- ]bombings?",
+    r"booby[- ]trap(?:ped|s)?",
+    r"bomb(?:s|ing|ings)?",
+    r"explosions?",
+    r"blasts?",
+    r"exploded",
+    r"detonated",
+    r"vbieds?",
+    r"motorcycle bomb",
+    r"sticky bombs?",
+    r"explosives?",
 )
 _SUICIDE_AR = ar(
-    "انتحاري", "انتحاريه", "الانتحاري", "انتحاريين", "انتحاريون", "حزام ناسف", "احزمه ناسفه",
-    "فجر نفسه", "فجرت نفسها", "فجروا انفسهم", "تفجير انتحاري", "هجوم انتحاري", "عمليه انتحاريه",
-    "الانغماسيين", "انغماسي", "انغماسيين",
+    "انتحاري",
+    "انتحاريه",
+    "الانتحاري",
+    "انتحاريين",
+    "انتحاريون",
+    "حزام ناسف",
+    "احزمه ناسفه",
+    "فجر نفسه",
+    "فجرت نفسها",
+    "فجروا انفسهم",
+    "تفجير انتحاري",
+    "هجوم انتحاري",
+    "عمليه انتحاريه",
+    "الانغماسيين",
+    "انغماسي",
+    "انغماسيين",
 )
 _SUICIDE_EN = en(
     r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|belts?|truck bombs?)",
-    r"blew (?:himself|herself|themselves) up", r"explosive (?:belt|vest)s?", r"suicide", r"svbieds?",
+    r"blew (?:himself|herself|themselves) up",
+    r"explosive (?:belt|vest)s?",
+    r"suicide",
+    r"svbieds?",
 )
 _GRENADE = ar("قنبله يدويه", "قنابل يدويه", "رمانه يدويه") + "|" + en(r"(?:hand )?grenades?")
-_CHEMICAL = ar("كيماوي", "كيميائي", "كيماويه", "كيميائيه", "الكلور", "غاز الكلور", "السارين", "غازات سامه",
-               "الغازات السامه", "غاز سام", "غازات") + "|" + en(
-    r"chemical (?:weapons?|attacks?|agents?|strikes?)", r"chlorine", r"sarin", r"toxic gas(?:es)?",
-    r"nerve (?:agent|gas)", r"poison(?:ous)? gas", r"gas attacks?", r"mustard gas")
+_CHEMICAL = (
+    ar(
+        "كيماوي",
+        "كيميائي",
+        "كيماويه",
+        "كيميائيه",
+        "الكلور",
+        "غاز الكلور",
+        "السارين",
+        "غازات سامه",
+        "الغازات السامه",
+        "غاز سام",
+        "غازات",
+    )
+    + "|"
+    + en(
+        r"chemical (?:weapons?|attacks?|agents?|strikes?)",
+        r"chlorine",
+        r"sarin",
+        r"toxic gas(?:es)?",
+        r"nerve (?:agent|gas)",
+        r"poison(?:ous)? gas",
+        r"gas attacks?",
+        r"mustard gas",
+    )
+)
 _ATTACK_AR = ar(
-    "اعدم", "اعدمت", "اعدام", "اعدامات", "اعدموا", "اغتيال", "اغتال", "اغتالت", "اغتيل", "مجزره",
-    "مجازر", "رصاص", "برصاص", "بالرصاص", "طعن", "ذبح", "قتل", "مقتل", "استهداف", "استهدفت", "استهدف",
-    "اطلاق نار", "اطلاق النار", "النار علي", "رميا بالرصاص", "تصفيه", "تعذيب",
+    "اعدم",
+    "اعدمت",
+    "اعدام",
+    "اعدامات",
+    "اعدموا",
+    "اغتيال",
+    "اغتال",
+    "اغتالت",
+    "اغتيل",
+    "مجزره",
+    "مجازر",
+    "رصاص",
+    "برصاص",
+    "بالرصاص",
+    "طعن",
+    "ذبح",
+    "قتل",
+    "مقتل",
+    "استهداف",
+    "استهدفت",
+    "استهدف",
+    "اطلاق نار",
+    "اطلاق النار",
+    "النار علي",
+    "رميا بالرصاص",
+    "تصفيه",
+    "تعذيب",
 )
 _ATTACK_EN = en(
-    r"executed", r"executions?", r"assassinat(?:ed|ion|ions)", r"massacre[ds]?", r"shot dead", r"shot",
-    r"gunned down", r"opened fire", r"stabbed", r"beheaded", r"tortured", r"murder(?:ed|s)?",
-    r"killed", r"targeted", r"targeting", r"gunmen", r"assailants?",
+    r"executed",
+    r"executions?",
+    r"assassinat(?:ed|ion|ions)",
+    r"massacre[ds]?",
+    r"shot dead",
+    r"shot",
+    r"gunned down",
+    r"opened fire",
+    r"stabbed",
+    r"beheaded",
+    r"tortured",
+    r"murder(?:ed|s)?",
+    r"killed",
+    r"targeted",
+    r"targeting",
+    r"gunmen",
+    r"assailants?",
 )
-_ABDUCT = ar(
-    "خطف", "اختطاف", "اختطف", "اختطفت", "خطفت", "مخطوفين", "المختطفين", "اخفاء قسري", "الاخفاء القسري",
-    "مجهول المصير", "مجهولي المصير", "احتجاز", "احتجزت", "اسر", "اسرت", "اسري",
-) + "|" + en(r"abduct(?:ed|ion|ions|s)?", r"kidnapp?(?:ed|ing|ings)?", r"kidnaps?", r"forcibly disappeared",
-             r"hostages?", r"taken captive", r"held captive", r"captives?")
-_ARREST = ar("اعتقال", "اعتقل", "اعتقلت", "اعتقالات", "حمله اعتقالات", "حمله مداهمات", "مداهمه",
-             "مداهمات", "القبض علي", "ألقت القبض", "القت القبض") + "|" + en(
-    r"arrest(?:ed|s)?", r"detained", r"detentions?", r"rounded up")
-_PROTEST = ar("مظاهره", "مظاهرات", "تظاهره", "تظاهرات", "احتجاج", "احتجاجات", "متظاهرين", "وقفه احتجاجيه",
-              "اعتصام") + "|" + en(r"protests?", r"protesters?", r"demonstrat(?:ion|ions|ors|ed)", r"rall(?:y|ies)",
-                                  r"sit-ins?")
-_DISRUPTED = ar("تفكيك", "فكك", "ابطال مفعول", "اسقاط", "اسقطت", "اسقط", "اسقطوا", "تسقط", "يسقط", "تصدت",
-                "التصدي", "التصدي لصواريخ", "اعتراض", "اعترضت",
-                "الدفاعات الجويه", "الدفاع الجوي") + "|" + en(
-    r"defused", r"dismantled", r"intercepted", r"shot down", r"downed", r"air defen[cs]es?")
+_ABDUCT = (
+    ar(
+        "خطف",
+        "اختطاف",
+        "اختطف",
+        "اختطفت",
+        "خطفت",
+        "مخطوفين",
+        "المختطفين",
+        "اخفاء قسري",
+        "الاخفاء القسري",
+        "مجهول المصير",
+        "مجهولي المصير",
+        "احتجاز",
+        "احتجزت",
+        "اسر",
+        "اسرت",
+        "اسري",
+    )
+    + "|"
+    + en(
+        r"abduct(?:ed|ion|ions|s)?",
+        r"kidnapp?(?:ed|ing|ings)?",
+        r"kidnaps?",
+        r"forcibly disappeared",
+        r"hostages?",
+        r"taken captive",
+        r"held captive",
+        r"captives?",
+    )
+)
+_ARREST = (
+    ar(
+        "اعتقال",
+        "اعتقل",
+        "اعتقلت",
+        "اعتقالات",
+        "حمله اعتقالات",
+        "حمله مداهمات",
+        "مداهمه",
+        "مداهمات",
+        "القبض علي",
+        "ألقت القبض",
+        "القت القبض",
+    )
+    + "|"
+    + en(r"arrest(?:ed|s)?", r"detained", r"detentions?", r"rounded up")
+)
+_PROTEST = (
+    ar("مظاهره", "مظاهرات", "تظاهره", "تظاهرات", "احتجاج", "احتجاجات", "متظاهرين", "وقفه احتجاجيه", "اعتصام")
+    + "|"
+    + en(r"protests?", r"protesters?", r"demonstrat(?:ion|ions|ors|ed)", r"rall(?:y|ies)", r"sit-ins?")
+)
+_DISRUPTED = (
+    ar(
+        "تفكيك",
+        "فكك",
+        "ابطال مفعول",
+        "اسقاط",
+        "اسقطت",
+        "اسقط",
+        "اسقطوا",
+        "تسقط",
+        "يسقط",
+        "تصدت",
+        "التصدي",
+        "التصدي لصواريخ",
+        "اعتراض",
+        "اعترضت",
+        "الدفاعات الجويه",
+        "الدفاع الجوي",
+    )
+    + "|"
+    + en(r"defused", r"dismantled", r"intercepted", r"shot down", r"downed", r"air defen[cs]es?")
+)
 
 TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("suicide", "Suicide bomb", _SUICIDE_AR + "|" + _SUICIDE_EN, 3.0),
@@ -261,52 +672,171 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
 
 # Words that make every trigger of the sentence not an event: accidents, courts, anniversaries.
 NOT_EVENT_CONTEXT = re.compile(
-    ar("حادث سير", "حادث مروري", "حادث", "خلل فني", "عطل فني", "سوء الاحوال الجويه", "ماس كهربائي",
-       "محكمه", "المحكمه", "احكام", "قضت", "بالاعدام", "قاضي", "تحطم", "تحطمت", "ذكري", "الذكري")
-    + "|" + en(r"accident(?:al|ally)?", r"technical (?:fault|failure|problem)", r"crash(?:ed)?", r"court",
-               r"sentenced", r"sentences?", r"trial", r"convicted", r"judge", r"anniversary",
-               r"short circuit", r"bad weather"),
+    ar(
+        "حادث سير",
+        "حادث مروري",
+        "حادث",
+        "خلل فني",
+        "عطل فني",
+        "سوء الاحوال الجويه",
+        "ماس كهربائي",
+        "محكمه",
+        "المحكمه",
+        "احكام",
+        "قضت",
+        "بالاعدام",
+        "قاضي",
+        "تحطم",
+        "تحطمت",
+        "ذكري",
+        "الذكري",
+    )
+    + "|"
+    + en(
+        r"accident(?:al|ally)?",
+        r"technical (?:fault|failure|problem)",
+        r"crash(?:ed)?",
+        r"court",
+        r"sentenced",
+        r"sentences?",
+        r"trial",
+        r"convicted",
+        r"judge",
+        r"anniversary",
+        r"short circuit",
+        r"bad weather",
+    ),
 )
 
 # Words that make a territorial trigger of the clause a status, not a change.
 STATUS_CONTEXT = re.compile(
-    ar("تحت سيطره", "تحت سيطرته", "تحت سيطرتها", "تحت سيطرتهم", "مناطق سيطره", "مناطق سيطرتها",
-       "خاضعه لسيطره", "الخاضعه لسيطره", "الخاضعه لسيطرته", "الخاضعه لسيطرتها", "محافظا علي",
-       "لا تزال", "لا يزال", "ما زالت", "ما زال", "يسيطر", "تسيطر", "مناطق نفوذ", "منطقه سيطره")
-    + "|" + en(r"under (?:the )?control", r"held by", r"controlled by", r"remains? in control",
-               r"still (?:holds?|controls?)", r"controls", r"under (?:their|its) control"),
+    ar(
+        "تحت سيطره",
+        "تحت سيطرته",
+        "تحت سيطرتها",
+        "تحت سيطرتهم",
+        "مناطق سيطره",
+        "مناطق سيطرتها",
+        "خاضعه لسيطره",
+        "الخاضعه لسيطره",
+        "الخاضعه لسيطرته",
+        "الخاضعه لسيطرتها",
+        "محافظا علي",
+        "لا تزال",
+        "لا يزال",
+        "ما زالت",
+        "ما زال",
+        "يسيطر",
+        "تسيطر",
+        "مناطق نفوذ",
+        "منطقه سيطره",
+    )
+    + "|"
+    + en(
+        r"under (?:the )?control",
+        r"held by",
+        r"controlled by",
+        r"remains? in control",
+        r"still (?:holds?|controls?)",
+        r"controls",
+        r"under (?:their|its) control",
+    ),
 )
 
 # Words that make the triggers of a clause hypothetical or failed.
 HYPOTHETICAL_CONTEXT = re.compile(
-    ar("تهدد", "هدد", "يهدد", "تعتزم", "يعتزم", "ستشن", "سيشن", "محاوله", "محاولات", "حاولت", "حاول",
-       "فشلت", "فشل", "تخطط", "يخطط", "اذا", "لو", "سوف", "ستنفذ", "سينفذ", "ينوي", "تنوي", "تستعد", "يستعد",
-       "تحضر", "يحضر", "تحضيرات", "التحضير", "المتوقع", "متوقع", "المحتمل", "محتمل", "نفي", "نفت", "ينفي",
-       "تنفي", "نفوا")
-    + "|" + en(r"threaten(?:s|ed)?", r"would", r"could", r"plans? to", r"planning", r"attempt(?:s|ed)?",
-               r"tried", r"trying", r"failed", r"may", r"might", r"vowed"),
+    ar(
+        "تهدد",
+        "هدد",
+        "يهدد",
+        "تعتزم",
+        "يعتزم",
+        "ستشن",
+        "سيشن",
+        "محاوله",
+        "محاولات",
+        "حاولت",
+        "حاول",
+        "فشلت",
+        "فشل",
+        "تخطط",
+        "يخطط",
+        "اذا",
+        "لو",
+        "سوف",
+        "ستنفذ",
+        "سينفذ",
+        "ينوي",
+        "تنوي",
+        "تستعد",
+        "يستعد",
+        "تحضر",
+        "يحضر",
+        "تحضيرات",
+        "التحضير",
+        "المتوقع",
+        "متوقع",
+        "المحتمل",
+        "محتمل",
+        "نفي",
+        "نفت",
+        "ينفي",
+        "تنفي",
+        "نفوا",
+    )
+    + "|"
+    + en(
+        r"threaten(?:s|ed)?",
+        r"would",
+        r"could",
+        r"plans? to",
+        r"planning",
+        r"attempt(?:s|ed)?",
+        r"tried",
+        r"trying",
+        r"failed",
+        r"may",
+        r"might",
+        r"vowed",
+    ),
 )
 
 # Ammunition depots exploding are accidents unless someone attacked them.
-DEPOT_CONTEXT = re.compile(ar("مستودع", "مستودعات", "مخزن", "مخازن") + "|" + en(r"depots?", r"warehouses?",
-                                                                            r"stores?"))
+DEPOT_CONTEXT = re.compile(
+    ar("مستودع", "مستودعات", "مخزن", "مخازن") + "|" + en(r"depots?", r"warehouses?", r"stores?")
+)
 
 # --- Actors ----------------------------------------------------------------------------------------
 
-GOVERNMENT_SIDE = frozenset({
-    "Military Forces of Syria", "Militia (Pro-Government)", "Military Forces of Russia",
-    "Military Forces of Iran", "Hezbollah", "Military Forces of Iraq", "Police Forces of Iraq",
-    "Popular Mobilization Forces",
-})
+GOVERNMENT_SIDE = frozenset(
+    {
+        "Military Forces of Syria",
+        "Militia (Pro-Government)",
+        "Military Forces of Russia",
+        "Military Forces of Iran",
+        "Hezbollah",
+        "Military Forces of Iraq",
+        "Police Forces of Iraq",
+        "Popular Mobilization Forces",
+    }
+)
 STATE_FORCES = GOVERNMENT_SIDE | {
-    "Military Forces of Turkey", "Military Forces of Israel", "Military Forces of the United States",
+    "Military Forces of Turkey",
+    "Military Forces of Israel",
+    "Military Forces of the United States",
     "Coalition",
 }
-AIR_CAPABLE = frozenset({
-    "Military Forces of Syria", "Military Forces of Russia", "Military Forces of Turkey",
-    "Military Forces of Israel", "Military Forces of the United States", "Coalition",
-    "Military Forces of Iraq",
-})
+AIR_CAPABLE = frozenset(
+    {
+        "Military Forces of Syria",
+        "Military Forces of Russia",
+        "Military Forces of Turkey",
+        "Military Forces of Israel",
+        "Military Forces of the United States",
+        "Coalition",
+        "Military Forces of Iraq",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -321,152 +851,580 @@ class ActorRule:
 _ANY_ADJ = r"(?: \w+){0,2}"
 
 ACTOR_RULES: tuple[ActorRule, ...] = (
-    ActorRule("Syrian National Army", ar(
-        "الجيش الوطني السوري", "الجيش الوطني", "الفصائل الموالية لتركيا", "الفصائل المواليه لتركيا",
-        "الفصائل المدعومه من تركيا", "الفصائل الموالية لانقره", "الفصائل المواليه لانقره",
-        "الفصائل السوريه الموالية لتركيا", "الفصائل السوريه المواليه لتركيا", "الفصائل المدعومه تركيا",
-        "فصائل درع الفرات", "فصائل غصن الزيتون", "الفصائل الموالية لها", "الفصائل المواليه لها",
-        "الفصائل السوريه المواليه لها", "الفصائل المسلحه المواليه لها") + "|" + en(
-        r"syrian national army", r"sna", r"national army", r"(?:turkish|turkey|ankara)[- ]backed"
-        r"(?: \w+){0,2} (?:rebels?|factions?|fighters|groups?|forces|militias?|opposition)",
-        r"pro-(?:turkish|turkey|ankara)(?: \w+){0,2} (?:rebels?|factions?|fighters|groups?|forces|militias?)",
-        r"operation (?:peace spring|olive branch|euphrates shield)(?: (?:forces|factions|fighters|rebels))?",
-        r"euphrates shield (?:factions|rebels|forces|fighters)", r"olive branch (?:factions|forces|fighters)",
-        r"free syrian army")),
-    ActorRule("Militia (Pro-Government)", ar(
-        "المسلحين الموالين", "المسلحون الموالون", "المسلحين الموالين لها", "الميليشيات الموالية",
-        "الميليشيات المواليه", "المليشيات المواليه", "الميليشيات الايرانيه", "المليشيات الايرانيه",
-        "الميلشيات الايرانيه", "الميليشيات", "المليشيات", "قوات الدفاع الوطني", "الدفاع الوطني",
-        "المسلحين الموالين للنظام", "المجموعات الموالية", "المجموعات المواليه", "العناصر المواليه",
-        "قوات النمر", "لواء القدس", "الفيلق الخامس", "المسلحين الموالين للحكومه", "الفرقه الرابعه")
-        + "|" + en(r"pro-(?:government|regime|assad|iranian|iran)(?: \w+){0,2} (?:militias?|fighters|forces|"
-                   r"gunmen|groups?|militiamen)",
-                   r"loyalist(?: \w+)? (?:militias?|fighters|forces|gunmen)", r"loyalists",
-                   r"(?:allied|iranian-backed|iran-backed|shiite|shia) (?:militias?|fighters)",
-                   r"national defen[cs]e forces?", r"ndf", r"tiger forces", r"quds brigade", r"militias",
-                   r"(?:its|their|regime) allies", r"allied forces", r"5th corps", r"fifth corps")),
-    ActorRule("Military Forces of Syria", ar(
-        "قوات النظام", "قوات نظام الاسد", "جيش النظام", "الجيش السوري", "الجيش العربي السوري",
-        "القوات الحكوميه", "القوات الحكوميه السوريه", "قوات الحكومه", "قوات الحكومه السوريه",
-        "القوات السوريه", "قوات الاسد", "النظام السوري", "طيران النظام", "طائرات النظام",
-        "مروحيات النظام", "مدفعيه النظام", "قوات الجيش", "النظام", "الجيش النظامي", "القوات النظاميه",
-        "الطيران السوري", "الطائرات السوريه", "الدفاعات الجويه السوريه", "الدفاع الجوي السوري",
-        "وسائط الدفاع الجوي", "وسائط دفاعنا الجوي", "الحرس الجمهوري", "قوات الحرس الجمهوري", "قوات النخبه")
-        + "|" + en(r"syrian (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
-                   r"jets|helicopters|air force|aircraft|artillery|government)",
-                   r"republican guard", r"syrian air defen[cs]es?", r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
-                   r"warplanes|jets|helicopters|aircraft|artillery|positions)",
-                   r"the regime", r"regime", r"saa", r"the army", r"damascus government",
-                   r"syrian government")),
-    ActorRule("Islamic State", ar(
-        "تنظيم الدوله الاسلاميه", "الدوله الاسلاميه", "تنظيم الدوله", "داعش", 'تنظيم "الدوله الاسلاميه"',
-        'تنظيم "الدوله الاسلاميه في العراق والشام"', "الدوله الاسلاميه في العراق والشام", "ولايه الخير",
-        "تنظيم داعش", "عناصر التنظيم") + "|" + en(
-        r"islamic state(?: group)?", r"isis", r"isil", r"daesh", r"daish", r"is (?:fighters|militants|"
-        r"jihadists|group|members|cells?|positions|gunmen|suicide bombers?|attack|attacks)")),
-    ActorRule("Syrian Democratic Forces", ar(
-        "قوات سوريا الديمقراطيه", "قوات سوريه الديمقراطيه", "قسد", "مجلس منبج العسكري",
-        "مجلس دير الزور العسكري", "عاصفه الجزيره") + "|" + en(
-        r"syrian democratic forces", r"sdf", r"qsd", r"manbij military council", r"menbij military council",
-        r"deir ez-?zor military council", r"kurdish-led(?: \w+){0,2} (?:forces|fighters|alliance)")),
-    ActorRule("YPG", ar(
-        "وحدات حمايه الشعب", "وحدات حمايه الشعب الكرديه", "الوحدات الكرديه", "المقاتلين الاكراد",
-        "القوات الكرديه", "المسلحين الاكراد") + "|" + en(
-        r"ypg", r"people'?s protection units", r"kurdish (?:fighters|forces|militias?|militants|units|"
-        r"ypg)", r"ypj")),
-    ActorRule("Asayish", ar("الاسايش", "قوى الامن الداخلي الكرديه", "قوي الامن الداخلي") + "|" + en(
-        r"asayish", r"asayesh", r"kurdish (?:police|internal security)")),
-    ActorRule("Hayat Tahrir al-Sham", ar(
-        "هيئه تحرير الشام", "تحرير الشام", "الهيئه") + "|" + en(
-        r"hayat tahrir al-?sham", r"hay'?at tahrir al-?sham", r"tahrir al-?sham", r"hts",
-        r"levant liberation committee", r"organization for the liberation of the levant")),
-    ActorRule("Jabhat al-Nusra", ar("جبهه النصره", "النصره", "جبهه فتح الشام", "فتح الشام") + "|" + en(
-        r"(?:jabhat |al-)?nusra(?: front)?", r"jabhat fateh al-?sham", r"nusra front")),
-    ActorRule("Jaysh al-Islam", ar("جيش الاسلام") + "|" + en(r"jaysh al-?islam", r"jaish al-?islam",
-                                                             r"army of islam")),
-    ActorRule("Faylaq al-Rahman", ar("فيلق الرحمن") + "|" + en(r"faylaq al-?rahman", r"(?:al-)?rahman corps",
-                                                              r"al-?rahman legion")),
+    ActorRule(
+        "Syrian National Army",
+        ar(
+            "الجيش الوطني السوري",
+            "الجيش الوطني",
+            "الفصائل الموالية لتركيا",
+            "الفصائل المواليه لتركيا",
+            "الفصائل المدعومه من تركيا",
+            "الفصائل الموالية لانقره",
+            "الفصائل المواليه لانقره",
+            "الفصائل السوريه الموالية لتركيا",
+            "الفصائل السوريه المواليه لتركيا",
+            "الفصائل المدعومه تركيا",
+            "فصائل درع الفرات",
+            "فصائل غصن الزيتون",
+            "الفصائل الموالية لها",
+            "الفصائل المواليه لها",
+            "الفصائل السوريه المواليه لها",
+            "الفصائل المسلحه المواليه لها",
+        )
+        + "|"
+        + en(
+            r"syrian national army",
+            r"sna",
+            r"national army",
+            r"(?:turkish|turkey|ankara)[- ]backed"
+            r"(?: \w+){0,2} (?:rebels?|factions?|fighters|groups?|forces|militias?|opposition)",
+            r"pro-(?:turkish|turkey|ankara)(?: \w+){0,2} (?:rebels?|factions?|fighters|groups?|forces|"
+            r"militias?)",
+            r"operation (?:peace spring|olive branch|euphrates shield)(?: (?:forces|factions|fighters|"
+            r"rebels))?",
+            r"euphrates shield (?:factions|rebels|forces|fighters)",
+            r"olive branch (?:factions|forces|fighters)",
+            r"free syrian army",
+        ),
+    ),
+    ActorRule(
+        "Militia (Pro-Government)",
+        ar(
+            "المسلحين الموالين",
+            "المسلحون الموالون",
+            "المسلحين الموالين لها",
+            "الميليشيات الموالية",
+            "الميليشيات المواليه",
+            "المليشيات المواليه",
+            "الميليشيات الايرانيه",
+            "المليشيات الايرانيه",
+            "الميلشيات الايرانيه",
+            "الميليشيات",
+            "المليشيات",
+            "قوات الدفاع الوطني",
+            "الدفاع الوطني",
+            "المسلحين الموالين للنظام",
+            "المجموعات الموالية",
+            "المجموعات المواليه",
+            "العناصر المواليه",
+            "قوات النمر",
+            "لواء القدس",
+            "الفيلق الخامس",
+            "المسلحين الموالين للحكومه",
+            "الفرقه الرابعه",
+        )
+        + "|"
+        + en(
+            r"pro-(?:government|regime|assad|iranian|iran)(?: \w+){0,2} (?:militias?|fighters|forces|"
+            r"gunmen|groups?|militiamen)",
+            r"loyalist(?: \w+)? (?:militias?|fighters|forces|gunmen)",
+            r"loyalists",
+            r"(?:allied|iranian-backed|iran-backed|shiite|shia) (?:militias?|fighters)",
+            r"national defen[cs]e forces?",
+            r"ndf",
+            r"tiger forces",
+            r"quds brigade",
+            r"militias",
+            r"(?:its|their|regime) allies",
+            r"allied forces",
+            r"5th corps",
+            r"fifth corps",
+        ),
+    ),
+    ActorRule(
+        "Military Forces of Syria",
+        ar(
+            "قوات النظام",
+            "قوات نظام الاسد",
+            "جيش النظام",
+            "الجيش السوري",
+            "الجيش العربي السوري",
+            "القوات الحكوميه",
+            "القوات الحكوميه السوريه",
+            "قوات الحكومه",
+            "قوات الحكومه السوريه",
+            "القوات السوريه",
+            "قوات الاسد",
+            "النظام السوري",
+            "طيران النظام",
+            "طائرات النظام",
+            "مروحيات النظام",
+            "مدفعيه النظام",
+            "قوات الجيش",
+            "النظام",
+            "الجيش النظامي",
+            "القوات النظاميه",
+            "الطيران السوري",
+            "الطائرات السوريه",
+            "الدفاعات الجويه السوريه",
+            "الدفاع الجوي السوري",
+            "وسائط الدفاع الجوي",
+            "وسائط دفاعنا الجوي",
+            "الحرس الجمهوري",
+            "قوات الحرس الجمهوري",
+            "قوات النخبه",
+        )
+        + "|"
+        + en(
+            r"syrian (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
+            r"jets|helicopters|air force|aircraft|artillery|government)",
+            r"republican guard",
+            r"syrian air defen[cs]es?",
+            r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
+            r"warplanes|jets|helicopters|aircraft|artillery|positions)",
+            r"the regime",
+            r"regime",
+            r"saa",
+            r"the army",
+            r"damascus government",
+            r"syrian government",
+        ),
+    ),
+    ActorRule(
+        "Islamic State",
+        ar(
+            "تنظيم الدوله الاسلاميه",
+            "الدوله الاسلاميه",
+            "تنظيم الدوله",
+            "داعش",
+            'تنظيم "الدوله الاسلاميه"',
+            'تنظيم "الدوله الاسلاميه في العراق والشام"',
+            "الدوله الاسلاميه في العراق والشام",
+            "ولايه الخير",
+            "تنظيم داعش",
+            "عناصر التنظيم",
+        )
+        + "|"
+        + en(
+            r"islamic state(?: group)?",
+            r"isis",
+            r"isil",
+            r"daesh",
+            r"daish",
+            r"is (?:fighters|militants|"
+            r"jihadists|group|members|cells?|positions|gunmen|suicide bombers?|attack|attacks)",
+        ),
+    ),
+    ActorRule(
+        "Syrian Democratic Forces",
+        ar(
+            "قوات سوريا الديمقراطيه",
+            "قوات سوريه الديمقراطيه",
+            "قسد",
+            "مجلس منبج العسكري",
+            "مجلس دير الزور العسكري",
+            "عاصفه الجزيره",
+        )
+        + "|"
+        + en(
+            r"syrian democratic forces",
+            r"sdf",
+            r"qsd",
+            r"manbij military council",
+            r"menbij military council",
+            r"deir ez-?zor military council",
+            r"kurdish-led(?: \w+){0,2} (?:forces|fighters|alliance)",
+        ),
+    ),
+    ActorRule(
+        "YPG",
+        ar(
+            "وحدات حمايه الشعب",
+            "وحدات حمايه الشعب الكرديه",
+            "الوحدات الكرديه",
+            "المقاتلين الاكراد",
+            "القوات الكرديه",
+            "المسلحين الاكراد",
+        )
+        + "|"
+        + en(
+            r"ypg",
+            r"people'?s protection units",
+            r"kurdish (?:fighters|forces|militias?|militants|units|"
+            r"ypg)",
+            r"ypj",
+        ),
+    ),
+    ActorRule(
+        "Asayish",
+        ar("الاسايش", "قوى الامن الداخلي الكرديه", "قوي الامن الداخلي")
+        + "|"
+        + en(r"asayish", r"asayesh", r"kurdish (?:police|internal security)"),
+    ),
+    ActorRule(
+        "Hayat Tahrir al-Sham",
+        ar("هيئه تحرير الشام", "تحرير الشام", "الهيئه")
+        + "|"
+        + en(
+            r"hayat tahrir al-?sham",
+            r"hay'?at tahrir al-?sham",
+            r"tahrir al-?sham",
+            r"hts",
+            r"levant liberation committee",
+            r"organization for the liberation of the levant",
+        ),
+    ),
+    ActorRule(
+        "Jabhat al-Nusra",
+        ar("جبهه النصره", "النصره", "جبهه فتح الشام", "فتح الشام")
+        + "|"
+        + en(r"(?:jabhat |al-)?nusra(?: front)?", r"jabhat fateh al-?sham", r"nusra front"),
+    ),
+    ActorRule(
+        "Jaysh al-Islam",
+        ar("جيش الاسلام") + "|" + en(r"jaysh al-?islam", r"jaish al-?islam", r"army of islam"),
+    ),
+    ActorRule(
+        "Faylaq al-Rahman",
+        ar("فيلق الرحمن") + "|" + en(r"faylaq al-?rahman", r"(?:al-)?rahman corps", r"al-?rahman legion"),
+    ),
     ActorRule("Ahrar al-Sham", ar("حركه احرار الشام", "احرار الشام") + "|" + en(r"ahrar al-?sham")),
-    ActorRule("National Liberation Front", ar("الجبهه الوطنيه للتحرير") + "|" + en(
-        r"national (?:liberation|front for liberation) front", r"national front for liberation", r"nlf")),
-    ActorRule("Opposition Rebels", ar(
-        "فصائل المعارضه", "الفصائل المعارضه", "الفصائل المقاتله", "الفصائل الاسلاميه", "الفصائل المسلحه",
-        "الفصائل", "فصائل", "فصيل", "المعارضه المسلحه", "مقاتلي المعارضه", "مقاتلو المعارضه",
-        "الجيش الحر", "الجيش السوري الحر", "الفصائل المقاتله والاسلاميه", "الفصائل العامله",
-        "الثوار", "فصائل الجبهه الوطنيه", "غرفه عمليات", "المعارضين المسلحين", "مسلحي المعارضه",
-        "الجماعات المسلحه", "المجموعات المسلحه", "الارهابيين",
-        "المجموعات الارهابيه", "الجماعات الارهابيه", "التنظيمات الارهابيه") + "|" + en(
-        r"rebels?", r"rebel (?:forces|factions|groups|fighters|positions)", r"opposition (?:fighters|"
-        r"factions|groups|forces|rebels|militants)", r"armed opposition", r"fsa",
-        r"islamist (?:rebels|factions|groups|fighters|militants|militias?)", r"insurgents?",
-        r"militants", r"jihadists?", r"terrorists?", r"armed groups?", r"opposition-held")),
-    ActorRule("Military Forces of Russia", ar(
-        "القوات الروسيه", "الطائرات الروسيه", "الطيران الروسي", "المقاتلات الروسيه", "الجيش الروسي",
-        "الشرطه العسكريه الروسيه", "روسيه", "روسي", "روس", "الروس", "العسكريين الروس", "الطائرات الحربيه الروسيه") + "|" + en(
-        r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes|"
-        r"strikes|bombers|planes|helicopters|military police|raids|soldiers|army)", r"russia",
-        r"russian-backed")),
-    ActorRule("Military Forces of Turkey", ar(
-        "القوات التركيه", "الجيش التركي", "الطائرات التركيه", "الطيران التركي", "المدفعيه التركيه",
-        "القوات المسلحه التركيه", "تركيه", "تركي") + "|" + en(
-        r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|"
-        r"air ?strikes|strikes|aircraft|tanks)", r"turkey", r"turkish armed forces")),
-    ActorRule("Military Forces of Iran", ar(
-        "القوات الايرانيه", "الحرس الثوري", "الحرس الثوري الايراني", "الايرانيه", "فيلق القدس",
-        "فيلق القدس الايراني") + "|" + en(
-        r"iranian (?:forces|troops|military|revolutionary guards?)", r"irgc", r"revolutionary guards?",
-        r"quds force",
-        r"iran")),
-    ActorRule("Military Forces of Israel", ar(
-        "الجيش الاسرائيلي", "الطائرات الاسرائيليه", "الطيران الاسرائيلي", "القوات الاسرائيليه",
-        "اسرائيل", "اسرائيليه", "اسرائيلي", "اسرائيليين", "اسرائيليتين", "الاحتلال الاسرائيلي") + "|" + en(
-        r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes|air ?strikes|forces|air ?force|"
-        r"aircraft|troops|defen[cs]e forces)", r"israel", r"idf")),
-    ActorRule("Police Forces of Iraq", ar("الشرطه العراقيه", "الشرطه الاتحاديه", "الشرطه الاتحاديه العراقيه")
-              + "|" + en(r"iraqi (?:federal )?police", r"federal police")),
-    ActorRule("Popular Mobilization Forces", ar("الحشد الشعبي", "قوات الحشد الشعبي", "الحشد") + "|" + en(
-        r"popular mobili[sz]ation (?:forces|units)", r"pmf", r"pmu", r"hashd(?: al-shaabi)?")),
-    ActorRule("Military Forces of Iraq", ar(
-        "الجيش العراقي", "القوات العراقيه", "القوات الامنيه العراقيه", "قوات الامن العراقيه",
-        "القوات الحكوميه العراقيه", "قوات مكافحه الارهاب", "جهاز مكافحه الارهاب") + "|" + en(
-        r"iraqi (?:army|forces|troops|security forces|military|soldiers|counter-terrorism|government forces)",
-        r"counter-terrorism service")),
-    ActorRule("Hezbollah", ar("حزب الله", "حزب الله اللبناني") + "|" + en(r"hezbollah", r"hizbollah",
-                                                                    r"hizbullah", r"hizballah")),
-    ActorRule("PKK", ar("حزب العمال الكردستاني", "العمال الكردستاني", "بي كا كا") + "|" + en(
-        r"pkk", r"kurdistan workers'? party")),
+    ActorRule(
+        "National Liberation Front",
+        ar("الجبهه الوطنيه للتحرير")
+        + "|"
+        + en(r"national (?:liberation|front for liberation) front", r"national front for liberation", r"nlf"),
+    ),
+    ActorRule(
+        "Opposition Rebels",
+        ar(
+            "فصائل المعارضه",
+            "الفصائل المعارضه",
+            "الفصائل المقاتله",
+            "الفصائل الاسلاميه",
+            "الفصائل المسلحه",
+            "الفصائل",
+            "فصائل",
+            "فصيل",
+            "المعارضه المسلحه",
+            "مقاتلي المعارضه",
+            "مقاتلو المعارضه",
+            "الجيش الحر",
+            "الجيش السوري الحر",
+            "الفصائل المقاتله والاسلاميه",
+            "الفصائل العامله",
+            "الثوار",
+            "فصائل الجبهه الوطنيه",
+            "غرفه عمليات",
+            "المعارضين المسلحين",
+            "مسلحي المعارضه",
+            "الجماعات المسلحه",
+            "المجموعات المسلحه",
+            "الارهابيين",
+            "المجموعات الارهابيه",
+            "الجماعات الارهابيه",
+            "التنظيمات الارهابيه",
+        )
+        + "|"
+        + en(
+            r"rebels?",
+            r"rebel (?:forces|factions|groups|fighters|positions)",
+            r"opposition (?:fighters|"
+            r"factions|groups|forces|rebels|militants)",
+            r"armed opposition",
+            r"fsa",
+            r"islamist (?:rebels|factions|groups|fighters|militants|militias?)",
+            r"insurgents?",
+            r"militants",
+            r"jihadists?",
+            r"terrorists?",
+            r"armed groups?",
+            r"opposition-held",
+        ),
+    ),
+    ActorRule(
+        "Military Forces of Russia",
+        ar(
+            "القوات الروسيه",
+            "الطائرات الروسيه",
+            "الطيران الروسي",
+            "المقاتلات الروسيه",
+            "الجيش الروسي",
+            "الشرطه العسكريه الروسيه",
+            "روسيه",
+            "روسي",
+            "روس",
+            "الروس",
+            "العسكريين الروس",
+            "الطائرات الحربيه الروسيه",
+        )
+        + "|"
+        + en(
+            r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes|"
+            r"strikes|bombers|planes|helicopters|military police|raids|soldiers|army)",
+            r"russia",
+            r"russian-backed",
+        ),
+    ),
+    ActorRule(
+        "Military Forces of Turkey",
+        ar(
+            "القوات التركيه",
+            "الجيش التركي",
+            "الطائرات التركيه",
+            "الطيران التركي",
+            "المدفعيه التركيه",
+            "القوات المسلحه التركيه",
+            "تركيه",
+            "تركي",
+        )
+        + "|"
+        + en(
+            r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|"
+            r"air ?strikes|strikes|aircraft|tanks)",
+            r"turkey",
+            r"turkish armed forces",
+        ),
+    ),
+    ActorRule(
+        "Military Forces of Iran",
+        ar(
+            "القوات الايرانيه",
+            "الحرس الثوري",
+            "الحرس الثوري الايراني",
+            "الايرانيه",
+            "فيلق القدس",
+            "فيلق القدس الايراني",
+        )
+        + "|"
+        + en(
+            r"iranian (?:forces|troops|military|revolutionary guards?)",
+            r"irgc",
+            r"revolutionary guards?",
+            r"quds force",
+            r"iran",
+        ),
+    ),
+    ActorRule(
+        "Military Forces of Israel",
+        ar(
+            "الجيش الاسرائيلي",
+            "الطائرات الاسرائيليه",
+            "الطيران الاسرائيلي",
+            "القوات الاسرائيليه",
+            "اسرائيل",
+            "اسرائيليه",
+            "اسرائيلي",
+            "اسرائيليين",
+            "اسرائيليتين",
+            "الاحتلال الاسرائيلي",
+        )
+        + "|"
+        + en(
+            r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes|air ?strikes|forces|air ?force|"
+            r"aircraft|troops|defen[cs]e forces)",
+            r"israel",
+            r"idf",
+        ),
+    ),
+    ActorRule(
+        "Police Forces of Iraq",
+        ar("الشرطه العراقيه", "الشرطه الاتحاديه", "الشرطه الاتحاديه العراقيه")
+        + "|"
+        + en(r"iraqi (?:federal )?police", r"federal police"),
+    ),
+    ActorRule(
+        "Popular Mobilization Forces",
+        ar("الحشد الشعبي", "قوات الحشد الشعبي", "الحشد")
+        + "|"
+        + en(r"popular mobili[sz]ation (?:forces|units)", r"pmf", r"pmu", r"hashd(?: al-shaabi)?"),
+    ),
+    ActorRule(
+        "Military Forces of Iraq",
+        ar(
+            "الجيش العراقي",
+            "القوات العراقيه",
+            "القوات الامنيه العراقيه",
+            "قوات الامن العراقيه",
+            "القوات الحكوميه العراقيه",
+            "قوات مكافحه الارهاب",
+            "جهاز مكافحه الارهاب",
+        )
+        + "|"
+        + en(
+            r"iraqi (?:army|forces|troops|security forces|military|soldiers|counter-terrorism|"
+            r"government forces)",
+            r"counter-terrorism service",
+        ),
+    ),
+    ActorRule(
+        "Hezbollah",
+        ar("حزب الله", "حزب الله اللبناني")
+        + "|"
+        + en(r"hezbollah", r"hizbollah", r"hizbullah", r"hizballah"),
+    ),
+    ActorRule(
+        "PKK",
+        ar("حزب العمال الكردستاني", "العمال الكردستاني", "بي كا كا")
+        + "|"
+        + en(r"pkk", r"kurdistan workers'? party"),
+    ),
     ActorRule("KDPI", ar("الحزب الديمقراطي الكردستاني الايراني") + "|" + en(r"kdpi")),
-    ActorRule("Coalition", ar(
-        "التحالف الدولي", "قوات التحالف", "طائرات التحالف", "طيران التحالف", "التحالف", "التحالف الدولي "
-        "بقياده واشنطن", "التحالف بقياده الولايات المتحده") + "|" + en(
-        r"(?:us|u\.s\.|american|international|global|western)[- ]led coalition", r"the coalition",
-        r"coalition(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?strikes|strikes|troops)",
-        r"international coalition", r"global coalition", r"coalition")),
-    ActorRule("Military Forces of the United States", ar(
-        "القوات الامريكيه", "القوات الاميركيه", "الجيش الامريكي", "الجيش الاميركي", "الطائرات الامريكيه",
-        "الطائرات الاميركيه", "الولايات المتحده") + "|" + en(
-        r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|warplanes|jets|drones?|"
-        r"air ?strikes|strikes|aircraft|special forces|marines)", r"united states", r"pentagon")),
-    ActorRule("Unidentified Armed Group", ar(
-        "مسلحين مجهولين", "مسلحون مجهولون", "مجهولين", "مجهولون", "مسلحين", "مسلحون", "مجهولي الهويه",
-        "اشخاص مجهولين") + "|" + en(
-        r"(?:unknown|unidentified) (?:armed )?(?:gunmen|assailants|attackers|men|persons?|individuals|group|"
-        r"groups|militants|perpetrators)", r"gunmen",
-        r"armed men", r"assailants", r"attackers")),
-    ActorRule("Civilians", ar(
-        "مدنيين", "المدنيين", "مدنيون", "المدنيون", "مدني", "مدنيا", "مواطنين", "المواطنين", "مواطن",
-        "مواطنا", "اطفال", "الاطفال", "طفل", "طفلا", "طفله", "نساء", "النساء", "امراه", "سيده", "السكان",
-        "سكان", "الاهالي", "اهالي", "عائله", "عائلات", "مزارعين", "رعاه", "نازحين", "النازحين", "مسعفين",
-        "متطوعين", "صحفي", "صحفيين", "اعلامي", "ناشط", "ناشطين", "طلاب", "اطفالا", "عمال", "عمالا",
-        "مستشفي", "مستشفيات", "المستشفي", "المستشفيات", "مدرسه", "المدرسه", "مدارس", "سوق", "السوق", "مسجد",
-        "المسجد", "منازل", "المنازل", "الاحياء السكنيه", "احياء سكنيه", "مخيم", "مخيمات", "المخيم", "فرن")
-        + "|" + en(r"civilians?", r"residents?", r"children", r"child", r"women", r"woman", r"villagers?",
-                   r"farmers?", r"shepherds?", r"families", r"family", r"journalists?", r"activists?",
-                   r"displaced (?:people|persons|civilians|families)", r"passers-?by", r"worshippers",
-                   r"students", r"aid workers?", r"rescuers?", r"medics?", r"paramedics?", r"people",
-                   r"teenagers?", r"boys?", r"girls?", r"hospitals?", r"schools?", r"markets?", r"mosques?",
-                   r"homes", r"houses", r"residential (?:areas?|neighbou?rhoods?|buildings?)", r"camps?",
-                   r"bakery", r"clinics?")),
+    ActorRule(
+        "Coalition",
+        ar(
+            "التحالف الدولي",
+            "قوات التحالف",
+            "طائرات التحالف",
+            "طيران التحالف",
+            "التحالف",
+            "التحالف الدولي بقياده واشنطن",
+            "التحالف بقياده الولايات المتحده",
+        )
+        + "|"
+        + en(
+            r"(?:us|u\.s\.|american|international|global|western)[- ]led coalition",
+            r"the coalition",
+            r"coalition(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?strikes|strikes|troops)",
+            r"international coalition",
+            r"global coalition",
+            r"coalition",
+        ),
+    ),
+    ActorRule(
+        "Military Forces of the United States",
+        ar(
+            "القوات الامريكيه",
+            "القوات الاميركيه",
+            "الجيش الامريكي",
+            "الجيش الاميركي",
+            "الطائرات الامريكيه",
+            "الطائرات الاميركيه",
+            "الولايات المتحده",
+        )
+        + "|"
+        + en(
+            r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|warplanes|jets|drones?|"
+            r"air ?strikes|strikes|aircraft|special forces|marines)",
+            r"united states",
+            r"pentagon",
+        ),
+    ),
+    ActorRule(
+        "Unidentified Armed Group",
+        ar(
+            "مسلحين مجهولين",
+            "مسلحون مجهولون",
+            "مجهولين",
+            "مجهولون",
+            "مسلحين",
+            "مسلحون",
+            "مجهولي الهويه",
+            "اشخاص مجهولين",
+        )
+        + "|"
+        + en(
+            r"(?:unknown|unidentified) (?:armed )?(?:gunmen|assailants|attackers|men|persons?|"
+            r"individuals|group|"
+            r"groups|militants|perpetrators)",
+            r"gunmen",
+            r"armed men",
+            r"assailants",
+            r"attackers",
+        ),
+    ),
+    ActorRule(
+        "Civilians",
+        ar(
+            "مدنيين",
+            "المدنيين",
+            "مدنيون",
+            "المدنيون",
+            "مدني",
+            "مدنيا",
+            "مواطنين",
+            "المواطنين",
+            "مواطن",
+            "مواطنا",
+            "اطفال",
+            "الاطفال",
+            "طفل",
+            "طفلا",
+            "طفله",
+            "نساء",
+            "النساء",
+            "امراه",
+            "سيده",
+            "السكان",
+            "سكان",
+            "الاهالي",
+            "اهالي",
+            "عائله",
+            "عائلات",
+            "مزارعين",
+            "رعاه",
+            "نازحين",
+            "النازحين",
+            "مسعفين",
+            "متطوعين",
+            "صحفي",
+            "صحفيين",
+            "اعلامي",
+            "ناشط",
+            "ناشطين",
+            "طلاب",
+            "اطفالا",
+            "عمال",
+            "عمالا",
+            "مستشفي",
+            "مستشفيات",
+            "المستشفي",
+            "المستشفيات",
+            "مدرسه",
+            "المدرسه",
+            "مدارس",
+            "سوق",
+            "السوق",
+            "مسجد",
+            "المسجد",
+            "منازل",
+            "المنازل",
+            "الاحياء السكنيه",
+            "احياء سكنيه",
+            "مخيم",
+            "مخيمات",
+            "المخيم",
+            "فرن",
+        )
+        + "|"
+        + en(
+            r"civilians?",
+            r"residents?",
+            r"children",
+            r"child",
+            r"women",
+            r"woman",
+            r"villagers?",
+            r"farmers?",
+            r"shepherds?",
+            r"families",
+            r"family",
+            r"journalists?",
+            r"activists?",
+            r"displaced (?:people|persons|civilians|families)",
+            r"passers-?by",
+            r"worshippers",
+            r"students",
+            r"aid workers?",
+            r"rescuers?",
+            r"medics?",
+            r"paramedics?",
+            r"people",
+            r"teenagers?",
+            r"boys?",
+            r"girls?",
+            r"hospitals?",
+            r"schools?",
+            r"markets?",
+            r"mosques?",
+            r"homes",
+            r"houses",
+            r"residential (?:areas?|neighbou?rhoods?|buildings?)",
+            r"camps?",
+            r"bakery",
+            r"clinics?",
+        ),
+    ),
 )
 
 # Our canonical names are names too ("Military Forces of Syria" in English notes).
@@ -476,26 +1434,70 @@ ACTOR_RULES = tuple(
 )
 
 # "The organization" / "the group": the armed group named before.
-PRONOUN_ANAPHOR_PATTERN = ar("عناصره", "عناصرها", "مقاتليه", "مقاتليها", "قواته", "قواتها", "مواقعه", "مواقعها")
-ANAPHOR_PATTERN = ar("التنظيم", "تنظيم") + "|" + en(r"the (?:militant |jihadist )?group",
-                                                                       r"the organization", r"the jihadists")
+PRONOUN_ANAPHOR_PATTERN = ar(
+    "عناصره", "عناصرها", "مقاتليه", "مقاتليها", "قواته", "قواتها", "مواقعه", "مواقعها"
+)
+ANAPHOR_PATTERN = (
+    ar("التنظيم", "تنظيم")
+    + "|"
+    + en(r"the (?:militant |jihadist )?group", r"the organization", r"the jihadists")
+)
 
-_OFFICIAL_AR_RE = (r"(?<!\w)[وفبل]?(?:ال)?(?:وزاره|وزير|المتحدث باسم|متحدث باسم|الناطق باسم|ناطق باسم|مصدر في|"
-                   r"مصادر في|بيان|قائد|رئيس|مسؤول في|وكاله)(?: ال\w+){1,3}")
-_OFFICIAL_AR = Forms.of(_OFFICIAL_AR_RE, tuple((key, _OFFICIAL_AR_RE) for key in (
-    "وزا", "وزي", "متح", "ناط", "مصد", "مصا", "بيا", "قائ", "رئي", "مسؤ", "وكا")))
+_OFFICIAL_AR_RE = (
+    r"(?<!\w)[وفبل]?(?:ال)?(?:وزاره|وزير|المتحدث باسم|متحدث باسم|الناطق باسم|ناطق باسم|مصدر في|"
+    r"مصادر في|بيان|قائد|رئيس|مسؤول في|وكاله)(?: ال\w+){1,3}"
+)
+_OFFICIAL_AR = Forms.of(
+    _OFFICIAL_AR_RE,
+    tuple(
+        (key, _OFFICIAL_AR_RE)
+        for key in ("وزا", "وزي", "متح", "ناط", "مصد", "مصا", "بيا", "قائ", "رئي", "مسؤ", "وكا")
+    ),
+)
 
 # Outlets, monitors and officials: sources, never actors. Spans they cover hide actor matches.
 SOURCE_FORMS = (
-    ar("المرصد السوري لحقوق الانسان", "المرصد السوري", "المرصد", "نشطاء المرصد", "وكاله الانباء السوريه",
-       "وكاله سانا", "سانا", "الدفاع المدني", "الخوذ البيضاء", "الاعلام الحربي", "الامم المتحده",
-       "مجلس الامن", "وكاله الاناضول", "التلفزيون السوري", "الاعلام الرسمي")
-    + "|" + _OFFICIAL_AR
-    + "|" + en(r"syrian observatory(?: for human rights)?", r"sohr", r"news agency", r"sana",
-               r"ministry(?: of \w+)?", r"minister", r"white helmets",
-               r"civil defen[cs]e", r"spokes(?:man|woman|person)(?: for (?:the )?(?:\w+ ){1,3})?",
-               r"reuters", r"afp", r"associated press", r"anadolu", r"state (?:tv|television|media)",
-               r"united nations", r"u\.n\.", r"security council", r"liveuamap", r"local media",
-               r"(?:news|media) (?:outlets?|agency|sources?)")
+    ar(
+        "المرصد السوري لحقوق الانسان",
+        "المرصد السوري",
+        "المرصد",
+        "نشطاء المرصد",
+        "وكاله الانباء السوريه",
+        "وكاله سانا",
+        "سانا",
+        "الدفاع المدني",
+        "الخوذ البيضاء",
+        "الاعلام الحربي",
+        "الامم المتحده",
+        "مجلس الامن",
+        "وكاله الاناضول",
+        "التلفزيون السوري",
+        "الاعلام الرسمي",
+    )
+    + "|"
+    + _OFFICIAL_AR
+    + "|"
+    + en(
+        r"syrian observatory(?: for human rights)?",
+        r"sohr",
+        r"news agency",
+        r"sana",
+        r"ministry(?: of \w+)?",
+        r"minister",
+        r"white helmets",
+        r"civil defen[cs]e",
+        r"spokes(?:man|woman|person)(?: for (?:the )?(?:\w+ ){1,3})?",
+        r"reuters",
+        r"afp",
+        r"associated press",
+        r"anadolu",
+        r"state (?:tv|television|media)",
+        r"united nations",
+        r"u\.n\.",
+        r"security council",
+        r"liveuamap",
+        r"local media",
+        r"(?:news|media) (?:outlets?|agency|sources?)",
+    )
 )
 SOURCE_PATTERN = re.compile(SOURCE_FORMS)

@@ -19,10 +19,18 @@ from processors.extract.lexicon import (
     TriggerRule,
 )
 
-
 # Groups that reports call "the organization" / "the group".
-ANAPHOR_TARGETS = frozenset({"Islamic State", "Hayat Tahrir al-Sham", "Jabhat al-Nusra", "PKK",
-                             "Ahrar al-Sham", "Jaysh al-Islam", "Faylaq al-Rahman"})
+ANAPHOR_TARGETS = frozenset(
+    {
+        "Islamic State",
+        "Hayat Tahrir al-Sham",
+        "Jabhat al-Nusra",
+        "PKK",
+        "Ahrar al-Sham",
+        "Jaysh al-Islam",
+        "Faylaq al-Rahman",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -149,16 +157,19 @@ class Mentions:
 def find_mentions(folded: str) -> Mentions:
     """Triggers, actors (outside source spans) and sources of a folded text, in one pass."""
     found = _index().find_all(folded)
-    triggers = [TriggerMention(s, e, TRIGGER_RULES[label]) for s, e, label in
-                leftmost_longest([f for f in found if f[2] < _ACTOR_BASE])]
+    triggers = [
+        TriggerMention(s, e, TRIGGER_RULES[label])
+        for s, e, label in leftmost_longest([f for f in found if f[2] < _ACTOR_BASE])
+    ]
     sources = [(s, e) for s, e, _ in leftmost_longest([f for f in found if f[2] == _SOURCE_LABEL])]
     actor_hits = leftmost_longest([f for f in found if _ACTOR_BASE <= f[2] <= _ANAPHOR_LABEL])
     actors = _resolve_actors(actor_hits, sources, folded)
     # A trigger word inside a name ("هيئة تحرير الشام", "Free Syrian Army") is part of the name.
     names = [(a.start, a.end) for a in actors if not a.anaphoric] + sources
     # ...but a trigger that heads a descriptive phrase ("Turkish air strikes") stays a trigger.
-    triggers = [t for t in triggers if not any((s <= t.start < e or s < t.end <= e) and t.end != e
-                                               for s, e in names)]
+    triggers = [
+        t for t in triggers if not any((s <= t.start < e or s < t.end <= e) and t.end != e for s, e in names)
+    ]
     return Mentions(triggers, actors, sources)
 
 
@@ -179,15 +190,20 @@ def find_actors(folded: str) -> list[ActorMention]:
     return find_mentions(folded).actors
 
 
-_GENERIC_GROUP = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
-                            r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$")
+_GENERIC_GROUP = re.compile(
+    r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
+    r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
+)
 _ADJOINING = re.compile(r"\s+(?:\w+\s+)?")
-_OUTLET_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
-                           r"news agency|media|officials?|embassy|envoy|diplomats?)\b")
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
+    r"news agency|media|officials?|embassy|envoy|diplomats?)\b"
+)
 
 
-def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, int]],
-                    folded: str = "") -> list[ActorMention]:
+def _resolve_actors(
+    hits: list[tuple[int, int, int]], sources: list[tuple[int, int]], folded: str = ""
+) -> list[ActorMention]:
     found: list[ActorMention] = []
     last_group = last_armed = ""
     for start, end, label in hits:
@@ -204,8 +220,12 @@ def _resolve_actors(hits: list[tuple[int, int, int]], sources: list[tuple[int, i
                 found.append(ActorMention(start, end, last_armed, anaphoric=True))
             continue
         name = ACTOR_RULES[label - _ACTOR_BASE].canonical
-        if found and name == "Opposition Rebels" and _GENERIC_GROUP.match(folded[start:end]) and \
-                _ADJOINING.fullmatch(folded[found[-1].end:start]):
+        if (
+            found
+            and name == "Opposition Rebels"
+            and _GENERIC_GROUP.match(folded[start:end])
+            and _ADJOINING.fullmatch(folded[found[-1].end : start])
+        ):
             # "ISIS militants", "Daesh takfiri terrorists": one name, not a second actor
             found[-1] = ActorMention(found[-1].start, end, found[-1].name, found[-1].anaphoric)
             continue

@@ -15,14 +15,27 @@ from dataclasses import dataclass, field
 from processors.extract.mentions import ActorMention
 
 _CAMPS: dict[str, str] = {
-    "Military Forces of Syria": "gov", "Militia (Pro-Government)": "gov", "Military Forces of Russia": "gov",
-    "Military Forces of Iran": "gov", "Hezbollah": "gov",
-    "Military Forces of Iraq": "iraq", "Police Forces of Iraq": "iraq", "Popular Mobilization Forces": "iraq",
-    "Military Forces of Turkey": "turkey", "Syrian National Army": "turkey",
-    "Syrian Democratic Forces": "sdf", "YPG": "sdf", "Asayish": "sdf",
-    "Coalition": "coalition", "Military Forces of the United States": "coalition",
-    "Opposition Rebels": "rebels", "Hayat Tahrir al-Sham": "rebels", "Jabhat al-Nusra": "rebels",
-    "Jaysh al-Islam": "rebels", "Faylaq al-Rahman": "rebels", "Ahrar al-Sham": "rebels",
+    "Military Forces of Syria": "gov",
+    "Militia (Pro-Government)": "gov",
+    "Military Forces of Russia": "gov",
+    "Military Forces of Iran": "gov",
+    "Hezbollah": "gov",
+    "Military Forces of Iraq": "iraq",
+    "Police Forces of Iraq": "iraq",
+    "Popular Mobilization Forces": "iraq",
+    "Military Forces of Turkey": "turkey",
+    "Syrian National Army": "turkey",
+    "Syrian Democratic Forces": "sdf",
+    "YPG": "sdf",
+    "Asayish": "sdf",
+    "Coalition": "coalition",
+    "Military Forces of the United States": "coalition",
+    "Opposition Rebels": "rebels",
+    "Hayat Tahrir al-Sham": "rebels",
+    "Jabhat al-Nusra": "rebels",
+    "Jaysh al-Islam": "rebels",
+    "Faylaq al-Rahman": "rebels",
+    "Ahrar al-Sham": "rebels",
     "National Liberation Front": "rebels",
 }
 _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
@@ -44,8 +57,10 @@ _OPPONENT_BEFORE = re.compile(
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
     r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+)?$"
 )
-_WITHDREW_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
-                             r"expelled|was driven|were driven|was forced|were forced|lost)")
+_WITHDREW_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
+    r"expelled|was driven|were driven|was forced|were forced|lost)"
+)
 _VICTIM_BEFORE = re.compile(
     r"(?:(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
@@ -55,13 +70,16 @@ _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|p
 _SPEAKER_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اتهم|اتهمت|يتهم|تتهم|نفي|نفت|ينفي|تنفي|"
     r"ندد|نددت|دان|دانت|ادان|ادانت|حذر|حذرت|زعم|زعمت|زعمت|كشف|كشفت|اعترف|اعترفت|طالب|طالبت|يقول|تقول|اشار|"
-    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$")
+    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$"
+)
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
-    r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b")
+    r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b"
+)
 _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|under the control of|under (?:the )?control of|territor(?:y|ies) of|areas? of|"
-    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$")
+    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
+)
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
@@ -103,8 +121,8 @@ def resolve_roles(
         return roles
     tags: list[set[str]] = []
     for i, m in enumerate(mentions):
-        before = folded[max(0, m.start - 28):m.start]
-        after = folded[m.end:m.end + 40]
+        before = folded[max(0, m.start - 28) : m.start]
+        after = folded[m.end : m.end + 40]
         tag: set[str] = set()
         agent = _AGENT_BEFORE.search(before)
         if agent and not (agent.group().strip().isascii() and not 0 <= m.start - trigger_start < 60):
@@ -119,12 +137,17 @@ def resolve_roles(
             tag.add("between")
         if _WITHDREW_AFTER.match(after):
             tag.add("loser")
-        if (_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)) and not 0 <= trigger_start - m.end < 22:
+        if (
+            _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)
+        ) and not 0 <= trigger_start - m.end < 22:
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
         if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after):
             tag.add("status")
-        if i > 0 and re.fullmatch(r"\s*(?:,|و|and|,\s*and)?\s*", folded[mentions[i - 1].end:m.start]) and (
-                same_side(mentions[i - 1].name, m.name) or mentions[i - 1].name == m.name):
+        if (
+            i > 0
+            and re.fullmatch(r"\s*(?:,|و|and|,\s*and)?\s*", folded[mentions[i - 1].end : m.start])
+            and (same_side(mentions[i - 1].name, m.name) or mentions[i - 1].name == m.name)
+        ):
             tag.add("conj")
         if m.name == "Civilians":
             tag.add("civilian")
@@ -147,8 +170,9 @@ def resolve_roles(
             first = antecedent[-1]
     # 1. Agent phrases (by X) name the initiator.
     for i in armed if first is None else []:
-        if "agent" in tags[i] and not re.search(r"\bfrom\s*$", folded[max(0, mentions[i].start - 8):
-                                                                      mentions[i].start]):
+        if "agent" in tags[i] and not re.search(
+            r"\bfrom\s*$", folded[max(0, mentions[i].start - 8) : mentions[i].start]
+        ):
             first = i
             break
     # 2. "between X and Y".
@@ -159,8 +183,11 @@ def resolve_roles(
                 break
     # 3. The subject nearest before the trigger (walking back over "X and Y" of one camp).
     if first is None:
-        excluded = {"opponent", "backer", "victim", "loser", "speaker"} if in_clause else {"backer", "loser",
-                                                                                         "speaker"}
+        excluded = (
+            {"opponent", "backer", "victim", "loser", "speaker"}
+            if in_clause
+            else {"backer", "loser", "speaker"}
+        )
         before = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded]
         if before:
             first = before[-1]
@@ -168,14 +195,23 @@ def resolve_roles(
                 first -= 1
     # 4. The first named after the trigger that is not a target.
     if first is None:
-        after = [i for i in armed if mentions[i].start >= trigger_start and not tags[i] & {
-            "opponent", "backer", "loser", "speaker"}]
+        after = [
+            i
+            for i in armed
+            if mentions[i].start >= trigger_start and not tags[i] & {"opponent", "backer", "loser", "speaker"}
+        ]
         if after:
             first = after[0]
     if first is None and in_clause:
         # The clause names only the losing side: the actor is the subject carried from before.
-        outside = [i for i, m in enumerate(mentions) if m.end <= trigger_start and i not in in_clause
-                   and "civilian" not in tags[i] and not tags[i] & {"backer", "loser", "victim"}]
+        outside = [
+            i
+            for i, m in enumerate(mentions)
+            if m.end <= trigger_start
+            and i not in in_clause
+            and "civilian" not in tags[i]
+            and not tags[i] & {"backer", "loser", "victim"}
+        ]
         if outside:
             first = outside[-1]
             pool = sorted(set(pool) | {first})
@@ -187,8 +223,13 @@ def resolve_roles(
         roles.spans["actor1"] = (mentions[first].start, mentions[first].end)
     # actor2: the other side.
     second: int | None = None
-    others = [i for i in pool if i != first and "speaker" not in tags[i] and (
-        not roles.actor1 or not same_side(mentions[i].name, roles.actor1))]
+    others = [
+        i
+        for i in pool
+        if i != first
+        and "speaker" not in tags[i]
+        and (not roles.actor1 or not same_side(mentions[i].name, roles.actor1))
+    ]
     marked = [i for i in others if tags[i] & {"opponent", "loser", "victim"} and "backer" not in tags[i]]
     armed_others = [i for i in others if "civilian" not in tags[i] and "backer" not in tags[i]]
     if marked and "civilian" not in tags[marked[0]]:

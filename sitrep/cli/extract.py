@@ -40,22 +40,39 @@ repository root, or $SITREP_SHARED_DIR).
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `extract` and `eval`."""
-    p = subparsers.add_parser("extract", help="extract events from reports (JSONL in, JSONL out)",
-                              description=EXTRACT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subparsers.add_parser(
+        "extract",
+        help="extract events from reports (JSONL in, JSONL out)",
+        description=EXTRACT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--input", "-i", default="-", help="JSONL file of reports, '-' for stdin (default)")
     p.add_argument("--output", "-o", default="-", help="JSONL file to write, '-' for stdout (default)")
-    p.add_argument("--skip-invalid", action="store_true",
-                   help="report bad lines on stderr and in the output instead of stopping")
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="report bad lines on stderr and in the output instead of stopping",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run_extract)
 
-    e = subparsers.add_parser("eval", help="run the extraction evaluations and print a table",
-                              description=EVAL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    e = subparsers.add_parser(
+        "eval",
+        help="run the extraction evaluations and print a table",
+        description=EVAL_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     e.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
-    e.add_argument("--only", choices=["gold", "acled", "arabic"], action="append",
-                   help="run only this evaluation (repeatable)")
+    e.add_argument(
+        "--only",
+        choices=["gold", "acled", "arabic"],
+        action="append",
+        help="run only this evaluation (repeatable)",
+    )
     e.add_argument("--shared", default=None, help="the shared data directory (default ../shared)")
-    e.add_argument("--limit", type=int, default=None, help="score at most N ACLED rows per split (quick look)")
+    e.add_argument(
+        "--limit", type=int, default=None, help="score at most N ACLED rows per split (quick look)"
+    )
     e.set_defaults(func=run_eval)
 
 
@@ -89,7 +106,9 @@ def extract_lines(lines: Iterator[str], skip_invalid: bool = False) -> Iterator[
         try:
             item = ExternalReportInput.model_validate_json(line)
         except ValidationError as exc:
-            reason = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors()[:3])
+            reason = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors()[:3]
+            )
             if not skip_invalid:
                 raise InvalidReportLine(number, reason) from None
             print(f"sitrep extract: line {number} skipped: {reason}", file=sys.stderr)
@@ -124,8 +143,10 @@ def run_extract(args: argparse.Namespace, settings: object) -> int:
         if sink is not sys.stdout:
             sink.close()
     if not args.quiet:
-        print(f"sitrep extract: {count} reports, {events} events in {time.monotonic() - started:.1f}s",
-              file=sys.stderr)
+        print(
+            f"sitrep extract: {count} reports, {events} events in {time.monotonic() - started:.1f}s",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -134,8 +155,12 @@ def run_eval(args: argparse.Namespace, settings: object) -> int:
     from processors.evaluation import format_table, run_evaluations, shared_dir
 
     shared = Path(args.shared) if args.shared else shared_dir()
-    results = run_evaluations(shared, only=args.only, limit=args.limit,
-                              progress=None if args.json else lambda msg: print(msg, file=sys.stderr))
+    results = run_evaluations(
+        shared,
+        only=args.only,
+        limit=args.limit,
+        progress=None if args.json else lambda msg: print(msg, file=sys.stderr),
+    )
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:

@@ -28,7 +28,10 @@ def tolls(text: str) -> list[tuple[str, int, str]]:
         ("قتل نحو 30 شخصا", [("killed", 30, "about")]),
         ("مقتل أكثر من 20 مسلحا", [("killed", 20, "more_than")]),
         ("مقتل عنصر من الشرطة", [("killed", 1, "exact")]),
-        ("At least 7 soldiers were killed and 12 wounded", [("killed", 7, "at_least"), ("injured", 12, "exact")]),
+        (
+            "At least 7 soldiers were killed and 12 wounded",
+            [("killed", 7, "at_least"), ("injured", 12, "exact")],
+        ),
         ("The strike killed about forty-two people", [("killed", 42, "about")]),
         ("More than 10 civilians died in the raid", [("killed", 10, "more_than")]),
         ("a soldier was killed by a sniper", [("killed", 1, "exact")]),

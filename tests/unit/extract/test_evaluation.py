@@ -33,7 +33,15 @@ def test_arabic_labels_are_judgements_only() -> None:
     labels = json.loads(LABELS_FILE.read_text(encoding="utf-8"))["reports"]
     assert len(labels) >= 40
     for rid, label in labels.items():
-        assert set(label) == {"conflict", "ambiguous", "main", "sub_event_types", "actors", "not_fatalities", "note"}
+        assert set(label) == {
+            "conflict",
+            "ambiguous",
+            "main",
+            "sub_event_types",
+            "actors",
+            "not_fatalities",
+            "note",
+        }
         assert len(label["note"]) < 200, rid  # a note, never a copy of the report
         for sub in label["sub_event_types"]:
             assert sub in SUB_EVENT_TYPES

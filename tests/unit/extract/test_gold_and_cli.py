@@ -29,11 +29,25 @@ def test_gold_report_four_events_no_double_count() -> None:
 
 def test_extract_lines_contract() -> None:
     lines = [
-        json.dumps({"id": "a", "title": "", "text": "Rebels shelled the town of Mhardeh, killing 3 civilians.",
-                    "published": "2019-05-02T10:00:00Z", "source": "wire"}),
+        json.dumps(
+            {
+                "id": "a",
+                "title": "",
+                "text": "Rebels shelled the town of Mhardeh, killing 3 civilians.",
+                "published": "2019-05-02T10:00:00Z",
+                "source": "wire",
+            }
+        ),
         "",
-        json.dumps({"id": "b", "title": "Talks", "text": "Ministers met to discuss aid.",
-                    "published": "2019-05-02T10:00:00Z", "language": "en"}),
+        json.dumps(
+            {
+                "id": "b",
+                "title": "Talks",
+                "text": "Ministers met to discuss aid.",
+                "published": "2019-05-02T10:00:00Z",
+                "language": "en",
+            }
+        ),
     ]
     out = list(extract_lines(iter(lines)))
     assert [o["id"] for o in out] == ["a", "b"]
@@ -48,8 +62,10 @@ def test_extract_lines_contract() -> None:
 def test_cli_extract_files_and_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "in.jsonl"
     target = tmp_path / "out.jsonl"
-    source.write_text(json.dumps({"id": "x", "text": "اشتباكات بين قوات النظام وداعش في بادية حمص"}) + "\n"
-                      + "{not json\n", encoding="utf-8")
+    source.write_text(
+        json.dumps({"id": "x", "text": "اشتباكات بين قوات النظام وداعش في بادية حمص"}) + "\n" + "{not json\n",
+        encoding="utf-8",
+    )
     assert main(["extract", "--input", str(source), "--output", str(target), "-q"]) == 1
     assert "line 2" in capsys.readouterr().err
     assert main(["extract", "--input", str(source), "--output", str(target), "-q", "--skip-invalid"]) == 0

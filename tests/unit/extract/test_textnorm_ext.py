@@ -17,8 +17,12 @@ from sitrep.textnorm import (
 )
 
 ARABIC_AND_LATIN = st.text(
-    alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويىةأإآءئؤ") + list("\u064b\u064e\u0651\u0640")
-                             + list("٠١٢٣٤٥٦٧٨٩۱۲") + list(" \n،؛؟.,\u00a0abcXYZ\u201c\u201d")),
+    alphabet=st.sampled_from(
+        list("ابتثجحخدذرسشصضطظعغفقكلمنهويىةأإآءئؤ")
+        + list("\u064b\u064e\u0651\u0640")
+        + list("٠١٢٣٤٥٦٧٨٩۱۲")
+        + list(" \n،؛؟.,\u00a0abcXYZ\u201c\u201d")
+    ),
     max_size=60,
 )
 
