@@ -166,10 +166,7 @@ class Gazetteer:
             return None
         if not direction:
             return base
-        dlat, dlon = _DIRECTION_VECTORS.get(direction, (0.0, 0.0))
-        km = 30.0
-        lat = base.lat + dlat * km / 111.0
-        lon = base.lon + dlon * km / (111.0 * math.cos(math.radians(base.lat)))
+        lat, lon = offset_point(base.lat, base.lon, direction, 30.0)
         return CountrysidePoint(admin1, direction, lat, lon, base.country)
 
 
@@ -178,6 +175,12 @@ _DIRECTION_VECTORS: dict[str, tuple[float, float]] = {
     "north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
     "north-east": (_S, _S), "north-west": (_S, -_S), "south-east": (-_S, _S), "south-west": (-_S, -_S),
 }
+
+
+def offset_point(lat: float, lon: float, direction: str, km: float) -> tuple[float, float]:
+    """The point `km` kilometres from (lat, lon) towards `direction` ("east", "north-west"...)."""
+    dlat, dlon = _DIRECTION_VECTORS.get(direction, (0.0, 0.0))
+    return lat + dlat * km / 111.0, lon + dlon * km / (111.0 * math.cos(math.radians(lat)))
 
 
 def _point_of(entry: GazetteerEntry | None) -> CountrysidePoint | None:

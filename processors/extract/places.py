@@ -32,6 +32,7 @@ from processors.extract.gazetteer import (
     fold_latin,
     latin_key,
     load_gazetteer,
+    offset_point,
 )
 from sitrep.records import Location
 from sitrep.textnorm import normalize_arabic
@@ -315,7 +316,8 @@ _AR_THE_RIF_BEFORE = re.compile(
 _AR_BADIA_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?(?:بادي{_T}|صحراء))\\s+$")
 _AR_DIR_NOUN = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
 _AR_DIR_NOUN_BEFORE = re.compile(
-    f"(?:^|[\\s(])([وبلف]?(شمال|جنوب|شرق|غرب){_Y}?(?:\\s+(شرق|غرب){_Y}?)?)\\s+"
+    f"(?:^|[\\s(])((?:(?:على\\s+بعد\\s+)?(?:نحو\\s+|حوالي\\s+)?([0-9]+)\\s*(?:كم|كلم|كيلومترا?ت?|كيلو\\s*متر)\\s+)?"
+    f"[وبلف]?(شمال|جنوب|شرق|غرب){_Y}?(?:\\s+(شرق|غرب){_Y}?)?)\\s+"
     f"(?:(?:مدين{_T}|بلد{_T}|قري{_T})\\s+)?$"
 )
 _AR_NEAR_BEFORE = re.compile(
@@ -354,7 +356,8 @@ _EN_AFTER_COUNTRYSIDE = re.compile(
     r"badia|provinces?|governorates?|hinterland)\b)", re.IGNORECASE,
 )
 _EN_NEAR_BEFORE = re.compile(
-    f"(?:^|\\W)((?:(?:[0-9]+\\s*(?:km|kilometers|kilometres|miles)\\s+)?({_EN_DIR_NOUN_RE})\\s+of|near|"
+    f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+)?"
+    f"({_EN_DIR_NOUN_RE})\\s+of|near|"
     f"outskirts\\s+of|outside|vicinity\\s+of|around|suburbs\\s+of|close\\s+to|near\\s+to|edge\\s+of|"
     f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of)\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
     re.IGNORECASE,
@@ -395,6 +398,7 @@ class _Resolved:
     mode: str  # "place" | "near" | "countryside" | "desert" | "admin1"
     direction: str = ""
     weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
+    km: float = 0.0  # "20 km east of X": distance from X in `direction`
 
 
 def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -559,8 +563,10 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
         match = _AR_DIR_NOUN_BEFORE.search(before)
         if match is not None:
             r.start, r.mode = base + match.start(1), "near"
-            r.direction = _compose([_AR_DIR_NOUN[match.group(2)], *(
-                [_AR_DIR_NOUN[match.group(3)]] if match.group(3) else [])])
+            r.direction = _compose([_AR_DIR_NOUN[match.group(3)], *(
+                [_AR_DIR_NOUN[match.group(4)]] if match.group(4) else [])])
+            if match.group(2):
+                r.km = float(match.group(2))
             return r
         match = _AR_NEAR_BEFORE.search(before)
         if match is not None:
@@ -623,8 +629,10 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     match = _EN_NEAR_BEFORE.search(before)
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
-        if match.group(2):
-            r.direction = _en_dir(match.group(2))
+        if match.group(4):
+            r.direction = _en_dir(match.group(4))
+            if match.group(2):
+                r.km = float(match.group(2)) * (1.609 if match.group(3).lower() == "miles" else 1.0)
         return r
     return r
 
@@ -864,6 +872,11 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
             # "محافظة الحديدة": a governorate we do not know (another country) is no Syrian town.
             return None
         return PlaceMention(r.start, r.end, surface, admin.location(3), "admin1")
+    if r.mode == "near" and r.km and r.direction and r.km <= 150:
+        # "20 km east of Palmyra": the point that far in that direction, still only near a town.
+        lat, lon = offset_point(entry.lat, entry.lon, r.direction, r.km)
+        location = entry.location(2).model_copy(update={"lat": round(lat, 5), "lon": round(lon, 5)})
+        return PlaceMention(r.start, r.end, surface, location, entry.kind)
     if r.mode in ("countryside", "near", "desert"):
         precision = 2
         if entry.kind == "region" and r.mode == "desert":

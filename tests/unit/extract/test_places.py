@@ -186,6 +186,14 @@ def test_english_wire_phrasing_places_a_province_in_the_country() -> None:
     assert part.kind == "region" and part.location.gazetteer_id.endswith(":east")
 
 
+def test_distance_and_direction_from_a_town() -> None:
+    for text, language in (("IS attacked a checkpoint 20 km east of Palmyra.", "en"),
+                           ("هجوم على بعد 20 كم شرق مدينة تدمر", "ar")):
+        mention = places(text, language)[0]
+        assert mention.location.geo_precision == 2 and mention.location.name == "Tadmur"
+        assert near(mention, 34.56, 38.50, km=3.0)  # 20 km east of Palmyra's centre
+
+
 def test_english_site_names() -> None:
     found = places("Missiles struck the T4 airbase and the Shayrat airbase overnight.", "en")
     t4 = by_surface(found, "T4")
