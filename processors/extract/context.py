@@ -6,7 +6,8 @@ event assembler uses, so the assembler never depends on their internals.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
 from typing import Any, Protocol
 
 from sitrep.records import Location
@@ -28,8 +29,8 @@ class DateLike(Protocol):
     start: int
     end: int
     surface: str
-    date: date
-    end_date: date | None
+    date: dt.date
+    end_date: dt.date | None
     precision: int
 
 
@@ -51,7 +52,7 @@ def dates_in(text: str, language: str, published_at: datetime | None) -> list[An
     return sorted(find_dates(text, language, published_at), key=lambda d: (d.start, -d.end))
 
 
-def fallback_date(published_at: datetime | None, fetched_at: datetime) -> date:
+def fallback_date(published_at: datetime | None, fetched_at: datetime) -> dt.date:
     """The event date when the text gives none: the report's own day rule (``dates.py``)."""
     try:
         from processors.extract.dates import default_event_date

@@ -99,7 +99,7 @@ def ar(*forms: str, suffix: bool = False, pronoun: bool = False) -> Forms:
 
 def en(*forms: str) -> Forms:
     """Regex for English words or phrases (lower case) between word boundaries."""
-    items = []
+    items: list[tuple[str, str]] = []
     forms = tuple(form.replace("al-?", "al[- ]?").replace("al-", "al[- ]") for form in forms)
     for form in forms:
         regex = r"\b(?:" + form + r")\b"

@@ -188,20 +188,20 @@ def resolve_roles(
             if in_clause
             else {"backer", "loser", "speaker"}
         )
-        before = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded]
-        if before:
-            first = before[-1]
+        before_ids = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded]
+        if before_ids:
+            first = before_ids[-1]
             while first > 0 and "conj" in tags[first] and (first - 1) in armed:
                 first -= 1
     # 4. The first named after the trigger that is not a target.
     if first is None:
-        after = [
+        after_ids = [
             i
             for i in armed
             if mentions[i].start >= trigger_start and not tags[i] & {"opponent", "backer", "loser", "speaker"}
         ]
-        if after:
-            first = after[0]
+        if after_ids:
+            first = after_ids[0]
     if first is None and in_clause:
         # The clause names only the losing side: the actor is the subject carried from before.
         outside = [
