@@ -91,6 +91,26 @@ class PlainFormatter(logging.Formatter):
         return head + " " + " ".join(f"{k}={v}" for k, v in extras.items()) + newline + rest
 
 
+def stderr_handler(json_lines: bool = False, service: str | None = None) -> logging.Handler:
+    """A handler writing our format (JSON lines or plain) to stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter(service) if json_lines else PlainFormatter())
+    return handler
+
+
+def dict_config(*, json_lines: bool, level: str, service: str | None = None) -> dict[str, Any]:
+    """A ``logging.config.dictConfig`` of our format, for libraries that configure logging themselves
+    (Faust's worker takes it as ``logging_config``)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "handlers": {
+            "default": {"()": f"{__name__}.stderr_handler", "json_lines": json_lines, "service": service}
+        },
+        "root": {"level": level.upper(), "handlers": ["default"]},
+    }
+
+
 def configure_logging(
     *,
     json_lines: bool = False,
@@ -99,8 +119,9 @@ def configure_logging(
     stream: IO[str] | None = None,
 ) -> logging.Handler:
     """Replace the root logger's handlers with one stderr handler in the chosen format."""
-    handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(JsonFormatter(service) if json_lines else PlainFormatter())
+    handler = stderr_handler(json_lines, service)
+    if stream is not None:
+        handler.setStream(stream)  # type: ignore[attr-defined]
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
