@@ -34,6 +34,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     serve_worker(settings, app, say=lambda line: print(line, file=sys.stderr, flush=True))
     logging.getLogger("faust").setLevel(args.loglevel.upper())
-    worker = Worker(app, loglevel=args.loglevel, quiet=True, redirect_stdouts=False)
+    from sitrep.logging import dict_config
+
+    # Faust replaces the logging set-up: hand it ours (SITREP_LOG_JSON, SITREP_LOG_LEVEL for our loggers).
+    level = settings.log_level if "log_level" in settings.model_fields_set else args.loglevel
+    worker = Worker(app, loglevel=args.loglevel, quiet=True, redirect_stdouts=False,
+                    logging_config=dict_config(json_lines=settings.log_json, level=level, service="worker"))
+    if not sys.stdout.isatty():
+        worker.spinner = None  # its cursor codes would garble log files and JSON lines
     worker.execute_from_commandline()
     return 0
