@@ -4,6 +4,7 @@ against a Tansu broker of the test's own, scraped over loopback like Prometheus 
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import time
@@ -101,7 +102,7 @@ def test_worker_metrics_readiness_and_lag(fresh_kafka: str, tmp_path: Path) -> N
     for key, value in ((b"r1", report), (b"poison", b"{broken")):  # one report, one poison message
         producer.send(topics.REPORTS_RAW, key=key, value=value).get(10)
     producer.close()
-    env = {**settings_env(settings), "SITREP_METRICS_PORT": "0"}
+    env = {**settings_env(settings), "SITREP_METRICS_PORT": "0", "SITREP_LOG_JSON": "true"}
     with Supervisor(tmp_path / "logs", env=env) as supervisor:
         supervisor.add("worker", [sys.executable, "-m", "sitrep", "worker"])
         base = metrics_url(tmp_path / "logs" / "worker.log", "worker")
@@ -135,3 +136,13 @@ def test_worker_metrics_readiness_and_lag(fresh_kafka: str, tmp_path: Path) -> N
             name == "sitrep_consumer_lag" and ("group", "sitrep-processors") in labels
             for name, labels in found
         )
+    # Structured logs survive Faust's own logging set-up: the dead letter's line names where it was.
+    lines = [
+        json.loads(line)
+        for line in (tmp_path / "logs" / "worker.log").read_text().splitlines()
+        if line.startswith("{")
+    ]
+    [poison] = [entry for entry in lines if entry["message"].startswith("normalize:")]
+    assert poison["level"] == "WARNING" and poison["service"] == "worker"
+    assert (poison["topic"], poison["stage"]) == ("reports.raw", "normalize")
+    assert f"reports.raw[{poison['partition']}]@{poison['offset']}" in poison["message"]
