@@ -81,4 +81,6 @@ def publish_dead_letter(producer: Any, topic: str, letter: DeadLetter, timeout_s
         "dead-lettered a message from %s[%s]@%s: %s: %s",
         letter.source_topic, letter.source_partition, letter.source_offset,
         letter.error_class, letter.message,
+        extra={"stage": letter.stage, "topic": letter.source_topic, "partition": letter.source_partition,
+               "offset": letter.source_offset, "error_class": letter.error_class},
     )
