@@ -499,6 +499,22 @@ def serve_poller(settings: Settings, *, say: Callable[[str], None] | None = None
 
     def observe(outcome: Any) -> None:
         metrics.observe(outcome)
+        log.info(
+            "feed %s checked: %s",
+            outcome.feed_id,
+            "not modified"
+            if outcome.not_modified
+            else (
+                f"{outcome.published} published" if outcome.ok else f"{outcome.error_kind}: {outcome.error}"
+            ),
+            extra={
+                "feed_id": outcome.feed_id,
+                "ok": outcome.ok,
+                "status": outcome.status,
+                "published": outcome.published,
+                "report_ids": list(getattr(outcome, "report_ids", []))[:50],
+            },
+        )
         if outcome.error_kind == "publish":
             last["publish_error"] = str(outcome.error or "publish failed")
         elif outcome.published:
