@@ -552,6 +552,54 @@ def _assign_casualties(
             owner.casualties.append(c)
 
 
+_SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as)\b")
+_THIS_PLACE = re.compile(r"(\d+) (?:fatalities |deaths )?(?:were )?coded to this (?:location|event|area)")
+
+
+def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
+    """ACLED notes split a total over places ("7 Kabani, 6 Haddada", "9 coded to Quriyeh",
+    "6 fatalities coded to this location"): the share of this event's place, when it is named."""
+    names: list[str] = []
+    if cand.place is not None:
+        names.append(doc.folded[cand.place.start : cand.place.end])
+        names.append(cand.place.location.name.lower())
+    names = [re.sub(r"^(?:the |al[- ])", "", n).strip() for n in names if n]
+    for s_start, s_end in doc.sentences:
+        sentence = doc.folded[s_start:s_end]
+        if not _SPLIT_SENTENCE.search(sentence):
+            continue
+        here = _THIS_PLACE.search(sentence)
+        if here:
+            return Casualties(
+                "killed",
+                int(here.group(1)),
+                "convention",
+                s_start + here.start(),
+                s_start + here.end(),
+                s_start + here.end(),
+            )
+        for name in dict.fromkeys(names):
+            if len(name) < 3:
+                continue
+            escaped = re.escape(name)
+            match = re.search(
+                rf"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:fighting (?:at|in) )?(?:the )?(?:al[- ])?"
+                rf"{escaped}|(?<![\w-])(?:al[- ])?{escaped}:? (\d+)\b|coded to (?:al[- ])?{escaped} (\d+)",
+                sentence,
+            )
+            if match:
+                count = int(next(g for g in match.groups() if g))
+                return Casualties(
+                    "killed",
+                    count,
+                    "convention",
+                    s_start + match.start(),
+                    s_start + match.end(),
+                    s_start + match.end(),
+                )
+    return None
+
+
 def _toll(
     doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
 ) -> tuple[int | None, str | None, list[Casualties]]:
@@ -872,6 +920,9 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
         return None
     fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)
+    split = _coded_share(doc, cand) if qualifier == "convention" or "coded" in doc.folded else None
+    if split is not None:  # the note codes part of its total to this event's place
+        fatalities, qualifier, killed = split.count, "convention", [split]
     injured, _, hurt = _toll(doc, cand.casualties, "injured", doc.actors)
     evidence: list[Evidence] = []
 
