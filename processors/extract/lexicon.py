@@ -912,11 +912,20 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             "الفيلق الخامس",
             "المسلحين الموالين للحكومه",
             "الفرقه الرابعه",
+            "لواء فاطميون",
+            "الفاطميون",
+            "لواء زينبيون",
+            "الزينبيون",
+            "الميليشيات الموالية لايران",
+            "الميليشيات المواليه لايران",
         )
         + "|"
         + en(
             r"pro-(?:government|regime|assad|iranian|iran)(?: \w+){0,2} (?:militias?|fighters|forces|"
-            r"gunmen|groups?|militiamen)",
+            r"gunmen|groups?|militiamen|brigades?)",
+            r"(?:the )?fatemiyoun(?: brigade)?",
+            r"(?:the )?fatimiyoun(?: brigade)?",
+            r"(?:the )?zainabiyoun(?: brigade)?",
             r"loyalist(?: \w+)? (?:militias?|fighters|forces|gunmen)",
             r"loyalists",
             r"(?:allied|iranian-backed|iran-backed|shiite|shia) (?:militias?|fighters)",
@@ -1083,7 +1092,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         "National Liberation Front",
         ar("الجبهه الوطنيه للتحرير")
         + "|"
-        + en(r"national (?:liberation|front for liberation) front", r"national front for liberation", r"nlf"),
+        + en(
+            r"jtw",
+            r"national (?:liberation|front for liberation) front",
+            r"national front for liberation",
+            r"nlf",
+        ),
     ),
     ActorRule(
         "Opposition Rebels",
@@ -1123,7 +1137,9 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"factions|groups|forces|rebels|militants)",
             r"armed opposition",
             r"fsa",
-            r"islamist (?:rebels|factions|groups|fighters|militants|militias?)",
+            r"islamist (?:\w+ )?(?:rebels?|factions?|groups?|fighters|militants|militias?)",
+            r"opposition (?:sniper|snipers|commander|gunmen|faction|factions)",
+            r"rebel (?:\w+ )?(?:forces|factions?|groups?|fighters|positions)",
             r"insurgents?",
             r"militants",
             r"jihadists?",

@@ -125,7 +125,12 @@ def resolve_roles(
         after = folded[m.end : m.end + 40]
         tag: set[str] = set()
         agent = _AGENT_BEFORE.search(before)
-        if agent and not (agent.group().strip().isascii() and not 0 <= m.start - trigger_start < 60):
+        backed = _BACKER_BEFORE.search(before)
+        if (
+            agent
+            and not backed
+            and not (agent.group().strip().isascii() and not 0 <= m.start - trigger_start < 60)
+        ):
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
         if _BACKER_BEFORE.search(before):
             tag.add("backer")
@@ -240,6 +245,19 @@ def resolve_roles(
         second = marked[0]
     elif others:
         second = others[0]
+    if second is None and sub_event_type == "Armed clash" and first is not None:
+        # "Asayish and YPG fighters clashed": with no other side named, the conjoined names fight each other
+        pair = [
+            i
+            for i in pool
+            if i != first
+            and "conj" in tags[i]
+            and mentions[i].name != roles.actor1
+            and "backer" not in tags[i]
+            and mentions[i].end <= trigger_start + 1
+        ]
+        if pair and not any(tags[i] & {"opponent", "between"} for i in pool):
+            second = pair[0]
     if second is not None and mentions[second].name != roles.actor1:
         roles.actor2 = mentions[second].name
         roles.spans["actor2"] = (mentions[second].start, mentions[second].end)
