@@ -327,6 +327,18 @@ COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 """.split())
 
 
+# One-word Latin alternate names that are ordinary English words, given names, other countries or
+# cities ("China", "Milan", "Maria", "Bath", "Karma", "Sham" of "Ahrar al-Sham"): never a name alone.
+LATIN_STOPWORDS = frozenset(
+    "china diana maria milan sana sanaa nazi bath karma slug sham cham hamza kasim qasim rania sadr alam "
+    "hal dal tal til sin sina hay saba mala mara mari mila kara safa hiro humus nava rasm chao aura aira "
+    "ana anna "
+    "ali omar hassan hussein ahmad mohammed mohamed khalid said salem amal nour noor hope peace".split()
+)
+# One-word Latin names that are also given names: a place cue is needed ("the town of Dana").
+LATIN_CUE_WORDS = frozenset("dana jasim rabia salma hit balad".split())
+
+
 def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
     if entry.kind in ("admin1",):
         return False
@@ -338,7 +350,12 @@ def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
         if len(tokens) == 1 and not entry.curated and entry.population < 2000:
             return True
         return entry.needs_cue and len(tokens) == 1
-    return entry.needs_cue and len(tokens) == 1
+    key = latin_tokens_key(alias)
+    return len(key) == 1 and (entry.needs_cue or key[0] in _LATIN_CUE_KEYS)
+
+
+_LATIN_STOP_KEYS = frozenset(latin_key(w) for w in LATIN_STOPWORDS)
+_LATIN_CUE_KEYS = frozenset(latin_key(w) for w in LATIN_CUE_WORDS)
 
 
 def build_gazetteer(
@@ -380,6 +397,8 @@ def build_gazetteer(
             _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True), article))
         for alias in entry.aliases_en:
             key = tuple(latin_tokens_key(alias))
+            if len(key) == 1 and key[0] in _LATIN_STOP_KEYS:
+                continue
             if key and sum(len(k) for k in key) >= 3:
                 _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
     gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}

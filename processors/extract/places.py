@@ -251,7 +251,8 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
             # Include an attached or capitalised article before the name ("al-Mayadin", "Al Bab").
             if i > 0 and _token_info(raws[i - 1])[2]:
                 gap = text[ends[i - 1]:starts[i]]
-                if gap == "-" or (gap == " " and raws[i - 1].lower() in ("al", "el")):
+                article = raws[i - 1]
+                if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
             out.append(_Match(start, ends[j], hits, i, j, False))
         if len(keys) >= gaz.max_tokens:
@@ -491,6 +492,8 @@ def _accept(text: str, matches: list[_Match], language: str) -> list[_Match]:
             continue
         before = text[max(0, m.start - 40):m.start]
         joined = prev_end is not None and _joined(text[prev_end:m.start], m)
+        if not m.arabic and (tail := _ARTICLE_TAIL.search(before)):
+            before = before[:tail.start()]  # "in Ad Dana": the cue stands before the article
         cue = (_AR_CUE_BEFORE.search(before) if m.arabic else _EN_CUE_BEFORE.search(before)) is not None
         if m.arabic and m.clitic.startswith("و") and prev_end is not None and m.start - prev_end <= 3:
             joined = True

@@ -224,6 +224,13 @@ def test_cue_only_namesake_in_another_country_is_dropped() -> None:
     assert places("Iraqi forces entered the town of Hit.", "en")[0].location.country == "Iraq"
 
 
+def test_english_words_and_given_names_are_not_places() -> None:
+    assert places("China and Russia vetoed the draft; Maria Zakharova said so in Milan.", "en") == []
+    assert places("Dana said the talks would resume.", "en") == []
+    found = places("Clashes erupted in Ad Dana.", "en")
+    assert [(m.surface, m.location.admin1) for m in found] == [("Ad Dana", "Idleb")]
+
+
 def test_mentions_sorted_and_disjoint() -> None:
     text = clean_text("غارات على مدينة إدلب وريف إدلب الجنوبي ومطار أبو الظهور العسكري وأطراف سراقب")
     found = find_places(text, "ar")
