@@ -30,6 +30,10 @@ def _ids(es: object, index: str) -> list[str]:
     return [hit["_id"] for hit in response["hits"]["hits"]]
 
 
+def _committed(settings: Settings) -> int:
+    return sum(lag.committed for lag in group_lag(settings.kafka, PROCESSORS_GROUP, (topics.REPORTS_RAW,)))
+
+
 def _drained(settings: Settings) -> bool:
     lags = [*group_lag(settings.kafka, PROCESSORS_GROUP, PROCESSOR_TOPICS),
             *group_lag(settings.kafka, SINK_GROUP, SINK_TOPICS)]
@@ -50,14 +54,14 @@ def test_worker_sigkill_mid_stream_loses_nothing_and_doubles_nothing(
     ensure_topics(settings.kafka)
     ensure_indices(es, settings)
 
-    messages = list(synthetic_reports(160, seed=11, revise=0.1, duplicate=0.1))
+    messages = list(synthetic_reports(400, seed=11, revise=0.1, duplicate=0.1))
     report_ids = {report.report_id for report in messages}
     # How many events each report yields on its own (the most over its revisions): after the
     # crash, each report must be in at least one canonical event and in no more than that many.
     candidates: Counter[str] = Counter()
     for report in messages:
         candidates[report.report_id] = max(candidates[report.report_id], len(extract_events(clean_report(report))))
-    assert len(report_ids) == 160 and sum(candidates.values()) > 100
+    assert len(report_ids) == 400 and sum(candidates.values()) > 300
 
     producer = make_producer(settings.kafka)
     for report in messages:
@@ -69,11 +73,12 @@ def test_worker_sigkill_mid_stream_loses_nothing_and_doubles_nothing(
         worker = supervisor.add("worker", sitrep_argv("worker"))
         supervisor.add("sink", sitrep_argv("sink"))
         deadline = time.monotonic() + 90
-        while es.count(index=names.reports, ignore_unavailable=True)["count"] < 25:
+        # Kill at the worker's first offset commit: it has done some work and most is still ahead.
+        while not (processed := _committed(settings)):
             assert time.monotonic() < deadline, "the pipeline never got going"
-            time.sleep(0.1)
-        supervisor.kill("worker", signal.SIGKILL)  # mid-stream: most reports are still unprocessed
-        killed_at = es.count(index=names.reports)["count"]
+            time.sleep(0.05)
+        supervisor.kill("worker", signal.SIGKILL)
+        killed_at = processed
         while not supervisor.poll():
             time.sleep(0.05)
         assert worker.restarts == 1
@@ -89,7 +94,7 @@ def test_worker_sigkill_mid_stream_loses_nothing_and_doubles_nothing(
             supervisor.poll()
             time.sleep(0.3)
 
-    assert killed_at < len(report_ids), "the kill came after the work was done"
+    assert killed_at < len(messages), "the kill came after the work was done"
     indexed_reports = _ids(es, names.reports)
     assert len(indexed_reports) == len(set(indexed_reports)), "a report was indexed twice"
     assert set(indexed_reports) == report_ids, "reports missing after the crash"
