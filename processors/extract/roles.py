@@ -81,6 +81,9 @@ _STATUS_BEFORE = re.compile(
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
 )
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
+_RECIPROCAL = re.compile(
+    r"^(?:clashed|fought|exchanged|skirmished|battled|[وف]?(?:اشتبك|اشتبكت|اشتبكوا|تقاتل|اقتتل)\w*)$"
+)
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -247,6 +250,8 @@ def resolve_roles(
         second = others[0]
     if second is None and sub_event_type == "Armed clash" and first is not None:
         # "Asayish and YPG fighters clashed": with no other side named, the conjoined names fight each other
+        verb = re.match(r"\w+", folded[trigger_start:])
+        reciprocal = bool(verb and _RECIPROCAL.match(verb.group()))
         pair = [
             i
             for i in pool
@@ -254,9 +259,9 @@ def resolve_roles(
             and "conj" in tags[i]
             and mentions[i].name != roles.actor1
             and "backer" not in tags[i]
-            and mentions[i].end <= trigger_start + 1
+            and 0 <= trigger_start - mentions[i].end < 25
         ]
-        if pair and not any(tags[i] & {"opponent", "between"} for i in pool):
+        if reciprocal and pair and not any(tags[i] & {"opponent", "between"} for i in pool):
             second = pair[0]
     if second is not None and mentions[second].name != roles.actor1:
         roles.actor2 = mentions[second].name
