@@ -79,8 +79,8 @@ def test_war_long_toll_is_not_a_toll() -> None:
 def test_speaker_is_not_the_attacker() -> None:
     events = extract_events(
         report(
-            "قال الجيش الإسرائيلي إن هضبة الجولان تعرضت لقصف بالصواريخ من داخل الأراضي السورية أطلقه "
-            "فيلق القدس."
+            "قال الجيش الإسرائيلي إن هضبة الجولان تعرضت اليوم لقصف بالصواريخ من داخل الأراضي السورية "
+            "أطلقه فيلق القدس."
         )
     )
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
