@@ -36,6 +36,8 @@ _TOLL_UPDATE = re.compile(
 def is_toll_update(event: Event) -> bool:
     """True when the event's sentence (``summary``) or toll evidence says its toll updates an
     earlier count ("ارتفع عدد القتلى إلى 11", "the toll rose to 11", "new toll")."""
+    if event.fatalities is None:
+        return False
     texts = [event.summary, *(e.text for e in event.evidence if e.field in ("fatalities", "toll"))]
     return any(_TOLL_UPDATE.search(normalize_for_match(text)) for text in texts if text)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import zlib
 from functools import lru_cache
 
 import numpy as np
@@ -29,16 +30,15 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 @lru_cache(maxsize=8)
 def _template(num_perm: int, seed: int) -> MinHash:
-    # Drawing the permutations is the costly part of a MinHash: draw them once per setting.
-    return MinHash(num_perm=num_perm, seed=seed)
+    # Drawing the permutations is the costly part of a MinHash: draw them once per setting and copy.
+    # CRC-32 (C, deterministic across processes) hashes the shingles: MinHash only needs a
+    # well-spread 32-bit hash, not a cryptographic one.
+    return MinHash(num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)
 
 
 def signature(items: set[bytes], num_perm: int, seed: int = 1) -> np.ndarray:
     """MinHash signature (``num_perm`` unsigned 32-bit values) of a set of shingles."""
-    template = _template(num_perm, seed)
-    minhash = MinHash(
-        num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme
-    )
+    minhash = _template(num_perm, seed).copy()
     if items:
         minhash.update_batch(sorted(items))
     return np.asarray(minhash.hashvalues, dtype=np.uint64).astype(np.uint32)
