@@ -91,9 +91,28 @@ class PlainFormatter(logging.Formatter):
         return head + " " + " ".join(f"{k}={v}" for k, v in extras.items()) + newline + rest
 
 
-def stderr_handler(json_lines: bool = False, service: str | None = None) -> logging.Handler:
-    """A handler writing our format (JSON lines or plain) to stderr."""
-    handler = logging.StreamHandler(sys.stderr)
+class SitrepHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the given stream, or to whatever ``sys.stderr`` is at the time of each record (so a
+    replaced stderr, as under test capture, never leaves the handler writing to a closed stream)."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        self._fixed = stream
+        super().__init__(stream)
+
+    @property  # type: ignore[override]
+    def stream(self) -> IO[str]:
+        return self._fixed if self._fixed is not None else sys.stderr
+
+    @stream.setter
+    def stream(self, value: IO[str] | None) -> None:
+        self._fixed = value if value is not sys.stderr else None
+
+
+def stderr_handler(
+    json_lines: bool = False, service: str | None = None, stream: IO[str] | None = None
+) -> logging.Handler:
+    """A handler writing our format (JSON lines or plain) to stderr (or ``stream``)."""
+    handler = SitrepHandler(stream)
     handler.setFormatter(JsonFormatter(service) if json_lines else PlainFormatter())
     return handler
 
@@ -118,13 +137,14 @@ def configure_logging(
     service: str | None = None,
     stream: IO[str] | None = None,
 ) -> logging.Handler:
-    """Replace the root logger's handlers with one stderr handler in the chosen format."""
-    handler = stderr_handler(json_lines, service)
-    if stream is not None:
-        handler.setStream(stream)  # type: ignore[attr-defined]
+    """Replace the root logger's console handler (``basicConfig``'s or ours) with one in the chosen format.
+
+    Other handlers (a log file, a test's capture) stay."""
+    handler = stderr_handler(json_lines, service, stream)
     root = logging.getLogger()
     for old in list(root.handlers):
-        root.removeHandler(old)
+        if isinstance(old, SitrepHandler) or type(old) is logging.StreamHandler:
+            root.removeHandler(old)
     root.addHandler(handler)
     try:
         root.setLevel(level if isinstance(level, int) else level.upper())

@@ -67,3 +67,14 @@ def test_cli_switches_to_json_by_setting(tmp_path: object) -> None:
     assert result.returncode == 0, result.stderr
     entry = json.loads(result.stderr.strip().splitlines()[-1])
     assert entry["message"] == "hello" and entry["event_id"] == "e9" and entry["service"] == "status"
+
+
+def test_other_handlers_stay_and_stderr_is_looked_up_per_record(
+    restore_root: object, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging(json_lines=True, level="INFO")
+    configure_logging(json_lines=True, level="INFO")  # again: still one console handler of ours
+    logging.getLogger("y").warning("both see it", extra={"feed_id": "f"})
+    assert "both see it" in caplog.text  # the test's capture handler was kept
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
+    assert [entry["feed_id"] for entry in lines] == ["f"]
