@@ -157,7 +157,9 @@ def build_query(
         filters.append({"range": {"timestamp": {"gte": since.isoformat()}}})
     if not must:
         must.append({"match_all": {}})
-    return {"bool": {"must": must, "filter": filters}}
+    # A near-duplicate report (same story, another outlet) is shown once, through its canonical
+    # report's "also reported by"; events never carry duplicate_of, so this only drops copies.
+    return {"bool": {"must": must, "filter": filters, "must_not": [{"exists": {"field": "duplicate_of"}}]}}
 
 
 def search_indices(names: IndexNames, *, structured: bool, kinds: tuple[Kind, ...] | None = None) -> str:
@@ -211,6 +213,7 @@ def search(
         raise SearchError(f"search on {index} failed: {exc.meta.status} {exc.message}") from exc
     body = response.body if hasattr(response, "body") else response
     hits = [_hit(names, h) for h in body["hits"]["hits"]]
+    _add_also_reported_by(es, names, hits)
     total = body["hits"]["total"]
     total_value = total["value"] if isinstance(total, dict) else int(total)
     return SearchResult(total_value, hits, int(body.get("took", 0)))
@@ -240,3 +243,29 @@ def _hit(names: IndexNames, hit: dict[str, Any]) -> SearchHit:
         kind = "alert"
     return SearchHit(kind, str(hit["_id"]), index, hit.get("_score"), hit.get("_source", {}),
                      {k: list(v) for k, v in (hit.get("highlight") or {}).items()})
+
+
+def _add_also_reported_by(es: Any, names: IndexNames, hits: list[SearchHit]) -> None:
+    """Fill each report hit's ``also_reported_by`` with the outlets of its near-duplicates.
+
+    Duplicates are indexed as documents of their own (nothing is lost) with ``duplicate_of``
+    pointing at the canonical report; the canonical document is never rewritten for them, so
+    its external version stays its revision."""
+    report_ids = [hit.id for hit in hits if hit.kind == "report"]
+    if not report_ids:
+        return
+    response = es.search(index=names.reports, size=1000, source=["duplicate_of", "source", "url"],
+                         query={"terms": {"duplicate_of": report_ids}}, ignore_unavailable=True)
+    outlets: dict[str, list[str]] = {}
+    for copy in response["hits"]["hits"]:
+        source = copy.get("_source") or {}
+        canonical = source.get("duplicate_of")
+        if not canonical:
+            continue
+        name = source.get("source") or source.get("url") or copy["_id"]
+        if name not in outlets.setdefault(canonical, []):
+            outlets[canonical].append(name)
+    for hit in hits:
+        if hit.kind == "report" and hit.id in outlets:
+            known = list(hit.source.get("also_reported_by") or [])
+            hit.source["also_reported_by"] = known + [o for o in outlets[hit.id] if o not in known]

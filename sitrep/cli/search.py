@@ -76,6 +76,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         url = hit.source.get("url") or next(iter(hit.source.get("urls") or []), "")
         if url:
             print(f"    {url}")
+        if hit.source.get("also_reported_by"):
+            print(f"    also reported by: {', '.join(hit.source['also_reported_by'])}")
     return 0
 
 

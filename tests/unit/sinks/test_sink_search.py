@@ -78,7 +78,7 @@ def test_structured_filters_search_events_only() -> None:
 def test_search_maps_hits_and_highlights() -> None:
     class ES:
         def search(self, **kwargs: Any) -> dict[str, Any]:
-            self.kwargs = kwargs
+            self.kwargs = getattr(self, "kwargs", kwargs)  # the first call is the search itself
             return {
                 "took": 3,
                 "hits": {
@@ -113,3 +113,22 @@ def test_search_maps_hits_and_highlights() -> None:
     assert event.best_highlight() == "«اشتباكات» في دير الزور"
     assert report.kind == "report" and report.title == "T" and report.best_highlight() == ""
     assert es.kwargs["index"] == "s-reports,s-events" and es.kwargs["ignore_unavailable"] is True
+
+
+def test_search_hides_near_duplicates_and_names_their_outlets() -> None:
+    class ES:
+        calls: list[dict[str, Any]] = []
+
+        def search(self, **kwargs: Any) -> dict[str, Any]:
+            self.calls.append(kwargs)
+            if "terms" in kwargs["query"]:
+                copy = {"_id": "r2", "_source": {"duplicate_of": "r1", "source": "Other Outlet"}}
+                return {"hits": {"total": {"value": 1}, "hits": [copy]}}
+            report = {"_index": "s-reports-2026.11", "_id": "r1", "_score": 1.0, "_source": {"title": "T"}}
+            return {"took": 1, "hits": {"total": {"value": 1}, "hits": [report]}}
+
+    es = ES()
+    result = search(es, Settings(elasticsearch={"index_prefix": "s"}), "x", now=NOW)
+    assert {"exists": {"field": "duplicate_of"}} in es.calls[0]["query"]["bool"]["must_not"]
+    assert es.calls[1]["query"] == {"terms": {"duplicate_of": ["r1"]}}
+    assert result.hits[0].source["also_reported_by"] == ["Other Outlet"]
