@@ -331,7 +331,7 @@ COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 # cities ("China", "Milan", "Maria", "Bath", "Karma", "Sham" of "Ahrar al-Sham"): never a name alone.
 LATIN_STOPWORDS = frozenset(
     "china diana maria milan sana sanaa nazi bath karma slug sham cham hamza kasim qasim rania sadr alam "
-    "hal dal tal til sin sina hay saba mala mara mari mila kara safa hiro humus nava rasm chao aura aira "
+    "hal dal tal til sin sina hay saba kara safa hiro humus nava rasm chao aura aira "
     "ana anna "
     "ali omar hassan hussein ahmad mohammed mohamed khalid said salem amal nour noor hope peace".split()
 )

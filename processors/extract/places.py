@@ -700,8 +700,15 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
     # A cue-only name in a country the rest of the report never names ("the towns of Hit and ..." in a
     # report about Dar'a) is a village the gazetteer lacks, not the far-away namesake.
     countries = Counter(r.entry.country for r in resolved if r.entry is not None and not r.weak)
+    provinces = Counter(r.entry.admin1 for r in resolved if r.entry is not None and not r.weak)
     for r in resolved:
-        if r.weak and r.entry is not None and countries and not countries.get(r.entry.country):
+        if not r.weak or r.entry is None:
+            continue
+        if countries and not countries.get(r.entry.country):
+            r.entry = None
+        elif sum(provinces.values()) >= 3 and not provinces.get(r.entry.admin1):
+            # Same idea within a country: a report about Eastern Ghouta naming "الصالحية" in a list
+            # means the Ghouta village, not the Deir ez-Zor one the gazetteer happens to hold.
             r.entry = None
     del gaz
 
