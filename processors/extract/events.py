@@ -485,6 +485,22 @@ def _anchor_date(doc: Document) -> Any:
     return None
 
 
+_CLAIM = re.compile(
+    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)(?:تبني|تبنت|تبنى|"
+    r"اعلن مسؤوليته|"
+    r"اعلنت مسؤوليتها|اعلن تبنيه|مسؤوليته عن)"
+)
+
+
+def _claimed_by(doc: Document) -> str:
+    """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
+    for match in _CLAIM.finditer(doc.folded):
+        near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
+        if near:
+            return min(near, key=lambda a: abs(a.start - match.start())).name
+    return ""
+
+
 def _is_speaker(folded: str, start: int, end: int) -> bool:
     """A capital that speaks ("أكدت بغداد", "Moscow said") is a government, not a place."""
     from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
@@ -583,8 +599,9 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
                 continue
             escaped = re.escape(name)
             match = re.search(
-                rf"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:fighting (?:at|in) )?(?:the )?(?:al[- ])?"
-                rf"{escaped}|(?<![\w-])(?:al[- ])?{escaped}:? (\d+)\b|coded to (?:al[- ])?{escaped} (\d+)",
+                rf"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:fighting (?:at|in) )?"
+                rf"(?:the )?(?:al[- ])?{escaped}|(?<![\w-])(?:al[- ])?{escaped}:? (\d+)\b|"
+                rf"coded to (?:al[- ])?{escaped} (\d+)",
                 sentence,
             )
             if match:
@@ -879,6 +896,12 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if roles.actor2 == roles.actor1:
         roles.actor2 = ""
         roles.spans.pop("actor2", None)
+    claimer = _claimed_by(doc)
+    if claimer and sub_event_type in _EXPLOSIVE | {"Attack"} and roles.actor1 != claimer:
+        if roles.actor1 and not roles.actor2:
+            roles.actor2 = roles.actor1  # the named side was the target
+        roles.actor1 = claimer  # "IS claimed responsibility", "تبنى تنظيم داعش الهجوم"
+        roles.spans.pop("actor1", None)
     if (
         sub_event_type
         in (

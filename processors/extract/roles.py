@@ -77,12 +77,20 @@ _SPEAKER_AFTER = re.compile(
     r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b"
 )
 _STATUS_BEFORE = re.compile(
-    r"(?:held by|controlled by|under the control of|under (?:the )?control of|territor(?:y|ies) of|areas? of|"
+    r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
+    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
 )
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
 _RECIPROCAL = re.compile(
     r"^(?:clashed|fought|exchanged|skirmished|battled|[وف]?(?:اشتبك|اشتبكت|اشتبكوا|تقاتل|اقتتل)\w*)$"
+)
+_PASSIVE_VICTIM_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|"
+    r"executed|kidnapped|abducted)|^\s*(?:\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
+)
+_COUNT_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:\w+\s+)?$"
 )
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
@@ -139,7 +147,11 @@ def resolve_roles(
             tag.add("backer")
         if _OPPONENT_BEFORE.search(before):
             tag.add("opponent")
-        if _VICTIM_BEFORE.search(before):
+        if (
+            _VICTIM_BEFORE.search(before)
+            or _PASSIVE_VICTIM_AFTER.match(after)
+            or _COUNT_BEFORE.search(before)
+        ):
             tag.add("victim")
         if _BETWEEN.search(before):
             tag.add("between")
