@@ -13,7 +13,14 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
    "شرق X", "أطراف X", "محافظة X", "northern X countryside", "east of X", "X province".
    Directional countryside of a governorate resolves to a representative point (precision 2),
    a governorate alone to precision 3, a town "near"/"outskirts" to precision 2 at the town.
-4. Same-named places are resolved by the governorates named nearby, then in the whole report.
+4. Same-named places are resolved by the governorates named nearby, then in the whole report;
+   a town followed by a governorate it is not in ("al-Rabia village in Raqqa") is a namesake the
+   gazetteer lacks and is dropped. Names glued to unknown capitalised words ("Tahrir al-Sham",
+   "Manbij Military Council") and media outlets ("قناة الميادين") are no places.
+5. References back: "ومطارها العسكري", "ريفها الشرقي", "الريف الشرقي للمدينة" take the city named
+   before; "الريف الحموي" is Hama's countryside; "20 km east of Palmyra" shifts the point.
+
+The language argument is accepted for the interface; both scripts are read in any text.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ from processors.extract.gazetteer import (
 from sitrep.records import Location
 from sitrep.textnorm import normalize_arabic
 
-__all__ = ["PlaceMention", "find_places", "resolve_place"]
+__all__ = ["PlaceMention", "find_places", "resolve_place", "with_precision"]
 
 PLACE_KINDS = ("admin1", "region", "city", "town", "village", "site")
 
@@ -407,10 +414,10 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     gaz = gazetteer or load_gazetteer()
     tokens = _tokens(text)
     selected = _select(_raw_matches(text, tokens, gaz))
-    accepted = _accept(text, selected, language)
+    accepted = _accept(text, selected)
     resolved = [_wrap(text, m, gaz) for m in accepted]
     _share_governorate_cue(text, accepted, resolved, gaz)
-    _disambiguate(resolved, gaz)
+    _disambiguate(resolved)
     _check_stated_admin1(text, resolved, gaz)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
@@ -475,7 +482,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not head or head[-1] in ".!?:;\n\"(["
 
 
-def _accept(text: str, matches: list[_Match], language: str) -> list[_Match]:
+def _accept(text: str, matches: list[_Match]) -> list[_Match]:
     accepted: list[_Match] = []
     prev_end: int | None = None
     for m in matches:
@@ -501,7 +508,6 @@ def _accept(text: str, matches: list[_Match], language: str) -> list[_Match]:
         if cue or joined or region_after:
             accepted.append(m)
             prev_end = m.end
-    del language
     return accepted
 
 
@@ -676,7 +682,7 @@ def _pick_kind(r: _Resolved) -> list[GazetteerEntry]:
     return other or admin
 
 
-def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
+def _disambiguate(resolved: list[_Resolved]) -> None:
     for r in resolved:
         r.candidates = _pick_kind(r)
     anchors: list[tuple[int, str]] = []
@@ -710,7 +716,6 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
             # Same idea within a country: a report about Eastern Ghouta naming "الصالحية" in a list
             # means the Ghouta village, not the Deir ez-Zor one the gazetteer happens to hold.
             r.entry = None
-    del gaz
 
 
 _EN_CONTEXT_GAP = re.compile(
