@@ -12,7 +12,7 @@ import argparse
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from processors.extract.dates import find_dates
@@ -57,7 +57,7 @@ def evaluate(rows: Iterable[dict[str, str]], km: float = 25.0) -> PlaceScore:
     for row in rows:
         n += 1
         text = clean_text(row["notes"])
-        event_day = datetime.strptime(row["event_date"], "%d %B %Y").replace(tzinfo=timezone.utc)
+        event_day = datetime.strptime(row["event_date"], "%d %B %Y").replace(tzinfo=UTC)
         place = main_place(find_places(text, "en"))
         if place is not None and place.location.lat is not None and place.location.lon is not None:
             with_place += 1
