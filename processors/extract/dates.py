@@ -53,15 +53,15 @@ def default_event_date(published_at: datetime | None, today: date | None = None)
 # --- folding with an offset map -----------------------------------------------------------------
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ONE_TO_ONE = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
-                             "\u0649": "\u064a", "\u0629": "\u0647"})
+_LETTER_FOLDS = (("\u0622", "\u0627"), ("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0671", "\u0627"),
+                 ("\u0649", "\u064a"), ("\u0629", "\u0647"), ("\u06cc", "\u064a"), ("\u06a9", "\u0643"))
 
 
 def _fold(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     """Arabic-folded text (same length unless diacritics are dropped) and, when some were dropped,
     the removals as (folded position, characters removed so far) for `_unfold`."""
     if not _DIACRITICS.search(text):
-        return text.translate(_ONE_TO_ONE), None
+        return _fold_letters(text), None
     pieces: list[str] = []
     removals: list[tuple[int, int]] = []
     last = total = 0
@@ -72,7 +72,15 @@ def _fold(text: str) -> tuple[str, list[tuple[int, int]] | None]:
         removals.append((m.start() - removed_before, total))
         last = m.end()
     pieces.append(text[last:])
-    return "".join(pieces).translate(_ONE_TO_ONE), removals
+    return _fold_letters("".join(pieces)), removals
+
+
+def _fold_letters(text: str) -> str:
+    # Chained str.replace is several times faster than str.translate with a dict on 2 KB texts.
+    for a, b in _LETTER_FOLDS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def _original(pos: int, removals: list[tuple[int, int]]) -> int:
@@ -540,7 +548,9 @@ def _same_month_days(folded: str, chosen: list[tuple[int, int, Resolved]], ref: 
                      arabic: bool) -> list[tuple[int, int, Resolved]]:
     """Resolve "the 8th of the same month" against the last month named before it (or `ref`)."""
     extra: list[tuple[int, int, Resolved]] = []
-    patterns = [_AR_SAME_MONTH, _EN_SAME_MONTH] if arabic else [_EN_SAME_MONTH]
+    patterns = [_AR_SAME_MONTH] if arabic and "شهر" in folded else []
+    if "month" in folded or "Month" in folded or "MONTH" in folded:
+        patterns.append(_EN_SAME_MONTH)
     for pattern in patterns:
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e, _ in chosen):
