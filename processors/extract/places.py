@@ -85,13 +85,13 @@ _CACHE_LIMIT = 200_000
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _AR_ONE_TO_ONE = str.maketrans({
     "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0649": "\u064a",
-    "\u0629": "\u0647",
+    "\u0629": "\u0647", "\u06cc": "\u064a", "\u06a9": "\u0643",  # Persian yeh and keheh typed for Arabic
 })
 
 
 def _fold_ar(raw: str) -> str:
     """`normalize_arabic` for a token of cleaned text; a plain translation when it has no marks."""
-    return normalize_arabic(raw) if _AR_MARKS.search(raw) else raw.translate(_AR_ONE_TO_ONE)
+    return (normalize_arabic(raw) if _AR_MARKS.search(raw) else raw).translate(_AR_ONE_TO_ONE)
 
 
 def _token_info(raw: str) -> tuple[bool, str, bool]:

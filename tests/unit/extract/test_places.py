@@ -131,6 +131,11 @@ def test_rif_dimashq_is_the_governorate() -> None:
     assert west.location.geo_precision == 2 and west.location.gazetteer_id.endswith(":west")
 
 
+def test_persian_yeh_typed_for_arabic() -> None:
+    found = places("قصف على دیر الزور", "ar")  # U+06CC in "دیر"
+    assert [m.location.name for m in found] == ["Deir ez-Zor"]
+
+
 def test_countryside_arabic_name_is_canonical() -> None:
     found = places("اشتباكات بالريف الجنوبي الشرقي لحمص", "ar")
     assert found[0].location.name_ar == "ريف حمص الجنوبي الشرقي"
