@@ -74,9 +74,10 @@ _REFERENCE = re.compile(
     r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|"
     r"تحقيق في|"
     r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+)? في|مسؤوليه\S* عن|ذكري|وقف|بوقف|لوقف|"
-    r"ايقاف|هدنه|وقفا)|\b(?:ceasefire|cease-fire|halt(?: to)?|stop(?: the)?|end to|in response "
-    r"to|response to|over the|about the|investigation into|condemn\w*(?: the)?|retaliation for|blamed for|"
-    r"responsible for|anniversary of))\s*(?:ال)?\S{0,3}\s*$"
+    r"ايقاف|هدنه|وقفا|المتهمه|المتهم|متهمه|متهم|منذ ان)|\b(?:ceasefire|cease-fire|halt(?: to)?|"
+    r"stop(?: the)?|end to|in response to|response to|over the|about the|investigation into|"
+    r"condemn\w*(?: the)?|retaliation for|blamed for|accused of|responsible for|anniversary of|since))"
+    r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
 )
 _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
@@ -84,7 +85,8 @@ _HALT = re.compile(
 )
 _HALT_WORD = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
 _REFERENCE_WORD = re.compile(
-    r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|"
+    r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|متهم|منذ|"
+    r"accused|since|"
     r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
     r"investigation|condemn|retaliation|blamed|responsible|anniversary"
 )
@@ -327,8 +329,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event.
     if (
-        types <= {"Remote explosive/landmine/IED"}
-        and all(_GENERIC_IED.match(words[id(h)]) for h in kept)
+        types - {"Attack"} == {"Remote explosive/landmine/IED"}
+        and all(_GENERIC_IED.match(words[id(h)]) for h in kept if h.rule.name == "ied")
         and (
             DEPOT_CONTEXT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
             or _ACCIDENT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
