@@ -347,7 +347,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     for h in kept:
         w = words[id(h)]
         name = h.rule.name
-        here = clause_types[clause_of[id(h)]]
+        h_clause = clause_of[id(h)]
+        here = clause_types[h_clause]
         if name == "shell" and (
             any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
             or _AIR_WORD.search(doc.folded[h.end : h.end + 14])
@@ -375,7 +376,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if name == "clash" and _TERRITORY in here:
             continue
         if name in ("air", "shell") and any(
-            d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == clause_of[id(h)]
+            d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause
             for d in kept
         ):
             continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
