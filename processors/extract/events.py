@@ -204,7 +204,7 @@ class Candidate:
 
 def prepare(report: Report) -> Document:
     """Fold the report text and find every mention once."""
-    title = report.title.strip()
+    title = report.title if report.title.strip() else ""  # offsets are into title + "\n" + text, as given
     body = report.body
     text = f"{title}\n{body}" if title else body
     language = report.language or detect_language(text)
