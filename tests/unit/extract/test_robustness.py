@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +15,7 @@ from processors.extract import extract_events
 from sitrep.records import Report
 
 SHARED = shared_dir()
-PUBLISHED = datetime(2018, 6, 1, tzinfo=timezone.utc)
+PUBLISHED = datetime(2018, 6, 1, tzinfo=UTC)
 
 WORDS = (
     "قصف غارات اشتباكات سيطرت انسحاب مقتل قتل 5 ثلاثة عنصرين نحو أكثر من قوات النظام داعش التنظيم قسد "
