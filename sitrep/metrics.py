@@ -552,6 +552,8 @@ def serve_worker(
     worker_metrics()
     dead_letter_counter()
     server = serve(settings, "worker", ready=ready, say=say)
+    if server is None:
+        return None  # nobody can scrape: no lag monitor either
     LagMonitor(
         settings.kafka,
         {app.conf.id: WORKER_TOPICS},
