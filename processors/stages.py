@@ -31,7 +31,10 @@ class Stages:
         return report
 
     def extract(self, report: Report) -> list[Event]:
-        return extract_events(report)
+        """Candidate events of a report. On ``events.candidates`` an event's ``revision`` is its
+        report's revision (fusion gives canonical events their own), so fusion can replace what an
+        outlet said earlier with what its revised report says."""
+        return [event.model_copy(update={"revision": report.revision}) for event in extract_events(report)]
 
     def fusion_key(self, event: Event) -> str:
         """Partition key under which every candidate match of ``event`` lives."""
@@ -43,7 +46,7 @@ class Stages:
         An unchanged canonical event is published again on purpose: after a crash the table's
         changelog may hold a merge whose output never reached the broker. The copy carries the
         same event_id and revision, so the sink ignores it when it already has it."""
-        result = EventFuser(self.fusion, store).fuse(event, stream_time(event))
+        result = EventFuser(self.fusion, store).fuse(event, stream_time(event), report_revision=event.revision)
         return [] if result.skipped else [result.canonical]
 
 
