@@ -65,7 +65,8 @@ _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
     r"تستعد|يستعد|"
     r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
-    r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|استعداد|استعداده|استعدادها|للتطوع|مستعد|مستعده)(?!\w)|"
+    r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
+    r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
     r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b"
 )
@@ -73,15 +74,20 @@ _THREAT = re.compile(
 _REFERENCE = re.compile(
     r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|"
     r"تحقيق في|"
-    r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+)? في|مسؤوليه\S* عن|ذكري|وقف|بوقف|لوقف|"
+    r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+){0,3} في|ساحه|ساحات|مسؤوليه\S* عن|"
+    r"ذكري|وقف|بوقف|لوقف|"
     r"ايقاف|هدنه|وقفا|المتهمه|المتهم|متهمه|متهم|منذ ان)|\b(?:ceasefire|cease-fire|halt(?: to)?|"
     r"stop(?: the)?|end to|in response to|response to|over the|about the|investigation into|"
-    r"condemn\w*(?: the)?|retaliation for|blamed for|accused of|responsible for|anniversary of|since))"
+    r"condemn\w*(?: the)?|retaliation for|blamed for|accused of|responsible for|anniversary of|since|"
+    r"battlefield))"
     r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
 )
 _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
+)
+_SINCE_CLAUSE = re.compile(
+    r"(?<!\w)منذ ان(?: \S+){0,5}\s*$|\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b"
 )
 _HALT_WORD = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
 _REFERENCE_WORD = re.compile(
@@ -303,6 +309,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (reference and _REFERENCE.search(doc.folded[max(clause[0], hit.start - 30) : hit.start]))
             or (halt and _HALT.search(window))
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
+            or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
         ):
             continue
         word = doc.folded[hit.start : hit.end]
@@ -489,9 +496,10 @@ def _anchor_date(doc: Document) -> Any:
 
 
 _CLAIM = re.compile(
-    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)(?:تبني|تبنت|تبنى|"
-    r"اعلن مسؤوليته|"
-    r"اعلنت مسؤوليتها|اعلن تبنيه|مسؤوليته عن)"
+    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)(?:تبنت|تبنوا|"
+    r"تبني (?:\S+ )?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
+    r"اعلن\S* (?:\S+ )?مسؤوليته|"
+    r"اعلنت (?:\S+ )?مسؤوليتها|اعلن تبنيه|اعلنت تبنيها)"
 )
 
 

@@ -164,6 +164,7 @@ _AIR_AR = ar(
     "طائرات",
     "الطائرات",
     "قاذفات",
+    pronoun=True,
 )
 _AIR_EN = en(
     r"air ?strikes?",
@@ -230,6 +231,7 @@ _SHELL_AR = ar(
     "القذائف الصاروخيه",
     "بالصواريخ",
     "صواريخ ارض ارض",
+    pronoun=True,
 )
 _SHELL_EN = en(
     r"shell(?:ing|ed|s)?",
@@ -293,6 +295,7 @@ _CLASH_AR = ar(
     "تبادل القصف",
     "قصف متبادل",
     "استهدافات متبادله",
+    pronoun=True,
 )
 _CLASH_EN = en(
     r"exchang\w* (?:of )?(?:\w+ ){0,4}?(?:shelling|shells|fire|gunfire|mortars?|rockets?)",
@@ -456,6 +459,7 @@ _IED_AR = ar(
     "انفجرت",
     "عبوه لاصقه",
     "مخلفات الحرب",
+    pronoun=True,
 )
 _IED_EN = en(
     r"ieds?",
