@@ -113,9 +113,20 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
+def _kafka_answers(settings: Settings) -> None:
+    """One clear line, in a second, when no broker listens (not a client traceback after its retries)."""
+    from sitrep.errors import ServiceError
+    from sitrep.metrics import tcp_check
+
+    ok, reason = tcp_check(settings.kafka.bootstrap_servers, timeout_s=2.0, what="Kafka broker")
+    if not ok:
+        raise ServiceError(f"{reason}; set SITREP_KAFKA__BOOTSTRAP")
+
+
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
     from sitrep.dlq import dlq_sizes, dlq_topic, read_letters
 
+    _kafka_answers(settings)
     names = [dlq_topic(args.topic)] if args.topic else None
     sizes = dlq_sizes(settings.kafka, names)
     if args.topic and dlq_topic(args.topic) not in sizes:
@@ -137,6 +148,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 def run_show(args: argparse.Namespace, settings: Settings) -> int:
     from sitrep.dlq import dlq_topic, matches, parse_offset, read_letters
 
+    _kafka_answers(settings)
     topic = dlq_topic(args.topic)
     if args.offset:
         offsets = [parse_offset(o) for o in args.offset]
@@ -171,6 +183,7 @@ def run_replay(args: argparse.Namespace, settings: Settings) -> int:
     offsets = [parse_offset(o) for o in args.offset]
     since = parse_since(args.since) if args.since else None
     state = ReplayState(replay_state_path(settings.state_dir))
+    _kafka_answers(settings)
     letters = read_letters(settings.kafka, topic, from_offset=min((o for _, o in offsets), default=None))
     chosen = [x for x in letters if matches(x, offsets=offsets, since=since, error_class=args.error_class)]
     _say(f"{topic}: {len(letters)} letters read, {len(chosen)} match the filters")

@@ -129,3 +129,17 @@ def test_dry_run_counts_without_publishing(tmp_path: Path) -> None:
     forced = replay([done], state, dry_run=True, force=True)
     assert forced.targets == {"reports.raw": 1}
     assert json.loads(letter(5).value)["source_offset"] == 45
+
+
+@pytest.mark.parametrize("argv", [["list"], ["show", "events"], ["replay", "events", "--dry-run"]])
+def test_no_broker_is_one_clear_line(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from sitrep.cli import main
+    from sitrep.services import free_port
+
+    monkeypatch.setenv("SITREP_KAFKA__BOOTSTRAP", f"127.0.0.1:{free_port()}")
+    monkeypatch.setenv("SITREP_STATE_DIR", str(tmp_path))
+    assert main(["dlq", *argv]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("sitrep: error: no Kafka broker answers")
