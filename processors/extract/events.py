@@ -688,6 +688,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         for x, y in ((a.roles.actor1, b.roles.actor1), (a.roles.actor2, b.roles.actor2)):
             if x and y and x != y and not same_side(x, y):
                 return False
+    if a.sentence == b.sentence and ta == tb and pair_a and pair_a == pair_b:
+        return True  # one sentence, one kind of violence between the same sides: one event, several places
     if a.place is not None and b.place is not None and a.place.location.name != b.place.location.name:
         return False
     if a.date_mention is not None and b.date_mention is not None:
@@ -715,8 +717,13 @@ def _merge(into: Candidate, other: Candidate) -> None:
     if other.place is not None and (
         into.place is None or _KIND_RANK.get(other.place.kind, 2) < _KIND_RANK.get(into.place.kind, 2)
     ):
+        if into.place is not None and into.place.location.name != other.place.location.name:
+            into.other_places = [into.place, *into.other_places]
         into.place = other.place
-        into.other_places = other.other_places
+        into.other_places = [*other.other_places, *into.other_places]
+    else:
+        extra = [other.place] if other.place is not None and into.place is not None else []
+        into.other_places = [*into.other_places, *extra, *other.other_places]
     if into.date_mention is None and other.date_mention is not None:
         into.date_mention = other.date_mention
     elif (
@@ -999,7 +1006,12 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         + 0.05 * (date_mention is not None)
     )
     location: Location | None = cand.place.location if cand.place is not None else None
-    others = [p.location for p in cand.other_places if location is None or p.location.name != location.name]
+    others: list[Location] = []
+    for p in cand.other_places:
+        if (location is None or p.location.name != location.name) and p.location.name not in {
+            o.name for o in others
+        }:
+            others.append(p.location)
     s_start, s_end = doc.sentences[cand.sentence]
     o_start, o_end = doc.to_original(s_start, s_end)
     signature = (
