@@ -146,3 +146,51 @@ def test_worker_metrics_readiness_and_lag(fresh_kafka: str, tmp_path: Path) -> N
     assert poison["level"] == "WARNING" and poison["service"] == "worker"
     assert (poison["topic"], poison["stage"]) == ("reports.raw", "normalize")
     assert f"reports.raw[{poison['partition']}]@{poison['offset']}" in poison["message"]
+
+
+def test_sink_metrics_readiness_and_dead_letters(
+    fresh_kafka: str, elasticsearch_url: str, tmp_path: Path
+) -> None:
+    from sitrep.ids import stable_id
+
+    settings = Settings(
+        state_dir=tmp_path,
+        kafka={"bootstrap": fresh_kafka},
+        elasticsearch={"url": elasticsearch_url, "index_prefix": "m" + stable_id(str(tmp_path), length=8)},
+    )
+    ensure_topics(settings.kafka)
+    report = (
+        Report(report_id="r1", title="اشتباكات في ريف حلب", text="قتل ٥ عناصر").model_dump_json().encode()
+    )
+    producer = make_producer(settings.kafka)
+    for topic, value in ((topics.REPORTS_CLEAN, report), (topics.EVENTS, b"{broken")):
+        producer.send(topic, key=b"k", value=value).get(10)
+    producer.close()
+    with Supervisor(
+        tmp_path / "logs", env={**settings_env(settings), "SITREP_METRICS_PORT": "0"}
+    ) as supervisor:
+        supervisor.add("sink", [sys.executable, "-m", "sitrep", "sink", "--progress-every", "0"])
+        base = metrics_url(tmp_path / "logs" / "sink.log", "sink")
+        assert get(f"{base}/healthz")[0] == 200
+
+        def indexed() -> bool:
+            found = scrape(base)
+            return (
+                found.get(("sitrep_sink_documents_total", (("outcome", "written"),)), 0) == 1
+                and found.get(("sitrep_sink_documents_total", (("outcome", "dead_lettered"),)), 0) == 1
+            )
+
+        wait_for(indexed, "the sink to index the report and dead-letter the poison")
+        found = scrape(base)
+        assert found[("sitrep_sink_bulk_seconds_count", ())] >= 1
+        assert found[("sitrep_sink_paused", ())] == 0
+        assert (
+            sum(
+                v
+                for (name, labels), v in found.items()
+                if name == "sitrep_dead_letters_total" and ("topic", "events.dlq") in labels
+            )
+            == 1
+        )
+        status, body = get(f"{base}/readyz")
+        assert status == 200, body
