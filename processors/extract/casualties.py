@@ -768,8 +768,12 @@ def _is_injury(word: str) -> bool:
     return bool(_INJ_AR.match(word)) or word in _INJ_EN
 
 
-def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
-    """Casualty statements in one sentence ``folded[start:end]`` of the folded text."""
+def find_casualties(folded: str, start: int, end: int, totals: set[int] | None = None) -> list[Casualties]:
+    """Casualty statements in one sentence ``folded[start:end]`` of the folded text.
+
+    Numbers rejected as running or cumulative totals are added to ``totals`` when it is given, so
+    the caller can refuse the same figure restated elsewhere ("400 killed since Sunday" ... "the 400").
+    """
     sentence = folded[start:end]
     if not _ANY_TOLL_WORD.search(sentence):
         return []
@@ -819,7 +823,7 @@ def find_casualties(folded: str, start: int, end: int) -> list[Casualties]:
                     found.append(singular)
                 i += 1
                 continue
-        casualty = _judge(folded, tokens, quantity, start)
+        casualty = _judge(folded, tokens, quantity, start, totals)
         if casualty is not None:
             found.append(casualty)
         i = max(quantity.end_tok, i + 1)
@@ -977,7 +981,9 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     return None
 
 
-def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casualties | None:
+def _judge(
+    folded: str, tokens: list[Token], q: _Quantity, offset: int, totals: set[int] | None = None
+) -> Casualties | None:
     """Decide whether a quantity is a toll of killed or injured people, and with what qualifier."""
     first, last = tokens[q.start_tok], tokens[q.end_tok - 1]
     before_text = folded[max(offset, first.start - 40) : first.start]
@@ -1051,10 +1057,14 @@ def _judge(folded: str, tokens: list[Token], q: _Quantity, offset: int) -> Casua
     clause_before = folded[max(offset, first.start - 90) : first.start]
     clause_after = folded[last.end : last.end + 80]
     if _TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start]):
+        if totals is not None:
+            totals.add(q.value)
         return None
     if _CUMULATIVE.search(clause_before[-60:]) or _CUMULATIVE.search(
         re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60]
     ):
+        if totals is not None:
+            totals.add(q.value)
         return None
     if _SUBSET.search(clause_before[-25:]):
         return None

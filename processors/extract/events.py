@@ -74,7 +74,8 @@ _THREAT = re.compile(
 _REFERENCE = re.compile(
     r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|"
     r"تحقيق في|"
-    r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+){0,3} في|ساحه|ساحات|مسؤوليه\S* عن|"
+    r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+){0,3} في|ساحه|ساحات|"
+    r"مسؤوليه\S*(?: \S+){0,2} عن|"
     r"ذكري|وقف|بوقف|لوقف|"
     r"ايقاف|هدنه|وقفا|المتهمه|المتهم|متهمه|متهم|منذ ان)|\b(?:ceasefire|cease-fire|halt(?: to)?|"
     r"stop(?: the)?|end to|in response to|response to|over the|about the|investigation into|"
@@ -561,9 +562,12 @@ def _assign_casualties(
     cands: list[Candidate],
     carry: Candidate | None,
     first_body: Candidate | None = None,
+    totals: frozenset[int] = frozenset(),
 ) -> None:
     s_start, s_end = doc.sentences[index]
     for c in find_casualties(doc.folded, s_start, s_end):
+        if c.count in totals and c.count > 1 and c.qualifier != "convention":
+            continue  # a running total restated without its "since"
         owner: Candidate | None = None
         if c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] and first_body is not None:
             first_body.casualties.append(c)  # a note's own coding is about its main event
@@ -743,13 +747,17 @@ def extract(report: Report) -> list[Event]:
     doc = prepare(report)
     all_cands: list[Candidate] = []
     carry: Candidate | None = None
+    collected: set[int] = set()
+    for s_start, s_end in doc.sentences:  # figures the report gives as running or cumulative totals
+        find_casualties(doc.folded, s_start, s_end, collected)
+    totals = frozenset(collected)
     for index, (s_start, s_end) in enumerate(doc.sentences):
         cands = _sentence_candidates(doc, index)
         sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
         first_body = next((c for c in all_cands + cands if not c.in_title), None)
-        _assign_casualties(doc, index, cands, carry, first_body)
+        _assign_casualties(doc, index, cands, carry, first_body, totals)
         if cands:
             carry = cands[0] if not cands[0].in_title else carry
         all_cands.extend(cands)

@@ -168,8 +168,12 @@ def find_mentions(folded: str) -> Mentions:
     names = [(a.start, a.end) for a in actors if not a.anaphoric] + sources
     # ...but a trigger that heads a descriptive phrase ("Turkish air strikes") stays a trigger.
     triggers = [
-        t for t in triggers if not any((s <= t.start < e or s < t.end <= e) and t.end != e for s, e in names)
+        t
+        for t in triggers
+        if t.rule.name == "disrupted"  # "الدفاعات الجوية السورية": the defences act, whoever they belong to
+        or not any((s <= t.start < e or s < t.end <= e) and t.end != e for s, e in names)
     ]
+
     return Mentions(triggers, actors, sources)
 
 
