@@ -368,10 +368,12 @@ class MetricsServer:
         port: int = 0,
         *,
         ready: ReadyCheck | None = None,
+        alive: ReadyCheck | None = None,
         registry: CollectorRegistry = REGISTRY,
     ) -> None:
         self.service, self.registry = service, registry
         self.ready: ReadyCheck = ready or (lambda: (True, "ready"))
+        self.alive: ReadyCheck = alive or (lambda: (True, "alive"))
         self.started_at = time.time()
         self._httpd = ThreadingHTTPServer((host, port), _handler_for(self))
         self._httpd.daemon_threads = True
@@ -414,13 +416,15 @@ class MetricsServer:
         path = path.split("?", 1)[0]
         if path == "/metrics":
             return 200, CONTENT_TYPE_LATEST, generate_latest(self.registry)
-        if path == "/healthz":
-            return 200, "text/plain; charset=utf-8", f"ok {self.service}\n".encode()
-        if path == "/readyz":
+        if path in ("/healthz", "/readyz"):
+            check, what = (self.alive, "liveness") if path == "/healthz" else (self.ready, "readiness")
             try:
-                ok, reason = self.ready()
+                ok, reason = check()
             except Exception as exc:  # noqa: BLE001 (a failing check means not ready)
-                ok, reason = False, f"readiness check failed: {exc.__class__.__name__}: {exc}"
+                ok, reason = False, f"{what} check failed: {exc.__class__.__name__}: {exc}"
+            if path == "/healthz":
+                body = f"ok {self.service}\n" if ok else f"unhealthy {self.service}: {reason}\n"
+                return (200 if ok else 503), "text/plain; charset=utf-8", body.encode()
             return (
                 (200 if ok else 503),
                 "text/plain; charset=utf-8",
@@ -450,6 +454,7 @@ def serve(
     service: str,
     *,
     ready: ReadyCheck | None = None,
+    alive: ReadyCheck | None = None,
     say: Callable[[str], None] | None = None,
 ) -> MetricsServer | None:
     """Start this process's metrics server per ``settings`` (None when the port is -1 or taken).
@@ -459,7 +464,9 @@ def serve(
     if settings.metrics_port < 0:
         return None
     try:
-        server = MetricsServer(service, settings.metrics_host, settings.metrics_port, ready=ready).start()
+        server = MetricsServer(
+            service, settings.metrics_host, settings.metrics_port, ready=ready, alive=alive
+        ).start()
     except OSError as exc:
         line = (
             f"{service}: metrics server not started: cannot listen on "
@@ -529,6 +536,30 @@ def serve_poller(settings: Settings, *, say: Callable[[str], None] | None = None
     return observe
 
 
+class Heartbeat:
+    """Liveness of an event loop: ``beat()`` from a periodic task; ``check()`` fails when the last beat
+    is older than ``max_age_s`` (a wedged loop). Before the first beat, the process counts as alive."""
+
+    def __init__(self, max_age_s: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.max_age_s, self.clock = max_age_s, clock
+        self.last: float | None = None
+
+    def beat(self) -> None:
+        self.last = self.clock()
+
+    def age_s(self) -> float:
+        """Seconds since the last beat (-1 before the first)."""
+        return -1.0 if self.last is None else self.clock() - self.last
+
+    def check(self) -> tuple[bool, str]:
+        if self.last is None:
+            return True, "starting"
+        age = self.clock() - self.last
+        if age > self.max_age_s:
+            return False, f"event loop silent for {age:.0f}s"
+        return True, "event loop answering"
+
+
 def serve_worker(
     settings: Settings, app: Any, *, say: Callable[[str], None] | None = None
 ) -> MetricsServer | None:
@@ -541,6 +572,17 @@ def serve_worker(
         assigned["count"] = len(assigned_partitions)
 
     app.on_partitions_assigned.connect(on_assigned)
+    heartbeat = Heartbeat()
+
+    @app.timer(interval=5.0)
+    async def _heartbeat() -> None:
+        heartbeat.beat()
+
+    Gauge(
+        _name("worker_heartbeat_age_seconds"),
+        "Seconds since the worker's event loop last ran its 5 s timer "
+        "(-1 while starting); /healthz fails above 60",
+    ).set_function(heartbeat.age_s)
 
     def ready() -> tuple[bool, str]:
         if getattr(app, "rebalancing", False):
@@ -551,7 +593,7 @@ def serve_worker(
 
     worker_metrics()
     dead_letter_counter()
-    server = serve(settings, "worker", ready=ready, say=say)
+    server = serve(settings, "worker", ready=ready, alive=heartbeat.check, say=say)
     if server is None:
         return None  # nobody can scrape: no lag monitor either
     LagMonitor(
