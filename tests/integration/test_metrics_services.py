@@ -129,6 +129,8 @@ def test_worker_metrics_readiness_and_lag(fresh_kafka: str, tmp_path: Path) -> N
             )
 
         wait_for(counted, "the worker to count the report and the dead letter")
+        # The event loop's heartbeat (liveness) runs.
+        wait_for(lambda: 0 <= scrape(base)[("sitrep_worker_heartbeat_age_seconds", ())] < 30, "a heartbeat")
         # The lag monitor's first round runs at start: the gauges exist for the worker's group.
         wait_for(lambda: any(name == "sitrep_dlq_messages" for name, _ in scrape(base)), "DLQ size gauges")
         found = scrape(base)

@@ -168,3 +168,19 @@ def test_query_strings_are_ignored(path: str) -> None:
     server = MetricsServer("q", registry=CollectorRegistry())
     assert server.respond(path)[0] == 200
     server.close()
+
+
+def test_liveness_follows_the_heartbeat() -> None:
+    from sitrep.metrics import Heartbeat
+
+    now = {"t": 100.0}
+    heartbeat = Heartbeat(max_age_s=60, clock=lambda: now["t"])
+    server = MetricsServer("w", registry=CollectorRegistry(), alive=heartbeat.check)
+    assert server.respond("/healthz")[0] == 200  # starting: no beat yet
+    heartbeat.beat()
+    now["t"] += 59
+    assert server.respond("/healthz")[:3:2] == (200, b"ok w\n")
+    now["t"] += 2
+    status, _, body = server.respond("/healthz")
+    server.close()
+    assert status == 503 and body == b"unhealthy w: event loop silent for 61s\n"
