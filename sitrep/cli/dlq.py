@@ -17,7 +17,7 @@ TOPIC may be given with or without .dlq (reports.raw and reports.raw.dlq are the
   sitrep dlq list                          letters per dead-letter topic, the latest of each
   sitrep dlq list reports.raw -n 50        the latest 50 of one topic, one line each
   sitrep dlq show reports.raw --offset 12  the full envelope, the original decoded when text
-  sitrep dlq replay reports.raw --error-class ValidationError --dry-run
+  sitrep dlq replay reports.raw --error-class PoisonMessage --dry-run
   sitrep dlq replay reports.raw --since 2h
 
 replay re-publishes the ORIGINAL bytes and key of the selected letters to the topic they came from
@@ -61,7 +61,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print letters as JSON: where they sit, the envelope, and the "
         "original bytes (parsed when JSON, text when text, else base64).",
     )
-    show.add_argument("topic", metavar="TOPIC")
+    show.add_argument(
+        "topic", metavar="TOPIC", help="a topic or its dead-letter topic (reports.raw or reports.raw.dlq)"
+    )
     show.add_argument(
         "--offset",
         action="append",
@@ -85,7 +87,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    replay.add_argument("topic", metavar="TOPIC")
+    replay.add_argument(
+        "topic", metavar="TOPIC", help="a topic or its dead-letter topic (reports.raw or reports.raw.dlq)"
+    )
     replay.add_argument(
         "--offset",
         action="append",
