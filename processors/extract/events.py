@@ -563,9 +563,10 @@ def _assign_casualties(
     carry: Candidate | None,
     first_body: Candidate | None = None,
     totals: frozenset[int] = frozenset(),
+    tolls: list[list[Casualties]] | None = None,
 ) -> None:
     s_start, s_end = doc.sentences[index]
-    for c in find_casualties(doc.folded, s_start, s_end):
+    for c in tolls[index] if tolls is not None else find_casualties(doc.folded, s_start, s_end):
         if c.count in totals and c.count > 1 and c.qualifier != "convention":
             continue  # a running total restated without its "since"
         owner: Candidate | None = None
@@ -747,9 +748,8 @@ def extract(report: Report) -> list[Event]:
     doc = prepare(report)
     all_cands: list[Candidate] = []
     carry: Candidate | None = None
-    collected: set[int] = set()
-    for s_start, s_end in doc.sentences:  # figures the report gives as running or cumulative totals
-        find_casualties(doc.folded, s_start, s_end, collected)
+    collected: set[int] = set()  # figures the report gives as running or cumulative totals
+    tolls = [find_casualties(doc.folded, s_start, s_end, collected) for s_start, s_end in doc.sentences]
     totals = frozenset(collected)
     for index, (s_start, s_end) in enumerate(doc.sentences):
         cands = _sentence_candidates(doc, index)
@@ -757,7 +757,7 @@ def extract(report: Report) -> list[Event]:
         for cand in cands:
             _attach(doc, cand, sentence_actors)
         first_body = next((c for c in all_cands + cands if not c.in_title), None)
-        _assign_casualties(doc, index, cands, carry, first_body, totals)
+        _assign_casualties(doc, index, cands, carry, first_body, totals, tolls)
         if cands:
             carry = cands[0] if not cands[0].in_title else carry
         all_cands.extend(cands)
