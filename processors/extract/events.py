@@ -496,6 +496,12 @@ def _anchor_date(doc: Document) -> Any:
     return None
 
 
+_FOREIGN_STRIKERS = {"Military Forces of Israel", "Military Forces of the United States", "Coalition"}
+_MILITARY_TARGET = re.compile(
+    r"(?:مطار|قاعده|ثكنه|كتيبه|مواقع|موقع|مقر)\S* (?:\S+ ){0,2}?"
+    r"(?:العسكري|العسكريه|للجيش|لقوات النظام|الجويه)|"
+    r"military (?:airport|air ?base|base|positions?|site|facilit\w+)|army (?:positions?|base)|air ?base"
+)
 _CLAIM = re.compile(
     r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)(?:تبنت|تبنوا|"
     r"تبني (?:\S+ )?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
@@ -922,6 +928,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if roles.actor2 == roles.actor1:
         roles.actor2 = ""
         roles.spans.pop("actor2", None)
+    if (
+        sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+        and roles.actor1 in _FOREIGN_STRIKERS
+        and not roles.actor2
+        and _MILITARY_TARGET.search(doc.folded, *doc.sentences[cand.sentence])
+    ):
+        roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
     claimer = _claimed_by(doc)
     if claimer and sub_event_type in _EXPLOSIVE | {"Attack"} and roles.actor1 != claimer:
         if roles.actor1 and not roles.actor2:
@@ -944,7 +957,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and (
             "Civilians" in roles.victims
             or any(
-                _CIVILIAN_NOUN.match(doc.folded, c.end)
+                _CIVILIAN_NOUN.match(doc.folded, c.end) or _CIVILIAN_NOUN.match(doc.folded, c.start)
                 for c in cand.casualties
                 if c.count and c.kind == "killed"
             )

@@ -215,6 +215,8 @@ def _resolve_actors(
             continue
         if folded and _OUTLET_AFTER.match(folded, end):  # "the Russian defence ministry said"
             continue
+        if any(0 <= start - e <= 2 for _, e in sources):  # "الإعلام الحربي لحزب الله": the outlet's owner
+            continue
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))
