@@ -36,26 +36,20 @@ class DateLike(Protocol):
 
 def places_in(text: str, language: str) -> list[Any]:
     """Place mentions of ``text`` (offsets into it), sorted by start."""
-    try:
-        from processors.extract.places import find_places
-    except ImportError:  # places.py not landed yet (parallel work): no places
-        return []
+    from processors.extract.places import find_places
+
     return sorted(find_places(text, language), key=lambda p: (p.start, -p.end))
 
 
 def dates_in(text: str, language: str, published_at: datetime | None) -> list[Any]:
     """Date mentions of ``text`` (offsets into it), sorted by start."""
-    try:
-        from processors.extract.dates import find_dates
-    except ImportError:  # dates.py not landed yet (parallel work): no dates
-        return []
+    from processors.extract.dates import find_dates
+
     return sorted(find_dates(text, language, published_at), key=lambda d: (d.start, -d.end))
 
 
 def fallback_date(published_at: datetime | None, fetched_at: datetime) -> dt.date:
     """The event date when the text gives none: the report's own day rule (``dates.py``)."""
-    try:
-        from processors.extract.dates import default_event_date
-    except ImportError:  # dates.py not landed yet (parallel work)
-        return (published_at or fetched_at).date()
+    from processors.extract.dates import default_event_date
+
     return default_event_date(published_at or fetched_at)
