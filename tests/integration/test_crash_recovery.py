@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 from collections import Counter
 import time
 from pathlib import Path
@@ -63,22 +64,32 @@ def test_worker_sigkill_mid_stream_loses_nothing_and_doubles_nothing(
         candidates[report.report_id] = max(candidates[report.report_id], len(extract_events(clean_report(report))))
     assert len(report_ids) == 400 and sum(candidates.values()) > 300
 
-    producer = make_producer(settings.kafka)
-    for report in messages:
-        producer.send(topics.REPORTS_RAW, key=report.report_id.encode(), value=report.model_dump_json().encode())
-    producer.flush()
-    producer.close()
+    # Reports arrive as a stream (about 8 s for all), so the kill always lands mid-stream.
+    produced = threading.Event()
+    sent = [0]
+
+    def produce() -> None:
+        producer = make_producer(settings.kafka)
+        for report in messages:
+            producer.send(topics.REPORTS_RAW, key=report.report_id.encode(), value=report.model_dump_json().encode())
+            sent[0] += 1
+            time.sleep(0.018)
+        producer.flush()
+        producer.close()
+        produced.set()
 
     with Supervisor(tmp_path / "logs", env=settings_env(settings)) as supervisor:
         worker = supervisor.add("worker", sitrep_argv("worker"))
         supervisor.add("sink", sitrep_argv("sink"))
         deadline = time.monotonic() + 90
-        # Kill at the worker's first offset commit: it has done some work and most is still ahead.
-        while not (processed := _committed(settings)):
+        threading.Thread(target=produce, daemon=True).start()
+        # Kill at the worker's first offset commit: it has done some work and more is coming.
+        while not _committed(settings):
             assert time.monotonic() < deadline, "the pipeline never got going"
             time.sleep(0.05)
         supervisor.kill("worker", signal.SIGKILL)
-        killed_at = processed
+        killed_at = sent[0]
+        assert produced.wait(60), "the producer did not finish"
         while not supervisor.poll():
             time.sleep(0.05)
         assert worker.restarts == 1
