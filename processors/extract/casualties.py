@@ -971,7 +971,9 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
             if re.search(
                 r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered|assassinating)$", before
             ) or re.match(
-                r"(?:was |were )?(?:\w+ ){0,3}?(?:killed|shot dead|died|executed|assassinated)", after
+                r"(?:(?:was|were|had been|has been) (?:\w+ ){0,3}?(?:killed|shot dead|executed|assassinated)|"
+                r"(?:\w+ ){0,2}?died)",
+                after,
             ):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
             if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(

@@ -591,7 +591,11 @@ def _assign_casualties(
 
 
 _SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as)\b")
-_THIS_PLACE = re.compile(r"(\d+) (?:fatalities |deaths )?(?:were )?coded to this (?:location|event|area)")
+_THIS_PLACE = re.compile(
+    r"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:this (?:location|event|area)|(?:fighting at )?each "
+    r"(?:location|event|area|town|village))|(?:split|spread)\W+(\d+) each|(\d+) each (?:among|between|to)|"
+    r"with (\d+) coded to each"
+)
 
 
 def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
@@ -610,7 +614,7 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
         if here:
             return Casualties(
                 "killed",
-                int(here.group(1)),
+                int(next(g for g in here.groups() if g)),
                 "convention",
                 s_start + here.start(),
                 s_start + here.end(),
@@ -623,7 +627,7 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
             match = re.search(
                 rf"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:fighting (?:at|in) )?"
                 rf"(?:the )?(?:al[- ])?{escaped}|(?<![\w-])(?:al[- ])?{escaped}:? (\d+)\b|"
-                rf"coded to (?:al[- ])?{escaped} (\d+)",
+                rf"coded to (?:al[- ])?{escaped} (\d+)|(?<![\w.])(\d+) (?:al[- ])?{escaped}\b",
                 sentence,
             )
             if match:
