@@ -61,7 +61,8 @@ SETTINGS_BY_PREFIX = {
     "SITREP_": ("sitrep.settings", "Settings"),
 }
 # Variables the service contract names but no settings class reads yet (reported, not failed).
-CONTRACT_ONLY = {"SITREP_METRICS_PORT": "the metrics/health port every service serves (default 9108)"}
+# Variables the manifests may set before a settings field exists for them (none at present).
+CONTRACT_ONLY: dict[str, str] = {}
 SECRET_NAME = re.compile(r"(PASSWORD|API_KEY|SECRET|TOKEN|WEBHOOK_URL)$")
 
 
