@@ -220,12 +220,17 @@ class LocalPipeline:
 
     # -- observations ---------------------------------------------------------------------------
     def lags(self) -> int:
+        """Messages the processors and the sink have yet to commit, in all (-1: no topics yet)."""
+        by_topic = self.lag_by_topic()
+        return sum(by_topic.values()) if by_topic else -1
+
+    def lag_by_topic(self) -> dict[str, int]:
         from sitrep.lag import group_lag
         from sitrep.stack import PROCESSORS_GROUP, SINK_GROUP
 
         lags = [*group_lag(self.settings.kafka, PROCESSORS_GROUP, PROCESSOR_TOPICS),
                 *group_lag(self.settings.kafka, SINK_GROUP, SINK_TOPICS)]
-        return sum(lag.lag for lag in lags) if lags else -1
+        return {f"{'sink' if lag.group == SINK_GROUP else 'worker'}:{lag.topic}": lag.lag for lag in lags}
 
     def counts(self) -> tuple[int, int]:
         from sinks.search import count
@@ -278,14 +283,29 @@ class Load:
         return set(self.versions)
 
 
-def plan_load(reports: int, *, seed: int, load_s: float, feeds: int, farm_share: float) -> Load:
-    """Split ``reports`` synthetic reports between the farm and direct production, over ``load_s``."""
+def plan_load(reports: int, *, seed: int, load_s: float, feeds: int, farm_share: float,
+              minutes_per_report: float = 1.0) -> Load:
+    """Split ``reports`` synthetic reports between the farm and direct production, over ``load_s``.
+
+    Publication times are ``minutes_per_report`` apart (10,000 reports: a week of stream time).
+    Fusion keeps a window of stream time (7 days); were the load's stream time to run much faster
+    than that, a report delayed by a fault for a few seconds of wall time would arrive "weeks"
+    late in stream time and find its event evicted — not what a real feed does."""
+    from datetime import timedelta
+
     from bench.synthetic import synthetic_reports
 
     rng = random.Random(seed)
     load = Load()
     groups: list[list[Any]] = []  # original, then its copies/revisions
+    first: Any = None
     for report in synthetic_reports(reports, seed=seed, revise=0.1, duplicate=0.1):
+        first = first or report.published_at
+        if report.revision == 1 and report.feed_id != "synthetic-mirror":
+            minutes = len(groups) * minutes_per_report
+            report = report.model_copy(update={"published_at": first + timedelta(minutes=minutes)})
+        else:
+            report = report.model_copy(update={"published_at": groups[-1][0].published_at})
         if report.revision == 1 and report.feed_id != "synthetic-mirror":
             groups.append([report])
         else:
@@ -762,7 +782,11 @@ def schedule_faults(plan: ChaosPlan, rng: random.Random) -> list[Fault]:
     """Kills spread over the load window (each target at least once), one broker pause and one
     Elasticsearch outage in separate parts of it, poison rounds in between."""
     window = plan.load_s
-    faults = [Fault(window * 0.30, "pause-broker"), Fault(window * 0.55, "stop-elasticsearch")]
+    faults = []
+    if plan.broker_pause_s:
+        faults.append(Fault(window * 0.30, "pause-broker"))
+    if plan.es_outage_s:
+        faults.append(Fault(window * 0.55, "stop-elasticsearch"))
     targets = ["poller", "worker", "sink"]
     for n in range(plan.kills):
         slot = window * (0.05 + 0.9 * (n + rng.random()) / plan.kills)
@@ -771,7 +795,8 @@ def schedule_faults(plan: ChaosPlan, rng: random.Random) -> list[Fault]:
         slot = window * (0.1 + 0.8 * (n + rng.random()) / plan.poison_rounds)
         faults += [Fault(slot, "poison", topics.REPORTS_RAW), Fault(slot + 1, "poison", topics.EVENTS)]
     lo, hi = plan.second_worker
-    faults += [Fault(window * lo, "scale-out"), Fault(window * hi, "scale-in")]
+    if hi > lo:
+        faults += [Fault(window * lo, "scale-out"), Fault(window * hi, "scale-in")]
     return sorted(faults, key=lambda f: f.at_s)
 
 
@@ -881,7 +906,8 @@ def run_chaos(plan: ChaosPlan, state_dir: Path) -> tuple[list[dict[str, Any]], l
             sup.poll()
             try:
                 reports, events = pipeline.counts()
-                lag = pipeline.lags()
+                by_topic = pipeline.lag_by_topic()
+                lag = sum(by_topic.values()) if by_topic else -1
             except Exception as exc:  # noqa: BLE001
                 say(f"not answering yet: {exc.__class__.__name__}")
                 time.sleep(1)
@@ -894,7 +920,9 @@ def run_chaos(plan: ChaosPlan, state_dir: Path) -> tuple[list[dict[str, Any]], l
             else:
                 drained_since = None
             if state != last_state:
-                say(f"draining: {reports}/{len(expected)} reports, {events} events indexed, lag {lag}")
+                behind = ", ".join(f"{name} {n}" for name, n in by_topic.items() if n)
+                say(f"draining: {reports}/{len(expected)} reports, {events} events indexed, lag {lag}"
+                    + (f" ({behind})" if behind else ""))
             last_state = state
             time.sleep(1)
         else:
@@ -919,12 +947,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, help="distinct reports to publish (10000; --short: 500)")
     parser.add_argument("--short", action="store_true", help="the short variant (make test): ~500 reports")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--load-s", type=float, help="spread the load over this many seconds")
+    parser.add_argument("--no-faults", action="store_true",
+                        help="the same load without any fault (a baseline for the figures)")
     parser.add_argument("--keep", type=Path, help="state directory to use and keep (logs, data)")
     args = parser.parse_args(argv)
     plan = ChaosPlan.short() if args.short else ChaosPlan()
     if args.reports:
         plan = ChaosPlan(**{**plan.__dict__, "reports": args.reports})
     plan = ChaosPlan(**{**plan.__dict__, "seed": args.seed})
+    if args.load_s:
+        plan = ChaosPlan(**{**plan.__dict__, "load_s": args.load_s})
+    if args.no_faults:
+        plan = ChaosPlan(**{**plan.__dict__, "kills": 0, "broker_pause_s": 0.0, "es_outage_s": 0.0,
+                            "poison_rounds": 0, "second_worker": (0.0, 0.0)})
     with contextlib.ExitStack() as stack:
         if args.keep:
             state = args.keep
