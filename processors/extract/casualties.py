@@ -603,7 +603,8 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
 _TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|على الاقل|at least)")
 _SUBSET = re.compile(
     r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
-    r"among whom|among the dead|among those|بينها|among)\W*$"
+    r"among whom|among the dead|among those|بينها|among|(?<!\w)بين (?:ال)?(?:قتلي|ضحايا|شهداء|جرحي|مصابين)|"
+    r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were)\W*$"
 )
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ|حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
@@ -619,6 +620,59 @@ _TOLL_RISE_TARGET = re.compile(
     r"ليبلغ)(?:\s+\S+){0,8}?\s+"
     r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
     r"total to|number to)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$"
+)
+# What a rising toll is attached to. A named incident ("حصيله تفجير اعزاز", "the toll from the
+# blast") makes the new figure that incident's toll; a period or campaign ("منذ بدء", "this year",
+# "الحمله") makes it a running total.
+_INCIDENT_NOUN = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:تفجير|انفجار|التفجير|مفخخه|انتحاري|عبوه|غاره|الغاره|غارات|ضربه|قصف|هجوم|"
+    r"مجزره|مذبحه|استهداف|كمين|اغتيال|اشتباك|اشتباكات|حادثه|اعتداء)(?!\w)|"
+    r"\b(?:blast|bombing|explosion|car bomb|attack|strike|air ?strike|airstrike|raid|ambush|massacre|"
+    r"shelling|assault|suicide bomb\w*|clash(?:es)?|incident)\b"
+)
+_PERIOD_TOLL = re.compile(
+    r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|منتصف ليل|الصباح|الفجر|الساعات الاولي)\S*"
+    r"(?: \S+)?(?: اليوم| امس|$))|خلال (?:\S+ )?(?:الشهر|الاشهر|الاسبوع|الاسابيع|العام|الايام|الحمله|"
+    r"الفتره|سنوات|اشهر|اسابيع|ايام)|حمله|الحمله|التصعيد|العمليه العسكريه|العمليات العسكريه|الحرب|"
+    r"الشهر|العام|الاسبوع|اجمالي|الاجمالي|الاجماليه|مجمل|مجموع|المجموع)(?!\w)|"
+    r"\b(?:since(?! (?:this |early |late )?(?:morning|dawn|midnight|noon|the morning))|this (?:year|month|week)|"
+    r"last (?:year|month|week)|campaign|offensive|so far|to date|in all|overall|total|cumulative|"
+    r"war|conflict|month|months|weeks|years)\b"
+)
+_RISE_START = re.compile(
+    r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|ليبلغ)(?!\w)|"
+    r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen)\b"
+)
+
+
+def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, end: int) -> str:
+    """A toll that rises to the number at ``first_start``: "incident" when the toll is attached to
+    one named incident (the event's updated toll), else "" (a running or cumulative total).
+
+    The toll is attached to what the rise phrase names: between the rise verb and the number, the
+    words just before the verb ("the toll from the blast rose to") and the rest of the clause after
+    the number ("ارتفع الي 9 عدد المدنيين الذين قتلوا جراء انفجار ...")."""
+    window_start = max(offset, first_start - 120)
+    rises = list(_RISE_START.finditer(folded, window_start, first_start))
+    if not rises:
+        return ""
+    verb = rises[-1]
+    lead = folded[max(offset, verb.start() - 50) : verb.start()]
+    lead = re.split(r"[.;,،]", lead)[-1]
+    between = folded[verb.end() : first_start]
+    tail = re.split(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s", folded[last_end : min(end, last_end + 140)])[0]
+    attached = f"{lead} {between} {tail}"
+    if _PERIOD_TOLL.search(attached):
+        return ""
+    if _INCIDENT_NOUN.search(attached):
+        return "incident"
+    return ""
+
+
+_EARLIER_EVENT = re.compile(
+    r"(?<!\w)(?:غداه|عقب|بعد (?:يوم|يومين|ايام|ساعات|اسبوع|ايام قليله) (?:من|علي))"
+    r"(?: (?:[وفبل]?(?:مقتل|سقوط|استشهاد|مصرع|قتل)|حصيله|ال\S+)){0,2}(?: نحو| قرابه| حوالي)?\s*$|"
+    r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$"
 )
 _SENTENCE_COURT = re.compile(r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|court|trial")
 _AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|سنوات|yr)")
@@ -777,8 +831,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     sentence = folded[start:end]
     if not _ANY_TOLL_WORD.search(sentence):
         return []
-    if _SENTENCE_TOTAL.search(sentence):
-        return []
+    total_spans = _total_segments(folded, start, end) if _SENTENCE_TOTAL.search(sentence) else []
     if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):
         return []
     tokens = tokenize(folded, start, end)
@@ -823,11 +876,57 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                     found.append(singular)
                 i += 1
                 continue
-        casualty = _judge(folded, tokens, quantity, start, totals)
+        if any(a <= tokens[i].start < b for a, b in total_spans):
+            casualty = None  # counted from the start of the war, a year or a campaign
+        else:
+            casualty = _judge(folded, tokens, quantity, start, totals)
         if casualty is not None:
             found.append(casualty)
         i = max(quantity.end_tok, i + 1)
+    if total_spans:
+        found = [c for c in found if not any(a <= c.start < b for a, b in total_spans)]
     return found
+
+
+# Where a sentence's clauses part: a running total is often appended to the event's own toll
+# ("قتل 4 مدنيين ...، ليرتفع الى 212 عدد ... منذ بدء ...", "killing three, bringing the ... since
+# the start of ... to 412").
+_SEGMENT_BREAK = re.compile(
+    r"[,;،؛]|\s(?=(?:[وف]?(?:ليرتفع|لترتفع|ليصل|لتصل|ليبلغ|لتبلغ)|bringing|raising|taking|"
+    r"which brings|which raises)(?!\w))"
+)
+
+
+_SUPERLATIVE_SINCE = re.compile(
+    r"(?<!\w)(?:ال)?(?:اكثر|اعلي|اسوا|اكبر|اشد)(?: \S+){0,2} منذ|\b(?:deadliest|bloodiest|highest|worst|"
+    r"largest|biggest)(?: \S+){0,4} since\b"
+)
+
+
+def _total_segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``folded[start:end]`` (split at clause breaks) that count a war, year or campaign."""
+    segments: list[tuple[int, int]] = []
+    cut = start
+    for match in [*_SEGMENT_BREAK.finditer(folded, start, end), None]:
+        seg_end = end if match is None else match.start()
+        if seg_end > cut:
+            segments.append((cut, seg_end))
+        if match is not None:
+            cut = match.end()
+    spans: list[tuple[int, int]] = []
+    superlative = False
+    for k, (a, b) in enumerate(segments):
+        if not _SENTENCE_TOTAL.search(folded, a, b):
+            continue
+        if _SUPERLATIVE_SINCE.search(folded, a, b):
+            superlative = True  # "the deadliest toll since the war began" compares, it does not count
+            continue
+        if k == 0:
+            return [(start, end)]  # "since the war began, ..." frames the whole sentence
+        if not any(_read_quantity(tokenize(folded, a, b), j) for j in range(len(tokenize(folded, a, b)))):
+            spans.append(segments[k - 1])  # "killed 300, since the start of ...": the figure before
+        spans.append((a, b))
+    return spans or ([] if superlative else [(start, end)])
 
 
 _SINGULAR_EN = frozenset(
@@ -1020,9 +1119,22 @@ def _judge(
         prev[-1],
     ):
         return None
+    # A rising toll: one incident's updated toll, or a running total (refused below).
+    rise = bool(_TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start])) or bool(
+        re.search(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$", before_text)
+        and _RISE_START.search(folded, max(offset, first.start - 120), first.start)
+    )
+    incident = rise and _incident_rise(folded, offset, first.start, last.end, tokens[-1].end) == "incident"
     # What does the number count?
     noun_ok = q.dual_kind in ("p", "k", "i")
     noun_kind = q.dual_kind if q.dual_kind in ("k", "i", "p") else ""
+    incident_kind = ""
+    if incident:
+        rise_text = folded[max(offset, first.start - 80) : first.start]
+        if re.search(r"قتل|ضحايا|شهداء|وفيات|toll|dead|deaths|killed|fatalit", rise_text):
+            noun_ok, incident_kind = True, "k"
+        elif re.search(r"جرحي|مصابين|اصابات|injur|wounded", rise_text):
+            noun_ok, incident_kind = True, "i"
     noun_end = last.end
     for k, word in enumerate(nxt[:4]):
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
@@ -1042,6 +1154,8 @@ def _judge(
             break
         if not word.replace("-", "").replace("'", "").isalpha():
             break
+    if incident_kind and noun_kind in ("", "p"):
+        noun_kind = incident_kind  # "ارتفعت حصيله قتلي ... الي 11 مدنيا": the toll's own word
     if q.dual_kind == "":
         nearest_prev_kill = any(_is_kill(w) or _is_injury(w) for w in prev[-2:])
         nearest_next_kill = any(_is_kill(w) or _is_injury(w) for w in nxt[:2])
@@ -1058,18 +1172,21 @@ def _judge(
     # Running totals and subsets.
     clause_before = folded[max(offset, first.start - 90) : first.start]
     clause_after = folded[last.end : last.end + 80]
-    if _TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start]):
+    if rise and not incident:
         if totals is not None:
             totals.add(q.value)
         return None
-    if _CUMULATIVE.search(clause_before[-60:]) or _CUMULATIVE.search(
-        re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60]
+    if not incident and (
+        _CUMULATIVE.search(clause_before[-60:])
+        or _CUMULATIVE.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
     ):
         if totals is not None:
             totals.add(q.value)
         return None
     if _SUBSET.search(clause_before[-25:]):
         return None
+    if _EARLIER_EVENT.search(clause_before[-45:]):
+        return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
     if re.search(
         r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]
     ):

@@ -1,0 +1,88 @@
+"""Toll updates, running totals, subsets and background sentences.
+
+All sentences here are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from processors.extract import extract_events
+from processors.extract.casualties import find_casualties
+from sitrep.records import Report
+from sitrep.textnorm import fold_with_offsets
+
+WHEN = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
+
+
+def report(text: str, title: str = "") -> Report:
+    return Report(report_id="t1", title=title, text=text, published_at=WHEN, fetched_at=WHEN)
+
+
+def killed(text: str) -> list[int]:
+    folded, _ = fold_with_offsets(text)
+    return [c.count for c in find_casualties(folded, 0, len(folded)) if c.kind == "killed" and not c.zero]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ارتفعت حصيلة قتلى التفجير الذي هز سوق البلدة صباح اليوم إلى 11 مدنياً", 11),
+        ("ارتفع إلى 8 عدد الأشخاص الذين قضوا جراء الغارة على المخبز", 8),
+        ("The death toll from Monday's bombing of the bus station rose to 14", 14),
+        ("the number of people killed in the ambush has risen to 6, a medic said", 6),
+    ],
+)
+def test_a_rising_toll_of_one_named_incident_is_its_toll(text: str, count: int) -> None:
+    assert killed(text) == [count]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ليرتفع إلى 240 عدد المدنيين الذين قتلوا في المحافظة منذ بدء التصعيد",
+        "لترتفع حصيلة القتلى خلال الشهر الجاري إلى 130 شخصاً",
+        "bringing the number of civilians killed since the offensive began to 380",
+        "the toll of the campaign rose to 97 dead",
+    ],
+)
+def test_a_rising_running_total_is_not_a_toll(text: str) -> None:
+    assert killed(text) == []
+
+
+def test_the_events_toll_beside_a_running_total_in_one_sentence_is_kept() -> None:
+    assert killed("قتل 4 مدنيين بقصف على البلدة اليوم، ليرتفع إلى 212 عدد القتلى منذ بدء التصعيد") == [4]
+    assert killed(
+        "Shelling killed five people on Sunday, bringing the toll since the start of the war to 900"
+    ) == [5]
+
+
+def test_a_period_said_first_frames_the_whole_sentence() -> None:
+    assert killed("منذ بدء الحملة، قتل 300 مدني في المنطقة") == []
+
+
+def test_deadliest_since_is_not_a_total() -> None:
+    assert killed("قتل 17 مدنياً في الغارات، في أعلى حصيلة منذ بدء الهجوم") == [17]
+
+
+def test_subset_after_among_the_dead_is_not_the_toll() -> None:
+    assert killed("ومن بين القتلى طفلان وامرأة") == []
+    assert killed("The dead included three children") == []
+
+
+def test_toll_of_an_earlier_event_is_not_counted() -> None:
+    assert killed("وتأتي الغارات غداة مقتل 13 مدنياً في قصف مماثل") == []
+
+
+def test_updated_toll_of_a_car_bomb_wins_over_its_subset() -> None:
+    events = extract_events(
+        report(
+            "ارتفع إلى 12 عدد المدنيين الذين قتلوا جراء انفجار سيارة مفخخة صباح اليوم في مدينة الباب "
+            "بريف حلب الشرقي، بعد وفاة ثلاثة جرحى.\nومن بين القتلى ثلاثة أطفال وسيدتان.",
+            title="ارتفاع حصيلة انفجار الباب إلى 12 قتيلاً",
+        )
+    )
+    assert events and events[0].fatalities == 12
+    assert events[0].sub_event_type == "Remote explosive/landmine/IED"
