@@ -97,6 +97,23 @@ _REFERENCE_WORD = re.compile(
     r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
     r"investigation|condemn|retaliation|blamed|responsible|anniversary"
 )
+# Background: what happens habitually or happened before, told as context for the event ("the
+# town has been hit by several bombings this year", "factions have in the past blamed such attacks
+# on ...", "سبق ان تعرضت المدينه لتفجيرات مماثله").
+_BACKGROUND = re.compile(
+    r"(?<!\w)(?:سبق ان|سبق و|سبق لها|سبق له|في السابق|مرارا|مرارا وتكرارا|بشكل متكرر|باستمرار|عاده ما|"
+    r"مثل هذه|هذه الهجمات|هذه التفجيرات|(?:تفجيرات|هجمات|غارات|تفجير|هجوم) مماثله?)(?!\w)|"
+    r"\b(?:in the past(?! (?:\S+ )?(?:\d+|few|several|two|three|hours?|days?|week|24|48))|"
+    r"such (?:attacks|bombings|blasts|strikes|raids|incidents|assaults)|similar (?:attacks|bombings|blasts|"
+    r"strikes|raids|incidents|assaults)|repeatedly|frequently|often|regularly|"
+    r"(?:has|have|had) been (?:\w+ )?(?:hit|targeted|struck|attacked|rocked|shaken) by (?:several|many|"
+    r"multiple|repeated|a series|a string|a spate|a wave|dozens|numerous|frequent))\b"
+)
+_BACKGROUND_WORD = re.compile(
+    r"سبق|السابق|سابقا|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|past|previously|"
+    r"such|similar|repeatedly|frequently|often|regularly|been"
+)
+_SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
 _DENIAL = re.compile(
     r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
     r"denying)\b"
@@ -302,6 +319,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     kept: list[TriggerMention] = []
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
+    background = bool(_BACKGROUND_WORD.search(sentence))
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
@@ -313,6 +331,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
         ):
             continue
+        if background and (
+            _BACKGROUND.search(doc.folded, clause[0], clause[1])
+            or _SIMILAR_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 30))
+        ):
+            continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         word = doc.folded[hit.start : hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change

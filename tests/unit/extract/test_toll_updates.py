@@ -86,3 +86,31 @@ def test_updated_toll_of_a_car_bomb_wins_over_its_subset() -> None:
     )
     assert events and events[0].fatalities == 12
     assert events[0].sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_background_sentences_about_a_town_are_not_events() -> None:
+    events = extract_events(
+        report(
+            "A roadside bomb exploded next to a minibus on the edge of Jarablus on Wednesday, killing "
+            "four passengers, hospital staff said.\n"
+            "Jarablus is run by Turkish-backed factions and has been hit by repeated bombings over "
+            "recent months. Local commanders have in the past blamed such attacks on Kurdish-led "
+            "fighters, who reject the charge.",
+            title="Roadside bomb kills four near Jarablus",
+        )
+    )
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].fatalities == 4
+    assert "Syrian Democratic Forces" not in {events[0].actor1, events[0].actor2}
+
+
+def test_a_similar_earlier_bombing_named_as_context_is_not_an_event() -> None:
+    events = extract_events(
+        report(
+            "قتل ستة مدنيين بانفجار دراجة نارية مفخخة صباح اليوم في مدينة الراعي بريف حلب. "
+            "ويأتي الانفجار بعد نحو أسبوعين على تفجير مماثل في مدينة جرابلس."
+        )
+    )
+    assert len(events) == 1
+    assert events[0].fatalities == 6
+    assert events[0].location is not None and "Jarab" not in events[0].location.name
