@@ -318,7 +318,8 @@ _AR_RIF_BEFORE = re.compile(
     f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف(?:ي|ا)?)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$"
 )
 _AR_THE_RIF_BEFORE = re.compile(
-    f"(?:^|[\\s(])([وبلف]{{0,2}}الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)"
+    f"(?:^|[\\s(])([وبلف]{{0,2}}الريف(ين)?\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)"
+    f"(?:\\s+و(?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)?"
     f"\\s+((?:لمحافظ{_T}|لمدين{_T}|من\\s+محافظ{_T}|في\\s+محافظ{_T}|من|في)\\s+)?)$"
 )
 _AR_BADIA_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?(?:بادي{_T}|صحراء))\\s+$")
@@ -546,8 +547,10 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
         if m.clitic[:1] in ("و", "ف"):
             return r  # "...الجنوبي ومطار X": what precedes the conjunction belongs to another phrase
         match = _AR_THE_RIF_BEFORE.search(before)
-        if match is not None and ("ل" in m.clitic or match.group(3)):
-            r.start, r.mode, r.direction = base + match.start(1), "countryside", _ar_direction(match.group(2))
+        if match is not None and ("ل" in m.clitic or match.group(4)):
+            # "الريف الشرقي والشمالي لـX": the first side named; "الريفين الشرقي والغربي": both sides
+            direction = "" if match.group(2) else _ar_direction(match.group(3))
+            r.start, r.mode, r.direction = base + match.start(1), "countryside", direction
             return r
         if any(e.kind == "admin1" for e in entries) and text[m.start:m.end].endswith(("ريف دمشق",)):
             d = _AR_AFTER_DIR.match(after)

@@ -286,3 +286,18 @@ def test_mentions_are_well_formed_on_any_word_salad(words: list[str]) -> None:
         assert 1 <= mention.location.geo_precision <= 3
         assert mention.kind in ("admin1", "region", "city", "town", "village", "site")
         assert mention.location.lat is not None and 29.0 < mention.location.lat < 38.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("دارت معارك عنيفة في الريف الشرقي لدير الزور مساء أمس", "Eastern Deir ez-Zor countryside"),
+        ("سقطت قذائف على الريف الجنوبي والشرقي لإدلب", "Southern Idleb countryside"),
+        ("تواصلت الغارات على الريفين الغربي والشمالي لحماة", "Hama countryside"),
+    ],
+)
+def test_reversed_and_coordinated_countryside_phrases(text: str, name: str) -> None:
+    found = places(text, "ar")
+    assert len(found) == 1
+    assert found[0].location.name == name
+    assert found[0].location.geo_precision == 2
