@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sitrep.records import Report, report_id_for
 
@@ -55,7 +55,7 @@ def synthetic_reports(
 ) -> Iterator[Report]:
     """``count`` distinct reports (plus revisions and cross-feed copies of some of them)."""
     rng = random.Random(seed)
-    start = start or datetime(2026, 11, 1, tzinfo=timezone.utc)
+    start = start or datetime(2026, 11, 1, tzinfo=UTC)
     for index in range(count):
         arabic = rng.random() < 0.6
         template = rng.choice(_AR_TEMPLATES if arabic else _EN_TEMPLATES)

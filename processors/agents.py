@@ -6,13 +6,14 @@ Faust restarts an agent whose body raises, so every message is handled inside it
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import faust
 
-from processors.normalize import clean_report, parse_report
 from processors.alerts import AlertsSettings, kafka_dead_letter
 from processors.alerts.stage import AlertStage
+from processors.normalize import clean_report, parse_report
 from processors.stages import Stages
 from sitrep import topics
 from sitrep.deadletter import dead_letter_headers, make_dead_letter
@@ -65,75 +66,65 @@ def register_agents(app: faust.App, settings: Settings) -> None:
             letters.labels(topic=topics.dlq(message.topic), stage=stage_name,
                            error_class=letter.error_class).inc()
 
-    @app.agent(raw, name="normalize")
-    async def normalize(stream: Any) -> None:
-        async for event in stream.events():
-            try:
-                report = clean_report(parse_report(event.value, event.message.topic))
-                await normalized.send(key=stage.dedup_key(report).encode(), value=report.model_dump_json().encode())
-                metrics.messages.labels(stage="normalize").inc()
-            except Exception as exc:  # noqa: BLE001 (one bad message must not stop the stream)
-                await dead_letter(event, exc, "normalize")
+    Handler = Callable[[Any], Awaitable[None]]
 
-    @app.agent(normalized, name="dedup")
-    async def dedup(stream: Any) -> None:
-        async for event in stream.events():
-            try:
-                report = stage.dedup(Report.model_validate_json(event.value), dedup_table)
-                await clean.send(key=report.report_id.encode(), value=report.model_dump_json().encode())
-                metrics.messages.labels(stage="dedup").inc()
-            except Exception as exc:  # noqa: BLE001
-                await dead_letter(event, exc, "dedup")
+    def each_message(stage_name: str, handle: Handler) -> Handler:
+        """An agent body that hands each message to ``handle`` and dead-letters what it raises."""
 
-    @app.agent(clean, name="extract")
-    async def extract(stream: Any) -> None:
-        async for event in stream.events():
-            try:
-                report = parse_report(event.value, event.message.topic)
-                for extracted in stage.extract(report):
-                    await candidates.send(
-                        key=stage.fusion_key(extracted).encode(), value=extracted.model_dump_json().encode()
-                    )
-                    metrics.events_extracted.labels(event_type=str(extracted.event_type)).inc()
-                metrics.messages.labels(stage="extract").inc()
-            except Exception as exc:  # noqa: BLE001
-                await dead_letter(event, exc, "extract")
+        async def agent(stream: Any) -> None:
+            async for event in stream.events():
+                try:
+                    await handle(event)
+                    metrics.messages.labels(stage=stage_name).inc()
+                except Exception as exc:  # noqa: BLE001 (one bad message must not stop the stream)
+                    await dead_letter(event, exc, stage_name)
 
-    @app.agent(candidates, name="fuse")
-    async def fuse(stream: Any) -> None:
-        async for event in stream.events():
-            try:
-                candidate = Event.model_validate_json(event.value)
-                for canonical in stage.fuse(candidate, fusion_table):
-                    await events.send(key=canonical.event_id.encode(), value=canonical.model_dump_json().encode())
-                    metrics.events_published.inc()
-                metrics.messages.labels(stage="fuse").inc()
-            except Exception as exc:  # noqa: BLE001
-                await dead_letter(event, exc, "fuse")
+        agent.__name__ = agent.__qualname__ = stage_name.replace("-", "_")
+        return agent
 
-    @app.agent(events, name="route-alerting")
-    async def route_alerting(stream: Any) -> None:
+    async def normalize(event: Any) -> None:
+        report = clean_report(parse_report(event.value, event.message.topic))
+        await normalized.send(key=stage.dedup_key(report).encode(), value=report.model_dump_json().encode())
+
+    async def dedup(event: Any) -> None:
+        report = stage.dedup(Report.model_validate_json(event.value), dedup_table)
+        await clean.send(key=report.report_id.encode(), value=report.model_dump_json().encode())
+
+    async def extract(event: Any) -> None:
+        report = parse_report(event.value, event.message.topic)
+        for extracted in stage.extract(report):
+            key = stage.fusion_key(extracted).encode()
+            await candidates.send(key=key, value=extracted.model_dump_json().encode())
+            metrics.events_extracted.labels(event_type=str(extracted.event_type)).inc()
+
+    async def fuse(event: Any) -> None:
+        for canonical in stage.fuse(Event.model_validate_json(event.value), fusion_table):
+            await events.send(key=canonical.event_id.encode(), value=canonical.model_dump_json().encode())
+            metrics.events_published.inc()
+
+    async def route_alerting(event: Any) -> None:
         # Surge rules count events across the whole stream: gather them on one partition
         # (canonical events are few; this never limits throughput).
-        async for event in stream.events():
-            try:
-                await alerting.send(key=b"all", value=event.value)
-            except Exception as exc:  # noqa: BLE001 (e.g. a message too large to forward)
-                await dead_letter(event, exc, "route-alerting")
+        await alerting.send(key=b"all", value=event.value)
 
-    @app.agent(alerting, name="alert")
-    async def alert(stream: Any) -> None:
-        async for event in stream.events():
-            try:
-                canonical = Event.model_validate_json(event.value)
-                if alerting_stage is None:
-                    continue
-                for fired in alerting_stage.evaluate(canonical, alert_table, utcnow()):
-                    await alerts.send(key=fired.alert_id.encode(), value=fired.model_dump_json().encode())
-                    await alerting_stage.deliver_async(fired)
-                    metrics.alerts_sent.labels(rule=fired.rule, kind=fired.kind).inc()
-            except Exception as exc:  # noqa: BLE001
-                await dead_letter(event, exc, "alert")
+    async def alert(event: Any) -> None:
+        canonical = Event.model_validate_json(event.value)
+        if alerting_stage is None:
+            return
+        for fired in alerting_stage.evaluate(canonical, alert_table, utcnow()):
+            await alerts.send(key=fired.alert_id.encode(), value=fired.model_dump_json().encode())
+            await alerting_stage.deliver_async(fired)
+            metrics.alerts_sent.labels(rule=fired.rule, kind=fired.kind).inc()
+
+    for source, name, handle in (
+        (raw, "normalize", normalize),
+        (normalized, "dedup", dedup),
+        (clean, "extract", extract),
+        (candidates, "fuse", fuse),
+        (events, "route-alerting", route_alerting),
+        (alerting, "alert", alert),
+    ):
+        app.agent(source, name=name)(each_message(name, handle))
 
 
 def _alert_stage(settings: Settings) -> AlertStage | None:

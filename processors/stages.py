@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from typing import Any
 
 from processors.extract import extract_events
@@ -52,5 +52,5 @@ class Stages:
 
 def stream_time(event: Event) -> datetime:
     """When the stream saw ``event``: its report's publication, else noon of its date."""
-    return event.published_at or datetime.combine(event.event_date, time(12), tzinfo=timezone.utc)
+    return event.published_at or datetime.combine(event.event_date, time(12), tzinfo=UTC)
 

@@ -206,5 +206,6 @@ def settings_env(settings: Settings) -> dict[str, str]:
                 continue
             if isinstance(value, SecretStr):
                 value = value.get_secret_value()
-            env[f"SITREP_{section.upper()}__{name.upper()}"] = str(value).lower() if isinstance(value, bool) else str(value)
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            env[f"SITREP_{section.upper()}__{name.upper()}"] = text
     return env

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from pydantic import ValidationError
@@ -48,7 +48,7 @@ def test_report_dates_become_utc() -> None:
     naive = Report(report_id="r", published_at=datetime(2026, 11, 1, 12, 0))
     aware = Report(report_id="r", published_at=datetime(2026, 11, 1, 15, 0, tzinfo=timezone(timedelta(hours=3))))
     assert naive.published_at == aware.published_at
-    assert aware.published_at is not None and aware.published_at.tzinfo == timezone.utc
+    assert aware.published_at is not None and aware.published_at.tzinfo == UTC
 
 
 def test_our_records_reject_unknown_fields_and_round_trip() -> None:
@@ -71,4 +71,4 @@ def test_external_input_tolerates_unknown_fields() -> None:
     line = {"id": "x1", "title": "t", "text": "b", "published": "2017-10-10T12:00:00+03:00", "extra": [1]}
     report = ExternalReportInput.model_validate(line).to_report()
     assert report.report_id == "x1"
-    assert report.published_at == datetime(2017, 10, 10, 9, 0, tzinfo=timezone.utc)
+    assert report.published_at == datetime(2017, 10, 10, 9, 0, tzinfo=UTC)
