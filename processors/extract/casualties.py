@@ -700,7 +700,12 @@ _SENTENCE_TOTAL = re.compile(
     r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b"
 )
 MAX_EVENT_TOLL = 1000
-_CODED = re.compile(r"\bcoded (?:as|to|at) (\d+)")
+_CODED_N = (
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
+)
+_CODED = re.compile(
+    rf"\bcoded (?:(?:as|to|at) {_CODED_N}|{_CODED_N}(?! (?:in|to|at) (?!this|each)))"
+)
 _MONTH_WORDS = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
     r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|"
@@ -715,6 +720,10 @@ class _Quantity:
     end_tok: int
     vague: bool = False
     dual_kind: str = ""
+
+
+def _coded_value(word: str) -> int:
+    return int(word) if word.isdigit() else _EN_UNITS.get(word) or _EN_TENS[word]
 
 
 def _strip_w(word: str) -> str:
@@ -814,6 +823,23 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
     return _Quantity(value, i, j)
 
 
+def _range(tokens: list[Token], q: _Quantity) -> _Quantity:
+    """ "between 2 and 4", "one to three", "ما بين 3 و5": one statement, coded at its lower figure
+    (ACLED's rule for ranges); other quantities are returned as they are."""
+    j = q.end_tok
+    if q.vague or j + 1 >= len(tokens):
+        return q
+    joint = tokens[j].text
+    before = tokens[q.start_tok - 1].text if q.start_tok > 0 else ""
+    between = before in ("between", "بين", "مابين")
+    if not (joint in ("to", "-", "الي", "حتي") or (joint in ("and", "و") and between)):
+        return q
+    upper = _read_quantity(tokens, j + 1)
+    if upper is None or upper.vague or upper.value <= q.value:
+        return q
+    return _Quantity(q.value, q.start_tok, upper.end_tok, dual_kind=q.dual_kind)
+
+
 def _is_kill(word: str) -> bool:
     return bool(_KILL_AR.match(word)) or word in _KILL_EN
 
@@ -852,7 +878,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         found.append(
             Casualties(
                 "killed",
-                int(match.group(1)),
+                _coded_value(match.group(1) or match.group(2)),
                 "convention",
                 start + match.start(),
                 start + match.end(),
@@ -876,6 +902,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                     found.append(singular)
                 i += 1
                 continue
+        quantity = _range(tokens, quantity)
         if any(a <= tokens[i].start < b for a, b in total_spans):
             casualty = None  # counted from the start of the war, a year or a campaign
         else:
@@ -1005,7 +1032,11 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
             return Casualties(kind, 1, qualifier, tokens[i].start, tokens[i].end, tokens[i].end)
     if word in ("a", "an", "the") and i + 1 < len(tokens):
         j = i + 1
-        while j < min(len(tokens), i + 6) and tokens[j].text not in _SINGULAR_EN and tokens[j].text.isalpha():
+        while (
+            j < min(len(tokens), i + 6)
+            and tokens[j].text not in _SINGULAR_EN
+            and tokens[j].text.replace("-", "").replace("'", "").isalpha()
+        ):
             j += 1
         if (
             j < len(tokens)
@@ -1066,12 +1097,13 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
         ):
             before = " ".join(t.text for t in tokens[max(0, i - 2) : i])
             after = " ".join(t.text for t in tokens[j + 1 : j + 4])
-            after = " ".join(t.text for t in tokens[j + 1 : j + 6])
+            after = " ".join(t.text for t in tokens[j + 1 : j + 10])
+            after = re.sub(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,4}?(?=(?:was|were|had|has) )", "", after)
             if re.search(
                 r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered|assassinating)$", before
             ) or re.match(
                 r"(?:(?:was|were|had been|has been) (?:\w+ ){0,3}?(?:killed|shot dead|executed|assassinated)|"
-                r"(?:\w+ ){0,2}?died)",
+                r"(?:\w+ ){0,4}?died)",
                 after,
             ):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
@@ -1113,10 +1145,19 @@ def _judge(
         for w in prev[-3:]
     ):
         return None
-    if prev and re.match(
-        r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
-        r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$",
-        prev[-1],
+    if (
+        prev
+        and re.match(
+            r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
+            r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$",
+            prev[-1],
+        )
+        and not (  # "resulting in 4 fatalities": a count of people after all
+            prev[-1] in ("in", "on")
+            and nxt
+            and (nxt[0] in _PERSON_NOUN_EN or _is_kill(nxt[0]) or _is_injury(nxt[0]))
+            and nxt[0] not in ("of", "and", "in", "from", "were", "was", "have", "had", "are")
+        )
     ):
         return None
     # A rising toll: one incident's updated toll, or a running total (refused below).
@@ -1221,7 +1262,25 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         if _is_injury(word):
             return "injured"
         if word in ("and", "or", "in", "from", "of", "including", "و", "من", "في") or not (
-            word in ("were", "was", "are", "have", "had", "been", "being", "people", "persons")
+            word
+            in (
+                "were",
+                "was",
+                "are",
+                "have",
+                "had",
+                "been",
+                "being",
+                "people",
+                "persons",
+                "other",
+                "others",
+                "more",
+                "additional",
+                "individuals",
+                "reportedly",
+                "also",
+            )
             or _PERSON_NOUN_AR.match(word)
             or word in _PERSON_NOUN_EN
         ):

@@ -649,7 +649,8 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
             escaped = re.escape(name)
             match = re.search(
                 rf"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:fighting (?:at|in) )?"
-                rf"(?:the )?(?:al[- ])?{escaped}|(?<![\w-])(?:al[- ])?{escaped}:? (\d+)\b|"
+                rf"(?:the )?(?:al[- ])?{escaped}|(?<![\w-])(?:al[- ])?{escaped}"
+                rf"(?: (?:area|town|city|village|district|neighbou?rhood|camp|countryside))?:? (\d+)\b|"
                 rf"coded to (?:al[- ])?{escaped} (\d+)|(?<![\w.])(\d+) (?:al[- ])?{escaped}\b",
                 sentence,
             )
@@ -1009,7 +1010,11 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
         return None
     fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)
-    split = _coded_share(doc, cand) if qualifier == "convention" or "coded" in doc.folded else None
+    split = (
+        _coded_share(doc, cand)
+        if qualifier == "convention" or "coded" in doc.folded or _SPLIT_SENTENCE.search(doc.folded)
+        else None
+    )
     if split is not None:  # the note codes part of its total to this event's place
         fatalities, qualifier, killed = split.count, "convention", [split]
     injured, _, hurt = _toll(doc, cand.casualties, "injured", doc.actors)

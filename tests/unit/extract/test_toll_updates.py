@@ -114,3 +114,32 @@ def test_a_similar_earlier_bombing_named_as_context_is_not_an_event() -> None:
     assert len(events) == 1
     assert events[0].fatalities == 6
     assert events[0].location is not None and "Jarab" not in events[0].location.name
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Between 3 and 6 guards were killed at the checkpoint", 3),
+        ("the raid killed two to four fighters", 2),
+        ("قتل ما بين 4 و7 عناصر في الكمين", 4),
+        ("the shelling ended in 5 deaths among the residents", 5),
+        ("An Ahrar commander from the eastern sector was found killed near the bridge", 1),
+        ("A Jaysh al-Nasr fighter was killed by sniper fire", 1),
+        ("A shepherd was shot and later died of his wounds", 1),
+    ],
+)
+def test_ranges_counts_after_in_and_singular_victims(text: str, count: int) -> None:
+    assert killed(text) == [count]
+
+
+def test_others_wounded_after_a_killed_one_are_injured() -> None:
+    folded, _ = fold_with_offsets("One boy was killed while 6 other people were wounded in the blast")
+    got = [(c.kind, c.count) for c in find_casualties(folded, 0, len(folded))]
+    assert got == [("killed", 1), ("injured", 6)]
+
+
+def test_a_note_coding_without_as_is_read() -> None:
+    folded, _ = fold_with_offsets("Unknown fatalities, coded 10.")
+    assert [(c.count, c.qualifier) for c in find_casualties(folded, 0, len(folded))] == [(10, "convention")]
+    folded, _ = fold_with_offsets("An unknown number of fatalities were coded as ten.")
+    assert [c.count for c in find_casualties(folded, 0, len(folded))] == [10]
