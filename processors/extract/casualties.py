@@ -265,6 +265,18 @@ _AR_SINGULAR_PERSON = frozenset(
         "عسكريا",
         "شرطيا",
         "عاملا",
+        "مواطنه",
+        "مدنيه",
+        "شابه",
+        "مسنه",
+        "معلمه",
+        "ممرضه",
+        "طبيبه",
+        "طالبه",
+        "طبيب",
+        "معلم",
+        "طالب",
+        "مختار",
         "صحفيا",
         "مسعفا",
     }
@@ -912,7 +924,20 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         i = max(quantity.end_tok, i + 1)
     if total_spans:
         found = [c for c in found if not any(a <= c.start < b for a, b in total_spans)]
-    return found
+    # "three farmers, two brothers and their cousin, were killed", "5 civilians, 2 of them children":
+    # a count set off right after another count's noun is part of it.
+    return [
+        c
+        for c in found
+        if not any(
+            o is not c
+            and o.side_at <= c.start
+            and re.fullmatch(r"\s*,\s*(?:\S+\s+)?", folded[o.side_at : c.start])
+            and c.count <= o.count
+            for o in found
+        )
+        and not re.match(r"\s*(?:\S+\s+)?(?:of them|of whom|منهم|منهن)\b", folded[c.end : c.end + 30])
+    ]
 
 
 # Where a sentence's clauses part: a running total is often appended to the event's own toll
@@ -1100,7 +1125,9 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
             after = " ".join(t.text for t in tokens[j + 1 : j + 10])
             after = re.sub(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,4}?(?=(?:was|were|had|has) )", "", after)
             if re.search(
-                r"\b(?:killed|killing|kill|shot|executed|assassinated|murdered|assassinating)$", before
+                r"\b(?:killed|killing|kill|shot|shot dead|gunned down|executed|assassinated|murdered|"
+                r"assassinating|stabbed)$",
+                before,
             ) or re.match(
                 r"(?:(?:was|were|had been|has been) (?:\w+ ){0,3}?(?:killed|shot dead|executed|assassinated)|"
                 r"(?:\w+ ){0,4}?died)",
@@ -1152,10 +1179,15 @@ def _judge(
             r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$",
             prev[-1],
         )
-        and not (  # "resulting in 4 fatalities": a count of people after all
-            prev[-1] in ("in", "on")
+        and not (  # "resulting in 4 fatalities", "معارك اليوم 9 عناصر": a count of people after all
+            prev[-1] in ("in", "on", "اليوم", "يوم", "فجر", "الساعه")
             and nxt
-            and (nxt[0] in _PERSON_NOUN_EN or _is_kill(nxt[0]) or _is_injury(nxt[0]))
+            and (
+                nxt[0] in _PERSON_NOUN_EN
+                or (bool(_PERSON_NOUN_AR.match(nxt[0])) and nxt[0] not in ("من", "منهم"))
+                or _is_kill(nxt[0])
+                or _is_injury(nxt[0])
+            )
             and nxt[0] not in ("of", "and", "in", "from", "were", "was", "have", "had", "are")
         )
     ):
@@ -1285,6 +1317,18 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
             or word in _PERSON_NOUN_EN
         ):
             break
+    j = q.end_tok + (1 if noun_kind == "p" else 0)
+    if j < len(tokens) and tokens[j].text == ",":
+        close = next((k for k in range(j + 1, min(len(tokens), j + 12)) if tokens[k].text in (",", ".")), None)
+        if close is not None and tokens[close].text == ",":
+            for k in range(close + 1, min(len(tokens), close + 4)):
+                word = tokens[k].text
+                if _is_kill(word) and word not in ("toll", "lives", "claimed", "lost"):
+                    return "killed"
+                if _is_injury(word):
+                    return "injured"
+                if word not in ("were", "was", "have", "had", "been", "all", "both", "reportedly"):
+                    break
     reach = 8 if noun_kind == "p" else 4
     for j in range(max(0, q.start_tok - reach), min(len(tokens), q.end_tok + reach + 1)):
         if q.start_tok <= j < q.end_tok:

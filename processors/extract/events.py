@@ -476,7 +476,12 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     )
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
     places = [
-        p for p in doc.places if s_start <= p.start < s_end and not _is_speaker(doc.folded, p.start, p.end)
+        p
+        for p in doc.places
+        if s_start <= p.start < s_end
+        and not _is_speaker(doc.folded, p.start, p.end)
+        and not _ELSEWHERE.search(doc.folded, max(s_start, p.start - 45), p.start)
+        and not _WITHDRAWN_TO.search(doc.folded, max(s_start, p.start - 100), p.start)
     ]
     if places:
 
@@ -519,6 +524,20 @@ def _anchor_date(doc: Document) -> Any:
     return None
 
 
+# Places that are not the scene: where the wounded were taken, where fighters withdrew or fled to,
+# where a road leads ("نقل الي احد مشافي مدينه الحسكه", "انسحبوا نحو عمق الباديه", "taken to hospitals
+# in Kilis").
+_ELSEWHERE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:نقل|نقلوا|نقلت|ونقل|اسعف|اسعفوا|اسعاف|"
+    r"انسحب|انسحبوا|انسحبت|انسحاب|بانسحاب|فروا|فر|فرار|هربوا|هرب|المؤدي|المؤديه|الواصل|الواصله)"
+    r"(?: \S+){0,4}\s*$)|"
+    r"\b(?:taken (?:across \S+ \S+ )?to|rushed to|transferred to|evacuated to|fled (?:to|towards?)|"
+    r"withdrew (?:to|towards?)|retreated (?:to|towards?)|road (?:to|leading to))(?: \S+){0,4}\s*$"
+)
+_WITHDRAWN_TO = re.compile(
+    r"(?:انسحب|انسحاب|فر|فرار|هرب|withdr|retreat|fled)[^.]{0,70}(?<!\w)(?:نحو|باتجاه|towards?|to)"
+    r"(?: \S+)?\s*$"
+)
 _FOREIGN_STRIKERS = {"Military Forces of Israel", "Military Forces of the United States", "Coalition"}
 _MILITARY_TARGET = re.compile(
     r"(?:مطار|قاعده|ثكنه|كتيبه|مواقع|موقع|مقر)\S* (?:\S+ ){0,2}?"
@@ -685,7 +704,15 @@ def _toll(
         side = next((a.name for a in actors if c.end <= a.start <= c.side_at + 24), "")
         if not side:
             side = next(
-                (a.name for a in actors if c.start - 30 <= a.start < c.start and a.end <= c.start), "?"
+                (
+                    a.name
+                    for a in actors
+                    if c.start - 30 <= a.start < c.start
+                    and a.end <= c.start
+                    # "عنصرين من قسد، الي جانب ثلاثه من المهاجمين": the side named belongs to the toll before
+                    and not any(o.end <= a.start <= o.side_at + 24 for o in numbered if o is not c)
+                ),
+                "?",
             )
         best = per_side.get(side)
         if best is None or c.count > best.count:

@@ -143,3 +143,37 @@ def test_a_note_coding_without_as_is_read() -> None:
     assert [(c.count, c.qualifier) for c in find_casualties(folded, 0, len(folded))] == [(10, "convention")]
     folded, _ = fold_with_offsets("An unknown number of fatalities were coded as ten.")
     assert [c.count for c in find_casualties(folded, 0, len(folded))] == [10]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Three farmers, two brothers and their cousin, were killed when a mine went off", 3),
+        ("masked men shot dead a member of the village council on Sunday", 1),
+        ("قتلت سيدة بقذيفة سقطت على منزلها", 1),
+        ("وقتل خلال المواجهات اليوم 7 عناصر من الفصيل", 7),
+    ],
+)
+def test_appositions_feminine_singulars_and_a_day_word_before_the_count(text: str, count: int) -> None:
+    assert killed(text) == [count]
+
+
+def test_two_sides_of_one_clash_are_added() -> None:
+    events = extract_events(
+        report(
+            "دارت اشتباكات مساء أمس بين عناصر من قسد ومسلحين من تنظيم الدولة الإسلامية قرب بلدة الشحيل "
+            "بريف دير الزور. وأسفرت الاشتباكات عن مقتل ثلاثة عناصر من قسد، إلى جانب أربعة من المهاجمين."
+        )
+    )
+    assert events and events[0].fatalities == 7
+
+
+def test_where_the_wounded_were_taken_or_fighters_withdrew_is_not_the_scene() -> None:
+    events = extract_events(
+        report(
+            "قتل عنصران من قوات النظام بهجوم لمسلحين على حاجز قرب بلدة خان شيخون اليوم، ونقل جريح "
+            "إلى أحد مشافي مدينة حماة، فيما انسحب المهاجمون نحو عمق البادية."
+        )
+    )
+    assert events and events[0].location is not None
+    assert events[0].location.name not in ("Hama", "Syrian Badia")
