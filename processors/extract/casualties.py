@@ -975,7 +975,8 @@ def _total_segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if k == 0:
             return [(start, end)]  # "since the war began, ..." frames the whole sentence
-        if not any(_read_quantity(tokenize(folded, a, b), j) for j in range(len(tokenize(folded, a, b)))):
+        seg_tokens = tokenize(folded, a, b)
+        if not any(_read_quantity(seg_tokens, j) for j in range(len(seg_tokens))):
             spans.append(segments[k - 1])  # "killed 300, since the start of ...": the figure before
         spans.append((a, b))
     return spans or ([] if superlative else [(start, end)])

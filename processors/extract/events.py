@@ -189,6 +189,7 @@ class Document:
     places: list[Any]
     dates: list[Any]
     _starts: list[int] = field(default_factory=list)
+    claimer: str | None = None  # who claimed the attack, found once per report
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return original_span(self.positions, start, end)
@@ -554,11 +555,16 @@ _CLAIM = re.compile(
 
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
-    for match in _CLAIM.finditer(doc.folded):
-        near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
-        if near:
-            return min(near, key=lambda a: abs(a.start - match.start())).name
-    return ""
+    if doc.claimer is None:
+        doc.claimer = ""
+        for match in _CLAIM.finditer(doc.folded):
+            near = [
+                a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)
+            ]
+            if near:
+                doc.claimer = min(near, key=lambda a: abs(a.start - match.start())).name
+                break
+    return doc.claimer
 
 
 def _is_speaker(folded: str, start: int, end: int) -> bool:
