@@ -152,6 +152,8 @@ _CIVILIAN_NOUN = re.compile(
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
+_REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
+_DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
 _TYPE_WEIGHT = {
     "Non-state actor overtakes territory": 1.0,
@@ -546,8 +548,8 @@ _MILITARY_TARGET = re.compile(
     r"military (?:airport|air ?base|base|positions?|site|facilit\w+)|army (?:positions?|base)|air ?base"
 )
 _CLAIM = re.compile(
-    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)(?:تبنت|تبنوا|"
-    r"تبني (?:\S+ )?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
+    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)[وف]?(?:تبنت|تبنوا|"
+    r"تبني (?:\S+ ){0,4}?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
     r"اعلن\S* (?:\S+ )?مسؤوليته|"
     r"اعلنت (?:\S+ )?مسؤوليتها|اعلن تبنيه|اعلنت تبنيها)"
 )
@@ -868,6 +870,29 @@ def extract(report: Report) -> list[Event]:
             and all(_DEFINITE_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers)
         ):
             cand.sub_event_type = "Air/drone strike"
+    # A bare "the blast" / "the attack" after a suicide bombing (or a car bomb, an air strike) told
+    # earlier is that event: "أسفر التفجير عن مقتل 4", "the attack killed ...".
+    explosive = next((c.sub_event_type for c in title_cands if c.sub_event_type in _REFERRED_BACK), "")
+    for cand in body_cands:
+        if cand.sub_event_type in _REFERRED_BACK and not all(
+            _GENERIC_IED.match(cand.words.get(t.start, "")) for t in cand.triggers
+        ):
+            explosive = explosive or cand.sub_event_type
+            continue
+        if not explosive or cand.sub_event_type == explosive:
+            continue
+        words = [(t.start, cand.words.get(t.start, "")) for t in cand.triggers]
+        definite = all(
+            _DEFINITE.match(w) or doc.folded[max(0, at - 4) : at] in ("the ", "his ", "its ") for at, w in words
+        )
+        generic_ied = cand.sub_event_type == "Remote explosive/landmine/IED" and all(
+            _GENERIC_IED.match(w) for _, w in words
+        )
+        generic_attack = cand.sub_event_type in ("Armed clash", "Attack") and all(
+            _GENERIC_ATTACK.match(w) for _, w in words
+        )
+        if definite and ((generic_ied and explosive != "Air/drone strike") or generic_attack):
+            cand.sub_event_type = explosive
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -925,7 +950,34 @@ def extract(report: Report) -> list[Event]:
     ranked = sorted(
         range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence)
     )
-    return _dedupe_ids([events[i] for i in ranked])
+    return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
+
+
+def _drop_restated(events: list[Event]) -> list[Event]:
+    """An event that only restates a more salient one (same type and place, overlapping days, no
+    other side and no other toll: "the attack" told again once its attacker is known) is dropped."""
+    kept: list[Event] = []
+    for event in events:
+        if any(_restates(event, k) for k in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _restates(event: Event, main: Event) -> bool:
+    if event.sub_event_type != main.sub_event_type or event.location is None or main.location is None:
+        return False
+    if event.location.name != main.location.name:
+        return False
+    if event.actor1 and event.actor1 != main.actor1:
+        return False
+    if event.actor2 and event.actor2 != main.actor2:
+        return False
+    if event.fatalities and event.fatalities != main.fatalities:
+        return False
+    e0, e1 = event.event_date, event.event_date_end or event.event_date
+    m0, m1 = main.event_date, main.event_date_end or main.event_date
+    return e0 <= m1 and m0 <= e1
 
 
 def _lead_sentence(doc: Document) -> int:

@@ -177,3 +177,17 @@ def test_where_the_wounded_were_taken_or_fighters_withdrew_is_not_the_scene() ->
     )
     assert events and events[0].location is not None
     assert events[0].location.name not in ("Hama", "Syrian Badia")
+
+
+def test_the_blast_told_after_a_suicide_bombing_is_that_bombing() -> None:
+    events = extract_events(
+        report(
+            "فجر انتحاري نفسه صباح اليوم عند حاجز للشرطة العسكرية على مدخل مدينة الباب بريف حلب. "
+            "وأسفر التفجير عن مقتل 3 من عناصر الحاجز، وتبنى تنظيم الدولة الإسلامية الهجوم في بيان.",
+            title="تفجير انتحاري على حاجز في الباب",
+        )
+    )
+    assert len(events) == 1
+    assert events[0].sub_event_type == "Suicide bomb"
+    assert events[0].fatalities == 3
+    assert events[0].actor1 == "Islamic State"
