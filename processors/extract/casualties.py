@@ -223,6 +223,17 @@ _AR_DUALS = {
     "قياديين": "p",
     "قياديان": "p",
     "مدنيين اثنين": "p",
+    "مدنيان": "p",
+    "مقاتلان": "p",
+    "مسلحان": "p",
+    "مواطنان": "p",
+    "عسكريان": "p",
+    "شرطيان": "p",
+    "صحفيان": "p",
+    "مسعفان": "p",
+    "شقيقتان": "p",
+    "طفلتان": "p",
+    "امراتان": "p",
 }
 _AR_SINGULAR_PERSON = frozenset(
     {
@@ -287,7 +298,7 @@ _AR_SINGULAR_PERSON = frozenset(
 _KILL_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:مقتل|قتل|قتلت|قتلوا|يقتل|تقتل|قتلي|قتيل|قتيلا|القتلي|مصرع|مصرعه|مصرعهم|مصرعها|"
     r"استشهاد|استشهد|استشهدوا|شهيد|شهيدا|شهداء|الشهداء|حتفه|حتفهم|حتفها|وفاه|توفي|ارواح|حياه|ضحايا|"
-    r"الضحايا|ضحيه|جثث|جثه|جثامين|اعدام|اعدم|اعدمت|اغتيال|اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اوقعت|اسفر|"
+    r"الضحايا|ضحيه|جثث|جثه|جثامين|اعدام|اعدم|اعدمت|اغتيال|اغتيل|اغتال|اغتالت|اغتالوا|هلاك|قضوا|قضي|سقوط|اوقع|اوقعت|اسفر|"
     r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه)$"
 )
 _INJ_AR = re.compile(
@@ -699,7 +710,7 @@ _ZERO = re.compile(
 )
 # Cheap gate: a sentence with none of these stems holds no toll.
 _ANY_TOLL_WORD = re.compile(
-    r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|"
+    r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
     r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
     r"wound|hurt|casualt|coded"
@@ -1038,9 +1049,28 @@ _SINGULAR_EN = frozenset(
 )
 
 
+_KILL_VERB_AR = frozenset(
+    {"قتل", "قتلت", "يقتل", "تقتل", "يقتلون", "قتلوا", "اغتال", "اغتالت", "اغتالوا", "يغتال", "تغتال", "اعدم",
+     "اعدمت", "اعدموا", "وقتل", "وقتلت", "واغتال", "واغتالت", "فقتل"}
+)
+
+
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     """ "مقتل عنصر" / "killed a soldier": one person, no number word."""
     word = tokens[i].text
+    if (
+        word in _AR_SINGULAR_PERSON
+        and word.endswith("ا")
+        and i > 1
+        and not (_is_kill(tokens[i - 1].text))
+    ):
+        # "قتل مسلحون مجهولون ... شابا": the verb's object, an accusative singular, a few words on
+        back = [t.text for t in tokens[max(0, i - 9) : i]]
+        verb = next((k for k in range(len(back) - 1, -1, -1) if back[k] in _KILL_VERB_AR), None)
+        if verb is not None and not any(
+            t[:1].isdigit() or t in (".", ",", "؛") or _arabic_word_value(t) is not None for t in back[verb + 1 :]
+        ):
+            return Casualties("killed", 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
     if (
         word in _AR_SINGULAR_PERSON
         and i > 0

@@ -146,8 +146,10 @@ _AIR_ONLY = {
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _CIVILIAN_NOUN = re.compile(
     r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
+    r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|"
     r"اشخاصا|"
-    r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers)\b)"
+    r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers|man|woman|boy|girl|"
+    r"child|shepherd|farmer|teenager)\b)"
 )
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
@@ -474,6 +476,9 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     s_start, s_end = doc.sentences[cand.sentence]
     cand.roles = resolve_roles(doc.folded, sentence_actors, cand.start, cand.clause, cand.sub_event_type)
     sentence = doc.folded[s_start:s_end]
+    attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
+    for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
+        sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
     cand.armed_victims = bool(_ARMED_VICTIM.search(sentence)) or any(
         a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors
     )

@@ -191,3 +191,22 @@ def test_the_blast_told_after_a_suicide_bombing_is_that_bombing() -> None:
     assert events[0].sub_event_type == "Suicide bomb"
     assert events[0].fatalities == 3
     assert events[0].actor1 == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("قتل مدنيان وأصيب ثلاثة آخرون بقصف على القرية", 2),
+        ("اغتال مجهولون يستقلون سيارة رجلاً أمام منزله", 1),
+    ],
+)
+def test_nominative_duals_and_a_verbs_singular_object(text: str, count: int) -> None:
+    assert killed(text) == [count]
+
+
+def test_gunmen_killing_a_young_man_is_an_attack_on_a_civilian() -> None:
+    events = extract_events(
+        report("قتل مسلحون مجهولون مساء اليوم شاباً أمام محله في بلدة الصور بريف دير الزور الشرقي.")
+    )
+    assert events and events[0].sub_event_type == "Attack"
+    assert events[0].actor2 == "Civilians" and events[0].fatalities == 1
