@@ -288,6 +288,15 @@ _AR_SINGULAR_PERSON = frozenset(
         "معلم",
         "طالب",
         "مختار",
+        "صبي",
+        "صبيا",
+        "فتي",
+        "فتيا",
+        "راع",
+        "راعي",
+        "راعيا",
+        "مزارع",
+        "مزارعا",
         "صحفيا",
         "مسعفا",
     }
@@ -631,11 +640,11 @@ _SUBSET = re.compile(
 )
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ|حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
-    r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|الحرب|سنوات|الشهر الجاري|"
+    r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|(?<!مخلفات )الحرب|سنوات|الشهر الجاري|"
     r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|"
     r"\b(?:since|total|overall|in all|altogether|so far|to date|"
     r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
-    r"since the start|the war|the conflict|the past year|years of|months of|weeks of|campaign|offensive|"
+    r"since the start|(?<!remnants of )(?<!left over from )(?<!leftover from )the war|the conflict|the past year|years of|months of|weeks of|campaign|offensive|"
     r"past (?:few |several )?(?:days|weeks))\b"
 )
 _TOLL_RISE_TARGET = re.compile(
@@ -650,8 +659,8 @@ _TOLL_RISE_TARGET = re.compile(
 _INCIDENT_NOUN = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:تفجير|انفجار|التفجير|مفخخه|انتحاري|عبوه|غاره|الغاره|غارات|ضربه|قصف|هجوم|"
     r"مجزره|مذبحه|استهداف|كمين|اغتيال|اشتباك|اشتباكات|حادثه|اعتداء)(?!\w)|"
-    r"\b(?:blast|bombing|explosion|car bomb|attack|strike|air ?strike|airstrike|raid|ambush|massacre|"
-    r"shelling|assault|suicide bomb\w*|clash(?:es)?|incident)\b"
+    r"\b(?:blasts?|bombings?|explosions?|car bombs?|attacks?|(?:air ?)?strikes?|airstrikes?|raids?|ambush|"
+    r"massacres?|shelling|assaults?|suicide bomb\w*|clash(?:es)?|incident)\b"
 )
 _PERIOD_TOLL = re.compile(
     r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|منتصف ليل|الصباح|الفجر|الساعات الاولي)\S*"
@@ -680,7 +689,7 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     if not rises:
         return ""
     verb = rises[-1]
-    lead = folded[max(offset, verb.start() - 50) : verb.start()]
+    lead = folded[max(offset, verb.start() - 120) : verb.start()]
     lead = re.split(r"[.;,،]", lead)[-1]
     between = folded[verb.end() : first_start]
     tail = re.split(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s", folded[last_end : min(end, last_end + 140)])[0]
@@ -780,7 +789,9 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             return _Quantity(value * _SCALE_WORDS[nxt], i, i + 2)
         return _Quantity(value, i, i + 1)
     if word in _AR_DUALS:
-        return _Quantity(2, i, i + 1, dual_kind=_AR_DUALS[word])
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        end = i + 2 if nxt in ("اثنان", "اثنين", "اثنتان", "اثنتين") else i + 1
+        return _Quantity(2, i, end, dual_kind=_AR_DUALS[word])
     if word in _VAGUE:
         return _Quantity(_VAGUE[word], i, i + 1, vague=True)
     if word in _EN_UNITS or word in _EN_TENS:
@@ -920,7 +931,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                     j += 1
                 quantity = _Quantity(10, i, j, vague=True)
             else:
-                singular = _singular_victim(tokens, i)
+                singular = _singular_victim(tokens, i) or _joined_singular(folded, tokens, i, found)
                 if singular is not None:
                     found.append(singular)
                 i += 1
@@ -1055,8 +1066,56 @@ _KILL_VERB_AR = frozenset(
 )
 
 
+_AR_KIN = frozenset(
+    {"زوجته", "زوجها", "ابنه", "ابنها", "ابنته", "ابنتها", "شقيقه", "شقيقها", "شقيقته", "شقيقتها", "والده",
+     "والدته", "والدها", "والدتها", "طفله", "طفلها", "طفلته", "زوجه", "نجله", "نجلها", "حفيده", "صديقه"}
+)
+_EN_AND_ONE_MORE = re.compile(
+    r"^and (?:his|her|their|a|an|one|another) (?:\S+ )?(?:wife|husband|son|daughter|brother|sister|father|"
+    r"mother|child|cousin|nephew|friend|man|woman|boy|girl|companion|colleague|civilian|soldier|fighter|"
+    r"member|driver|guard|shepherd)\b"
+)
+
+
+def _and_one_more(tokens: list[Token], j: int) -> bool:
+    """ "قتل رجل وزوجته", "طفل ... وطفله": a second singular victim joined to the first."""
+    for k in range(j + 1, min(len(tokens), j + 9)):
+        word = tokens[k].text
+        if word in (".", ",", "؛", ";") or _is_kill(word) or _is_injury(word):
+            return False
+        if word.startswith("و") and (word[1:] in _AR_KIN or word[1:] in _AR_SINGULAR_PERSON):
+            return True
+    return False
+
+
+def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
+    """ "قتل 3 من عناصر التنظيم وعنصر من قسد": one more victim joined to the toll just before."""
+    word = tokens[i].text
+    if not (word.startswith("و") and word[1:] in _AR_SINGULAR_PERSON) or not found or found[-1].zero:
+        return None
+    last = found[-1]
+    gap = folded[last.end : tokens[i].start]
+    if len(gap) > 40 or re.search(r"[.,;،؛]", gap):
+        return None
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if nxt[:1].isdigit() or _arabic_word_value(nxt) is not None or nxt in ("اخر", "اخرين", "اخرون"):
+        return None
+    return Casualties(last.kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
+
+
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     """ "مقتل عنصر" / "killed a soldier": one person, no number word."""
+    casualty = _one_victim(tokens, i)
+    if casualty is None or casualty.count != 1:
+        return casualty
+    j = next(k for k in range(i, len(tokens)) if tokens[k].end >= casualty.side_at)
+    after = " ".join(t.text for t in tokens[j + 1 : j + 5])
+    if _and_one_more(tokens, j) or _EN_AND_ONE_MORE.match(after):
+        return Casualties(casualty.kind, 2, casualty.qualifier, casualty.start, casualty.end, casualty.side_at)
+    return casualty
+
+
+def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
     word = tokens[i].text
     if (
         word in _AR_SINGULAR_PERSON
@@ -1155,6 +1214,7 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
             after = " ".join(t.text for t in tokens[j + 1 : j + 4])
             after = " ".join(t.text for t in tokens[j + 1 : j + 10])
             after = re.sub(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,4}?(?=(?:was|were|had|has) )", "", after)
+            after = re.sub(r"^and (?:his|her|their|a|an|another) (?:\S+ )?\S+ (?=(?:were|have|had) )", "", after)
             if re.search(
                 r"\b(?:killed|killing|kill|shot|shot dead|gunned down|executed|assassinated|murdered|"
                 r"assassinating|stabbed)$",
@@ -1234,7 +1294,7 @@ def _judge(
     noun_kind = q.dual_kind if q.dual_kind in ("k", "i", "p") else ""
     incident_kind = ""
     if incident:
-        rise_text = folded[max(offset, first.start - 80) : first.start]
+        rise_text = folded[max(offset, first.start - 170) : first.start]
         if re.search(r"قتل|ضحايا|شهداء|وفيات|toll|dead|deaths|killed|fatalit", rise_text):
             noun_ok, incident_kind = True, "k"
         elif re.search(r"جرحي|مصابين|اصابات|injur|wounded", rise_text):
@@ -1309,6 +1369,12 @@ def _judge(
     return Casualties(kind, q.value, qualifier, first.start, last.end, noun_end)
 
 
+_QUALIFIER_WORDS = frozenset(
+    {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "اكثر", "من", "قرابه", "يزيد", "علي", "ازيد", "زهاء", "يقارب",
+     "at", "least", "about", "more", "than", "over", "some", "nearly", "around", "almost", "roughly"}
+)
+
+
 def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKind | None:
     if noun_kind == "k":
         return "killed"
@@ -1361,8 +1427,11 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 if word not in ("were", "was", "have", "had", "been", "all", "both", "reportedly"):
                     break
     reach = 8 if noun_kind == "p" else 4
-    for j in range(max(0, q.start_tok - reach), min(len(tokens), q.end_tok + reach + 1)):
-        if q.start_tok <= j < q.end_tok:
+    first = q.start_tok  # "مقتل ما لا يقل عن 6": the qualifier is part of the count
+    while first > 0 and q.start_tok - first < 5 and tokens[first - 1].text in _QUALIFIER_WORDS:
+        first -= 1
+    for j in range(max(0, first - reach), min(len(tokens), q.end_tok + reach + 1)):
+        if first <= j < q.end_tok:
             continue
         word = tokens[j].text
         if word in (".", ";", "?", "!"):
@@ -1370,7 +1439,7 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 best = None
                 continue
             break
-        distance = q.start_tok - j if j < q.start_tok else j - q.end_tok + 1
+        distance = first - j if j < first else j - q.end_tok + 1
         kind: CasualtyKind | None = "killed" if _is_kill(word) else "injured" if _is_injury(word) else None
         if kind is not None and (best is None or distance < best[0]):
             best = (distance, kind)

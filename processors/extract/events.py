@@ -136,6 +136,7 @@ _ARMED_VICTIM = re.compile(
     r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
     r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)"
 )
+_BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _AIR_ONLY = {
     "Military Forces of Russia",
@@ -479,7 +480,9 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
         sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
-    cand.armed_victims = bool(_ARMED_VICTIM.search(sentence)) or any(
+    cand.armed_victims = any(
+        not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start()) for m in _ARMED_VICTIM.finditer(sentence)
+    ) or any(
         a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors
     )
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)

@@ -210,3 +210,23 @@ def test_gunmen_killing_a_young_man_is_an_attack_on_a_civilian() -> None:
     )
     assert events and events[0].sub_event_type == "Attack"
     assert events[0].actor2 == "Civilians" and events[0].fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("قتل رجل وابنته بقذيفة سقطت على منزلهما", 2),
+        ("A farmer and his son were killed when a shell struck their field", 2),
+        ("دارت اشتباكات قرب القرية قتل خلالها 4 من عناصر الفصيل وعنصر من الجيش", 5),
+        ("قتل صبي بانفجار لغم من مخلفات الحرب قرب القرية", 1),
+        ("The toll from the government air strikes on the market in the town on Monday rose to 16", 16),
+    ],
+)
+def test_joined_victims_war_remnants_and_a_long_rise_phrase(text: str, count: int) -> None:
+    assert sum(killed(text)) == count
+
+
+def test_a_qualifier_does_not_push_the_kill_word_out_of_reach() -> None:
+    folded, _ = fold_with_offsets("ما أسفر عن مقتل ما لا يقل عن 8 من عناصر الحاجز وإصابة نحو 12 آخرين")
+    got = [(c.kind, c.count) for c in find_casualties(folded, 0, len(folded))]
+    assert got == [("killed", 8), ("injured", 12)]
