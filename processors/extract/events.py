@@ -90,6 +90,14 @@ _HALT = re.compile(
 _SINCE_CLAUSE = re.compile(
     r"(?<!\w)منذ ان(?: \S+){0,5}\s*$|\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b"
 )
+# A clause that counts over a month or since a start date is a summary, not a report of an event
+# ("وثق المرصد مقتل 318 شخصا خلال شهر تشرين الاول", "displaced since the start of October by shelling").
+_PERIOD_CLAUSE = re.compile(
+    r"(?<!\w)(?:خلال|طوال) (?:شهر|الشهر الماضي|الشهر الجاري|الاشهر|الاسابيع|العام)(?!\w)|(?<!\w)منذ "
+    r"(?:مطلع|بدايه|بدء|اول) (?:شهر|الشهر|العام|السنه|\S+ (?:19|20)\d\d)|\b(?:during|throughout) the month\b|"
+    r"\bsince the (?:start|beginning) of (?:the )?(?:month|year|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b"
+)
 _HALT_WORD = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
 _REFERENCE_WORD = re.compile(
     r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|متهم|منذ|"
@@ -335,6 +343,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (halt and _HALT.search(window))
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
+            or _PERIOD_CLAUSE.search(doc.folded, clause[0], clause[1])
         ):
             continue
         if background and (

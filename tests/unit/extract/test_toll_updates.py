@@ -230,3 +230,15 @@ def test_a_qualifier_does_not_push_the_kill_word_out_of_reach() -> None:
     folded, _ = fold_with_offsets("ما أسفر عن مقتل ما لا يقل عن 8 من عناصر الحاجز وإصابة نحو 12 آخرين")
     got = [(c.kind, c.count) for c in find_casualties(folded, 0, len(folded))]
     assert got == [("killed", 8), ("injured", 12)]
+
+
+def test_a_monthly_summary_is_not_an_event() -> None:
+    events = extract_events(
+        report(
+            "وثقت الشبكة مقتل 240 شخصاً في سوريا خلال شهر شباط، بينهم 70 مدنياً. "
+            "وجاءت محافظة حلب أولاً بـ 55 قتيلاً.",
+            title="حصيلة شهر شباط: 240 قتيلاً",
+        )
+    )
+    assert events == []
+    assert killed("The agency counted at least 35 civilian deaths in the province during the month") == []
