@@ -843,7 +843,10 @@ def extract(report: Report) -> list[Event]:
         for cand in cands:
             _attach(doc, cand, sentence_actors)
         first_body = next((c for c in all_cands + cands if not c.in_title), None)
-        _assign_casualties(doc, index, cands, carry, first_body, totals, tolls)
+        told_else = not cands and any(s_start <= t.start < s_end for t in doc.triggers)
+        # A sentence whose violence was set aside (background, history, a threat, a denial) keeps
+        # its tolls: they belong to what it tells, not to the event before it.
+        _assign_casualties(doc, index, cands, None if told_else else carry, first_body, totals, tolls)
         if cands:
             carry = cands[0] if not cands[0].in_title else carry
         all_cands.extend(cands)

@@ -242,3 +242,13 @@ def test_a_monthly_summary_is_not_an_event() -> None:
     )
     assert events == []
     assert killed("The agency counted at least 35 civilian deaths in the province during the month") == []
+
+
+def test_a_toll_told_in_a_background_sentence_stays_there() -> None:
+    events = extract_events(
+        report(
+            "قصفت طائرات حربية مطار الضمير العسكري فجر اليوم، بحسب ما أعلنت وزارة الدفاع. "
+            "وسبق أن تعرض المطار مرارا لغارات مماثلة أسفرت إحداها عن مقتل 9 عسكريين."
+        )
+    )
+    assert events and events[0].fatalities is None
