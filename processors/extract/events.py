@@ -750,7 +750,7 @@ def _toll(
         # An unattributed figure beside attributed ones in one sentence is one more side ("3 regime
         # fighters and 1 Hurras al-Deen fighter"); elsewhere it restates the total.
         beside = any(_same_sentence(doc, unknown.start, c.start) for c in sided)
-        if not beside:
+        if not beside and not _other_side(doc, unknown, sided):
             chosen = [unknown] if unknown.count >= total_sided else sided
     if all(c.qualifier == "convention" for c in chosen):
         chosen = [max(chosen, key=lambda c: c.count)]  # "dozens" said twice is still dozens
@@ -763,6 +763,34 @@ def _toll(
             q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers
         )
     return total, qualifier, chosen
+
+
+_COMBATANT_NOUN = re.compile(
+    r"\s*(?:[وفبل]?(?:ال)?(?:مسلحا|مسلحين|مسلح|مقاتلا|مقاتلين|مقاتل|جهاديا|جهاديين|ارهابيا|ارهابيين|"
+    r"متشددا|متشددين|عنصرا|عناصر|جنديا|جنود|عسكريا|عسكريين)(?!\w)|(?:militants?|fighters?|jihadists?|"
+    r"insurgents?|gunmen|soldiers?|troops|rebels?|attackers?)\b)"
+)
+
+
+def _other_side(doc: Document, unknown: Casualties, sided: list[Casualties]) -> bool:
+    """ "4 Russian soldiers were killed ... 43 militants were killed in the same battle": a count of
+    combatants of another kind, in another sentence, is the other side's toll, not a restated total."""
+    match = _COMBATANT_NOUN.match(doc.folded, unknown.end)
+    if match is None or any(c.count == unknown.count for c in sided):
+        return False
+    noun = match.group().strip()
+    s_start, s_end = next((a, b) for a, b in doc.sentences if a <= unknown.start < b)
+    if not _SAME_EVENT.search(doc.folded, s_start, s_end):
+        return False
+    return all(
+        (m := _COMBATANT_NOUN.match(doc.folded, c.end)) is not None and m.group().strip()[:4] != noun[:4]
+        for c in sided
+    )
+
+
+_SAME_EVENT = re.compile(
+    r"(?<!\w)(?:نفس|ذات|ذاته|ذاتها|نفسها|نفسه|ايضا|كذلك|المقابل)(?!\w)|\b(?:same|also|in turn|meanwhile)\b"
+)
 
 
 def _same_sentence(doc: Document, a: int, b: int) -> bool:

@@ -252,3 +252,23 @@ def test_a_toll_told_in_a_background_sentence_stays_there() -> None:
         )
     )
     assert events and events[0].fatalities is None
+
+
+def test_the_other_sides_toll_in_the_same_battle_is_added() -> None:
+    events = extract_events(
+        report(
+            "هاجمت مجموعات مسلحة ليلا موقعا لقوات النظام قرب بلدة السخنة بريف حمص الشرقي، وقتل 6 جنود "
+            "من قوات النظام في الاشتباك. وقتل 21 مسلحا في المعركة ذاتها بحسب مصادر محلية."
+        )
+    )
+    assert events and events[0].fatalities == 27
+
+
+def test_an_earlier_figure_for_the_same_toll_is_not_added() -> None:
+    events = extract_events(
+        report(
+            "قتل سبعة من عناصر الأمن في هجوم لمسلحين على حاجز قرب مدينة القامشلي اليوم. "
+            "وكانت مصادر قد قالت في البداية إن خمسة جنود قتلوا."
+        )
+    )
+    assert events and events[0].fatalities == 7
