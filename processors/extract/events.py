@@ -665,6 +665,67 @@ _THIS_PLACE = re.compile(
 )
 
 
+_SPREAD = re.compile(r"\b(?:split|splot|spread|distributed|divided|allocated)\b")
+_NUMBER_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
+_EACH = re.compile(
+    r"\beach (?:\w+ )?allocated (\d+)|\ballocated (\d+) each|\b(\d+|two|three|four|five) each\b|"
+    r"\beach (?:location|event|area) (?:was )?(?:allocated|given|coded) (\d+)"
+)
+_OVER_N = re.compile(
+    r"\b(?:between|among|across|over|to) (?:the |all |these )?(\d+|two|three|four|five|six|seven|eight|both) "
+    r"(?:\w+ )?(?:locations|events|areas|villages|towns|places|activities|sites|fronts|neighbou?rhoods)\b|"
+    r"\b(?:between|among) (?:the )?(two|both) (?:events|locations)\b"
+)
+_OVER_LIST = re.compile(
+    r"\b(?:split|spread|distributed|divided)\b[^.]{0,60}?\b(?:between|among|across|over|in)\b"
+    r"(?: the activities in| activities in| location| the locations of| locations)? ([^.;:]+)"
+)
+
+
+_CODED_TOTAL = re.compile(r"\bcoded (?:as |to |at )?\d+ (?:fatalities|deaths)\b")
+
+
+def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None:
+    """ACLED notes that spread a total over N places or events without naming this place's share
+    ("split evenly between the 2 locations", "distributed over the activities in A, B and C",
+    "each allocated 5"): the even share, the first places taking the remainder."""
+    for s_start, s_end in doc.sentences:
+        sentence = doc.folded[s_start:s_end]
+        if not _SPREAD.search(sentence) and "each" not in sentence:
+            continue
+        each = _EACH.search(sentence)
+        if each:
+            word = next(g for g in each.groups() if g)
+            count = int(word) if word.isdigit() else _NUMBER_WORD.get(word, 0)
+            if 0 < count < total:
+                return Casualties("killed", count, "convention", s_start + each.start(), s_start + each.end(),
+                                  s_start + each.end())
+        if not _SPREAD.search(sentence) or not re.search(r"fatalit|deaths?\b|killed|coded|casualt", sentence):
+            continue
+        if any(_CODED_TOTAL.search(doc.folded, a, b) for a, b in doc.sentences if a > s_start):
+            return None  # "Coded 6 fatalities." after the spread: the note's own figure
+        over = _OVER_N.search(sentence)
+        places = 0
+        position = 0
+        if over:
+            word = next(g for g in over.groups() if g)
+            places = int(word) if word.isdigit() else _NUMBER_WORD.get(word, 0)
+        else:
+            listed = _OVER_LIST.search(sentence)
+            if listed:
+                items = [i.strip() for i in re.split(r",|\band\b|&", listed.group(1)) if i.strip()]
+                places = len(items) if 2 <= len(items) <= 12 else 0
+                name = cand.place.location.name.lower() if cand.place is not None else ""
+                here = doc.folded[cand.place.start : cand.place.end] if cand.place is not None else ""
+                position = next(
+                    (k for k, item in enumerate(items) if name and (name in item or (here and here in item))), 0
+                )
+        if places >= 2 and total >= places:
+            share = total // places + (1 if position < total % places else 0)
+            return Casualties("killed", share, "convention", s_start, s_end, s_end)
+    return None
+
+
 def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     """ACLED notes split a total over places ("7 Kabani, 6 Haddada", "9 coded to Quriyeh",
     "6 fatalities coded to this location"): the share of this event's place, when it is named."""
@@ -695,7 +756,8 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
                 rf"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:fighting (?:at|in) )?"
                 rf"(?:the )?(?:al[- ])?{escaped}|(?<![\w-])(?:al[- ])?{escaped}"
                 rf"(?: (?:area|town|city|village|district|neighbou?rhood|camp|countryside))?:? (\d+)\b|"
-                rf"coded to (?:al[- ])?{escaped} (\d+)|(?<![\w.])(\d+) (?:al[- ])?{escaped}\b",
+                rf"coded to (?:al[- ])?{escaped} (\d+)|(?<![\w.])(\d+) (?:al[- ])?{escaped}\b|"
+                rf"(?<![\w.])(\d+) (?:fatalities |deaths )(?:in|at|to) (?:the )?(?:al[- ])?{escaped}\b",
                 sentence,
             )
             if match:
@@ -1148,6 +1210,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         if qualifier == "convention" or "coded" in doc.folded or _SPLIT_SENTENCE.search(doc.folded)
         else None
     )
+    if split is None and fatalities and _SPREAD.search(doc.folded):
+        split = _even_share(doc, cand, fatalities)
     if split is not None:  # the note codes part of its total to this event's place
         fatalities, qualifier, killed = split.count, "convention", [split]
     injured, _, hurt = _toll(doc, cand.casualties, "injured", doc.actors)

@@ -272,3 +272,42 @@ def test_an_earlier_figure_for_the_same_toll_is_not_added() -> None:
         )
     )
     assert events and events[0].fatalities == 7
+
+
+def _note(text: str) -> Report:
+    return Report(report_id="n1", text=text, language="en", fetched_at=WHEN)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        (
+            "Regime troops clashed with rebel fighters in Kafr Zita in northern Hama. An unknown number "
+            "of fatalities was coded as 10 and split evenly between the 2 locations.",
+            5,
+        ),
+        (
+            "Rebel factions fought the army near Latamneh in Hama, with 18 fighters reported killed on "
+            "both sides. Fatalities distributed over the activities in Latamneh, Morek and Lahaya.",
+            6,
+        ),
+        (
+            "Islamic State fighters attacked army posts at Hamimah in the Homs desert, killing 16 soldiers, "
+            "split between the two events with each allocated 8.",
+            8,
+        ),
+    ],
+)
+def test_a_note_spreading_its_total_over_places_gives_each_its_share(text: str, share: int) -> None:
+    events = extract_events(_note(text))
+    assert events and events[0].fatalities == share
+
+
+def test_split_as_a_verb_about_territory_is_not_a_share() -> None:
+    events = extract_events(
+        _note(
+            "The army advanced east of Salamiyah and split the militants' pocket in two after clashes "
+            "with Islamic State fighters. Unknown fatalities coded as 10."
+        )
+    )
+    assert events and events[0].fatalities == 10
