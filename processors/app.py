@@ -25,26 +25,27 @@ log = logging.getLogger(__name__)
 
 # Faust hard-codes fetch_max_wait_ms=1500 for the worker's consumer and offers no setting. Kafka
 # answers a fetch as soon as data arrives; a broker that holds it for the whole wait (the local
-# Tansu stand-in does, for aiokafka's fetches) adds up to 1.5 s per stage. Capped, an idle consumer
-# asks a little more often; measured by bench_pipeline on the stand-ins: reports.raw → reports.clean
-# p50 1.08 s → 0.08 s, end-to-end p95 2.6 s → 1.5 s.
-FETCH_MAX_WAIT_MS = 100
+# Tansu stand-in does, for aiokafka's fetches) adds up to 1.5 s per stage. The local profile caps it
+# (SITREP_KAFKA__FETCH_MAX_WAIT_MS); measured by bench_pipeline on the stand-ins: reports.raw →
+# reports.clean p50 1.08 s → 0.08 s, end-to-end p95 2.6 s → 1.5 s. Unset, Faust's value stands.
 
 
-def _cap_fetch_wait() -> None:
+def _cap_fetch_wait(max_wait_ms: int | None) -> None:
     from faust.transport.drivers import aiokafka as driver
 
-    create = driver.AIOKafkaConsumerThread._create_worker_consumer
-    if getattr(create, "_sitrep_capped", False):
+    create = getattr(driver.AIOKafkaConsumerThread._create_worker_consumer, "_sitrep_original",
+                     driver.AIOKafkaConsumerThread._create_worker_consumer)
+    if max_wait_ms is None:
+        driver.AIOKafkaConsumerThread._create_worker_consumer = create  # type: ignore[method-assign]
         return
 
     def capped(self: Any, transport: Any) -> Any:
         consumer = create(self, transport)
         # aiokafka hands this to its fetcher when the consumer starts.
-        consumer._fetch_max_wait_ms = min(consumer._fetch_max_wait_ms, FETCH_MAX_WAIT_MS)
+        consumer._fetch_max_wait_ms = min(consumer._fetch_max_wait_ms, max_wait_ms)
         return consumer
 
-    capped._sitrep_capped = True  # type: ignore[attr-defined]
+    capped._sitrep_original = create  # type: ignore[attr-defined]
     driver.AIOKafkaConsumerThread._create_worker_consumer = capped  # type: ignore[method-assign]
 
 
@@ -71,7 +72,7 @@ def _credentials(settings: Settings) -> Any:
 def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faust.App:
     """A Faust app configured from ``settings``, with every agent registered."""
     kafka = settings.kafka
-    _cap_fetch_wait()
+    _cap_fetch_wait(kafka.fetch_max_wait_ms)
     app = faust.App(
         app_id,
         broker=[f"kafka://{server}" for server in kafka.bootstrap_servers],

@@ -30,6 +30,7 @@ _LOCAL_PROFILE: dict[str, dict[str, Any]] = {
         "heartbeat_interval_s": 1.0,
         "producer_max_batch_size": 16,
         "producer_linger_s": 0.0,
+        "fetch_max_wait_ms": 100,
         "partitions": 2,
         "replication_factor": 1,
     },
@@ -60,6 +61,8 @@ class KafkaSettings(_Frozen):
     partitions: int = 6
     replication_factor: int = 3
     max_message_bytes: int = 1_000_000
+    # Cap on how long a stream consumer's fetch may wait at the broker (None: the client's default).
+    fetch_max_wait_ms: int | None = None
 
     @property
     def bootstrap_servers(self) -> list[str]:
