@@ -233,7 +233,6 @@ _AR_DUALS = {
     "مسعفان": "p",
     "شقيقتان": "p",
     "طفلتان": "p",
-    "امراتان": "p",
 }
 _AR_SINGULAR_PERSON = frozenset(
     {
@@ -640,13 +639,15 @@ _SUBSET = re.compile(
 )
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ|حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
-    r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|(?<!مخلفات )الحرب|سنوات|الشهر الجاري|"
+    r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|(?<!مخلفات )الحرب|سنوات|"
+    r"الشهر الجاري|"
     r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|"
     r"(?<!\w)(?:خلال|طوال|في) (?:شهر|الشهر|اسبوع|الاسبوع|الاشهر|الاسابيع)(?!\w)|"
     r"\b(?:during|over|throughout|in) the (?:month|week|past month|past week|year)\b|"
     r"\b(?:since|total|overall|in all|altogether|so far|to date|this month|last month|"
     r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
-    r"since the start|(?<!remnants of )(?<!left over from )(?<!leftover from )the war|the conflict|the past year|years of|months of|weeks of|campaign|offensive|"
+    r"since the start|(?<!remnants of )(?<!left over from )(?<!leftover from )the war|the conflict|"
+    r"the past year|years of|months of|weeks of|campaign|offensive|"
     r"past (?:few |several )?(?:days|weeks))\b"
 )
 _TOLL_RISE_TARGET = re.compile(
@@ -734,12 +735,8 @@ _SENTENCE_TOTAL = re.compile(
     r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b"
 )
 MAX_EVENT_TOLL = 1000
-_CODED_N = (
-    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
-)
-_CODED = re.compile(
-    rf"\bcoded (?:(?:as|to|at) {_CODED_N}|{_CODED_N}(?! (?:in|to|at) (?!this|each)))"
-)
+_CODED_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
+_CODED = re.compile(rf"\bcoded (?:(?:as|to|at) {_CODED_N}|{_CODED_N}(?! (?:in|to|at) (?!this|each)))")
 _MONTH_WORDS = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
     r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|"
@@ -836,9 +833,7 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             break
         pvalue, pcls = part
         if pcls == "thousand" and value < 1000:
-            value = (
-                value * 1000 if value > 0 and nxt in ("الاف", "آلاف", "الف") and cls != "thousand" else pvalue
-            )
+            value = value * 1000 if value > 0 and nxt in ("الاف", "آلاف", "الف") and cls != "thousand" else pvalue
             cls = "thousand"
         elif (
             nxt.startswith("و")
@@ -1063,14 +1058,55 @@ _SINGULAR_EN = frozenset(
 
 
 _KILL_VERB_AR = frozenset(
-    {"قتل", "قتلت", "يقتل", "تقتل", "يقتلون", "قتلوا", "اغتال", "اغتالت", "اغتالوا", "يغتال", "تغتال", "اعدم",
-     "اعدمت", "اعدموا", "وقتل", "وقتلت", "واغتال", "واغتالت", "فقتل"}
+    {
+        "قتل",
+        "قتلت",
+        "يقتل",
+        "تقتل",
+        "يقتلون",
+        "قتلوا",
+        "اغتال",
+        "اغتالت",
+        "اغتالوا",
+        "يغتال",
+        "تغتال",
+        "اعدم",
+        "اعدمت",
+        "اعدموا",
+        "وقتل",
+        "وقتلت",
+        "واغتال",
+        "واغتالت",
+        "فقتل",
+    }
 )
 
 
 _AR_KIN = frozenset(
-    {"زوجته", "زوجها", "ابنه", "ابنها", "ابنته", "ابنتها", "شقيقه", "شقيقها", "شقيقته", "شقيقتها", "والده",
-     "والدته", "والدها", "والدتها", "طفله", "طفلها", "طفلته", "زوجه", "نجله", "نجلها", "حفيده", "صديقه"}
+    {
+        "زوجته",
+        "زوجها",
+        "ابنه",
+        "ابنها",
+        "ابنته",
+        "ابنتها",
+        "شقيقه",
+        "شقيقها",
+        "شقيقته",
+        "شقيقتها",
+        "والده",
+        "والدته",
+        "والدها",
+        "والدتها",
+        "طفله",
+        "طفلها",
+        "طفلته",
+        "زوجه",
+        "نجله",
+        "نجلها",
+        "حفيده",
+        "صديقه",
+    }
 )
 _EN_AND_ONE_MORE = re.compile(
     r"^and (?:his|her|their|a|an|one|another) (?:\S+ )?(?:wife|husband|son|daughter|brother|sister|father|"
@@ -1119,12 +1155,7 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
 
 def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
     word = tokens[i].text
-    if (
-        word in _AR_SINGULAR_PERSON
-        and word.endswith("ا")
-        and i > 1
-        and not (_is_kill(tokens[i - 1].text))
-    ):
+    if word in _AR_SINGULAR_PERSON and word.endswith("ا") and i > 1 and not (_is_kill(tokens[i - 1].text)):
         # "قتل مسلحون مجهولون ... شابا": the verb's object, an accusative singular, a few words on
         back = [t.text for t in tokens[max(0, i - 9) : i]]
         verb = next((k for k in range(len(back) - 1, -1, -1) if back[k] in _KILL_VERB_AR), None)
@@ -1142,9 +1173,7 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         if not nxt[:1].isdigit() and _arabic_word_value(nxt) is None:
             kind: CasualtyKind = "injured" if _is_injury(tokens[i - 1].text) else "killed"
             qualifier: Qualifier = (
-                "at_least"
-                if _TRAILING_AT_LEAST.match(" ".join(t.text for t in tokens[i + 1 : i + 4]))
-                else "exact"
+                "at_least" if _TRAILING_AT_LEAST.match(" ".join(t.text for t in tokens[i + 1 : i + 4])) else "exact"
             )
             return Casualties(kind, 1, qualifier, tokens[i].start, tokens[i].end, tokens[i].end)
     if word in ("a", "an", "the") and i + 1 < len(tokens):
@@ -1244,9 +1273,7 @@ def _judge(
     # Dates, years, ordinals, ages, percentages, clock times.
     if first.text.isdigit() and len(first.text) == 4 and 1900 <= q.value <= 2100:
         return None
-    if first.text[0].isdigit() and re.match(
-        r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]", folded[last.end : last.end + 2]
-    ):
+    if first.text[0].isdigit() and re.match(r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]", folded[last.end : last.end + 2]):
         return None  # ordinals and codes: "4th Division", "T72"
     if re.search(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$", before_text[-6:]) and not q.vague:
         return None
@@ -1353,9 +1380,7 @@ def _judge(
         return None
     if _EARLIER_EVENT.search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
-    if re.search(
-        r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]
-    ):
+    if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):
         return None
     if q.value >= MAX_EVENT_TOLL and not q.vague:
         return None  # thousands killed is a war or campaign total, not one event's toll
@@ -1372,8 +1397,33 @@ def _judge(
 
 
 _QUALIFIER_WORDS = frozenset(
-    {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "اكثر", "من", "قرابه", "يزيد", "علي", "ازيد", "زهاء", "يقارب",
-     "at", "least", "about", "more", "than", "over", "some", "nearly", "around", "almost", "roughly"}
+    {
+        "ما",
+        "لا",
+        "يقل",
+        "عن",
+        "نحو",
+        "حوالي",
+        "اكثر",
+        "من",
+        "قرابه",
+        "يزيد",
+        "علي",
+        "ازيد",
+        "زهاء",
+        "يقارب",
+        "at",
+        "least",
+        "about",
+        "more",
+        "than",
+        "over",
+        "some",
+        "nearly",
+        "around",
+        "almost",
+        "roughly",
+    }
 )
 
 

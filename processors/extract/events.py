@@ -87,9 +87,7 @@ _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
 )
-_SINCE_CLAUSE = re.compile(
-    r"(?<!\w)منذ ان(?: \S+){0,5}\s*$|\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b"
-)
+_SINCE_CLAUSE = re.compile(r"(?<!\w)منذ ان(?: \S+){0,5}\s*$|\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b")
 # A clause that counts over a month or since a start date is a summary, not a report of an event
 # ("وثق المرصد مقتل 318 شخصا خلال شهر تشرين الاول", "displaced since the start of October by shelling").
 _PERIOD_CLAUSE = re.compile(
@@ -132,9 +130,7 @@ _ATTACK_WORD = re.compile(
     r"car bomb|suicide|gunmen|militants"
 )
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
-_HISTORY_YEAR = re.compile(
-    r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)"
-)
+_HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
     r"tried|trying|failed)\b"
@@ -316,8 +312,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
     if NOT_EVENT_CONTEXT.search(sentence) and not any(
-        t.rule.name in ("air", "suicide", "clash", "take")
-        and not _GENERIC_ATTACK.match(doc.folded[t.start : t.end])
+        t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(doc.folded[t.start : t.end])
         for t in hits
     ):
         return []
@@ -407,11 +402,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (name == "clash" and _GENERIC_ATTACK.match(w) and here & _EXPLOSIVE)
         ):
             continue
-        if (
-            name == "ied"
-            and _GENERIC_IED.match(w)
-            and types & (_EXPLOSIVE - {"Remote explosive/landmine/IED"})
-        ):
+        if name == "ied" and _GENERIC_IED.match(w) and types & (_EXPLOSIVE - {"Remote explosive/landmine/IED"}):
             continue
         if (
             name == "ied"
@@ -422,8 +413,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if name == "clash" and _TERRITORY in here:
             continue
         if name in ("air", "shell") and any(
-            d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause
-            for d in kept
+            d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause for d in kept
         ):
             continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
         if name == "attack" and (types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}):
@@ -459,9 +449,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         )
     candidates.sort(key=lambda c: c.start)
     for cand in candidates:
-        if cand.sub_event_type == "Armed clash" and any(
-            not _GENERIC_ATTACK.match(w) for w in cand.words.values()
-        ):
+        if cand.sub_event_type == "Armed clash" and any(not _GENERIC_ATTACK.match(w) for w in cand.words.values()):
             cand.ground_fighting_over = any(o.sub_event_type in _EXPLOSIVE for o in candidates)
     return candidates
 
@@ -491,9 +479,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
     cand.armed_victims = any(
         not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start()) for m in _ARMED_VICTIM.finditer(sentence)
-    ) or any(
-        a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors
-    )
+    ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
     places = [
         p
@@ -577,9 +563,7 @@ def _claimed_by(doc: Document) -> str:
     if doc.claimer is None:
         doc.claimer = ""
         for match in _CLAIM.finditer(doc.folded):
-            near = [
-                a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)
-            ]
+            near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
             if near:
                 doc.claimer = min(near, key=lambda a: abs(a.start - match.start())).name
                 break
@@ -591,8 +575,7 @@ def _is_speaker(folded: str, start: int, end: int) -> bool:
     from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
 
     return bool(
-        _SPEAKER_BEFORE.search(folded[max(0, start - 28) : start])
-        or _SPEAKER_AFTER.match(folded[end : end + 40])
+        _SPEAKER_BEFORE.search(folded[max(0, start - 28) : start]) or _SPEAKER_AFTER.match(folded[end : end + 40])
     )
 
 
@@ -698,8 +681,9 @@ def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None
             word = next(g for g in each.groups() if g)
             count = int(word) if word.isdigit() else _NUMBER_WORD.get(word, 0)
             if 0 < count < total:
-                return Casualties("killed", count, "convention", s_start + each.start(), s_start + each.end(),
-                                  s_start + each.end())
+                return Casualties(
+                    "killed", count, "convention", s_start + each.start(), s_start + each.end(), s_start + each.end()
+                )
         if not _SPREAD.search(sentence) or not re.search(r"fatalit|deaths?\b|killed|coded|casualt", sentence):
             continue
         if any(_CODED_TOTAL.search(doc.folded, a, b) for a, b in doc.sentences if a > s_start):
@@ -821,9 +805,7 @@ def _toll(
     if len(qualifiers) == 1:
         qualifier = qualifiers.pop()
     else:
-        qualifier = next(
-            q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers
-        )
+        qualifier = next(q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers)
     return total, qualifier, chosen
 
 
@@ -845,8 +827,7 @@ def _other_side(doc: Document, unknown: Casualties, sided: list[Casualties]) -> 
     if not _SAME_EVENT.search(doc.folded, s_start, s_end):
         return False
     return all(
-        (m := _COMBATANT_NOUN.match(doc.folded, c.end)) is not None and m.group().strip()[:4] != noun[:4]
-        for c in sided
+        (m := _COMBATANT_NOUN.match(doc.folded, c.end)) is not None and m.group().strip()[:4] != noun[:4] for c in sided
     )
 
 
@@ -1027,8 +1008,7 @@ def extract(report: Report) -> list[Event]:
                 (
                     m
                     for m in merged
-                    if _finalize_type(m)
-                    in ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack")
+                    if _finalize_type(m) in ("Armed clash", "Air/drone strike", "Shelling/artillery/missile attack")
                     and m.casualties
                 ),
                 None,
@@ -1053,13 +1033,9 @@ def extract(report: Report) -> list[Event]:
             cand.place = first_place
     kept = [c for c in merged if _finalize_type(c)]
     first_sentence = min((c.sentence for c in kept if not c.in_title), default=-1)
-    kept_events = [
-        (c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept), strict=True) if e is not None
-    ]
+    kept_events = [(c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept), strict=True) if e is not None]
     events = [e for _, e in kept_events]
-    ranked = sorted(
-        range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence)
-    )
+    ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
     return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
 
 
@@ -1237,12 +1213,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         actors.append(Actor(name=roles.actor1, role="actor1"))
     if roles.actor2:
         actors.append(Actor(name=roles.actor2, role="actor2"))
-    actors += [
-        Actor(name=n, role="assoc_actor1") for n in roles.assoc1 if n not in (roles.actor1, roles.actor2)
-    ]
-    actors += [
-        Actor(name=n, role="assoc_actor2") for n in roles.assoc2 if n not in (roles.actor1, roles.actor2)
-    ]
+    actors += [Actor(name=n, role="assoc_actor1") for n in roles.assoc1 if n not in (roles.actor1, roles.actor2)]
+    actors += [Actor(name=n, role="assoc_actor2") for n in roles.assoc2 if n not in (roles.actor1, roles.actor2)]
     actors += [Actor(name=n, role="victim") for n in roles.victims if n not in (roles.actor1, roles.actor2)]
     named = {a.name for a in actors}
     actors += [Actor(name=n, role="mentioned") for n in dict.fromkeys(roles.mentioned) if n not in named]
@@ -1258,9 +1230,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     location: Location | None = cand.place.location if cand.place is not None else None
     others: list[Location] = []
     for p in cand.other_places:
-        if (location is None or p.location.name != location.name) and p.location.name not in {
-            o.name for o in others
-        }:
+        if (location is None or p.location.name != location.name) and p.location.name not in {o.name for o in others}:
             others.append(p.location)
     s_start, s_end = doc.sentences[cand.sentence]
     o_start, o_end = doc.to_original(s_start, s_end)

@@ -54,9 +54,7 @@ def test_a_rising_running_total_is_not_a_toll(text: str) -> None:
 
 def test_the_events_toll_beside_a_running_total_in_one_sentence_is_kept() -> None:
     assert killed("قتل 4 مدنيين بقصف على البلدة اليوم، ليرتفع إلى 212 عدد القتلى منذ بدء التصعيد") == [4]
-    assert killed(
-        "Shelling killed five people on Sunday, bringing the toll since the start of the war to 900"
-    ) == [5]
+    assert killed("Shelling killed five people on Sunday, bringing the toll since the start of the war to 900") == [5]
 
 
 def test_a_period_said_first_frames_the_whole_sentence() -> None:
@@ -205,9 +203,7 @@ def test_nominative_duals_and_a_verbs_singular_object(text: str, count: int) -> 
 
 
 def test_gunmen_killing_a_young_man_is_an_attack_on_a_civilian() -> None:
-    events = extract_events(
-        report("قتل مسلحون مجهولون مساء اليوم شاباً أمام محله في بلدة الصور بريف دير الزور الشرقي.")
-    )
+    events = extract_events(report("قتل مسلحون مجهولون مساء اليوم شاباً أمام محله في بلدة الصور بريف دير الزور الشرقي."))
     assert events and events[0].sub_event_type == "Attack"
     assert events[0].actor2 == "Civilians" and events[0].fatalities == 1
 
@@ -235,8 +231,7 @@ def test_a_qualifier_does_not_push_the_kill_word_out_of_reach() -> None:
 def test_a_monthly_summary_is_not_an_event() -> None:
     events = extract_events(
         report(
-            "وثقت الشبكة مقتل 240 شخصاً في سوريا خلال شهر شباط، بينهم 70 مدنياً. "
-            "وجاءت محافظة حلب أولاً بـ 55 قتيلاً.",
+            "وثقت الشبكة مقتل 240 شخصاً في سوريا خلال شهر شباط، بينهم 70 مدنياً. وجاءت محافظة حلب أولاً بـ 55 قتيلاً.",
             title="حصيلة شهر شباط: 240 قتيلاً",
         )
     )
