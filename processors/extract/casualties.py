@@ -1181,7 +1181,7 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         while (
             j < min(len(tokens), i + 6)
             and tokens[j].text not in _SINGULAR_EN
-            and tokens[j].text.replace("-", "").replace("'", "").isalpha()
+            and (tokens[j].text.replace("-", "").replace("'", "").isalpha() or tokens[j].text.isdigit())
         ):
             j += 1
         if (
@@ -1243,17 +1243,23 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         ):
             before = " ".join(t.text for t in tokens[max(0, i - 2) : i])
             after = " ".join(t.text for t in tokens[j + 1 : j + 4])
-            after = " ".join(t.text for t in tokens[j + 1 : j + 10])
-            after = re.sub(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,4}?(?=(?:was|were|had|has) )", "", after)
+            after = " ".join(t.text for t in tokens[j + 1 : j + 18])
+            after = re.sub(r"\( [^()]{0,40}? \) ", "", after)  # "a member of the army (SAA) was killed"
+            after = re.sub(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,5}?(?=(?:was|were|had|has) )", "", after)
             after = re.sub(r"^and (?:his|her|their|a|an|another) (?:\S+ )?\S+ (?=(?:were|have|had) )", "", after)
-            if re.search(
-                r"\b(?:killed|killing|kill|shot|shot dead|gunned down|executed|assassinated|murdered|"
-                r"assassinating|stabbed)$",
-                before,
-            ) or re.match(
-                r"(?:(?:was|were|had been|has been) (?:\w+ ){0,3}?(?:killed|shot dead|executed|assassinated)|"
-                r"(?:\w+ ){0,4}?died)",
-                after,
+            if (
+                re.search(
+                    r"\b(?:killed|killing|kill|shot|shot dead|gunned down|executed|assassinated|murdered|"
+                    r"assassinating|stabbed|body of|bodies of)$",
+                    before,
+                )
+                or re.match(
+                    r"(?:(?:was|were|had been|has been) (?:\w+ ){0,3}?(?:killed|shot dead|executed|assassinated|"
+                    r"beheaded|found dead)|(?:\w+ ){0,4}?died|(?:was|were) (?:\S+ ){1,10}?(?:which|that) "
+                    r"(?:led to|resulted in|caused) (?:his|her) death)",
+                    after,
+                )
+                or (re.search(r"\bleft$", before) and after.startswith("dead"))
             ):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
             if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(

@@ -151,7 +151,7 @@ _AIR_ONLY = {
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _CIVILIAN_NOUN = re.compile(
     r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
-    r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|"
+    r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|شخصين|شخصان|مدنيان|طفلين|طفلان|"
     r"اشخاصا|"
     r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers|man|woman|boy|girl|"
     r"child|shepherd|farmer|teenager)\b)"
@@ -1163,6 +1163,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         )
     ):
         roles.actor2 = "Civilians"  # "killed 4 people": victims with no armed side named
+    if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
+        roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
     armed = any(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
     both_armed = all(n and n != "Civilians" for n in (roles.actor1, roles.actor2))

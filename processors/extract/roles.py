@@ -78,6 +78,7 @@ _SPEAKER_AFTER = re.compile(
 )
 _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
+    r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
 )

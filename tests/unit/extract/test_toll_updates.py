@@ -306,3 +306,26 @@ def test_split_as_a_verb_about_territory_is_not_a_share() -> None:
         )
     )
     assert events and events[0].fatalities == 10
+
+
+def test_an_unclaimed_bomb_is_by_an_unidentified_group_and_blame_is_not_agency() -> None:
+    events = extract_events(
+        report(
+            "A bomb hidden in a parked van went off near a bakery in the town of Jindires on Saturday, "
+            "killing three people, local officials said, blaming Kurdish YPG militants."
+        )
+    )
+    assert events and events[0].actor1 == "Unidentified Armed Group"
+    assert events[0].actor2 == "Civilians" and events[0].fatalities == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A member of the local police (PSF) was killed in the explosion",
+        "The blast left a 12 year old girl dead",
+        "The mutilated body of an army officer was found near the village",
+    ],
+)
+def test_more_english_singular_victims(text: str) -> None:
+    assert killed(text) == [1]
