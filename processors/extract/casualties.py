@@ -724,7 +724,7 @@ _ZERO = re.compile(
 _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
     r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
-    r"lives|slain|perish|execut|bodies|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
+    r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
     r"wound|hurt|casualt|coded"
 )
 # A sentence that counts from the start of the war, a year or a campaign gives totals, not tolls.
