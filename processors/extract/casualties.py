@@ -419,6 +419,12 @@ _PERSON_NOUN_EN = frozenset(
         "kids",
         "family",
         "relatives",
+        "sons",
+        "daughters",
+        "brothers",
+        "sisters",
+        "cousins",
+        "grandchildren",
         "worshippers",
         "students",
         "workers",
@@ -943,6 +949,21 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         i = max(quantity.end_tok, i + 1)
     if total_spans:
         found = [c for c in found if not any(a <= c.start < b for a, b in total_spans)]
+    # "a woman and her three children", "امراه واطفالها الثلاثه": one toll of both.
+    joined: list[Casualties] = []
+    for c in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind == c.kind
+            and not prev.zero
+            and not c.zero
+            and re.fullmatch(r"\s*(?:and (?:his|her|their) |و)\s*", folded[prev.side_at : c.start])
+        ):
+            joined[-1] = Casualties(c.kind, prev.count + c.count, c.qualifier, prev.start, c.end, c.side_at)
+            continue
+        joined.append(c)
+    found = joined
     # "three farmers, two brothers and their cousin, were killed", "5 civilians, 2 of them children":
     # a count set off right after another count's noun is part of it.
     return [
@@ -1053,6 +1074,14 @@ _SINGULAR_EN = frozenset(
         "teacher",
         "nurse",
         "medic",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
     }
 )
 
@@ -1167,6 +1196,7 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         word in _AR_SINGULAR_PERSON
         and i > 0
         and _is_kill(tokens[i - 1].text)
+        and not (i > 1 and (tokens[i - 2].text[:1].isdigit() or _arabic_word_value(tokens[i - 2].text)))
         and tokens[i - 1].text not in ("سقوط", "اسفر", "اسفرت", "خسائر", "ضحايا", "حصيله")
     ):
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
@@ -1181,7 +1211,10 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         while (
             j < min(len(tokens), i + 6)
             and tokens[j].text not in _SINGULAR_EN
-            and (tokens[j].text.replace("-", "").replace("'", "").isalpha() or tokens[j].text.isdigit())
+            and (
+                tokens[j].text.replace("-", "").replace("'", "").isalpha()
+                or (tokens[j].text.isdigit() and j + 1 < len(tokens) and tokens[j + 1].text.startswith("year"))
+            )
         ):
             j += 1
         if (
@@ -1189,6 +1222,8 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             and tokens[j].text in _SINGULAR_EN
             and tokens[j].text
             in (
+                "mother",
+                "father",
                 "civilian",
                 "soldier",
                 "fighter",
@@ -1384,6 +1419,8 @@ def _judge(
         return None
     if _SUBSET.search(clause_before[-25:]):
         return None
+    if re.search(r"(?<!\w)(?:بعد|اثر|عقب|جراء) (?:وفاه|استشهاد|موت)\s*$|\bafter the deaths? of\s*$", before_text):
+        return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
     if _EARLIER_EVENT.search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
     if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from processors.extract import context
-from processors.extract.casualties import Casualties, find_casualties
+from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -88,6 +88,20 @@ _HALT = re.compile(
     r"truce)(?: \S+){0,3}\s*$"
 )
 _SINCE_CLAUSE = re.compile(r"(?<!\w)منذ ان(?: \S+){0,5}\s*$|\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b")
+
+
+def _segment(folded: str, clause: tuple[int, int], at: int) -> tuple[int, int]:
+    """The part of a clause around ``at`` between breaks (commas, an appended "ليرتفع"/"bringing")."""
+    start, end = clause
+    for match in _SEGMENT_BREAK.finditer(folded, clause[0], clause[1]):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    return start, end
+
+
 # A clause that counts over a month or since a start date is a summary, not a report of an event
 # ("وثق المرصد مقتل 318 شخصا خلال شهر تشرين الاول", "displaced since the start of October by shelling").
 _PERIOD_CLAUSE = re.compile(
@@ -338,7 +352,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (halt and _HALT.search(window))
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
-            or _PERIOD_CLAUSE.search(doc.folded, clause[0], clause[1])
+            or _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start))
         ):
             continue
         if background and (
@@ -421,7 +435,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if (
             name == "air"
             and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")
-            and not re.search(r"قصف|غار|استهدف|strike|bomb|struck|hit|pound|target", sentence)
+            and not re.search(r"قصف|غار|استهدف|مجزره|ارتكب|strike|bomb|struck|hit|pound|target|massacre", sentence)
         ):
             continue
         result.append(h)

@@ -171,7 +171,9 @@ def find_mentions(folded: str) -> Mentions:
         t
         for t in triggers
         if t.rule.name == "disrupted"  # "الدفاعات الجوية السورية": the defences act, whoever they belong to
-        or not any((s <= t.start < e or s < t.end <= e) and t.end != e for s, e in names)
+        or (t.rule.name == "air" and any(s == t.start for s, _ in names))  # "طائرات النظام" are the strike
+        or not any((s <= t.start < e or s < t.end <= e) and t.end != e and t.end <= e for s, e in names)
+        # ("US drone" + "drone strike": a trigger running past the name is the name's act)
     ]
 
     return Mentions(triggers, actors, sources)

@@ -329,3 +329,34 @@ def test_an_unclaimed_bomb_is_by_an_unidentified_group_and_blame_is_not_agency()
 )
 def test_more_english_singular_victims(text: str) -> None:
     assert killed(text) == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("An artillery shell killed a mother and her four children in the village", 5),
+        ("the strike killed a man and his two sons", 3),
+        ("ارتفعت حصيلة المجزرة في البلدة إلى 9 شهداء مدنيين، بعد وفاة 2 من الجرحى", 9),
+    ],
+)
+def test_joined_counts_and_why_a_toll_rose(text: str, count: int) -> None:
+    assert sum(killed(text)) == count
+
+
+def test_a_us_drone_strike_and_aircraft_named_as_the_perpetrator() -> None:
+    events = extract_events(report("A US drone strike killed a senior commander of the group near Sarmada on Friday."))
+    assert events and events[0].sub_event_type == "Air/drone strike"
+    events = extract_events(
+        report("ارتفعت حصيلة المجزرة التي ارتكبتها طائرات النظام في بلدة كفرنبل اليوم إلى 11 شهيداً مدنياً.")
+    )
+    assert events and events[0].sub_event_type == "Air/drone strike" and events[0].fatalities == 11
+
+
+def test_a_running_total_after_the_toll_leaves_the_event() -> None:
+    events = extract_events(
+        report(
+            "قتل 3 رعاة بانفجار لغم أرضي في بادية تدمر اليوم، ليرتفع إلى 120 عدد الذين قتلوا بانفجار "
+            "ألغام في البادية منذ مطلع العام."
+        )
+    )
+    assert events and events[0].fatalities == 3
