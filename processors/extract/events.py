@@ -173,6 +173,7 @@ _CIVILIAN_NOUN = re.compile(
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
+_BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
 _REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
@@ -996,6 +997,13 @@ def extract(report: Report) -> list[Event]:
         generic_attack = cand.sub_event_type in ("Armed clash", "Attack") and all(
             _GENERIC_ATTACK.match(w) for _, w in words
         )
+        if (
+            cand.sub_event_type in ("Armed clash", "Attack")
+            and explosive != "Air/drone strike"
+            and body_cands[0].sub_event_type == explosive
+            and all(_BARE_KILL.match(w) for _, w in words)
+        ):
+            definite = generic_attack = True  # "Both attackers were killed": a death of that bombing
         if definite and ((generic_ied and explosive != "Air/drone strike") or generic_attack):
             cand.sub_event_type = explosive
     merged: list[Candidate] = []

@@ -360,3 +360,22 @@ def test_a_running_total_after_the_toll_leaves_the_event() -> None:
         )
     )
     assert events and events[0].fatalities == 3
+
+
+def test_victims_named_among_a_bombings_dead_are_not_its_authors() -> None:
+    events = extract_events(
+        report(
+            "قتل 6 أشخاص بينهم عنصران من هيئة تحرير الشام بانفجار سيارة مفخخة قرب حاجز عند مدخل مدينة سرمدا مساء اليوم."
+        )
+    )
+    assert events and events[0].actor1 != "Hayat Tahrir al-Sham"
+
+
+def test_the_bombers_own_deaths_are_part_of_the_bombing() -> None:
+    events = extract_events(
+        report(
+            "Two suicide bombers blew themselves up at a police post near Baiji on Sunday, killing four "
+            "policemen, officials said. Both bombers were killed."
+        )
+    )
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
