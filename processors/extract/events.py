@@ -344,6 +344,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
     background = bool(_BACKGROUND_WORD.search(sentence))
+    period = (
+        "خلال" in sentence
+        or "طوال" in sentence
+        or "منذ" in sentence
+        or "since" in sentence
+        or ("the month" in sentence)
+    )
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
@@ -353,7 +360,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (halt and _HALT.search(window))
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
-            or _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start))
+            or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
         ):
             continue
         if background and (
