@@ -775,7 +775,7 @@ class ChaosPlan:
     @classmethod
     def short(cls) -> ChaosPlan:
         return cls(reports=500, load_s=30.0, feeds=6, farm_share=0.3, kills=3, broker_pause_s=5.0,
-                   es_outage_s=6.0, poison_rounds=1, second_worker=(0.1, 0.7), drain_timeout_s=45.0)
+                   es_outage_s=6.0, poison_rounds=1, second_worker=(0.1, 0.7), drain_timeout_s=150.0)
 
 
 @dataclass

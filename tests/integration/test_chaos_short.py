@@ -14,7 +14,7 @@ from bench.chaos import ChaosPlan, run_chaos
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
-@pytest.mark.timeout(150)
+@pytest.mark.timeout(300)
 def test_short_chaos_loses_nothing_doubles_nothing_and_dead_letters_all_poison(tmp_path: Path) -> None:
     plan = ChaosPlan.short()
     figures, failures = run_chaos(plan, tmp_path)
