@@ -15,6 +15,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from sitrep import __version__
 from sitrep.errors import SitrepError
 
@@ -63,6 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         settings = Settings()
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = "SITREP_" + "__".join(str(part).upper() for part in error["loc"])
+            print(f"sitrep: error: setting {name}: {error['msg']}", file=sys.stderr)
+        return 2
+    try:
         from sitrep.logging import configure_from_settings
 
         configure_from_settings(settings, verbose=args.verbose, service=args.command)
