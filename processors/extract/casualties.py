@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 CasualtyKind = Literal["killed", "injured"]
@@ -767,6 +768,7 @@ def _strip_w(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] == "و" else word
 
 
+@lru_cache(maxsize=8192)
 def _arabic_word_value(word: str) -> tuple[int, str] | None:
     """Value of one Arabic number word, and its class (unit/ten/hundred/thousand)."""
     for candidate in (word, _strip_w(word), word[2:] if word.startswith("ال") else word):
@@ -934,7 +936,9 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                     j += 1
                 quantity = _Quantity(10, i, j, vague=True)
             else:
-                singular = _singular_victim(tokens, i) or _joined_singular(folded, tokens, i, found)
+                singular = _singular_victim(tokens, i) or (
+                    _joined_singular(folded, tokens, i, found) if found and tokens[i].text[0] == "و" else None
+                )
                 if singular is not None:
                     found.append(singular)
                 i += 1
@@ -1172,6 +1176,9 @@ def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casua
 
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     """ "مقتل عنصر" / "killed a soldier": one person, no number word."""
+    word = tokens[i].text
+    if word not in _AR_SINGULAR_PERSON and word not in ("a", "an", "the"):
+        return None
     casualty = _one_victim(tokens, i)
     if casualty is None or casualty.count != 1:
         return casualty

@@ -130,8 +130,8 @@ _BACKGROUND = re.compile(
     r"multiple|repeated|a series|a string|a spate|a wave|dozens|numerous|frequent))\b"
 )
 _BACKGROUND_WORD = re.compile(
-    r"سبق|السابق|سابقا|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|past|previously|"
-    r"such|similar|repeatedly|frequently|often|regularly|been"
+    r"سبق|السابق|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
+    r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|been (?:\w+ )?(?:hit|tar|st|at|ro|sh)"
 )
 _SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
 _DENIAL = re.compile(
@@ -214,6 +214,8 @@ class Document:
     dates: list[Any]
     _starts: list[int] = field(default_factory=list)
     claimer: str | None = None  # who claimed the attack, found once per report
+    scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
+    split_words: bool | None = None  # the text codes or spreads its fatalities
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return original_span(self.positions, start, end)
@@ -503,14 +505,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start()) for m in _ARMED_VICTIM.finditer(sentence)
     ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
-    places = [
-        p
-        for p in doc.places
-        if s_start <= p.start < s_end
-        and not _is_speaker(doc.folded, p.start, p.end)
-        and not _ELSEWHERE.search(doc.folded, max(s_start, p.start - 45), p.start)
-        and not _WITHDRAWN_TO.search(doc.folded, max(s_start, p.start - 100), p.start)
-    ]
+    places = [p for p in doc.places if s_start <= p.start < s_end and _is_scene(doc, p, s_start)]
     if places:
 
         def score(p: Any) -> float:
@@ -541,6 +536,20 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         cand.date_mention = min(dates, key=lambda d: abs(d.start - cand.start))
     else:
         cand.inherited_date = _anchor_date(doc)
+
+
+def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
+    """Not a speaker, not where the wounded were taken or fighters withdrew to (once per place)."""
+    key = (place.start, place.end)
+    known = doc.scene.get(key)
+    if known is None:
+        known = not (
+            _is_speaker(doc.folded, place.start, place.end)
+            or _ELSEWHERE.search(doc.folded, max(s_start, place.start - 45), place.start)
+            or _WITHDRAWN_TO.search(doc.folded, max(s_start, place.start - 100), place.start)
+        )
+        doc.scene[key] = known
+    return known
 
 
 def _anchor_date(doc: Document) -> Any:
@@ -688,6 +697,15 @@ _OVER_LIST = re.compile(
 
 
 _CODED_TOTAL = re.compile(r"\bcoded (?:as |to |at )?\d+ (?:fatalities|deaths)\b")
+
+
+def _notes_split(doc: Document) -> bool:
+    """Whether the text codes or spreads its fatalities (ACLED notes), found once per report."""
+    if doc.split_words is None:
+        doc.split_words = bool(
+            "coded" in doc.folded or _SPLIT_SENTENCE.search(doc.folded) or _SPREAD.search(doc.folded)
+        )
+    return doc.split_words
 
 
 def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None:
@@ -930,13 +948,15 @@ def extract(report: Report) -> list[Event]:
     collected: set[int] = set()  # figures the report gives as running or cumulative totals
     tolls = [find_casualties(doc.folded, s_start, s_end, collected) for s_start, s_end in doc.sentences]
     totals = frozenset(collected)
+    starts = [s for s, _ in doc.sentences]
+    with_triggers = {bisect.bisect_right(starts, t.start) - 1 for t in doc.triggers}
     for index, (s_start, s_end) in enumerate(doc.sentences):
         cands = _sentence_candidates(doc, index)
         sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
         first_body = next((c for c in all_cands + cands if not c.in_title), None)
-        told_else = not cands and any(s_start <= t.start < s_end for t in doc.triggers)
+        told_else = not cands and index in with_triggers
         # A sentence whose violence was set aside (background, history, a threat, a denial) keeps
         # its tolls: they belong to what it tells, not to the event before it.
         _assign_casualties(doc, index, cands, None if told_else else carry, first_body, totals, tolls)
@@ -1212,12 +1232,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
         return None
     fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)
-    split = (
-        _coded_share(doc, cand)
-        if qualifier == "convention" or "coded" in doc.folded or _SPLIT_SENTENCE.search(doc.folded)
-        else None
-    )
-    if split is None and fatalities and _SPREAD.search(doc.folded):
+    split = _coded_share(doc, cand) if qualifier == "convention" or _notes_split(doc) else None
+    if split is None and fatalities and _notes_split(doc):
         split = _even_share(doc, cand, fatalities)
     if split is not None:  # the note codes part of its total to this event's place
         fatalities, qualifier, killed = split.count, "convention", [split]
