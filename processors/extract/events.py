@@ -131,7 +131,8 @@ _BACKGROUND = re.compile(
 )
 _BACKGROUND_WORD = re.compile(
     r"سبق|السابق|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
-    r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|been (?:\w+ )?(?:hit|tar|st|at|ro|sh)"
+    r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
+    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)"
 )
 _SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
 _DENIAL = re.compile(
