@@ -941,13 +941,25 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 )
                 if singular is not None:
                     found.append(singular)
+                    while i + 1 < len(tokens) and tokens[i + 1].start < singular.end:
+                        i += 1
                 i += 1
                 continue
         quantity = _range(tokens, quantity)
         if any(a <= tokens[i].start < b for a, b in total_spans):
             casualty = None  # counted from the start of the war, a year or a campaign
         else:
-            casualty = _judge(folded, tokens, quantity, start, totals)
+            listed = (  # "killing 2 militants of X and 2 fighters of Y": the list shares its verb
+                found[-1].kind
+                if found
+                and i > 0
+                and tokens[i - 1].text in ("and", "و")
+                and not found[-1].zero
+                and tokens[i].start - found[-1].end < 60
+                and not re.search(r"[.;,،]", folded[found[-1].end : tokens[i].start])
+                else None
+            )
+            casualty = _judge(folded, tokens, quantity, start, totals, listed)
         if casualty is not None:
             found.append(casualty)
         i = max(quantity.end_tok, i + 1)
@@ -980,7 +992,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             and c.count <= o.count
             for o in found
         )
-        and not re.match(r"\s*(?:\S+\s+)?(?:of them|of whom|منهم|منهن)\b", folded[c.end : c.end + 30])
+        and not re.match(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b", folded[c.end : c.end + 30])
     ]
 
 
@@ -1184,7 +1196,12 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
         return casualty
     j = next(k for k in range(i, len(tokens)) if tokens[k].end >= casualty.side_at)
     after = " ".join(t.text for t in tokens[j + 1 : j + 5])
-    if _and_one_more(tokens, j) or _EN_AND_ONE_MORE.match(after):
+    joined = _EN_AND_ONE_MORE.match(after)
+    if joined:  # the second person's words are taken: "a man and a child were killed" is two
+        k = j + 1 + len(joined.group().split())
+        end = tokens[min(k, len(tokens)) - 1].end
+        return Casualties(casualty.kind, 2, casualty.qualifier, casualty.start, end, end)
+    if _and_one_more(tokens, j):
         return Casualties(casualty.kind, 2, casualty.qualifier, casualty.start, casualty.end, casualty.side_at)
     return casualty
 
@@ -1312,7 +1329,12 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
 
 
 def _judge(
-    folded: str, tokens: list[Token], q: _Quantity, offset: int, totals: set[int] | None = None
+    folded: str,
+    tokens: list[Token],
+    q: _Quantity,
+    offset: int,
+    totals: set[int] | None = None,
+    listed: CasualtyKind | None = None,
 ) -> Casualties | None:
     """Decide whether a quantity is a toll of killed or injured people, and with what qualifier."""
     first, last = tokens[q.start_tok], tokens[q.end_tok - 1]
@@ -1403,7 +1425,7 @@ def _judge(
         if not noun_ok and not nearest_prev_kill and not nearest_next_kill:
             return None
     # Which toll: killed or injured — nearest word of either kind in the clause.
-    kind = _kind_near(tokens, q, noun_kind)
+    kind = _kind_near(tokens, q, noun_kind) or (listed if noun_ok and noun_kind == "p" else None)
     if kind is None:
         return None
     if _BOTH.search(folded[last.end : last.end + 40]) and not re.search(
@@ -1516,9 +1538,19 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
             or word in _PERSON_NOUN_EN
         ):
             break
-    j = q.end_tok + (1 if noun_kind == "p" else 0)
-    if j < len(tokens) and tokens[j].text == ",":
+    j = next((k for k in range(q.end_tok, min(len(tokens), q.end_tok + 3)) if tokens[k].text == ","), -1)
+    close = None
+    for _ in range(2):  # "4 soldiers, including 3 officers, one a general, were killed"
+        if j < 0:
+            break
         close = next((k for k in range(j + 1, min(len(tokens), j + 12)) if tokens[k].text in (",", ".")), None)
+        if close is None or tokens[close].text != ",":
+            break
+        verb = tokens[close + 1].text if close + 1 < len(tokens) else ""
+        if verb in ("were", "was", "have", "had", "all", "both") or _is_kill(verb) or _is_injury(verb):
+            break
+        j = close
+    if j >= 0:
         if close is not None and tokens[close].text == ",":
             for k in range(close + 1, min(len(tokens), close + 4)):
                 word = tokens[k].text
@@ -1545,4 +1577,21 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         kind: CasualtyKind | None = "killed" if _is_kill(word) else "injured" if _is_injury(word) else None
         if kind is not None and (best is None or distance < best[0]):
             best = (distance, kind)
+    if best is None and noun_kind == "p":
+        # "4 civilians and 3 fighters of the factions were killed": the list's verb comes later
+        for k in range(q.end_tok, min(len(tokens), q.end_tok + 22)):
+            word = tokens[k].text
+            if word in (".", ";", "?", "!"):
+                break
+            if word in ("were", "was") and k + 1 < len(tokens):
+                nxt = (
+                    tokens[k + 1].text
+                    if tokens[k + 1].text not in ("reportedly", "also", "all")
+                    else (tokens[k + 2].text if k + 2 < len(tokens) else "")
+                )
+                if _is_kill(nxt) and nxt not in ("toll", "lives", "claimed", "lost"):
+                    return "killed"
+                if _is_injury(nxt):
+                    return "injured"
+                break
     return None if best is None else best[1]

@@ -379,3 +379,16 @@ def test_the_bombers_own_deaths_are_part_of_the_bombing() -> None:
         )
     )
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("3 fighters from one faction and 2 fighters from the other were killed in the feud", [3, 2]),
+        ("the fighting led to the death of 4 gunmen of one clan and 3 men of another clan.", [4, 3]),
+        ("6 soldiers, including 2 officers, one of whom a colonel, were killed in the ambush", [6]),
+        ("A man and a boy were killed by stray bullets in the market", [2]),
+    ],
+)
+def test_lists_share_their_verb_and_people_are_counted_once(text: str, counts: list[int]) -> None:
+    assert killed(text) == counts
