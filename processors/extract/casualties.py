@@ -1382,6 +1382,16 @@ def _judge(
         )
     ):
         return None
+    if (
+        first.text in ("one", "another")
+        and nxt
+        and prev
+        and prev[-1] in ("from", "of", "in", "at", "on", "by", "to")
+        and not (
+            nxt[0] in _PERSON_NOUN_EN and nxt[0] not in ("and", "in", "from") or _is_kill(nxt[0]) or _is_injury(nxt[0])
+        )
+    ):
+        return None  # "from one faction", "one side": a determiner, not a count
     # A rising toll: one incident's updated toll, or a running total (refused below).
     rise = bool(_TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start])) or bool(
         re.search(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$", before_text)
