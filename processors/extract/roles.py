@@ -215,8 +215,10 @@ def resolve_roles(
             first = before_ids[-1]
             while first > 0 and "conj" in tags[first] and (first - 1) in armed:
                 first -= 1
-    # 4. The first named after the trigger that is not a target.
-    if first is None:
+    # 4. The first named after the trigger that is not a target. A bomb's report names its target
+    #    after the trigger ("a car bomb at a base of the National Army"), its author only as an agent.
+    bomb = sub_event_type in ("Suicide bomb", "Remote explosive/landmine/IED")
+    if first is None and not bomb:
         after_ids = [
             i
             for i in armed
@@ -237,7 +239,7 @@ def resolve_roles(
         if outside:
             first = outside[-1]
             pool = sorted(set(pool) | {first})
-    if first is None and armed:
+    if first is None and armed and not bomb:
         candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker", "opponent"}]
         first = candidates[0] if candidates else None
     if first is not None:

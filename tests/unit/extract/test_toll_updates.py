@@ -392,3 +392,15 @@ def test_the_bombers_own_deaths_are_part_of_the_bombing() -> None:
 )
 def test_lists_share_their_verb_and_people_are_counted_once(text: str, counts: list[int]) -> None:
     assert killed(text) == counts
+
+
+def test_a_bombs_target_named_after_it_is_not_its_author() -> None:
+    events = extract_events(
+        report(
+            "فجر انتحاري سيارة مفخخة عند بوابة مقر لفصيل في الجيش الوطني السوري في مدينة جرابلس ظهر اليوم، "
+            "ما أدى إلى مقتل 4 من عناصر الفصيل."
+        )
+    )
+    assert events and events[0].sub_event_type == "Suicide bomb"
+    assert events[0].actor1 == "Unidentified Armed Group"
+    assert events[0].actor2 == "Syrian National Army"
