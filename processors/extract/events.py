@@ -670,6 +670,8 @@ def _assign_casualties(
             owner = carry
         if owner is not None:
             owner.casualties.append(c)
+            if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):
+                owner.civilian_victims = True  # "قتل رجل وزوجته برصاص عناصر حاجز": the dead were civilians
 
 
 _SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as)\b")

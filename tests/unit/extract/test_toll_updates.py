@@ -404,3 +404,13 @@ def test_a_bombs_target_named_after_it_is_not_its_author() -> None:
     assert events and events[0].sub_event_type == "Suicide bomb"
     assert events[0].actor1 == "Unidentified Armed Group"
     assert events[0].actor2 in ("Syrian National Army", "Opposition Rebels")
+
+
+def test_civilians_shot_by_soldiers_at_a_checkpoint_are_an_attack() -> None:
+    events = extract_events(
+        report(
+            "قتل رجل وابنه مساء اليوم برصاص عناصر حاجز لقوات النظام عند مدخل مدينة تلبيسة، بعد أن أطلق "
+            "العناصر النار على سيارتهما."
+        )
+    )
+    assert events and events[0].sub_event_type == "Attack" and events[0].fatalities == 2
