@@ -127,12 +127,22 @@ _BACKGROUND = re.compile(
     r"such (?:attacks|bombings|blasts|strikes|raids|incidents|assaults)|similar (?:attacks|bombings|blasts|"
     r"strikes|raids|incidents|assaults)|repeatedly|frequently|often|regularly|"
     r"(?:has|have|had) been (?:\w+ )?(?:hit|targeted|struck|attacked|rocked|shaken) by (?:several|many|"
-    r"multiple|repeated|a series|a string|a spate|a wave|dozens|numerous|frequent))\b"
+    r"multiple|repeated|a series|a string|a spate|a wave|dozens|numerous|frequent)|"
+    r"(?:several|many|multiple|numerous|countless) times)\b|(?<!\w)(?:مرات عده|عده مرات|مرات عديده)(?!\w)"
+)
+_SEIZED_ITEMS = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:rifles?|weapons?|arms|ammunition|rounds|explosives?|guns?|rockets|missiles|"
+    r"vehicles?|cars?|trucks?|motorcycles?|cash|money|documents|drugs|[وفبل]?(?:ال)?(?:اسلحه|سلاح|ذخائر|ذخيره|"
+    r"متفجرات|عبوات|اليات|سيارات|سياره|اموال|وثائق|مخدرات|صواريخ|قذائف))\b"
+)
+_SEIZURE_BEFORE = re.compile(
+    r"\b(?:seized|seize|seizing|confiscated|found|discovered|recovered|captured|dismantled|defused|seizure of)"
+    r"\b|(?<!\w)[وف]?(?:ضبط|ضبطت|صادر|صادرت|مصادره|عثر|عثرت|العثور|فكك|فككت|تفكيك|استولوا|استولت|استولي)(?!\w)"
 )
 _BACKGROUND_WORD = re.compile(
     r"سبق|السابق|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
-    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)"
+    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات"
 )
 _SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
 _DENIAL = re.compile(
@@ -371,6 +381,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or _SIMILAR_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 30))
         ):
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
+        if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
+            continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
+        if hit.rule.name in ("ied", "suicide") and _SEIZURE_BEFORE.search(
+            doc.folded, max(clause[0], hit.start - 60), hit.start
+        ):
+            continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
         word = doc.folded[hit.start : hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change

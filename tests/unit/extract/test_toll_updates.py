@@ -414,3 +414,15 @@ def test_civilians_shot_by_soldiers_at_a_checkpoint_are_an_attack() -> None:
         )
     )
     assert events and events[0].sub_event_type == "Attack" and events[0].fatalities == 2
+
+
+def test_a_weapons_haul_and_strikes_several_times_this_year_are_not_events() -> None:
+    events = extract_events(
+        report(
+            "Iraqi police killed two Islamic State militants in a shootout near Tuz Khurmatu on Monday, "
+            "officials said. Police later seized three rifles, a suicide vest and hundreds of rounds from "
+            "the hideout. Coalition jets have struck the hills around the town several times this year."
+        )
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].fatalities == 2
