@@ -237,6 +237,16 @@ def _resolve_actors(
             # "ISIS militants", "Daesh takfiri terrorists": one name, not a second actor
             found[-1] = ActorMention(found[-1].start, end, found[-1].name, found[-1].anaphoric)
             continue
+        if (
+            name == "Opposition Rebels"
+            and last_group
+            and last_group != name
+            and _GENERIC_GROUP.match(folded[start:end])
+            and (folded[max(0, start - 4) : start] == "the " or re.match(r"[وفبل]?(?:ال|لل)", folded[start:end]))
+        ):
+            # "the militants" after Islamic State was named: that group again, not the rebels
+            found.append(ActorMention(start, end, last_group, anaphoric=True))
+            continue
         if name in ANAPHOR_TARGETS:
             last_group = name
         if name != "Civilians":

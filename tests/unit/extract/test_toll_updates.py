@@ -426,3 +426,14 @@ def test_a_weapons_haul_and_strikes_several_times_this_year_are_not_events() -> 
     )
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert events[0].fatalities == 2
+
+
+def test_the_militants_after_a_named_group_are_that_group() -> None:
+    events = extract_events(
+        report(
+            "Iraqi soldiers killed four Islamic State fighters in a firefight near Baiji on Sunday. One soldier "
+            "was hurt in the exchange, which began when the militants attacked an army post."
+        )
+    )
+    assert len(events) == 1 and events[0].fatalities == 4
+    assert {events[0].actor1, events[0].actor2} == {"Military Forces of Iraq", "Islamic State"}
