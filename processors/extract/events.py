@@ -128,7 +128,10 @@ _BACKGROUND = re.compile(
     r"strikes|raids|incidents|assaults)|repeatedly|frequently|often|regularly|"
     r"(?:has|have|had) been (?:\w+ )?(?:hit|targeted|struck|attacked|rocked|shaken) by (?:several|many|"
     r"multiple|repeated|a series|a string|a spate|a wave|dozens|numerous|frequent)|"
-    r"(?:several|many|multiple|numerous|countless) times)\b|(?<!\w)(?:مرات عده|عده مرات|مرات عديده)(?!\w)"
+    r"(?:several|many|multiple|numerous|countless) times|(?:frequent|regular|repeated|periodic) (?:air ?)?"
+    r"(?:strikes|attacks|raids|shelling|bombings)|no (?:group|one|party|faction|side) (?:has )?(?:immediately )?"
+    r"claimed|nobody (?:has )?claimed)\b|"
+    r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده|لم (?:تعلن|يعلن|تتبن|يتبن)\S*)(?!\w)"
 )
 _SEIZED_ITEMS = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:rifles?|weapons?|arms|ammunition|rounds|explosives?|guns?|rockets|missiles|"
@@ -142,7 +145,7 @@ _SEIZURE_BEFORE = re.compile(
 _BACKGROUND_WORD = re.compile(
     r"سبق|السابق|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
-    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات"
+    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم "
 )
 _SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
 _DENIAL = re.compile(
@@ -585,7 +588,8 @@ _ELSEWHERE = re.compile(
     r"(?<!\w)(?:[وف]?(?:نقل|نقلوا|نقلت|ونقل|اسعف|اسعفوا|اسعاف|"
     r"انسحب|انسحبوا|انسحبت|انسحاب|بانسحاب|فروا|فر|فرار|هربوا|هرب|المؤدي|المؤديه|الواصل|الواصله)"
     r"(?: \S+){0,4}\s*$)|"
-    r"\b(?:taken (?:across \S+ \S+ )?to|rushed to|transferred to|evacuated to|fled (?:to|towards?)|"
+    r"\b(?:taken (?:across \S+ \S+ )?to|rushed to|left (?:\S+ ){0,5}?for|displaced to|headed for|"
+    r"transferred to|evacuated to|fled (?:to|towards?)|"
     r"withdrew (?:to|towards?)|retreated (?:to|towards?)|road (?:to|leading to))(?: \S+){0,4}\s*$"
 )
 _WITHDRAWN_TO = re.compile(

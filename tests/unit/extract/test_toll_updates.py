@@ -437,3 +437,16 @@ def test_the_militants_after_a_named_group_are_that_group() -> None:
     )
     assert len(events) == 1 and events[0].fatalities == 4
     assert {events[0].actor1, events[0].actor2} == {"Military Forces of Iraq", "Islamic State"}
+
+
+def test_no_claim_frequent_strikes_and_where_families_left_for_are_not_events() -> None:
+    events = extract_events(
+        report(
+            "A roadside bomb killed three Iraqi soldiers near Tuz Khurmatu on Tuesday, officials said. "
+            "No group claimed the attack, though Islamic State cells are active in the area. Some families "
+            "left nearby villages for Kirkuk during the fighting. Turkey has carried out frequent strikes in "
+            "the north of the country."
+        )
+    )
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].actor1 == "Unidentified Armed Group"
