@@ -1409,7 +1409,7 @@ def _judge(
         elif re.search(r"جرحي|مصابين|اصابات|injur|wounded", rise_text):
             noun_ok, incident_kind = True, "i"
     noun_end = last.end
-    for k, word in enumerate(nxt[:4]):
+    for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:
                 noun_ok = noun_ok or word == "من"

@@ -142,6 +142,7 @@ _SEIZURE_BEFORE = re.compile(
     r"\b(?:seized|seize|seizing|confiscated|found|discovered|recovered|captured|dismantled|defused|seizure of)"
     r"\b|(?<!\w)[وف]?(?:ضبط|ضبطت|صادر|صادرت|مصادره|عثر|عثرت|العثور|فكك|فككت|تفكيك|استولوا|استولت|استولي)(?!\w)"
 )
+_DRONE_NEAR = re.compile(r"مسيره|مسيرات|طائره|طائرات|\bdrones?\b|\buavs?\b")
 _BACKGROUND_WORD = re.compile(
     r"سبق|السابق|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
@@ -434,6 +435,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         name = h.rule.name
         h_clause = clause_of[id(h)]
         here = clause_types[h_clause]
+        if name == "suicide" and _DRONE_NEAR.search(doc.folded, max(s_start, h.start - 14), min(s_end, h.end + 8)):
+            h = TriggerMention(h.start, h.end, _RULE["air"])  # "مسيره انتحاريه", "suicide drone": a drone strike
+            name = "air"
         if name == "shell" and (
             any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
             or _AIR_WORD.search(doc.folded[h.end : h.end + 14])

@@ -450,3 +450,10 @@ def test_no_claim_frequent_strikes_and_where_families_left_for_are_not_events() 
     )
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
     assert events[0].actor1 == "Unidentified Armed Group"
+
+
+def test_a_suicide_drone_is_a_drone_strike() -> None:
+    events = extract_events(report("قتل مدنيان باستهداف طائرة مسيرة انتحارية لسيارة على طريق بلدة الأبزمو اليوم."))
+    assert events and events[0].sub_event_type == "Air/drone strike"
+    events = extract_events(report("A kamikaze drone hit a car near the town of Sarmada on Sunday, killing two men."))
+    assert events and events[0].sub_event_type == "Air/drone strike"
