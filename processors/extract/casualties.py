@@ -1101,6 +1101,9 @@ _SINGULAR_EN = frozenset(
     }
 )
 
+# Kin nouns read "his wife", "her son": after "a"/"the" alone they are not a victim count of one.
+_KIN_NOUNS = frozenset({"wife", "husband", "son", "daughter", "brother", "sister"})
+
 
 _KILL_VERB_AR = frozenset(
     {
@@ -1244,64 +1247,9 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         if (
             j < len(tokens)
             and tokens[j].text in _SINGULAR_EN
-            and tokens[j].text
-            in (
-                "mother",
-                "father",
-                "civilian",
-                "soldier",
-                "fighter",
-                "militant",
-                "child",
-                "woman",
-                "man",
-                "officer",
-                "policeman",
-                "rebel",
-                "member",
-                "commander",
-                "leader",
-                "boy",
-                "girl",
-                "person",
-                "guard",
-                "jihadist",
-                "gunman",
-                "pilot",
-                "journalist",
-                "shepherd",
-                "farmer",
-                "teenager",
-                "head",
-                "figure",
-                "lieutenant",
-                "captain",
-                "colonel",
-                "general",
-                "sheikh",
-                "mayor",
-                "official",
-                "doctor",
-                "activist",
-                "defector",
-                "sniper",
-                "emir",
-                "cadre",
-                "operative",
-                "sergeant",
-                "major",
-                "brigadier",
-                "chief",
-                "elder",
-                "dignitary",
-                "judge",
-                "teacher",
-                "nurse",
-                "medic",
-            )
+            and tokens[j].text not in _KIN_NOUNS
         ):
             before = " ".join(t.text for t in tokens[max(0, i - 2) : i])
-            after = " ".join(t.text for t in tokens[j + 1 : j + 4])
             after = " ".join(t.text for t in tokens[j + 1 : j + 18])
             after = re.sub(r"\( [^()]{0,40}? \) ", "", after)  # "a member of the army (SAA) was killed"
             after = re.sub(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,5}?(?=(?:was|were|had|has) )", "", after)
