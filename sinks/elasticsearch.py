@@ -53,9 +53,11 @@ class SinkMetrics:
 
 
 def elasticsearch_client(settings: Settings) -> Any:
+    """The sink's client: bulk bodies are serialized with orjson (several times faster than json)."""
     from elasticsearch import Elasticsearch
+    from elasticsearch.serializer import OrjsonSerializer
 
-    return Elasticsearch(**settings.elasticsearch.client_kwargs())
+    return Elasticsearch(**settings.elasticsearch.client_kwargs(), serializer=OrjsonSerializer())
 
 
 class BulkWriter:
@@ -372,9 +374,11 @@ class ElasticsearchSink:
         from kafka import KafkaConsumer
 
         kafka = self.settings.kafka
+        waits = {} if kafka.fetch_max_wait_ms is None else {"fetch_max_wait_ms": kafka.fetch_max_wait_ms}
         consumer = KafkaConsumer(
             *self.topics,
             **kafka.kafka_python_config(),
+            **waits,
             group_id=self.group_id,
             enable_auto_commit=False,
             auto_offset_reset=self.sink_settings.auto_offset_reset,
