@@ -128,25 +128,13 @@ def _drain(pipeline: Any, started: float, timeout_s: float = 240.0) -> float:
 
 def _stage_times(pipeline: Any, topic: str, prefix: bytes) -> dict[str, float]:
     """Report id → the wall time its record was written to ``topic`` (the record's CreateTime)."""
-    from kafka import KafkaConsumer, TopicPartition
+    from sitrep.kafka import read_topic
 
-    consumer: Any = KafkaConsumer(**pipeline.settings.kafka.kafka_python_config(), group_id=None,
-                                  enable_auto_commit=False)
     times: dict[str, float] = {}
-    try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-        consumer.assign(partitions)
-        consumer.seek_to_beginning(*partitions)
-        ends = consumer.end_offsets(partitions)
-        deadline = time.monotonic() + 30
-        while any(consumer.position(tp) < ends[tp] for tp in partitions) and time.monotonic() < deadline:
-            for records in consumer.poll(timeout_ms=500).values():
-                for record in records:
-                    key = record.key or b""
-                    if key.startswith(prefix):
-                        times.setdefault(key.decode(), record.timestamp / 1000)
-    finally:
-        consumer.close()
+    for record in read_topic(pipeline.settings.kafka, topic, timeout_s=30, poll_ms=500):
+        key = record.key or b""
+        if key.startswith(prefix):
+            times.setdefault(key.decode(), record.timestamp / 1000)
     return times
 
 

@@ -577,38 +577,21 @@ class PoisonInjector:
 
 def poison_in_dead_letters(pipeline: LocalPipeline, poison: dict[str, str]) -> set[str]:
     """The poison marks found in the dead-letter topic of the topic each was written to."""
-    from kafka import KafkaConsumer, TopicPartition
-
+    from sitrep.kafka import read_topic
     from sitrep.records import DeadLetter
 
     found: set[str] = set()
-    consumer: Any = KafkaConsumer(**pipeline.settings.kafka.kafka_python_config(), group_id=None,
-                                  enable_auto_commit=False, request_timeout_ms=30000)
-    try:
-        for topic in sorted(set(poison.values())):
-            dlq = topics.dlq(topic)
-            partitions = [TopicPartition(dlq, p) for p in sorted(consumer.partitions_for_topic(dlq) or ())]
-            if not partitions:
+    for topic in sorted(set(poison.values())):
+        for record in read_topic(pipeline.settings.kafka, topics.dlq(topic)):
+            try:
+                letter = DeadLetter.model_validate_json(record.value)
+            except ValueError:
                 continue
-            consumer.assign(partitions)
-            consumer.seek_to_beginning(*partitions)
-            ends = consumer.end_offsets(partitions)
-            deadline = time.monotonic() + 60
-            while any(consumer.position(tp) < ends[tp] for tp in partitions) and time.monotonic() < deadline:
-                for records in consumer.poll(timeout_ms=1000).values():
-                    for record in records:
-                        try:
-                            letter = DeadLetter.model_validate_json(record.value)
-                        except ValueError:
-                            continue
-                        if letter.source_topic != topic:
-                            continue
-                        start = letter.original[:400]
-                        head = base64.b64decode(start[: len(start) - len(start) % 4])
-                        found.update(mark for mark, where in poison.items()
-                                     if where == topic and mark.encode() in head)
-    finally:
-        consumer.close()
+            if letter.source_topic != topic:
+                continue
+            start = letter.original[:400]
+            head = base64.b64decode(start[: len(start) - len(start) % 4])
+            found.update(mark for mark, where in poison.items() if where == topic and mark.encode() in head)
     return found
 
 
@@ -616,32 +599,20 @@ def raw_history(pipeline: LocalPipeline, report_ids: set[str],
                 topic: str = topics.REPORTS_RAW) -> dict[str, list[str]]:
     """For diagnosis: every message of ``topic`` naming one of ``report_ids`` (partition@offset,
     revision, feed or event id, content hash), in log order."""
-    from kafka import KafkaConsumer, TopicPartition
+    from sitrep.kafka import read_topic
 
     history: dict[str, list[str]] = {rid: [] for rid in report_ids}
-    consumer: Any = KafkaConsumer(**pipeline.settings.kafka.kafka_python_config(), group_id=None,
-                                  enable_auto_commit=False, request_timeout_ms=30000)
-    try:
-        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-        consumer.assign(partitions)
-        consumer.seek_to_beginning(*partitions)
-        ends = consumer.end_offsets(partitions)
-        deadline = time.monotonic() + 60
-        while any(consumer.position(tp) < ends[tp] for tp in partitions) and time.monotonic() < deadline:
-            for records in consumer.poll(timeout_ms=1000).values():
-                for record in records:
-                    value_bytes = record.value or b""
-                    for rid in history:
-                        if rid.encode() not in value_bytes:
-                            continue
-                        with contextlib.suppress(ValueError):
-                            value = json.loads(value_bytes)
-                            history[rid].append(
-                                f"{record.partition}@{record.offset} rev {value.get('revision')} "
-                                f"{value.get('feed_id') or value.get('event_id')} "
-                                f"hash {str(value.get('content_hash'))[:8]}")
-    finally:
-        consumer.close()
+    for record in read_topic(pipeline.settings.kafka, topic):
+        value_bytes = record.value or b""
+        for rid in history:
+            if rid.encode() not in value_bytes:
+                continue
+            with contextlib.suppress(ValueError):
+                value = json.loads(value_bytes)
+                history[rid].append(
+                    f"{record.partition}@{record.offset} rev {value.get('revision')} "
+                    f"{value.get('feed_id') or value.get('event_id')} "
+                    f"hash {str(value.get('content_hash'))[:8]}")
     return history
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep import topics
@@ -84,3 +84,26 @@ def publish_dead_letter(producer: Any, topic: str, letter: DeadLetter, timeout_s
         extra={"stage": letter.stage, "topic": letter.source_topic, "partition": letter.source_partition,
                "offset": letter.source_offset, "error_class": letter.error_class},
     )
+
+
+def read_topic(settings: KafkaSettings, topic: str, *, timeout_s: float = 60.0,
+               poll_ms: int = 1000) -> Iterator[Any]:
+    """Every record of ``topic`` from the beginning to the end offsets seen when reading starts
+    (no consumer group, nothing committed). Stops early after ``timeout_s``."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer: Any = KafkaConsumer(**settings.kafka_python_config(), group_id=None,
+                                  enable_auto_commit=False, request_timeout_ms=30000)
+    try:
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        if not partitions:
+            return
+        consumer.assign(partitions)
+        consumer.seek_to_beginning(*partitions)
+        ends = consumer.end_offsets(partitions)
+        deadline = time.monotonic() + timeout_s
+        while any(consumer.position(tp) < ends[tp] for tp in partitions) and time.monotonic() < deadline:
+            for records in consumer.poll(timeout_ms=poll_ms).values():
+                yield from records
+    finally:
+        consumer.close()
