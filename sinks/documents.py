@@ -109,7 +109,7 @@ def to_action(record: Record, names: IndexNames) -> BulkAction:
     """The bulk action that writes ``record`` idempotently."""
     if isinstance(record, Report):
         when = record.published_at or record.fetched_at
-        index = names.reports_index(when)
+        index = names.report_target(when)
         return BulkAction(index, record.report_id, report_document(record), record.revision)
     if isinstance(record, Event):
         return BulkAction(names.events, record.event_id, event_document(record), record.revision)

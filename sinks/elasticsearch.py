@@ -22,6 +22,7 @@ from sinks.bulk import ItemResult, Outcome, backoff_delay, classify_items, is_re
 from sinks.documents import BulkAction, bulk_operations, decode_record, document_size, to_action
 from sinks.errors import DocumentRejected, ElasticsearchUnavailable, RetriesExhausted
 from sinks.indices import IndexNames, ensure_indices, index_names
+from sinks.rollover import ReportRouter
 from sinks.settings import SinkSettings
 from sitrep import topics
 from sitrep.deadletter import make_dead_letter
@@ -79,14 +80,18 @@ class BulkWriter:
         metrics: SinkMetrics | None = None,
         on_unavailable: Callable[[Exception], None] | None = None,
         observe_seconds: Callable[[float], None] | None = None,
+        router: ReportRouter | None = None,
     ) -> None:
         self.es, self.settings, self.wait = es, settings, wait
         self.rng = rng or random.Random()
         self.metrics = metrics or SinkMetrics()
         self.on_unavailable = on_unavailable
         self.observe_seconds = observe_seconds
+        self.router = router
 
     def write(self, actions: Sequence[BulkAction]) -> list[ItemResult]:
+        if self.router is not None:
+            actions = self._route(actions)
         final: list[ItemResult | None] = [None] * len(actions)
         attempts = [0] * len(actions)
         pending = list(range(len(actions)))
@@ -121,6 +126,36 @@ class BulkWriter:
                                         self.settings.backoff_cap_s, self.rng))
             pending = retry
         return [r for r in final if r is not None]
+
+    def _route(self, actions: Sequence[BulkAction]) -> list[BulkAction]:
+        """Reports pointed at the index already holding them (rollover layout); rolls the alias
+        over first when it is due and no ILM does it. Waits out outages like a bulk does."""
+        from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, TransportError
+
+        assert self.router is not None
+        failures = 0
+        while True:
+            try:
+                try:
+                    self.router.maybe_rollover()
+                except ApiError as exc:  # refused, not down: indexing goes on into the current index
+                    if is_retryable_status(exc.meta.status):
+                        raise
+                    log.warning("reports rollover refused (%s); will try again later", exc)
+                return self.router.route(actions)
+            except (ConnectionError, ConnectionTimeout, TransportError) as exc:
+                unavailable = ElasticsearchUnavailable(f"Elasticsearch unreachable: {exc}")
+            except ApiError as exc:
+                if not is_retryable_status(exc.meta.status):
+                    log.warning("could not look up where reports are indexed (%s); writing through the alias",
+                                exc)
+                    return list(actions)
+                unavailable = ElasticsearchUnavailable(f"Elasticsearch answered {exc.meta.status}: {exc}")
+            self.metrics.unavailable_waits += 1
+            if self.on_unavailable:
+                self.on_unavailable(unavailable)
+            self.wait(backoff_delay(failures, self.settings.backoff_base_s, self.settings.backoff_cap_s, self.rng))
+            failures += 1
 
     def _bulk(self, actions: list[BulkAction]) -> dict[str, Any]:
         from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, TransportError
@@ -223,9 +258,11 @@ class ElasticsearchSink:
         # work overlap. Results are handled, and offsets committed, in batch order on this thread.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sink-bulk")
         self._in_flight: _InFlight | None = None
+        self.router = ReportRouter(self.es, self.names, settings.elasticsearch, clock=clock)
         self.writer = BulkWriter(
             self.es, self.sink_settings, wait=self._writer_wait, rng=rng,
             metrics=self.metrics, on_unavailable=self._on_unavailable, observe_seconds=observe_bulk_seconds,
+            router=self.router if self.router.enabled else None,
         )
         self._assigned = False
         self.on_dead_letter = on_dead_letter

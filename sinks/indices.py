@@ -2,11 +2,14 @@
 
 Layout (``<p>`` is ``settings.elasticsearch.index_prefix``, default ``sitrep``):
 
-- ``<p>-reports``: alias over monthly indices ``<p>-reports-YYYY.MM``; a report goes to the month of
-  its ``published_at`` (else ``fetched_at``). The month comes from the document itself, not from
-  when it was written, so a replayed or revised report always lands in the same index and its
-  external version is checked there (a rollover-by-size write alias would let a replay after a
-  rollover create a second copy). Old months are deleted by an ILM policy when ``ilm`` is on.
+- ``<p>-reports``: read alias over the time-based reports indices. Layout ``rollover`` (default):
+  new reports go through the write alias ``<p>-reports-write`` to ``<p>-reports-000001``,
+  ``-000002``... rolled over by ILM (``ilm`` on) or by the sink with the same conditions (``ilm``
+  off: the local stand-in has no ILM); a report already indexed (a revision, a replay) is written
+  back to the index that holds it (:mod:`sinks.rollover`), so a rollover never makes a second copy.
+  Layout ``monthly``: ``<p>-reports-YYYY.MM`` chosen by the report's ``published_at`` (else
+  ``fetched_at``), so a report always lands in the same index without a lookup. Old indices are
+  deleted by an ILM policy when ``ilm`` is on.
 - ``<p>-events``: alias (write index ``<p>-events-v1``), canonical events upserted by ``event_id``.
 - ``<p>-alerts``: alias (write index ``<p>-alerts-v1``).
 
@@ -37,11 +40,22 @@ class IndexNames:
     """Names of the aliases, indices and templates under one prefix."""
 
     prefix: str
+    layout: Literal["rollover", "monthly"] = "rollover"
 
     @property
     def reports(self) -> str:
-        """Read alias over every monthly reports index."""
+        """Read alias over every reports index."""
         return f"{self.prefix}-reports"
+
+    @property
+    def reports_write(self) -> str:
+        """Write alias of the rollover layout (points at the newest reports index)."""
+        return f"{self.prefix}-reports-write"
+
+    @property
+    def first_reports_index(self) -> str:
+        """The first index of the rollover layout; rollovers count up from it."""
+        return f"{self.prefix}-reports-000001"
 
     @property
     def events(self) -> str:
@@ -65,6 +79,10 @@ class IndexNames:
         """The monthly index a report published (or fetched) at ``when`` belongs to."""
         return f"{self.prefix}-reports-{when:%Y.%m}"
 
+    def report_target(self, when: datetime) -> str:
+        """Where a new report is written: the write alias, or its month's index (``monthly``)."""
+        return self.reports_write if self.layout == "rollover" else self.reports_index(when)
+
     @property
     def all_aliases(self) -> tuple[str, str, str]:
         return (self.reports, self.events, self.alerts)
@@ -72,7 +90,7 @@ class IndexNames:
 
 def index_names(settings: Settings | ElasticsearchSettings) -> IndexNames:
     es = settings.elasticsearch if isinstance(settings, Settings) else settings
-    return IndexNames(es.index_prefix)
+    return IndexNames(es.index_prefix, es.reports_layout)
 
 
 # --- analysis ---------------------------------------------------------------------------------------
@@ -302,9 +320,10 @@ def component_templates(
         f"{names.prefix}-alerts-mappings": {"template": {"mappings": ALERT_MAPPINGS}},
     }
     if settings.ilm:
-        templates[f"{names.prefix}-reports-ilm"] = {
-            "template": {"settings": {"index.lifecycle.name": ilm_policy_name(names)}}
-        }
+        lifecycle: dict[str, Any] = {"index.lifecycle.name": ilm_policy_name(names)}
+        if names.layout == "rollover":
+            lifecycle["index.lifecycle.rollover_alias"] = names.reports_write
+        templates[f"{names.prefix}-reports-ilm"] = {"template": {"settings": lifecycle}}
     return templates
 
 
@@ -338,11 +357,23 @@ def ilm_policy_name(names: IndexNames) -> str:
     return f"{names.prefix}-reports"
 
 
-def ilm_policy(retention_days: int = 730) -> dict[str, Any]:
-    """Monthly report indices: read-only after 45 days, deleted after ``retention_days``."""
+def rollover_conditions(settings: ElasticsearchSettings) -> dict[str, Any]:
+    """When the reports write index is rolled over (ILM's rollover action, or the sink's own)."""
+    conditions: dict[str, Any] = {
+        "max_age": settings.rollover_max_age,
+        "max_primary_shard_size": settings.rollover_max_primary_shard_size,
+    }
+    if settings.rollover_max_docs is not None:
+        conditions["max_docs"] = settings.rollover_max_docs
+    return conditions
+
+
+def ilm_policy(retention_days: int = 730, rollover: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Reports indices: rolled over when ``rollover`` conditions hold (rollover layout), read-only
+    after 45 days, deleted after ``retention_days``."""
     return {
         "phases": {
-            "hot": {"min_age": "0ms", "actions": {}},
+            "hot": {"min_age": "0ms", "actions": {"rollover": rollover} if rollover else {}},
             "warm": {"min_age": "45d", "actions": {"readonly": {}, "forcemerge": {"max_num_segments": 1}}},
             "delete": {"min_age": f"{retention_days}d", "actions": {"delete": {}}},
         }
@@ -361,15 +392,21 @@ def ensure_indices(es: Any, settings: Settings, *, now: datetime | None = None) 
     names = index_names(es_settings)
     profile = resolve_profile(es, es_settings)
     if es_settings.ilm:
-        es.ilm.put_lifecycle(name=ilm_policy_name(names), policy=ilm_policy())
+        rollover = rollover_conditions(es_settings) if names.layout == "rollover" else None
+        es.ilm.put_lifecycle(name=ilm_policy_name(names), policy=ilm_policy(rollover=rollover))
     for name, body in component_templates(names, es_settings, profile).items():
         es.cluster.put_component_template(name=name, **body)
     for name, body in index_templates(names, es_settings).items():
         es.indices.put_index_template(name=name, **body)
     _create_index(es, names.events_index, {names.events: {"is_write_index": True}})
     _create_index(es, names.alerts_index, {names.alerts: {"is_write_index": True}})
-    # The current month exists from the start, so the reports alias resolves before the first report.
-    _create_index(es, names.reports_index(now or utcnow()), None)
+    if names.layout == "rollover":
+        # Bootstrap once: the first index carries the write alias; rollovers move it on from there.
+        if not es.indices.exists_alias(name=names.reports_write):
+            _create_index(es, names.first_reports_index, {names.reports_write: {"is_write_index": True}})
+    else:
+        # The current month exists from the start, so the reports alias resolves before the first report.
+        _create_index(es, names.reports_index(now or utcnow()), None)
     return profile
 
 

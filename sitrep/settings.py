@@ -104,6 +104,14 @@ class ElasticsearchSettings(_Frozen):
     # "auto": probe the server for what it supports.
     analysis: Literal["auto", "full", "basic"] = "auto"
     ilm: bool = True
+    # Reports: "rollover" = time-based indices behind a write alias, rolled over by ILM (ilm on) or
+    # by the sink itself with the conditions below (ilm off, e.g. the local stand-in); "monthly" =
+    # one index per publication month, chosen by the document.
+    reports_layout: Literal["rollover", "monthly"] = "rollover"
+    rollover_max_age: str = "30d"
+    rollover_max_primary_shard_size: str = "50gb"
+    rollover_max_docs: int | None = None
+    rollover_check_s: float = 60.0
     shards: int = 1
     replicas: int = 1
     request_timeout_s: float = 30.0

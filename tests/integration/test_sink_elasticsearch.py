@@ -151,6 +151,8 @@ def es(settings: Settings) -> Iterator[Any]:
 def test_indexes_idempotently_dead_letters_bad_input_and_keeps_newest_revision(
     settings: Settings, es: Any
 ) -> None:
+    # The monthly layout lets the test plant a month whose index has a conflicting mapping.
+    settings = with_overrides(settings, elasticsearch={"reports_layout": "monthly"})
     ensure_topics(settings.kafka)
     names = index_names(settings)
     # A month whose index holds a conflicting mapping: Elasticsearch rejects that report (400).
@@ -243,6 +245,37 @@ def test_indexes_idempotently_dead_letters_bad_input_and_keeps_newest_revision(
     with RunningSink(settings, "sink-a") as again:
         time.sleep(4.0)
     assert again.metrics.consumed == 0
+
+
+def test_rollover_keeps_one_copy_of_each_report_across_rollovers(settings: Settings, es: Any) -> None:
+    """Reports behind the write alias; the sink rolls it over (no ILM here) after every document.
+    Revisions and replays that arrive after a rollover update the report in its first index."""
+    settings = with_overrides(
+        settings, elasticsearch={"reports_layout": "rollover", "rollover_max_docs": 1, "rollover_check_s": 0.01}
+    )
+    ensure_topics(settings.kafka)
+    names = index_names(settings)
+    first = [report(f"r{i}", title=f"first {i}") for i in range(3)]
+    with RunningSink(settings, "sink-rollover") as sink:
+        for n, r in enumerate(first, start=1):  # one at a time, so rollovers fall between them
+            produce(settings, [(topics.REPORTS_CLEAN, r.model_dump_json().encode())])
+            wait_until(lambda n=n: sink.metrics.written >= n, what="the report to be indexed")  # type: ignore[misc]
+            es.indices.refresh(index=names.reports)
+            time.sleep(0.05)
+        later = [report("r0", 2, title="r0 revised"), report("r1", 1, title="first 1"), report("new", title="new")]
+        produce(settings, [(topics.REPORTS_CLEAN, r.model_dump_json().encode()) for r in later])
+        wait_until(lambda: sink.metrics.consumed >= 6 and sink.metrics.written + sink.metrics.ignored >= 6,
+                   what="the later reports to be indexed")
+        assert sink.router.rollovers >= 2 and sink.router.lookups >= 1
+    es.indices.refresh(index=names.reports)
+    indices = sorted(es.indices.get_alias(name=names.reports_write))
+    assert len(indices) >= 3, indices
+    hits = es.search(index=names.reports, query={"match_all": {}}, size=20)["hits"]["hits"]
+    where = {h["_id"]: h["_index"] for h in hits}
+    assert sorted(h["_id"] for h in hits) == ["new", "r0", "r1", "r2"]  # one copy each
+    assert where["r0"] == names.first_reports_index
+    r0 = next(h for h in hits if h["_id"] == "r0")["_source"]
+    assert r0["revision"] == 2 and r0["title"] == "r0 revised"
 
 
 def test_pauses_while_elasticsearch_is_down_and_resumes_by_itself(settings: Settings, tmp_path: Any) -> None:

@@ -15,6 +15,14 @@ class FakeES:
     def __init__(self, *responders: Responder) -> None:
         self.responders = list(responders)
         self.requests: list[list[dict[str, Any]]] = []
+        self.indices = self
+
+    def get_alias(self, name: str) -> dict[str, Any]:
+        """The reports write alias over one index (the rollover layout before any rollover)."""
+        return {name.removesuffix("-write") + "-000001": {"aliases": {name: {"is_write_index": True}}}}
+
+    def rollover(self, alias: str, conditions: dict[str, Any]) -> dict[str, Any]:
+        return {"rolled_over": False}
 
     def bulk(self, operations: list[dict[str, Any]], refresh: Any = None) -> dict[str, Any]:
         self.requests.append(operations)

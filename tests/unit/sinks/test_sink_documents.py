@@ -111,9 +111,10 @@ def test_report_document_adds_folded_fields_and_time() -> None:
 def test_actions_use_stable_ids_and_external_versions() -> None:
     published = datetime(2026, 11, 24, 9, tzinfo=UTC)
     report = Report(report_id="r1", revision=3, title="t", published_at=published)
-    action = to_action(report, NAMES)
-    assert (action.index, action.id, action.version) == ("sitrep-reports-2026.11", "r1", 3)
-    assert action.action_line() == {
+    action = to_action(report, NAMES)  # rollover layout: through the write alias
+    assert (action.index, action.id, action.version) == ("sitrep-reports-write", "r1", 3)
+    monthly = to_action(report, IndexNames("sitrep", "monthly"))  # monthly layout: the month's index
+    assert monthly.action_line() == {
         "index": {"_index": "sitrep-reports-2026.11", "_id": "r1", "version": 3, "version_type": "external"}
     }
     event_action = to_action(full_event(), NAMES)

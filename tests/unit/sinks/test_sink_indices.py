@@ -29,6 +29,8 @@ class RecordingES:
         self.full = full
         self.calls: list[tuple[str, str]] = []
         self.indices_created: set[str] = set()
+        self.aliases: dict[str, Any] = {}
+        self.policies: dict[str, Any] = {}
         self.indices = self
         self.cluster = self
         self.ilm = self
@@ -46,6 +48,7 @@ class RecordingES:
 
     def put_lifecycle(self, name: str, policy: Any) -> None:
         self.calls.append(("ilm", name))
+        self.policies[name] = policy
 
     def exists(self, index: str) -> bool:
         return index in self.indices_created
@@ -53,6 +56,10 @@ class RecordingES:
     def create(self, index: str, aliases: Any = None) -> None:
         self.calls.append(("create", index))
         self.indices_created.add(index)
+        self.aliases.update(aliases or {})
+
+    def exists_alias(self, name: str) -> bool:
+        return name in self.aliases
 
 
 def test_names() -> None:
@@ -98,13 +105,19 @@ def test_templates_compose_settings_mappings_and_aliases() -> None:
     assert events["location"] == {"type": "geo_point"} and events["sub_event_type"]["type"] == "keyword"
 
 
-def test_ensure_indices_is_idempotent_and_skips_ilm_when_off() -> None:
-    settings = Settings(elasticsearch={"index_prefix": "p", "ilm": False, "analysis": "auto"})
+@pytest.mark.parametrize(
+    ("layout", "first_reports"), [("rollover", "p-reports-000001"), ("monthly", "p-reports-2026.11")]
+)
+def test_ensure_indices_is_idempotent_and_skips_ilm_when_off(layout: str, first_reports: str) -> None:
+    settings = Settings(
+        elasticsearch={"index_prefix": "p", "ilm": False, "analysis": "auto", "reports_layout": layout}
+    )
     es = RecordingES()
     now = datetime(2026, 11, 24, tzinfo=UTC)
     assert ensure_indices(es, settings, now=now) == "basic"
     first = list(es.calls)
-    assert ("create", "p-events-v1") in first and ("create", "p-reports-2026.11") in first
+    assert ("create", "p-events-v1") in first and ("create", first_reports) in first
+    assert ("p-reports-write" in es.aliases) == (layout == "rollover")
     assert not any(kind == "ilm" for kind, _ in first)
     es.calls.clear()
     ensure_indices(es, settings, now=now)
@@ -118,6 +131,10 @@ def test_ensure_indices_installs_the_ilm_policy_when_on() -> None:
     )
     assert ensure_indices(es, settings) == "full"
     assert ("ilm", "p-reports") in es.calls
+    hot = es.policies["p-reports"]["phases"]["hot"]["actions"]
+    assert hot["rollover"] == {"max_age": "30d", "max_primary_shard_size": "50gb"}
+    lifecycle = component_templates(index_names(settings), settings.elasticsearch, "full")["p-reports-ilm"]
+    assert lifecycle["template"]["settings"]["index.lifecycle.rollover_alias"] == "p-reports-write"
 
 
 @given(st.text(alphabet="وفبكلالاسمخx", min_size=1, max_size=12))
