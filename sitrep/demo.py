@@ -63,7 +63,7 @@ class DemoFeedServer:
     @property
     def base_url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     @property
     def has_revisions(self) -> bool:

@@ -37,8 +37,10 @@ def clean_text(text: str) -> str:
     on the cleaned text.
     """
     text = unicodedata.normalize("NFKC", text) if _needs_nfkc(text) else unicodedata.normalize("NFC", text)
+    if _TATWEEL in text:  # marks a tatweel kept apart may need reordering once it is gone
+        text = unicodedata.normalize("NFC", text.replace(_TATWEEL, ""))
     text = _translate_if(text, _ARABIC_DIGIT, _DIGITS)
-    text = _translate_if(text, _CURLY_QUOTE, _QUOTES).replace(_TATWEEL, "")
+    text = _translate_if(text, _CURLY_QUOTE, _QUOTES)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
