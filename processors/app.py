@@ -73,6 +73,7 @@ def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faus
     """A Faust app configured from ``settings``, with every agent registered."""
     kafka = settings.kafka
     _cap_fetch_wait(kafka.fetch_max_wait_ms)
+    settings.state_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         app_id,
         broker=[f"kafka://{server}" for server in kafka.bootstrap_servers],
