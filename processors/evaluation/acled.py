@@ -9,6 +9,7 @@ they are read here, never shipped and never used to build rules or the gazetteer
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,13 @@ ACLED_FILE = Path("data") / "acled_syria.csv"
 # Notes carry no publication time; a fixed fetch time keeps runs deterministic.
 FETCHED_AT = datetime(2020, 1, 1, tzinfo=UTC)
 PLACE_KM = 25.0
+# Whether a note states its day ("On 5 May 2019", "May 5"): without it, and with no publication time,
+# no date can be resolved, so the date figure is also given over the notes that state one.
+_STATED_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2}\b"
+)
 
 
 def load_rows(shared: Path) -> list[dict[str, str]]:
@@ -52,7 +60,9 @@ def score_row(row: dict[str, str]) -> dict[str, Any]:
     gold_date = datetime.strptime(row["event_date"], "%d %B %Y").date()
     gold_fatalities = int(row["fatalities"] or 0)
     gold_actors = {canonical_label_actor(row["actor1"]), canonical_label_actor(row["actor2"])} - {""}
-    outcome: dict[str, Any] = {"id": row["event_id_cnty"], "events": len(events)}
+    outcome: dict[str, Any] = {
+        "id": row["event_id_cnty"], "events": len(events), "date_stated": bool(_STATED_DATE.search(row["notes"]))
+    }
     if first is None:
         outcome.update(
             sub_event=False,
@@ -87,12 +97,15 @@ def score_row(row: dict[str, str]) -> dict[str, Any]:
 def summarize(outcomes: list[dict[str, Any]]) -> dict[str, Any]:
     """Mean of each figure over the rows."""
     n = len(outcomes) or 1
+    stated = [o for o in outcomes if o["date_stated"]]
     return {
         "rows": len(outcomes),
         "sub_event": sum(o["sub_event"] for o in outcomes) / n,
         "fatalities": sum(o["fatalities"] for o in outcomes) / n,
         "place_25km": sum(o["place"] for o in outcomes) / n,
         "date": sum(o["date"] for o in outcomes) / n,
+        "date_stated_share": len(stated) / n,
+        "date_where_stated": sum(o["date"] for o in stated) / (len(stated) or 1),
         "actor_f1": sum(o["actors"] for o in outcomes) / n,
         "no_event": sum(o["events"] == 0 for o in outcomes) / n,
     }

@@ -59,3 +59,16 @@ def test_quick_run_over_shared_data() -> None:
     assert results["arabic"]["reports"] >= 40
     table = format_table(results)
     assert "acled/test" in table and "arabic" in table
+
+
+def test_acled_date_is_also_scored_over_notes_that_state_a_day() -> None:
+    from processors.evaluation.acled import summarize
+
+    outcomes = [
+        {"events": 1, "sub_event": True, "fatalities": True, "place": True, "date": True, "actors": 1.0,
+         "date_stated": True},
+        {"events": 1, "sub_event": True, "fatalities": True, "place": True, "date": False, "actors": 1.0,
+         "date_stated": False},
+    ]
+    figures = summarize(outcomes)
+    assert figures["date"] == 0.5 and figures["date_stated_share"] == 0.5 and figures["date_where_stated"] == 1.0
