@@ -8,15 +8,18 @@ Four hard conditions, then a score:
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
 - **where**: the same place (gazetteer id, or a shared name in one province); never two
-  provinces. Two precise places (geo_precision 1) within ``distance_km`` (``city_distance_km`` when
-  one is a provincial capital named alone: "Aleppo"). A place *near* a town (precision 2) within
-  ``coarse_distance_km`` of the other, or the same admin2 when it has no coordinates. A part of a
-  province ("the eastern countryside of Deir ez-Zor", "the Homs desert") holds what lies within
-  ``region_distance_km``; a province-level place (precision 3) holds its province. An unknown
-  place is compatible but scores low;
+  provinces. Two distinct precise places (geo_precision 1) are two events unless within
+  ``distance_km`` (1 km: practically one spot, a site at a town) or, when one is a provincial
+  capital named alone ("Aleppo"), within ``city_distance_km`` (the city holds its quarters). A
+  place *near* a town (precision 2) within ``coarse_distance_km`` of the other, or the same admin2
+  when it has no coordinates. A part of a province ("the eastern countryside of Deir ez-Zor", "the
+  Homs desert") holds what lies within ``region_distance_km``; a province-level place (precision 3)
+  holds its province. An unknown place is compatible but scores low. A place that agrees only that
+  way (province, part of a province, unknown) needs the same day too, unless a date is loose;
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
   jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
-  unknown side matches anything, disjoint known sides never meet.
+  unknown side matches anything, disjoint known sides never meet. Battles naming two sides need
+  the same pair; a fight between two actors of one bloc is a pair of its own.
 
 Two strikes killing the same number in different places or days therefore stay two events.
 """
@@ -54,7 +57,7 @@ _FAMILIES: dict[str, str] = {
 _BLOCS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("unknown", ("unidentified", "unknown")),
     ("civilians", ("civilian",)),
-    ("islamic state", ("islamic state", "isis", "isil", "daesh")),
+    ("islamic state", ("islamic state", "isis", "isil", "daesh", "khalid ibn al walid")),
     ("iraq", ("of iraq", "popular mobilization", "peshmerga")),
     ("israel", ("israel",)),
     ("kdpi", ("kdpi", "democratic party of iran")),
@@ -204,8 +207,13 @@ def _known(blocs: Iterable[str]) -> frozenset[str]:
 
 def _battle_sides(event: Event) -> frozenset[str]:
     """Blocs of actor1 and actor2. In a battle with one side placed, the other is the one other
-    armed actor the report mentions, when there is exactly one."""
-    sides = _known((actor_bloc(event.actor1), actor_bloc(event.actor2)))
+    armed actor the report mentions, when there is exactly one. A battle between two actors of one
+    bloc (rebel factions fighting each other) is its own pair: it never meets that bloc's battle
+    against another side."""
+    one, two = actor_bloc(event.actor1), actor_bloc(event.actor2)
+    sides = _known((one, two))
+    if event.event_type == "Battles" and len(sides) == 1 and one == two:
+        return sides | {f"{one} vs {one}"}  # a fight within one side: a pair of its own
     if event.event_type == "Battles" and len(sides) == 1:
         others = _known(actor_bloc(a.name) for a in event.actors if a.role == "mentioned") - sides
         if len(others) == 1:
@@ -263,6 +271,16 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
 
 
 MISSING_PLACE_SCORE = 0.15
+
+
+def contained_only(a: Place | None, b: Place | None) -> bool:
+    """Whether two compatible places agree only because one is a province, a part of a province or
+    unknown, rather than because they are the same place or lie near each other."""
+    if a is None or b is None:
+        return True
+    if _same_place(a, b):
+        return False
+    return any(p.region or p.precision >= 3 for p in (a, b))
 
 
 def actor_score(a: Profile, b: Profile) -> float | None:
@@ -332,6 +350,9 @@ def match_score(event: Profile, canonical: Profile, settings: FusionSettings) ->
     what = type_score(event, canonical)
     when = date_score(event, canonical, settings) if what is not None else None
     where = place_score(event.place, canonical.place, settings) if when is not None else None
+    if where is not None and when is not None and when < 1.0 and not (event.loose or canonical.loose) \
+            and contained_only(event.place, canonical.place):
+        where = None  # a vague place and another day: too little in common
     who = actor_score(event, canonical) if where is not None else None
     if what is None or when is None or where is None or who is None:
         return MatchScore(None, what, when, where, who)
