@@ -235,6 +235,8 @@ def date_tolerance(a: Profile, b: Profile, settings: FusionSettings) -> int:
 def _same_place(a: Place, b: Place) -> bool:
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return True
+    if (a.precision >= 3) != (b.precision >= 3):  # the province "Hama" is not the city of Hama
+        return False
     return bool(a.names & b.names) and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
 
 

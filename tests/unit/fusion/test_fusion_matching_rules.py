@@ -72,3 +72,16 @@ def test_a_fight_between_rebel_factions_is_not_the_rebels_battle_with_the_army()
     factions = clash("r2", ariha, "Hayat Tahrir al-Sham", "Ahrar al-Sham", source="Enab Baladi")
     same_factions = clash("r3", ariha, "Ahrar al-Sham", "Opposition Rebels", source="SOHR", published_hours=9)
     assert fuse_all([army, factions, same_factions]) == [["r1"], ["r2", "r3"]]
+
+
+def test_a_province_is_not_its_capital_city_of_the_same_name() -> None:
+    city = Location(name="Idleb", name_ar="إدلب", admin1="Idleb", admin2="Idleb", country="Syria",
+                    lat=35.93, lon=36.63, geo_precision=1, gazetteer_id="test:idleb-city")
+    province = Location(name="Idleb", name_ar="محافظة إدلب", admin1="Idleb", country="Syria", lat=35.93,
+                        lon=36.63, geo_precision=3, gazetteer_id="test:idleb-province")
+    in_city = make_event("r1", location=city)
+    in_province = make_event("r2", location=province, source="SANA")
+    next_day = make_event("r3", location=province, source="SANA", event_date=BASE_DAY + timedelta(days=1))
+    settings = FusionSettings()
+    assert match_score(Profile.of(in_province), Profile.of(in_city), settings).where == 0.45  # holds it
+    assert match_score(Profile.of(next_day), Profile.of(in_city), settings).total is None
