@@ -14,8 +14,8 @@ Four hard conditions, then a score:
   place *near* a town (precision 2) within ``coarse_distance_km`` of the other, or the same admin2
   when it has no coordinates. A part of a province ("the eastern countryside of Deir ez-Zor", "the
   Homs desert") holds what lies within ``region_distance_km``; a province-level place (precision 3)
-  holds its province. An unknown place is compatible but scores low. A place that agrees only that
-  way (province, part of a province, unknown) needs the same day too, unless a date is loose;
+  holds its province. An unknown place is compatible but scores low. A province-level or unknown
+  place needs the same day too, unless a date is loose (two weak agreements are not one event);
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
   jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
   unknown side matches anything, disjoint known sides never meet. Battles naming two sides need
@@ -276,13 +276,13 @@ MISSING_PLACE_SCORE = 0.15
 
 
 def contained_only(a: Place | None, b: Place | None) -> bool:
-    """Whether two compatible places agree only because one is a province, a part of a province or
-    unknown, rather than because they are the same place or lie near each other."""
+    """Whether two compatible places agree only because one is province-level or unknown, rather than
+    because they are the same place, lie near each other or one is a smaller part of a province."""
     if a is None or b is None:
         return True
     if _same_place(a, b):
         return False
-    return any(p.region or p.precision >= 3 for p in (a, b))
+    return any(p.precision >= 3 for p in (a, b))
 
 
 def actor_score(a: Profile, b: Profile) -> float | None:
