@@ -19,7 +19,7 @@ Four hard conditions, then a score:
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
   jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
   unknown side matches anything, disjoint known sides never meet. Battles naming two sides need
-  the same pair; a fight between two actors of one bloc is a pair of its own.
+  the same pair; a fight between rebel factions is a pair of its own.
 
 Two strikes killing the same number in different places or days therefore stay two events.
 """
@@ -199,6 +199,7 @@ class Profile:
 
 
 _SIDE_ROLES = ("actor1", "actor2", "assoc_actor1", "assoc_actor2")
+_INFIGHTING = ("opposition",)  # blocs whose members fight each other
 
 
 def _known(blocs: Iterable[str]) -> frozenset[str]:
@@ -207,13 +208,14 @@ def _known(blocs: Iterable[str]) -> frozenset[str]:
 
 def _battle_sides(event: Event) -> frozenset[str]:
     """Blocs of actor1 and actor2. In a battle with one side placed, the other is the one other
-    armed actor the report mentions, when there is exactly one. A battle between two actors of one
-    bloc (rebel factions fighting each other) is its own pair: it never meets that bloc's battle
-    against another side."""
+    armed actor the report mentions, when there is exactly one. A battle between two rebel factions
+    is its own pair: it never meets the rebels' battle against another side. (Two actors of another
+    bloc in one battle are allies listed together, "the Syrian army and Russian forces", far more
+    often than enemies.)"""
     one, two = actor_bloc(event.actor1), actor_bloc(event.actor2)
     sides = _known((one, two))
-    if event.event_type == "Battles" and len(sides) == 1 and one == two:
-        return sides | {f"{one} vs {one}"}  # a fight within one side: a pair of its own
+    if event.event_type == "Battles" and one == two in _INFIGHTING:
+        return sides | {f"{one} vs {one}"}  # rebel factions fighting each other: a pair of its own
     if event.event_type == "Battles" and len(sides) == 1:
         others = _known(actor_bloc(a.name) for a in event.actors if a.role == "mentioned") - sides
         if len(others) == 1:

@@ -85,3 +85,10 @@ def test_a_province_is_not_its_capital_city_of_the_same_name() -> None:
     settings = FusionSettings()
     assert match_score(Profile.of(in_province), Profile.of(in_city), settings).where == 0.45  # holds it
     assert match_score(Profile.of(next_day), Profile.of(in_city), settings).total is None
+
+
+def test_allies_named_as_both_sides_of_a_battle_still_meet_the_battle() -> None:
+    ariha = place("ariha")
+    battle = clash("r1", ariha, "Military Forces of Syria", "Hayat Tahrir al-Sham")
+    allies = clash("r2", ariha, "Military Forces of Syria", "Military Forces of Russia", source="SANA")
+    assert fuse_all([battle, allies]) == [["r1", "r2"]]
