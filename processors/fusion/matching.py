@@ -8,15 +8,18 @@ Four hard conditions, then a score:
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
 - **where**: the same place (gazetteer id, or a shared name in one province); never two
-  provinces. Two precise places (geo_precision 1) within ``distance_km`` (``city_distance_km`` when
-  one is a provincial capital named alone: "Aleppo"). A place *near* a town (precision 2) within
-  ``coarse_distance_km`` of the other, or the same admin2 when it has no coordinates. A part of a
-  province ("the eastern countryside of Deir ez-Zor", "the Homs desert") holds what lies within
-  ``region_distance_km``; a province-level place (precision 3) holds its province. An unknown
-  place is compatible but scores low;
+  provinces. Two distinct precise places (geo_precision 1) are two events unless within
+  ``distance_km`` (1 km: practically one spot, a site at a town) or, when one is a provincial
+  capital named alone ("Aleppo"), within ``city_distance_km`` (the city holds its quarters). A
+  place *near* a town (precision 2) within ``coarse_distance_km`` of the other, or the same admin2
+  when it has no coordinates. A part of a province ("the eastern countryside of Deir ez-Zor", "the
+  Homs desert") holds what lies within ``region_distance_km``; a province-level place (precision 3)
+  holds its province. An unknown place is compatible but scores low. A province-level or unknown
+  place needs the same day too, unless a date is loose (two weak agreements are not one event);
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
   jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
-  unknown side matches anything, disjoint known sides never meet.
+  unknown side matches anything, disjoint known sides never meet. Battles naming two sides need
+  the same pair; a fight between rebel factions is a pair of its own.
 
 Two strikes killing the same number in different places or days therefore stay two events.
 """
@@ -54,7 +57,7 @@ _FAMILIES: dict[str, str] = {
 _BLOCS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("unknown", ("unidentified", "unknown")),
     ("civilians", ("civilian",)),
-    ("islamic state", ("islamic state", "isis", "isil", "daesh")),
+    ("islamic state", ("islamic state", "isis", "isil", "daesh", "khalid ibn al walid")),
     ("iraq", ("of iraq", "popular mobilization", "peshmerga")),
     ("israel", ("israel",)),
     ("kdpi", ("kdpi", "democratic party of iran")),
@@ -196,6 +199,7 @@ class Profile:
 
 
 _SIDE_ROLES = ("actor1", "actor2", "assoc_actor1", "assoc_actor2")
+_INFIGHTING = ("opposition",)  # blocs whose members fight each other
 
 
 def _known(blocs: Iterable[str]) -> frozenset[str]:
@@ -204,8 +208,14 @@ def _known(blocs: Iterable[str]) -> frozenset[str]:
 
 def _battle_sides(event: Event) -> frozenset[str]:
     """Blocs of actor1 and actor2. In a battle with one side placed, the other is the one other
-    armed actor the report mentions, when there is exactly one."""
-    sides = _known((actor_bloc(event.actor1), actor_bloc(event.actor2)))
+    armed actor the report mentions, when there is exactly one. A battle between two rebel factions
+    is its own pair: it never meets the rebels' battle against another side. (Two actors of another
+    bloc in one battle are allies listed together, "the Syrian army and Russian forces", far more
+    often than enemies.)"""
+    one, two = actor_bloc(event.actor1), actor_bloc(event.actor2)
+    sides = _known((one, two))
+    if event.event_type == "Battles" and one == two in _INFIGHTING:
+        return sides | {f"{one} vs {one}"}  # rebel factions fighting each other: a pair of its own
     if event.event_type == "Battles" and len(sides) == 1:
         others = _known(actor_bloc(a.name) for a in event.actors if a.role == "mentioned") - sides
         if len(others) == 1:
@@ -227,6 +237,8 @@ def date_tolerance(a: Profile, b: Profile, settings: FusionSettings) -> int:
 def _same_place(a: Place, b: Place) -> bool:
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return True
+    if (a.precision >= 3) != (b.precision >= 3):  # the province "Hama" is not the city of Hama
+        return False
     return bool(a.names & b.names) and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
 
 
@@ -263,6 +275,16 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
 
 
 MISSING_PLACE_SCORE = 0.15
+
+
+def contained_only(a: Place | None, b: Place | None) -> bool:
+    """Whether two compatible places agree only because one is province-level or unknown, rather than
+    because they are the same place, lie near each other or one is a smaller part of a province."""
+    if a is None or b is None:
+        return True
+    if _same_place(a, b):
+        return False
+    return any(p.precision >= 3 for p in (a, b))
 
 
 def actor_score(a: Profile, b: Profile) -> float | None:
@@ -332,6 +354,9 @@ def match_score(event: Profile, canonical: Profile, settings: FusionSettings) ->
     what = type_score(event, canonical)
     when = date_score(event, canonical, settings) if what is not None else None
     where = place_score(event.place, canonical.place, settings) if when is not None else None
+    if where is not None and when is not None and when < 1.0 and not (event.loose or canonical.loose) \
+            and contained_only(event.place, canonical.place):
+        where = None  # a vague place and another day: too little in common
     who = actor_score(event, canonical) if where is not None else None
     if what is None or when is None or where is None or who is None:
         return MatchScore(None, what, when, where, who)

@@ -30,9 +30,11 @@ class FusionSettings(BaseSettings):
     date_tolerance_days: int = Field(default=1, ge=0)  # ± days between two single-day events
     range_tolerance_days: int = Field(default=3, ge=0)  # ± days when either is a range / coarse date
     max_event_range_days: int = Field(default=7, ge=1)  # a longer range is a running total: no event
-    distance_km: float = Field(default=2.0, gt=0)  # two precise places (geo_precision 1)
-    coarse_distance_km: float = Field(default=5.0, gt=0)  # when either place is coarse (2)
-    city_distance_km: float = Field(default=10.0, gt=0)  # a provincial capital named alone
+    # Two distinct precise places (geo_precision 1) are two events unless practically one spot (a
+    # site at a town, a crossing, two spellings in the gazetteer).
+    distance_km: float = Field(default=1.0, gt=0)
+    coarse_distance_km: float = Field(default=3.0, gt=0)  # when either place is only near a town (2)
+    city_distance_km: float = Field(default=6.0, gt=0)  # a provincial capital named alone holds its quarters
     region_distance_km: float = Field(default=60.0, gt=0)  # a part of a province ("countryside")
     match_threshold: float = Field(default=0.62, gt=0.0, le=1.0)  # score to join a canonical event
     # Granularity of fusion_bucket(), the key the fusion agent's topic is partitioned by.

@@ -22,6 +22,8 @@ from processors.fusion.settings import FusionSettings
 from sitrep.records import Event
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+# ACLED rows by year: 2017-2018 for development, 2019 kept as the test split.
+SPLITS = {"dev": ("2017", "2018"), "test": ("2019",)}
 
 
 def evaluate_acled(path: Path | None = None, settings: FusionSettings | None = None,
@@ -51,6 +53,11 @@ def evaluate_acled(path: Path | None = None, settings: FusionSettings | None = N
                 if truth is not None and cid]
     exact = sum(1 for truth, fused in compared if truth == fused)
     error = sum(abs((fused or 0) - truth) for truth, fused in compared)
+    for split, years in SPLITS.items():
+        part = {item.event.event_id: item.cluster for item in labelled if item.year in years}
+        if part:
+            found = pairwise_scores(part, joined)
+            scores[split] = {k: found[k] for k in ("precision", "recall", "f1", "gold_pairs", "items")}
     scores.update({
         "true_events": len(truths),
         "canonical_events": len(latest),
