@@ -82,6 +82,7 @@ class ReportDeduper:
         known = self.store.get(sig_key)
         if known is not None:
             if known["h"] == report.content_hash:  # replay of a report we have seen: same verdict
+                self._index(bucket, report.report_id, known)  # repairs what a crash left unwritten
                 return self._replayed_verdict(bucket, known, report)
             if report.revision < known.get("r", 1):  # a replayed older revision changes nothing
                 return DedupVerdict(None, 0.0, [])
@@ -95,11 +96,11 @@ class ReportDeduper:
         day = time_slot(report_time(report))
         if original is not None:
             outlets = self._add_outlet(bucket, original, report.source or report.report_id)
-            self.store[sig_key] = {"s": "", "h": report.content_hash, "d": day, "o": original, "by": [],
-                                   "r": report.revision}
-            self._index_day(bucket, day, report.report_id)
+            record = {"s": "", "h": report.content_hash, "d": day, "o": original, "by": [], "r": report.revision}
+            self.store[sig_key] = record
+            self._index(bucket, report.report_id, record)
             return DedupVerdict(original, score, outlets)
-        self.store[sig_key] = {
+        record = {
             "s": encode_signature(values) if keys else "",
             "h": report.content_hash,
             "d": day,
@@ -107,11 +108,25 @@ class ReportDeduper:
             "by": [],
             "r": report.revision,
         }
-        self.store.setdefault(key("rd", bucket, "hash", report.content_hash), report.report_id)
-        for i, band in enumerate(keys):
-            add_to_list(self.store, key("rd", bucket, "band", f"{i}:{band}"), report.report_id)
-        self._index_day(bucket, day, report.report_id)
+        self.store[sig_key] = record
+        self._index(bucket, report.report_id, record)
         return DedupVerdict(None, score, [])
+
+    def _index(self, bucket: str, report_id: str, record: dict[str, object]) -> None:
+        """The index keys of a remembered report (hash, LSH bands, time slot), written after its
+        record. Idempotent and write-free when present, so a replay after a crash between the
+        record and these keys completes them (a worker's writes reach the changelog in order)."""
+        slot = record.get("d")
+        if isinstance(slot, str):
+            self._index_day(bucket, slot, report_id)
+        if record.get("o") is not None:
+            return  # a duplicate is only evicted, never matched against
+        self.store.setdefault(key("rd", bucket, "hash", record.get("h")), report_id)
+        signature_text = record.get("s")
+        if isinstance(signature_text, str) and signature_text:
+            values = decode_signature(signature_text)
+            for i, band in enumerate(band_keys(values, self._bands, self._rows)):
+                add_to_list(self.store, key("rd", bucket, "band", f"{i}:{band}"), report_id)
 
     def _replayed_verdict(self, bucket: str, known: dict[str, object], report: Report) -> DedupVerdict:
         original = known.get("o")

@@ -209,6 +209,10 @@ class EventFuser:
             record = self.store.get(key("ev", bucket, "c", canonical_id))
             if record is None:
                 continue
+            # Already a member (its membership key was lost when a worker died between the record's
+            # write and the key's): the same canonical event again, never a second one.
+            if any(m[0] == event.event_id for m in record["m"]):
+                return record
             # Two events the extractor told apart in one version of a report are two events (a
             # later revision of the report may re-describe an event it joined before).
             if any(m[1] in report_ids and _revision(m) == report_revision for m in record["m"]):
