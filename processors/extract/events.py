@@ -231,6 +231,11 @@ class Document:
     claimer: str | None = None  # who claimed the attack, found once per report
     scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
     split_words: bool | None = None  # the text codes or spreads its fatalities
+    echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
+
+    def in_title(self, start: int) -> bool:
+        """True when ``start`` lies in the title or in its repetition at the head of the body."""
+        return start < self.title_end or self.echo[0] <= start < self.echo[1]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return original_span(self.positions, start, end)
@@ -299,7 +304,42 @@ def prepare(report: Report) -> Document:
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
+    _mark_echo(doc)
     return doc
+
+
+_TITLE_TAIL = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+[^|]{0,60}$")
+
+
+def _mark_echo(doc: Document) -> None:
+    """Scraped articles often repeat the headline at the head of the body, run into the lead
+    sentence ("Strike kills 15 in Idlib Monitor An air strike killed 15 ..."): that repetition
+    is the title again (its toll restates the body's), in a sentence of its own."""
+    if not doc.title_end:
+        return
+    title = doc.folded[: doc.title_end].strip()
+    tail = _TITLE_TAIL.search(title)  # "... | Jordan Times", "... - Region - World"
+    heads = [title, title[: tail.start()]] if tail else [title]
+    for head in heads:
+        if len(head.split()) < 4:
+            continue
+        at = doc.folded.find(head, doc.title_end + 1, doc.title_end + 1 + 200 + len(head))
+        if at < 0:
+            continue
+        end = at + len(head)
+        doc.echo = (at, end)
+        for index, (s_start, s_end) in enumerate(doc.sentences):
+            if s_start < at < s_end and doc.folded[s_start:at].strip():  # a dateline before it
+                doc.sentences[index : index + 1] = [(s_start, at - 1), (at, s_end)]
+                break
+        for index, (s_start, s_end) in enumerate(doc.sentences):
+            if s_start < end < s_end:
+                rest = end
+                while rest < s_end and not doc.folded[rest].isalnum():
+                    rest += 1
+                doc.sentences[index : index + 1] = [(s_start, end), (rest, s_end)] if rest < s_end else [(s_start, end)]
+                break
+        return
 
 
 _DATELINE = re.compile(
@@ -482,7 +522,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             ),
             [],
         ).append(h)
-    in_title = s_start < doc.title_end
+    in_title = doc.in_title(s_start)
     candidates = []
     for (clause, sub_event_type), triggers in groups.items():
         candidates.append(
@@ -690,7 +730,7 @@ def _assign_casualties(
             owner = min(same_clause, key=lambda k: k.start)
         elif cands:
             owner = cands[0]
-        elif carry is not None and not (s_start < doc.title_end) and not carry.in_title:
+        elif carry is not None and not doc.in_title(s_start) and not carry.in_title:
             owner = carry
         if owner is not None:
             owner.casualties.append(c)
@@ -1145,7 +1185,7 @@ def _restates(event: Event, main: Event) -> bool:
 def _lead_sentence(doc: Document) -> int:
     """Index of the first body sentence with five words or more (datelines and bylines skipped)."""
     for index, (start, end) in enumerate(doc.sentences):
-        if start >= doc.title_end and len(doc.folded[start:end].split()) >= 5:
+        if not doc.in_title(start) and len(doc.folded[start:end].split()) >= 5:
             return index
     return -1
 

@@ -324,6 +324,7 @@ _CLASH_EN = en(
     r"repelled",
     r"repulsed",
     r"counter-?attacks?(?:ed)?",
+    r"counter-?offensives?",
     r"attack(?:s|ed)?",
     r"assault(?:s|ed)?",
     r"offensive",
@@ -376,7 +377,8 @@ _TAKE_EN = en(
     r"seize|"
     r"seizing|wrested|assumed|assuming|retook|retaken|retake|retaking|asserted|asserting|established|"
     r"establishing|imposed|imposing|restored|restoring|extended|extending|secured|securing|full|fully|"
-    r"recaptured|recapturing|captured|capturing)(?: back| full| complete| partial| total| effective)? "
+    r"recaptured|recapturing|captured|capturing|establishes|imposes|restores|extends|secures|regains|recaptures|"
+    r"seizes|captures|wrests|asserts)(?: back| full| complete| partial| total| effective)? "
     r"control",
     r"managed to control",
     r"controlled(?! by)",
@@ -581,6 +583,8 @@ _ATTACK_EN = en(
     r"tortured",
     r"murder(?:ed|s)?",
     r"killed",
+    r"kills",
+    r"killing",
     r"targeted",
     r"targeting",
     r"gunmen",

@@ -201,6 +201,7 @@ _GENERIC_GROUP = re.compile(
     r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
 )
 _ADJOINING = re.compile(r"\s+(?:\w+\s+)?")
+_STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
 _OUTLET_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
     r"news agency|media|officials?|embassy|envoy|diplomats?)\b"
@@ -233,6 +234,7 @@ def _resolve_actors(
             and name == "Opposition Rebels"
             and _GENERIC_GROUP.match(folded[start:end])
             and _ADJOINING.fullmatch(folded[found[-1].end : start])
+            and not _STATE_FORCE.match(found[-1].name)  # "Russian jets pound rebel areas": two sides
         ):
             # "ISIS militants", "Daesh takfiri terrorists": one name, not a second actor
             found[-1] = ActorMention(found[-1].start, end, found[-1].name, found[-1].anaphoric)
