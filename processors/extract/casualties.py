@@ -739,7 +739,8 @@ _SENTENCE_TOTAL = re.compile(
     r"(?<!\w)منذ (?:اندلاع|بدء|بدايه|مطلع|منتصف|انطلاق|عام|العام|سنوات|سبع|ست|خمس|ثماني|اواخر|اوائل)|"
     r"(?<!\w)منذ (?:\S+ ){0,3}(?:19|20)\d\d|حصيله (?:\S+ ){0,3}(?:سنوات|الحرب|النزاع)|"
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:\w+ )?(?:19|20)\d\d)|\b(?:war|conflict)-long\b|"
-    r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b"
+    r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b|"
+    r"\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
 )
 MAX_EVENT_TOLL = 1000
 _CODED_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
@@ -1340,6 +1341,8 @@ def _judge(
         )
     ):
         return None  # "from one faction", "one side": a determiner, not a count
+    if nxt[:2] in (["at", "least"], ["more", "than"], ["up", "to"]) or (nxt and nxt[0][0].isdigit()):
+        return None  # "short URL 124 At least four people were killed": the count comes after
     # A rising toll: one incident's updated toll, or a running total (refused below).
     rise = bool(_TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start])) or bool(
         re.search(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$", before_text)

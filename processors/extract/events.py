@@ -895,6 +895,15 @@ def _toll(
         best = per_side.get(side)
         if best is None or c.count > best.count:
             per_side[side] = c
+    kept_sides: list[tuple[str, Casualties]] = []
+    for side, c in list(per_side.items()):
+        if side != "?" and any(  # "40 government soldiers" ... "40 pro-regime fighters": one toll restated
+            o.count == c.count and same_side(s, side) and not _same_sentence(doc, o.start, c.start)
+            for s, o in kept_sides
+        ):
+            del per_side[side]
+            continue
+        kept_sides.append((side, c))
     chosen = list(per_side.values())
     unknown = per_side.get("?")
     sided = [c for s, c in per_side.items() if s != "?"]

@@ -988,7 +988,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"syrian (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
+            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
             r"jets|helicopters|air force|aircraft|artillery|government)",
             r"republican guard",
             r"syrian air defen[cs]es?",
@@ -1000,6 +1000,10 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"the army",
             r"damascus government",
             r"syrian government",
+            r"government (?:air ?strikes?|strikes?|raids?|bombardment|bombing|shelling|barrel bombs|air ?force|"
+            r"aircraft|planes|warplanes|helicopters)",
+            r"(?:the )?army'?s? (?:air ?force|aircraft|warplanes|helicopters|artillery|units)",
+            r"army units",
         ),
     ),
     ActorRule(
@@ -1183,6 +1187,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"strikes|bombers|planes|helicopters|military police|raids|soldiers|army)",
             r"russia",
             r"russian-backed",
+            r"russian and (?:syrian|regime|government|assad regime) (?:air ?strikes?|strikes?|warplanes|jets|"
+            r"aircraft|planes|raids?|bombing|bombardment|forces|troops)",
         ),
     ),
     ActorRule(
@@ -1303,6 +1309,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"(?:us|u\.s\.|american|international|global|western)[- ]led coalition",
+            r"(?:us|u\.s\.|american)[- ]led (?:\w+ )?(?:air ?strikes?|strikes?|raids?|jets|warplanes|aircraft|"
+            r"planes|bombing|forces|alliance)",
             r"the coalition",
             r"coalition(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?strikes|strikes|troops)",
             r"international coalition",
@@ -1324,7 +1332,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|warplanes|jets|drones?|"
-            r"air ?strikes|strikes|aircraft|special forces|marines)",
+            r"air ?strikes?|strikes?|aircraft|special forces|marines|missiles?|missile strikes?|cruise missiles|"
+            r"navy|warships?)",
             r"united states",
             r"pentagon",
         ),

@@ -80,10 +80,11 @@ _SPEAKER_AFTER = re.compile(
 _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
-    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|"
+    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
 )
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
+_HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground it is, not who fought
 _RECIPROCAL = re.compile(
     r"^(?:clashed|fought|exchanged|skirmished|battled|[وف]?(?:اشتبك|اشتبكت|اشتبكوا|تقاتل|اقتتل)\w*)$"
 )
@@ -163,7 +164,7 @@ def resolve_roles(
             _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)
         ) and not 0 <= trigger_start - m.end < 22:
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
-        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after):
+        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after) or _HELD.search(folded, m.start, m.end):
             tag.add("status")
         if (
             i > 0
