@@ -24,6 +24,7 @@ def test_english_labels_are_judgements_only() -> None:
         assert uid.isdigit()
         assert set(label) == {
             "split",
+            "draw",
             "outlet",
             "conflict",
             "ambiguous",
