@@ -701,6 +701,7 @@ def _finalize_type(cand: Candidate) -> str:
         sub == "Attack"
         and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in ("Civilians", "")))
         and not cand.civilian_victims
+        and not any(t.rule.name == "execute" for t in cand.triggers)  # executed captives: still an Attack
     ):
         return "Armed clash"
     if sub == "Attack" and cand.roles.actor1 == "Civilians":
@@ -1081,7 +1082,15 @@ def extract(report: Report) -> list[Event]:
             cand.sub_event_type = "Air/drone strike"
     # A bare "the blast" / "the attack" after a suicide bombing (or a car bomb, an air strike) told
     # earlier is that event: "أسفر التفجير عن مقتل 4", "the attack killed ...".
-    explosive = next((c.sub_event_type for c in title_cands if c.sub_event_type in _REFERRED_BACK), "")
+    explosive = next(
+        (
+            c.sub_event_type
+            for c in title_cands
+            if c.sub_event_type in _REFERRED_BACK
+            and not all(_GENERIC_IED.match(w) for w in c.words.values())  # a "bomb" of the title may be suicide
+        ),
+        "",
+    )
     for cand in body_cands:
         if cand.sub_event_type in _REFERRED_BACK and not all(
             _GENERIC_IED.match(cand.words.get(t.start, "")) for t in cand.triggers
@@ -1138,6 +1147,12 @@ def extract(report: Report) -> list[Event]:
                 ),
                 None,
             )
+        if (
+            target is None
+            and t.sub_event_type == "Remote explosive/landmine/IED"
+            and all(_GENERIC_IED.match(w) for w in t.words.values())
+        ):  # "bomb hits refugee camp" over a body telling of a suicide bomber: that bombing
+            target = next((m for m in merged if _finalize_type(m) == "Suicide bomb"), None)
         if target is not None:
             target.title_match = True
             if not body_has_toll and not target.casualties:

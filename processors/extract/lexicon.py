@@ -175,10 +175,13 @@ _AIR_EN = en(
     r"war ?planes?",
     r"jets?",
     r"fighter jets?",
+    r"sorties",
+    r"air ?force(?! intelligence| base| academy| officers?| generals?| commanders?)",
     r"helicopters?",
     r"barrel ?bombs?",
     r"bombed from the air",
     r"aircraft",
+    r"aircrafts",
     r"bombers?",
     r"air[- ]dropped",
     r"dropped (?:\w+ ){0,2}?(?:barrel )?bombs",
@@ -590,6 +593,12 @@ _ATTACK_EN = en(
     r"gunmen",
     r"assailants?",
 )
+# Executions, beheadings, crucifixions: killing the defenceless (captives too) is an Attack of its own.
+_EXECUTE_EN = en(
+    r"execut(?:e|es|ed|ing|ions?)(?! bod(?:y|ies)| corpses?)",
+    r"behead(?:s|ed|ing|ings)?(?! bod(?:y|ies)| corpses?)",
+    r"crucif(?:y|ies|ied|ying|ixions?)(?! bod(?:y|ies)| corpses?)",
+)
 _ABDUCT = (
     ar(
         "خطف",
@@ -677,6 +686,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("handover", "Non-violent transfer of territory", _HANDOVER_AR + "|" + _HANDOVER_EN, 0.8),
     TriggerRule("clash", "Armed clash", _CLASH_AR + "|" + _CLASH_EN, 1.8),
     TriggerRule("abduct", "Abduction/forced disappearance", _ABDUCT, 1.4),
+    TriggerRule("execute", "Attack", _EXECUTE_EN, 1.2),
     TriggerRule("attack", "Attack", _ATTACK_AR + "|" + _ATTACK_EN, 0.7),
     TriggerRule("arrest", "Arrests", _ARREST, 0.6),
     TriggerRule("protest", "Peaceful protest", _PROTEST, 0.5),

@@ -204,7 +204,7 @@ _ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
 _STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
 _OUTLET_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
-    r"news agency|media|officials?|embassy|envoy|diplomats?)\b"
+    r"news agency|media|officials?|embassy|envoy|diplomats?|(?:coordination|reconciliation) cent(?:er|re))\b"
 )
 
 
@@ -218,7 +218,8 @@ def _resolve_actors(
             continue
         if folded and _OUTLET_AFTER.match(folded, end):  # "the Russian defence ministry said"
             continue
-        if any(0 <= start - e <= 2 for _, e in sources):  # "الإعلام الحربي لحزب الله": the outlet's owner
+        if any(0 <= start - e <= 2 and not folded[s:e].isascii() for s, e in sources):
+            # "الإعلام الحربي لحزب الله": the outlet's owner (not "AFP Syrian government air strikes")
             continue
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"

@@ -1,0 +1,90 @@
+"""English news wording: headlines repeated in the body, actors named as adjectives, executions,
+suicide bombings a headline calls a "bomb" (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from processors.extract import extract_events
+from processors.extract.casualties import find_casualties
+from sitrep.records import Event, Report
+
+PUBLISHED = datetime(2016, 7, 27, 12, 0, tzinfo=UTC)  # a Wednesday
+
+
+def _events(text: str, title: str = "") -> list[Event]:
+    report = Report(
+        report_id="en-rules",
+        title=title,
+        text=text,
+        language="en",
+        source="test",
+        published_at=PUBLISHED,
+        fetched_at=PUBLISHED,
+    )
+    return extract_events(report)
+
+
+def test_headline_repeated_at_the_head_of_the_body_does_not_double_the_toll() -> None:
+    title = "Government raids kill 12 in Idlib town Monitor"
+    text = (
+        f"Wednesday 27 Jul 2016 {title} AFP Syrian government air strikes killed at least 12 civilians "
+        "on Wednesday in the town of Saraqeb a monitor said."
+    )
+    first = _events(text, title)[0]
+    assert first.sub_event_type == "Air/drone strike"
+    assert first.fatalities == 12
+    assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Civilians")
+
+
+def test_headline_verb_kills_makes_an_event() -> None:
+    events = _events("Syrian army kills 30 IS militants near Palmyra", "")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert {events[0].actor1, events[0].actor2} == {"Military Forces of Syria", "Islamic State"}
+
+
+def test_adjectival_attackers_and_held_places() -> None:
+    first = _events("US-led strikes on the province of Raqqa killed more than 20 Islamic State jihadists on Tuesday.")[
+        0
+    ]
+    assert (first.actor1, first.actor2) == ("Coalition", "Islamic State")
+    first = _events(
+        "Russian and Syrian strikes on rebel-held districts of Aleppo killed at least 25 civilians on Saturday."
+    )[0]
+    assert first.actor1 == "Military Forces of Russia" and first.actor2 == "Civilians"
+    first = _events(
+        "Russian jets hit an outpost in Idlib province near the border with Turkey killing two civilians on Sunday."
+    )[0]
+    assert first.actor1 == "Military Forces of Russia" and first.actor2 != "Military Forces of Turkey"
+
+
+def test_state_forces_do_not_swallow_the_rebels_after_them() -> None:
+    first = _events("Russian jets pound rebel areas of Idlib, killing five fighters on Tuesday.")[0]
+    assert first.sub_event_type == "Air/drone strike"
+    assert first.actor1 == "Military Forces of Russia" and first.actor2 == "Opposition Rebels"
+
+
+def test_executions_of_captives_are_attacks() -> None:
+    first = _events("Islamic State militants executed eight rebel fighters in the town of al-Bab on Saturday.")[0]
+    assert first.sub_event_type == "Attack"
+    assert first.actor1 == "Islamic State" and first.fatalities == 8
+
+
+def test_a_headline_bomb_is_the_suicide_bombing_the_body_tells() -> None:
+    events = _events(
+        "A suicide bomber detonated his explosive vest near a checkpoint in Azaz on Tuesday, killing 9 people. "
+        "Twenty others were wounded in the blast.",
+        "Bomb kills nine in northern Syria",
+    )
+    assert events[0].sub_event_type == "Suicide bomb" and events[0].fatalities == 9
+    assert all(e.sub_event_type != "Remote explosive/landmine/IED" for e in events)
+
+
+def test_english_tolls() -> None:
+    def counts(sentence: str) -> list[int]:
+        s = sentence.lower()
+        return [c.count for c in find_casualties(s, 0, len(s), set()) if c.kind == "killed"]
+
+    assert counts("The strike killed at least 12 civilians, including five children, in the town.") == [12]
+    assert counts("Get short URL 124 At least four people were killed by rocket fire on Saturday.") == [4]
+    assert counts("Since Sept. 19 at least 359 civilians have been killed in the city.") == []
