@@ -344,9 +344,18 @@ _KILL_EN = frozenset(
         "martyrs",
         "victims",
         "killings",
+        "eliminated",
+        "eliminating",
+        "eliminates",
+        "neutralized",
+        "neutralised",
+        "crucified",
+        "massacred",
     }
 )
-_INJ_EN = frozenset({"injured", "wounded", "wounding", "injuring", "hurt", "injuries", "wounds", "injury"})
+_INJ_EN = frozenset(
+    {"injured", "wounded", "wounding", "injuring", "hurt", "injuries", "wounds", "injury", "treated", "hospitalized"}
+)
 _BOTH = re.compile(
     r"casualties|قتيل وجريح|قتلي وجرحي|قتيلا وجريحا|بين قتيل وجريح|killed (?:and|or) "
     r"(?:wounded|injured)|dead (?:and|or) (?:wounded|injured)|قتلي ومصابين|killed or wounded"
@@ -732,7 +741,7 @@ _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
     r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
-    r"wound|hurt|casualt|coded"
+    r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali"
 )
 # A sentence that counts from the start of the war, a year or a campaign gives totals, not tolls.
 _SENTENCE_TOTAL = re.compile(
@@ -740,7 +749,9 @@ _SENTENCE_TOTAL = re.compile(
     r"(?<!\w)منذ (?:\S+ ){0,3}(?:19|20)\d\d|حصيله (?:\S+ ){0,3}(?:سنوات|الحرب|النزاع)|"
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:\w+ )?(?:19|20)\d\d)|\b(?:war|conflict)-long\b|"
     r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b|"
-    r"\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+    r"\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    r"\bsince (?:it|they|the (?:group|organi[sz]ation|militants|jihadists)) (?:declared|launched|began|started|"
+    r"emerged|took|seized|captured|entered)\b"
 )
 MAX_EVENT_TOLL = 1000
 _CODED_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
