@@ -1159,8 +1159,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"rebels?",
-            r"rebel (?:forces|factions|groups|fighters|positions)",
-            r"opposition (?:fighters|"
+            r"rebel (?:forces|factions|groups|fighters?|positions)",
+            r"opposition (?:fighters?|"
             r"factions|groups|forces|rebels|militants)",
             r"armed opposition",
             r"fsa",

@@ -200,6 +200,7 @@ _GENERIC_GROUP = re.compile(
     r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
     r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
 )
+_GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
 _ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
 _STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
 _OUTLET_AFTER = re.compile(
@@ -213,6 +214,7 @@ def _resolve_actors(
 ) -> list[ActorMention]:
     found: list[ActorMention] = []
     last_group = last_armed = ""
+    rebels_named = False  # rebels named as such ("rebels", "the FSA"), not only by a generic noun
     for start, end, label in hits:
         if any(s <= start < e or s < end <= e for s, e in sources):
             continue
@@ -250,6 +252,18 @@ def _resolve_actors(
             # "the militants" after Islamic State was named: that group again, not the rebels
             found.append(ActorMention(start, end, last_group, anaphoric=True))
             continue
+        if (
+            name == "Opposition Rebels"
+            and last_group
+            and not rebels_named
+            and _GENERIC_EN.match(folded[start:end])
+        ):
+            # "IS ... destroyed over 60 terrorists": with only that group named, English reports'
+            # "terrorists" / "militants" are its fighters, not the rebels
+            found.append(ActorMention(start, end, last_group, anaphoric=True))
+            continue
+        if name == "Opposition Rebels" and not _GENERIC_GROUP.match(folded[start:end]):
+            rebels_named = True
         if name in ANAPHOR_TARGETS:
             last_group = name
         if name != "Civilians":
