@@ -80,7 +80,7 @@ _REFERENCE = re.compile(
     r"ايقاف|هدنه|وقفا|المتهمه|المتهم|متهمه|متهم|منذ ان)|\b(?:ceasefire|cease-fire|halt(?: to)?|"
     r"stop(?: the)?|end to|in response to|response to|over the|about the|investigation into|"
     r"condemn\w*(?: the)?|retaliation for|blamed for|accused of|responsible for|anniversary of|since|"
-    r"battlefield))"
+    r"battlefield|(?:suspected|alleged|reported|possible) use of|ability to use))"
     r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
 )
 _HALT = re.compile(
@@ -115,7 +115,7 @@ _REFERENCE_WORD = re.compile(
     r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|متهم|منذ|"
     r"accused|since|"
     r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
-    r"investigation|condemn|retaliation|blamed|responsible|anniversary"
+    r"investigation|condemn|retaliation|blamed|responsible|anniversary|use of"
 )
 # Background: what happens habitually or happened before, told as context for the event ("the
 # town has been hit by several bombings this year", "factions have in the past blamed such attacks

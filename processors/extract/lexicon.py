@@ -1193,8 +1193,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes|"
-            r"strikes|bombers|planes|helicopters|military police|raids|soldiers|army)",
+            r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes?|"
+            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|army)",
             r"russia",
             r"russian-backed",
             r"russian and (?:syrian|regime|government|assad regime) (?:air ?strikes?|strikes?|warplanes|jets|"
@@ -1216,7 +1216,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|"
-            r"air ?strikes|strikes|aircraft|tanks)",
+            r"air ?strikes?|strikes?|aircraft|tanks)",
             r"turkey",
             r"turkish armed forces",
         ),
@@ -1256,7 +1256,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes|air ?strikes|forces|air ?force|"
+            r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes?|air ?strikes?|raids?|forces|air ?force|"
             r"aircraft|troops|defen[cs]e forces)",
             r"israel",
             r"idf",

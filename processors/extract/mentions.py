@@ -200,6 +200,9 @@ _GENERIC_GROUP = re.compile(
     r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
     r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
 )
+_VERB_GAP = re.compile(
+    r"\b(?:\w+ed|pounds?|hits?|kills?|attacks?|shells?|bombs?|strikes?|targets?|raids?|and|or|with|against|on|by)\b"
+)
 _GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
 _ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
 _STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
@@ -238,6 +241,7 @@ def _resolve_actors(
             and _GENERIC_GROUP.match(folded[start:end])
             and _ADJOINING.fullmatch(folded[found[-1].end : start])
             and not _STATE_FORCE.match(found[-1].name)  # "Russian jets pound rebel areas": two sides
+            and not _VERB_GAP.search(folded, found[-1].end, start)  # "allied militias shelled rebel-held"
         ):
             # "ISIS militants", "Daesh takfiri terrorists": one name, not a second actor
             found[-1] = ActorMention(found[-1].start, end, found[-1].name, found[-1].anaphoric)
