@@ -83,6 +83,9 @@ _REFERENCE = re.compile(
     r"battlefield|(?:suspected|alleged|reported|possible) use of|ability to use))"
     r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
 )
+# "a regime offensive on Idlib could displace hundreds of thousands": what may happen, not what did
+_MODAL_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:could|would|might|will)\b")
+_TOLD_DONE = re.compile(r"\b(?:killed|died|dead|wounded|injured|hit|struck|left)\b")
 _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
@@ -418,6 +421,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
+            or (_MODAL_AFTER.match(doc.folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
             continue
         if background and (
@@ -589,7 +593,11 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     dates = [
         d
         for d in doc.dates
-        if s_start <= d.start < s_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+        if s_start <= d.start < s_end
+        and (
+            not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+            or doc.folded.startswith("'s ", d.end)  # "the toll from Tuesday's bombing": that day, not since
+        )
     ]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:

@@ -203,6 +203,7 @@ _GENERIC_GROUP = re.compile(
 _VERB_GAP = re.compile(
     r"\b(?:\w+ed|pounds?|hits?|kills?|attacks?|shells?|bombs?|strikes?|targets?|raids?|and|or|with|against|on|by)\b"
 )
+_OF_GROUP = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
 _GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
 _ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
 _STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
@@ -266,6 +267,15 @@ def _resolve_actors(
             # "terrorists" / "militants" are its fighters, not the rebels
             found.append(ActorMention(start, end, last_group, anaphoric=True))
             continue
+        if (
+            found
+            and name != "Opposition Rebels"
+            and not _STATE_FORCE.match(name)
+            and found[-1].name == "Opposition Rebels"
+            and _GENERIC_GROUP.match(folded[found[-1].start : found[-1].end])
+            and _OF_GROUP.fullmatch(folded[found[-1].end : start])
+        ):
+            start = found.pop().start  # "jihadists from Hayat Tahrir al-Sham": that group's fighters
         if name == "Opposition Rebels" and not _GENERIC_GROUP.match(folded[start:end]):
             rebels_named = True
         if name in ANAPHOR_TARGETS:

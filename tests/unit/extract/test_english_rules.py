@@ -88,3 +88,35 @@ def test_english_tolls() -> None:
     assert counts("The strike killed at least 12 civilians, including five children, in the town.") == [12]
     assert counts("Get short URL 124 At least four people were killed by rocket fire on Saturday.") == [4]
     assert counts("Since Sept. 19 at least 359 civilians have been killed in the city.") == []
+
+
+def test_hypotheses_statements_and_references_are_not_events() -> None:
+    assert _events("Analysts say a regime offensive on Idlib could displace hundreds of thousands of people.") == []
+    assert (
+        _events(
+            "The president said he sought approval to use force against Syria for its suspected use of chemical "
+            "weapons, and turned to domestic priorities on Thursday."
+        )
+        == []
+    )
+
+
+def test_a_generic_noun_of_a_named_group_is_that_group() -> None:
+    first = _events("Jihadists from Hayat Tahrir al-Sham attacked army positions in northern Hama on Tuesday.")[0]
+    assert first.actor1 == "Hayat Tahrir al-Sham"
+    first = _events(
+        "The army said on Tuesday it repelled an attack by Islamic State near Palmyra and killed 40 terrorists."
+    )[0]
+    assert {first.actor1, first.actor2} == {"Military Forces of Syria", "Islamic State"}
+
+
+def test_singular_foreign_strike_and_militias_before_a_verb() -> None:
+    first = _events("An Israeli drone strike killed two Hezbollah fighters near Quneitra on Monday.")[0]
+    assert (first.sub_event_type, first.actor1, first.actor2) == (
+        "Air/drone strike",
+        "Military Forces of Israel",
+        "Hezbollah",
+    )
+    first = _events("The SAA and allied militias shelled rebel-held villages in the Hama countryside yesterday.")[0]
+    assert first.sub_event_type == "Shelling/artillery/missile attack"
+    assert first.actor1 == "Military Forces of Syria"
