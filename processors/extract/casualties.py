@@ -1169,7 +1169,7 @@ _AR_KIN = frozenset(
     }
 )
 _EN_AND_ONE_MORE = re.compile(
-    r"^and (?:his|her|their|a|an|one|another) (?:\S+ )?(?:wife|husband|son|daughter|brother|sister|father|"
+    r"^and (?:his|her|their|a|an|one|another) (?:\S+ )?(?:- \S+ )?(?:wife|husband|son|daughter|brother|sister|father|"
     r"mother|child|cousin|nephew|friend|man|woman|boy|girl|companion|colleague|civilian|soldier|fighter|"
     r"member|driver|guard|shepherd)\b"
 )
@@ -1210,7 +1210,7 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     if casualty is None or casualty.count != 1:
         return casualty
     j = next(k for k in range(i, len(tokens)) if tokens[k].end >= casualty.side_at)
-    after = " ".join(t.text for t in tokens[j + 1 : j + 5])
+    after = " ".join(t.text for t in tokens[j + 1 : j + 7])
     joined = _EN_AND_ONE_MORE.match(after)
     if joined:  # the second person's words are taken: "a man and a child were killed" is two
         k = j + 1 + len(joined.group().split())
@@ -1253,6 +1253,11 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             and (
                 tokens[j].text.replace("-", "").replace("'", "").isalpha()
                 or (tokens[j].text.isdigit() and j + 1 < len(tokens) and tokens[j + 1].text.startswith("year"))
+                or (  # "a 12-year-old boy"
+                    tokens[j].text.isdigit() and j + 2 < len(tokens) and tokens[j + 1].text == "-"
+                    and tokens[j + 2].text.startswith("year")
+                )
+                or (tokens[j].text == "-" and tokens[j - 1].text.isdigit())
             )
         ):
             j += 1

@@ -120,3 +120,11 @@ def test_singular_foreign_strike_and_militias_before_a_verb() -> None:
     first = _events("The SAA and allied militias shelled rebel-held villages in the Hama countryside yesterday.")[0]
     assert first.sub_event_type == "Shelling/artillery/missile attack"
     assert first.actor1 == "Military Forces of Syria"
+
+
+def test_ages_and_this_week() -> None:
+    first = _events("Regime shelling killed a 12-year-old boy and his 40-year-old father in Douma on Tuesday.")[0]
+    assert first.fatalities == 2
+    first = _events("Islamic State militants executed five men near Deir ez-Zor earlier this week.")[0]
+    assert first.event_date.isoformat() == "2016-07-25"  # the report's week: Monday 25 to Wednesday 27
+    assert first.event_date_end is not None and first.event_date_end.isoformat() == "2016-07-27"
