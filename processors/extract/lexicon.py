@@ -1233,7 +1233,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"iranian (?:forces|troops|military|revolutionary guards?)",
+            r"iranian (?:forces|troops|military|revolutionary guards?|targets|positions|bases|sites|advisers|advisors)",
             r"irgc",
             r"revolutionary guards?",
             r"quds force",
