@@ -192,6 +192,7 @@ _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
+_THE_ADJ = re.compile(r"\b(?:the|this|that|its|their) (?!\d)[a-z]+(?<!ing) $")
 _REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
@@ -1109,7 +1110,13 @@ def extract(report: Report) -> list[Event]:
             continue
         words = [(t.start, cand.words.get(t.start, "")) for t in cand.triggers]
         definite = all(
-            _DEFINITE.match(w) or doc.folded[max(0, at - 4) : at] in ("the ", "his ", "its ") for at, w in words
+            _DEFINITE.match(w)
+            or doc.folded[max(0, at - 4) : at] in ("the ", "his ", "its ")
+            or (  # "the deliberate attack", "the twin blasts" (not "the rebel attack": another side's)
+                (adj := _THE_ADJ.search(doc.folded, max(0, at - 24), at)) is not None
+                and not any(adj.start() <= a.start < at for a in doc.actors)
+            )
+            for at, w in words
         )
         generic_ied = cand.sub_event_type == "Remote explosive/landmine/IED" and all(
             _GENERIC_IED.match(w) for _, w in words

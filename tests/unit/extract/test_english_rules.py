@@ -128,3 +128,12 @@ def test_ages_and_this_week() -> None:
     first = _events("Islamic State militants executed five men near Deir ez-Zor earlier this week.")[0]
     assert first.event_date.isoformat() == "2016-07-25"  # the report's week: Monday 25 to Wednesday 27
     assert first.event_date_end is not None and first.event_date_end.isoformat() == "2016-07-27"
+
+
+def test_the_attack_after_an_air_strike_is_that_strike_unless_another_side_is_named() -> None:
+    events = _events(
+        "Russian air strikes hit a hospital in Maarat al-Numan on Monday. "
+        "At least seven people were killed in the deliberate attack on the hospital."
+    )
+    assert events[0].sub_event_type == "Air/drone strike" and events[0].fatalities == 7
+    assert all(e.sub_event_type != "Armed clash" for e in events)
