@@ -77,6 +77,8 @@ _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
     r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b"
 )
+# "The Turkish army said it had killed 15 militants": the speaker tells its own act.
+_SAYS_ITSELF = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\b")
 _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
@@ -161,8 +163,10 @@ def resolve_roles(
         if _WITHDREW_AFTER.match(after):
             tag.add("loser")
         if (
-            _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)
-        ) and not 0 <= trigger_start - m.end < 22:
+            (_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after))
+            and not 0 <= trigger_start - m.end < 22
+            and not _SAYS_ITSELF.match(after)
+        ):
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
         if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after) or _HELD.search(folded, m.start, m.end):
             tag.add("status")
@@ -211,7 +215,11 @@ def resolve_roles(
             if in_clause
             else {"backer", "loser", "speaker"}
         )
-        before_ids = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded]
+        before_ids = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded] or [
+            i  # none before: the name the trigger is part of ("an Israeli air strike hit a Syrian army post")
+            for i in armed
+            if mentions[i].start <= trigger_start < mentions[i].end and not tags[i] & excluded
+        ]
         if before_ids:
             first = before_ids[-1]
             while first > 0 and "conj" in tags[first] and (first - 1) in armed:

@@ -137,3 +137,10 @@ def test_the_attack_after_an_air_strike_is_that_strike_unless_another_side_is_na
     )
     assert events[0].sub_event_type == "Air/drone strike" and events[0].fatalities == 7
     assert all(e.sub_event_type != "Armed clash" for e in events)
+
+
+def test_the_striker_named_with_its_strike_and_a_speaker_telling_its_own_act() -> None:
+    first = _events("An Israeli air strike hit a Syrian army position in Quneitra on Sunday.")[0]
+    assert (first.actor1, first.actor2) == ("Military Forces of Israel", "Military Forces of Syria")
+    first = _events("The Turkish army said it had killed 15 YPG militants in air strikes near Afrin on Sunday.")[0]
+    assert (first.actor1, first.actor2) == ("Military Forces of Turkey", "YPG")
