@@ -1321,7 +1321,7 @@ def _judge(
     if any(
         re.match(
             r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
-            r"اعتقال|arrest\w*|detained|detention)$",
+            r"اعتقال|arrest\w*|detained|detention|kidnap\w*|abduct\w*|captured|seized)$",
             w,
         )
         for w in prev[-3:]

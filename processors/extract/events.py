@@ -172,6 +172,7 @@ _ARMED_VICTIM = re.compile(
     r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
     r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)"
 )
+_ATTACKER_NOUN = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers|jihadists|gunmen|militiamen)\b")
 _BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _AIR_ONLY = {
@@ -569,6 +570,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
+        noun = _ATTACKER_NOUN.match(sentence, a1)  # "Islamic State fighters attacked a village"
+        a1 = noun.end() if noun else a1
         sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
     cand.armed_victims = any(
         not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start()) for m in _ARMED_VICTIM.finditer(sentence)
@@ -715,6 +718,15 @@ def _finalize_type(cand: Candidate) -> str:
         return "Armed clash"
     if sub == "Attack" and cand.roles.actor1 == "Civilians":
         return ""
+    if (
+        sub == "Armed clash"
+        and cand.civilian_victims
+        and not cand.armed_victims
+        and cand.roles.actor2 in ("Civilians", "")
+        and all(_GENERIC_ATTACK.match(w) for w in cand.words.values())
+        and re.search(r"[a-z]", "".join(cand.words.values()))
+    ):
+        return "Attack"  # "IS fighters attacked a village, killing 20 civilians": violence against civilians
     return sub
 
 

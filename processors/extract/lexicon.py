@@ -1194,7 +1194,9 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes?|"
-            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|army)",
+            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|army|missiles?|(?:air )?bases?|"
+            r"positions?)",
+            r"(?:warplanes|jets|aircraft|planes) (?:believed|thought|suspected) to be russian",
             r"russia",
             r"russian-backed",
             r"russian and (?:syrian|regime|government|assad regime) (?:air ?strikes?|strikes?|warplanes|jets|"
@@ -1256,7 +1258,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes?|air ?strikes?|raids?|forces|air ?force|"
+            r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes?|air ?strikes?|raids?|missiles?|rockets?|forces|"
+            r"air ?force|"
             r"aircraft|troops|defen[cs]e forces)",
             r"israel",
             r"idf",

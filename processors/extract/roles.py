@@ -55,7 +55,7 @@ _OPPONENT_BEFORE = re.compile(
     r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
-    r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+)?$"
+    r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+|an?\s+)?$"
 )
 _WITHDREW_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "

@@ -144,3 +144,20 @@ def test_the_striker_named_with_its_strike_and_a_speaker_telling_its_own_act() -
     assert (first.actor1, first.actor2) == ("Military Forces of Israel", "Military Forces of Syria")
     first = _events("The Turkish army said it had killed 15 YPG militants in air strikes near Afrin on Sunday.")[0]
     assert (first.actor1, first.actor2) == ("Military Forces of Turkey", "YPG")
+
+
+def test_attacks_on_civilians_and_their_captives() -> None:
+    events = _events(
+        "Islamic State fighters attacked a village in the Sweida desert on Tuesday, killing 20 civilians and "
+        "kidnapping 30 women and children."
+    )
+    assert (events[0].sub_event_type, events[0].actor1, events[0].actor2) == ("Attack", "Islamic State", "Civilians")
+    assert events[0].fatalities == 20
+    assert any(e.sub_event_type == "Abduction/forced disappearance" for e in events)
+
+
+def test_targets_and_suspected_strikers() -> None:
+    first = _events("A drone attack targeted a Russian air base at Hmeimim overnight.")[0]
+    assert first.sub_event_type == "Air/drone strike" and first.actor1 != "Military Forces of Russia"
+    first = _events("Warplanes believed to be Russian bombed a market in Ariha on Sunday, killing 12 people.")[0]
+    assert (first.actor1, first.fatalities) == ("Military Forces of Russia", 12)
