@@ -193,6 +193,10 @@ _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
+# "missile strike(s)" with no aircraft in the sentence: missiles fired from the ground or the sea.
+_MISSILE_STRIKE = re.compile(r"missiles? (?:strikes?|attacks?)\b")
+_MISSILE_BEFORE = re.compile(r"\bmissiles? $")
+_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?(?:strikes?|raids?|force))\b")
 _THE_ADJ = re.compile(r"\b(?:the|this|that|its|their) (?!\d)[a-z]+(?<!ing) $")
 _REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
@@ -484,9 +488,24 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if name == "suicide" and _DRONE_NEAR.search(doc.folded, max(s_start, h.start - 14), min(s_end, h.end + 8)):
             h = TriggerMention(h.start, h.end, _RULE["air"])  # "مسيره انتحاريه", "suicide drone": a drone strike
             name = "air"
-        if name == "shell" and (
-            any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
-            or _AIR_WORD.search(doc.folded[h.end : h.end + 14])
+        missile_strike = (
+            (
+                name == "air"
+                and w in ("strike", "strikes")
+                and _MISSILE_BEFORE.search(doc.folded, 0, h.start)
+                and any(k.rule.name == "shell" and 0 <= h.start - k.end <= 2 for k in kept)
+            )
+            or (name == "shell" and _MISSILE_STRIKE.match(doc.folded, h.start))
+        ) and not _AIRCRAFT.search(sentence)
+        if missile_strike and name == "air":
+            continue  # "a US missile strike on Shayrat": the strike is the missiles', told by the shell word
+        if (
+            name == "shell"
+            and not missile_strike
+            and (
+                any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
+                or _AIR_WORD.search(doc.folded[h.end : h.end + 14])
+            )
         ):
             h = TriggerMention(h.start, h.end, _RULE["air"])
             name = "air"

@@ -161,3 +161,13 @@ def test_targets_and_suspected_strikers() -> None:
     assert first.sub_event_type == "Air/drone strike" and first.actor1 != "Military Forces of Russia"
     first = _events("Warplanes believed to be Russian bombed a market in Ariha on Sunday, killing 12 people.")[0]
     assert (first.actor1, first.fatalities) == ("Military Forces of Russia", 12)
+
+
+def test_a_missile_strike_without_aircraft_is_a_missile_attack() -> None:
+    first = _events("A US missile strike on a military airfield near Homs killed five people on Thursday.")[0]
+    assert (first.sub_event_type, first.actor1) == (
+        "Shelling/artillery/missile attack",
+        "Military Forces of the United States",
+    )
+    first = _events("Israeli jets carried out missile strikes on an arms depot near Damascus on Sunday.")[0]
+    assert (first.sub_event_type, first.actor1) == ("Air/drone strike", "Military Forces of Israel")
