@@ -407,6 +407,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             return []  # the sentence tells of an earlier year
     kept: list[TriggerMention] = []
+    set_aside = False
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
     background = bool(_BACKGROUND_WORD.search(sentence))
@@ -429,6 +430,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
             or (_MODAL_AFTER.match(doc.folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
+            if hit.rule.name in ("air", "shell", "ied", "suicide", "chemical"):
+                set_aside = True  # its "killing N" tells of the event set aside, not of another
             continue
         if background and (
             _BACKGROUND.search(doc.folded, clause[0], clause[1])
@@ -529,7 +532,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause for d in kept
         ):
             continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
-        if name == "attack" and (types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}):
+        if name == "attack" and (
+            set_aside or types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}
+        ):
             continue
         if (
             name == "air"

@@ -203,6 +203,7 @@ _GENERIC_GROUP = re.compile(
 _VERB_GAP = re.compile(
     r"\b(?:\w+ed|pounds?|hits?|kills?|attacks?|shells?|bombs?|strikes?|targets?|raids?|and|or|with|against|on|by)\b"
 )
+_POLITICAL_COALITION = re.compile(r"\b(?:syrian|national|opposition) coalition$")
 _OF_GROUP = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
 _GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
 _ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
@@ -224,6 +225,8 @@ def _resolve_actors(
             continue
         if folded and _OUTLET_AFTER.match(folded, end):  # "the Russian defence ministry said"
             continue
+        if folded and _POLITICAL_COALITION.search(folded, max(0, start - 12), end):
+            continue  # "the Syrian Coalition condemned ...": the opposition's political body, not the US-led one
         if any(0 <= start - e <= 2 and not folded[s:e].isascii() for s, e in sources):
             # "الإعلام الحربي لحزب الله": the outlet's owner (not "AFP Syrian government air strikes")
             continue

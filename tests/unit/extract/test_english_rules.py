@@ -171,3 +171,11 @@ def test_a_missile_strike_without_aircraft_is_a_missile_attack() -> None:
     )
     first = _events("Israeli jets carried out missile strikes on an arms depot near Damascus on Sunday.")[0]
     assert (first.sub_event_type, first.actor1) == ("Air/drone strike", "Military Forces of Israel")
+
+
+def test_a_condemned_strike_is_a_reference_and_the_opposition_coalition_is_no_actor() -> None:
+    events = _events(
+        "The Syrian Coalition condemned Russian air strikes that killed 35 civilians in Ain Jara on Monday."
+    )
+    assert all(e.sub_event_type != "Attack" for e in events)
+    assert all("Coalition" not in (e.actor1, e.actor2) for e in events)
