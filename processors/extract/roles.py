@@ -71,7 +71,8 @@ _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|p
 _SPEAKER_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اتهم|اتهمت|يتهم|تتهم|نفي|نفت|ينفي|تنفي|"
     r"ندد|نددت|دان|دانت|ادان|ادانت|حذر|حذرت|زعم|زعمت|زعمت|كشف|كشفت|اعترف|اعترفت|طالب|طالبت|يقول|تقول|اشار|"
-    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$"
+    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$|"
+    r"\b(?:according to|quoting|cited|citing)\s+(?:\S+\s+){0,2}$"
 )
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
@@ -97,6 +98,7 @@ _PASSIVE_VICTIM_AFTER = re.compile(
 _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:\w+\s+)?$"
 )
+_INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -295,7 +297,11 @@ def resolve_roles(
     seen = {roles.actor1, roles.actor2}
     for i in pool:
         name = mentions[i].name
-        if name in seen:
+        if name in seen or (
+            name == "Civilians"
+            and "speaker" in tags[i]
+            and _INFORMANT.search(folded, mentions[i].start, mentions[i].end)
+        ):  # "according to local activists": who told it, not who suffered it
             continue
         seen.add(name)
         if name == "Civilians":

@@ -179,3 +179,10 @@ def test_a_condemned_strike_is_a_reference_and_the_opposition_coalition_is_no_ac
     )
     assert all(e.sub_event_type != "Attack" for e in events)
     assert all("Coalition" not in (e.actor1, e.actor2) for e in events)
+
+
+def test_informants_are_sources_not_victims() -> None:
+    first = _events("Regime barrel bombs hit the town of Daraya on Monday, according to local activists.")[0]
+    assert (first.sub_event_type, first.actor1, first.actor2) == ("Air/drone strike", "Military Forces of Syria", "")
+    first = _events("Regime barrel bombs killed four civilians in Daraya on Monday, activists said.")[0]
+    assert (first.actor2, first.fatalities) == ("Civilians", 4)
