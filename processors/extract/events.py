@@ -21,7 +21,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from processors.extract import context
@@ -241,6 +241,7 @@ class Document:
     scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
     split_words: bool | None = None  # the text codes or spreads its fatalities
     echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
+    anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
 
     def in_title(self, start: int) -> bool:
         """True when ``start`` lies in the title or in its repetition at the head of the body."""
@@ -308,13 +309,46 @@ def prepare(report: Report) -> Document:
         dates=[],
     )
     places = context.places_in(text, language)
-    dates = context.dates_in(text, language, report.published_at)
+    doc.anchor = _dateline_anchor(text, len(title) + 1 if title else 0, language, report.published_at)
+    dates = context.dates_in(text, language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
     _mark_echo(doc)
     return doc
+
+
+_NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _dateline_anchor(text: str, body_start: int, language: str, published: datetime | None) -> datetime | None:
+    """A full date heading the body ("Saturday 26 Jul 2014 ...", "Published April 2 2017",
+    "07.04.2017") is the article's own day: relative dates ("on Tuesday") count from it when the
+    feed's publication time says otherwise (scraped archives stamp their own dates)."""
+    if published is None:
+        return None
+    head = text[body_start : body_start + 80]
+    day: date | None = None
+    numeric = _NUMERIC_DATELINE.match(head)
+    if numeric:
+        try:
+            day = date(int(numeric["y"]), int(numeric["m"]), int(numeric["d"]))
+        except ValueError:
+            day = None
+    else:
+        day = next(
+            (
+                d.date
+                for d in context.dates_in(head, language, published)
+                if d.start < 50 and int(d.precision) == 1 and _YEAR.search(head, d.start, d.end)
+            ),
+            None,
+        )
+    if day is None or day == published.date() or abs((day - published.date()).days) > 3 * 366:
+        return published
+    return datetime(day.year, day.month, day.day, 12, tzinfo=published.tzinfo)
 
 
 _TITLE_TAIL = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+[^|]{0,60}$")
@@ -397,7 +431,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         for t in hits
     ):
         return []
-    published = doc.report.published_at
+    published = doc.anchor
     if published is not None:
         years = [int(y) for y in _HISTORY_YEAR.findall(sentence)]
         if (
@@ -1106,7 +1140,7 @@ def extract(report: Report) -> list[Event]:
         ):
             cand.roles.actor1, cand.roles.actor2 = previous.roles.actor1, previous.roles.actor2
         previous = cand
-    published = doc.report.published_at
+    published = doc.anchor
     if published is not None:  # what a clause dates weeks before the report is background
         horizon = published.date() - timedelta(days=HISTORY_DAYS)
         body_cands = [
@@ -1290,7 +1324,7 @@ def _event_date(doc: Document, cand: Candidate) -> tuple[date, date | None, int,
     if mention is not None:
         end = mention.end_date if mention.end_date and mention.end_date != mention.date else None
         return mention.date, end, int(mention.precision), mention
-    fallback = context.fallback_date(doc.report.published_at, doc.report.fetched_at)
+    fallback = context.fallback_date(doc.anchor, doc.report.fetched_at)
     return fallback, None, 1, None
 
 
@@ -1370,7 +1404,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if support < 2 or (sub_event_type == "Armed clash" and not armed):
         return None
     event_date, end_date, precision, date_mention = _event_date(doc, cand)
-    published = doc.report.published_at
+    published = doc.anchor
     if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
         return None
     fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)

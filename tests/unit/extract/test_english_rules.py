@@ -186,3 +186,13 @@ def test_informants_are_sources_not_victims() -> None:
     assert (first.sub_event_type, first.actor1, first.actor2) == ("Air/drone strike", "Military Forces of Syria", "")
     first = _events("Regime barrel bombs killed four civilians in Daraya on Monday, activists said.")[0]
     assert (first.actor2, first.fatalities) == ("Civilians", 4)
+
+
+def test_relative_days_count_from_the_body_dateline() -> None:
+    # published_at says 27 July; the article's own dateline says Saturday 2 July 2016
+    first = _events(
+        "AFP Saturday 2 Jul 2016 Government air strikes killed 12 civilians on Friday in the town of Jayrud."
+    )[0]
+    assert first.event_date.isoformat() == "2016-07-01"
+    first = _events("07.04.2017 A US missile strike on an airfield near Homs killed five people late on Thursday.")[0]
+    assert first.event_date.isoformat() == "2017-04-06"
