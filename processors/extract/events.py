@@ -330,6 +330,8 @@ def _dateline_anchor(text: str, body_start: int, language: str, published: datet
     if published is None:
         return None
     head = text[body_start : body_start + 80]
+    if not _YEAR.search(head):
+        return published
     day: date | None = None
     numeric = _NUMERIC_DATELINE.match(head)
     if numeric:
