@@ -1483,8 +1483,10 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         return "injured"
     best: tuple[int, CasualtyKind] | None = None
     # "14 were killed 25 were wounded": a verb right after the count decides.
-    for j in range(q.end_tok, min(len(tokens), q.end_tok + 4)):
+    for j in range(q.end_tok, min(len(tokens), q.end_tok + 6)):
         word = tokens[j].text
+        if word == "including" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
+            continue  # "twenty civilians including children were treated": the verb after the aside decides
         if word.startswith(("و", "ف")) and len(word) > 3 and not _PERSON_NOUN_AR.match(word):
             break  # "وإصابة 5": the next toll's word
         if _is_kill(word) and word not in ("toll", "lives", "claimed", "lost"):

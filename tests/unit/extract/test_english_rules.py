@@ -88,6 +88,7 @@ def test_english_tolls() -> None:
     assert counts("The strike killed at least 12 civilians, including five children, in the town.") == [12]
     assert counts("Get short URL 124 At least four people were killed by rocket fire on Saturday.") == [4]
     assert counts("Since Sept. 19 at least 359 civilians have been killed in the city.") == []
+    assert counts("A woman and a child were killed and twenty civilians including children were treated.") == [2]
 
 
 def test_hypotheses_statements_and_references_are_not_events() -> None:
