@@ -1,4 +1,4 @@
-"""Evaluations of event extraction: the gold SOHR report, ACLED notes, our Arabic labels.
+"""Evaluations of event extraction: the gold SOHR report, ACLED notes, our Arabic and English labels.
 
     run_evaluations(shared_dir, only=None) -> dict      every evaluation's figures
     format_table(results) -> str                         the table `sitrep eval` prints
@@ -31,10 +31,10 @@ def run_evaluations(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Run the evaluations (all, or those named in ``only``) and return their figures."""
-    from processors.evaluation import acled, arabic, gold
+    from processors.evaluation import acled, arabic, english, gold
 
     results: dict[str, Any] = {}
-    names = only or ["gold", "acled", "arabic"]
+    names = only or ["gold", "acled", "arabic", "english"]
     if "gold" in names:
         if progress:
             progress("eval: gold SOHR report ...")
@@ -47,6 +47,10 @@ def run_evaluations(
         if progress:
             progress("eval: Arabic dev labels ...")
         results["arabic"] = arabic.evaluate(shared)
+    if "english" in names:
+        if progress:
+            progress("eval: English labels (FA-KES articles, dev and holdout) ...")
+        results["english"] = english.evaluate(shared)
     return results
 
 

@@ -344,9 +344,18 @@ _KILL_EN = frozenset(
         "martyrs",
         "victims",
         "killings",
+        "eliminated",
+        "eliminating",
+        "eliminates",
+        "neutralized",
+        "neutralised",
+        "crucified",
+        "massacred",
     }
 )
-_INJ_EN = frozenset({"injured", "wounded", "wounding", "injuring", "hurt", "injuries", "wounds", "injury"})
+_INJ_EN = frozenset(
+    {"injured", "wounded", "wounding", "injuring", "hurt", "injuries", "wounds", "injury", "treated", "hospitalized"}
+)
 _BOTH = re.compile(
     r"casualties|قتيل وجريح|قتلي وجرحي|قتيلا وجريحا|بين قتيل وجريح|killed (?:and|or) "
     r"(?:wounded|injured)|dead (?:and|or) (?:wounded|injured)|قتلي ومصابين|killed or wounded"
@@ -732,14 +741,17 @@ _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
     r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
-    r"wound|hurt|casualt|coded"
+    r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali"
 )
 # A sentence that counts from the start of the war, a year or a campaign gives totals, not tolls.
 _SENTENCE_TOTAL = re.compile(
     r"(?<!\w)منذ (?:اندلاع|بدء|بدايه|مطلع|منتصف|انطلاق|عام|العام|سنوات|سبع|ست|خمس|ثماني|اواخر|اوائل)|"
     r"(?<!\w)منذ (?:\S+ ){0,3}(?:19|20)\d\d|حصيله (?:\S+ ){0,3}(?:سنوات|الحرب|النزاع)|"
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:\w+ )?(?:19|20)\d\d)|\b(?:war|conflict)-long\b|"
-    r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b"
+    r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b|"
+    r"\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    r"\bsince (?:it|they|the (?:group|organi[sz]ation|militants|jihadists)) (?:declared|launched|began|started|"
+    r"emerged|took|seized|captured|entered)\b"
 )
 MAX_EVENT_TOLL = 1000
 _CODED_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
@@ -1157,7 +1169,7 @@ _AR_KIN = frozenset(
     }
 )
 _EN_AND_ONE_MORE = re.compile(
-    r"^and (?:his|her|their|a|an|one|another) (?:\S+ )?(?:wife|husband|son|daughter|brother|sister|father|"
+    r"^and (?:his|her|their|a|an|one|another) (?:\S+ )?(?:- \S+ )?(?:wife|husband|son|daughter|brother|sister|father|"
     r"mother|child|cousin|nephew|friend|man|woman|boy|girl|companion|colleague|civilian|soldier|fighter|"
     r"member|driver|guard|shepherd)\b"
 )
@@ -1198,7 +1210,7 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     if casualty is None or casualty.count != 1:
         return casualty
     j = next(k for k in range(i, len(tokens)) if tokens[k].end >= casualty.side_at)
-    after = " ".join(t.text for t in tokens[j + 1 : j + 5])
+    after = " ".join(t.text for t in tokens[j + 1 : j + 7])
     joined = _EN_AND_ONE_MORE.match(after)
     if joined:  # the second person's words are taken: "a man and a child were killed" is two
         k = j + 1 + len(joined.group().split())
@@ -1241,6 +1253,11 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             and (
                 tokens[j].text.replace("-", "").replace("'", "").isalpha()
                 or (tokens[j].text.isdigit() and j + 1 < len(tokens) and tokens[j + 1].text.startswith("year"))
+                or (  # "a 12-year-old boy"
+                    tokens[j].text.isdigit() and j + 2 < len(tokens) and tokens[j + 1].text == "-"
+                    and tokens[j + 2].text.startswith("year")
+                )
+                or (tokens[j].text == "-" and tokens[j - 1].text.isdigit())
             )
         ):
             j += 1
@@ -1304,7 +1321,7 @@ def _judge(
     if any(
         re.match(
             r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
-            r"اعتقال|arrest\w*|detained|detention)$",
+            r"اعتقال|arrest\w*|detained|detention|kidnap\w*|abduct\w*|captured|seized)$",
             w,
         )
         for w in prev[-3:]
@@ -1340,6 +1357,8 @@ def _judge(
         )
     ):
         return None  # "from one faction", "one side": a determiner, not a count
+    if nxt[:2] in (["at", "least"], ["more", "than"], ["up", "to"]) or (nxt and nxt[0][0].isdigit()):
+        return None  # "short URL 124 At least four people were killed": the count comes after
     # A rising toll: one incident's updated toll, or a running total (refused below).
     rise = bool(_TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start])) or bool(
         re.search(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$", before_text)
@@ -1464,8 +1483,10 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         return "injured"
     best: tuple[int, CasualtyKind] | None = None
     # "14 were killed 25 were wounded": a verb right after the count decides.
-    for j in range(q.end_tok, min(len(tokens), q.end_tok + 4)):
+    for j in range(q.end_tok, min(len(tokens), q.end_tok + 6)):
         word = tokens[j].text
+        if word == "including" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
+            continue  # "twenty civilians including children were treated": the verb after the aside decides
         if word.startswith(("و", "ف")) and len(word) > 3 and not _PERSON_NOUN_AR.match(word):
             break  # "وإصابة 5": the next toll's word
         if _is_kill(word) and word not in ("toll", "lives", "claimed", "lost"):

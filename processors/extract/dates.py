@@ -307,6 +307,19 @@ def _ar_week(back: int) -> _Handler:
     return handler
 
 
+def _en_calendar_week(back: int) -> _Handler:
+    """English "this week" is the report's calendar week from Monday up to the report (``back`` weeks
+    earlier: that calendar week, Monday to Sunday)."""
+
+    def handler(m: re.Match[str], ref: date | None) -> Resolved | None:
+        if ref is None:
+            return None
+        monday = ref - timedelta(days=ref.weekday() + 7 * back)
+        return monday, (monday + timedelta(days=6) if back else ref), 2
+
+    return handler
+
+
 def _ar_month_rel(back: int) -> _Handler:
     def handler(m: re.Match[str], ref: date | None) -> Resolved | None:
         if ref is None:
@@ -474,8 +487,9 @@ _EN_RULES: list[_Rule] = [
                      re.IGNORECASE), _ar_week(0), triggers=("days",)),
     _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1),
           triggers=("week",)),
-    _Rule(re.compile(r"\b(?:this|earlier\s+this|the\s+past)\s+week\b", re.IGNORECASE), _ar_week(0),
+    _Rule(re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.IGNORECASE), _en_calendar_week(0),
           triggers=("week",)),
+    _Rule(re.compile(r"\bthe\s+past\s+week\b", re.IGNORECASE), _ar_week(0), triggers=("week",)),
     _Rule(re.compile(r"\b(?:last|past|previous)\s+month\b", re.IGNORECASE), _ar_month_rel(1),
           triggers=("month",)),
     _Rule(re.compile(r"\b(?:earlier|early|so\s+far|since\s+the\s+start\s+of)\s+this\s+month\b|\bthis\s+month\b",

@@ -21,7 +21,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from processors.extract import context
@@ -80,9 +80,12 @@ _REFERENCE = re.compile(
     r"ايقاف|هدنه|وقفا|المتهمه|المتهم|متهمه|متهم|منذ ان)|\b(?:ceasefire|cease-fire|halt(?: to)?|"
     r"stop(?: the)?|end to|in response to|response to|over the|about the|investigation into|"
     r"condemn\w*(?: the)?|retaliation for|blamed for|accused of|responsible for|anniversary of|since|"
-    r"battlefield))"
+    r"battlefield|(?:suspected|alleged|reported|possible) use of|ability to use))"
     r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
 )
+# "a regime offensive on Idlib could displace hundreds of thousands": what may happen, not what did
+_MODAL_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:could|would|might|will)\b")
+_TOLD_DONE = re.compile(r"\b(?:killed|died|dead|wounded|injured|hit|struck|left)\b")
 _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
@@ -115,7 +118,7 @@ _REFERENCE_WORD = re.compile(
     r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|متهم|منذ|"
     r"accused|since|"
     r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
-    r"investigation|condemn|retaliation|blamed|responsible|anniversary"
+    r"investigation|condemn|retaliation|blamed|responsible|anniversary|use of"
 )
 # Background: what happens habitually or happened before, told as context for the event ("the
 # town has been hit by several bombings this year", "factions have in the past blamed such attacks
@@ -169,6 +172,7 @@ _ARMED_VICTIM = re.compile(
     r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
     r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)"
 )
+_ATTACKER_NOUN = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers|jihadists|gunmen|militiamen)\b")
 _BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _AIR_ONLY = {
@@ -189,6 +193,11 @@ _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
 _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
+# "missile strike(s)" with no aircraft in the sentence: missiles fired from the ground or the sea.
+_MISSILE_STRIKE = re.compile(r"missiles? (?:strikes?|attacks?)\b")
+_MISSILE_BEFORE = re.compile(r"\bmissiles? $")
+_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?(?:strikes?|raids?|force))\b")
+_THE_ADJ = re.compile(r"\b(?:the|this|that|its|their) (?!\d)[a-z]+(?<!ing) $")
 _REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
 _KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
@@ -231,6 +240,12 @@ class Document:
     claimer: str | None = None  # who claimed the attack, found once per report
     scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
     split_words: bool | None = None  # the text codes or spreads its fatalities
+    echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
+    anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
+
+    def in_title(self, start: int) -> bool:
+        """True when ``start`` lies in the title or in its repetition at the head of the body."""
+        return start < self.title_end or self.echo[0] <= start < self.echo[1]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return original_span(self.positions, start, end)
@@ -294,12 +309,82 @@ def prepare(report: Report) -> Document:
         dates=[],
     )
     places = context.places_in(text, language)
-    dates = context.dates_in(text, language, report.published_at)
+    doc.anchor = _dateline_anchor(text, len(title) + 1 if title else 0, language, report.published_at)
+    dates = context.dates_in(text, language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
+    _mark_echo(doc)
     return doc
+
+
+_NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _dateline_anchor(text: str, body_start: int, language: str, published: datetime | None) -> datetime | None:
+    """A full date heading the body ("Saturday 26 Jul 2014 ...", "Published April 2 2017",
+    "07.04.2017") is the article's own day: relative dates ("on Tuesday") count from it when the
+    feed's publication time says otherwise (scraped archives stamp their own dates)."""
+    if published is None:
+        return None
+    head = text[body_start : body_start + 80]
+    if not _YEAR.search(head):
+        return published
+    day: date | None = None
+    numeric = _NUMERIC_DATELINE.match(head)
+    if numeric:
+        try:
+            day = date(int(numeric["y"]), int(numeric["m"]), int(numeric["d"]))
+        except ValueError:
+            day = None
+    else:
+        day = next(
+            (
+                d.date
+                for d in context.dates_in(head, language, published)
+                if d.start < 50 and int(d.precision) == 1 and _YEAR.search(head, d.start, d.end)
+            ),
+            None,
+        )
+    if day is None or day == published.date() or abs((day - published.date()).days) > 3 * 366:
+        return published
+    return datetime(day.year, day.month, day.day, 12, tzinfo=published.tzinfo)
+
+
+_TITLE_TAIL = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+[^|]{0,60}$")
+
+
+def _mark_echo(doc: Document) -> None:
+    """Scraped articles often repeat the headline at the head of the body, run into the lead
+    sentence ("Strike kills 15 in Idlib Monitor An air strike killed 15 ..."): that repetition
+    is the title again (its toll restates the body's), in a sentence of its own."""
+    if not doc.title_end:
+        return
+    title = doc.folded[: doc.title_end].strip()
+    tail = _TITLE_TAIL.search(title)  # "... | Jordan Times", "... - Region - World"
+    heads = [title, title[: tail.start()]] if tail else [title]
+    for head in heads:
+        if len(head.split()) < 4:
+            continue
+        at = doc.folded.find(head, doc.title_end + 1, doc.title_end + 1 + 200 + len(head))
+        if at < 0:
+            continue
+        end = at + len(head)
+        doc.echo = (at, end)
+        for index, (s_start, s_end) in enumerate(doc.sentences):
+            if s_start < at < s_end and doc.folded[s_start:at].strip():  # a dateline before it
+                doc.sentences[index : index + 1] = [(s_start, at - 1), (at, s_end)]
+                break
+        for index, (s_start, s_end) in enumerate(doc.sentences):
+            if s_start < end < s_end:
+                rest = end
+                while rest < s_end and not doc.folded[rest].isalnum():
+                    rest += 1
+                doc.sentences[index : index + 1] = [(s_start, end), (rest, s_end)] if rest < s_end else [(s_start, end)]
+                break
+        return
 
 
 _DATELINE = re.compile(
@@ -348,7 +433,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         for t in hits
     ):
         return []
-    published = doc.report.published_at
+    published = doc.anchor
     if published is not None:
         years = [int(y) for y in _HISTORY_YEAR.findall(sentence)]
         if (
@@ -358,6 +443,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             return []  # the sentence tells of an earlier year
     kept: list[TriggerMention] = []
+    set_aside = False
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
     background = bool(_BACKGROUND_WORD.search(sentence))
@@ -378,7 +464,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
+            or (_MODAL_AFTER.match(doc.folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
+            if hit.rule.name in ("air", "shell", "ied", "suicide", "chemical"):
+                set_aside = True  # its "killing N" tells of the event set aside, not of another
             continue
         if background and (
             _BACKGROUND.search(doc.folded, clause[0], clause[1])
@@ -438,9 +527,24 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if name == "suicide" and _DRONE_NEAR.search(doc.folded, max(s_start, h.start - 14), min(s_end, h.end + 8)):
             h = TriggerMention(h.start, h.end, _RULE["air"])  # "مسيره انتحاريه", "suicide drone": a drone strike
             name = "air"
-        if name == "shell" and (
-            any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
-            or _AIR_WORD.search(doc.folded[h.end : h.end + 14])
+        missile_strike = (
+            (
+                name == "air"
+                and w in ("strike", "strikes")
+                and _MISSILE_BEFORE.search(doc.folded, 0, h.start)
+                and any(k.rule.name == "shell" and 0 <= h.start - k.end <= 2 for k in kept)
+            )
+            or (name == "shell" and _MISSILE_STRIKE.match(doc.folded, h.start))
+        ) and not _AIRCRAFT.search(sentence)
+        if missile_strike and name == "air":
+            continue  # "a US missile strike on Shayrat": the strike is the missiles', told by the shell word
+        if (
+            name == "shell"
+            and not missile_strike
+            and (
+                any(0 <= h.start - a.end < 12 or 0 <= a.start - h.end < 4 for a in air_hits)
+                or _AIR_WORD.search(doc.folded[h.end : h.end + 14])
+            )
         ):
             h = TriggerMention(h.start, h.end, _RULE["air"])
             name = "air"
@@ -464,7 +568,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause for d in kept
         ):
             continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
-        if name == "attack" and (types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}):
+        if name == "attack" and (
+            set_aside or types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}
+        ):
             continue
         if (
             name == "air"
@@ -482,7 +588,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             ),
             [],
         ).append(h)
-    in_title = s_start < doc.title_end
+    in_title = doc.in_title(s_start)
     candidates = []
     for (clause, sub_event_type), triggers in groups.items():
         candidates.append(
@@ -524,6 +630,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
+        noun = _ATTACKER_NOUN.match(sentence, a1)  # "Islamic State fighters attacked a village"
+        a1 = noun.end() if noun else a1
         sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
     cand.armed_victims = any(
         not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start()) for m in _ARMED_VICTIM.finditer(sentence)
@@ -549,7 +657,11 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     dates = [
         d
         for d in doc.dates
-        if s_start <= d.start < s_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+        if s_start <= d.start < s_end
+        and (
+            not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+            or doc.folded.startswith("'s ", d.end)  # "the toll from Tuesday's bombing": that day, not since
+        )
     ]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
@@ -661,10 +773,20 @@ def _finalize_type(cand: Candidate) -> str:
         sub == "Attack"
         and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in ("Civilians", "")))
         and not cand.civilian_victims
+        and not any(t.rule.name == "execute" for t in cand.triggers)  # executed captives: still an Attack
     ):
         return "Armed clash"
     if sub == "Attack" and cand.roles.actor1 == "Civilians":
         return ""
+    if (
+        sub == "Armed clash"
+        and cand.civilian_victims
+        and not cand.armed_victims
+        and cand.roles.actor2 in ("Civilians", "")
+        and all(_GENERIC_ATTACK.match(w) for w in cand.words.values())
+        and re.search(r"[a-z]", "".join(cand.words.values()))
+    ):
+        return "Attack"  # "IS fighters attacked a village, killing 20 civilians": violence against civilians
     return sub
 
 
@@ -690,7 +812,7 @@ def _assign_casualties(
             owner = min(same_clause, key=lambda k: k.start)
         elif cands:
             owner = cands[0]
-        elif carry is not None and not (s_start < doc.title_end) and not carry.in_title:
+        elif carry is not None and not doc.in_title(s_start) and not carry.in_title:
             owner = carry
         if owner is not None:
             owner.casualties.append(c)
@@ -855,6 +977,15 @@ def _toll(
         best = per_side.get(side)
         if best is None or c.count > best.count:
             per_side[side] = c
+    kept_sides: list[tuple[str, Casualties]] = []
+    for side, c in list(per_side.items()):
+        if side != "?" and any(  # "40 government soldiers" ... "40 pro-regime fighters": one toll restated
+            o.count == c.count and same_side(s, side) and not _same_sentence(doc, o.start, c.start)
+            for s, o in kept_sides
+        ):
+            del per_side[side]
+            continue
+        kept_sides.append((side, c))
     chosen = list(per_side.values())
     unknown = per_side.get("?")
     sided = [c for s, c in per_side.items() if s != "?"]
@@ -1011,7 +1142,7 @@ def extract(report: Report) -> list[Event]:
         ):
             cand.roles.actor1, cand.roles.actor2 = previous.roles.actor1, previous.roles.actor2
         previous = cand
-    published = doc.report.published_at
+    published = doc.anchor
     if published is not None:  # what a clause dates weeks before the report is background
         horizon = published.date() - timedelta(days=HISTORY_DAYS)
         body_cands = [
@@ -1032,7 +1163,15 @@ def extract(report: Report) -> list[Event]:
             cand.sub_event_type = "Air/drone strike"
     # A bare "the blast" / "the attack" after a suicide bombing (or a car bomb, an air strike) told
     # earlier is that event: "أسفر التفجير عن مقتل 4", "the attack killed ...".
-    explosive = next((c.sub_event_type for c in title_cands if c.sub_event_type in _REFERRED_BACK), "")
+    explosive = next(
+        (
+            c.sub_event_type
+            for c in title_cands
+            if c.sub_event_type in _REFERRED_BACK
+            and not all(_GENERIC_IED.match(w) for w in c.words.values())  # a "bomb" of the title may be suicide
+        ),
+        "",
+    )
     for cand in body_cands:
         if cand.sub_event_type in _REFERRED_BACK and not all(
             _GENERIC_IED.match(cand.words.get(t.start, "")) for t in cand.triggers
@@ -1043,7 +1182,13 @@ def extract(report: Report) -> list[Event]:
             continue
         words = [(t.start, cand.words.get(t.start, "")) for t in cand.triggers]
         definite = all(
-            _DEFINITE.match(w) or doc.folded[max(0, at - 4) : at] in ("the ", "his ", "its ") for at, w in words
+            _DEFINITE.match(w)
+            or doc.folded[max(0, at - 4) : at] in ("the ", "his ", "its ")
+            or (  # "the deliberate attack", "the twin blasts" (not "the rebel attack": another side's)
+                (adj := _THE_ADJ.search(doc.folded, max(0, at - 24), at)) is not None
+                and not any(adj.start() <= a.start < at for a in doc.actors)
+            )
+            for at, w in words
         )
         generic_ied = cand.sub_event_type == "Remote explosive/landmine/IED" and all(
             _GENERIC_IED.match(w) for _, w in words
@@ -1089,6 +1234,12 @@ def extract(report: Report) -> list[Event]:
                 ),
                 None,
             )
+        if (
+            target is None
+            and t.sub_event_type == "Remote explosive/landmine/IED"
+            and all(_GENERIC_IED.match(w) for w in t.words.values())
+        ):  # "bomb hits refugee camp" over a body telling of a suicide bomber: that bombing
+            target = next((m for m in merged if _finalize_type(m) == "Suicide bomb"), None)
         if target is not None:
             target.title_match = True
             if not body_has_toll and not target.casualties:
@@ -1145,7 +1296,7 @@ def _restates(event: Event, main: Event) -> bool:
 def _lead_sentence(doc: Document) -> int:
     """Index of the first body sentence with five words or more (datelines and bylines skipped)."""
     for index, (start, end) in enumerate(doc.sentences):
-        if start >= doc.title_end and len(doc.folded[start:end].split()) >= 5:
+        if not doc.in_title(start) and len(doc.folded[start:end].split()) >= 5:
             return index
     return -1
 
@@ -1175,7 +1326,7 @@ def _event_date(doc: Document, cand: Candidate) -> tuple[date, date | None, int,
     if mention is not None:
         end = mention.end_date if mention.end_date and mention.end_date != mention.date else None
         return mention.date, end, int(mention.precision), mention
-    fallback = context.fallback_date(doc.report.published_at, doc.report.fetched_at)
+    fallback = context.fallback_date(doc.anchor, doc.report.fetched_at)
     return fallback, None, 1, None
 
 
@@ -1255,7 +1406,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if support < 2 or (sub_event_type == "Armed clash" and not armed):
         return None
     event_date, end_date, precision, date_mention = _event_date(doc, cand)
-    published = doc.report.published_at
+    published = doc.anchor
     if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
         return None
     fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)

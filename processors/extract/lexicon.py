@@ -175,10 +175,13 @@ _AIR_EN = en(
     r"war ?planes?",
     r"jets?",
     r"fighter jets?",
+    r"sorties",
+    r"air ?force(?! intelligence| base| academy| officers?| generals?| commanders?)",
     r"helicopters?",
     r"barrel ?bombs?",
     r"bombed from the air",
     r"aircraft",
+    r"aircrafts",
     r"bombers?",
     r"air[- ]dropped",
     r"dropped (?:\w+ ){0,2}?(?:barrel )?bombs",
@@ -324,6 +327,7 @@ _CLASH_EN = en(
     r"repelled",
     r"repulsed",
     r"counter-?attacks?(?:ed)?",
+    r"counter-?offensives?",
     r"attack(?:s|ed)?",
     r"assault(?:s|ed)?",
     r"offensive",
@@ -376,7 +380,8 @@ _TAKE_EN = en(
     r"seize|"
     r"seizing|wrested|assumed|assuming|retook|retaken|retake|retaking|asserted|asserting|established|"
     r"establishing|imposed|imposing|restored|restoring|extended|extending|secured|securing|full|fully|"
-    r"recaptured|recapturing|captured|capturing)(?: back| full| complete| partial| total| effective)? "
+    r"recaptured|recapturing|captured|capturing|establishes|imposes|restores|extends|secures|regains|recaptures|"
+    r"seizes|captures|wrests|asserts)(?: back| full| complete| partial| total| effective)? "
     r"control",
     r"managed to control",
     r"controlled(?! by)",
@@ -581,10 +586,18 @@ _ATTACK_EN = en(
     r"tortured",
     r"murder(?:ed|s)?",
     r"killed",
+    r"kills",
+    r"killing",
     r"targeted",
     r"targeting",
     r"gunmen",
     r"assailants?",
+)
+# Executions, beheadings, crucifixions: killing the defenceless (captives too) is an Attack of its own.
+_EXECUTE_EN = en(
+    r"execut(?:e|es|ed|ing|ions?)(?! bod(?:y|ies)| corpses?)",
+    r"behead(?:s|ed|ing|ings)?(?! bod(?:y|ies)| corpses?)",
+    r"crucif(?:y|ies|ied|ying|ixions?)(?! bod(?:y|ies)| corpses?)",
 )
 _ABDUCT = (
     ar(
@@ -673,6 +686,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (
     TriggerRule("handover", "Non-violent transfer of territory", _HANDOVER_AR + "|" + _HANDOVER_EN, 0.8),
     TriggerRule("clash", "Armed clash", _CLASH_AR + "|" + _CLASH_EN, 1.8),
     TriggerRule("abduct", "Abduction/forced disappearance", _ABDUCT, 1.4),
+    TriggerRule("execute", "Attack", _EXECUTE_EN, 1.2),
     TriggerRule("attack", "Attack", _ATTACK_AR + "|" + _ATTACK_EN, 0.7),
     TriggerRule("arrest", "Arrests", _ARREST, 0.6),
     TriggerRule("protest", "Peaceful protest", _PROTEST, 0.5),
@@ -984,7 +998,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"syrian (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
+            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
             r"jets|helicopters|air force|aircraft|artillery|government)",
             r"republican guard",
             r"syrian air defen[cs]es?",
@@ -996,6 +1010,10 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"the army",
             r"damascus government",
             r"syrian government",
+            r"government (?:air ?strikes?|strikes?|raids?|bombardment|bombing|shelling|barrel bombs|air ?force|"
+            r"aircraft|planes|warplanes|helicopters)",
+            r"(?:the )?army'?s? (?:air ?force|aircraft|warplanes|helicopters|artillery|units)",
+            r"army units",
         ),
     ),
     ActorRule(
@@ -1141,8 +1159,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"rebels?",
-            r"rebel (?:forces|factions|groups|fighters|positions)",
-            r"opposition (?:fighters|"
+            r"rebel (?:forces|factions|groups|fighters?|positions)",
+            r"opposition (?:fighters?|"
             r"factions|groups|forces|rebels|militants)",
             r"armed opposition",
             r"fsa",
@@ -1175,10 +1193,14 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes|"
-            r"strikes|bombers|planes|helicopters|military police|raids|soldiers|army)",
+            r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes?|"
+            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|army|missiles?|(?:air )?bases?|"
+            r"positions?)",
+            r"(?:warplanes|jets|aircraft|planes) (?:believed|thought|suspected) to be russian",
             r"russia",
             r"russian-backed",
+            r"russian and (?:syrian|regime|government|assad regime) (?:air ?strikes?|strikes?|warplanes|jets|"
+            r"aircraft|planes|raids?|bombing|bombardment|forces|troops)",
         ),
     ),
     ActorRule(
@@ -1196,7 +1218,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|"
-            r"air ?strikes|strikes|aircraft|tanks)",
+            r"air ?strikes?|strikes?|aircraft|tanks)",
             r"turkey",
             r"turkish armed forces",
         ),
@@ -1213,7 +1235,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"iranian (?:forces|troops|military|revolutionary guards?)",
+            r"iranian (?:forces|troops|military|revolutionary guards?|targets|positions|bases|sites|advisers|advisors)",
             r"irgc",
             r"revolutionary guards?",
             r"quds force",
@@ -1236,7 +1258,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes|air ?strikes|forces|air ?force|"
+            r"israeli(?: \w+)? (?:army|military|jets|warplanes|strikes?|air ?strikes?|raids?|missiles?|rockets?|forces|"
+            r"air ?force|"
             r"aircraft|troops|defen[cs]e forces)",
             r"israel",
             r"idf",
@@ -1299,6 +1322,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"(?:us|u\.s\.|american|international|global|western)[- ]led coalition",
+            r"(?:us|u\.s\.|american)[- ]led (?:\w+ )?(?:air ?strikes?|strikes?|raids?|jets|warplanes|aircraft|"
+            r"planes|bombing|forces|alliance)",
             r"the coalition",
             r"coalition(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?strikes|strikes|troops)",
             r"international coalition",
@@ -1320,7 +1345,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|warplanes|jets|drones?|"
-            r"air ?strikes|strikes|aircraft|special forces|marines)",
+            r"air ?strikes?|strikes?|aircraft|special forces|marines|missiles?|missile strikes?|cruise missiles|"
+            r"navy|warships?)",
             r"united states",
             r"pentagon",
         ),

@@ -200,10 +200,17 @@ _GENERIC_GROUP = re.compile(
     r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
     r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
 )
-_ADJOINING = re.compile(r"\s+(?:\w+\s+)?")
+_VERB_GAP = re.compile(
+    r"\b(?:\w+ed|pounds?|hits?|kills?|attacks?|shells?|bombs?|strikes?|targets?|raids?|and|or|with|against|on|by)\b"
+)
+_POLITICAL_COALITION = re.compile(r"\b(?:syrian|national|opposition) coalition$")
+_OF_GROUP = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
+_GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
+_ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
+_STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
 _OUTLET_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
-    r"news agency|media|officials?|embassy|envoy|diplomats?)\b"
+    r"news agency|media|officials?|embassy|envoy|diplomats?|(?:coordination|reconciliation) cent(?:er|re))\b"
 )
 
 
@@ -212,12 +219,16 @@ def _resolve_actors(
 ) -> list[ActorMention]:
     found: list[ActorMention] = []
     last_group = last_armed = ""
+    rebels_named = False  # rebels named as such ("rebels", "the FSA"), not only by a generic noun
     for start, end, label in hits:
         if any(s <= start < e or s < end <= e for s, e in sources):
             continue
         if folded and _OUTLET_AFTER.match(folded, end):  # "the Russian defence ministry said"
             continue
-        if any(0 <= start - e <= 2 for _, e in sources):  # "الإعلام الحربي لحزب الله": the outlet's owner
+        if folded and _POLITICAL_COALITION.search(folded, max(0, start - 12), end):
+            continue  # "the Syrian Coalition condemned ...": the opposition's political body, not the US-led one
+        if any(0 <= start - e <= 2 and not folded[s:e].isascii() for s, e in sources):
+            # "الإعلام الحربي لحزب الله": the outlet's owner (not "AFP Syrian government air strikes")
             continue
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
@@ -233,6 +244,8 @@ def _resolve_actors(
             and name == "Opposition Rebels"
             and _GENERIC_GROUP.match(folded[start:end])
             and _ADJOINING.fullmatch(folded[found[-1].end : start])
+            and not _STATE_FORCE.match(found[-1].name)  # "Russian jets pound rebel areas": two sides
+            and not _VERB_GAP.search(folded, found[-1].end, start)  # "allied militias shelled rebel-held"
         ):
             # "ISIS militants", "Daesh takfiri terrorists": one name, not a second actor
             found[-1] = ActorMention(found[-1].start, end, found[-1].name, found[-1].anaphoric)
@@ -247,6 +260,27 @@ def _resolve_actors(
             # "the militants" after Islamic State was named: that group again, not the rebels
             found.append(ActorMention(start, end, last_group, anaphoric=True))
             continue
+        if (
+            name == "Opposition Rebels"
+            and last_group
+            and not rebels_named
+            and _GENERIC_EN.match(folded[start:end])
+        ):
+            # "IS ... destroyed over 60 terrorists": with only that group named, English reports'
+            # "terrorists" / "militants" are its fighters, not the rebels
+            found.append(ActorMention(start, end, last_group, anaphoric=True))
+            continue
+        if (
+            found
+            and name != "Opposition Rebels"
+            and not _STATE_FORCE.match(name)
+            and found[-1].name == "Opposition Rebels"
+            and _GENERIC_GROUP.match(folded[found[-1].start : found[-1].end])
+            and _OF_GROUP.fullmatch(folded[found[-1].end : start])
+        ):
+            start = found.pop().start  # "jihadists from Hayat Tahrir al-Sham": that group's fighters
+        if name == "Opposition Rebels" and not _GENERIC_GROUP.match(folded[start:end]):
+            rebels_named = True
         if name in ANAPHOR_TARGETS:
             last_group = name
         if name != "Civilians":

@@ -55,7 +55,7 @@ _OPPONENT_BEFORE = re.compile(
     r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
-    r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+)?$"
+    r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+|an?\s+)?$"
 )
 _WITHDREW_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
@@ -71,19 +71,23 @@ _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|p
 _SPEAKER_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اتهم|اتهمت|يتهم|تتهم|نفي|نفت|ينفي|تنفي|"
     r"ندد|نددت|دان|دانت|ادان|ادانت|حذر|حذرت|زعم|زعمت|زعمت|كشف|كشفت|اعترف|اعترفت|طالب|طالبت|يقول|تقول|اشار|"
-    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$"
+    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$|"
+    r"\b(?:according to|quoting|cited|citing)\s+(?:\S+\s+){0,2}$"
 )
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
     r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b"
 )
+# "The Turkish army said it had killed 15 militants": the speaker tells its own act.
+_SAYS_ITSELF = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\b")
 _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
-    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|"
+    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
 )
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
+_HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground it is, not who fought
 _RECIPROCAL = re.compile(
     r"^(?:clashed|fought|exchanged|skirmished|battled|[وف]?(?:اشتبك|اشتبكت|اشتبكوا|تقاتل|اقتتل)\w*)$"
 )
@@ -92,8 +96,9 @@ _PASSIVE_VICTIM_AFTER = re.compile(
     r"executed|kidnapped|abducted)|^\s*(?:\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
 )
 _COUNT_BEFORE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:\w+\s+)?$"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:\w+\s+)?$"
 )
+_INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -160,10 +165,12 @@ def resolve_roles(
         if _WITHDREW_AFTER.match(after):
             tag.add("loser")
         if (
-            _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)
-        ) and not 0 <= trigger_start - m.end < 22:
+            (_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after))
+            and not 0 <= trigger_start - m.end < 22
+            and not _SAYS_ITSELF.match(after)
+        ):
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
-        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after):
+        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after) or _HELD.search(folded, m.start, m.end):
             tag.add("status")
         if (
             i > 0
@@ -210,7 +217,11 @@ def resolve_roles(
             if in_clause
             else {"backer", "loser", "speaker"}
         )
-        before_ids = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded]
+        before_ids = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded] or [
+            i  # none before: the name the trigger is part of ("an Israeli air strike hit a Syrian army post")
+            for i in armed
+            if mentions[i].start <= trigger_start < mentions[i].end and not tags[i] & excluded
+        ]
         if before_ids:
             first = before_ids[-1]
             while first > 0 and "conj" in tags[first] and (first - 1) in armed:
@@ -286,7 +297,11 @@ def resolve_roles(
     seen = {roles.actor1, roles.actor2}
     for i in pool:
         name = mentions[i].name
-        if name in seen:
+        if name in seen or (
+            name == "Civilians"
+            and "speaker" in tags[i]
+            and _INFORMANT.search(folded, mentions[i].start, mentions[i].end)
+        ):  # "according to local activists": who told it, not who suffered it
             continue
         seen.add(name)
         if name == "Civilians":

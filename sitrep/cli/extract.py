@@ -33,6 +33,8 @@ Run the extraction evaluations and print a table:
   gold     the hand-labelled SOHR report in ../shared/gold (four events, no double count)
   acled    ACLED notes (English battles): dev split 2017-2018, test split 2019; first event vs the row
   arabic   our labels of ../shared/data/arabic_reports.jsonl (processors/evaluation/arabic_labels.json)
+  english  our labels of ../shared/data/fakes_syria_fa-kes.csv (English news: strikes, shelling, bombings,
+           attacks on civilians, non-events); dev and holdout splits (processors/evaluation/english_labels.json)
 Evaluation data stays in the shared directory; --shared points at it (default: ../shared from the
 repository root, or $SITREP_SHARED_DIR).
 """
@@ -65,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     e.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     e.add_argument(
         "--only",
-        choices=["gold", "acled", "arabic"],
+        choices=["gold", "acled", "arabic", "english"],
         action="append",
         help="run only this evaluation (repeatable)",
     )

@@ -53,7 +53,7 @@ def test_quick_run_over_shared_data() -> None:
     if not (SHARED / "data" / "acled_syria.csv").exists():
         pytest.skip(f"shared evaluation data not found under {SHARED}")
     results = run_evaluations(SHARED, limit=40)
-    assert set(results) == {"gold", "acled", "arabic"}
+    assert set(results) == {"gold", "acled", "arabic", "english"}
     assert results["acled"]["test"]["rows"] == 40
     assert 0.0 <= results["acled"]["dev"]["sub_event"] <= 1.0
     assert results["arabic"]["reports"] >= 40
