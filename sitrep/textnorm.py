@@ -69,7 +69,10 @@ def normalize_arabic(text: str) -> str:
 
 def normalize_for_match(text: str) -> str:
     """Language-neutral matching form: cleaned, Arabic-folded, lower-cased, single spaces."""
-    return _SPACES.sub(" ", normalize_arabic(clean_text(text))).lower().strip()
+    text = _SPACES.sub(" ", normalize_arabic(clean_text(text))).lower().strip()
+    if "\n " in text or " \n" in text:  # a line that began or ended with a dropped mark
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    return text
 
 
 def detect_language(text: str) -> str:
