@@ -66,7 +66,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
 
 # Arabic article sun/moon-letter spellings in transliteration ("as-Sukhnah", "ez-Zor").
 LATIN_ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "adh", "ath", "ul", "il"}
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "adh", "ath", "ul", "il",
+     "ej", "esh", "et", "er", "en"}
 )
 
 
@@ -139,6 +140,10 @@ class Gazetteer:
     # Every prefix of every key, so that a walk over the tokens stops as soon as no name can follow.
     arabic_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     latin_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    # Vowel-blind fallback for Latin spellings ("Oqeirbat" for "Uqayribat", "Kafr Nabol" for "Kafr Nabl"):
+    # key tuples of `latin_skeleton`, used by `places.py` only where no exact spelling matched.
+    skeleton_index: dict[tuple[str, ...], list[IndexedName]] = field(default_factory=dict)
+    skeleton_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     # Cache of `places.py`: token -> its readings that can start a name here.
     first_readings: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict, repr=False)
 
@@ -221,6 +226,33 @@ def latin_key(token: str) -> str:
     if len(t) > 2:
         t = t[0] + t[1:-1].replace("o", "u").replace("e", "i") + t[-1]
     return re.sub(r"(.)\1+", r"\1", t)
+
+
+_SKELETON_DROP = re.compile("[aeiouy]")
+
+
+def latin_skeleton(token: str) -> str:
+    """Vowel-blind key of one Latin token: transliterations of one Arabic name differ mostly in vowels
+    ("Oqeirbat"/"Uqayribat", "Nabol"/"Nabl", "Ehsem"/"Ihsim"). An initial vowel becomes "v"; the
+    other vowels (and y) are dropped, as is a final -eh/-ah; doubled letters collapse; q is k."""
+    t = fold_latin(token).replace("q", "k")
+    if not t:
+        return ""
+    if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
+        t = t[:-1]
+    head = "v" if t[0] in "aeiou" else t[0]
+    return re.sub(r"(.)\1+", r"\1", head + _SKELETON_DROP.sub("", t[1:]))
+
+
+def latin_skeleton_key(name: str) -> list[str]:
+    """Key tuple of a Latin place name for the vowel-blind index (articles dropped)."""
+    tokens = [fold_latin(t) for t in _TOKEN.findall(name.replace("-", " "))]
+    return [latin_skeleton(t) for t in tokens if t not in LATIN_ARTICLES]
+
+
+def skeleton_usable(key: tuple[str, ...]) -> bool:
+    """Long enough for a vowel-blind match to be telling: five letters, each token two."""
+    return sum(len(k) for k in key) >= 5 and all(len(k) >= 2 for k in key)
 
 
 def latin_tokens_key(name: str) -> list[str]:
@@ -384,6 +416,7 @@ def build_gazetteer(
     gazetteer = Gazetteer(entries=entries, countryside=_countryside_points(countryside_path))
     arabic: dict[tuple[str, ...], dict[str, IndexedName]] = {}
     latin: dict[tuple[str, ...], dict[str, IndexedName]] = {}
+    skeleton: dict[tuple[str, ...], dict[str, IndexedName]] = {}
     for entry in entries:
         if entry.kind == "admin1":
             gazetteer.admin1_entries.setdefault(entry.admin1, entry)
@@ -401,10 +434,17 @@ def build_gazetteer(
                 continue
             if key and sum(len(k) for k in key) >= 3:
                 _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
+                skel = tuple(latin_skeleton_key(alias))
+                if skeleton_usable(skel):
+                    _add(skeleton, skel, IndexedName(entry, _needs_cue(entry, alias, False)))
     gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}
     gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
     gazetteer.arabic_prefixes = {k[:n] for k in arabic for n in range(1, len(k) + 1)}
     gazetteer.latin_prefixes = {k[:n] for k in latin for n in range(1, len(k) + 1)}
+    # A vowel-blind key shared by places of more than two governorates says too little.
+    gazetteer.skeleton_index = {k: _rank(v.values()) for k, v in skeleton.items()
+                                if len({h.entry.admin1 for h in v.values()}) <= 2}
+    gazetteer.skeleton_prefixes = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k) + 1)}
     gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer

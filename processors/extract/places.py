@@ -38,6 +38,7 @@ from processors.extract.gazetteer import (
     arabic_key,
     fold_latin,
     latin_key,
+    latin_skeleton,
     load_gazetteer,
     offset_point,
 )
@@ -202,6 +203,7 @@ class _Match:
     last: int  # index of the last token
     arabic: bool
     clitic: str = ""  # proclitics dropped from the first token ("و", "ب"...)
+    fuzzy: bool = False  # matched by the vowel-blind index only
 
 
 _GAP_OK = re.compile(r"^[ \-]{1,3}$")
@@ -218,7 +220,31 @@ def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
                 _walk_arabic(text, tokens, i, offset, key, article, gaz, matches)
             else:
                 _walk_latin(text, tokens, i, key, gaz, matches)
+        if raw[:1].isupper() and not _ARABIC_CHAR.match(raw):
+            skel = _skeleton_reading(raw, gaz)
+            if skel:
+                _walk_latin(text, tokens, i, skel, gaz, matches, fuzzy=True)
     return matches
+
+
+_SKELETON_CACHE: dict[str, str] = {}
+
+
+def _skeleton(raw: str) -> str:
+    skel = _SKELETON_CACHE.get(raw)
+    if skel is None:
+        if len(_SKELETON_CACHE) > _CACHE_LIMIT:
+            _SKELETON_CACHE.clear()
+        skel = _SKELETON_CACHE[raw] = "" if _token_info(raw)[2] else latin_skeleton(raw)
+    return skel
+
+
+def _skeleton_reading(raw: str, gaz: Gazetteer) -> str:
+    """The vowel-blind key of a capitalised Latin token when a name of `gaz` can start with it."""
+    skel = _skeleton(raw)
+    if (skel,) in gaz.skeleton_prefixes and not (raw.isupper() and len(raw) > 2):
+        return skel
+    return ""
 
 
 def _walk_arabic(text: str, tokens: _Tokens, i: int, offset: int, key: str, article: bool,
@@ -247,12 +273,16 @@ def _walk_arabic(text: str, tokens: _Tokens, i: int, offset: int, key: str, arti
         j += 1
 
 
-def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, out: list[_Match]) -> None:
+def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, out: list[_Match],
+                fuzzy: bool = False) -> None:
     keys = [key]
     starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
+    index, prefixes = (gaz.skeleton_index, gaz.skeleton_prefixes) if fuzzy else (gaz.latin_index, gaz.latin_prefixes)
     j = prev = i
     while True:
-        hits = gaz.latin_index.get(tuple(keys))
+        hits = index.get(tuple(keys))
+        if fuzzy and hits and not all(raws[k][:1].isupper() or _token_info(raws[k])[2] for k in range(i, j + 1)):
+            hits = None  # a vowel-blind match must be a capitalised name throughout
         if hits and any(raws[k][:1].isupper() for k in range(i, j + 1)):
             start = starts[i]
             # Include an attached or capitalised article before the name ("al-Mayadin", "Al Bab").
@@ -261,7 +291,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 article = raws[i - 1]
                 if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
-            out.append(_Match(start, ends[j], hits, i, j, False))
+            out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy))
         if len(keys) >= gaz.max_tokens:
             return
         k = j + 1
@@ -273,8 +303,8 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
         arabic, next_key, _ = _token_info(raws[k])
         if arabic:
             return
-        keys.append(next_key)
-        if tuple(keys) not in gaz.latin_prefixes:
+        keys.append(_skeleton(raws[k]) if fuzzy else next_key)
+        if tuple(keys) not in prefixes:
             return
         j = prev = k
 
@@ -283,7 +313,8 @@ def _select(matches: list[_Match]) -> list[_Match]:
     """Longest first, then earliest; drop overlaps."""
     chosen: list[_Match] = []
     taken: list[tuple[int, int]] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -(m.last - m.first), m.start, len(m.clitic))):
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -(m.last - m.first), m.fuzzy, m.start,
+                                            len(m.clitic))):
         if any(m.start < e and s < m.end for s, e in taken):
             continue
         chosen.append(m)
@@ -407,6 +438,7 @@ class _Resolved:
     mode: str  # "place" | "near" | "countryside" | "desert" | "admin1"
     direction: str = ""
     weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
+    fuzzy: bool = False  # a vowel-blind match: kept only in a governorate the report names otherwise
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
 
 
@@ -492,7 +524,7 @@ def _accept(text: str, matches: list[_Match]) -> list[_Match]:
         word_start = m.start - len(m.clitic)
         if m.arabic and _AR_OUTLET_BEFORE.search(text[max(0, word_start - 20):word_start]):
             continue  # "قناة الميادين", "إذاعة دمشق": a media outlet, not the place
-        strong = [h for h in m.hits if not h.needs_cue]
+        strong = [h for h in m.hits if not h.needs_cue] if not m.fuzzy else []
         if strong:
             m.hits = strong + [h for h in m.hits if h.needs_cue]
             accepted.append(m)
@@ -536,7 +568,8 @@ def _region_follows(after: str, arabic: bool) -> bool:
 def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     """Extend a match by the region phrase around it and decide its mode."""
     entries = [h.entry for h in m.hits]
-    r = _Resolved(m.start, m.end, None, entries, "place", weak=all(h.needs_cue for h in m.hits))
+    r = _Resolved(m.start, m.end, None, entries, "place", weak=m.fuzzy or all(h.needs_cue for h in m.hits),
+                  fuzzy=m.fuzzy)
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 60]
     base = m.start - len(before)
@@ -712,6 +745,11 @@ def _disambiguate(resolved: list[_Resolved]) -> None:
     provinces = Counter(r.entry.admin1 for r in resolved if r.entry is not None and not r.weak)
     for r in resolved:
         if not r.weak or r.entry is None:
+            continue
+        if r.fuzzy and provinces and not provinces.get(r.entry.admin1):
+            # "Oqeirbat in northeast Hama": the spelling only resembles a name; believe it in the
+            # governorate the report is about, never in another one.
+            r.entry = next((e for e in r.candidates if provinces.get(e.admin1)), None)
             continue
         if countries and not countries.get(r.entry.country):
             r.entry = None

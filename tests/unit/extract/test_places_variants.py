@@ -1,0 +1,30 @@
+"""Vowel-blind matching of Latin transliterations (our own sentences)."""
+
+from __future__ import annotations
+
+from processors.extract.gazetteer import latin_skeleton_key
+from processors.extract.places import find_places
+
+
+def _names(text: str) -> list[str]:
+    return [m.location.name for m in find_places(text, "en")]
+
+
+def test_skeleton_ignores_vowels_articles_and_endings() -> None:
+    assert latin_skeleton_key("Oqeirbat") == latin_skeleton_key("Uqayribat")
+    assert latin_skeleton_key("Kafr Nabol") == latin_skeleton_key("Kafr Nabl")
+    assert latin_skeleton_key("Jeb ej-Jarrah") == latin_skeleton_key("Jubb al-Jarrah")
+
+
+def test_vowel_variant_with_a_cue_in_the_named_governorate() -> None:
+    assert "Uqayribat" in _names("Regime forces captured the village of Oqeirbat in eastern Hama.")
+    assert "Kafr Nobol" in _names("Shelling hit the outskirts of Kafr Nabol in Idleb.")
+
+
+def test_vowel_variant_needs_a_cue() -> None:
+    assert "Uqayribat" not in _names("Oqeirbat said the army had advanced.")
+
+
+def test_vowel_variant_in_another_governorate_is_dropped() -> None:
+    # The report is about Dar'a: a look-alike of a Hama name is not that Hama place.
+    assert "Uqayribat" not in _names("Rebels attacked the village of Oqeirbat in Dar'a.")
