@@ -225,7 +225,12 @@ def latin_key(token: str) -> str:
     # Short vowels inside a name are written o/u and e/i at will ("Ghota"/"Ghouta", "Jellin"/"Jillin").
     if len(t) > 2:
         t = t[0] + t[1:-1].replace("o", "u").replace("e", "i") + t[-1]
-    return re.sub(r"(.)\1+", r"\1", t)
+    t = re.sub(r"(.)\1+", r"\1", t)
+    return _KEY_SYNONYMS.get(t, t)
+
+
+# Spellings of one word: "Abul Thohur" = "Abu al-Thuhur", "Qasr bin Wardan" = "Qasr Ibn Wardan".
+_KEY_SYNONYMS = {"abul": "abu", "ben": "ibn", "bin": "ibn", "bn": "ibn", "umul": "um", "om": "um"}
 
 
 _SKELETON_DROP = re.compile("[aeiouy]")

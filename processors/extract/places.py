@@ -121,6 +121,20 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens(starts, ends, raws)
 
 
+_GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)")
+
+
+def _glued_article_key(raw: str) -> str:
+    """Key of a token written with its article glued on ("Alshadadi", "Elasafir"), without it."""
+    glued = _GLUED_ARTICLE.match(raw)
+    if glued is None:
+        return ""
+    rest = raw[glued.end():]
+    if glued.group()[1:] not in ("l", "L") and not rest.startswith(glued.group()[-1].lower()):
+        return ""  # a sun-letter article doubles the next letter: "Arraqqa", "Azzawiya"
+    return latin_key(rest)
+
+
 def _first_readings(raw: str, gaz: Gazetteer) -> list[tuple[int, str, bool]]:
     """Readings of a token that can start a name of `gaz` (cached per gazetteer)."""
     cached = gaz.first_readings.get(raw)
@@ -136,6 +150,9 @@ def _first_readings(raw: str, gaz: Gazetteer) -> list[tuple[int, str, bool]]:
         readings = []  # an article starts no name; acronyms ("JASSM", "ISIS") are no names
     else:
         readings = [(0, key, False)] if (key,) in gaz.latin_prefixes else []
+        glued = _glued_article_key(raw)
+        if not readings and glued and (glued,) in gaz.latin_prefixes:
+            readings = [(0, glued, False)]
     gaz.first_readings[raw] = readings
     return readings
 
@@ -305,7 +322,12 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
             return
         keys.append(_skeleton(raws[k]) if fuzzy else next_key)
         if tuple(keys) not in prefixes:
-            return
+            glued = _glued_article_key(raws[k])
+            if not glued:
+                return
+            keys[-1] = latin_skeleton(glued) if fuzzy else glued
+            if tuple(keys) not in prefixes:
+                return
         j = prev = k
 
 

@@ -28,3 +28,12 @@ def test_vowel_variant_needs_a_cue() -> None:
 def test_vowel_variant_in_another_governorate_is_dropped() -> None:
     # The report is about Dar'a: a look-alike of a Hama name is not that Hama place.
     assert "Uqayribat" not in _names("Rebels attacked the village of Oqeirbat in Dar'a.")
+
+
+def test_glued_articles_and_word_variants() -> None:
+    names = _names("Fighting south of Alshadadi in the eastern countryside of Alhassakeh and near Kafr Elawamid.")
+    assert names[:2] == ["Al Shaddadah", "Eastern Al-Hasakeh countryside"]
+    assert "Kafr al Awamid" in names
+    assert _names("Rebels retook the town of Abul Thohur.") == ["Abu Al Thuhur"]
+    assert _names("Troops entered the village of Qasr bin Wardan.") == ["Qasr Ibn Wardan"]
+    assert _names("Fighting in Aleppo and Albu Kamal.") == ["Aleppo", "Al Bukamal"]
