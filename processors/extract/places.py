@@ -472,8 +472,9 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     accepted = _accept(text, selected)
     resolved = [_wrap(text, m, gaz) for m in accepted]
     _share_governorate_cue(text, accepted, resolved, gaz)
-    _disambiguate(resolved)
+    _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
+    _check_report_admin1(resolved, gaz)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
     out: list[PlaceMention] = []
@@ -732,17 +733,21 @@ def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Res
                 prev.mode = "admin1"
 
 
-def _pick_kind(r: _Resolved) -> list[GazetteerEntry]:
+def _pick_kind(r: _Resolved, gaz: Gazetteer) -> list[GazetteerEntry]:
     admin = [e for e in r.candidates if e.kind == "admin1"]
     other = [e for e in r.candidates if e.kind != "admin1"]
-    if r.mode in ("admin1", "countryside") and admin:
-        return admin + other
+    if r.mode in ("admin1", "countryside"):
+        # "eastern Hama", "Hama province": the governorate or its capital, never a namesake village
+        # ("al-Hama" near Damascus) that other places of the report happen to pull towards.
+        capitals = [e for e in other if e.gazetteer_id in gaz.countryside_admin1]
+        if admin or capitals:
+            return admin + capitals
     return other or admin
 
 
-def _disambiguate(resolved: list[_Resolved]) -> None:
+def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
     for r in resolved:
-        r.candidates = _pick_kind(r)
+        r.candidates = _pick_kind(r, gaz)
     anchors: list[tuple[int, str]] = []
     for r in resolved:
         admins = {e.admin1 for e in r.candidates}
@@ -797,6 +802,25 @@ def _stated_admin1(r: _Resolved, gaz: Gazetteer) -> str:
     if r.entry.kind == "admin1" or r.entry.gazetteer_id in gaz.countryside_admin1:
         return r.entry.admin1
     return ""
+
+
+def _check_report_admin1(resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    """A village of a governorate the report never states, in a report that states others
+    ("Judaydah ... in eastern Hama" is no Rif Dimashq Judaydah): the namesake in a stated
+    governorate, else a village the gazetteer lacks (dropped)."""
+    stated = {_stated_admin1(r, gaz) for r in resolved} - {""}
+    if not stated:
+        return
+    if stated & {"Damascus", "Rif Dimashq"}:
+        stated |= {"Damascus", "Rif Dimashq"}  # "Western Ghouta of Damascus"
+    for r in resolved:
+        entry = r.entry
+        if entry is None or r.mode not in ("place", "near") or entry.kind != "village":
+            continue
+        if entry.admin1 in stated or entry.gazetteer_id in gaz.countryside_admin1:
+            continue
+        same = [e for e in r.candidates if e.admin1 in stated]
+        r.entry = same[0] if same else None
 
 
 def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:

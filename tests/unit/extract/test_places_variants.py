@@ -37,3 +37,10 @@ def test_glued_articles_and_word_variants() -> None:
     assert _names("Rebels retook the town of Abul Thohur.") == ["Abu Al Thuhur"]
     assert _names("Troops entered the village of Qasr bin Wardan.") == ["Qasr Ibn Wardan"]
     assert _names("Fighting in Aleppo and Albu Kamal.") == ["Aleppo", "Al Bukamal"]
+
+
+def test_governorate_part_is_never_a_namesake_village() -> None:
+    # "al-Hama" is also a village near Damascus; "eastern Hama" is the governorate's countryside.
+    mentions = find_places("Fighters took the village of Judaydah in eastern Hama.", "en")
+    assert [m.location.admin1 for m in mentions] == ["Hama"]
+    assert mentions[0].location.geo_precision == 2
