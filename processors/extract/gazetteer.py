@@ -433,7 +433,7 @@ def build_gazetteer(
                 continue  # a raw GeoNames alternate name that is an ordinary word
             article = frozenset({normalize_arabic(alias).startswith("ال")}) if len(key) == 1 else frozenset()
             _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True), article))
-        for alias in entry.aliases_en:
+        for alias in _with_site_variants(entry.aliases_en) if entry.kind == "site" else entry.aliases_en:
             key = tuple(latin_tokens_key(alias))
             if len(key) == 1 and key[0] in _LATIN_STOP_KEYS:
                 continue
@@ -453,6 +453,30 @@ def build_gazetteer(
     gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer
+
+
+# Interchangeable designators of a site: "Tiyas Airbase" is also "Tiyas military airport", "Al Hayl Gas
+# Field" also "al-Hail oil field" (reports call a field oil or gas at will).
+_SITE_SUFFIXES = (
+    ("military airbase", "military air base", "military airport", "military airfield", "air base", "airbase",
+     "airport", "airfield", "air field"),
+    ("oil and gas field", "oil fields", "gas fields", "oil field", "gas field", "oilfield", "gasfield", "field"),
+    ("pumping station", "pump station", "station"),
+)
+
+
+def _with_site_variants(aliases: Iterable[str]) -> tuple[str, ...]:
+    out = list(aliases)
+    for alias in aliases:
+        lowered = alias.lower()
+        for group in _SITE_SUFFIXES:
+            suffix = next((x for x in group if lowered.endswith(" " + x)), None)
+            if suffix is None:
+                continue
+            stem = alias[:-len(suffix)].strip()
+            out.extend(f"{stem} {other}" for other in group if other != suffix)
+            break
+    return _dedupe(out)
 
 
 def _with_admin2(entries: list[GazetteerEntry], km: float = 20.0) -> list[GazetteerEntry]:

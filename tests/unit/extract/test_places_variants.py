@@ -44,3 +44,9 @@ def test_governorate_part_is_never_a_namesake_village() -> None:
     mentions = find_places("Fighters took the village of Judaydah in eastern Hama.", "en")
     assert [m.location.admin1 for m in mentions] == ["Hama"]
     assert mentions[0].location.geo_precision == 2
+
+
+def test_site_designators_are_interchangeable() -> None:
+    assert _names("Clashes around the Tiyas military airport.") == ["Tiyas Airbase"]
+    assert _names("Fighting near the Kuweires airport.") == ["Kweires Airbase"]
+    assert _names("Strikes hit the al-Hail oil field.") == ["Al Hayl Gas Field"]
