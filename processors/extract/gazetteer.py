@@ -257,7 +257,7 @@ def latin_skeleton_key(name: str) -> list[str]:
 
 def skeleton_usable(key: tuple[str, ...]) -> bool:
     """Long enough for a vowel-blind match to be telling: five letters, each token two."""
-    return sum(len(k) for k in key) >= 5 and all(len(k) >= 2 for k in key)
+    return sum(len(k) for k in key) >= 4 and all(len(k) >= 2 for k in key)
 
 
 def latin_tokens_key(name: str) -> list[str]:
