@@ -249,10 +249,15 @@ def latin_skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", head + _SKELETON_DROP.sub("", t[1:]))
 
 
-def latin_skeleton_key(name: str) -> list[str]:
-    """Key tuple of a Latin place name for the vowel-blind index (articles dropped)."""
+def latin_skeleton_key(name: str, construct: bool = False) -> list[str]:
+    """Key tuple of a Latin place name for the vowel-blind index (articles dropped). With `construct`,
+    a non-final word's -at/-et is dropped: "Tayyibat al-Imam" is also written "Taiba al-Imam"."""
     tokens = [fold_latin(t) for t in _TOKEN.findall(name.replace("-", " "))]
-    return [latin_skeleton(t) for t in tokens if t not in LATIN_ARTICLES]
+    tokens = [t for t in tokens if t not in LATIN_ARTICLES]
+    if construct:
+        tokens = [t[:-1] if i < len(tokens) - 1 and len(t) > 3 and re.search("[ae]t$", t) else t
+                  for i, t in enumerate(tokens)]
+    return [latin_skeleton(t) for t in tokens]
 
 
 def skeleton_usable(key: tuple[str, ...]) -> bool:
@@ -439,9 +444,9 @@ def build_gazetteer(
                 continue
             if key and sum(len(k) for k in key) >= 3:
                 _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
-                skel = tuple(latin_skeleton_key(alias))
-                if skeleton_usable(skel):
-                    _add(skeleton, skel, IndexedName(entry, _needs_cue(entry, alias, False)))
+                for skel in {tuple(latin_skeleton_key(alias)), tuple(latin_skeleton_key(alias, construct=True))}:
+                    if skeleton_usable(skel):
+                        _add(skeleton, skel, IndexedName(entry, _needs_cue(entry, alias, False)))
     gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}
     gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
     gazetteer.arabic_prefixes = {k[:n] for k in arabic for n in range(1, len(k) + 1)}

@@ -50,3 +50,8 @@ def test_site_designators_are_interchangeable() -> None:
     assert _names("Clashes around the Tiyas military airport.") == ["Tiyas Airbase"]
     assert _names("Fighting near the Kuweires airport.") == ["Kweires Airbase"]
     assert _names("Strikes hit the al-Hail oil field.") == ["Al Hayl Gas Field"]
+
+
+def test_construct_state_ending_may_be_dropped() -> None:
+    assert _names("Rebels took the town of Taiba al-Imam.") == ["Tayyibet Al Imam"]
+    assert latin_skeleton_key("Bait Jan") == latin_skeleton_key("Beit Jinn")
