@@ -378,10 +378,13 @@ LATIN_STOPWORDS = frozenset(
     "ali omar hassan hussein ahmad mohammed mohamed khalid said salem amal nour noor hope peace".split()
 )
 # One-word Latin names that are also given names: a place cue is needed ("the town of Dana").
-LATIN_CUE_WORDS = frozenset("dana jasim rabia salma hit balad".split())
+LATIN_CUE_WORDS = frozenset("dana jasim rabia salma hit balad muthanna".split())
 
 
 def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
+    if not arabic and entry.kind == "admin1":
+        key = latin_tokens_key(alias)
+        return len(key) == 1 and key[0] in _LATIN_CUE_KEYS  # "Muthanna" is a man and a faction first
     if entry.kind in ("admin1",):
         return False
     tokens = alias.split()

@@ -256,8 +256,20 @@ def _skeleton(raw: str) -> str:
     return skel
 
 
+# Capitalised English words that resemble a name without vowels ("Third" ~ "Tharda"): never fuzzy.
+_FUZZY_STOP = frozenset("""
+first second third fourth fifth sixth seventh eighth ninth tenth monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december
+islamic state army forces front brigade division military council martyrs movement party group liberation
+national democratic free syrian russian turkish iranian iraqi lebanese kurdish american coalition regime
+rebels rebel police security general commander leader
+""".split())
+
+
 def _skeleton_reading(raw: str, gaz: Gazetteer) -> str:
     """The vowel-blind key of a capitalised Latin token when a name of `gaz` can start with it."""
+    if raw.lower() in _FUZZY_STOP or raw.lower() in _EN_FREE_CAPITALS:
+        return ""
     skel = _skeleton(raw)
     if (skel,) in gaz.skeleton_prefixes and not (raw.isupper() and len(raw) > 2):
         return skel
@@ -793,7 +805,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,|،|and|و|, and|-)?\s*$")
 _AR_CONTEXT_GAP = re.compile(r"^\s*[,،]?\s*(?:في\s+|ضمن\s+)?$")
 
 
-def _stated_admin1(r: _Resolved, gaz: Gazetteer) -> str:
+def _stated_admin1(r: _Resolved, gaz: Gazetteer, regions: bool = False) -> str:
     """The governorate a region/governorate/capital mention states ("in Dar'a", "بريف دير الزور")."""
     if r.entry is None:
         return ""
@@ -801,7 +813,12 @@ def _stated_admin1(r: _Resolved, gaz: Gazetteer) -> str:
         return gaz.countryside_admin1.get(r.entry.gazetteer_id, r.entry.admin1)
     if r.entry.kind == "admin1" or r.entry.gazetteer_id in gaz.countryside_admin1:
         return r.entry.admin1
+    if regions and r.entry.kind == "region" and not _WIDE_REGION.search(r.entry.name):
+        return r.entry.admin1  # "Al-Qusayr in Yarmouk Basin": the basin is in Dar'a
     return ""
+
+
+_WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|hermon", re.IGNORECASE)
 
 
 def _check_report_admin1(resolved: list[_Resolved], gaz: Gazetteer) -> None:
@@ -842,7 +859,7 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
         gap = text[ordered[k - 1].end:nxt.start]
         if len(gap) > 40 or not (_AR_CONTEXT_GAP if arabic else _EN_CONTEXT_GAP).match(gap):
             continue
-        stated = _stated_admin1(nxt, gaz)
+        stated = _stated_admin1(nxt, gaz, regions=True)
         if not stated or stated == r.entry.admin1:
             continue
         same = [e for e in r.candidates if e.admin1 == stated]

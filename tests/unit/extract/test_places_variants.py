@@ -55,3 +55,14 @@ def test_site_designators_are_interchangeable() -> None:
 def test_construct_state_ending_may_be_dropped() -> None:
     assert _names("Rebels took the town of Taiba al-Imam.") == ["Tayyibet Al Imam"]
     assert latin_skeleton_key("Bait Jan") == latin_skeleton_key("Beit Jinn")
+
+
+def test_ordinary_capitalised_words_are_not_vowel_variants() -> None:
+    names = _names("Clashes between the T2 Pumping Station and the Third Station in the Homs desert.")
+    assert "Tharda Mountains" not in names
+
+
+def test_a_town_in_a_region_of_another_governorate_is_a_namesake() -> None:
+    # Al-Qusayr of Homs is not the Yarmouk Basin village of that name.
+    names = _names("Regime forces regained control of Al-Qusayr in Yarmouk Basin in Dar'a.")
+    assert names[0] == "Yarmouk Basin"
