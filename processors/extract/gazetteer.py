@@ -400,6 +400,9 @@ def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
 
 
 _LATIN_STOP_KEYS = frozenset(latin_key(w) for w in LATIN_STOPWORDS)
+# Names whose key is a stopword's but whose spelling is not: indexed, with a cue.
+_STOP_LOOKALIKES = frozenset({"baath"})
+_CODE_NAME = re.compile(r"[a-z][0-9]")  # "T4", "T2": pumping stations and the bases named after them
 _LATIN_CUE_KEYS = frozenset(latin_key(w) for w in LATIN_CUE_WORDS)
 
 
@@ -443,10 +446,14 @@ def build_gazetteer(
             _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True), article))
         for alias in _with_site_variants(entry.aliases_en) if entry.kind == "site" else entry.aliases_en:
             key = tuple(latin_tokens_key(alias))
+            cue = _needs_cue(entry, alias, False)
             if len(key) == 1 and key[0] in _LATIN_STOP_KEYS:
-                continue
-            if key and sum(len(k) for k in key) >= 3:
-                _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
+                words = [w for w in fold_latin(alias).replace("-", " ").split() if w not in LATIN_ARTICLES]
+                if not entry.curated or " ".join(words) not in _STOP_LOOKALIKES:
+                    continue
+                cue = True  # "Baath" folds like the English "Bath": only with a cue ("Baath town")
+            if key and (sum(len(k) for k in key) >= 3 or _CODE_NAME.fullmatch("".join(key))):
+                _add(latin, key, IndexedName(entry, cue))
                 for skel in {tuple(latin_skeleton_key(alias)), tuple(latin_skeleton_key(alias, construct=True))}:
                     if skeleton_usable(skel):
                         _add(skeleton, skel, IndexedName(entry, _needs_cue(entry, alias, False)))

@@ -256,6 +256,9 @@ def _skeleton(raw: str) -> str:
     return skel
 
 
+# Lower-case words that may end a capitalised name ("Ark field" for "Arak Field").
+_DESIGNATORS = frozenset("field fields oilfield airbase airport station dam camp crossing hill mount".split())
+
 # Capitalised English words that resemble a name without vowels ("Third" ~ "Tharda"): never fuzzy.
 _FUZZY_STOP = frozenset("""
 first second third fourth fifth sixth seventh eighth ninth tenth monday tuesday wednesday thursday friday
@@ -310,7 +313,8 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
     j = prev = i
     while True:
         hits = index.get(tuple(keys))
-        if fuzzy and hits and not all(raws[k][:1].isupper() or _token_info(raws[k])[2] for k in range(i, j + 1)):
+        if fuzzy and hits and not all(raws[k][:1].isupper() or _token_info(raws[k])[2] or raws[k] in _DESIGNATORS
+                                      for k in range(i, j + 1)):
             hits = None  # a vowel-blind match must be a capitalised name throughout
         if hits and any(raws[k][:1].isupper() for k in range(i, j + 1)):
             start = starts[i]

@@ -66,3 +66,11 @@ def test_a_town_in_a_region_of_another_governorate_is_a_namesake() -> None:
     # Al-Qusayr of Homs is not the Yarmouk Basin village of that name.
     names = _names("Regime forces regained control of Al-Qusayr in Yarmouk Basin in Dar'a.")
     assert names[0] == "Yarmouk Basin"
+
+
+def test_code_names_designators_and_lookalikes() -> None:
+    assert _names("IS clashed with a group in the T4 area.") == ["Tiyas Airbase"]
+    assert _names("Regime forces battled IS in Ark field.") == ["Arak Gas Field"]
+    assert _names("Shelling in the vicinity of Baath town.") == ["Al Baath"]
+    assert _names("Members of the Baath Party met in a hall.") == []
+    assert _names("Clashes near the Third Station.") == ["T3 Station"]
