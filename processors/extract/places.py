@@ -1000,6 +1000,11 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
         lat, lon = offset_point(entry.lat, entry.lon, r.direction, r.km)
         location = entry.location(2).model_copy(update={"lat": round(lat, 5), "lon": round(lon, 5)})
         return PlaceMention(r.start, r.end, surface, location, entry.kind)
+    if r.mode == "countryside" and r.direction and _district_centre(entry):
+        # "northern Afrin", "the eastern countryside of Salamiyah": a part of that district, not its town.
+        lat, lon = offset_point(entry.lat, entry.lon, r.direction, _DISTRICT_SIDE_KM)
+        location = entry.location(2).model_copy(update={"lat": round(lat, 5), "lon": round(lon, 5)})
+        return PlaceMention(r.start, r.end, surface, location, "region")
     if r.mode in ("countryside", "near", "desert"):
         precision = 2
         if entry.kind == "region" and r.mode == "desert":
@@ -1008,6 +1013,15 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
         return PlaceMention(r.start, r.end, surface, location,
                             "region" if r.mode != "near" else entry.kind)
     return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
+
+
+_DISTRICT_SIDE_KM = 12.0  # a district reaches some 20-30 km from its town
+
+
+def _district_centre(entry: GazetteerEntry) -> bool:
+    """The town a district (mantiqa) is named after: "Afrin" of Afrin district."""
+    return entry.kind in ("city", "town") and bool(entry.admin2) and \
+        latin_key(entry.admin2.split()[-1]) == latin_key(entry.name.split()[-1])
 
 
 def _default_precision(entry: GazetteerEntry) -> int:

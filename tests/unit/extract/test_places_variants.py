@@ -74,3 +74,10 @@ def test_code_names_designators_and_lookalikes() -> None:
     assert _names("Shelling in the vicinity of Baath town.") == ["Al Baath"]
     assert _names("Members of the Baath Party met in a hall.") == []
     assert _names("Clashes near the Third Station.") == ["T3 Station"]
+
+
+def test_a_side_of_a_district_is_off_its_town() -> None:
+    afrin = find_places("Clashes in a village in Afrin.", "en")[0].location
+    north = find_places("Clashes in a village in northern Afrin.", "en")[0].location
+    assert north.geo_precision == 2
+    assert north.lat is not None and afrin.lat is not None and north.lat > afrin.lat + 0.05
