@@ -81,3 +81,4 @@ def test_a_side_of_a_district_is_off_its_town() -> None:
     north = find_places("Clashes in a village in northern Afrin.", "en")[0].location
     assert north.geo_precision == 2
     assert north.lat is not None and afrin.lat is not None and north.lat > afrin.lat + 0.05
+
