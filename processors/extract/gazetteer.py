@@ -211,9 +211,15 @@ def fold_latin(text: str) -> str:
     return text.lower()
 
 
+_NISBA_END = re.compile(r"(?:iy+ah?|iy+eh?|ey+eh?|ey+ah?|ieh?)$")
+
+
 def latin_key(token: str) -> str:
     """Matching key of one Latin token: folded, doubled letters collapsed, common variants merged."""
     t = fold_latin(token)
+    if len(t) > 5:
+        # The nisba ending -iyya is written -iyah, -iyeh, -ieh, -ie, -eyyeh...: one form.
+        t = _NISBA_END.sub("iya", t)
     t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("q", "k")
     # Diphthongs: "Deir"/"Dayr"/"Dair", "Sheikh"/"Shaykh"/"Shaikh".
     t = t.replace("ei", "ay").replace("ai", "ay").replace("ey", "ay")

@@ -82,3 +82,11 @@ def test_a_side_of_a_district_is_off_its_town() -> None:
     assert north.geo_precision == 2
     assert north.lat is not None and afrin.lat is not None and north.lat > afrin.lat + 0.05
 
+
+
+def test_nisba_endings_meet() -> None:
+    from processors.extract.gazetteer import latin_key
+
+    assert len({latin_key(w) for w in ("Khalidiyah", "Khalidiyeh", "Khalidieh", "Khalidie", "Khalidiya")}) == 1
+    assert latin_key("Malikeyyeh") == latin_key("Malikiyah")
+    assert latin_key("Rabiah") != latin_key("Rabiyah")  # Rabi'a is no nisba
