@@ -39,6 +39,7 @@ from processors.extract.gazetteer import (
     fold_latin,
     latin_key,
     latin_skeleton,
+    latin_tokens_key,
     load_gazetteer,
     offset_point,
 )
@@ -430,8 +431,8 @@ _EN_COUNTRYSIDE_OF = re.compile(
     f"rural\\s+outskirts|hinterland)\\s+(?:of|around)\\s+)$|(?:^|\\W)(rural)\\s+$", re.IGNORECASE,
 )
 _EN_AFTER_COUNTRYSIDE = re.compile(
-    r"^('s)?(\s+(?:(" + _EN_DIR_ADJ_RE + r")\s+)?(?:countryside|rural\s+areas?|outskirts|suburbs|desert|"
-    r"badia|provinces?|governorates?|hinterland)\b)", re.IGNORECASE,
+    r"^('s)?(\s+(?:(" + _EN_DIR_ADJ_RE + r")\s+)?(?:countryside|country\s+side|rural\s+areas?|outskirts|suburbs|"
+    r"desert|badia|provinces?|governorates?|hinterland|district|sub-?district)\b)", re.IGNORECASE,
 )
 _EN_NEAR_BEFORE = re.compile(
     f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+)?"
@@ -444,8 +445,15 @@ _EN_IN_GOVERNORATE = re.compile(
     r"(?:\b([A-Z][\w'-]*)|\b(?:villages?|towns?|areas?|neighbou?rhoods?|district|camp|road|highway|axis|"
     r"stations?|fields?|base|airbase|positions?|countryside|mountains?|desert|outskirts|front|fronts))"
     r"\s*(?:,\s*|\s+in\s+)$"
+    # "Ba'arbo of Idleb", "the Ghab Plain of Hama": a named place of the governorate.
+    r"|\b([A-Z][\w'-]*|sub-?district|district)\s+of\s+$"
 )
 _EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+# Capitalised words before "of X" that make X the city itself ("the City of Hama", "University of Aleppo").
+_NOT_OF_A_GOVERNORATE = frozenset(
+    "city town center centre outskirts suburbs vicinity university governor mayor people residents north south "
+    "east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
 
 
 def _en_dir(word: str | None) -> str:
@@ -683,8 +691,9 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.mode = "admin1"
         elif word in ("desert", "badia"):
             r.mode = "desert"
-        elif word in ("outskirts", "suburbs"):
-            r.mode = "near"
+        elif word in ("outskirts", "suburbs") or (word in ("sub-district", "subdistrict") and entries) or \
+                (word == "district" and any(_district_centre(e) for e in entries)):
+            r.mode = "near"  # "Al-Bukamal district": the district of that town (a city's "Jobar district" is Jobar)
         else:
             r.mode = "countryside"
         inner = tail.group(3)
@@ -707,7 +716,9 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             and not re.match(r"^\s+city\b", after, re.IGNORECASE):
         # "Sajur in Aleppo", "a village west of al-Bab, Aleppo": the governorate, not the city.
         word = _EN_IN_GOVERNORATE.search(before)
-        if word is not None and not (word.group(1) and _sentence_start(before, word.start(1))):
+        named = word.group(1) or word.group(2) if word is not None else None
+        if word is not None and not (named and (_sentence_start(before, word.start(1 if word.group(1) else 2))
+                                                or named.lower() in _NOT_OF_A_GOVERNORATE)):
             r.mode = "admin1"
             return r
     match = _EN_NEAR_BEFORE.search(before)
@@ -733,7 +744,9 @@ def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Res
     for i in range(1, len(resolved)):
         prev, cur, m = resolved[i - 1], resolved[i], matches[i]
         dual_rif = prev.mode == "countryside" and _AR_DUAL_RIF.match(text[prev.start:prev.end])
-        if cur.mode != "place" or (prev.mode != "admin1" and not dual_rif):
+        prev_admin1 = prev.mode == "admin1" or (prev.mode == "place" and prev.candidates and
+                                                all(e.kind == "admin1" for e in prev.candidates))
+        if cur.mode != "place" or (not prev_admin1 and not dual_rif):
             continue
         if not any(e.gazetteer_id in gaz.countryside_admin1 or e.kind == "admin1" for e in cur.candidates):
             continue
@@ -1020,8 +1033,10 @@ _DISTRICT_SIDE_KM = 12.0  # a district reaches some 20-30 km from its town
 
 def _district_centre(entry: GazetteerEntry) -> bool:
     """The town a district (mantiqa) is named after: "Afrin" of Afrin district."""
-    return entry.kind in ("city", "town") and bool(entry.admin2) and \
-        latin_key(entry.admin2.split()[-1]) == latin_key(entry.name.split()[-1])
+    if entry.kind not in ("city", "town") or not entry.admin2:
+        return False
+    district, name = latin_tokens_key(entry.admin2), latin_tokens_key(entry.name)
+    return bool(district) and bool(name) and district[-1] == name[-1]
 
 
 def _default_precision(entry: GazetteerEntry) -> int:

@@ -90,3 +90,16 @@ def test_nisba_endings_meet() -> None:
     assert len({latin_key(w) for w in ("Khalidiyah", "Khalidiyeh", "Khalidieh", "Khalidie", "Khalidiya")}) == 1
     assert latin_key("Malikeyyeh") == latin_key("Malikiyah")
     assert latin_key("Rabiah") != latin_key("Rabiyah")  # Rabi'a is no nisba
+
+
+def test_district_and_of_a_governorate() -> None:
+    found = find_places("Regime forces took Umm al-Ghazal in the As-Salamiyeh district of Hama.", "en")
+    assert [(m.location.name, m.location.geo_precision) for m in found] == [("Salamiyeh", 2), ("Hama", 3)]
+    found = find_places("HTS fired on a position in the Al Ghab Plain of Hama.", "en")
+    assert [m.location.geo_precision for m in found] == [2, 3]
+    assert find_places("Clashes in the City of Hama.", "en")[0].location.geo_precision == 1
+
+
+def test_a_city_listed_with_a_governorate_is_the_governorate() -> None:
+    found = find_places("Clashes at the border between Rural Damascus and As-Sweida.", "en")
+    assert [m.location.geo_precision for m in found] == [3, 3]
