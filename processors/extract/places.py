@@ -36,6 +36,7 @@ from processors.extract.gazetteer import (
     GazetteerEntry,
     IndexedName,
     arabic_key,
+    distance_km,
     fold_latin,
     latin_key,
     latin_skeleton,
@@ -498,6 +499,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     _share_governorate_cue(text, accepted, resolved, gaz)
     _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
+    _check_stated_town(text, resolved, gaz)
     _check_report_admin1(resolved, gaz)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
@@ -836,6 +838,30 @@ def _stated_admin1(r: _Resolved, gaz: Gazetteer, regions: bool = False) -> str:
 
 
 _WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|hermon", re.IGNORECASE)
+
+
+_IN_TOWN_GAP = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
+_TOWN_KM = 30.0
+
+
+def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    """"Al-Waer in Tadmor": a place said to be in a town lies near it; a namesake far away is another
+    place of that name (a near one if the gazetteer has it, else dropped: the town stands)."""
+    ordered = sorted((r for r in resolved if r.entry is not None), key=lambda r: r.start)
+    for r, nxt in zip(ordered, ordered[1:], strict=False):
+        town = nxt.entry
+        if r.entry is None or town is None or r.mode != "place" or nxt.mode != "place":
+            continue
+        if town.kind not in ("city", "town", "village") or r.entry.kind in ("admin1", "region", "city"):
+            continue
+        if town.gazetteer_id in gaz.countryside_admin1:
+            continue  # "Nawa city in Dar'a": the governorate
+        if not _IN_TOWN_GAP.match(text[r.end:nxt.start]):
+            continue
+        if distance_km(r.entry.lat, r.entry.lon, town.lat, town.lon) <= _TOWN_KM:
+            continue
+        near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= _TOWN_KM]
+        r.entry = near[0] if near else None
 
 
 def _check_report_admin1(resolved: list[_Resolved], gaz: Gazetteer) -> None:

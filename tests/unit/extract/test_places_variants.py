@@ -103,3 +103,10 @@ def test_district_and_of_a_governorate() -> None:
 def test_a_city_listed_with_a_governorate_is_the_governorate() -> None:
     found = find_places("Clashes at the border between Rural Damascus and As-Sweida.", "en")
     assert [m.location.geo_precision for m in found] == [3, 3]
+
+
+def test_a_place_in_a_town_lies_near_it() -> None:
+    # Al-Waer is a Homs neighbourhood; "Al-Waer in Tadmor" is another place, near Palmyra.
+    found = find_places("IS attacked Al-Waer in Tadmor in Homs.", "en")
+    assert found[0].location.name == "Tadmur"
+    assert _names("Clashes in Bab Amr in Homs.")[0] == "Baba Amr"
