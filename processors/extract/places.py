@@ -268,6 +268,11 @@ saturday sunday january february march april may june july august september octo
 islamic state army forces front brigade division military council martyrs movement party group liberation
 national democratic free syrian russian turkish iranian iraqi lebanese kurdish american coalition regime
 rebels rebel police security general commander leader
+hezbollah hizbollah hizbullah daesh nusra ahrar tahrir jaysh jaish faylaq failaq liwa kataib harakat hayat hayaat
+zenki zinki quds ansar jund tiger tigers hamza sultan murad turkistan turkestan fatah fateh jabhat nour noor
+shabiha shabbiha wagner fatemiyoun fatimiyoun zainabiyoun
+mohammed mohammad muhammad mohamed ahmed ahmad ali hassan hasan hussein husayn omar umar khaled khalid mahmoud
+mahmud mustafa mostafa abdullah abdallah ibrahim youssef yusuf saleh salih said salem salim karim nasser nasr
 """.split())
 
 
