@@ -271,6 +271,9 @@ rebels rebel police security general commander leader
 hezbollah hizbollah hizbullah daesh nusra ahrar tahrir jaysh jaish faylaq failaq liwa kataib harakat hayat hayaat
 zenki zinki quds ansar jund tiger tigers hamza sultan murad turkistan turkestan fatah fateh jabhat nour noor
 shabiha shabbiha wagner fatemiyoun fatimiyoun zainabiyoun
+country countries muslim muslims christian christians arab arabs arabic kurds kurdish turkey turks russia russians
+iran iranians america americans europe european sunni sunnis shia shiite shiites alawite alawites druze assyrian
+armenian abyssinia israel israeli jordan jordanian lebanon egypt
 mohammed mohammad muhammad mohamed ahmed ahmad ali hassan hasan hussein husayn omar umar khaled khalid mahmoud
 mahmud mustafa mostafa abdullah abdallah ibrahim youssef yusuf saleh salih said salem salim karim nasser nasr
 """.split())
