@@ -260,6 +260,7 @@ def _skeleton(raw: str) -> str:
 
 # Lower-case words that may end a capitalised name ("Ark field" for "Arak Field").
 _DESIGNATORS = frozenset("field fields oilfield airbase airport station dam camp crossing hill mount".split())
+_SITE_WORDS = _DESIGNATORS | frozenset("military gas oil air base pumping plant mountain mountains".split())
 
 # Capitalised English words that resemble a name without vowels ("Third" ~ "Tharda"): never fuzzy.
 _FUZZY_STOP = frozenset("""
@@ -346,6 +347,8 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
         arabic, next_key, _ = _token_info(raws[k])
         if arabic:
             return
+        if fuzzy and raws[k].lower() not in _SITE_WORDS and raws[k].lower() in _NOT_IN_A_FUZZY_NAME:
+            return  # "Daraa Syria" is no name "D.r S.r"
         keys.append(_skeleton(raws[k]) if fuzzy else next_key)
         if tuple(keys) not in prefixes:
             glued = _glued_article_key(raws[k])
@@ -546,6 +549,8 @@ governorates provinces and or but then also between against around outside towar
 cemetery cemetary highway road army brigade division regiment hospital prison school mosque square
 roundabout bridge checkpoint junction hill hills station farms farm factory plant company battalion
 """.split())
+# Words that end a vowel-blind name ("Daraa Syria" is no name).
+_NOT_IN_A_FUZZY_NAME = _FUZZY_STOP | _EN_FREE_CAPITALS
 
 
 _ARTICLE_TAIL = re.compile(r"(?:\b(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)[- ])+$", re.IGNORECASE)

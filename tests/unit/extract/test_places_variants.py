@@ -110,3 +110,8 @@ def test_a_place_in_a_town_lies_near_it() -> None:
     found = find_places("IS attacked Al-Waer in Tadmor in Homs.", "en")
     assert found[0].location.name == "Tadmur"
     assert _names("Clashes in Bab Amr in Homs.")[0] == "Baba Amr"
+
+
+def test_a_vowel_blind_name_stops_at_ordinary_words() -> None:
+    assert _names("Clashes in Daraa Syria.") == ["Dar'a"]
+    assert _names("Fighting in the vicinity of the Ark Field in eastern Homs.")[0] == "Arak Gas Field"
