@@ -732,6 +732,9 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
         # "Sajur in Aleppo", "a village west of al-Bab, Aleppo": the governorate, not the city.
         word = _EN_IN_GOVERNORATE.search(before)
         named = word.group(1) or word.group(2) if word is not None else None
+        of_form = word is not None and word.group(2) is not None
+        if of_form and not any(_names_its_governorate(e) for e in entries):
+            word = None  # "the farms of Douma": Duma stands for Rif Dimashq's point, not its name
         if word is not None and not (named and (_sentence_start(before, word.start(1 if word.group(1) else 2))
                                                 or named.lower() in _NOT_OF_A_GOVERNORATE)):
             r.mode = "admin1"
@@ -789,6 +792,10 @@ def _pick_kind(r: _Resolved, gaz: Gazetteer) -> list[GazetteerEntry]:
     return other or admin
 
 
+# Damascus city lies inside Rif Dimashq: naming one supports places of the other ("Adra east of Damascus").
+_SAME_AREA = {"Damascus": "Rif Dimashq"}
+
+
 def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
     for r in resolved:
         r.candidates = _pick_kind(r, gaz)
@@ -805,8 +812,10 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
         mid = (r.start + r.end) // 2
 
         def score(entry: GazetteerEntry, mid: int = mid) -> float:
-            near = sum(math.exp(-abs(pos - mid) / 60.0) for pos, a in anchors if a == entry.admin1)
-            return near * 3.0 + totals.get(entry.admin1, 0) * 0.2
+            region = _SAME_AREA.get(entry.admin1, entry.admin1)
+            near = sum(math.exp(-abs(pos - mid) / 60.0) for pos, a in anchors
+                       if _SAME_AREA.get(a, a) == region)
+            return near * 3.0 + sum(n for a, n in totals.items() if _SAME_AREA.get(a, a) == region) * 0.2
 
         best = max(r.candidates, key=lambda e: (score(e), -r.candidates.index(e)))
         r.entry = best
@@ -1068,6 +1077,12 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
 
 
 _DISTRICT_SIDE_KM = 12.0  # a district reaches some 20-30 km from its town
+
+
+def _names_its_governorate(entry: GazetteerEntry) -> bool:
+    """A city that gives its governorate its name (Hama, Idleb, Dar'a...)."""
+    name, admin1 = latin_tokens_key(entry.name), latin_tokens_key(entry.admin1)
+    return bool(name) and name == admin1
 
 
 def _district_centre(entry: GazetteerEntry) -> bool:

@@ -115,3 +115,8 @@ def test_a_place_in_a_town_lies_near_it() -> None:
 def test_a_vowel_blind_name_stops_at_ordinary_words() -> None:
     assert _names("Clashes in Daraa Syria.") == ["Dar'a"]
     assert _names("Fighting in the vicinity of the Ark Field in eastern Homs.")[0] == "Arak Gas Field"
+
+
+def test_of_names_the_governorate_only_for_its_namesake_city() -> None:
+    assert find_places("Regime jets struck the farms of Douma.", "en")[0].location.name == "Duma"
+    assert _names("Rebels ambushed troops near the town of Adra east of Damascus.")[0] == "Adra"
