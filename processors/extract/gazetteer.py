@@ -420,7 +420,11 @@ def build_gazetteer(
     """Load the data files and build the name indexes (no caching: see `load_gazetteer`)."""
     by_id = _geonames_entries(geonames_path)
     extra: list[GazetteerEntry] = []
+    # Names written by hand (supplement rows): a GeoNames alternate name of another place that is one
+    # of these ("Adraa", an old name of Dar'a, is the town of Adra) is not indexed for that other place.
+    own_names: dict[str, set[tuple[str, ...]]] = {}
     for entry in _supplement_entries(supplement_path):
+        own_names[entry.gazetteer_id] = {tuple(latin_tokens_key(a)) for a in entry.aliases_en}
         if entry.gazetteer_id in by_id:
             base = by_id[entry.gazetteer_id]
             by_id[entry.gazetteer_id] = GazetteerEntry(
@@ -435,6 +439,10 @@ def build_gazetteer(
         else:
             extra.append(entry)
     entries = _with_admin2([*extra, *by_id.values()])
+    claimed: dict[tuple[str, ...], set[str]] = {}
+    for gid, keys in own_names.items():
+        for key in keys:
+            claimed.setdefault(key, set()).add(gid)
     gazetteer = Gazetteer(entries=entries, countryside=_countryside_points(countryside_path))
     arabic: dict[tuple[str, ...], dict[str, IndexedName]] = {}
     latin: dict[tuple[str, ...], dict[str, IndexedName]] = {}
@@ -450,8 +458,11 @@ def build_gazetteer(
                 continue  # a raw GeoNames alternate name that is an ordinary word
             article = frozenset({normalize_arabic(alias).startswith("ال")}) if len(key) == 1 else frozenset()
             _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True), article))
+        own = own_names.get(entry.gazetteer_id, set()) | {tuple(latin_tokens_key(entry.name))}
         for alias in _with_site_variants(entry.aliases_en) if entry.kind == "site" else entry.aliases_en:
             key = tuple(latin_tokens_key(alias))
+            if key not in own and key in claimed and claimed[key] - {entry.gazetteer_id}:
+                continue
             cue = _needs_cue(entry, alias, False)
             if len(key) == 1 and key[0] in _LATIN_STOP_KEYS:
                 words = [w for w in fold_latin(alias).replace("-", " ").split() if w not in LATIN_ARTICLES]

@@ -511,7 +511,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
     _check_stated_town(text, resolved, gaz)
-    _check_report_admin1(resolved, gaz)
+    _check_report_admin1(text, resolved, gaz)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
     out: list[PlaceMention] = []
@@ -792,10 +792,6 @@ def _pick_kind(r: _Resolved, gaz: Gazetteer) -> list[GazetteerEntry]:
     return other or admin
 
 
-# Damascus city lies inside Rif Dimashq: naming one supports places of the other ("Adra east of Damascus").
-_SAME_AREA = {"Damascus": "Rif Dimashq"}
-
-
 def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
     for r in resolved:
         r.candidates = _pick_kind(r, gaz)
@@ -812,10 +808,8 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
         mid = (r.start + r.end) // 2
 
         def score(entry: GazetteerEntry, mid: int = mid) -> float:
-            region = _SAME_AREA.get(entry.admin1, entry.admin1)
-            near = sum(math.exp(-abs(pos - mid) / 60.0) for pos, a in anchors
-                       if _SAME_AREA.get(a, a) == region)
-            return near * 3.0 + sum(n for a, n in totals.items() if _SAME_AREA.get(a, a) == region) * 0.2
+            near = sum(math.exp(-abs(pos - mid) / 60.0) for pos, a in anchors if a == entry.admin1)
+            return near * 3.0 + totals.get(entry.admin1, 0) * 0.2
 
         best = max(r.candidates, key=lambda e: (score(e), -r.candidates.index(e)))
         r.entry = best
@@ -886,22 +880,34 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
         r.entry = near[0] if near else None
 
 
-def _check_report_admin1(resolved: list[_Resolved], gaz: Gazetteer) -> None:
-    """A village of a governorate the report never states, in a report that states others
-    ("Judaydah ... in eastern Hama" is no Rif Dimashq Judaydah): the namesake in a stated
-    governorate, else a village the gazetteer lacks (dropped)."""
-    stated = {_stated_admin1(r, gaz) for r in resolved} - {""}
-    if not stated:
-        return
-    if stated & {"Damascus", "Rif Dimashq"}:
-        stated |= {"Damascus", "Rif Dimashq"}  # "Western Ghouta of Damascus"
-    for r in resolved:
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _check_report_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    """A village followed, in its sentence, by a governorate it is not in, of a governorate the report
+    names nowhere ("Judaydah village in eastern Hama": no Rif Dimashq Judaydah): the namesake in the
+    stated governorate, else a village the gazetteer lacks (dropped)."""
+    ordered = sorted(resolved, key=lambda r: r.start)
+    for index, r in enumerate(ordered):
         entry = r.entry
         if entry is None or r.mode not in ("place", "near") or entry.kind != "village":
             continue
-        if entry.admin1 in stated or entry.gazetteer_id in gaz.countryside_admin1:
+        if entry.gazetteer_id in gaz.countryside_admin1:
             continue
-        same = [e for e in r.candidates if e.admin1 in stated]
+        others = {e.admin1 for o in ordered if o is not r and o.entry is not None for e in [o.entry]}
+        if entry.admin1 in others or (entry.admin1 in ("Damascus", "Rif Dimashq") and
+                                      others & {"Damascus", "Rif Dimashq"}):
+            continue  # "Beit Jinn pocket of Western Ghouta of Damascus"
+        stated = ""
+        for nxt in ordered[index + 1:]:
+            if _SENTENCE_END.search(text, r.end, nxt.start):
+                break
+            stated = _stated_admin1(nxt, gaz)
+            if stated:
+                break
+        if not stated or stated == entry.admin1:
+            continue
+        same = [e for e in r.candidates if e.admin1 == stated]
         r.entry = same[0] if same else None
 
 

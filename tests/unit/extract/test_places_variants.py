@@ -120,3 +120,9 @@ def test_a_vowel_blind_name_stops_at_ordinary_words() -> None:
 def test_of_names_the_governorate_only_for_its_namesake_city() -> None:
     assert find_places("Regime jets struck the farms of Douma.", "en")[0].location.name == "Duma"
     assert _names("Rebels ambushed troops near the town of Adra east of Damascus.")[0] == "Adra"
+
+
+def test_long_reports_keep_villages_of_other_governorates() -> None:
+    text = ("Jets struck Tokhar near Manbij. Elsewhere, clashes went on in Deir ez-Zor province and in the "
+            "eastern countryside of Hama.")
+    assert "Tokhar" in _names(text)
