@@ -146,6 +146,8 @@ class Gazetteer:
     skeleton_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     # Cache of `places.py`: token -> its readings that can start a name here.
     first_readings: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict, repr=False)
+    # Cache of `places.py`: capitalised Latin token -> its vowel-blind reading here ("" for none).
+    skeleton_readings: dict[str, str] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name or alias matches `name` (either script), best-known first."""

@@ -239,7 +239,7 @@ def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
                 _walk_arabic(text, tokens, i, offset, key, article, gaz, matches)
             else:
                 _walk_latin(text, tokens, i, key, gaz, matches)
-        if raw[:1].isupper() and not _ARABIC_CHAR.match(raw):
+        if raw[0].isupper():  # a capitalised Latin word (Arabic letters have no case)
             skel = _skeleton_reading(raw, gaz)
             if skel:
                 _walk_latin(text, tokens, i, skel, gaz, matches, fuzzy=True)
@@ -282,12 +282,13 @@ mahmud mustafa mostafa abdullah abdallah ibrahim youssef yusuf saleh salih said 
 
 def _skeleton_reading(raw: str, gaz: Gazetteer) -> str:
     """The vowel-blind key of a capitalised Latin token when a name of `gaz` can start with it."""
-    if raw.lower() in _FUZZY_STOP or raw.lower() in _EN_FREE_CAPITALS:
-        return ""
-    skel = _skeleton(raw)
-    if (skel,) in gaz.skeleton_prefixes and not (raw.isupper() and len(raw) > 2):
-        return skel
-    return ""
+    reading = gaz.skeleton_readings.get(raw)
+    if reading is None:
+        if len(gaz.skeleton_readings) > _CACHE_LIMIT:
+            gaz.skeleton_readings.clear()
+        skel = "" if raw.lower() in _NOT_IN_A_FUZZY_NAME or (raw.isupper() and len(raw) > 2) else _skeleton(raw)
+        reading = gaz.skeleton_readings[raw] = skel if (skel,) in gaz.skeleton_prefixes else ""
+    return reading
 
 
 def _walk_arabic(text: str, tokens: _Tokens, i: int, offset: int, key: str, article: bool,
@@ -881,6 +882,7 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_AREA = {"Damascus": "Rif Dimashq"}  # Damascus city lies inside Rif Dimashq
 
 
 def _check_report_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
@@ -888,16 +890,13 @@ def _check_report_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
     names nowhere ("Judaydah village in eastern Hama": no Rif Dimashq Judaydah): the namesake in the
     stated governorate, else a village the gazetteer lacks (dropped)."""
     ordered = sorted(resolved, key=lambda r: r.start)
+    counts = Counter(_AREA.get(r.entry.admin1, r.entry.admin1) for r in ordered if r.entry is not None)
     for index, r in enumerate(ordered):
         entry = r.entry
         if entry is None or r.mode not in ("place", "near") or entry.kind != "village":
             continue
-        if entry.gazetteer_id in gaz.countryside_admin1:
-            continue
-        others = {e.admin1 for o in ordered if o is not r and o.entry is not None for e in [o.entry]}
-        if entry.admin1 in others or (entry.admin1 in ("Damascus", "Rif Dimashq") and
-                                      others & {"Damascus", "Rif Dimashq"}):
-            continue  # "Beit Jinn pocket of Western Ghouta of Damascus"
+        if entry.gazetteer_id in gaz.countryside_admin1 or counts[_AREA.get(entry.admin1, entry.admin1)] > 1:
+            continue  # its governorate is named elsewhere too ("Beit Jinn ... Western Ghouta of Damascus")
         stated = ""
         for nxt in ordered[index + 1:]:
             if _SENTENCE_END.search(text, r.end, nxt.start):
