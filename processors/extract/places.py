@@ -5,7 +5,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
 
 1. Tokenize once; walk a token index (key tuples from `gazetteer.py`) from each token, allowing
    Arabic clitics (و ب ل ف ك, لل) on the first token and skipping transliterated articles
-   ("al-", "ez-") in Latin text. Longest match wins.
+   ("al-", "ez-") in Latin text, also when glued to the word ("Alshadadi"). Longest match wins.
+   Capitalised Latin spellings that differ from a known name in vowels only ("Oqeirbat") match a
+   vowel-blind index; such a match needs a place cue and a governorate the report names.
 2. Accept a one-word name that is also a common word ("الطيبة" good, "الباب" the door) only
    with a cue: "قرية/بلدة/مدينة X", "the town of X", a list that started with an accepted place,
    or a region phrase right after it ("الطيبة بريف دير الزور").
@@ -15,7 +17,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
    a governorate alone to precision 3, a town "near"/"outskirts" to precision 2 at the town.
 4. Same-named places are resolved by the governorates named nearby, then in the whole report;
    a town followed by a governorate it is not in ("al-Rabia village in Raqqa") is a namesake the
-   gazetteer lacks and is dropped. Names glued to unknown capitalised words ("Tahrir al-Sham",
+   gazetteer lacks and is dropped, and so is a place said to be in a town far from it ("Al-Waer in
+   Tadmor"). "X district" of a district town is that district (precision 2), "northern Afrin" a
+   point that way inside it. Names glued to unknown capitalised words ("Tahrir al-Sham",
    "Manbij Military Council") and media outlets ("قناة الميادين") are no places.
 5. References back: "ومطارها العسكري", "ريفها الشرقي", "الريف الشرقي للمدينة" take the city named
    before; "الريف الحموي" is Hama's countryside; "20 km east of Palmyra" shifts the point.
