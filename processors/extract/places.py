@@ -863,6 +863,7 @@ _WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|he
 
 _IN_TOWN_GAP = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
 _TOWN_KM = 30.0
+_NEAR_GAP = re.compile(r"^\s*,?\s*(?:(?:a|the)\s+(?:town|village)\s+)?$")
 
 
 def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
@@ -871,7 +872,15 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
     ordered = sorted((r for r in resolved if r.entry is not None), key=lambda r: r.start)
     for r, nxt in zip(ordered, ordered[1:], strict=False):
         town = nxt.entry
-        if r.entry is None or town is None or r.mode != "place" or nxt.mode != "place":
+        if r.entry is None or town is None or r.mode != "place":
+            continue
+        if nxt.mode == "near" and len(r.candidates) > 1 and _NEAR_GAP.match(text[r.end:nxt.start]):
+            # "the town of Mansura, near Al-Bab": of several Mansuras, the one near al-Bab.
+            near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= _TOWN_KM]
+            if near and r.entry not in near:
+                r.entry = min(near, key=lambda e: distance_km(e.lat, e.lon, town.lat, town.lon))
+            continue
+        if nxt.mode != "place":
             continue
         if town.kind not in ("city", "town", "village") or r.entry.kind in ("admin1", "region", "city"):
             continue

@@ -126,3 +126,8 @@ def test_long_reports_keep_villages_of_other_governorates() -> None:
     text = ("Jets struck Tokhar near Manbij. Elsewhere, clashes went on in Deir ez-Zor province and in the "
             "eastern countryside of Hama.")
     assert "Tokhar" in _names(text)
+
+
+def test_of_namesakes_the_one_near_the_town_named_next() -> None:
+    found = find_places("Rebels entered the town of Mansura, near Al-Thawrah.", "en")
+    assert found[0].location.admin1 == "Ar-Raqqa"
