@@ -66,7 +66,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
 
 # Arabic article sun/moon-letter spellings in transliteration ("as-Sukhnah", "ez-Zor").
 LATIN_ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "adh", "ath", "ul", "il"}
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "adh", "ath", "ul", "il",
+     "ej", "esh", "et", "er", "en"}
 )
 
 
@@ -139,8 +140,14 @@ class Gazetteer:
     # Every prefix of every key, so that a walk over the tokens stops as soon as no name can follow.
     arabic_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     latin_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    # Vowel-blind fallback for Latin spellings ("Oqeirbat" for "Uqayribat", "Kafr Nabol" for "Kafr Nabl"):
+    # key tuples of `latin_skeleton`, used by `places.py` only where no exact spelling matched.
+    skeleton_index: dict[tuple[str, ...], list[IndexedName]] = field(default_factory=dict)
+    skeleton_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     # Cache of `places.py`: token -> its readings that can start a name here.
     first_readings: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict, repr=False)
+    # Cache of `places.py`: capitalised Latin token -> its vowel-blind reading here ("" for none).
+    skeleton_readings: dict[str, str] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name or alias matches `name` (either script), best-known first."""
@@ -206,9 +213,15 @@ def fold_latin(text: str) -> str:
     return text.lower()
 
 
+_NISBA_END = re.compile(r"(?:iy+ah?|iy+eh?|ey+eh?|ey+ah?|ieh?)$")
+
+
 def latin_key(token: str) -> str:
     """Matching key of one Latin token: folded, doubled letters collapsed, common variants merged."""
     t = fold_latin(token)
+    if len(t) > 5:
+        # The nisba ending -iyya is written -iyah, -iyeh, -ieh, -ie, -eyyeh...: one form.
+        t = _NISBA_END.sub("iya", t)
     t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("q", "k")
     # Diphthongs: "Deir"/"Dayr"/"Dair", "Sheikh"/"Shaykh"/"Shaikh".
     t = t.replace("ei", "ay").replace("ai", "ay").replace("ey", "ay")
@@ -220,7 +233,44 @@ def latin_key(token: str) -> str:
     # Short vowels inside a name are written o/u and e/i at will ("Ghota"/"Ghouta", "Jellin"/"Jillin").
     if len(t) > 2:
         t = t[0] + t[1:-1].replace("o", "u").replace("e", "i") + t[-1]
-    return re.sub(r"(.)\1+", r"\1", t)
+    t = re.sub(r"(.)\1+", r"\1", t)
+    return _KEY_SYNONYMS.get(t, t)
+
+
+# Spellings of one word: "Abul Thohur" = "Abu al-Thuhur", "Qasr bin Wardan" = "Qasr Ibn Wardan".
+_KEY_SYNONYMS = {"abul": "abu", "ben": "ibn", "bin": "ibn", "bn": "ibn", "umul": "um", "om": "um"}
+
+
+_SKELETON_DROP = re.compile("[aeiouy]")
+
+
+def latin_skeleton(token: str) -> str:
+    """Vowel-blind key of one Latin token: transliterations of one Arabic name differ mostly in vowels
+    ("Oqeirbat"/"Uqayribat", "Nabol"/"Nabl", "Ehsem"/"Ihsim"). An initial vowel becomes "v"; the
+    other vowels (and y) are dropped, as is a final -eh/-ah; doubled letters collapse; q is k."""
+    t = fold_latin(token).replace("q", "k")
+    if not t:
+        return ""
+    if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
+        t = t[:-1]
+    head = "v" if t[0] in "aeiou" else t[0]
+    return re.sub(r"(.)\1+", r"\1", head + _SKELETON_DROP.sub("", t[1:]))
+
+
+def latin_skeleton_key(name: str, construct: bool = False) -> list[str]:
+    """Key tuple of a Latin place name for the vowel-blind index (articles dropped). With `construct`,
+    a non-final word's -at/-et is dropped: "Tayyibat al-Imam" is also written "Taiba al-Imam"."""
+    tokens = [fold_latin(t) for t in _TOKEN.findall(name.replace("-", " "))]
+    tokens = [t for t in tokens if t not in LATIN_ARTICLES]
+    if construct:
+        tokens = [t[:-1] if i < len(tokens) - 1 and len(t) > 3 and re.search("[ae]t$", t) else t
+                  for i, t in enumerate(tokens)]
+    return [latin_skeleton(t) for t in tokens]
+
+
+def skeleton_usable(key: tuple[str, ...]) -> bool:
+    """Long enough for a vowel-blind match to be telling: five letters, each token two."""
+    return sum(len(k) for k in key) >= 4 and all(len(k) >= 2 for k in key)
 
 
 def latin_tokens_key(name: str) -> list[str]:
@@ -336,10 +386,13 @@ LATIN_STOPWORDS = frozenset(
     "ali omar hassan hussein ahmad mohammed mohamed khalid said salem amal nour noor hope peace".split()
 )
 # One-word Latin names that are also given names: a place cue is needed ("the town of Dana").
-LATIN_CUE_WORDS = frozenset("dana jasim rabia salma hit balad".split())
+LATIN_CUE_WORDS = frozenset("dana jasim rabia salma hit balad muthanna".split())
 
 
 def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
+    if not arabic and entry.kind == "admin1":
+        key = latin_tokens_key(alias)
+        return len(key) == 1 and key[0] in _LATIN_CUE_KEYS  # "Muthanna" is a man and a faction first
     if entry.kind in ("admin1",):
         return False
     tokens = alias.split()
@@ -355,6 +408,9 @@ def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
 
 
 _LATIN_STOP_KEYS = frozenset(latin_key(w) for w in LATIN_STOPWORDS)
+# Names whose key is a stopword's but whose spelling is not: indexed, with a cue.
+_STOP_LOOKALIKES = frozenset({"baath"})
+_CODE_NAME = re.compile(r"[a-z][0-9]")  # "T4", "T2": pumping stations and the bases named after them
 _LATIN_CUE_KEYS = frozenset(latin_key(w) for w in LATIN_CUE_WORDS)
 
 
@@ -366,7 +422,11 @@ def build_gazetteer(
     """Load the data files and build the name indexes (no caching: see `load_gazetteer`)."""
     by_id = _geonames_entries(geonames_path)
     extra: list[GazetteerEntry] = []
+    # Names written by hand (supplement rows): a GeoNames alternate name of another place that is one
+    # of these ("Adraa", an old name of Dar'a, is the town of Adra) is not indexed for that other place.
+    own_names: dict[str, set[tuple[str, ...]]] = {}
     for entry in _supplement_entries(supplement_path):
+        own_names[entry.gazetteer_id] = {tuple(latin_tokens_key(a)) for a in entry.aliases_en}
         if entry.gazetteer_id in by_id:
             base = by_id[entry.gazetteer_id]
             by_id[entry.gazetteer_id] = GazetteerEntry(
@@ -381,9 +441,14 @@ def build_gazetteer(
         else:
             extra.append(entry)
     entries = _with_admin2([*extra, *by_id.values()])
+    claimed: dict[tuple[str, ...], set[str]] = {}
+    for gid, keys in own_names.items():
+        for key in keys:
+            claimed.setdefault(key, set()).add(gid)
     gazetteer = Gazetteer(entries=entries, countryside=_countryside_points(countryside_path))
     arabic: dict[tuple[str, ...], dict[str, IndexedName]] = {}
     latin: dict[tuple[str, ...], dict[str, IndexedName]] = {}
+    skeleton: dict[tuple[str, ...], dict[str, IndexedName]] = {}
     for entry in entries:
         if entry.kind == "admin1":
             gazetteer.admin1_entries.setdefault(entry.admin1, entry)
@@ -395,19 +460,57 @@ def build_gazetteer(
                 continue  # a raw GeoNames alternate name that is an ordinary word
             article = frozenset({normalize_arabic(alias).startswith("ال")}) if len(key) == 1 else frozenset()
             _add(arabic, key, IndexedName(entry, _needs_cue(entry, alias, True), article))
-        for alias in entry.aliases_en:
+        own = own_names.get(entry.gazetteer_id, set()) | {tuple(latin_tokens_key(entry.name))}
+        for alias in _with_site_variants(entry.aliases_en) if entry.kind == "site" else entry.aliases_en:
             key = tuple(latin_tokens_key(alias))
-            if len(key) == 1 and key[0] in _LATIN_STOP_KEYS:
+            if key not in own and key in claimed and claimed[key] - {entry.gazetteer_id}:
                 continue
-            if key and sum(len(k) for k in key) >= 3:
-                _add(latin, key, IndexedName(entry, _needs_cue(entry, alias, False)))
+            cue = _needs_cue(entry, alias, False)
+            if len(key) == 1 and key[0] in _LATIN_STOP_KEYS:
+                words = [w for w in fold_latin(alias).replace("-", " ").split() if w not in LATIN_ARTICLES]
+                if not entry.curated or " ".join(words) not in _STOP_LOOKALIKES:
+                    continue
+                cue = True  # "Baath" folds like the English "Bath": only with a cue ("Baath town")
+            if key and (sum(len(k) for k in key) >= 3 or _CODE_NAME.fullmatch("".join(key))):
+                _add(latin, key, IndexedName(entry, cue))
+                for skel in {tuple(latin_skeleton_key(alias)), tuple(latin_skeleton_key(alias, construct=True))}:
+                    if skeleton_usable(skel):
+                        _add(skeleton, skel, IndexedName(entry, _needs_cue(entry, alias, False)))
     gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}
     gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
     gazetteer.arabic_prefixes = {k[:n] for k in arabic for n in range(1, len(k) + 1)}
     gazetteer.latin_prefixes = {k[:n] for k in latin for n in range(1, len(k) + 1)}
+    # A vowel-blind key shared by places of more than two governorates says too little.
+    gazetteer.skeleton_index = {k: _rank(v.values()) for k, v in skeleton.items()
+                                if len({h.entry.admin1 for h in v.values()}) <= 2}
+    gazetteer.skeleton_prefixes = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k) + 1)}
     gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer
+
+
+# Interchangeable designators of a site: "Tiyas Airbase" is also "Tiyas military airport", "Al Hayl Gas
+# Field" also "al-Hail oil field" (reports call a field oil or gas at will).
+_SITE_SUFFIXES = (
+    ("military airbase", "military air base", "military airport", "military airfield", "air base", "airbase",
+     "airport", "airfield", "air field"),
+    ("oil and gas field", "oil fields", "gas fields", "oil field", "gas field", "oilfield", "gasfield", "field"),
+    ("pumping station", "pump station", "station"),
+)
+
+
+def _with_site_variants(aliases: Iterable[str]) -> tuple[str, ...]:
+    out = list(aliases)
+    for alias in aliases:
+        lowered = alias.lower()
+        for group in _SITE_SUFFIXES:
+            suffix = next((x for x in group if lowered.endswith(" " + x)), None)
+            if suffix is None:
+                continue
+            stem = alias[:-len(suffix)].strip()
+            out.extend(f"{stem} {other}" for other in group if other != suffix)
+            break
+    return _dedupe(out)
 
 
 def _with_admin2(entries: list[GazetteerEntry], km: float = 20.0) -> list[GazetteerEntry]:

@@ -5,7 +5,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
 
 1. Tokenize once; walk a token index (key tuples from `gazetteer.py`) from each token, allowing
    Arabic clitics (و ب ل ف ك, لل) on the first token and skipping transliterated articles
-   ("al-", "ez-") in Latin text. Longest match wins.
+   ("al-", "ez-") in Latin text, also when glued to the word ("Alshadadi"). Longest match wins.
+   Capitalised Latin spellings that differ from a known name in vowels only ("Oqeirbat") match a
+   vowel-blind index; such a match needs a place cue and a governorate the report names.
 2. Accept a one-word name that is also a common word ("الطيبة" good, "الباب" the door) only
    with a cue: "قرية/بلدة/مدينة X", "the town of X", a list that started with an accepted place,
    or a region phrase right after it ("الطيبة بريف دير الزور").
@@ -15,7 +17,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
    a governorate alone to precision 3, a town "near"/"outskirts" to precision 2 at the town.
 4. Same-named places are resolved by the governorates named nearby, then in the whole report;
    a town followed by a governorate it is not in ("al-Rabia village in Raqqa") is a namesake the
-   gazetteer lacks and is dropped. Names glued to unknown capitalised words ("Tahrir al-Sham",
+   gazetteer lacks and is dropped, and so is a place said to be in a town far from it ("Al-Waer in
+   Tadmor"). "X district" of a district town is that district (precision 2), "northern Afrin" a
+   point that way inside it. Names glued to unknown capitalised words ("Tahrir al-Sham",
    "Manbij Military Council") and media outlets ("قناة الميادين") are no places.
 5. References back: "ومطارها العسكري", "ريفها الشرقي", "الريف الشرقي للمدينة" take the city named
    before; "الريف الحموي" is Hama's countryside; "20 km east of Palmyra" shifts the point.
@@ -36,8 +40,11 @@ from processors.extract.gazetteer import (
     GazetteerEntry,
     IndexedName,
     arabic_key,
+    distance_km,
     fold_latin,
     latin_key,
+    latin_skeleton,
+    latin_tokens_key,
     load_gazetteer,
     offset_point,
 )
@@ -120,6 +127,20 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens(starts, ends, raws)
 
 
+_GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)")
+
+
+def _glued_article_key(raw: str) -> str:
+    """Key of a token written with its article glued on ("Alshadadi", "Elasafir"), without it."""
+    glued = _GLUED_ARTICLE.match(raw)
+    if glued is None:
+        return ""
+    rest = raw[glued.end():]
+    if glued.group()[1:] not in ("l", "L") and not rest.startswith(glued.group()[-1].lower()):
+        return ""  # a sun-letter article doubles the next letter: "Arraqqa", "Azzawiya"
+    return latin_key(rest)
+
+
 def _first_readings(raw: str, gaz: Gazetteer) -> list[tuple[int, str, bool]]:
     """Readings of a token that can start a name of `gaz` (cached per gazetteer)."""
     cached = gaz.first_readings.get(raw)
@@ -135,6 +156,9 @@ def _first_readings(raw: str, gaz: Gazetteer) -> list[tuple[int, str, bool]]:
         readings = []  # an article starts no name; acronyms ("JASSM", "ISIS") are no names
     else:
         readings = [(0, key, False)] if (key,) in gaz.latin_prefixes else []
+        glued = _glued_article_key(raw)
+        if not readings and glued and (glued,) in gaz.latin_prefixes:
+            readings = [(0, glued, False)]
     gaz.first_readings[raw] = readings
     return readings
 
@@ -202,6 +226,7 @@ class _Match:
     last: int  # index of the last token
     arabic: bool
     clitic: str = ""  # proclitics dropped from the first token ("و", "ب"...)
+    fuzzy: bool = False  # matched by the vowel-blind index only
 
 
 _GAP_OK = re.compile(r"^[ \-]{1,3}$")
@@ -218,7 +243,56 @@ def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
                 _walk_arabic(text, tokens, i, offset, key, article, gaz, matches)
             else:
                 _walk_latin(text, tokens, i, key, gaz, matches)
+        if raw[0].isupper():  # a capitalised Latin word (Arabic letters have no case)
+            skel = _skeleton_reading(raw, gaz)
+            if skel:
+                _walk_latin(text, tokens, i, skel, gaz, matches, fuzzy=True)
     return matches
+
+
+_SKELETON_CACHE: dict[str, str] = {}
+
+
+def _skeleton(raw: str) -> str:
+    skel = _SKELETON_CACHE.get(raw)
+    if skel is None:
+        if len(_SKELETON_CACHE) > _CACHE_LIMIT:
+            _SKELETON_CACHE.clear()
+        skel = _SKELETON_CACHE[raw] = "" if _token_info(raw)[2] else latin_skeleton(raw)
+    return skel
+
+
+# Lower-case words that may end a capitalised name ("Ark field" for "Arak Field").
+_DESIGNATORS = frozenset("field fields oilfield airbase airport station dam camp crossing hill mount".split())
+_SITE_WORDS = _DESIGNATORS | frozenset("military gas oil air base pumping plant mountain mountains".split())
+
+# Capitalised English words that resemble a name without vowels ("Third" ~ "Tharda"): never fuzzy.
+_FUZZY_STOP = frozenset("""
+first second third fourth fifth sixth seventh eighth ninth tenth monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december
+islamic state army forces front brigade division military council martyrs movement party group liberation
+national democratic free syrian russian turkish iranian iraqi lebanese kurdish american coalition regime
+rebels rebel police security general commander leader
+hezbollah hizbollah hizbullah daesh nusra ahrar tahrir jaysh jaish faylaq failaq liwa kataib harakat hayat hayaat
+zenki zinki quds ansar jund tiger tigers hamza sultan murad turkistan turkestan fatah fateh jabhat nour noor
+shabiha shabbiha wagner fatemiyoun fatimiyoun zainabiyoun
+country countries muslim muslims christian christians arab arabs arabic kurds kurdish turkey turks russia russians
+iran iranians america americans europe european sunni sunnis shia shiite shiites alawite alawites druze assyrian
+armenian abyssinia israel israeli jordan jordanian lebanon egypt
+mohammed mohammad muhammad mohamed ahmed ahmad ali hassan hasan hussein husayn omar umar khaled khalid mahmoud
+mahmud mustafa mostafa abdullah abdallah ibrahim youssef yusuf saleh salih said salem salim karim nasser nasr
+""".split())
+
+
+def _skeleton_reading(raw: str, gaz: Gazetteer) -> str:
+    """The vowel-blind key of a capitalised Latin token when a name of `gaz` can start with it."""
+    reading = gaz.skeleton_readings.get(raw)
+    if reading is None:
+        if len(gaz.skeleton_readings) > _CACHE_LIMIT:
+            gaz.skeleton_readings.clear()
+        skel = "" if raw.lower() in _NOT_IN_A_FUZZY_NAME or (raw.isupper() and len(raw) > 2) else _skeleton(raw)
+        reading = gaz.skeleton_readings[raw] = skel if (skel,) in gaz.skeleton_prefixes else ""
+    return reading
 
 
 def _walk_arabic(text: str, tokens: _Tokens, i: int, offset: int, key: str, article: bool,
@@ -247,12 +321,17 @@ def _walk_arabic(text: str, tokens: _Tokens, i: int, offset: int, key: str, arti
         j += 1
 
 
-def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, out: list[_Match]) -> None:
+def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, out: list[_Match],
+                fuzzy: bool = False) -> None:
     keys = [key]
     starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
+    index, prefixes = (gaz.skeleton_index, gaz.skeleton_prefixes) if fuzzy else (gaz.latin_index, gaz.latin_prefixes)
     j = prev = i
     while True:
-        hits = gaz.latin_index.get(tuple(keys))
+        hits = index.get(tuple(keys))
+        if fuzzy and hits and not all(raws[k][:1].isupper() or _token_info(raws[k])[2] or raws[k] in _DESIGNATORS
+                                      for k in range(i, j + 1)):
+            hits = None  # a vowel-blind match must be a capitalised name throughout
         if hits and any(raws[k][:1].isupper() for k in range(i, j + 1)):
             start = starts[i]
             # Include an attached or capitalised article before the name ("al-Mayadin", "Al Bab").
@@ -261,7 +340,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 article = raws[i - 1]
                 if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
-            out.append(_Match(start, ends[j], hits, i, j, False))
+            out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy))
         if len(keys) >= gaz.max_tokens:
             return
         k = j + 1
@@ -273,9 +352,16 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
         arabic, next_key, _ = _token_info(raws[k])
         if arabic:
             return
-        keys.append(next_key)
-        if tuple(keys) not in gaz.latin_prefixes:
-            return
+        if fuzzy and raws[k].lower() not in _SITE_WORDS and raws[k].lower() in _NOT_IN_A_FUZZY_NAME:
+            return  # "Daraa Syria" is no name "D.r S.r"
+        keys.append(_skeleton(raws[k]) if fuzzy else next_key)
+        if tuple(keys) not in prefixes:
+            glued = _glued_article_key(raws[k])
+            if not glued:
+                return
+            keys[-1] = latin_skeleton(glued) if fuzzy else glued
+            if tuple(keys) not in prefixes:
+                return
         j = prev = k
 
 
@@ -283,7 +369,8 @@ def _select(matches: list[_Match]) -> list[_Match]:
     """Longest first, then earliest; drop overlaps."""
     chosen: list[_Match] = []
     taken: list[tuple[int, int]] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -(m.last - m.first), m.start, len(m.clitic))):
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -(m.last - m.first), m.fuzzy, m.start,
+                                            len(m.clitic))):
         if any(m.start < e and s < m.end for s, e in taken):
             continue
         chosen.append(m)
@@ -361,8 +448,8 @@ _EN_COUNTRYSIDE_OF = re.compile(
     f"rural\\s+outskirts|hinterland)\\s+(?:of|around)\\s+)$|(?:^|\\W)(rural)\\s+$", re.IGNORECASE,
 )
 _EN_AFTER_COUNTRYSIDE = re.compile(
-    r"^('s)?(\s+(?:(" + _EN_DIR_ADJ_RE + r")\s+)?(?:countryside|rural\s+areas?|outskirts|suburbs|desert|"
-    r"badia|provinces?|governorates?|hinterland)\b)", re.IGNORECASE,
+    r"^('s)?(\s+(?:(" + _EN_DIR_ADJ_RE + r")\s+)?(?:countryside|country\s+side|rural\s+areas?|outskirts|suburbs|"
+    r"desert|badia|provinces?|governorates?|hinterland|district|sub-?district)\b)", re.IGNORECASE,
 )
 _EN_NEAR_BEFORE = re.compile(
     f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+)?"
@@ -375,8 +462,15 @@ _EN_IN_GOVERNORATE = re.compile(
     r"(?:\b([A-Z][\w'-]*)|\b(?:villages?|towns?|areas?|neighbou?rhoods?|district|camp|road|highway|axis|"
     r"stations?|fields?|base|airbase|positions?|countryside|mountains?|desert|outskirts|front|fronts))"
     r"\s*(?:,\s*|\s+in\s+)$"
+    # "Ba'arbo of Idleb", "the Ghab Plain of Hama": a named place of the governorate.
+    r"|\b([A-Z][\w'-]*|sub-?district|district)\s+of\s+$"
 )
 _EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+# Capitalised words before "of X" that make X the city itself ("the City of Hama", "University of Aleppo").
+_NOT_OF_A_GOVERNORATE = frozenset(
+    "city town center centre outskirts suburbs vicinity university governor mayor people residents north south "
+    "east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
 
 
 def _en_dir(word: str | None) -> str:
@@ -407,6 +501,7 @@ class _Resolved:
     mode: str  # "place" | "near" | "countryside" | "desert" | "admin1"
     direction: str = ""
     weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
+    fuzzy: bool = False  # a vowel-blind match: kept only in a governorate the report names otherwise
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
 
 
@@ -418,8 +513,10 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     accepted = _accept(text, selected)
     resolved = [_wrap(text, m, gaz) for m in accepted]
     _share_governorate_cue(text, accepted, resolved, gaz)
-    _disambiguate(resolved)
+    _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
+    _check_stated_town(text, resolved, gaz)
+    _check_report_admin1(text, resolved, gaz)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
     out: list[PlaceMention] = []
@@ -457,6 +554,8 @@ governorates provinces and or but then also between against around outside towar
 cemetery cemetary highway road army brigade division regiment hospital prison school mosque square
 roundabout bridge checkpoint junction hill hills station farms farm factory plant company battalion
 """.split())
+# Words that end a vowel-blind name ("Daraa Syria" is no name).
+_NOT_IN_A_FUZZY_NAME = _FUZZY_STOP | _EN_FREE_CAPITALS
 
 
 _ARTICLE_TAIL = re.compile(r"(?:\b(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)[- ])+$", re.IGNORECASE)
@@ -492,7 +591,7 @@ def _accept(text: str, matches: list[_Match]) -> list[_Match]:
         word_start = m.start - len(m.clitic)
         if m.arabic and _AR_OUTLET_BEFORE.search(text[max(0, word_start - 20):word_start]):
             continue  # "قناة الميادين", "إذاعة دمشق": a media outlet, not the place
-        strong = [h for h in m.hits if not h.needs_cue]
+        strong = [h for h in m.hits if not h.needs_cue] if not m.fuzzy else []
         if strong:
             m.hits = strong + [h for h in m.hits if h.needs_cue]
             accepted.append(m)
@@ -536,7 +635,8 @@ def _region_follows(after: str, arabic: bool) -> bool:
 def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     """Extend a match by the region phrase around it and decide its mode."""
     entries = [h.entry for h in m.hits]
-    r = _Resolved(m.start, m.end, None, entries, "place", weak=all(h.needs_cue for h in m.hits))
+    r = _Resolved(m.start, m.end, None, entries, "place", weak=m.fuzzy or all(h.needs_cue for h in m.hits),
+                  fuzzy=m.fuzzy)
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 60]
     base = m.start - len(before)
@@ -611,8 +711,9 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.mode = "admin1"
         elif word in ("desert", "badia"):
             r.mode = "desert"
-        elif word in ("outskirts", "suburbs"):
-            r.mode = "near"
+        elif word in ("outskirts", "suburbs") or (word in ("sub-district", "subdistrict") and entries) or \
+                (word == "district" and any(_district_centre(e) for e in entries)):
+            r.mode = "near"  # "Al-Bukamal district": the district of that town (a city's "Jobar district" is Jobar)
         else:
             r.mode = "countryside"
         inner = tail.group(3)
@@ -635,7 +736,12 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             and not re.match(r"^\s+city\b", after, re.IGNORECASE):
         # "Sajur in Aleppo", "a village west of al-Bab, Aleppo": the governorate, not the city.
         word = _EN_IN_GOVERNORATE.search(before)
-        if word is not None and not (word.group(1) and _sentence_start(before, word.start(1))):
+        named = word.group(1) or word.group(2) if word is not None else None
+        of_form = word is not None and word.group(2) is not None
+        if of_form and not any(_names_its_governorate(e) for e in entries):
+            word = None  # "the farms of Douma": Duma stands for Rif Dimashq's point, not its name
+        if word is not None and not (named and (_sentence_start(before, word.start(1 if word.group(1) else 2))
+                                                or named.lower() in _NOT_OF_A_GOVERNORATE)):
             r.mode = "admin1"
             return r
     match = _EN_NEAR_BEFORE.search(before)
@@ -661,7 +767,9 @@ def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Res
     for i in range(1, len(resolved)):
         prev, cur, m = resolved[i - 1], resolved[i], matches[i]
         dual_rif = prev.mode == "countryside" and _AR_DUAL_RIF.match(text[prev.start:prev.end])
-        if cur.mode != "place" or (prev.mode != "admin1" and not dual_rif):
+        prev_admin1 = prev.mode == "admin1" or (prev.mode == "place" and prev.candidates and
+                                                all(e.kind == "admin1" for e in prev.candidates))
+        if cur.mode != "place" or (not prev_admin1 and not dual_rif):
             continue
         if not any(e.gazetteer_id in gaz.countryside_admin1 or e.kind == "admin1" for e in cur.candidates):
             continue
@@ -677,17 +785,21 @@ def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Res
                 prev.mode = "admin1"
 
 
-def _pick_kind(r: _Resolved) -> list[GazetteerEntry]:
+def _pick_kind(r: _Resolved, gaz: Gazetteer) -> list[GazetteerEntry]:
     admin = [e for e in r.candidates if e.kind == "admin1"]
     other = [e for e in r.candidates if e.kind != "admin1"]
-    if r.mode in ("admin1", "countryside") and admin:
-        return admin + other
+    if r.mode in ("admin1", "countryside"):
+        # "eastern Hama", "Hama province": the governorate or its capital, never a namesake village
+        # ("al-Hama" near Damascus) that other places of the report happen to pull towards.
+        capitals = [e for e in other if e.gazetteer_id in gaz.countryside_admin1]
+        if admin or capitals:
+            return admin + capitals
     return other or admin
 
 
-def _disambiguate(resolved: list[_Resolved]) -> None:
+def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
     for r in resolved:
-        r.candidates = _pick_kind(r)
+        r.candidates = _pick_kind(r, gaz)
     anchors: list[tuple[int, str]] = []
     for r in resolved:
         admins = {e.admin1 for e in r.candidates}
@@ -713,6 +825,11 @@ def _disambiguate(resolved: list[_Resolved]) -> None:
     for r in resolved:
         if not r.weak or r.entry is None:
             continue
+        if r.fuzzy and provinces and not provinces.get(r.entry.admin1):
+            # "Oqeirbat in northeast Hama": the spelling only resembles a name; believe it in the
+            # governorate the report is about, never in another one.
+            r.entry = next((e for e in r.candidates if provinces.get(e.admin1)), None)
+            continue
         if countries and not countries.get(r.entry.country):
             r.entry = None
         elif sum(provinces.values()) >= 3 and not provinces.get(r.entry.admin1):
@@ -728,7 +845,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,|،|and|و|, and|-)?\s*$")
 _AR_CONTEXT_GAP = re.compile(r"^\s*[,،]?\s*(?:في\s+|ضمن\s+)?$")
 
 
-def _stated_admin1(r: _Resolved, gaz: Gazetteer) -> str:
+def _stated_admin1(r: _Resolved, gaz: Gazetteer, regions: bool = False) -> str:
     """The governorate a region/governorate/capital mention states ("in Dar'a", "بريف دير الزور")."""
     if r.entry is None:
         return ""
@@ -736,7 +853,74 @@ def _stated_admin1(r: _Resolved, gaz: Gazetteer) -> str:
         return gaz.countryside_admin1.get(r.entry.gazetteer_id, r.entry.admin1)
     if r.entry.kind == "admin1" or r.entry.gazetteer_id in gaz.countryside_admin1:
         return r.entry.admin1
+    if regions and r.entry.kind == "region" and not _WIDE_REGION.search(r.entry.name):
+        return r.entry.admin1  # "Al-Qusayr in Yarmouk Basin": the basin is in Dar'a
     return ""
+
+
+_WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|hermon", re.IGNORECASE)
+
+
+_IN_TOWN_GAP = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
+_TOWN_KM = 30.0
+_NEAR_GAP = re.compile(r"^\s*,?\s*(?:(?:a|the)\s+(?:town|village)\s+)?$")
+
+
+def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    """"Al-Waer in Tadmor": a place said to be in a town lies near it; a namesake far away is another
+    place of that name (a near one if the gazetteer has it, else dropped: the town stands)."""
+    ordered = sorted((r for r in resolved if r.entry is not None), key=lambda r: r.start)
+    for r, nxt in zip(ordered, ordered[1:], strict=False):
+        town = nxt.entry
+        if r.entry is None or town is None or r.mode != "place":
+            continue
+        if nxt.mode == "near" and len(r.candidates) > 1 and _NEAR_GAP.match(text[r.end:nxt.start]):
+            # "the town of Mansura, near Al-Bab": of several Mansuras, the one near al-Bab.
+            near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= _TOWN_KM]
+            if near and r.entry not in near:
+                r.entry = min(near, key=lambda e: distance_km(e.lat, e.lon, town.lat, town.lon))
+            continue
+        if nxt.mode != "place":
+            continue
+        if town.kind not in ("city", "town", "village") or r.entry.kind in ("admin1", "region", "city"):
+            continue
+        if town.gazetteer_id in gaz.countryside_admin1:
+            continue  # "Nawa city in Dar'a": the governorate
+        if not _IN_TOWN_GAP.match(text[r.end:nxt.start]):
+            continue
+        if distance_km(r.entry.lat, r.entry.lon, town.lat, town.lon) <= _TOWN_KM:
+            continue
+        near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= _TOWN_KM]
+        r.entry = near[0] if near else None
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_AREA = {"Damascus": "Rif Dimashq"}  # Damascus city lies inside Rif Dimashq
+
+
+def _check_report_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
+    """A village followed, in its sentence, by a governorate it is not in, of a governorate the report
+    names nowhere ("Judaydah village in eastern Hama": no Rif Dimashq Judaydah): the namesake in the
+    stated governorate, else a village the gazetteer lacks (dropped)."""
+    ordered = sorted(resolved, key=lambda r: r.start)
+    counts = Counter(_AREA.get(r.entry.admin1, r.entry.admin1) for r in ordered if r.entry is not None)
+    for index, r in enumerate(ordered):
+        entry = r.entry
+        if entry is None or r.mode not in ("place", "near") or entry.kind != "village":
+            continue
+        if entry.gazetteer_id in gaz.countryside_admin1 or counts[_AREA.get(entry.admin1, entry.admin1)] > 1:
+            continue  # its governorate is named elsewhere too ("Beit Jinn ... Western Ghouta of Damascus")
+        stated = ""
+        for nxt in ordered[index + 1:]:
+            if _SENTENCE_END.search(text, r.end, nxt.start):
+                break
+            stated = _stated_admin1(nxt, gaz)
+            if stated:
+                break
+        if not stated or stated == entry.admin1:
+            continue
+        same = [e for e in r.candidates if e.admin1 == stated]
+        r.entry = same[0] if same else None
 
 
 def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
@@ -758,7 +942,7 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
         gap = text[ordered[k - 1].end:nxt.start]
         if len(gap) > 40 or not (_AR_CONTEXT_GAP if arabic else _EN_CONTEXT_GAP).match(gap):
             continue
-        stated = _stated_admin1(nxt, gaz)
+        stated = _stated_admin1(nxt, gaz, regions=True)
         if not stated or stated == r.entry.admin1:
             continue
         same = [e for e in r.candidates if e.admin1 == stated]
@@ -895,6 +1079,11 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
         lat, lon = offset_point(entry.lat, entry.lon, r.direction, r.km)
         location = entry.location(2).model_copy(update={"lat": round(lat, 5), "lon": round(lon, 5)})
         return PlaceMention(r.start, r.end, surface, location, entry.kind)
+    if r.mode == "countryside" and r.direction and _district_centre(entry):
+        # "northern Afrin", "the eastern countryside of Salamiyah": a part of that district, not its town.
+        lat, lon = offset_point(entry.lat, entry.lon, r.direction, _DISTRICT_SIDE_KM)
+        location = entry.location(2).model_copy(update={"lat": round(lat, 5), "lon": round(lon, 5)})
+        return PlaceMention(r.start, r.end, surface, location, "region")
     if r.mode in ("countryside", "near", "desert"):
         precision = 2
         if entry.kind == "region" and r.mode == "desert":
@@ -903,6 +1092,23 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
         return PlaceMention(r.start, r.end, surface, location,
                             "region" if r.mode != "near" else entry.kind)
     return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
+
+
+_DISTRICT_SIDE_KM = 12.0  # a district reaches some 20-30 km from its town
+
+
+def _names_its_governorate(entry: GazetteerEntry) -> bool:
+    """A city that gives its governorate its name (Hama, Idleb, Dar'a...)."""
+    name, admin1 = latin_tokens_key(entry.name), latin_tokens_key(entry.admin1)
+    return bool(name) and name == admin1
+
+
+def _district_centre(entry: GazetteerEntry) -> bool:
+    """The town a district (mantiqa) is named after: "Afrin" of Afrin district."""
+    if entry.kind not in ("city", "town") or not entry.admin2:
+        return False
+    district, name = latin_tokens_key(entry.admin2), latin_tokens_key(entry.name)
+    return bool(district) and bool(name) and district[-1] == name[-1]
 
 
 def _default_precision(entry: GazetteerEntry) -> int:
