@@ -83,6 +83,25 @@ _REFERENCE = re.compile(
     r"battlefield))"
     r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
 )
+# Arabic phrasings that name violence without reporting it: a negated act ("الاسد لا يشن هجوم
+# كيمياوي"), an accusation ("تورط الاسد بهجوم دوما"), a response ("ردا حازما من المجتمع الدولي على
+# الهجوم"), a cause of flight ("270 الف نازح بسبب القتال").
+_NOT_REPORTED = re.compile(
+    r"(?:(?<!\w)[وف]?(?:لا|لم|لن)\s+(?!(?:تزال|يزال|زالت|زال|تزل|يزل|يسفر|تسفر|يخلف|تخلف|يؤد\S*|تؤد\S*|"
+    r"تتوقف|يتوقف|توقف|تهدا|يهدا|تنقطع|ينقطع|يعرف|تعرف|يتضح|يتبين|ترد|يرد|تعلن|يعلن|تتبن\S*|يتبن\S*|"
+    r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
+    r"(?<!\w)[وب]?(?:تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
+    r"(?<!\w)[وب]?(?:رد|ردا|الرد|برد|ردود|ردها|رده)\s+(?:\S+\s+){0,5}?(?:علي|عل)\s+|"
+    r"(?<!\w)[وفل]?(?:ال)?(?:نازح\S*|نزوح|فروا|فر|فرار|هربا|هرب\S*|لاجئ\S*|تهجير)\s+(?:\S+\s+){0,3}?"
+    r"(?:بسبب|جراء|هربا من)\s+(?:\S+\s+)?)$"
+)
+_CHEMICAL_STOCK = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:عنصر|مواد|ماده|اسلحه|سلاح|حظر|برنامج|مخزون|مخزونات|ترسانه|منشات|منشاه|مصانع|"
+    r"مصنع|مخازن|مخزن|عوامل|عامل|مركز|مراكز|مواقع|موقع)\s+$"
+)
+_CHEMICAL_USE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:هجوم|هجمات|هجوما|قصف|قصفا|ضربه|غاره|غارات|استخدام|استخدم|استخدمت|باستخدام)(?!\w)"
+)
 _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
@@ -377,6 +396,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (halt and _HALT.search(window))
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
+            or _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start])
             or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
         ):
             continue
@@ -408,6 +428,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             del clause_text
         elif _ATTEMPT.search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
+        elif hit.rule.name == "chemical" and _CHEMICAL_STOCK.search(window) and not _CHEMICAL_USE.search(window):
+            continue  # "الاسلحه الكيميائيه", "العنصر الكيمياوي": the weapons or agent, not an attack
         elif hit.rule.name == "handover" and not _has_place(doc, (s_start, s_end)):
             continue
         kept.append(hit)

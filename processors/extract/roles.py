@@ -41,7 +41,8 @@ _CAMPS: dict[str, str] = {
 _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
 
 _AGENT_BEFORE = re.compile(
-    r"(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|شنتها|شنها|تبنته|تبناها|\bby|\bcarried out by|"
+    r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه)"
+    r"(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي))?|\bby|\bcarried out by|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
 _BACKER_BEFORE = re.compile(
@@ -65,6 +66,11 @@ _VICTIM_BEFORE = re.compile(
     r"(?:(?<!\w)(?:بينهم|منهم|من بينهم)\s+(?:\S+\s+){0,2}?(?:من|من صفوف|في صفوف)|"
     r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
+)
+# "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
+_MEMBER_KILLED_BEFORE = re.compile(
+    r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
+    r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+)?$"
 )
 _RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
 _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
@@ -149,6 +155,8 @@ def resolve_roles(
             tag.add("backer")
         if _OPPONENT_BEFORE.search(before):
             tag.add("opponent")
+        if _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
+            tag |= {"victim", "lost_member"}
         if (
             _VICTIM_BEFORE.search(before)
             or _PASSIVE_VICTIM_AFTER.match(after)
@@ -222,7 +230,8 @@ def resolve_roles(
         after_ids = [
             i
             for i in armed
-            if mentions[i].start >= trigger_start and not tags[i] & {"opponent", "backer", "loser", "speaker"}
+            if mentions[i].start >= trigger_start
+            and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member"}
         ]
         if after_ids:
             first = after_ids[0]

@@ -1,0 +1,67 @@
+"""Arabic reports: what names violence without reporting it, and who lost a member.
+
+All sentences here are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from processors.extract import extract_events
+from sitrep.records import Report
+
+WHEN = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
+
+
+def report(text: str, title: str = "") -> Report:
+    return Report(report_id="t-ar", title=title, text=text, language="ar", published_at=WHEN, fetched_at=WHEN)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a negated act
+        ("الوزير: الجيش لا يشن هجوم كيمياوي", "قال الوزير اليوم إن الجيش لا يشن هجوما كيمياويا على المدن."),
+        # an accusation of involvement
+        (
+            "المندوب: لدينا أدلة على تورط الحكومة بهجوم البلدة",
+            "قال المندوب اليوم إن لديه أدلة على تورط الحكومة في الهجوم الكيميائي على البلدة الشهر الماضي.",
+        ),
+        # a response to an attack
+        (
+            "الرئيسان يريدان ردا قويا من الدول الكبرى على الهجوم",
+            "بحث الرئيسان في اتصال هاتفي اليوم الرد المناسب من الدول الكبرى على الهجوم.",
+        ),
+        # a cause of flight
+        (
+            "المنظمة: 40 ألف نازح بسبب القتال في الجنوب",
+            "قالت المنظمة اليوم إن نحو 40 ألف شخص نزحوا من منازلهم في الجنوب خلال الشهر الماضي.",
+        ),
+    ],
+)
+def test_statements_that_name_violence_yield_no_event(title: str, text: str) -> None:
+    assert extract_events(report(text, title)) == []
+
+
+def test_chemical_weapons_named_as_a_stock_are_not_an_attack() -> None:
+    text = "قال المفتشون اليوم إنهم زاروا مخازن السلاح الكيمياوي في بلدة اللطامنة ولم يجدوا العنصر الكيمياوي."
+    assert all(e.sub_event_type != "Chemical weapon" for e in extract_events(report(text)))
+
+
+def test_a_chemical_attack_is_still_one() -> None:
+    text = "قتل 12 مدنيا اليوم في هجوم بالسلاح الكيمياوي استهدف بلدة اللطامنة في ريف حماة."
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Chemical weapon"
+
+
+def test_a_group_that_lost_a_commander_is_not_the_attacker() -> None:
+    events = extract_events(report("مقتل قائد ميداني بارز من ميليشيات حزب الله في ريف دير الزور الشرقي اليوم."))
+    assert events and events[0].actor1 != "Hezbollah"
+
+
+def test_an_attack_launched_by_named_gunmen_names_them_first() -> None:
+    text = "قتل ستة من عناصر الأمن التركي اليوم في هجوم شنه مسلحو حزب العمال الكردستاني قرب قاعدة عسكرية."
+    events = extract_events(report(text))
+    assert events and events[0].actor1 == "PKK"
