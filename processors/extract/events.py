@@ -999,8 +999,11 @@ def extract(report: Report) -> list[Event]:
     totals = frozenset(collected)
     starts = [s for s, _ in doc.sentences]
     with_triggers = {bisect.bisect_right(starts, t.start) - 1 for t in doc.triggers}
+    inserted = _inserted_lines(doc)
+    for index in inserted:
+        tolls[index] = []
     for index, (s_start, s_end) in enumerate(doc.sentences):
-        cands = _sentence_candidates(doc, index)
+        cands = [] if index in inserted else _sentence_candidates(doc, index)
         sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
@@ -1137,6 +1140,29 @@ def extract(report: Report) -> list[Event]:
     return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
 
 
+_LINE_END = re.compile(r"[.!?؟:\"”»)…'*]\s*$")
+
+
+def _inserted_lines(doc: Document) -> set[int]:
+    """Sentences on short body lines without closing punctuation after the first: the headlines of
+    related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
+    في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
+    if doc.language != "ar":
+        return set()
+    body = doc.title_end + 1 if doc.title_end else 0
+    lead = len(doc.folded) - len(doc.folded[body:].lstrip())  # the first body line is the lead
+    found: set[int] = set()
+    for index, (start, _) in enumerate(doc.sentences):
+        line_start = doc.folded.rfind("\n", 0, start + 1) + 1
+        if start < body or line_start <= lead:
+            continue
+        line_end = doc.folded.find("\n", start)
+        line = doc.folded[line_start : len(doc.folded) if line_end < 0 else line_end]
+        if len(line.split()) <= 16 and not _LINE_END.search(line):
+            found.add(index)
+    return found
+
+
 def _drop_restated(events: list[Event]) -> list[Event]:
     """An event that only restates a more salient one (same type and place, overlapping days, no
     other side and no other toll: "the attack" told again once its attacker is known) is dropped."""
@@ -1238,6 +1264,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
             roles.actor2 = roles.actor1  # the named side was the target
         roles.actor1 = claimer  # "IS claimed responsibility", "تبنى تنظيم داعش الهجوم"
         roles.spans.pop("actor1", None)
+    if sub_event_type in _TERRITORIAL and roles.actor1 and not roles.actor2:
+        roles.actor2 = _other_side_named(doc, roles.actor1)  # ground changes hands: the side that held it
     if (
         sub_event_type
         in (
@@ -1362,6 +1390,15 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         published_at=doc.report.published_at,
         updated_at=doc.report.fetched_at,
     )
+
+
+def _other_side_named(doc: Document, actor1: str) -> str:
+    """The armed actor the report names most often on the side opposing ``actor1`` ("" if none)."""
+    counts: dict[str, int] = {}
+    for mention in doc.actors:
+        if mention.name != "Civilians" and not same_side(mention.name, actor1):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else ""
 
 
 def _dedupe_ids(events: list[Event]) -> list[Event]:

@@ -65,3 +65,23 @@ def test_an_attack_launched_by_named_gunmen_names_them_first() -> None:
     text = "قتل ستة من عناصر الأمن التركي اليوم في هجوم شنه مسلحو حزب العمال الكردستاني قرب قاعدة عسكرية."
     events = extract_events(report(text))
     assert events and events[0].actor1 == "PKK"
+
+
+def test_inserted_headlines_of_related_stories_add_no_toll() -> None:
+    text = (
+        "قال الجيش إن الدفاعات الجوية تصدت اليوم لصواريخ استهدفت مطارا عسكريا قرب حمص.\n"
+        "مقتل 45 شخصا في غارات على بلدة في ريف ادلب\n"
+        "وأضاف الجيش أن الصواريخ أصابت مستودعا في المطار دون ذكر خسائر."
+    )
+    events = extract_events(report(text, "صواريخ تستهدف مطارا عسكريا قرب حمص"))
+    assert events and all(e.fatalities != 45 for e in events)
+
+
+def test_ground_taken_from_the_side_the_report_names() -> None:
+    text = (
+        "أعلن الجيش السوري اليوم استعادة السيطرة على بلدة مسرابا في الغوطة الشرقية. "
+        "وكانت فصائل المعارضة تسيطر على البلدة منذ سنوات وقاتلت فصائل المعارضة قوات النظام فيها."
+    )
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Government regains territory"
+    assert events[0].actor2 == "Opposition Rebels"
