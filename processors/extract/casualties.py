@@ -525,6 +525,7 @@ _PERSON_NOUN_EN = frozenset(
         "local",
     }
 )
+_PERCENT_AR = re.compile(r"\s*(?:في\s+(?:ال)?|بال)(?:مئه|مائه)(?!\w)")
 _NON_PERSON = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:قذائف|قذيفه|صواريخ|صاروخ|صاروخا|غارات|غاره|ضربات|ضربه|براميل|برميل|برميلا|"
     r"قري|قريه|بلدات|بلده|مدن|مدينه|منازل|منزل|مباني|مبني|طائرات|طائره|دبابات|دبابه|اليات|اليه|اليه|"
@@ -1297,6 +1298,8 @@ def _judge(
         return None
     if re.match(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)", after_text) or _AGE.match(after_text.strip()):
         return None
+    if _PERCENT_AR.match(after_text) or first.text in ("المئه", "المائه", "بالمئه", "بالمائه"):
+        return None  # "70 في المئة": a share, and "المئة" itself is no count
     nxt = [t.text for t in tokens[q.end_tok : q.end_tok + 5]]
     prev = [t.text for t in tokens[max(0, q.start_tok - 4) : q.start_tok]]
     if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":

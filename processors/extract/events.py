@@ -407,7 +407,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
-        if hit.rule.name in ("ied", "suicide") and _SEIZURE_BEFORE.search(
+        if hit.rule.name in ("ied", "suicide", "shell") and _SEIZURE_BEFORE.search(
             doc.folded, max(clause[0], hit.start - 60), hit.start
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast

@@ -56,7 +56,7 @@ _OPPONENT_BEFORE = re.compile(
     r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
-    r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+)?$"
+    r"عناصر من|عناصر|تجمعات|مقرات|مقر|هدفا|اهدافا|اهداف|هدف|من)\s*(?:the\s+)?$"
 )
 _WITHDREW_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
@@ -72,6 +72,29 @@ _MEMBER_KILLED_BEFORE = re.compile(
     r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
     r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+)?$"
 )
+_OWN_FORCES = re.compile(
+    r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
+)
+_MINISTRY_BEFORE = re.compile(
+    r"(?:وزاره الدفاع|الجيش|هيئه الاركان|رئاسه الاركان)\s+(الروسي|التركي|الاسرائيلي|الامريكي|الاميركي|العراقي|"
+    r"الايراني)\S?\s+(?:\S+\s+){0,3}?(?:ان|إن|انه)?\s*$"
+)
+_STATE_FORCES = {
+    "الروس": "Military Forces of Russia",
+    "الترك": "Military Forces of Turkey",
+    "الاسر": "Military Forces of Israel",
+    "الامر": "Military Forces of the United States",
+    "الامي": "Military Forces of the United States",
+    "العرا": "Military Forces of Iraq",
+    "الاير": "Military Forces of Iran",
+}
+
+
+def armed_before(mentions: list[ActorMention], armed: list[int], at: int) -> bool:
+    """Whether an armed actor is named before ``at``."""
+    return any(mentions[i].end <= at for i in armed)
+
+
 _RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
 _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
 _SPEAKER_BEFORE = re.compile(
@@ -87,7 +110,7 @@ _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|"
-    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
+    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|بتهمه(?:\s+\S+){0,3})\s*$"
 )
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
 _RECIPROCAL = re.compile(
@@ -211,8 +234,18 @@ def resolve_roles(
             if "between" in tags[i]:
                 first = i
                 break
-    # 3. The subject nearest before the trigger (walking back over "X and Y" of one camp).
+    # 2b. "قالت وزارة الدفاع الروسية إن طائراتها دمرت ...": the speaker's own forces act.
     if first is None:
+        own = _OWN_FORCES.search(folded, max(0, trigger_start - 40), trigger_start + 12)
+        speakers = [i for i in armed if "speaker" in tags[i] and own and mentions[i].end <= own.start()]
+        if own and speakers and own.start() - mentions[speakers[-1]].end < 40:
+            first = speakers[-1]
+        elif own and not armed_before(mentions, armed, own.start()):
+            ministry = _MINISTRY_BEFORE.search(folded, max(0, own.start() - 45), own.start())
+            if ministry:  # the ministry is the source; its own forces are the state's
+                roles.actor1 = _STATE_FORCES[ministry.group(1)[:5]]
+    # 3. The subject nearest before the trigger (walking back over "X and Y" of one camp).
+    if first is None and not roles.actor1:
         excluded = (
             {"opponent", "backer", "victim", "loser", "speaker"}
             if in_clause
@@ -226,7 +259,7 @@ def resolve_roles(
     # 4. The first named after the trigger that is not a target. A bomb's report names its target
     #    after the trigger ("a car bomb at a base of the National Army"), its author only as an agent.
     bomb = sub_event_type in ("Suicide bomb", "Remote explosive/landmine/IED")
-    if first is None and not bomb:
+    if first is None and not roles.actor1 and not bomb:
         after_ids = [
             i
             for i in armed
@@ -235,7 +268,7 @@ def resolve_roles(
         ]
         if after_ids:
             first = after_ids[0]
-    if first is None and in_clause:
+    if first is None and not roles.actor1 and in_clause:
         # The clause names only the losing side: the actor is the subject carried from before.
         outside = [
             i
@@ -248,7 +281,21 @@ def resolve_roles(
         if outside:
             first = outside[-1]
             pool = sorted(set(pool) | {first})
-    if first is None and armed and not bomb:
+    if first is None and not roles.actor1 and sub_event_type == "Armed clash":
+        # "قتل 12 عنصرا من قوات النظام في اشتباكات مع الفصائل": the side named only as the
+        # opponent of the losing side fought them.
+        lost = [i for i in pool if "victim" in tags[i] and "civilian" not in tags[i]]
+        facing = [
+            i
+            for i in armed
+            if "opponent" in tags[i]
+            and not tags[i] & {"victim", "backer", "speaker"}
+            and lost
+            and not same_side(mentions[i].name, mentions[lost[0]].name)
+        ]
+        if facing:
+            first = facing[0]
+    if first is None and not roles.actor1 and armed and not bomb:
         candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker", "opponent"}]
         first = candidates[0] if candidates else None
     if first is not None:

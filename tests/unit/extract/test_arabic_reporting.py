@@ -85,3 +85,42 @@ def test_ground_taken_from_the_side_the_report_names() -> None:
     events = extract_events(report(text))
     assert events and events[0].sub_event_type == "Government regains territory"
     assert events[0].actor2 == "Opposition Rebels"
+
+
+def test_clash_named_only_by_the_losing_side_and_its_opponent() -> None:
+    text = "قتل 12 عنصرا من قوات النظام اليوم في اشتباكات مع الفصائل في ريف اللاذقية."
+    events = extract_events(report(text))
+    assert events and {events[0].actor1, events[0].actor2} == {"Military Forces of Syria", "Opposition Rebels"}
+
+
+def test_the_charge_against_victims_names_no_side() -> None:
+    text = "أعدم تنظيم داعش 5 مدنيين اليوم بتهمة التعامل مع قوات سوريا الديمقراطية في بلدة هجين."
+    events = extract_events(report(text))
+    assert events and (events[0].actor1, events[0].actor2) == ("Islamic State", "Civilians")
+
+
+def test_seized_shells_are_no_shelling() -> None:
+    text = "ضبطت قوات الأمن 20 قطعة سلاح و300 قذيفة خلال مداهمة في مدينة الرقة اليوم."
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in extract_events(report(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "قالت وزارة الدفاع الروسية إن طائراتها دمرت 15 هدفا للإرهابيين في ريف إدلب اليوم.",
+            "Military Forces of Russia",
+            "Opposition Rebels",
+        ),
+        ("قتلت القوات التركية اليوم 10 من مسلحي وحدات حماية الشعب في منطقة عفرين.", "Military Forces of Turkey", "YPG"),
+    ],
+)
+def test_a_state_acting_through_its_forces(text: str, actor1: str, actor2: str) -> None:
+    events = extract_events(report(text))
+    assert events and (events[0].actor1, events[0].actor2) == (actor1, actor2)
+
+
+def test_a_percentage_is_no_toll() -> None:
+    text = "قتل 10 أشخاص اليوم في غارات جوية على مدينة أريحا، وبلغ عدد القتلى من المدنيين 70 في المئة."
+    events = extract_events(report(text))
+    assert events and events[0].fatalities == 10
