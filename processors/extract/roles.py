@@ -79,6 +79,7 @@ _MINISTRY_BEFORE = re.compile(
     r"(?:وزاره الدفاع|الجيش|هيئه الاركان|رئاسه الاركان)\s+(الروسي|التركي|الاسرائيلي|الامريكي|الاميركي|العراقي|"
     r"الايراني)\S?\s+(?:\S+\s+){0,3}?(?:ان|إن|انه)?\s*$"
 )
+_MINISTRY_HINT = re.compile(r"الدفاع|الجيش|الاركان")
 _STATE_FORCES = {
     "الروس": "Military Forces of Russia",
     "الترك": "Military Forces of Turkey",
@@ -178,7 +179,8 @@ def resolve_roles(
             tag.add("backer")
         if _OPPONENT_BEFORE.search(before):
             tag.add("opponent")
-        if _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
+        near = folded[max(0, m.start - 22) : m.start]
+        if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
         if (
             _VICTIM_BEFORE.search(before)
@@ -235,7 +237,10 @@ def resolve_roles(
                 first = i
                 break
     # 2b. "قالت وزارة الدفاع الروسية إن طائراتها دمرت ...": the speaker's own forces act.
-    if first is None:
+    if first is None and (
+        any("speaker" in tags[i] for i in armed)
+        or _MINISTRY_HINT.search(folded, max(0, trigger_start - 90), trigger_start)
+    ):
         own = _OWN_FORCES.search(folded, max(0, trigger_start - 40), trigger_start + 12)
         speakers = [i for i in armed if "speaker" in tags[i] and own and mentions[i].end <= own.start()]
         if own and speakers and own.start() - mentions[speakers[-1]].end < 40:
