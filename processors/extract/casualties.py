@@ -718,7 +718,7 @@ _EARLIER_EVENT = re.compile(
     r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$"
 )
 _SENTENCE_COURT = re.compile(r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|court|trial")
-_AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|سنوات|yr)")
+_AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|من عمر\S*|سنوات|yr)")
 _ZERO = re.compile(
     r"\bno (?:reported |immediate |known )?(?:casualties|fatalities|deaths|injuries|one was (?:killed|hurt|"
     r"injured))|\bneither (?:injuries|fatalities|casualties|deaths) nor (?:injuries|fatalities|casualties|"

@@ -92,6 +92,9 @@ _NOT_REPORTED = re.compile(
     r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
     r"(?<!\w)[وب]?(?:تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
     r"(?<!\w)[وب]?(?:رد|ردا|الرد|برد|ردود|ردها|رده)\s+(?:\S+\s+){0,5}?(?:علي|عل)\s+|"
+    r"(?<!\w)[وب]?(?:ال)?(?:دليل|ادله)\s+(?:\S+\s+){0,5}?|"
+    r"(?<!ما )(?<!\w)(?:يشتبه|تشتبه)\s+(?:في\s+)?(?:بانه|بانها|بانهم|انه|انها|انهم)\s+|"
+    r"(?<!\w)(?:ال)?(?:مشتبه|مشتبها|متهم|متهما)\s+(?:به|بها|بهم)\s+(?:في\s+)?|"
     r"(?<!\w)[وفل]?(?:ال)?(?:نازح\S*|نزوح|فروا|فر|فرار|هربا|هرب\S*|لاجئ\S*|تهجير)\s+(?:\S+\s+){0,3}?"
     r"(?:بسبب|جراء|هربا من)\s+(?:\S+\s+)?)$"
 )
@@ -207,6 +210,7 @@ _CIVILIAN_NOUN = re.compile(
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
+_NO_KILLING = {"Arrests", "Agreement", "Peaceful protest", "Non-violent transfer of territory"}
 _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
 _REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
@@ -376,6 +380,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             and not any(d for d in doc.dates if s_start <= d.start < s_end and d.date.year == published.year)
         ):
             return []  # the sentence tells of an earlier year
+    else:
+        years = []
     kept: list[TriggerMention] = []
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
@@ -397,6 +403,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start])
+            or (years and _dated_earlier(doc, hit, clause, published))
             or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
         ):
             continue
@@ -533,6 +540,24 @@ class _DateRange:
         self.date = min(m.date for m in mentions)
         self.end_date = max((m.end_date or m.date) for m in mentions)
         self.precision = max(m.precision for m in mentions)
+
+
+def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], published: Any) -> bool:
+    """An Arabic trigger dated to an earlier year right beside it ("دمر مفاعلا في غارة على دير الزور
+    عام 2007", "منذ عام 2011") tells of that year, though its sentence is dated today."""
+    if published is None or doc.language != "ar":
+        return False
+    after_end = min(clause[1], hit.end + 35)
+    for match in _HISTORY_YEAR.finditer(doc.folded, max(clause[0], hit.start - 30), after_end):
+        if int(match.group(1)) >= published.year:
+            continue
+        if match.start() >= hit.end and _RELATIVE_AR.search(doc.folded, hit.end, match.start()):
+            continue  # "قصف على البلدة التي سيطرت عليها الفصائل عام 2015": the year is the town's
+        return True
+    return False
+
+
+_RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
 
 
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
@@ -1314,6 +1339,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         split = _even_share(doc, cand, fatalities)
     if split is not None:  # the note codes part of its total to this event's place
         fatalities, qualifier, killed = split.count, "convention", [split]
+    if sub_event_type in _NO_KILLING and doc.language == "ar":
+        fatalities, qualifier, killed = None, None, []  # "اعتقلت رجلا يشتبه بأنه قتل فتاة": the arrest killed no one
     injured, _, hurt = _toll(doc, cand.casualties, "injured", doc.actors)
     evidence: list[Evidence] = []
 

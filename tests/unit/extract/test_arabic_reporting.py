@@ -124,3 +124,26 @@ def test_a_percentage_is_no_toll() -> None:
     text = "قتل 10 أشخاص اليوم في غارات جوية على مدينة أريحا، وبلغ عدد القتلى من المدنيين 70 في المئة."
     events = extract_events(report(text))
     assert events and events[0].fatalities == 10
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "الرئيس: لدينا دليل على استخدام الحكومة للسلاح الكيماوي",
+            "قال الرئيس اليوم إن لديه الدليل على أن الحكومة استخدمت غاز الكلور في البلدة.",
+        ),
+        (
+            "الجيش يعترف بقصف منشأة في دير الزور عام 2007",
+            "اعترف الجيش اليوم رسميا بأنه دمر منشأة في غارة جوية على دير الزور عام 2007.",
+        ),
+    ],
+)
+def test_claims_of_evidence_and_admissions_of_old_strikes_are_no_event(title: str, text: str) -> None:
+    assert extract_events(report(text, title)) == []
+
+
+def test_a_suspect_and_an_age_give_no_toll_to_an_arrest() -> None:
+    text = "اعتقلت الشرطة اليوم رجلا يشتبه بأنه قتل فتاة في الرابعة عشرة من عمرها في مدينة الرقة."
+    events = extract_events(report(text))
+    assert all(e.sub_event_type == "Arrests" and not e.fatalities for e in events)
