@@ -193,6 +193,7 @@ _ARMED_VICTIM = re.compile(
 )
 _BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
+_DAYPART = re.compile(r"(?:صباح|فجر|ظهر|عصر|مساء|ليل|الصباح|الفجر|الساعات الاولي)\S* (?:\S+ )?(?:اليوم|امس)(?!\w)")
 _AIR_ONLY = {
     "Military Forces of Russia",
     "Military Forces of Israel",
@@ -596,7 +597,10 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     dates = [
         d
         for d in doc.dates
-        if s_start <= d.start < s_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+        if s_start <= d.start < s_end
+        and not (
+            _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start]) and not _DAYPART.match(doc.folded, d.start)
+        )
     ]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
