@@ -66,7 +66,7 @@ _THREAT = re.compile(
     r"تستعد|يستعد|"
     r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
-    r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|"
+    r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
     r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b"
 )
@@ -1051,6 +1051,8 @@ def extract(report: Report) -> list[Event]:
     lead = _lead_sentence(doc)
     if not any(c.in_title or c.sentence == lead for c in all_cands):
         return []
+    if _political_statement(doc, lead):
+        return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
     # Places and actors a sentence leaves out come from the sentence before (anaphora).
     previous: Candidate | None = None
     for cand in body_cands:
@@ -1217,6 +1219,32 @@ def _restates(event: Event, main: Event) -> bool:
     e0, e1 = event.event_date, event.event_date_end or event.event_date
     m0, m1 = main.event_date, main.event_date_end or main.event_date
     return e0 <= m1 and m0 <= e1
+
+
+# Speakers whose words are statements, not reports of events: governments, diplomats, leaders and
+# international bodies (monitors, agencies and militaries report events and are not listed).
+_POLITICIAN = (
+    r"(?:واشنطن|موسكو|انقره|طهران|باريس|لندن|برلين|الكرملين|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
+    r"وزاره الخارجيه|الرئيس|رئيس الوزراء|رئيس الحكومه|المستشار|المستشاره|اردوغان|لافروف|ماكرون|ترامب|ترمب|"
+    r"بوتين|بوتن|ماتيس|نتنياهو|ليبرمان|خامنئي|روحاني|ظريف|غوتيريس|دي ميستورا|الامم المتحده|الامين العام|"
+    r"مجلس الامن|الناتو|الاتحاد الاوروبي|مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
+    r"الحكومه|الكرملين)|الرئاسه|المرشد)"
+)
+_POLITICAL_TITLE = re.compile(r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:")
+_POLITICAL_LEAD = re.compile(
+    r"\W*(?:[وف]?(?:قال|قالت|اعتبر|اعتبرت|اكد|اكدت|حذر|حذرت|دعا|دعت|اتهم|اتهمت|ندد|نددت|طالب|طالبت|شدد|"
+    r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت)\s+(?:\S+\s+){0,2}?)?" + _POLITICIAN
+)
+
+
+def _political_statement(doc: Document, lead: int) -> bool:
+    """An Arabic report whose title quotes a government, diplomat or leader ("واشنطن: ...",
+    "لافروف: ...") and whose lead is that speech tells of a statement, not of an event."""
+    if doc.language != "ar" or not doc.title_end or lead < 0 or not _POLITICAL_TITLE.match(doc.folded):
+        return False
+    start, end = doc.sentences[lead]
+    dateline = _DATELINE.match(doc.folded, start, end)
+    return bool(_POLITICAL_LEAD.match(doc.folded, dateline.end() if dateline else start, end))
 
 
 def _lead_sentence(doc: Document) -> int:

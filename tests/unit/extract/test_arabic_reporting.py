@@ -147,3 +147,26 @@ def test_a_suspect_and_an_age_give_no_toll_to_an_arrest() -> None:
     text = "اعتقلت الشرطة اليوم رجلا يشتبه بأنه قتل فتاة في الرابعة عشرة من عمرها في مدينة الرقة."
     events = extract_events(report(text))
     assert all(e.sub_event_type == "Arrests" and not e.fatalities for e in events)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "الرئيس: قواتنا قد تدخل المدينة في أي لحظة",
+            "قال الرئيس اليوم إن قواته قد تدخل مدينة عفرين في أي لحظة بعد أن سيطرت على القرى المحيطة بها.",
+        ),
+        (
+            "وزير الخارجية: دخول قوات النظام إلى عفرين مرفوض",
+            "قال وزير الخارجية اليوم إن دخول قوات النظام إلى عفرين مرفوض، وإن الجيش قصف مواقع المسلحين أمس.",
+        ),
+    ],
+)
+def test_a_leaders_quoted_statement_is_no_event(title: str, text: str) -> None:
+    assert extract_events(report(text, title)) == []
+
+
+def test_a_monitor_quoted_in_the_title_still_reports() -> None:
+    text = "قال المرصد السوري اليوم إن 5 مدنيين قتلوا في غارات جوية على بلدة سراقب في ريف إدلب."
+    events = extract_events(report(text, "المرصد: مقتل 5 مدنيين في غارات على سراقب"))
+    assert events and events[0].sub_event_type == "Air/drone strike" and events[0].fatalities == 5
