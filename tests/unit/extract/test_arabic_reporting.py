@@ -170,3 +170,20 @@ def test_a_monitor_quoted_in_the_title_still_reports() -> None:
     text = "قال المرصد السوري اليوم إن 5 مدنيين قتلوا في غارات جوية على بلدة سراقب في ريف إدلب."
     events = extract_events(report(text, "المرصد: مقتل 5 مدنيين في غارات على سراقب"))
     assert events and events[0].sub_event_type == "Air/drone strike" and events[0].fatalities == 5
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "الخارجية تدين الهجوم على البلدة",
+            'أدانت وزارة الخارجية السعودية اليوم "الهجوم الكيماوي المروع" الذي تعرضت له بلدة اللطامنة.',
+        ),
+        (
+            "وصول المفتشين إلى البلدة",
+            "وصل المفتشون الدوليون اليوم إلى بلدة اللطامنة للتحقيق في هجوم كيماوي مشتبه به على البلدة.",
+        ),
+    ],
+)
+def test_condemned_or_investigated_attacks_are_no_event(title: str, text: str) -> None:
+    assert all(e.sub_event_type != "Chemical weapon" for e in extract_events(report(text, title)))
