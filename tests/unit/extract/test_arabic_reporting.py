@@ -187,3 +187,24 @@ def test_a_monitor_quoted_in_the_title_still_reports() -> None:
 )
 def test_condemned_or_investigated_attacks_are_no_event(title: str, text: str) -> None:
     assert all(e.sub_event_type != "Chemical weapon" for e in extract_events(report(text, title)))
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("الرئيس يحذر من الهجوم على إدلب", "حذر الرئيس الأمريكي اليوم الحكومة من شن هجوم متهور على محافظة إدلب."),
+        (
+            "مئات المدنيين يفرون من إدلب خوف هجوم وشيك",
+            "فر مئات المدنيين اليوم من ريف إدلب خوفا من هجوم وشيك لقوات النظام.",
+        ),
+        ("زعيم حزب يهاجم الرئيس السوري", "هاجم زعيم الحزب اليوم الرئيس السوري في مؤتمر صحفي في بيروت."),
+        ("العراق يعدم 12 مدانا بالإرهاب", "أعدم العراق اليوم 12 مدانا بالإرهاب بعد صدور أحكام قضائية بحقهم في بغداد."),
+    ],
+)
+def test_warnings_imminent_attacks_verbal_attacks_and_judicial_executions_are_no_event(title: str, text: str) -> None:
+    assert extract_events(report(text, title)) == []
+
+
+def test_an_execution_by_an_armed_group_is_an_attack() -> None:
+    events = extract_events(report("أعدم تنظيم داعش اليوم 5 مدنيين في بلدة هجين بريف دير الزور الشرقي."))
+    assert events and events[0].sub_event_type == "Attack" and events[0].fatalities == 5
