@@ -190,7 +190,8 @@ _VAGUE = {
     "numerous": 10,
 }
 _VAGUE_PHRASES = re.compile(
-    r"(?<!\w)(?:عدد من|عددا من|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|\b(?:a number of|"
+    r"(?<!\w)(?:(?:عدد من|عددا من)(?!\s+(?:\S+وا|قتل)(?!\w))|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|"
+    r"\b(?:a number of|"
     r"an unknown number of|"
     r"unknown number of|an unspecified number of|a number of)\b"
 )
@@ -660,7 +661,7 @@ _CUMULATIVE = re.compile(
     r"past (?:few |several )?(?:days|weeks))\b"
 )
 _TOLL_RISE_TARGET = re.compile(
-    r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
+    r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
     r"ليبلغ)(?:\s+\S+){0,8}?\s+"
     r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
     r"total to|number to)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$"
@@ -684,7 +685,8 @@ _PERIOD_TOLL = re.compile(
     r"war|conflict|month|months|weeks|years)\b"
 )
 _RISE_START = re.compile(
-    r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|ليبلغ)(?!\w)|"
+    r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|"
+    r"لتبلغ|ليبلغ)(?!\w)|"
     r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen)\b"
 )
 
@@ -838,6 +840,16 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             cls = "teen"
             j += 1
             continue
+        if (
+            cls in ("thousand", "hundred")
+            and nxt == "و"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text.isdigit()
+            and int(tokens[j + 1].text) < (1000 if cls == "thousand" else 100)
+        ):
+            value += int(tokens[j + 1].text)  # "ستة آلاف و259": one number
+            j += 2
+            break
         part = _arabic_word_value(nxt)
         if part is None:
             break
