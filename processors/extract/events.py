@@ -318,9 +318,11 @@ def prepare(report: Report) -> Document:
     text = f"{title}\n{body}" if title else body
     language = report.language or detect_language(text)
     folded, positions = fold_with_offsets(text)
+    # The title's end in the folded text (diacritics such as the tanwin of "قتيلاً" are dropped).
+    title_end = (len(title) if positions is None else bisect.bisect_left(positions, len(title))) if title else 0
     mentions = find_mentions(folded)
     _add_upper_case_is(text, positions, mentions.actors)
-    dateline = _DATELINE.match(folded, len(title) + 1 if title else 0)
+    dateline = _DATELINE.match(folded, title_end + 1 if title else 0)
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
     doc = Document(
@@ -328,7 +330,7 @@ def prepare(report: Report) -> Document:
         text=text,
         folded=folded,
         positions=positions,
-        title_end=len(title) if title else 0,
+        title_end=title_end,
         language=language,
         sentences=split_sentences(folded),
         triggers=mentions.triggers,
@@ -517,6 +519,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
         if name == "attack" and (types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}):
             continue
+        if name == "attack" and any(a.rule.name == "arrest" and 0 <= h.start - a.end < 12 for a in kept):
+            continue  # "مداهمه استهدفت شقه": the raid's target, part of the arrest
         if (
             name == "air"
             and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")

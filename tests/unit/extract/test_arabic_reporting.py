@@ -208,3 +208,18 @@ def test_warnings_imminent_attacks_verbal_attacks_and_judicial_executions_are_no
 def test_an_execution_by_an_armed_group_is_an_attack() -> None:
     events = extract_events(report("أعدم تنظيم داعش اليوم 5 مدنيين في بلدة هجين بريف دير الزور الشرقي."))
     assert events and events[0].sub_event_type == "Attack" and events[0].fatalities == 5
+
+
+def test_a_title_with_tanwin_ends_where_the_body_begins() -> None:
+    title = "11 قتيلاً مدنياً في قصف جوي تركي على مدينة عفرين"
+    text = (
+        "قُتل 11 مدنياً، اليوم، في غارة تركية استهدفت مدينة عفرين في شمال سوريا.\n"
+        "وأسفر القصف التركي، الثلاثاء، عن مقتل 43 مدنياً في عفرين."
+    )
+    events = extract_events(report(text, title))
+    assert any(e.fatalities == 11 and e.event_date == WHEN.date() for e in events)
+
+
+def test_a_raid_that_targeted_a_flat_is_an_arrest() -> None:
+    text = "أعلنت الشرطة اليوم أنها أوقفت رجلا في مداهمة استهدفت شقة سكنية في مدينة الرقة."
+    assert all(e.sub_event_type == "Arrests" for e in extract_events(report(text)))
