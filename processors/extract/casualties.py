@@ -653,12 +653,18 @@ _CUMULATIVE = re.compile(
     r"الشهر الجاري|"
     r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|"
     r"(?<!\w)(?:خلال|طوال|في) (?:شهر|الشهر|اسبوع|الاسبوع|الاشهر|الاسابيع)(?!\w)|"
+    r"(?<!\w)(?:خلال|طوال|في|علي مدي|علي مدار) (?:\S+ )?(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)|"
     r"\b(?:during|over|throughout|in) the (?:month|week|past month|past week|year)\b|"
     r"\b(?:since|total|overall|in all|altogether|so far|to date|this month|last month|"
     r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
     r"since the start|(?<!remnants of )(?<!left over from )(?<!leftover from )the war|the conflict|"
     r"the past year|years of|months of|weeks of|campaign|offensive|"
     r"past (?:few |several )?(?:days|weeks))\b"
+)
+# "لقي اكثر من 400 مدني مصرعهم، في خمسه ايام من الغارات": a toll over several days, past a comma.
+_OVER_DAYS_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
+    r"(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)"
 )
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
@@ -1416,6 +1422,7 @@ def _judge(
     if not incident and (
         _CUMULATIVE.search(clause_before[-60:])
         or _CUMULATIVE.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        or _OVER_DAYS_AFTER.match(clause_after)
     ):
         if totals is not None:
             totals.add(q.value)

@@ -26,3 +26,9 @@ def test_thousands_in_words_and_digits_are_one_number() -> None:
 
 def test_a_percentage_and_the_hundred_of_it_are_no_toll() -> None:
     assert killed("قتل 10 أشخاص في الغارات، 70 في المئة منهم من المدنيين.") == [10]
+
+
+def test_tolls_over_several_days_are_totals() -> None:
+    assert killed("لقي أكثر من 400 مدني مصرعهم، في خمسة أيام من الغارات الجوية على المنطقة.") == []
+    assert killed("قالت الجمعية إن عدد القتلى خلال يومي الاثنين والثلاثاء بلغ 260 شخصا على الأقل.") == []
+    assert killed("سقط 45 قتيلا اليوم، ليرتفع عدد القتلى إلى 305 أشخاص خلال 3 أيام من القصف.") == [45]
