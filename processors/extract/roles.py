@@ -79,6 +79,7 @@ _MINISTRY_BEFORE = re.compile(
     r"(?:وزاره الدفاع|الجيش|هيئه الاركان|رئاسه الاركان)\s+(الروسي|التركي|الاسرائيلي|الامريكي|الاميركي|العراقي|"
     r"الايراني)\S?\s+(?:\S+\s+){0,3}?(?:ان|إن|انه)?\s*$"
 )
+_ARABIC_SUBJECT_GAP = re.compile(r",\s*و|\.\s")  # a new clause between the pair and the later subject
 _MINISTRY_HINT = re.compile(r"الدفاع|الجيش|الاركان")
 _STATE_FORCES = {
     "الروس": "Military Forces of Russia",
@@ -236,6 +237,17 @@ def resolve_roles(
             if "between" in tags[i]:
                 first = i
                 break
+        # "... بين قسد وتنظيم داعش، وتمكن التنظيم من استعادة ...": a later subject of the trigger wins
+        later = [
+            j
+            for j in armed
+            if first is not None
+            and j > first + 1
+            and mentions[j].end <= trigger_start
+            and not tags[j] & {"conj", "between", "opponent", "victim", "backer", "loser", "speaker", "status"}
+        ]
+        if later and _ARABIC_SUBJECT_GAP.search(folded, mentions[first].end, mentions[later[-1]].start):
+            first = None
     # 2b. "قالت وزارة الدفاع الروسية إن طائراتها دمرت ...": the speaker's own forces act.
     if first is None and (
         any("speaker" in tags[i] for i in armed)

@@ -223,3 +223,19 @@ def test_a_title_with_tanwin_ends_where_the_body_begins() -> None:
 def test_a_raid_that_targeted_a_flat_is_an_arrest() -> None:
     text = "أعلنت الشرطة اليوم أنها أوقفت رجلا في مداهمة استهدفت شقة سكنية في مدينة الرقة."
     assert all(e.sub_event_type == "Arrests" for e in extract_events(report(text)))
+
+
+def test_a_later_subject_takes_ground_after_a_clash_between_two_sides() -> None:
+    text = (
+        "اندلعت اشتباكات اليوم بين قوات سوريا الديمقراطية وتنظيم داعش في محيط بلدة الباغوز، "
+        "وتمكن التنظيم من استعادة نقطتين."
+    )
+    events = extract_events(report(text))
+    taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert taken and (taken[0].actor1, taken[0].actor2) == ("Islamic State", "Syrian Democratic Forces")
+
+
+def test_gunmen_who_shelled() -> None:
+    events = extract_events(report("قال الجيش اليوم إن مسلحين قصفوا مواقع للجيش السوري في ريف اللاذقية."))
+    assert events and events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].actor2 == "Military Forces of Syria"
