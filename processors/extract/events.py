@@ -1480,11 +1480,24 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     )
 
 
+# Foreign air forces and states named in a report rarely held the ground that changed hands.
+_NOT_GROUND_HOLDERS = frozenset(
+    {
+        "Civilians",
+        "Military Forces of Russia",
+        "Military Forces of the United States",
+        "Military Forces of Israel",
+        "Military Forces of Iran",
+        "Coalition",
+    }
+)
+
+
 def _other_side_named(doc: Document, actor1: str) -> str:
     """The armed actor the report names most often on the side opposing ``actor1`` ("" if none)."""
     counts: dict[str, int] = {}
     for mention in doc.actors:
-        if mention.name != "Civilians" and not same_side(mention.name, actor1):
+        if mention.name not in _NOT_GROUND_HOLDERS and not same_side(mention.name, actor1):
             counts[mention.name] = counts.get(mention.name, 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else ""
 

@@ -239,3 +239,13 @@ def test_gunmen_who_shelled() -> None:
     events = extract_events(report("قال الجيش اليوم إن مسلحين قصفوا مواقع للجيش السوري في ريف اللاذقية."))
     assert events and events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert events[0].actor2 == "Military Forces of Syria"
+
+
+def test_foreign_states_named_in_a_report_did_not_hold_the_ground() -> None:
+    text = (
+        "أعلنت روسيا اليوم استعادة قوات النظام السيطرة على مدينة دوما بالكامل. "
+        "وكانت الولايات المتحدة قد هددت بالرد، وقالت الولايات المتحدة إنها تدرس خياراتها."
+    )
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Government regains territory"
+    assert events[0].actor2 != "Military Forces of the United States"
