@@ -106,7 +106,9 @@ _SPEAKER_BEFORE = re.compile(
 )
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
-    r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b"
+    r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b|"
+    r"^\s+(?:قد\s+)?(?:ابلغت|ابلغ|قالت|اعلنت|اكدت|حذرت|ذكرت|افادت|اشارت|نفت|طالبت|دعت|هددت|توعدت|اتهمت|نددت|"
+    r"ادانت|تقول|يقول|تتهم|يتهم|تحذر|يحذر)(?!\w)"
 )
 _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"

@@ -249,3 +249,12 @@ def test_foreign_states_named_in_a_report_did_not_hold_the_ground() -> None:
     events = extract_events(report(text))
     assert events and events[0].sub_event_type == "Government regains territory"
     assert events[0].actor2 != "Military Forces of the United States"
+
+
+def test_a_state_that_told_the_rebels_something_is_not_the_target() -> None:
+    text = (
+        "توغلت قوات النظام اليوم في محافظة درعا تحت غطاء غارات جوية، وسط تقارير تفيد بأن الولايات المتحدة "
+        "أبلغت فصائل المعارضة بعدم توقع تدخل أميركي."
+    )
+    events = extract_events(report(text))
+    assert events and all(e.actor2 != "Military Forces of the United States" for e in events)
