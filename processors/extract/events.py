@@ -128,7 +128,10 @@ _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
 )
-_SINCE_CLAUSE = re.compile(r"(?<!\w)منذ ان(?: \S+){0,5}\s*$|\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b")
+_SINCE_CLAUSE = re.compile(
+    r"(?<!\w)منذ (?:ان|بدء|بدايه|شن|اندلاع|انطلاق)(?: \S+){0,5}\s*$|"
+    r"\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b"
+)
 
 
 def _segment(folded: str, clause: tuple[int, int], at: int) -> tuple[int, int]:
@@ -212,6 +215,10 @@ _ARMED_VICTIM = re.compile(
 )
 _BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
+# "منذ بدء التصعيد على محافظة درعا في 19 حزيران": the day a campaign began, not the event's day.
+_SINCE_START_BEFORE = re.compile(
+    r"(?<!\w)منذ (?:بدء|بدايه|انطلاق|انطلاقه|شن|اندلاع)(?:\s+[^\s,.]+){0,6}\s+(?:في|يوم|بتاريخ)?\s*$"
+)
 _DAYPART = re.compile(r"(?:صباح|فجر|ظهر|عصر|مساء|ليل|الصباح|الفجر|الساعات الاولي)\S* (?:\S+ )?(?:اليوم|امس)(?!\w)")
 _AIR_ONLY = {
     "Military Forces of Russia",
@@ -626,6 +633,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         and not (
             _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start]) and not _DAYPART.match(doc.folded, d.start)
         )
+        and not _SINCE_START_BEFORE.search(doc.folded, max(s_start, d.start - 70), d.start)
     ]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:

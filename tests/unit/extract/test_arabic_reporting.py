@@ -258,3 +258,12 @@ def test_a_state_that_told_the_rebels_something_is_not_the_target() -> None:
     )
     events = extract_events(report(text))
     assert events and all(e.actor2 != "Military Forces of the United States" for e in events)
+
+
+def test_the_day_a_campaign_began_is_not_the_events_day() -> None:
+    text = (
+        "قتل 25 مدنيا على الأقل الثلاثاء في غارات على محافظة درعا، في حصيلة هي الأكثر دموية "
+        "منذ بدء التصعيد على المحافظة في 19 شباط."
+    )
+    events = extract_events(report(text))
+    assert events and events[0].event_date == datetime(2026, 3, 10).date() and events[0].event_date_end is None
