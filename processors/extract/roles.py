@@ -104,6 +104,10 @@ _SPEAKER_BEFORE = re.compile(
     r"ندد|نددت|دان|دانت|ادان|ادانت|حذر|حذرت|زعم|زعمت|زعمت|كشف|كشفت|اعترف|اعترفت|طالب|طالبت|يقول|تقول|اشار|"
     r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$"
 )
+# "... إن متشددين", "... أن الطائرات": the speaker's words name another subject ("انه", "ان قواته" do not).
+_THAT_OTHER = re.compile(
+    r"\s*(?:,[^,]{0,25},\s*)?(?:ان|بان)\s+(?!(?:قوات|طائرات|مقاتلات|وحدات|جنود|عناصر|مقاتلي|دفاعات)\S*(?:ه|ها|هم)(?!\w))"
+)
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
     r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b|"
@@ -199,6 +203,8 @@ def resolve_roles(
             _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)
         ) and not 0 <= trigger_start - m.end < 22:
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
+        elif _SPEAKER_BEFORE.search(before) and _THAT_OTHER.match(after) and m.end <= trigger_start:
+            tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
         if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after):
             tag.add("status")
         if (

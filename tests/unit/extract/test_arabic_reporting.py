@@ -267,3 +267,15 @@ def test_the_day_a_campaign_began_is_not_the_events_day() -> None:
     )
     events = extract_events(report(text))
     assert events and events[0].event_date == datetime(2026, 3, 10).date() and events[0].event_date_end is None
+
+
+def test_an_army_reporting_what_others_did_is_not_the_attacker() -> None:
+    text = "قال الجيش العراقي إن مسلحين فتحوا النار على عدد من المدنيين اليوم في بلدة الطارمية شمال بغداد."
+    events = extract_events(report(text))
+    assert events and events[0].actor1 != "Military Forces of Iraq" and events[0].actor2 == "Civilians"
+
+
+def test_an_army_announcing_its_own_act_still_acts() -> None:
+    text = "أعلن الجيش السوري اليوم أن قواته استعادت السيطرة على بلدة مسرابا في الغوطة الشرقية."
+    events = extract_events(report(text))
+    assert events and events[0].actor1 == "Military Forces of Syria"
