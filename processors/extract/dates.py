@@ -352,9 +352,12 @@ def _ar_week_start(m: re.Match[str], ref: date | None) -> Resolved | None:
 _AR_RULES: list[_Rule] = [
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?P<o>{_AR_ORDINAL_RE})\\s+من\\s+(?:شهر\\s+)?"
-        f"(?:{_AR_MONTH_PAIR}(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}"
-        f"|(?:هذا\\s+)?الشهر\\s+(?:الجاري|الحالي)|(?P<prev>الشهر\\s+(?:الماضي|المنصرم|الفائت|السابق))){_E}"
-    ), _ar_ordinal_month, needs_ref=False, triggers=(*_AR_MONTH_KEYS, "شهر")),
+        f"{_AR_MONTH_PAIR}(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}(?P<prev>){_E}"
+    ), _ar_ordinal_month, needs_ref=False, triggers=_AR_MONTH_KEYS),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?P<o>{_AR_ORDINAL_RE})\\s+من\\s+(?P<m1>)(?P<y>)"
+        f"(?:(?:هذا\\s+)?الشهر\\s+(?:الجاري|الحالي)|(?P<prev>الشهر\\s+(?:الماضي|المنصرم|الفائت|السابق))){_E}"
+    ), _ar_ordinal_month, triggers=("شهر",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:في\\s+)?(?:مطلع|بدايه|اوائل)\\s+(?:هذا\\s+)?الاسبوع(?:\\s+(?:الجاري|الحالي))?{_E}"),
           _ar_week_start, triggers=("اسبوع",)),
     _Rule(re.compile(

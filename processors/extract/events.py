@@ -412,6 +412,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     else:
         years = []
     kept: list[TriggerMention] = []
+    arabic = doc.language == "ar"
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
     background = bool(_BACKGROUND_WORD.search(sentence))
@@ -431,9 +432,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (halt and _HALT.search(window))
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
-            or _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start])
+            or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
-            or _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40))
+            or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
         ):
