@@ -190,7 +190,8 @@ _VAGUE = {
     "numerous": 10,
 }
 _VAGUE_PHRASES = re.compile(
-    r"(?<!\w)(?:عدد من|عددا من|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|\b(?:a number of|"
+    r"(?<!\w)(?:(?:عدد من|عددا من)(?!\s+(?:\S+وا|قتل)(?!\w))|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|"
+    r"\b(?:a number of|"
     r"an unknown number of|"
     r"unknown number of|an unspecified number of|a number of)\b"
 )
@@ -534,6 +535,7 @@ _PERSON_NOUN_EN = frozenset(
         "local",
     }
 )
+_PERCENT_AR = re.compile(r"\s*(?:في\s+(?:ال)?|بال)(?:مئه|مائه)(?!\w)")
 _NON_PERSON = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:قذائف|قذيفه|صواريخ|صاروخ|صاروخا|غارات|غاره|ضربات|ضربه|براميل|برميل|برميلا|"
     r"قري|قريه|بلدات|بلده|مدن|مدينه|منازل|منزل|مباني|مبني|طائرات|طائره|دبابات|دبابه|اليات|اليه|اليه|"
@@ -654,11 +656,13 @@ _SUBSET = re.compile(
     r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were)\W*$"
 )
 _CUMULATIVE = re.compile(
-    r"(?<!\w)(?:منذ|حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
+    r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|الصباح|الفجر|الساعات الاولي)\S*(?: \S+)?(?: اليوم| امس|$))|"
+    r"حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
     r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|(?<!مخلفات )الحرب|سنوات|"
     r"الشهر الجاري|"
     r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|"
     r"(?<!\w)(?:خلال|طوال|في) (?:شهر|الشهر|اسبوع|الاسبوع|الاشهر|الاسابيع)(?!\w)|"
+    r"(?<!\w)(?:خلال|طوال|في|علي مدي|علي مدار) (?:\S+ )?(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)|"
     r"\b(?:during|over|throughout|in) the (?:month|week|past month|past week|year)\b|"
     r"\b(?:since|total|overall|in all|altogether|so far|to date|this month|last month|"
     r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
@@ -666,8 +670,13 @@ _CUMULATIVE = re.compile(
     r"the past year|years of|months of|weeks of|campaign|offensive|"
     r"past (?:few |several )?(?:days|weeks))\b"
 )
+# "لقي اكثر من 400 مدني مصرعهم، في خمسه ايام من الغارات": a toll over several days, past a comma.
+_OVER_DAYS_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
+    r"(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)"
+)
 _TOLL_RISE_TARGET = re.compile(
-    r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
+    r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
     r"ليبلغ)(?:\s+\S+){0,8}?\s+"
     r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
     r"total to|number to)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$"
@@ -691,7 +700,8 @@ _PERIOD_TOLL = re.compile(
     r"war|conflict|month|months|weeks|years)\b"
 )
 _RISE_START = re.compile(
-    r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|ليبلغ)(?!\w)|"
+    r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|"
+    r"لتبلغ|ليبلغ)(?!\w)|"
     r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen)\b"
 )
 
@@ -726,7 +736,7 @@ _EARLIER_EVENT = re.compile(
     r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$"
 )
 _SENTENCE_COURT = re.compile(r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|court|trial")
-_AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|سنوات|yr)")
+_AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|من عمر\S*|سنوات|yr)")
 _ZERO = re.compile(
     r"\bno (?:reported |immediate |known )?(?:casualties|fatalities|deaths|injuries|one was (?:killed|hurt|"
     r"injured))|\bneither (?:injuries|fatalities|casualties|deaths) nor (?:injuries|fatalities|casualties|"
@@ -848,6 +858,16 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             cls = "teen"
             j += 1
             continue
+        if (
+            cls in ("thousand", "hundred")
+            and nxt == "و"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text.isdigit()
+            and int(tokens[j + 1].text) < (1000 if cls == "thousand" else 100)
+        ):
+            value += int(tokens[j + 1].text)  # "ستة آلاف و259": one number
+            j += 2
+            break
         part = _arabic_word_value(nxt)
         if part is None:
             break
@@ -1314,6 +1334,8 @@ def _judge(
         return None
     if re.match(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)", after_text) or _AGE.match(after_text.strip()):
         return None
+    if _PERCENT_AR.match(after_text) or first.text in ("المئه", "المائه", "بالمئه", "بالمائه"):
+        return None  # "70 في المئة": a share, and "المئة" itself is no count
     nxt = [t.text for t in tokens[q.end_tok : q.end_tok + 5]]
     prev = [t.text for t in tokens[max(0, q.start_tok - 4) : q.start_tok]]
     if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":
@@ -1419,6 +1441,7 @@ def _judge(
     if not incident and (
         _CUMULATIVE.search(clause_before[-60:])
         or _CUMULATIVE.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        or _OVER_DAYS_AFTER.match(clause_after)
     ):
         if totals is not None:
             totals.add(q.value)

@@ -332,7 +332,47 @@ def _ar_month_rel(back: int) -> _Handler:
     return handler
 
 
+_AR_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_AR_ORDINALS: dict[str, int] = {
+    "الاول": 1, **{u: i for i, u in enumerate(_AR_UNITS[1:], 2)}, "العاشر": 10,
+    **{f"{u} عشر": i for i, u in enumerate(_AR_UNITS, 11)}, "العشرين": 20,
+    **{f"{u} والعشرين": i for i, u in enumerate(_AR_UNITS, 21)}, "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+_AR_ORDINAL_RE = "|".join(sorted(_AR_ORDINALS, key=len, reverse=True))
+
+
+def _ar_ordinal_month(m: re.Match[str], ref: date | None) -> Resolved | None:
+    """ "في السابع من آذار", "في العاشر من الشهر الجاري": an ordinal day of a named or relative month."""
+    day = _AR_ORDINALS[m.group("o")]
+    if m.group("m1"):
+        return _range(_infer_year(_month_number(m.group("m1")), day, ref, m.group("y")), None)
+    if ref is None:
+        return None
+    year, month = ref.year, ref.month
+    if m.group("prev"):
+        year, month = year - (month == 1), (month - 2) % 12 + 1
+    return _range(_safe_date(year, month, day), None)
+
+
+def _ar_week_start(m: re.Match[str], ref: date | None) -> Resolved | None:
+    """ "مطلع الأسبوع": Saturday to Tuesday of the report's week, not after the report."""
+    if ref is None:
+        return None
+    start = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    return start, min(ref, start + timedelta(days=3)), 2
+
+
 _AR_RULES: list[_Rule] = [
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?P<o>{_AR_ORDINAL_RE})\\s+من\\s+(?:شهر\\s+)?"
+        f"{_AR_MONTH_PAIR}(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}(?P<prev>){_E}"
+    ), _ar_ordinal_month, needs_ref=False, triggers=_AR_MONTH_KEYS),
+    _Rule(re.compile(
+        f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?P<o>{_AR_ORDINAL_RE})\\s+من\\s+(?P<m1>)(?P<y>)"
+        f"(?:(?:هذا\\s+)?الشهر\\s+(?:الجاري|الحالي)|(?P<prev>الشهر\\s+(?:الماضي|المنصرم|الفائت|السابق))){_E}"
+    ), _ar_ordinal_month, triggers=("شهر",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}(?:في\\s+)?(?:مطلع|بدايه|اوائل)\\s+(?:هذا\\s+)?الاسبوع(?:\\s+(?:الجاري|الحالي))?{_E}"),
+          _ar_week_start, triggers=("اسبوع",)),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?:ال\\s*)?(?P<d0>\\d{{1,2}})\\s*(?:و|-|الى|حتى|إلى)\\s*"
         f"(?:ال\\s*)?(?P<d>\\d{{1,2}})\\s+(?:من\\s+(?:شهر\\s+)?)?(?:شهر\\s+)?{_AR_MONTH_PAIR}{_AR_YEAR}"
@@ -352,7 +392,7 @@ _AR_RULES: list[_Rule] = [
         f"(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
     ), _ar_hours, triggers=("ساع",)),
     _Rule(re.compile(
-        f"{_B}{_AR_CL}(?:ليل|ليله|ليلة)\\s+(?:ال)?(?:يوم\\s+)?(?P<wd>{_AR_WEEKDAY_RE})\\s*(?:[/\\-–]|و|على)\\s*"
+        f"{_B}{_AR_CL}(?:ليل|ليله|ليلة)\\s+(?:ال)?(?:يوم\\s+)?(?P<wd>{_AR_WEEKDAY_RE})(?:\\s*(?:[/\\-–]|و|على)\\s*|\\s+)"
         f"(?P<wd2>{_AR_WEEKDAY_RE})"
     ), _ar_night, triggers=("ليل",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:ليل|ليله)\\s+(?P<wd>{_AR_WEEKDAY_RE})(?P<wd2>)"), _ar_night,

@@ -66,7 +66,7 @@ _THREAT = re.compile(
     r"تستعد|يستعد|"
     r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
-    r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|"
+    r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
     r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b"
 )
@@ -86,11 +86,55 @@ _REFERENCE = re.compile(
 # "a regime offensive on Idlib could displace hundreds of thousands": what may happen, not what did
 _MODAL_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:could|would|might|will)\b")
 _TOLD_DONE = re.compile(r"\b(?:killed|died|dead|wounded|injured|hit|struck|left)\b")
+# Arabic phrasings that name violence without reporting it: a negated act ("الاسد لا يشن هجوم
+# كيمياوي"), an accusation ("تورط الاسد بهجوم دوما"), a response ("ردا حازما من المجتمع الدولي على
+# الهجوم"), a cause of flight ("270 الف نازح بسبب القتال").
+_NOT_REPORTED = re.compile(
+    r"(?:(?<!\w)[وف]?(?:لا|لم|لن)\s+(?!(?:تزال|يزال|زالت|زال|تزل|يزل|يسفر|تسفر|يخلف|تخلف|يؤد\S*|تؤد\S*|"
+    r"تتوقف|يتوقف|توقف|تهدا|يهدا|تنقطع|ينقطع|يعرف|تعرف|يتضح|يتبين|ترد|يرد|تعلن|يعلن|تتبن\S*|يتبن\S*|"
+    r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
+    r"(?<!\w)[وب]?(?:تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
+    r"(?<!\w)[وب]?(?:رد|ردا|الرد|برد|ردود|ردها|رده)\s+(?:\S+\s+){0,5}?(?:علي|عل)\s+|"
+    r"(?<!\w)[وب]?(?:ال)?(?:دليل|ادله)\s+(?:\S+\s+){0,5}?|"
+    r"(?<!\w)[وف]?(?:ادان|ادانت|دان|دانت|ندد|نددت|استنكر|استنكرت|شجب|شجبت|يدين|تدين)\s+(?:\S+\s+){0,4}?"
+    r"(?:ب\S*\s+)?\W*|"
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:تحقيق|تحقيقا|تحقيقات|مفتشي|مفتشو|المفتشين|المحققين|محققي|محققو)\s+"
+    r"(?:\S+\s+){0,3}?(?:في|حول|بشان|عن)\s+(?:\S+\s+)?|"
+    r"(?<!ما )(?<!\w)(?:يشتبه|تشتبه)\s+(?:في\s+)?(?:بانه|بانها|بانهم|انه|انها|انهم)\s+|"
+    r"(?<!\w)(?:ال)?(?:مشتبه|مشتبها|متهم|متهما)\s+(?:به|بها|بهم)\s+(?:في\s+)?|"
+    r"(?<!\w)[وفل]?(?:ال)?(?:نازح\S*|نزوح|فروا|فر|فرار|هربا|هرب\S*|لاجئ\S*|تهجير)\s+(?:\S+\s+){0,3}?"
+    r"(?:بسبب|جراء|هربا من)\s+(?:\S+\s+)?)$"
+)
+# After a trigger: an attack still to come ("هجوم وشيك", "الهجوم على ادلب سيخلف"), or words, not
+# arms ("هجوما لاذعا", "هاجم الرئيس التركي").
+_NOT_REPORTED_AFTER = re.compile(
+    r"\W*(?:\S+\s+){0,1}?\W*(?:وشيك\S*|المرتقب\S*|مرتقب\S*|المتوقع\S*|المقبل\S*|القادم\S*|"
+    r"المزمع\S*|لاذع\S*|كلامي\S*)(?!\w)|"
+    r"\s+(?:\S+\s+){0,3}?(?:سيخلف|سيؤدي|ستؤدي|سيكون|ستكون|سيتسبب|ستتسبب|سيفضي|سيشكل|ستشكل)(?!\w)|"
+    r"\W*(?:[^\s,.]+\s+){0,2}?(?:الرئيس|رئيس الوزراء|رئيس الحكومه|وزير|الوزير|وزيره|المتحدث|الامين العام|"
+    r"السفير|المندوب)(?!\w)"
+)
+# Executions carried out by courts and prisons ("اعدم العراق 12 مدانا بالارهاب") are sentences, not attacks.
+_EXECUTION = re.compile(r"[وف]?(?:ال|ب|بال)?(?:اعدم|اعدمت|اعدام|اعدامات|يعدم|تعدم)(?!\w)")
+_JUDICIAL = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مدان\S*|محكوم\S*|حكم|احكام|الحكم|القضاء|قضائي\S*|محكمه|المحكمه|سجن|السجن|"
+    r"وزاره العدل|المدانين)(?!\w)"
+)
+_CHEMICAL_STOCK = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:عنصر|مواد|ماده|اسلحه|سلاح|حظر|برنامج|مخزون|مخزونات|ترسانه|منشات|منشاه|مصانع|"
+    r"مصنع|مخازن|مخزن|عوامل|عامل|مركز|مراكز|مواقع|موقع)\s+$"
+)
+_CHEMICAL_USE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:هجوم|هجمات|هجوما|قصف|قصفا|ضربه|غاره|غارات|استخدام|استخدم|استخدمت|باستخدام)(?!\w)"
+)
 _HALT = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
 )
-_SINCE_CLAUSE = re.compile(r"(?<!\w)منذ ان(?: \S+){0,5}\s*$|\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b")
+_SINCE_CLAUSE = re.compile(
+    r"(?<!\w)منذ (?:ان|بدء|بدايه|شن|اندلاع|انطلاق)(?: \S+){0,5}\s*$|"
+    r"\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b"
+)
 
 
 def _segment(folded: str, clause: tuple[int, int], at: int) -> tuple[int, int]:
@@ -175,6 +219,11 @@ _ARMED_VICTIM = re.compile(
 _ATTACKER_NOUN = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers|jihadists|gunmen|militiamen)\b")
 _BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
+# "منذ بدء التصعيد على محافظة درعا في 19 حزيران": the day a campaign began, not the event's day.
+_SINCE_START_BEFORE = re.compile(
+    r"(?<!\w)منذ (?:بدء|بدايه|انطلاق|انطلاقه|شن|اندلاع)(?:\s+[^\s,.]+){0,6}\s+(?:في|يوم|بتاريخ)?\s*$"
+)
+_DAYPART = re.compile(r"(?:صباح|فجر|ظهر|عصر|مساء|ليل|الصباح|الفجر|الساعات الاولي)\S* (?:\S+ )?(?:اليوم|امس)(?!\w)")
 _AIR_ONLY = {
     "Military Forces of Russia",
     "Military Forces of Israel",
@@ -192,6 +241,7 @@ _CIVILIAN_NOUN = re.compile(
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
+_NO_KILLING = {"Arrests", "Agreement", "Peaceful protest", "Non-violent transfer of territory"}
 _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
 # "missile strike(s)" with no aircraft in the sentence: missiles fired from the ground or the sea.
 _MISSILE_STRIKE = re.compile(r"missiles? (?:strikes?|attacks?)\b")
@@ -290,9 +340,11 @@ def prepare(report: Report) -> Document:
     text = f"{title}\n{body}" if title else body
     language = report.language or detect_language(text)
     folded, positions = fold_with_offsets(text)
+    # The title's end in the folded text (diacritics such as the tanwin of "قتيلاً" are dropped).
+    title_end = (len(title) if positions is None else bisect.bisect_left(positions, len(title))) if title else 0
     mentions = find_mentions(folded)
     _add_upper_case_is(text, positions, mentions.actors)
-    dateline = _DATELINE.match(folded, len(title) + 1 if title else 0)
+    dateline = _DATELINE.match(folded, title_end + 1 if title else 0)
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
     doc = Document(
@@ -300,7 +352,7 @@ def prepare(report: Report) -> Document:
         text=text,
         folded=folded,
         positions=positions,
-        title_end=len(title) if title else 0,
+        title_end=title_end,
         language=language,
         sentences=split_sentences(folded),
         triggers=mentions.triggers,
@@ -442,8 +494,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             and not any(d for d in doc.dates if s_start <= d.start < s_end and d.date.year == published.year)
         ):
             return []  # the sentence tells of an earlier year
+    else:
+        years = []
     kept: list[TriggerMention] = []
     set_aside = False
+    arabic = doc.language == "ar"
     threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
     halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
     background = bool(_BACKGROUND_WORD.search(sentence))
@@ -463,6 +518,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (halt and _HALT.search(window))
             or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
             or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
+            or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
+            or (years and _dated_earlier(doc, hit, clause, published))
+            or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
+            or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
             or (_MODAL_AFTER.match(doc.folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
@@ -476,7 +535,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
-        if hit.rule.name in ("ied", "suicide") and _SEIZURE_BEFORE.search(
+        if hit.rule.name in ("ied", "suicide", "shell") and _SEIZURE_BEFORE.search(
             doc.folded, max(clause[0], hit.start - 60), hit.start
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
@@ -497,6 +556,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             del clause_text
         elif _ATTEMPT.search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
+        elif hit.rule.name == "chemical" and _CHEMICAL_STOCK.search(window) and not _CHEMICAL_USE.search(window):
+            continue  # "الاسلحه الكيميائيه", "العنصر الكيمياوي": the weapons or agent, not an attack
         elif hit.rule.name == "handover" and not _has_place(doc, (s_start, s_end)):
             continue
         kept.append(hit)
@@ -572,6 +633,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             set_aside or types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}
         ):
             continue
+        if name == "attack" and any(a.rule.name == "arrest" and 0 <= h.start - a.end < 12 for a in kept):
+            continue  # "مداهمه استهدفت شقه": the raid's target, part of the arrest
         if (
             name == "air"
             and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")
@@ -619,6 +682,24 @@ class _DateRange:
         self.precision = max(m.precision for m in mentions)
 
 
+def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], published: Any) -> bool:
+    """An Arabic trigger dated to an earlier year right beside it ("دمر مفاعلا في غارة على دير الزور
+    عام 2007", "منذ عام 2011") tells of that year, though its sentence is dated today."""
+    if published is None or doc.language != "ar":
+        return False
+    after_end = min(clause[1], hit.end + 35)
+    for match in _HISTORY_YEAR.finditer(doc.folded, max(clause[0], hit.start - 30), after_end):
+        if int(match.group(1)) >= published.year:
+            continue
+        if match.start() >= hit.end and _RELATIVE_AR.search(doc.folded, hit.end, match.start()):
+            continue  # "قصف على البلدة التي سيطرت عليها الفصائل عام 2015": the year is the town's
+        return True
+    return False
+
+
+_RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
+
+
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
     return any(span[0] <= p.start < span[1] for p in doc.places)
 
@@ -659,9 +740,13 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         for d in doc.dates
         if s_start <= d.start < s_end
         and (
-            not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+            not (
+                _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start])
+                and not _DAYPART.match(doc.folded, d.start)
+            )
             or doc.folded.startswith("'s ", d.end)  # "the toll from Tuesday's bombing": that day, not since
         )
+        and not _SINCE_START_BEFORE.search(doc.folded, max(s_start, d.start - 70), d.start)
     ]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
@@ -1108,8 +1193,11 @@ def extract(report: Report) -> list[Event]:
     totals = frozenset(collected)
     starts = [s for s, _ in doc.sentences]
     with_triggers = {bisect.bisect_right(starts, t.start) - 1 for t in doc.triggers}
+    inserted = _inserted_lines(doc)
+    for index in inserted:
+        tolls[index] = []
     for index, (s_start, s_end) in enumerate(doc.sentences):
-        cands = _sentence_candidates(doc, index)
+        cands = [] if index in inserted else _sentence_candidates(doc, index)
         sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
@@ -1128,6 +1216,8 @@ def extract(report: Report) -> list[Event]:
     lead = _lead_sentence(doc)
     if not any(c.in_title or c.sentence == lead for c in all_cands):
         return []
+    if _political_statement(doc, lead):
+        return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
     # Places and actors a sentence leaves out come from the sentence before (anaphora).
     previous: Candidate | None = None
     for cand in body_cands:
@@ -1266,6 +1356,29 @@ def extract(report: Report) -> list[Event]:
     return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
 
 
+_LINE_END = re.compile(r"[.!?؟:\"”»)…'*]\s*$")
+
+
+def _inserted_lines(doc: Document) -> set[int]:
+    """Sentences on short body lines without closing punctuation after the first: the headlines of
+    related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
+    في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
+    if doc.language != "ar":
+        return set()
+    body = doc.title_end + 1 if doc.title_end else 0
+    lead = len(doc.folded) - len(doc.folded[body:].lstrip())  # the first body line is the lead
+    found: set[int] = set()
+    for index, (start, _) in enumerate(doc.sentences):
+        line_start = doc.folded.rfind("\n", 0, start + 1) + 1
+        if start < body or line_start <= lead:
+            continue
+        line_end = doc.folded.find("\n", start)
+        line = doc.folded[line_start : len(doc.folded) if line_end < 0 else line_end]
+        if len(line.split()) <= 16 and not _LINE_END.search(line):
+            found.add(index)
+    return found
+
+
 def _drop_restated(events: list[Event]) -> list[Event]:
     """An event that only restates a more salient one (same type and place, overlapping days, no
     other side and no other toll: "the attack" told again once its attacker is known) is dropped."""
@@ -1291,6 +1404,36 @@ def _restates(event: Event, main: Event) -> bool:
     e0, e1 = event.event_date, event.event_date_end or event.event_date
     m0, m1 = main.event_date, main.event_date_end or main.event_date
     return e0 <= m1 and m0 <= e1
+
+
+# Speakers whose words are statements, not reports of events: governments, diplomats, leaders and
+# international bodies (monitors, agencies and militaries report events and are not listed).
+_POLITICIAN = (
+    r"(?:واشنطن|موسكو|انقره|طهران|باريس|لندن|برلين|الكرملين|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
+    r"وزاره الخارجيه|الرئيس|رئيس الوزراء|رئيس الحكومه|المستشار|المستشاره|اردوغان|لافروف|ماكرون|ترامب|ترمب|"
+    r"بوتين|بوتن|ماتيس|نتنياهو|الاسد|ليبرمان|خامنئي|روحاني|ظريف|غوتيريس|غوتيريش|دي ميستورا|الامم المتحده|الامين العام|"
+    r"مجلس الامن|الناتو|الاتحاد الاوروبي|مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
+    r"الحكومه|الكرملين)|الرئاسه|المرشد)"
+)
+_POLITICAL_TITLE = re.compile(
+    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*" + _POLITICIAN + r"(?:\s+\S+){0,2}?\s+"
+    r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث)(?!\w)"
+)
+_POLITICAL_LEAD = re.compile(
+    r"\W*(?:[وف]?(?:قال|قالت|اعتبر|اعتبرت|اكد|اكدت|حذر|حذرت|دعا|دعت|اتهم|اتهمت|ندد|نددت|طالب|طالبت|شدد|"
+    r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت)\s+(?:\S+\s+){0,2}?)?"
+    + _POLITICIAN
+)
+
+
+def _political_statement(doc: Document, lead: int) -> bool:
+    """An Arabic report whose title quotes a government, diplomat or leader ("واشنطن: ...",
+    "لافروف: ...") and whose lead is that speech tells of a statement, not of an event."""
+    if doc.language != "ar" or not doc.title_end or lead < 0 or not _POLITICAL_TITLE.match(doc.folded):
+        return False
+    start, end = doc.sentences[lead]
+    dateline = _DATELINE.match(doc.folded, start, end)
+    return bool(_POLITICAL_LEAD.match(doc.folded, dateline.end() if dateline else start, end))
 
 
 def _lead_sentence(doc: Document) -> int:
@@ -1367,6 +1510,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
             roles.actor2 = roles.actor1  # the named side was the target
         roles.actor1 = claimer  # "IS claimed responsibility", "تبنى تنظيم داعش الهجوم"
         roles.spans.pop("actor1", None)
+    if sub_event_type in _TERRITORIAL and roles.actor1 and not roles.actor2:
+        roles.actor2 = _other_side_named(doc, roles.actor1)  # ground changes hands: the side that held it
     if (
         sub_event_type
         in (
@@ -1415,6 +1560,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         split = _even_share(doc, cand, fatalities)
     if split is not None:  # the note codes part of its total to this event's place
         fatalities, qualifier, killed = split.count, "convention", [split]
+    if sub_event_type in _NO_KILLING and doc.language == "ar":
+        fatalities, qualifier, killed = None, None, []  # "اعتقلت رجلا يشتبه بأنه قتل فتاة": the arrest killed no one
     injured, _, hurt = _toll(doc, cand.casualties, "injured", doc.actors)
     evidence: list[Evidence] = []
 
@@ -1491,6 +1638,28 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         published_at=doc.report.published_at,
         updated_at=doc.report.fetched_at,
     )
+
+
+# Foreign air forces and states named in a report rarely held the ground that changed hands.
+_NOT_GROUND_HOLDERS = frozenset(
+    {
+        "Civilians",
+        "Military Forces of Russia",
+        "Military Forces of the United States",
+        "Military Forces of Israel",
+        "Military Forces of Iran",
+        "Coalition",
+    }
+)
+
+
+def _other_side_named(doc: Document, actor1: str) -> str:
+    """The armed actor the report names most often on the side opposing ``actor1`` ("" if none)."""
+    counts: dict[str, int] = {}
+    for mention in doc.actors:
+        if mention.name not in _NOT_GROUND_HOLDERS and not same_side(mention.name, actor1):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else ""
 
 
 def _dedupe_ids(events: list[Event]) -> list[Event]:

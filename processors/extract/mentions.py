@@ -71,6 +71,7 @@ class PhraseIndex:
     def __init__(self, labelled: list[tuple[int, Any]]) -> None:
         self.index: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         self.residual: list[tuple[int, re.Pattern[str]]] = []
+        self._by_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
         for label, pattern in labelled:
             items = getattr(pattern, "items", ()) or (("", str(pattern)),)
             for key, regex in items:
@@ -95,18 +96,25 @@ class PhraseIndex:
                 stems.append(rest[2:])
         return frozenset(k for stem in stems if len(stem) >= 2 for k in (stem[:2], stem[:3]))
 
+    def _tries(self, word: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        """The alternatives to try at a word (cached per word: most words recur)."""
+        cached = self._by_word.get(word)
+        if cached is None:
+            cached = tuple(item for key in self._keys(word) for item in self.index.get(key, ()))
+            if len(self._by_word) < 200_000:
+                self._by_word[word] = cached
+        return cached
+
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
         """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
         found: list[tuple[int, int, int]] = []
-        index = self.index
-        keys_of = self._keys
+        tries = self._tries
         for word in _WORD.finditer(text):
             start = word.start()
-            for key in keys_of(word.group()):
-                for label, compiled in index.get(key, ()):
-                    match = compiled.match(text, start)
-                    if match and match.end() > start:
-                        found.append((start, match.end(), label))
+            for label, compiled in tries(word.group()):
+                match = compiled.match(text, start)
+                if match and match.end() > start:
+                    found.append((start, match.end(), label))
         for label, compiled in self.residual:
             found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))

@@ -41,7 +41,8 @@ _CAMPS: dict[str, str] = {
 _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
 
 _AGENT_BEFORE = re.compile(
-    r"(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|شنتها|شنها|تبنته|تبناها|\bby|\bcarried out by|"
+    r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه)"
+    r"(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي))?|\bby|\bcarried out by|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
 _BACKER_BEFORE = re.compile(
@@ -55,7 +56,7 @@ _OPPONENT_BEFORE = re.compile(
     r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
-    r"عناصر من|عناصر|تجمعات|مقرات|مقر|من)\s*(?:the\s+|an?\s+)?$"
+    r"عناصر من|عناصر|تجمعات|مقرات|مقر|هدفا|اهدافا|اهداف|هدف|من)\s*(?:the\s+|an?\s+)?$"
 )
 _WITHDREW_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
@@ -66,6 +67,36 @@ _VICTIM_BEFORE = re.compile(
     r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
+# "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
+_MEMBER_KILLED_BEFORE = re.compile(
+    r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
+    r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+)?$"
+)
+_OWN_FORCES = re.compile(
+    r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
+)
+_MINISTRY_BEFORE = re.compile(
+    r"(?:وزاره الدفاع|الجيش|هيئه الاركان|رئاسه الاركان)\s+(الروسي|التركي|الاسرائيلي|الامريكي|الاميركي|العراقي|"
+    r"الايراني)\S?\s+(?:\S+\s+){0,3}?(?:ان|إن|انه)?\s*$"
+)
+_ARABIC_SUBJECT_GAP = re.compile(r",\s*و|\.\s")  # a new clause between the pair and the later subject
+_MINISTRY_HINT = re.compile(r"الدفاع|الجيش|الاركان")
+_STATE_FORCES = {
+    "الروس": "Military Forces of Russia",
+    "الترك": "Military Forces of Turkey",
+    "الاسر": "Military Forces of Israel",
+    "الامر": "Military Forces of the United States",
+    "الامي": "Military Forces of the United States",
+    "العرا": "Military Forces of Iraq",
+    "الاير": "Military Forces of Iran",
+}
+
+
+def armed_before(mentions: list[ActorMention], armed: list[int], at: int) -> bool:
+    """Whether an armed actor is named before ``at``."""
+    return any(mentions[i].end <= at for i in armed)
+
+
 _RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
 _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
 _SPEAKER_BEFORE = re.compile(
@@ -74,9 +105,15 @@ _SPEAKER_BEFORE = re.compile(
     r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$|"
     r"\b(?:according to|quoting|cited|citing)\s+(?:\S+\s+){0,2}$"
 )
+# "... إن متشددين", "... أن الطائرات": the speaker's words name another subject ("انه", "ان قواته" do not).
+_THAT_OTHER = re.compile(
+    r"\s*(?:,[^,]{0,25},\s*)?(?:ان|بان)\s+(?!(?:قوات|طائرات|مقاتلات|وحدات|جنود|عناصر|مقاتلي|دفاعات)\S*(?:ه|ها|هم)(?!\w))"
+)
 _SPEAKER_AFTER = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
-    r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b"
+    r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b|"
+    r"^\s+(?:قد\s+)?(?:ابلغت|ابلغ|قالت|اعلنت|اكدت|حذرت|ذكرت|افادت|اشارت|نفت|طالبت|دعت|هددت|توعدت|اتهمت|نددت|"
+    r"ادانت|تقول|يقول|تتهم|يتهم|تحذر|يحذر)(?!\w)"
 )
 # "The Turkish army said it had killed 15 militants": the speaker tells its own act.
 _SAYS_ITSELF = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\b")
@@ -84,7 +121,7 @@ _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
-    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره)\s*$"
+    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|بتهمه(?:\s+\S+){0,3})\s*$"
 )
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
 _HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground it is, not who fought
@@ -154,6 +191,9 @@ def resolve_roles(
             tag.add("backer")
         if _OPPONENT_BEFORE.search(before):
             tag.add("opponent")
+        near = folded[max(0, m.start - 22) : m.start]
+        if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
+            tag |= {"victim", "lost_member"}
         if (
             _VICTIM_BEFORE.search(before)
             or _PASSIVE_VICTIM_AFTER.match(after)
@@ -170,6 +210,8 @@ def resolve_roles(
             and not _SAYS_ITSELF.match(after)
         ):
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
+        elif _SPEAKER_BEFORE.search(before) and _THAT_OTHER.match(after) and m.end <= trigger_start:
+            tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
         if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after) or _HELD.search(folded, m.start, m.end):
             tag.add("status")
         if (
@@ -210,8 +252,32 @@ def resolve_roles(
             if "between" in tags[i]:
                 first = i
                 break
+        # "... بين قسد وتنظيم داعش، وتمكن التنظيم من استعادة ...": a later subject of the trigger wins
+        later = [
+            j
+            for j in armed
+            if first is not None
+            and j > first + 1
+            and mentions[j].end <= trigger_start
+            and not tags[j] & {"conj", "between", "opponent", "victim", "backer", "loser", "speaker", "status"}
+        ]
+        if later and _ARABIC_SUBJECT_GAP.search(folded, mentions[first].end, mentions[later[-1]].start):
+            first = None
+    # 2b. "قالت وزارة الدفاع الروسية إن طائراتها دمرت ...": the speaker's own forces act.
+    if first is None and (
+        any("speaker" in tags[i] for i in armed)
+        or _MINISTRY_HINT.search(folded, max(0, trigger_start - 90), trigger_start)
+    ):
+        own = _OWN_FORCES.search(folded, max(0, trigger_start - 40), trigger_start + 12)
+        speakers = [i for i in armed if "speaker" in tags[i] and own and mentions[i].end <= own.start()]
+        if own and speakers and own.start() - mentions[speakers[-1]].end < 40:
+            first = speakers[-1]
+        elif own and not armed_before(mentions, armed, own.start()):
+            ministry = _MINISTRY_BEFORE.search(folded, max(0, own.start() - 45), own.start())
+            if ministry:  # the ministry is the source; its own forces are the state's
+                roles.actor1 = _STATE_FORCES[ministry.group(1)[:5]]
     # 3. The subject nearest before the trigger (walking back over "X and Y" of one camp).
-    if first is None:
+    if first is None and not roles.actor1:
         excluded = (
             {"opponent", "backer", "victim", "loser", "speaker"}
             if in_clause
@@ -229,15 +295,16 @@ def resolve_roles(
     # 4. The first named after the trigger that is not a target. A bomb's report names its target
     #    after the trigger ("a car bomb at a base of the National Army"), its author only as an agent.
     bomb = sub_event_type in ("Suicide bomb", "Remote explosive/landmine/IED")
-    if first is None and not bomb:
+    if first is None and not roles.actor1 and not bomb:
         after_ids = [
             i
             for i in armed
-            if mentions[i].start >= trigger_start and not tags[i] & {"opponent", "backer", "loser", "speaker"}
+            if mentions[i].start >= trigger_start
+            and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member"}
         ]
         if after_ids:
             first = after_ids[0]
-    if first is None and in_clause:
+    if first is None and not roles.actor1 and in_clause:
         # The clause names only the losing side: the actor is the subject carried from before.
         outside = [
             i
@@ -250,7 +317,21 @@ def resolve_roles(
         if outside:
             first = outside[-1]
             pool = sorted(set(pool) | {first})
-    if first is None and armed and not bomb:
+    if first is None and not roles.actor1 and sub_event_type == "Armed clash":
+        # "قتل 12 عنصرا من قوات النظام في اشتباكات مع الفصائل": the side named only as the
+        # opponent of the losing side fought them.
+        lost = [i for i in pool if "victim" in tags[i] and "civilian" not in tags[i]]
+        facing = [
+            i
+            for i in armed
+            if "opponent" in tags[i]
+            and not tags[i] & {"victim", "backer", "speaker"}
+            and lost
+            and not same_side(mentions[i].name, mentions[lost[0]].name)
+        ]
+        if facing:
+            first = facing[0]
+    if first is None and not roles.actor1 and armed and not bomb:
         candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker", "opponent"}]
         first = candidates[0] if candidates else None
     if first is not None:
