@@ -148,6 +148,8 @@ class Gazetteer:
     first_readings: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict, repr=False)
     # Cache of `places.py`: capitalised Latin token -> its vowel-blind reading here ("" for none).
     skeleton_readings: dict[str, str] = field(default_factory=dict, repr=False)
+    # Cache of `places.py`: token -> (first readings, is Arabic, vowel-blind reading), () when it starts no name.
+    token_plans: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name or alias matches `name` (either script), best-known first."""
