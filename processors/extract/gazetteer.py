@@ -384,7 +384,7 @@ COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 LATIN_STOPWORDS = frozenset(
     "china diana maria milan sana sanaa nazi bath karma slug sham cham hamza kasim qasim rania sadr alam "
     "hal dal tal til sin sina hay saba kara safa hiro humus nava rasm chao aura aira "
-    "ana anna "
+    "ana anna road "
     "ali omar hassan hussein ahmad mohammed mohamed khalid said salem amal nour noor hope peace".split()
 )
 # One-word Latin names that are also given names: a place cue is needed ("the town of Dana").
