@@ -341,10 +341,12 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 fuzzy: bool = False) -> None:
     keys = [key]
     starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
-    index, prefixes = (gaz.skeleton_index, gaz.skeleton_prefixes) if fuzzy else (gaz.latin_index, gaz.latin_prefixes)
+    index, prefixes, extendable = (gaz.skeleton_index, gaz.skeleton_prefixes, gaz.skeleton_extendable) if fuzzy \
+        else (gaz.latin_index, gaz.latin_prefixes, gaz.latin_extendable)
     j = prev = i
     while True:
-        hits = index.get(tuple(keys))
+        current = tuple(keys)
+        hits = index.get(current)
         if fuzzy and hits and not all(raws[k][:1].isupper() or _token_info(raws[k])[2] or raws[k] in _DESIGNATORS
                                       for k in range(i, j + 1)):
             hits = None  # a vowel-blind match must be a capitalised name throughout
@@ -357,7 +359,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
             out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy))
-        if len(keys) >= gaz.max_tokens:
+        if len(keys) >= gaz.max_tokens or current not in extendable:
             return
         k = j + 1
         while k < len(raws) and _token_info(raws[k])[2] and _gap_ok(text[ends[prev]:starts[k]]):
@@ -777,8 +779,12 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.start, r.mode = base + match.start(1), "near"
             return r
         return r
-    # English
-    match = _EN_COUNTRYSIDE_OF.search(before)
+    # English. Each phrase below holds one of a few words: look for those first (the searches are the
+    # cost of this step, and most names stand with none of them before).
+    low = before.lower()
+    directed = "north" in low or "south" in low or "east" in low or "west" in low or "central" in low
+    rural = "countryside" in low or "rural" in low or "hinterland" in low
+    match = _EN_COUNTRYSIDE_OF.search(before) if rural else None
     if match is not None:
         if match.group(1):
             r.start, r.mode = base + match.start(1), "countryside"
@@ -790,11 +796,11 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
                 r.start -= len(text[max(0, r.start - 30):r.start]) - adj.start(1)
                 r.direction = _en_dir(adj.group(2))
         return r
-    placed = _EN_PLACED_IN_COUNTRY.search(before)
+    placed = _EN_PLACED_IN_COUNTRY.search(before) if directed and "of" in low else None
     if placed is not None:
         r.mode = "admin1" if placed.group(1).lower() in ("province", "governorate") else "place"
         return r
-    adj = _EN_BEFORE_ADJ.search(before)
+    adj = _EN_BEFORE_ADJ.search(before) if directed else None
     tail = _EN_AFTER_COUNTRYSIDE.match(after)
     if tail is not None:
         word = tail.group(2).split()[-1].lower()
@@ -820,7 +826,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
         r.start, r.mode = base + adj.start(1), "countryside"
         r.direction = _en_dir(adj.group(2))
         return r
-    match = _EN_GOV_BEFORE.search(before)
+    match = _EN_GOV_BEFORE.search(before) if "province" in low or "governorate" in low else None
     if match is not None:
         r.start, r.mode = base + match.start(1), "admin1"
         return r
@@ -836,7 +842,8 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
                                                 or named.lower() in _NOT_OF_A_GOVERNORATE)):
             r.mode = "admin1"
             return r
-    match = _EN_NEAR_BEFORE.search(before)
+    near = "of" in low or "near" in low or "outside" in low or "around" in low or "close" in low
+    match = _EN_NEAR_BEFORE.search(before) if near else None
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
         if match.group(4):
