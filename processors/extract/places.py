@@ -10,7 +10,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
    vowel-blind index; such a match needs a place cue and a governorate the report names.
 2. Accept a one-word name that is also a common word ("الطيبة" good, "الباب" the door) only
    with a cue: "قرية/بلدة/مدينة X", "the town of X", a list that started with an accepted place,
-   or a region phrase right after it ("الطيبة بريف دير الزور").
+   or a region phrase right after it ("الطيبة بريف دير الزور"). A bare capitalised word the report also
+   writes in lower case ("Sarin ... sarin") or an English word spelt like a place needs a cue too; page
+   furniture ("Tags Syria Palmyra", "Related: ...", "Read more: ...") is no text.
 3. Wrap region phrases around a match: "ريف X [direction]", "الريف الشرقي لـX", "بادية X",
    "شرق X", "أطراف X", "محافظة X", "northern X countryside", "east of X", "X province".
    Directional countryside of a governorate resolves to a representative point (precision 2),
@@ -19,8 +21,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
    a town followed by a governorate it is not in ("al-Rabia village in Raqqa") is a namesake the
    gazetteer lacks and is dropped, and so is a place said to be in a town far from it ("Al-Waer in
    Tadmor"). "X district" of a district town is that district (precision 2), "northern Afrin" a
-   point that way inside it. Names glued to unknown capitalised words ("Tahrir al-Sham",
-   "Manbij Military Council") and media outlets ("قناة الميادين") are no places.
+   point that way inside it. A city named as a neighbourhood ("al-Sulaimaniyeh neighbourhood") in a
+   report about another country is that country's quarter, or dropped. Names glued to unknown
+   capitalised words ("Tahrir al-Sham", "Manbij Military Council") and media outlets ("قناة الميادين") are no places.
 5. References back: "ومطارها العسكري", "ريفها الشرقي", "الريف الشرقي للمدينة" take the city named
    before; "الريف الحموي" is Hama's countryside; "20 km east of Palmyra" shifts the point.
 
