@@ -144,10 +144,15 @@ class Gazetteer:
     # key tuples of `latin_skeleton`, used by `places.py` only where no exact spelling matched.
     skeleton_index: dict[tuple[str, ...], list[IndexedName]] = field(default_factory=dict)
     skeleton_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    # Proper prefixes only (keys a further token can extend): a walk stops at once where none can.
+    latin_extendable: set[tuple[str, ...]] = field(default_factory=set)
+    skeleton_extendable: set[tuple[str, ...]] = field(default_factory=set)
     # Cache of `places.py`: token -> its readings that can start a name here.
     first_readings: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict, repr=False)
     # Cache of `places.py`: capitalised Latin token -> its vowel-blind reading here ("" for none).
     skeleton_readings: dict[str, str] = field(default_factory=dict, repr=False)
+    # Cache of `places.py`: token -> (first readings, is Arabic, vowel-blind reading), () when it starts no name.
+    token_plans: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name or alias matches `name` (either script), best-known first."""
@@ -382,7 +387,7 @@ COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 LATIN_STOPWORDS = frozenset(
     "china diana maria milan sana sanaa nazi bath karma slug sham cham hamza kasim qasim rania sadr alam "
     "hal dal tal til sin sina hay saba kara safa hiro humus nava rasm chao aura aira "
-    "ana anna "
+    "ana anna road "
     "ali omar hassan hussein ahmad mohammed mohamed khalid said salem amal nour noor hope peace".split()
 )
 # One-word Latin names that are also given names: a place cue is needed ("the town of Dana").
@@ -484,6 +489,8 @@ def build_gazetteer(
     gazetteer.skeleton_index = {k: _rank(v.values()) for k, v in skeleton.items()
                                 if len({h.entry.admin1 for h in v.values()}) <= 2}
     gazetteer.skeleton_prefixes = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k) + 1)}
+    gazetteer.latin_extendable = {k[:n] for k in latin for n in range(1, len(k))}
+    gazetteer.skeleton_extendable = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k))}
     gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer

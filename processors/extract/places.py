@@ -10,7 +10,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
    vowel-blind index; such a match needs a place cue and a governorate the report names.
 2. Accept a one-word name that is also a common word ("الطيبة" good, "الباب" the door) only
    with a cue: "قرية/بلدة/مدينة X", "the town of X", a list that started with an accepted place,
-   or a region phrase right after it ("الطيبة بريف دير الزور").
+   or a region phrase right after it ("الطيبة بريف دير الزور"). A bare capitalised word the report also
+   writes in lower case ("Sarin ... sarin") or an English word spelt like a place needs a cue too; page
+   furniture ("Tags Syria Palmyra", "Related: ...", "Read more: ...") is no text.
 3. Wrap region phrases around a match: "ريف X [direction]", "الريف الشرقي لـX", "بادية X",
    "شرق X", "أطراف X", "محافظة X", "northern X countryside", "east of X", "X province".
    Directional countryside of a governorate resolves to a representative point (precision 2),
@@ -19,8 +21,9 @@ non-overlapping `PlaceMention`s sorted by start. Steps:
    a town followed by a governorate it is not in ("al-Rabia village in Raqqa") is a namesake the
    gazetteer lacks and is dropped, and so is a place said to be in a town far from it ("Al-Waer in
    Tadmor"). "X district" of a district town is that district (precision 2), "northern Afrin" a
-   point that way inside it. Names glued to unknown capitalised words ("Tahrir al-Sham",
-   "Manbij Military Council") and media outlets ("قناة الميادين") are no places.
+   point that way inside it. A city named as a neighbourhood ("al-Sulaimaniyeh neighbourhood") in a
+   report about another country is that country's quarter, or dropped. Names glued to unknown
+   capitalised words ("Tahrir al-Sham", "Manbij Military Council") and media outlets ("قناة الميادين") are no places.
 5. References back: "ومطارها العسكري", "ريفها الشرقي", "الريف الشرقي للمدينة" take the city named
    before; "الريف الحموي" is Hama's countryside; "20 km east of Palmyra" shifts the point.
 
@@ -115,16 +118,13 @@ def _token_info(raw: str) -> tuple[bool, str, bool]:
     return info
 
 
+# `_TOKEN` as one character class (twice as fast): the same tokens in a text without underscores.
+_TOKEN_FAST = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670]+(?:'(?!s\\b)\\w+)*")
+
+
 def _tokens(text: str) -> _Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    raws: list[str] = []
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        starts.append(a)
-        ends.append(b)
-        raws.append(m.group())
-    return _Tokens(starts, ends, raws)
+    found = list((_TOKEN if "_" in text else _TOKEN_FAST).finditer(text))
+    return _Tokens([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
 
 
 _GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)")
@@ -232,22 +232,41 @@ class _Match:
 _GAP_OK = re.compile(r"^[ \-]{1,3}$")
 
 
+def _gap_ok(gap: str) -> bool:
+    """Whether two tokens of one name may stand `gap` apart (one space or hyphen mostly)."""
+    return gap == " " or gap == "-" or _GAP_OK.match(gap) is not None
+
+
 def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
     matches: list[_Match] = []
+    plans = gaz.token_plans
     for i, raw in enumerate(tokens.raws):
-        readings = gaz.first_readings.get(raw)
-        if readings is None:
-            readings = _first_readings(raw, gaz)
+        plan = plans.get(raw)
+        if plan is None:
+            plan = _token_plan(raw, gaz)
+        if not plan:
+            continue  # most words start no name: one dict look-up
+        readings, arabic, skel = plan
         for offset, key, article in readings:
-            if _ARABIC_CHAR.match(raw):
+            if arabic:
                 _walk_arabic(text, tokens, i, offset, key, article, gaz, matches)
             else:
                 _walk_latin(text, tokens, i, key, gaz, matches)
-        if raw[0].isupper():  # a capitalised Latin word (Arabic letters have no case)
-            skel = _skeleton_reading(raw, gaz)
-            if skel:
-                _walk_latin(text, tokens, i, skel, gaz, matches, fuzzy=True)
+        if skel:
+            _walk_latin(text, tokens, i, skel, gaz, matches, fuzzy=True)
     return matches
+
+
+def _token_plan(raw: str, gaz: Gazetteer) -> tuple[list[tuple[int, str, bool]], bool, str] | tuple[()]:
+    """What a token can start here (cached per gazetteer): its readings that start a name, whether it
+    is Arabic, and its vowel-blind reading when capitalised (Arabic letters have no case); () for none."""
+    if len(gaz.token_plans) > _CACHE_LIMIT:
+        gaz.token_plans.clear()
+    readings = _first_readings(raw, gaz)
+    skel = _skeleton_reading(raw, gaz) if raw[0].isupper() else ""
+    plan = (readings, bool(_ARABIC_CHAR.match(raw)), skel) if readings or skel else ()
+    gaz.token_plans[raw] = plan
+    return plan
 
 
 _SKELETON_CACHE: dict[str, str] = {}
@@ -325,10 +344,12 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 fuzzy: bool = False) -> None:
     keys = [key]
     starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
-    index, prefixes = (gaz.skeleton_index, gaz.skeleton_prefixes) if fuzzy else (gaz.latin_index, gaz.latin_prefixes)
+    index, prefixes, extendable = (gaz.skeleton_index, gaz.skeleton_prefixes, gaz.skeleton_extendable) if fuzzy \
+        else (gaz.latin_index, gaz.latin_prefixes, gaz.latin_extendable)
     j = prev = i
     while True:
-        hits = index.get(tuple(keys))
+        current = tuple(keys)
+        hits = index.get(current)
         if fuzzy and hits and not all(raws[k][:1].isupper() or _token_info(raws[k])[2] or raws[k] in _DESIGNATORS
                                       for k in range(i, j + 1)):
             hits = None  # a vowel-blind match must be a capitalised name throughout
@@ -341,13 +362,13 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
             out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy))
-        if len(keys) >= gaz.max_tokens:
+        if len(keys) >= gaz.max_tokens or current not in extendable:
             return
         k = j + 1
-        while k < len(raws) and _token_info(raws[k])[2] and _GAP_OK.match(text[ends[prev]:starts[k]]):
+        while k < len(raws) and _token_info(raws[k])[2] and _gap_ok(text[ends[prev]:starts[k]]):
             prev = k
             k += 1
-        if k >= len(raws) or not _GAP_OK.match(text[ends[prev]:starts[k]]):
+        if k >= len(raws) or not _gap_ok(text[ends[prev]:starts[k]]):
             return
         arabic, next_key, _ = _token_info(raws[k])
         if arabic:
@@ -503,6 +524,7 @@ class _Resolved:
     weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
     fuzzy: bool = False  # a vowel-blind match: kept only in a governorate the report names otherwise
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
+    cue_only: frozenset[str] = frozenset()  # candidates (gazetteer ids) this spelling names only after a cue
 
 
 def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -510,13 +532,17 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     gaz = gazetteer or load_gazetteer()
     tokens = _tokens(text)
     selected = _select(_raw_matches(text, tokens, gaz))
-    accepted = _accept(text, selected)
+    metadata = _metadata_spans(text)
+    if metadata:  # "Tags Syria Islamic State Palmyra": keywords of the page, not places of the story
+        selected = [m for m in selected if not any(a <= m.start < b for a, b in metadata)]
+    accepted = _accept(text, selected, tokens)
     resolved = [_wrap(text, m, gaz) for m in accepted]
     _share_governorate_cue(text, accepted, resolved, gaz)
     _disambiguate(resolved, gaz)
     _check_stated_admin1(text, resolved, gaz)
     _check_stated_town(text, resolved, gaz)
     _check_report_admin1(text, resolved, gaz)
+    _check_quarter(text, resolved)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
     out: list[PlaceMention] = []
@@ -582,12 +608,24 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not head or head[-1] in ".!?:;\n\"(["
 
 
-def _accept(text: str, matches: list[_Match]) -> list[_Match]:
+def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
     accepted: list[_Match] = []
     prev_end: int | None = None
+    words: set[str] | None = None
     for m in matches:
         if not m.arabic and _capital_neighbour(text, m):
             continue
+        if not m.arabic and m.first == m.last and m.start == tokens.starts[m.first]:
+            # "Sarin is a nerve agent" where the report also writes "sarin": a common noun capitalised at
+            # a sentence start or in a headline, not the village Sarrin (unless a place cue says so; a
+            # word with an article, "Al-Khan", is a name).
+            words = set(tokens.raws) if words is None else words
+            raw = tokens.raws[m.first]
+            lowered = raw.lower()
+            common = lowered in _ENGLISH_WORD_NAMES or (
+                lowered != raw and lowered in words and _lowercase_twin(text, lowered))
+            if common and not _EN_CUE_BEFORE.search(_before_article(text, m.start)):
+                continue
         word_start = m.start - len(m.clitic)
         if m.arabic and _AR_OUTLET_BEFORE.search(text[max(0, word_start - 20):word_start]):
             continue  # "قناة الميادين", "إذاعة دمشق": a media outlet, not the place
@@ -599,8 +637,8 @@ def _accept(text: str, matches: list[_Match]) -> list[_Match]:
             continue
         before = text[max(0, m.start - 40):m.start]
         joined = prev_end is not None and _joined(text[prev_end:m.start], m)
-        if not m.arabic and (tail := _ARTICLE_TAIL.search(before)):
-            before = before[:tail.start()]  # "in Ad Dana": the cue stands before the article
+        if not m.arabic:
+            before = _before_article(text, m.start)
         cue = (_AR_CUE_BEFORE.search(before) if m.arabic else _EN_CUE_BEFORE.search(before)) is not None
         if m.arabic and m.clitic.startswith("و") and prev_end is not None and m.start - prev_end <= 3:
             joined = True
@@ -609,6 +647,65 @@ def _accept(text: str, matches: list[_Match]) -> list[_Match]:
             accepted.append(m)
             prev_end = m.end
     return accepted
+
+
+# English words spelt like a place (the nerve agent sarin, the village Sarrin; a khan, an inn or a title):
+# as one word they name that place only after a place cue ("in Sarin", "the village of Sarin").
+_ENGLISH_WORD_NAMES = frozenset("sarin khan road".split())
+
+
+def _before_article(text: str, start: int) -> str:
+    """The 40 characters before a Latin match, without a trailing article ("in Ad Dana": the cue
+    stands before the article)."""
+    before = text[max(0, start - 40):start]
+    tail = _ARTICLE_TAIL.search(before)
+    return before[:tail.start()] if tail else before
+
+
+def _lowercase_twin(text: str, word: str) -> bool:
+    """Whether `word` (lower case) stands in `text` as a word of its own, not a piece of a URL, a
+    hashtag or a hyphenated slug ("aleppo-bombing")."""
+    return re.search(f"(?<![\\w/.#@\\-]){re.escape(word)}(?![\\w/@\\-])", text) is not None
+
+
+# Lines of page furniture: "Tags ...", "Related ...", "Read more: ...". Where the text keeps its line
+# breaks the line is furniture; in a flattened page the keyword list after "Tags" runs until a word
+# that opens a sentence or a lower-case function word (keywords are nouns), at most 30 words.
+_METADATA_LINE = re.compile(
+    r"^[ \t]*(?:(?:Tags|TAGS|Tagged)\b|(?:Related(?: News| Articles| Stories| Posts| Content)?|Read [Mm]ore|READ MORE|"
+    r"See [Aa]lso|Topics|Keywords|Tag)\s*(?::|$))[^\n]*$",
+    re.MULTILINE,
+)
+_TAGS_RUN = re.compile(r"(?<![\w-])(?:Tags|TAGS|Tagged)\b:?")
+_TAGS_END = re.compile(
+    r"\b(?:The|A|An|This|These|Those|At least|According to|In|On|After)\s"
+    r"|\b(?:It|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fourteen|Fifteen|Twenty|Dozens|"
+    r"Hundreds|Thousands|Scores|Several|Government|Suspected|Local|Activists|Residents|Monitors)\b(?=\s+[a-z])"
+    r"|\b(?:the|a|an|of|in|on|at|to|from|by|for|with|was|were|is|are|has|have|had|and|said|says|that|who)\b"
+    r"|[.!?\n]"
+)
+_WORD_AHEAD = re.compile(r"\s*\S+")
+_METADATA_HINTS = ("Tag", "TAG", "Related", "ead more", "ead More", "EAD MORE", "ee also", "ee Also", "Topics",
+                   "Keywords")
+
+
+def _metadata_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of page furniture in `text` (see `_METADATA_LINE`, `_TAGS_RUN`)."""
+    if not any(hint in text for hint in _METADATA_HINTS):
+        return []
+    spans = [m.span() for m in _METADATA_LINE.finditer(text)] if "\n" in text else []
+    for m in _TAGS_RUN.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        limit = m.end()
+        for _ in range(30):  # at most 30 keywords
+            word = _WORD_AHEAD.match(text, limit)
+            if word is None:
+                break
+            limit = word.end()
+        end = _TAGS_END.search(text, m.end(), limit)
+        spans.append((m.start(), end.start() if end else limit))
+    return spans
 
 
 def _joined(gap: str, m: _Match) -> bool:
@@ -636,7 +733,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     """Extend a match by the region phrase around it and decide its mode."""
     entries = [h.entry for h in m.hits]
     r = _Resolved(m.start, m.end, None, entries, "place", weak=m.fuzzy or all(h.needs_cue for h in m.hits),
-                  fuzzy=m.fuzzy)
+                  fuzzy=m.fuzzy, cue_only=frozenset(h.entry.gazetteer_id for h in m.hits if h.needs_cue))
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 60]
     base = m.start - len(before)
@@ -685,8 +782,12 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.start, r.mode = base + match.start(1), "near"
             return r
         return r
-    # English
-    match = _EN_COUNTRYSIDE_OF.search(before)
+    # English. Each phrase below holds one of a few words: look for those first (the searches are the
+    # cost of this step, and most names stand with none of them before).
+    low = before.lower()
+    directed = "north" in low or "south" in low or "east" in low or "west" in low or "central" in low
+    rural = "countryside" in low or "rural" in low or "hinterland" in low
+    match = _EN_COUNTRYSIDE_OF.search(before) if rural else None
     if match is not None:
         if match.group(1):
             r.start, r.mode = base + match.start(1), "countryside"
@@ -698,11 +799,11 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
                 r.start -= len(text[max(0, r.start - 30):r.start]) - adj.start(1)
                 r.direction = _en_dir(adj.group(2))
         return r
-    placed = _EN_PLACED_IN_COUNTRY.search(before)
+    placed = _EN_PLACED_IN_COUNTRY.search(before) if directed and "of" in low else None
     if placed is not None:
         r.mode = "admin1" if placed.group(1).lower() in ("province", "governorate") else "place"
         return r
-    adj = _EN_BEFORE_ADJ.search(before)
+    adj = _EN_BEFORE_ADJ.search(before) if directed else None
     tail = _EN_AFTER_COUNTRYSIDE.match(after)
     if tail is not None:
         word = tail.group(2).split()[-1].lower()
@@ -728,7 +829,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
         r.start, r.mode = base + adj.start(1), "countryside"
         r.direction = _en_dir(adj.group(2))
         return r
-    match = _EN_GOV_BEFORE.search(before)
+    match = _EN_GOV_BEFORE.search(before) if "province" in low or "governorate" in low else None
     if match is not None:
         r.start, r.mode = base + match.start(1), "admin1"
         return r
@@ -744,7 +845,8 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
                                                 or named.lower() in _NOT_OF_A_GOVERNORATE)):
             r.mode = "admin1"
             return r
-    match = _EN_NEAR_BEFORE.search(before)
+    near = "of" in low or "near" in low or "outside" in low or "around" in low or "close" in low
+    match = _EN_NEAR_BEFORE.search(before) if near else None
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
         if match.group(4):
@@ -807,6 +909,10 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
             r.entry = r.candidates[0]
             anchors.append(((r.start + r.end) // 2, r.candidates[0].admin1))
     totals = Counter(a for _, a in anchors)
+    # Country of each governorate: where no governorate of the report tells namesakes apart, the country
+    # the report is about does ("Sulaymaniyah" in a report naming Erbil is the Iraqi city).
+    country_of = {e.admin1: e.country for r in resolved for e in r.candidates}
+    in_country = Counter(country_of.get(a, "") for _, a in anchors)
     for r in resolved:
         if r.entry is not None:
             continue
@@ -816,7 +922,14 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
             near = sum(math.exp(-abs(pos - mid) / 60.0) for pos, a in anchors if a == entry.admin1)
             return near * 3.0 + totals.get(entry.admin1, 0) * 0.2
 
-        best = max(r.candidates, key=lambda e: (score(e), -r.candidates.index(e)))
+        # With no governorate named at all, a city of 100,000 before a namesake quarter or village
+        # ("in Sulaymaniyah" alone is the Iraqi city, not the Aleppo neighbourhood).
+        # A spelling that names a place outright before one it names only after a cue ("سنجار": the Iraqi
+        # town, not the Idleb village) whatever the country.
+        best = max(r.candidates, key=lambda e: (score(e), not r.fuzzy and e.gazetteer_id not in r.cue_only,
+                                                in_country[e.country],
+                                                not totals and e.kind == "city" and e.population >= 100_000,
+                                                -r.candidates.index(e)))
         r.entry = best
     # A cue-only name in a country the rest of the report never names ("the towns of Hit and ..." in a
     # report about Dar'a) is a village the gazetteer lacks, not the far-away namesake.
@@ -892,6 +1005,34 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
             continue
         near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= _TOWN_KM]
         r.entry = near[0] if near else None
+
+
+_EN_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarter)\b", re.IGNORECASE)
+_EN_QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_AR_QUARTER_BEFORE = re.compile(f"(?:^|\\s)[وبف]?(?:حي|{_A}حياء)\\s+$")
+
+
+def _check_quarter(text: str, resolved: list[_Resolved]) -> None:
+    """"al-Sulaimaniyeh neighbourhood", "حي السليمانية": a city named as a neighbourhood is a namesake. In a
+    report about another country, the namesake there that is no city; else a quarter the gazetteer lacks
+    (dropped) rather than a city abroad."""
+    countries = Counter(r.entry.country for r in resolved if r.entry is not None and not r.weak)
+    for r in resolved:
+        entry = r.entry
+        if entry is None or r.mode != "place" or entry.kind not in ("city", "admin1"):
+            continue
+        before = text[max(0, r.start - 40):r.start]
+        if not (_EN_QUARTER_AFTER.match(text, r.end) or _EN_QUARTER_BEFORE.search(before)
+                or _AR_QUARTER_BEFORE.search(before)):
+            continue
+        others = Counter(countries)
+        if not r.weak:
+            others[entry.country] -= 1
+        home = max(others, key=lambda c: others[c]) if +others else ""
+        if not home or home == entry.country or others[home] <= others[entry.country]:
+            continue
+        quarters = [e for e in r.candidates if e.country == home and e.kind not in ("city", "admin1")]
+        r.entry = quarters[0] if quarters else None
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
