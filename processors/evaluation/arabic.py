@@ -64,7 +64,7 @@ def _date_ok(event: Event, label: dict[str, Any]) -> bool:
     return event.event_date - timedelta(days=1) <= day <= end + timedelta(days=1)
 
 
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "holdout", "holdout2")
 
 
 def evaluate(shared: Path) -> dict[str, dict[str, Any]]:
