@@ -64,7 +64,7 @@ _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|wa
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
     r"تستعد|يستعد|"
-    r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
+    r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|مقررا|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
@@ -110,6 +110,8 @@ _NOT_REPORTED = re.compile(
 _NOT_REPORTED_AFTER = re.compile(
     r"\W*(?:\S+\s+){0,1}?\W*(?:وشيك\S*|المرتقب\S*|مرتقب\S*|المتوقع\S*|المقبل\S*|القادم\S*|"
     r"المزمع\S*|لاذع\S*|كلامي\S*)(?!\w)|"
+    r"\W*(?:\S+\s+){0,1}?\W*(?:التي|الذي|الذين)\s+(?:كان\S*\s+)?(?:خطط\S*|[يت]خطط\S*|اعتزم\S*|[يت]عتزم\S*|"
+    r"[يت]نوي\S*)(?!\w)|"
     r"\s+(?:\S+\s+){0,3}?(?:سيخلف|سيؤدي|ستؤدي|سيكون|ستكون|سيتسبب|ستتسبب|سيفضي|سيشكل|ستشكل)(?!\w)|"
     r"\W*(?:[^\s,.]+\s+){0,2}?(?:الرئيس|رئيس الوزراء|رئيس الحكومه|وزير|الوزير|وزيره|المتحدث|الامين العام|"
     r"السفير|المندوب)(?!\w)"
@@ -179,6 +181,11 @@ _BACKGROUND = re.compile(
     r"(?:strikes|attacks|raids|shelling|bombings)|no (?:group|one|party|faction|side) (?:has )?(?:immediately )?"
     r"claimed|nobody (?:has )?claimed)\b|"
     r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده|لم (?:تعلن|يعلن|تتبن|يتبن)\S*)(?!\w)"
+)
+# After a missile word: fired at an aircraft, a drone or another missile (an interception).
+_AT_AIRCRAFT = re.compile(
+    r"(?:\s+\S+){0,3}?\s+(?:علي|نحو|باتجاه|ضد|[يت]ستهدف|استهدف\S*)\s+(?:[\"«]\s*)?(?:ال)?(?:طائره|طائرات|مسيره|"
+    r"مسيرات|درون|صاروخ|صواريخ|مقاتله)(?!\w)"
 )
 _SEIZED_ITEMS = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:rifles?|weapons?|arms|ammunition|rounds|explosives?|guns?|rockets|missiles|"
@@ -561,6 +568,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         elif hit.rule.name == "handover" and not _has_place(doc, (s_start, s_end)):
             continue
         kept.append(hit)
+    if arabic:  # "اطلق صاروخا على طائره مسيره", "صاروخ يستهدف طائره": a weapon stopped, not a strike
+        kept = [
+            TriggerMention(h.start, h.end, _RULE["disrupted"])
+            if h.rule.name in ("shell", "air") and _AT_AIRCRAFT.match(doc.folded, h.end, min(s_end, h.end + 50))
+            else h
+            for h in kept
+        ]
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event.
@@ -1214,10 +1228,12 @@ def extract(report: Report) -> list[Event]:
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
     lead = _lead_sentence(doc)
-    if not any(c.in_title or c.sentence == lead for c in all_cands):
+    if not any(c.in_title or c.sentence == lead for c in all_cands) and not _encirclement_lead(doc, lead):
         return []
     if _political_statement(doc, lead):
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
+    if _not_an_event_report(doc, lead, [c for c in all_cands if c.in_title or c.sentence == lead]):
+        return []
     # Places and actors a sentence leaves out come from the sentence before (anaphora).
     previous: Candidate | None = None
     for cand in body_cands:
@@ -1426,14 +1442,74 @@ _POLITICAL_LEAD = re.compile(
 )
 
 
+# States named before a title's colon ("روسيا: ...") speak through their officials, as capitals do; such a
+# title that names no dead is a statement when its lead is an official's speech.
+_STATE_TITLE = re.compile(
+    r"^\W*(?:روسيا|امريكا|اميركا|الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|"
+    r"قطر|الامارات|مصر|الاردن|اسرائيل|الكويت|الناتو)\s*:"
+)
+_TITLE_DEAD = re.compile(r"(?<!\w)[وب]?(?:مقتل|قتل\S*|قتيل\S*|مصرع|جرحي|ضحايا|اصابه|اصابات)(?!\w)")
+
+
 def _political_statement(doc: Document, lead: int) -> bool:
     """An Arabic report whose title quotes a government, diplomat or leader ("واشنطن: ...",
     "لافروف: ...") and whose lead is that speech tells of a statement, not of an event."""
-    if doc.language != "ar" or not doc.title_end or lead < 0 or not _POLITICAL_TITLE.match(doc.folded):
+    if doc.language != "ar" or not doc.title_end or lead < 0:
+        return False
+    title = doc.folded[: doc.title_end]
+    if not _POLITICAL_TITLE.match(title) and not (_STATE_TITLE.match(title) and not _TITLE_DEAD.search(title)):
         return False
     start, end = doc.sentences[lead]
     dateline = _DATELINE.match(doc.folded, start, end)
     return bool(_POLITICAL_LEAD.match(doc.folded, dateline.end() if dateline else start, end))
+
+
+# A force that encircles or besieges a town ("قوات النظام تطوق دوما", "اطبقت القوات التركيه الحصار علي
+# عفرين") tells of an offensive under way: the report is about the fighting its body goes on to tell.
+_ENCIRCLE = re.compile(
+    r"(?<!\w)[وف]?(?:يطوق|تطوق|طوق|طوقت|طوقوا|تطويق|بتطويق|التطويق|يحاصر|تحاصر|حاصر|حاصرت|حاصروا|اطبق|"
+    r"اطبقت|يطبق|تطبق)(?!\w)"
+)
+# Questions ("ما هي احتمالات الضربات المرتقبة؟", "لماذا ...؟") head analysis and explainers.
+_QUESTION_TITLE = re.compile(
+    r"^\W*(?:[وف]?(?:ماذا|لماذا|هل|كيف|متي|اين|ما هو|ما هي|ما هم|من هو|من هي|من هم)(?!\w))|[؟?]\W*$"
+)
+# Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
+_CRIMINAL = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|مشتبه|يشتبه|تشتبه|ادعاء|نيابه|محكمه|محاكمه|قضاء|اغتصب\S*|اغتصاب|"
+    r"جريمه|جاني|جناه|قاتل)(?!\w)"
+)
+_INTERPERSONAL = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
+
+
+def _encirclement_lead(doc: Document, lead: int) -> bool:
+    if doc.language != "ar":
+        return False
+    spans = [(0, doc.title_end)] if doc.title_end else []
+    if lead >= 0:
+        spans.append(doc.sentences[lead])
+    return any(
+        (m := _ENCIRCLE.search(doc.folded, start, end)) is not None
+        and any(start <= a.start < end and a.name != "Civilians" for a in doc.actors)
+        for start, end in spans
+    )
+
+
+def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:
+    """Analysis under a question title with no toll in its title or lead, and criminal cases (police,
+    courts, a suspect) whose title and lead name no armed group."""
+    if doc.language != "ar" or not doc.title_end:
+        return False
+    title = doc.folded[: doc.title_end].strip()
+    if _QUESTION_TITLE.search(title) and not any(c.count for cand in lead_cands for c in cand.casualties):
+        return True
+    end = doc.sentences[lead][1] if lead >= 0 else doc.title_end
+    return (
+        bool(lead_cands)
+        and all(c.sub_event_type in _INTERPERSONAL for c in lead_cands)
+        and _CRIMINAL.search(doc.folded, 0, end) is not None
+        and not any(a.start < end and a.name != "Civilians" for a in doc.actors)
+    )
 
 
 def _lead_sentence(doc: Document) -> int:

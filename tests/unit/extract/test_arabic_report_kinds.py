@@ -1,0 +1,115 @@
+"""Arabic report kinds that are not conflict events (plots, criminal cases, analysis, state statements)
+and leads that only say a force encircles a town, with interceptions.
+
+All sentences here are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from processors.extract import extract_events
+from sitrep.records import Report
+
+WHEN = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
+
+
+def report(text: str, title: str = "") -> Report:
+    return Report(report_id="t-ar-kinds", title=title, text=text, language="ar", published_at=WHEN, fetched_at=WHEN)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a plot that was only planned, heard in court
+        (
+            "التفجير الذي خطط له متطرف في مدريد",
+            "كشفت الشرطة الإسبانية أن شابا كان يعتزم تنفيذ تفجير في محطة القطارات بوسط مدريد. "
+            "ومثل الشاب أمام المحكمة الثلاثاء حيث اعترف بالتخطيط للهجوم.",
+        ),
+        (
+            "الهجوم الذي كان يخطط له تنظيم داعش في باريس",
+            "تبين أنه كان مقررا أن يتحول الحفل إلى مجزرة بحسب ما كشفته الأجهزة الأمنية الفرنسية الأسبوع الماضي.",
+        ),
+        # a criminal case: police, a suspect, no armed group
+        (
+            "النمسا.. شاب يطعن جاره ويقتله في فيينا",
+            "قالت الشرطة النمساوية الأربعاء إن شابا يشتبه بأنه طعن جاره حتى الموت بعد خلاف على موقف سيارة. "
+            "وأضافت الشرطة أنها اعتقلت المشتبه به في منزله.",
+        ),
+        # analysis under a question title
+        (
+            "ما هي سيناريوهات الهجوم المحتمل على إدلب؟",
+            "منذ أسابيع تحشد قوات النظام على أطراف إدلب، فما هي الأهداف التي قد يستهدفها القصف وما هي مخاطر "
+            "التصعيد؟ ويرى محللون أن الغارات الجوية ستسبق أي تقدم بري.",
+        ),
+        # a state's statement: "country: ..." over an official's words
+        (
+            "تركيا: الضربات على المدينة لن تغير موقفنا",
+            "قال وزير الخارجية التركي الخميس إن الضربات التي نفذتها الطائرات على المدينة لن تغير موقف أنقرة.",
+        ),
+    ],
+)
+def test_non_event_report_kinds_yield_no_event(title: str, text: str) -> None:
+    assert extract_events(report(text, title)) == []
+
+
+def test_a_state_title_that_names_dead_is_not_a_statement() -> None:
+    title = "تركيا: مقتل 3 جنود في هجوم لحزب العمال الكردستاني"
+    text = "قال وزير الدفاع التركي الخميس إن ثلاثة جنود قتلوا في هجوم شنه مسلحو حزب العمال الكردستاني في ولاية هكاري."
+    events = extract_events(report(text, title))
+    assert events and events[0].fatalities == 3
+
+
+def test_a_question_title_over_a_toll_is_still_an_event() -> None:
+    title = "من يقف وراء الغارة التي قتلت 12 مدنيا في سراقب؟"
+    text = "قتل 12 مدنيا الثلاثاء في غارة جوية استهدفت سوقا شعبيا في مدينة سراقب بريف إدلب."
+    events = extract_events(report(text, title))
+    assert events and events[0].fatalities == 12
+
+
+def test_a_murder_by_gunmen_is_not_a_criminal_case() -> None:
+    title = "مسلحون يقتلون رجلا في بلدة الشحيل"
+    text = "قالت الشرطة المحلية إن مسلحين مجهولين قتلوا رجلا الاثنين في بلدة الشحيل بريف دير الزور الشرقي."
+    assert extract_events(report(text, title))
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "القوات الحكومية تطوق مدينة الرستن",
+            "أعلن مصدر عسكري الأحد أن القوات الحكومية تطوق مدينة الرستن من ثلاث جهات. "
+            "وسيطرت قوات النظام الأحد على بلدة تلبيسة جنوب المدينة بعد معارك مع الفصائل.",
+        ),
+        (
+            "الجيش التركي يحاصر بلدة جنديرس",
+            "أطبقت القوات التركية الحصار على بلدة جنديرس. "
+            "وقتل ثمانية مقاتلين أكراد الاثنين في غارات تركية استهدفت مواقعهم في محيط البلدة.",
+        ),
+    ],
+)
+def test_an_encirclement_lead_lets_the_body_events_through(title: str, text: str) -> None:
+    assert extract_events(report(text, title))
+
+
+def test_an_encirclement_alone_is_no_event() -> None:
+    title = "القوات الحكومية تطوق مدينة الرستن"
+    text = "أعلن مصدر عسكري الأحد أن القوات الحكومية تطوق مدينة الرستن من ثلاث جهات."
+    assert extract_events(report(text, title)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطلق الجيش صاروخا الأحد على طائرة بدون طيار اقتربت من قاعدة حميميم في ريف اللاذقية.",
+        "صاروخ روسي يستهدف طائرة مسيرة قرب قاعدة حميميم في ريف اللاذقية الأحد.",
+        "الدفاعات الجوية تتصدى لصواريخ استهدفت مطار الشعيرات في ريف حمص الأحد.",
+    ],
+)
+def test_a_missile_fired_at_an_aircraft_is_an_interception(text: str) -> None:
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Disrupted weapons use"
+    assert all(e.sub_event_type not in ("Shelling/artillery/missile attack", "Air/drone strike") for e in events)
