@@ -1489,7 +1489,7 @@ def _encirclement_lead(doc: Document, lead: int) -> bool:
     if lead >= 0:
         spans.append(doc.sentences[lead])
     return any(
-        (m := _ENCIRCLE.search(doc.folded, start, end)) is not None
+        _ENCIRCLE.search(doc.folded, start, end) is not None
         and any(start <= a.start < end and a.name != "Civilians" for a in doc.actors)
         for start, end in spans
     )
