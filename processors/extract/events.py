@@ -56,7 +56,7 @@ _GENERIC_IED = re.compile(
     r"bombing|bombings|explosions?|blasts?|exploded|detonated|explosives?)$"
 )
 _GENERIC_ATTACK = re.compile(
-    _AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
+    _AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هجمه|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
     r"attacked|assaults?|assaulted|offensive)$"
 )
 _WEAK_TERRITORY = re.compile(_AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
@@ -64,7 +64,7 @@ _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|wa
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
     r"تستعد|يستعد|"
-    r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|مقررا|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
+    r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|مقررا|تصر|يصر|تسعي|يسعي|عازمه|عازم|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
@@ -237,6 +237,7 @@ _AIR_ONLY = {
     "Military Forces of the United States",
     "Coalition",
 }
+_AIR_ADJ = re.compile(r"\s+(?:ال)?(?:جوي|جويه|جويا)(?!\w)")
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _CIVILIAN_NOUN = re.compile(
     r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
@@ -622,6 +623,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             )
         ):
             h = TriggerMention(h.start, h.end, _RULE["air"])
+            name = "air"
+        if name == "clash" and _GENERIC_ATTACK.match(w) and _AIR_ADJ.match(doc.folded, h.end):
+            h = TriggerMention(h.start, h.end, _RULE["air"])  # "هجمات جويه": air strikes
             name = "air"
         if (
             "Suicide bomb" in types

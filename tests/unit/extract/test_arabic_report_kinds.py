@@ -113,3 +113,24 @@ def test_a_missile_fired_at_an_aircraft_is_an_interception(text: str) -> None:
     events = extract_events(report(text))
     assert events and events[0].sub_event_type == "Disrupted weapons use"
     assert all(e.sub_event_type not in ("Shelling/artillery/missile attack", "Air/drone strike") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 9 مدنيين الثلاثاء في هجمات جوية استهدفت بلدة خان شيخون بريف إدلب الجنوبي.",
+        "أدت هجمة جوية على بلدة كفرنبل الثلاثاء إلى مقتل 4 مدنيين.",
+    ],
+)
+def test_air_attacks_are_air_strikes(text: str) -> None:
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Air/drone strike"
+
+
+def test_a_government_that_insists_on_retaking_ground_takes_none() -> None:
+    text = (
+        "قتل 6 مدنيين الأربعاء في قصف مدفعي على بلدة الحراك بريف درعا الشرقي. "
+        "وتصر الحكومة على استعادة المنطقة الحدودية مع الأردن."
+    )
+    types = [e.sub_event_type for e in extract_events(report(text))]
+    assert types and "Government regains territory" not in types
