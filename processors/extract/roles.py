@@ -56,7 +56,9 @@ _OPPONENT_BEFORE = re.compile(
     r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
-    r"عناصر من|عناصر|تجمعات|مقرات|مقر|هدفا|اهدافا|اهداف|هدف|من)\s*(?:the\s+|an?\s+)?$"
+    r"عناصر من|عناصر|تجمعات|مقرات|مقر|هدفا|اهدافا|اهداف|هدف|من|"
+    r"(?:مواقع|نقاط|مقرات|تجمعات|ثكنات|مستودعات|اهدافا|اهداف)\s+(?:عسكريه|تابعه|التابعه)(?:\s+(?:تابعه|التابعه))?[\"»”]?)"
+    r"\s*(?:the\s+|an?\s+)?$"
 )
 _WITHDREW_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
@@ -65,7 +67,9 @@ _WITHDREW_AFTER = re.compile(
 _VICTIM_BEFORE = re.compile(
     r"(?:(?<!\w)(?:بينهم|منهم|من بينهم)\s+(?:\S+\s+){0,2}?(?:من|من صفوف|في صفوف)|"
     r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
-    r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
+    r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?|"
+    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح)\s+(?:\S+\s+){0,2}?(?:مواليا|موالين|الموالين|مواليه|المواليه|"
+    r"تابعين|التابعين|تابعا))\s*$"
 )
 # "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
 _MEMBER_KILLED_BEFORE = re.compile(
@@ -281,7 +285,7 @@ def resolve_roles(
         excluded = (
             {"opponent", "backer", "victim", "loser", "speaker"}
             if in_clause
-            else {"backer", "loser", "speaker"}
+            else {"backer", "loser", "speaker", "victim"}
         )
         before_ids = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded] or [
             i  # none before: the name the trigger is part of ("an Israeli air strike hit a Syrian army post")
@@ -300,7 +304,7 @@ def resolve_roles(
             i
             for i in armed
             if mentions[i].start >= trigger_start
-            and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member"}
+            and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member", "victim"}
         ]
         if after_ids:
             first = after_ids[0]

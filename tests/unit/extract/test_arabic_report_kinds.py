@@ -134,3 +134,15 @@ def test_a_government_that_insists_on_retaking_ground_takes_none() -> None:
     )
     types = [e.sub_event_type for e in extract_events(report(text))]
     assert types and "Government regains territory" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدف قصف صاروخي مواقع عسكرية للنظام السوري في ريف حماة مساء الأحد.",
+        "استهدف قصف صاروخي مساء الأحد مستودعات تابعة لقوات النظام في ريف حماة، مؤكدا مقتل 9 مقاتلين موالين للنظام.",
+    ],
+)
+def test_positions_of_a_force_make_it_the_target(text: str) -> None:
+    events = extract_events(report(text))
+    assert events and events[0].actor2 == "Military Forces of Syria" and events[0].actor1 != "Military Forces of Syria"
