@@ -67,14 +67,17 @@ _WITHDREW_AFTER = re.compile(
 _VICTIM_BEFORE = re.compile(
     r"(?:(?<!\w)(?:بينهم|منهم|من بينهم)\s+(?:\S+\s+){0,2}?(?:من|من صفوف|في صفوف)|"
     r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
-    r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?|"
-    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح)\s+(?:\S+\s+){0,2}?(?:مواليا|موالين|الموالين|مواليه|المواليه|"
-    r"تابعين|التابعين|تابعا))\s*$"
+    r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
 # "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
 _MEMBER_KILLED_BEFORE = re.compile(
     r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
     r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+)?$"
+)
+# "مقتل 26 مقاتلا مواليا للنظام": fighters loyal to the group were killed; the group lost them.
+_LOYAL_KILLED_BEFORE = re.compile(
+    r"(?<!\w)[وب]?(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح)\s+(?:\S+\s+){0,2}?(?:مواليا|موالين|الموالين|مواليه|"
+    r"المواليه|تابعين|التابعين|تابعا)\s*$"
 )
 _OWN_FORCES = re.compile(
     r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
@@ -198,6 +201,8 @@ def resolve_roles(
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
+        if _LOYAL_KILLED_BEFORE.search(before):
+            tag |= {"victim", "lost_member"}
         if (
             _VICTIM_BEFORE.search(before)
             or _PASSIVE_VICTIM_AFTER.match(after)
@@ -285,7 +290,7 @@ def resolve_roles(
         excluded = (
             {"opponent", "backer", "victim", "loser", "speaker"}
             if in_clause
-            else {"backer", "loser", "speaker", "victim"}
+            else {"backer", "loser", "speaker"}
         )
         before_ids = [i for i in armed if mentions[i].end <= trigger_start + 1 and not tags[i] & excluded] or [
             i  # none before: the name the trigger is part of ("an Israeli air strike hit a Syrian army post")
@@ -304,7 +309,7 @@ def resolve_roles(
             i
             for i in armed
             if mentions[i].start >= trigger_start
-            and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member", "victim"}
+            and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member"}
         ]
         if after_ids:
             first = after_ids[0]
