@@ -130,6 +130,9 @@ _STATUS_BEFORE = re.compile(
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|بتهمه(?:\s+\S+){0,3})\s*$"
 )
+# "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
+_SEIZED_BY = re.compile(r"(?<!تحت )(?<!مناطق )(?<!\w)[وب]?سيطره\s*$")
+_ON_AFTER = re.compile(r"^(?:\s+(?!علي)\S+){0,2}\s+علي(?!\w)")
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
 _HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground it is, not who fought
 _RECIPROCAL = re.compile(
@@ -221,7 +224,11 @@ def resolve_roles(
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
         elif _SPEAKER_BEFORE.search(before) and _THAT_OTHER.match(after) and m.end <= trigger_start:
             tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
-        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after) or _HELD.search(folded, m.start, m.end):
+        if (
+            (_STATUS_BEFORE.search(before) and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)))
+            or _STATUS_AFTER.match(after)
+            or _HELD.search(folded, m.start, m.end)
+        ):
             tag.add("status")
         if (
             i > 0

@@ -146,3 +146,16 @@ def test_a_government_that_insists_on_retaking_ground_takes_none() -> None:
 def test_positions_of_a_force_make_it_the_target(text: str) -> None:
     events = extract_events(report(text))
     assert events and events[0].actor2 == "Military Forces of Syria" and events[0].actor1 != "Military Forces of Syria"
+
+
+def test_a_seizure_named_as_a_noun_is_a_territorial_change() -> None:
+    text = "قال المرصد السبت إن عزل مدينة الرستن جاء بعد سيطرة قوات النظام على بلدة تلبيسة جنوبها."
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Government regains territory"
+    assert events[0].actor1 == "Military Forces of Syria"
+
+
+def test_ground_under_a_force_control_is_not_a_seizure() -> None:
+    text = "قتل 4 مدنيين السبت في قصف على بلدة تلبيسة الواقعة تحت سيطرة الفصائل في ريف حمص الشمالي."
+    types = [e.sub_event_type for e in extract_events(report(text))]
+    assert types and not {"Government regains territory", "Non-state actor overtakes territory"} & set(types)
