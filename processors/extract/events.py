@@ -237,6 +237,9 @@ _AIR_ONLY = {
     "Military Forces of the United States",
     "Coalition",
 }
+_MISSILE_WORD = re.compile(
+    _AR_PREFIX + r"(?:صاروخ|صواريخ|صاروخا|قصف صاروخي|ضربه صاروخيه|ضربات صاروخيه|هجوم صاروخي)$|^(?:the )?missiles?$"
+)
 _AIR_ADJ = re.compile(r"\s+(?:ال)?(?:جوي|جويه|جويا)(?!\w)")
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _CIVILIAN_NOUN = re.compile(
@@ -866,6 +869,12 @@ def _finalize_type(cand: Candidate) -> str:
         and all(_GENERIC_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers)
     ):
         return "Air/drone strike"  # "قصف روسي", "Israeli bombardment": from the air
+    if (
+        sub == "Shelling/artillery/missile attack"
+        and cand.roles.actor1 == "Military Forces of Israel"
+        and all(_MISSILE_WORD.match(cand.words.get(t.start, "")) for t in cand.triggers)
+    ):
+        return "Air/drone strike"  # "الصواريخ الاسرائيليه": Israel's missiles in Syria are fired by its jets
     if (
         sub == "Remote explosive/landmine/IED"
         and cand.roles.actor1 in AIR_CAPABLE

@@ -159,3 +159,10 @@ def test_ground_under_a_force_control_is_not_a_seizure() -> None:
     text = "قتل 4 مدنيين السبت في قصف على بلدة تلبيسة الواقعة تحت سيطرة الفصائل في ريف حمص الشمالي."
     types = [e.sub_event_type for e in extract_events(report(text))]
     assert types and not {"Government regains territory", "Non-state actor overtakes territory"} & set(types)
+
+
+def test_israeli_missiles_in_syria_are_air_strikes() -> None:
+    text = "قالت وكالة الأنباء الرسمية إن صواريخ إسرائيلية استهدفت مطار المزة العسكري فجر الأحد."
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Air/drone strike"
+    assert events[0].actor1 == "Military Forces of Israel"
