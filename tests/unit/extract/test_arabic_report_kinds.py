@@ -166,3 +166,10 @@ def test_israeli_missiles_in_syria_are_air_strikes() -> None:
     events = extract_events(report(text))
     assert events and events[0].sub_event_type == "Air/drone strike"
     assert events[0].actor1 == "Military Forces of Israel"
+
+
+def test_a_person_of_a_nationality_is_not_that_state_forces() -> None:
+    text = "قتل مسلحون مجهولون مواطنا تركيا الاثنين في مدينة الباب بريف حلب الشرقي."
+    events = extract_events(report(text))
+    assert events
+    assert all("Military Forces of Turkey" not in (e.actor1, e.actor2) for e in events)
