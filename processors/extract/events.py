@@ -1438,29 +1438,30 @@ def _restates(event: Event, main: Event) -> bool:
 # Speakers whose words are statements, not reports of events: governments, diplomats, leaders and
 # international bodies (monitors, agencies and militaries report events and are not listed).
 _POLITICIAN = (
-    r"(?:واشنطن|موسكو|انقره|طهران|باريس|لندن|برلين|الكرملين|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
+    r"(?:واشنطن|موسكو|انقره|طهران|باريس|لندن|برلين|دمشق|بغداد|الرياض|القاهره|بيروت|الكرملين|رئيسه|الامير|"
+    r"الملك|زعيم|الزعيم|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
     r"وزاره الخارجيه|الرئيس|رئيس الوزراء|رئيس الحكومه|المستشار|المستشاره|اردوغان|لافروف|ماكرون|ترامب|ترمب|"
     r"بوتين|بوتن|ماتيس|نتنياهو|الاسد|ليبرمان|خامنئي|روحاني|ظريف|غوتيريس|غوتيريش|دي ميستورا|الامم المتحده|الامين العام|"
     r"مجلس الامن|الناتو|الاتحاد الاوروبي|مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
     r"الحكومه|الكرملين)|الرئاسه|المرشد)"
 )
 _POLITICAL_TITLE = re.compile(
-    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*" + _POLITICIAN + r"(?:\s+\S+){0,2}?\s+"
-    r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث)(?!\w)"
+    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*(?:" + _POLITICIAN + r"|روسيا|امريكا|اميركا|"
+    r"الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|اسرائيل)(?:\s+\S+){0,2}?\s+"
+    r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث|"
+    r"يحمل|تحمل|يلمح|تلمح)(?!\w)"
 )
 _POLITICAL_LEAD = re.compile(
     r"\W*(?:[وف]?(?:قال|قالت|اعتبر|اعتبرت|اكد|اكدت|حذر|حذرت|دعا|دعت|اتهم|اتهمت|ندد|نددت|طالب|طالبت|شدد|"
-    r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت)\s+(?:\S+\s+){0,2}?)?"
+    r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت|اوضح|اوضحت|ابدي|ابدت|"
+    r"يدرس|تدرس|اتفق|اتفقت|لمح|المح|المحت|نقلت|نقل)[\s,]+(?:[^\s,]+[\s,]+){0,4}?)?"
     + _POLITICIAN
 )
 
 
-# States named before a title's colon ("روسيا: ...") speak through their officials, as capitals do; such a
+# Any speaker before a title's colon ("روسيا: ...", "ماي: ...") speaks as capitals and officials do: such a
 # title that names no dead is a statement when its lead is an official's speech.
-_STATE_TITLE = re.compile(
-    r"^\W*(?:روسيا|امريكا|اميركا|الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|"
-    r"قطر|الامارات|مصر|الاردن|اسرائيل|الكويت|الناتو)\s*:"
-)
+_SPEAKER_TITLE = re.compile(r"^[^:\n]{2,40}:")
 _TITLE_DEAD = re.compile(r"(?<!\w)[وب]?(?:مقتل|قتل\S*|قتيل\S*|مصرع|جرحي|ضحايا|اصابه|اصابات)(?!\w)")
 
 
@@ -1470,7 +1471,7 @@ def _political_statement(doc: Document, lead: int) -> bool:
     if doc.language != "ar" or not doc.title_end or lead < 0:
         return False
     title = doc.folded[: doc.title_end]
-    if not _POLITICAL_TITLE.match(title) and not (_STATE_TITLE.match(title) and not _TITLE_DEAD.search(title)):
+    if not _POLITICAL_TITLE.match(title) and not (_SPEAKER_TITLE.match(title) and not _TITLE_DEAD.search(title)):
         return False
     start, end = doc.sentences[lead]
     dateline = _DATELINE.match(doc.folded, start, end)

@@ -173,3 +173,30 @@ def test_a_person_of_a_nationality_is_not_that_state_forces() -> None:
     events = extract_events(report(text))
     assert events
     assert all("Military Forces of Turkey" not in (e.actor1, e.actor2) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "ميركل: القصف على المدينة عمل وحشي",
+            "قالت المستشارة الألمانية أنغيلا ميركل الأحد إن القصف الذي استهدف المدينة عمل وحشي يجب محاسبة مرتكبيه.",
+        ),
+        (
+            "نتنياهو يلمح إلى ضربات جديدة في سوريا",
+            "أوضح رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، أن الغارات على المواقع الإيرانية في سوريا لم تنته بعد.",
+        ),
+        (
+            "بريطانيا تلمح لمشاركة في الضربات",
+            "اتفقت رئيسة الوزراء البريطانية والرئيس الفرنسي على أن الهجوم الكيماوي على البلدة يستوجب ردا.",
+        ),
+    ],
+)
+def test_statements_of_officials_yield_no_event(title: str, text: str) -> None:
+    assert extract_events(report(text, title)) == []
+
+
+def test_an_organisation_announcing_what_happened_still_reports_it() -> None:
+    title = "الأمم المتحدة: قافلة المساعدات تغادر البلدة بسبب القصف"
+    text = "أعلنت الأمم المتحدة مساء الاثنين أن قافلة المساعدات غادرت بلدة كفربطنا بسبب القصف المدفعي لقوات النظام."
+    assert extract_events(report(text, title))
