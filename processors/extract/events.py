@@ -1489,6 +1489,11 @@ _QUESTION_TITLE = re.compile(
     r"^\W*(?:[وف]?(?:ماذا|لماذا|هل|كيف|متي|اين|ما هو|ما هي|ما هم|من هو|من هي|من هم)(?!\w))|[؟?]\W*$"
 )
 # Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
+# Features, analysis and opinion announce themselves in the title ("تقرير: ...", "رأي.. ...", "سيناريوهات ...").
+_FEATURE_TITLE = re.compile(
+    r"^\W*(?:تقرير|تحليل|راي|مقال|قراءه|انفوغرافيك|انفوجرافيك|لمحه|بروفايل|بورتريه|هكذا|عندما)(?!\w)|"
+    r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)"
+)
 _CRIMINAL = re.compile(
     r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|مشتبه|يشتبه|تشتبه|ادعاء|نيابه|محكمه|محاكمه|قضاء|اغتصب\S*|اغتصاب|"
     r"جريمه|جاني|جناه|قاتل)(?!\w)"
@@ -1510,12 +1515,14 @@ def _encirclement_lead(doc: Document, lead: int) -> bool:
 
 
 def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:
-    """Analysis under a question title with no toll in its title or lead, and criminal cases (police,
+    """Analysis under a question or feature title with no toll in its title or lead, and criminal cases (police,
     courts, a suspect) whose title and lead name no armed group."""
     if doc.language != "ar" or not doc.title_end:
         return False
     title = doc.folded[: doc.title_end].strip()
-    if _QUESTION_TITLE.search(title) and not any(c.count for cand in lead_cands for c in cand.casualties):
+    if (_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title)) and not any(
+        c.count for cand in lead_cands for c in cand.casualties
+    ):
         return True
     end = doc.sentences[lead][1] if lead >= 0 else doc.title_end
     return (

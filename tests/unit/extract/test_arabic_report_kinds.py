@@ -200,3 +200,22 @@ def test_an_organisation_announcing_what_happened_still_reports_it() -> None:
     title = "الأمم المتحدة: قافلة المساعدات تغادر البلدة بسبب القصف"
     text = "أعلنت الأمم المتحدة مساء الاثنين أن قافلة المساعدات غادرت بلدة كفربطنا بسبب القصف المدفعي لقوات النظام."
     assert extract_events(report(text, title))
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["تقرير: هكذا استعاد الجيش مناطق الريف الشمالي", "إنفوغرافيك.. هجمات التنظيم خلال عام", "إدلب وسيناريوهات الهجوم"],
+)
+def test_feature_titles_without_a_toll_yield_no_event(title: str) -> None:
+    text = (
+        "سيطرت قوات النظام على بلدات عدة في الريف الشمالي خلال الأشهر الماضية "
+        "بعد معارك مع الفصائل وغارات جوية مكثفة."
+    )
+    assert extract_events(report(text, title)) == []
+
+
+def test_a_report_title_with_a_toll_is_an_event() -> None:
+    title = "تقرير: مقتل 7 مدنيين في غارة على سراقب"
+    text = "قتل 7 مدنيين الأحد في غارة جوية استهدفت سوقا في مدينة سراقب بريف إدلب."
+    events = extract_events(report(text, title))
+    assert events and events[0].fatalities == 7
