@@ -832,6 +832,31 @@ _CLAIM = re.compile(
 )
 
 
+# An aircraft, drone or missile named with its owner's nationality ("طائره مسيره سوريه", "درون ايرانيه").
+_WEAPON_OF = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:طائره|طائرات|مسيره|درون|مقاتله|صاروخ|صواريخ)(?:\s+(?:ال)?(?:مسيره|حربيه|مقاتله|"
+    r"بدون طيار|دون طيار|بلا طيار))?\s+(?:ال)?(?P<nat>سوري|سوريه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|روسي|روسيه|"
+    r"تركي|تركيه)(?!\w)"
+)
+_NATIONAL_FORCES = (
+    ("سور", "Military Forces of Syria"),
+    ("اير", "Military Forces of Iran"),
+    ("اسر", "Military Forces of Israel"),
+    ("روس", "Military Forces of Russia"),
+    ("ترك", "Military Forces of Turkey"),
+)
+
+
+def _weapon_owner(doc: Document, cand: Candidate) -> str:
+    """The state whose aircraft, drone or missile the candidate's sentence (or the title) names."""
+    spans = [doc.sentences[cand.sentence]] + ([(0, doc.title_end)] if doc.title_end else [])
+    for start, end in spans:
+        m = _WEAPON_OF.search(doc.folded, start, end)
+        if m:
+            return next((name for stem, name in _NATIONAL_FORCES if m.group("nat").startswith(stem)), "")
+    return ""
+
+
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
@@ -1601,6 +1626,10 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and _MILITARY_TARGET.search(doc.folded, *doc.sentences[cand.sentence])
     ):
         roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
+    if sub_event_type == "Disrupted weapons use" and not roles.actor2:
+        owner = _weapon_owner(doc, cand)  # "أسقطت طائرة مسيرة سورية": the side whose weapon was stopped
+        if owner and owner != roles.actor1:
+            roles.actor2 = owner
     claimer = _claimed_by(doc)
     if claimer and sub_event_type in _EXPLOSIVE | {"Attack"} and roles.actor1 != claimer:
         if roles.actor1 and not roles.actor2:

@@ -227,3 +227,16 @@ def test_full_control_of_a_town_is_a_territorial_change() -> None:
     events = extract_events(report(text, title))
     territorial = ("Non-state actor overtakes territory", "Government regains territory")
     assert events and events[0].sub_event_type in territorial
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("أسقط الجيش الإسرائيلي طائرة مسيرة سورية فوق الجولان الأحد.", "Military Forces of Syria"),
+        ("أعلن الجيش الإسرائيلي أنه أسقط طائرة بدون طيار إيرانية قرب الحدود الأحد.", "Military Forces of Iran"),
+    ],
+)
+def test_an_interception_names_the_side_whose_weapon_was_stopped(text: str, owner: str) -> None:
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Disrupted weapons use"
+    assert events[0].actor1 == "Military Forces of Israel" and events[0].actor2 == owner
