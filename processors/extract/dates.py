@@ -291,6 +291,8 @@ def _ar_days_ago(m: re.Match[str], ref: date | None) -> Resolved | None:
     if not n or n > 60:
         return None
     day = ref - timedelta(days=n)
+    if "منذ" in m.group():  # "منذ ثلاثه ايام": for three days, up to the report
+        return day, ref, 2
     return day, None, 1 if n <= 3 else 2
 
 
@@ -304,6 +306,17 @@ def _ar_week(back: int) -> _Handler:
             return None
         end = ref - timedelta(days=7 * back)
         return end - timedelta(days=6), end, 2
+    return handler
+
+
+def _ar_since_weeks(back: int) -> _Handler:
+    """"منذ اسبوع" / "منذ اسبوعين": a period that began that long ago and runs up to the report."""
+
+    def handler(m: re.Match[str], ref: date | None) -> Resolved | None:
+        if ref is None:
+            return None
+        return ref - timedelta(days=7 * back), ref, 2
+
     return handler
 
 
@@ -423,9 +436,13 @@ _AR_RULES: list[_Rule] = [
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:خلال|في|طيله|على\\s+مدى)\\s+(?:ال)?ايام\\s+(?:القليله\\s+)?(?:الماضيه|الاخيره|الفائته|المنصرمه){_E}"
     ), _ar_week(0), triggers=("ايام",)),
-    _Rule(re.compile(f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?:نحو\\s+)?اسبوع{_E}"), _ar_week(1),
+    _Rule(re.compile(f"{_B}{_AR_CL}قبل\\s+(?:نحو\\s+)?اسبوع{_E}"), _ar_week(1),
           triggers=("اسبوع",)),
-    _Rule(re.compile(f"{_B}{_AR_CL}(?:قبل|منذ)\\s+(?:نحو\\s+)?اسبوعين{_E}"), _ar_week(2),
+    _Rule(re.compile(f"{_B}{_AR_CL}قبل\\s+(?:نحو\\s+)?اسبوعين{_E}"), _ar_week(2),
+          triggers=("اسبوع",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}منذ\\s+(?:نحو\\s+)?اسبوع{_E}"), _ar_since_weeks(1),
+          triggers=("اسبوع",)),
+    _Rule(re.compile(f"{_B}{_AR_CL}منذ\\s+(?:نحو\\s+)?اسبوعين{_E}"), _ar_since_weeks(2),
           triggers=("اسبوع",)),
     _Rule(re.compile(f"{_B}{_AR_CL}(?:خلال\\s+|في\\s+)?الليله\\s+الماضيه{_E}"), _last_night,
           triggers=("الليله",)),

@@ -56,7 +56,7 @@ _GENERIC_IED = re.compile(
     r"bombing|bombings|explosions?|blasts?|exploded|detonated|explosives?)$"
 )
 _GENERIC_ATTACK = re.compile(
-    _AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
+    _AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هجمه|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
     r"attacked|assaults?|assaulted|offensive)$"
 )
 _WEAK_TERRITORY = re.compile(_AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
@@ -64,7 +64,7 @@ _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|wa
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
     r"تستعد|يستعد|"
-    r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
+    r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|مقررا|تصر|يصر|تسعي|يسعي|عازمه|عازم|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
@@ -110,6 +110,8 @@ _NOT_REPORTED = re.compile(
 _NOT_REPORTED_AFTER = re.compile(
     r"\W*(?:\S+\s+){0,1}?\W*(?:وشيك\S*|المرتقب\S*|مرتقب\S*|المتوقع\S*|المقبل\S*|القادم\S*|"
     r"المزمع\S*|لاذع\S*|كلامي\S*)(?!\w)|"
+    r"\W*(?:\S+\s+){0,1}?\W*(?:التي|الذي|الذين)\s+(?:كان\S*\s+)?(?:خطط\S*|[يت]خطط\S*|اعتزم\S*|[يت]عتزم\S*|"
+    r"[يت]نوي\S*)(?!\w)|"
     r"\s+(?:\S+\s+){0,3}?(?:سيخلف|سيؤدي|ستؤدي|سيكون|ستكون|سيتسبب|ستتسبب|سيفضي|سيشكل|ستشكل)(?!\w)|"
     r"\W*(?:[^\s,.]+\s+){0,2}?(?:الرئيس|رئيس الوزراء|رئيس الحكومه|وزير|الوزير|وزيره|المتحدث|الامين العام|"
     r"السفير|المندوب)(?!\w)"
@@ -180,6 +182,11 @@ _BACKGROUND = re.compile(
     r"claimed|nobody (?:has )?claimed)\b|"
     r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده|لم (?:تعلن|يعلن|تتبن|يتبن)\S*)(?!\w)"
 )
+# After a missile word: fired at an aircraft, a drone or another missile (an interception).
+_AT_AIRCRAFT = re.compile(
+    r"(?:\s+\S+){0,3}?\s+(?:علي|نحو|باتجاه|ضد|[يت]ستهدف|استهدف\S*)\s+(?:[\"«]\s*)?(?:ال)?(?:طائره|طائرات|مسيره|"
+    r"مسيرات|درون|صاروخ|صواريخ|مقاتله)(?!\w)"
+)
 _SEIZED_ITEMS = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:rifles?|weapons?|arms|ammunition|rounds|explosives?|guns?|rockets|missiles|"
     r"vehicles?|cars?|trucks?|motorcycles?|cash|money|documents|drugs|[وفبل]?(?:ال)?(?:اسلحه|سلاح|ذخائر|ذخيره|"
@@ -230,6 +237,10 @@ _AIR_ONLY = {
     "Military Forces of the United States",
     "Coalition",
 }
+_MISSILE_WORD = re.compile(
+    _AR_PREFIX + r"(?:صاروخ|صواريخ|صاروخا|قصف صاروخي|ضربه صاروخيه|ضربات صاروخيه|هجوم صاروخي)$|^(?:the )?missiles?$"
+)
+_AIR_ADJ = re.compile(r"\s+(?:ال)?(?:جوي|جويه|جويا)(?!\w)")
 _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
 _CIVILIAN_NOUN = re.compile(
     r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
@@ -561,6 +572,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         elif hit.rule.name == "handover" and not _has_place(doc, (s_start, s_end)):
             continue
         kept.append(hit)
+    if arabic:  # "اطلق صاروخا على طائره مسيره", "صاروخ يستهدف طائره": a weapon stopped, not a strike
+        kept = [
+            TriggerMention(h.start, h.end, _RULE["disrupted"])
+            if h.rule.name in ("shell", "air") and _AT_AIRCRAFT.match(doc.folded, h.end, min(s_end, h.end + 50))
+            else h
+            for h in kept
+        ]
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event.
@@ -608,6 +626,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             )
         ):
             h = TriggerMention(h.start, h.end, _RULE["air"])
+            name = "air"
+        if name == "clash" and _GENERIC_ATTACK.match(w) and _AIR_ADJ.match(doc.folded, h.end):
+            h = TriggerMention(h.start, h.end, _RULE["air"])  # "هجمات جويه": air strikes
             name = "air"
         if (
             "Suicide bomb" in types
@@ -811,6 +832,31 @@ _CLAIM = re.compile(
 )
 
 
+# An aircraft, drone or missile named with its owner's nationality ("طائره مسيره سوريه", "درون ايرانيه").
+_WEAPON_OF = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:طائره|طائرات|مسيره|درون|مقاتله|صاروخ|صواريخ)(?:\s+(?:ال)?(?:مسيره|حربيه|مقاتله|"
+    r"بدون طيار|دون طيار|بلا طيار))?\s+(?:ال)?(?P<nat>سوري|سوريه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|روسي|روسيه|"
+    r"تركي|تركيه)(?!\w)"
+)
+_NATIONAL_FORCES = (
+    ("سور", "Military Forces of Syria"),
+    ("اير", "Military Forces of Iran"),
+    ("اسر", "Military Forces of Israel"),
+    ("روس", "Military Forces of Russia"),
+    ("ترك", "Military Forces of Turkey"),
+)
+
+
+def _weapon_owner(doc: Document, cand: Candidate) -> str:
+    """The state whose aircraft, drone or missile the candidate's sentence (or the title) names."""
+    spans = [doc.sentences[cand.sentence]] + ([(0, doc.title_end)] if doc.title_end else [])
+    for start, end in spans:
+        m = _WEAPON_OF.search(doc.folded, start, end)
+        if m:
+            return next((name for stem, name in _NATIONAL_FORCES if m.group("nat").startswith(stem)), "")
+    return ""
+
+
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
@@ -848,6 +894,12 @@ def _finalize_type(cand: Candidate) -> str:
         and all(_GENERIC_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers)
     ):
         return "Air/drone strike"  # "قصف روسي", "Israeli bombardment": from the air
+    if (
+        sub == "Shelling/artillery/missile attack"
+        and cand.roles.actor1 == "Military Forces of Israel"
+        and all(_MISSILE_WORD.match(cand.words.get(t.start, "")) for t in cand.triggers)
+    ):
+        return "Air/drone strike"  # "الصواريخ الاسرائيليه": Israel's missiles in Syria are fired by its jets
     if (
         sub == "Remote explosive/landmine/IED"
         and cand.roles.actor1 in AIR_CAPABLE
@@ -1214,10 +1266,12 @@ def extract(report: Report) -> list[Event]:
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
     lead = _lead_sentence(doc)
-    if not any(c.in_title or c.sentence == lead for c in all_cands):
+    if not any(c.in_title or c.sentence == lead for c in all_cands) and not _encirclement_lead(doc, lead):
         return []
     if _political_statement(doc, lead):
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
+    if _not_an_event_report(doc, lead, [c for c in all_cands if c.in_title or c.sentence == lead]):
+        return []
     # Places and actors a sentence leaves out come from the sentence before (anaphora).
     previous: Candidate | None = None
     for cand in body_cands:
@@ -1409,31 +1463,99 @@ def _restates(event: Event, main: Event) -> bool:
 # Speakers whose words are statements, not reports of events: governments, diplomats, leaders and
 # international bodies (monitors, agencies and militaries report events and are not listed).
 _POLITICIAN = (
-    r"(?:واشنطن|موسكو|انقره|طهران|باريس|لندن|برلين|الكرملين|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
+    r"(?:واشنطن|موسكو|انقره|طهران|باريس|لندن|برلين|دمشق|بغداد|الرياض|القاهره|بيروت|الكرملين|رئيسه|الامير|"
+    r"الملك|زعيم|الزعيم|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
     r"وزاره الخارجيه|الرئيس|رئيس الوزراء|رئيس الحكومه|المستشار|المستشاره|اردوغان|لافروف|ماكرون|ترامب|ترمب|"
     r"بوتين|بوتن|ماتيس|نتنياهو|الاسد|ليبرمان|خامنئي|روحاني|ظريف|غوتيريس|غوتيريش|دي ميستورا|الامم المتحده|الامين العام|"
     r"مجلس الامن|الناتو|الاتحاد الاوروبي|مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
     r"الحكومه|الكرملين)|الرئاسه|المرشد)"
 )
 _POLITICAL_TITLE = re.compile(
-    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*" + _POLITICIAN + r"(?:\s+\S+){0,2}?\s+"
-    r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث)(?!\w)"
+    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*(?:" + _POLITICIAN + r"|روسيا|امريكا|اميركا|"
+    r"الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|اسرائيل)(?:\s+\S+){0,2}?\s+"
+    r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث|"
+    r"يحمل|تحمل|يلمح|تلمح)(?!\w)"
 )
 _POLITICAL_LEAD = re.compile(
     r"\W*(?:[وف]?(?:قال|قالت|اعتبر|اعتبرت|اكد|اكدت|حذر|حذرت|دعا|دعت|اتهم|اتهمت|ندد|نددت|طالب|طالبت|شدد|"
-    r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت)\s+(?:\S+\s+){0,2}?)?"
+    r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت|اوضح|اوضحت|ابدي|ابدت|"
+    r"يدرس|تدرس|اتفق|اتفقت|لمح|المح|المحت|نقلت|نقل)[\s,]+(?:[^\s,]+[\s,]+){0,4}?)?"
     + _POLITICIAN
 )
+
+
+# Any speaker before a title's colon ("روسيا: ...", "ماي: ...") speaks as capitals and officials do: such a
+# title that names no dead is a statement when its lead is an official's speech.
+_SPEAKER_TITLE = re.compile(r"^[^:\n]{2,40}:")
+_TITLE_DEAD = re.compile(r"(?<!\w)[وب]?(?:مقتل|قتل\S*|قتيل\S*|مصرع|جرحي|ضحايا|اصابه|اصابات)(?!\w)")
 
 
 def _political_statement(doc: Document, lead: int) -> bool:
     """An Arabic report whose title quotes a government, diplomat or leader ("واشنطن: ...",
     "لافروف: ...") and whose lead is that speech tells of a statement, not of an event."""
-    if doc.language != "ar" or not doc.title_end or lead < 0 or not _POLITICAL_TITLE.match(doc.folded):
+    if doc.language != "ar" or not doc.title_end or lead < 0:
+        return False
+    title = doc.folded[: doc.title_end]
+    if not _POLITICAL_TITLE.match(title) and not (_SPEAKER_TITLE.match(title) and not _TITLE_DEAD.search(title)):
         return False
     start, end = doc.sentences[lead]
     dateline = _DATELINE.match(doc.folded, start, end)
     return bool(_POLITICAL_LEAD.match(doc.folded, dateline.end() if dateline else start, end))
+
+
+# A force that encircles or besieges a town ("قوات النظام تطوق دوما", "اطبقت القوات التركيه الحصار علي
+# عفرين") tells of an offensive under way: the report is about the fighting its body goes on to tell.
+_ENCIRCLE = re.compile(
+    r"(?<!\w)[وف]?(?:يطوق|تطوق|طوق|طوقت|طوقوا|تطويق|بتطويق|التطويق|يحاصر|تحاصر|حاصر|حاصرت|حاصروا|اطبق|"
+    r"اطبقت|يطبق|تطبق)(?!\w)"
+)
+# Questions ("ما هي احتمالات الضربات المرتقبة؟", "لماذا ...؟") head analysis and explainers.
+_QUESTION_TITLE = re.compile(
+    r"^\W*(?:[وف]?(?:ماذا|لماذا|هل|كيف|متي|اين|ما هو|ما هي|ما هم|من هو|من هي|من هم)(?!\w))|[؟?]\W*$"
+)
+# Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
+# Features, analysis and opinion announce themselves in the title ("تقرير: ...", "رأي.. ...", "سيناريوهات ...").
+_FEATURE_TITLE = re.compile(
+    r"^\W*(?:تقرير|تحليل|راي|مقال|قراءه|انفوغرافيك|انفوجرافيك|لمحه|بروفايل|بورتريه|هكذا|عندما)(?!\w)|"
+    r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)"
+)
+_CRIMINAL = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|مشتبه|يشتبه|تشتبه|ادعاء|نيابه|محكمه|محاكمه|قضاء|اغتصب\S*|اغتصاب|"
+    r"جريمه|جاني|جناه|قاتل)(?!\w)"
+)
+_INTERPERSONAL = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
+
+
+def _encirclement_lead(doc: Document, lead: int) -> bool:
+    if doc.language != "ar":
+        return False
+    spans = [(0, doc.title_end)] if doc.title_end else []
+    if lead >= 0:
+        spans.append(doc.sentences[lead])
+    return any(
+        _ENCIRCLE.search(doc.folded, start, end) is not None
+        and any(start <= a.start < end and a.name != "Civilians" for a in doc.actors)
+        for start, end in spans
+    )
+
+
+def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:
+    """Analysis under a question or feature title with no toll in its title or lead, and criminal cases (police,
+    courts, a suspect) whose title and lead name no armed group."""
+    if doc.language != "ar" or not doc.title_end:
+        return False
+    title = doc.folded[: doc.title_end].strip()
+    if (_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title)) and not any(
+        c.count for cand in lead_cands for c in cand.casualties
+    ):
+        return True
+    end = doc.sentences[lead][1] if lead >= 0 else doc.title_end
+    return (
+        bool(lead_cands)
+        and all(c.sub_event_type in _INTERPERSONAL for c in lead_cands)
+        and _CRIMINAL.search(doc.folded, 0, end) is not None
+        and not any(a.start < end and a.name != "Civilians" for a in doc.actors)
+    )
 
 
 def _lead_sentence(doc: Document) -> int:
@@ -1504,6 +1626,10 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and _MILITARY_TARGET.search(doc.folded, *doc.sentences[cand.sentence])
     ):
         roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
+    if sub_event_type == "Disrupted weapons use" and not roles.actor2:
+        owner = _weapon_owner(doc, cand)  # "أسقطت طائرة مسيرة سورية": the side whose weapon was stopped
+        if owner and owner != roles.actor1:
+            roles.actor2 = owner
     claimer = _claimed_by(doc)
     if claimer and sub_event_type in _EXPLOSIVE | {"Attack"} and roles.actor1 != claimer:
         if roles.actor1 and not roles.actor2:

@@ -222,6 +222,17 @@ _OUTLET_AFTER = re.compile(
 )
 
 
+_BARE_NATIONALITY = re.compile(
+    r"^[وفبلك]?(?:ال)?(?:تركي|تركيه|روسي|روسيه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|امريكي|امريكيه|اميركي|اميركيه|"
+    r"عراقي|عراقيه|سوري|سوريه)$"
+)
+_CIVIL_NOUN_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مواطن\S*|رجل|رجال|شاب|شبان|امراه|سيده|طفل|اطفال|فتاه|لاجئ\S*|مهاجر\S*|سائح\S*|"
+    r"صحفي\S*|طالب|طلاب|ناشط\S*|رعايا|جنسيه|شركه|شركات|سفينه|سفن|دبلوماسي\S*|صحيفه|صحف|وكاله|اعلام|"
+    r"تلفزيون|قناه|مصادر|مصدر|عائله|عائلات|اسره|تاجر|رهينه|رهائن|زوار|حجاج|عمال|عامل)\s+$"
+)
+
+
 def _resolve_actors(
     hits: list[tuple[int, int, int]], sources: list[tuple[int, int]], folded: str = ""
 ) -> list[ActorMention]:
@@ -238,6 +249,12 @@ def _resolve_actors(
         if any(0 <= start - e <= 2 and not folded[s:e].isascii() for s, e in sources):
             # "الإعلام الحربي لحزب الله": the outlet's owner (not "AFP Syrian government air strikes")
             continue
+        if (
+            folded
+            and _BARE_NATIONALITY.match(folded[start:end])
+            and _CIVIL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
+        ):
+            continue  # "مواطن تركي", "مصادر ايرانيه": a person's or an outlet's nationality, not the state's forces
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))

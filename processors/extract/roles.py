@@ -56,7 +56,9 @@ _OPPONENT_BEFORE = re.compile(
     r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
-    r"عناصر من|عناصر|تجمعات|مقرات|مقر|هدفا|اهدافا|اهداف|هدف|من)\s*(?:the\s+|an?\s+)?$"
+    r"عناصر من|عناصر|تجمعات|مقرات|مقر|هدفا|اهدافا|اهداف|هدف|من|"
+    r"(?:مواقع|نقاط|مقرات|تجمعات|ثكنات|مستودعات|اهدافا|اهداف)\s+(?:عسكريه|تابعه|التابعه)(?:\s+(?:تابعه|التابعه))?[\"»”]?)"
+    r"\s*(?:the\s+|an?\s+)?$"
 )
 _WITHDREW_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
@@ -71,6 +73,11 @@ _VICTIM_BEFORE = re.compile(
 _MEMBER_KILLED_BEFORE = re.compile(
     r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
     r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+)?$"
+)
+# "مقتل 26 مقاتلا مواليا للنظام": fighters loyal to the group were killed; the group lost them.
+_LOYAL_KILLED_BEFORE = re.compile(
+    r"(?<!\w)[وب]?(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح)\s+(?:\S+\s+){0,2}?(?:مواليا|موالين|الموالين|مواليه|"
+    r"المواليه|تابعين|التابعين|تابعا)\s*$"
 )
 _OWN_FORCES = re.compile(
     r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
@@ -123,6 +130,9 @@ _STATUS_BEFORE = re.compile(
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|بتهمه(?:\s+\S+){0,3})\s*$"
 )
+# "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
+_SEIZED_BY = re.compile(r"(?<!تحت )(?<!مناطق )(?<!\w)[وب]?سيطره\s*$")
+_ON_AFTER = re.compile(r"^(?:\s+(?!علي)\S+){0,2}\s+علي(?!\w)")
 _STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
 _HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground it is, not who fought
 _RECIPROCAL = re.compile(
@@ -194,6 +204,8 @@ def resolve_roles(
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
+        if _LOYAL_KILLED_BEFORE.search(before):
+            tag |= {"victim", "lost_member"}
         if (
             _VICTIM_BEFORE.search(before)
             or _PASSIVE_VICTIM_AFTER.match(after)
@@ -212,7 +224,11 @@ def resolve_roles(
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
         elif _SPEAKER_BEFORE.search(before) and _THAT_OTHER.match(after) and m.end <= trigger_start:
             tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
-        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after) or _HELD.search(folded, m.start, m.end):
+        if (
+            (_STATUS_BEFORE.search(before) and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)))
+            or _STATUS_AFTER.match(after)
+            or _HELD.search(folded, m.start, m.end)
+        ):
             tag.add("status")
         if (
             i > 0
