@@ -419,6 +419,22 @@ def _dateline_anchor(text: str, body_start: int, language: str, published: datet
 _TITLE_TAIL = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+[^|]{0,60}$")
 
 
+_RUN_ON = re.compile(r"\s*(?:[,،;:]|(?:killing|leaving|wounding|injuring|as|after|amid|which|who|and|but|while|"
+                     r"ما|مما|وذلك|حيث|بعد|اثر)(?!\w))")
+
+
+def _runs_on(doc: Document, end: int) -> bool:
+    """True when the sentence goes on after the headline's words (a comma, "killing", "ما أدى"):
+    the body's lead repeats the headline and continues it, rather than a new sentence following."""
+    if _RUN_ON.match(doc.folded, end):
+        return True
+    nxt = re.compile(r"\s*(\w)").match(doc.folded, end)
+    if nxt is None or not nxt.group(1).isalpha() or not nxt.group(1).isascii():
+        return False
+    original = doc.to_original(nxt.start(1), nxt.end(1))[0]
+    return original < len(doc.text) and doc.text[original].islower()
+
+
 def _mark_echo(doc: Document) -> None:
     """Scraped articles often repeat the headline at the head of the body, run into the lead
     sentence ("Strike kills 15 in Idlib Monitor An air strike killed 15 ..."): that repetition
@@ -435,6 +451,8 @@ def _mark_echo(doc: Document) -> None:
         if at < 0:
             continue
         end = at + len(head)
+        if _runs_on(doc, end):
+            return  # the lead sentence begins with the headline's words: it is the body, not an echo
         doc.echo = (at, end)
         for index, (s_start, s_end) in enumerate(doc.sentences):
             if s_start < at < s_end and doc.folded[s_start:at].strip():  # a dateline before it

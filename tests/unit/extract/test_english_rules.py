@@ -197,3 +197,24 @@ def test_relative_days_count_from_the_body_dateline() -> None:
     assert first.event_date.isoformat() == "2016-07-01"
     first = _events("07.04.2017 A US missile strike on an airfield near Homs killed five people late on Thursday.")[0]
     assert first.event_date.isoformat() == "2017-04-06"
+
+
+def test_a_lead_that_repeats_the_headline_and_goes_on_is_the_body() -> None:
+    """The body's lead begins with the headline's words and continues (", killing ...", "، ما أدى"):
+    it is the body's lead sentence, so its event and toll stay."""
+    from datetime import UTC, datetime
+
+    from processors.extract import extract_events
+    from sitrep.records import Report
+
+    published = datetime(2026, 11, 24, tzinfo=UTC)
+    english = "A roadside bomb hit an army vehicle near Morek in Hama on Tuesday"
+    arabic = "انفجرت عبوة ناسفة بسيارة عسكرية لقوات النظام قرب مورك بريف حماة"
+    for title, text, language in (
+        (english, english + ", killing 13 soldiers.", "en"),
+        (arabic, arabic + "، ما أدى لمقتل 3 عناصر اليوم.", "ar"),
+    ):
+        events = extract_events(Report(report_id="r", title=title, text=text, language=language,
+                                       published_at=published))
+        assert events and events[0].sub_event_type == "Remote explosive/landmine/IED"
+        assert events[0].fatalities == (13 if language == "en" else 3)
