@@ -64,13 +64,16 @@ def test_worker_sigkill_mid_stream_loses_nothing_and_doubles_nothing(
         candidates[report.report_id] = max(candidates[report.report_id], len(extract_events(clean_report(report))))
     assert len(report_ids) == 400 and sum(candidates.values()) > 300
 
-    # Reports arrive as a stream (about 8 s for all), so the kill always lands mid-stream.
-    produced = threading.Event()
+    # Reports arrive as a stream (about 8 s for all). The last half waits for the kill, so the kill
+    # lands mid-stream however slowly the worker starts on a loaded machine.
+    produced, killed = threading.Event(), threading.Event()
     sent = [0]
 
     def produce() -> None:
         producer = make_producer(settings.kafka)
-        for report in messages:
+        for n, report in enumerate(messages):
+            if n == len(messages) // 2:
+                killed.wait(90)
             producer.send(topics.REPORTS_RAW, key=report.report_id.encode(), value=report.model_dump_json().encode())
             sent[0] += 1
             time.sleep(0.018)
@@ -89,6 +92,7 @@ def test_worker_sigkill_mid_stream_loses_nothing_and_doubles_nothing(
             time.sleep(0.05)
         supervisor.kill("worker", signal.SIGKILL)
         killed_at = sent[0]
+        killed.set()
         assert produced.wait(60), "the producer did not finish"
         while not supervisor.poll():
             time.sleep(0.05)
