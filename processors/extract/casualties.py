@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from processors.extract.fastre import for_text
+
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
 
@@ -926,14 +928,15 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     the caller can refuse the same figure restated elsewhere ("400 killed since Sunday" ... "the 400").
     """
     sentence = folded[start:end]
-    if not _ANY_TOLL_WORD.search(sentence):
+    if not for_text(_ANY_TOLL_WORD, sentence).search(sentence):
         return []
-    total_spans = _total_segments(folded, start, end) if _SENTENCE_TOTAL.search(sentence) else []
+    total_spans = _total_segments(folded, start, end) if for_text(_SENTENCE_TOTAL, sentence).search(sentence) else []
     if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):
         return []
     tokens = tokenize(folded, start, end)
+    vague_phrases = for_text(_VAGUE_PHRASES, folded)
     found: list[Casualties] = []
-    for match in _ZERO.finditer(sentence):
+    for match in for_text(_ZERO, sentence).finditer(sentence):
         found.append(
             Casualties(
                 "killed",
@@ -961,7 +964,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     while i < len(tokens):
         quantity = _read_quantity(tokens, i)
         if quantity is None:
-            vague = _VAGUE_PHRASES.match(folded, tokens[i].start, end)
+            vague = vague_phrases.match(folded, tokens[i].start, end)
             if vague:
                 j = i
                 while j < len(tokens) and tokens[j].end <= vague.end():

@@ -26,6 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
+from processors.extract.fastre import for_text
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -480,7 +481,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     if not hits:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
-    if NOT_EVENT_CONTEXT.search(sentence) and not any(
+    if for_text(NOT_EVENT_CONTEXT, sentence).search(sentence) and not any(
         t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(doc.folded[t.start : t.end])
         for t in hits
     ):
@@ -499,9 +500,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     kept: list[TriggerMention] = []
     set_aside = False
     arabic = doc.language == "ar"
-    threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
-    halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
-    background = bool(_BACKGROUND_WORD.search(sentence))
+    threat = bool(for_text(_THREAT, sentence).search(sentence))
+    reference = bool(for_text(_REFERENCE_WORD, sentence).search(sentence))
+    halt, denial = bool(_HALT_WORD.search(sentence)), bool(for_text(_DENIAL, sentence).search(sentence))
+    background = bool(for_text(_BACKGROUND_WORD, sentence).search(sentence))
     period = (
         "خلال" in sentence
         or "طوال" in sentence
@@ -509,28 +511,29 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         or "since" in sentence
         or ("the month" in sentence)
     )
+    folded = doc.folded
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
         if (
-            (threat and _THREAT.search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
-            or (reference and _REFERENCE.search(doc.folded[max(clause[0], hit.start - 30) : hit.start]))
-            or (halt and _HALT.search(window))
-            or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
-            or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
+            (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
+            or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+            or (halt and for_text(_HALT, doc.folded).search(window))
+            or (denial and for_text(_DENIAL, doc.folded).search(doc.folded[s_start : hit.start]))
+            or for_text(_SINCE_CLAUSE, doc.folded).search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
-            or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
+            or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
             or (_MODAL_AFTER.match(doc.folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
             if hit.rule.name in ("air", "shell", "ied", "suicide", "chemical"):
                 set_aside = True  # its "killing N" tells of the event set aside, not of another
             continue
         if background and (
-            _BACKGROUND.search(doc.folded, clause[0], clause[1])
-            or _SIMILAR_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 30))
+            for_text(_BACKGROUND, doc.folded).search(doc.folded, clause[0], clause[1])
+            or for_text(_SIMILAR_AFTER, doc.folded).match(doc.folded, hit.end, min(clause[1], hit.end + 30))
         ):
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
@@ -715,7 +718,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         a1 = noun.end() if noun else a1
         sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
     cand.armed_victims = any(
-        not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start()) for m in _ARMED_VICTIM.finditer(sentence)
+        not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start())
+        for m in for_text(_ARMED_VICTIM, sentence).finditer(sentence)
     ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
     places = [p for p in doc.places if s_start <= p.start < s_end and _is_scene(doc, p, s_start)]
@@ -766,7 +770,7 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
     if known is None:
         known = not (
             _is_speaker(doc.folded, place.start, place.end)
-            or _ELSEWHERE.search(doc.folded, max(s_start, place.start - 45), place.start)
+            or for_text(_ELSEWHERE, doc.folded).search(doc.folded, max(s_start, place.start - 45), place.start)
             or _WITHDRAWN_TO.search(doc.folded, max(s_start, place.start - 100), place.start)
         )
         doc.scene[key] = known
@@ -815,7 +819,7 @@ def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
         doc.claimer = ""
-        for match in _CLAIM.finditer(doc.folded):
+        for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
             near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
             if near:
                 doc.claimer = min(near, key=lambda a: abs(a.start - match.start())).name
