@@ -16,7 +16,7 @@ from re import _parser  # type: ignore[attr-defined]
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _NEVER = re.compile(r"(?!)")
 _VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
-_RECENT: list[object] = ["", False, "", False]
+_RECENT: list[object] = ["", False, {}, "", False, {}]
 
 
 def _arabic_code(code: int) -> bool:
@@ -177,21 +177,81 @@ def latin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return variant
 
 
-def has_arabic(text: str) -> bool:
-    """Whether ``text`` holds an Arabic letter (remembered for the last two texts asked about: callers
-    alternate between a sentence and the whole report)."""
+def _literals(seq: object) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed sequence ``seq`` contains (None: none known)."""
+    best: frozenset[str] | None = None
+
+    def better(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    run: list[str] = []
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            run.append(chr(av))  # type: ignore[arg-type]
+            continue
+        better(frozenset({"".join(run)}) if run else None)
+        run = []
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            better(_literals(av[3]))
+        elif op is sre.BRANCH:
+            branches = [_literals(branch) for branch in av[1]]
+            if all(branches):
+                better(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            better(_literals(av[2]))
+    better(frozenset({"".join(run)}) if run else None)
+    return best
+
+
+def _rank(found: frozenset[str]) -> tuple[bool, int, int]:
+    shortest = min(len(literal) for literal in found)
+    return shortest >= 3, -len(found), shortest
+
+
+def _prefilter(variant: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which the text must contain for ``variant`` to match (None: no such test)."""
+    if variant.flags & re.IGNORECASE:
+        return None
+    found = _literals(_parser.parse(variant.pattern, variant.flags & ~re.UNICODE))
+    return tuple(sorted(found, key=len)) if found and len(found) <= 40 else None
+
+
+_PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+
+
+def _texts(text: str) -> tuple[bool, dict[re.Pattern[str], re.Pattern[str]]]:
+    """Whether ``text`` holds an Arabic letter, and the patterns already chosen for it (remembered for
+    the last two texts asked about: callers alternate between a sentence and the whole report)."""
     if text is _RECENT[0]:
-        return _RECENT[1]
-    if text is _RECENT[2]:
-        return _RECENT[3]
+        return _RECENT[1], _RECENT[2]  # type: ignore[return-value]
+    if text is _RECENT[3]:
+        return _RECENT[4], _RECENT[5]  # type: ignore[return-value]
     found = _ARABIC.search(text) is not None
-    _RECENT[:] = [text, found, _RECENT[0], _RECENT[1]]
-    return found
+    chosen: dict[re.Pattern[str], re.Pattern[str]] = {}
+    _RECENT[:] = [text, found, chosen, _RECENT[0], _RECENT[1], _RECENT[2]]
+    return found, chosen
+
+
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` holds an Arabic letter."""
+    return _texts(text)[0]
 
 
 def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
-    """The pattern to search ``text`` with: its Latin variant when the text has no Arabic letter."""
-    if has_arabic(text):
+    """The pattern to search ``text`` (or part of it) with: its Latin variant when the text has no
+    Arabic letter, and one that never matches when the text lacks every literal a match needs."""
+    arabic, chosen = _texts(text)
+    if arabic:
         return pattern
-    variant = _VARIANTS.get(pattern)
-    return variant if variant is not None else latin(pattern)
+    picked = chosen.get(pattern)
+    if picked is None:
+        picked = latin(pattern)
+        prefilter = _PREFILTERS.get(picked, ())
+        if prefilter == ():
+            prefilter = _PREFILTERS[picked] = _prefilter(picked)
+        if prefilter is not None and not any(literal in text for literal in prefilter):
+            picked = _NEVER
+        chosen[pattern] = picked
+    return picked
