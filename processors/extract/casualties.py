@@ -716,7 +716,7 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     words just before the verb ("the toll from the blast rose to") and the rest of the clause after
     the number ("ارتفع الي 9 عدد المدنيين الذين قتلوا جراء انفجار ...")."""
     window_start = max(offset, first_start - 120)
-    rises = list(_RISE_START.finditer(folded, window_start, first_start))
+    rises = list(for_text(_RISE_START, folded).finditer(folded, window_start, first_start))
     if not rises:
         return ""
     verb = rises[-1]
@@ -1385,9 +1385,10 @@ def _judge(
     if nxt[:2] in (["at", "least"], ["more", "than"], ["up", "to"]) or (nxt and nxt[0][0].isdigit()):
         return None  # "short URL 124 At least four people were killed": the count comes after
     # A rising toll: one incident's updated toll, or a running total (refused below).
-    rise = bool(_TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start])) or bool(
+    rise_target = for_text(_TOLL_RISE_TARGET, folded).search(folded[max(offset, first.start - 80) : first.start])
+    rise = bool(rise_target) or bool(
         re.search(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$", before_text)
-        and _RISE_START.search(folded, max(offset, first.start - 120), first.start)
+        and for_text(_RISE_START, folded).search(folded, max(offset, first.start - 120), first.start)
     )
     incident = rise and _incident_rise(folded, offset, first.start, last.end, tokens[-1].end) == "incident"
     # What does the number count?
@@ -1430,7 +1431,7 @@ def _judge(
     kind = _kind_near(tokens, q, noun_kind) or (listed if noun_ok and noun_kind == "p" else None)
     if kind is None:
         return None
-    if _BOTH.search(folded[last.end : last.end + 40]) and not re.search(
+    if for_text(_BOTH, folded).search(folded[last.end : last.end + 40]) and not re.search(
         r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text
     ):
         return None
@@ -1442,18 +1443,18 @@ def _judge(
             totals.add(q.value)
         return None
     if not incident and (
-        _CUMULATIVE.search(clause_before[-60:])
-        or _CUMULATIVE.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        for_text(_CUMULATIVE, folded).search(clause_before[-60:])
+        or for_text(_CUMULATIVE, folded).search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
     ):
         if totals is not None:
             totals.add(q.value)
         return None
-    if _SUBSET.search(clause_before[-25:]):
+    if for_text(_SUBSET, folded).search(clause_before[-25:]):
         return None
     if re.search(r"(?<!\w)(?:بعد|اثر|عقب|جراء) (?:وفاه|استشهاد|موت)\s*$|\bafter the deaths? of\s*$", before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
-    if _EARLIER_EVENT.search(clause_before[-45:]):
+    if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
     if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):
         return None

@@ -488,7 +488,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         return []
     published = doc.anchor
     if published is not None:
-        years = [int(y) for y in _HISTORY_YEAR.findall(sentence)]
+        years = [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
         if (
             years
             and max(years) < published.year
@@ -502,7 +502,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     arabic = doc.language == "ar"
     threat = bool(for_text(_THREAT, sentence).search(sentence))
     reference = bool(for_text(_REFERENCE_WORD, sentence).search(sentence))
-    halt, denial = bool(_HALT_WORD.search(sentence)), bool(for_text(_DENIAL, sentence).search(sentence))
+    halt = bool(for_text(_HALT_WORD, sentence).search(sentence))
+    denial = bool(for_text(_DENIAL, sentence).search(sentence))
     background = bool(for_text(_BACKGROUND_WORD, sentence).search(sentence))
     period = (
         "خلال" in sentence
@@ -526,7 +527,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
-            or (_MODAL_AFTER.match(doc.folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
+            or (for_text(_MODAL_AFTER, folded).match(folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
             if hit.rule.name in ("air", "shell", "ied", "suicide", "chemical"):
                 set_aside = True  # its "killing N" tells of the event set aside, not of another
@@ -538,7 +539,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
-        if hit.rule.name in ("ied", "suicide", "shell") and _SEIZURE_BEFORE.search(
+        if hit.rule.name in ("ied", "suicide", "shell") and for_text(_SEIZURE_BEFORE, folded).search(
             doc.folded, max(clause[0], hit.start - 60), hit.start
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
@@ -549,15 +550,16 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             clause_text = doc.folded[clause[0] : clause[1]]
             if any(
                 m.start() <= hit.end and m.end() >= hit.start - 10
-                for m in STATUS_CONTEXT.finditer(
+                for m in for_text(STATUS_CONTEXT, folded).finditer(
                     doc.folded, max(clause[0], hit.start - 25), min(clause[1], hit.end + 25)
                 )
             ):
                 continue
-            if _ATTEMPT.search(window) or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
+            attempt = for_text(_ATTEMPT, folded).search(window)
+            if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
             del clause_text
-        elif _ATTEMPT.search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
+        elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
         elif hit.rule.name == "chemical" and _CHEMICAL_STOCK.search(window) and not _CHEMICAL_USE.search(window):
             continue  # "الاسلحه الكيميائيه", "العنصر الكيمياوي": the weapons or agent, not an attack
@@ -941,7 +943,9 @@ def _notes_split(doc: Document) -> bool:
     """Whether the text codes or spreads its fatalities (ACLED notes), found once per report."""
     if doc.split_words is None:
         doc.split_words = bool(
-            "coded" in doc.folded or _SPLIT_SENTENCE.search(doc.folded) or _SPREAD.search(doc.folded)
+            "coded" in doc.folded
+            or for_text(_SPLIT_SENTENCE, doc.folded).search(doc.folded)
+            or for_text(_SPREAD, doc.folded).search(doc.folded)
         )
     return doc.split_words
 
@@ -952,7 +956,7 @@ def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None
     "each allocated 5"): the even share, the first places taking the remainder."""
     for s_start, s_end in doc.sentences:
         sentence = doc.folded[s_start:s_end]
-        if not _SPREAD.search(sentence) and "each" not in sentence:
+        if not for_text(_SPREAD, sentence).search(sentence) and "each" not in sentence:
             continue
         each = _EACH.search(sentence)
         if each:
@@ -998,7 +1002,7 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     names = [re.sub(r"^(?:the |al[- ])", "", n).strip() for n in names if n]
     for s_start, s_end in doc.sentences:
         sentence = doc.folded[s_start:s_end]
-        if not _SPLIT_SENTENCE.search(sentence):
+        if not for_text(_SPLIT_SENTENCE, sentence).search(sentence):
             continue
         here = _THIS_PLACE.search(sentence)
         if here:

@@ -17,6 +17,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe
 _NEVER = re.compile(r"(?!)")
 _VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
 _RECENT: list[object] = ["", False, {}, "", False, {}]
+_RECENT_SHORT: list[object] = ["", False, {}, "", False, {}]
 
 
 def _arabic_code(code: int) -> bool:
@@ -223,20 +224,28 @@ _PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
 def _texts(text: str) -> tuple[bool, dict[re.Pattern[str], re.Pattern[str]]]:
     """Whether ``text`` holds an Arabic letter, and the patterns already chosen for it (remembered for
-    the last two texts asked about: callers alternate between a sentence and the whole report)."""
-    if text is _RECENT[0]:
-        return _RECENT[1], _RECENT[2]  # type: ignore[return-value]
-    if text is _RECENT[3]:
-        return _RECENT[4], _RECENT[5]  # type: ignore[return-value]
+    the last two long texts, whole reports, and the last two short ones, sentences and windows)."""
+    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
+    if text is recent[0]:
+        return recent[1], recent[2]  # type: ignore[return-value]
+    if text is recent[3]:
+        return recent[4], recent[5]  # type: ignore[return-value]
     found = _ARABIC.search(text) is not None
     chosen: dict[re.Pattern[str], re.Pattern[str]] = {}
-    _RECENT[:] = [text, found, chosen, _RECENT[0], _RECENT[1], _RECENT[2]]
+    recent[:] = [text, found, chosen, recent[0], recent[1], recent[2]]
     return found, chosen
 
 
 def has_arabic(text: str) -> bool:
     """Whether ``text`` holds an Arabic letter."""
     return _texts(text)[0]
+
+
+def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
+    for literal in literals:
+        if literal in text:
+            return True
+    return False
 
 
 def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
@@ -251,7 +260,7 @@ def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
         prefilter = _PREFILTERS.get(picked, ())
         if prefilter == ():
             prefilter = _PREFILTERS[picked] = _prefilter(picked)
-        if prefilter is not None and not any(literal in text for literal in prefilter):
+        if prefilter is not None and not _contains_any(text, prefilter):
             picked = _NEVER
         chosen[pattern] = picked
     return picked
