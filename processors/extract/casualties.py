@@ -914,11 +914,11 @@ def _range(tokens: list[Token], q: _Quantity) -> _Quantity:
 
 
 def _is_kill(word: str) -> bool:
-    return bool(_KILL_AR.match(word)) or word in _KILL_EN
+    return (not word.isascii() and bool(_KILL_AR.match(word))) or word in _KILL_EN  # _KILL_AR: Arabic words
 
 
 def _is_injury(word: str) -> bool:
-    return bool(_INJ_AR.match(word)) or word in _INJ_EN
+    return (not word.isascii() and bool(_INJ_AR.match(word))) or word in _INJ_EN  # _INJ_AR: Arabic words
 
 
 def find_casualties(folded: str, start: int, end: int, totals: set[int] | None = None) -> list[Casualties]:

@@ -449,7 +449,7 @@ _UPPER_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 
 def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[ActorMention]) -> None:
     """ "IS" in capitals is the Islamic State, not the verb (case is lost in the folded text)."""
-    for match in _UPPER_IS.finditer(text):
+    for match in for_text(_UPPER_IS, text).finditer(text):
         start = match.start() if positions is None else bisect.bisect_left(positions, match.start())
         end = start + 2
         if not any(a.start <= start < a.end for a in actors):
@@ -573,8 +573,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         types - {"Attack"} == {"Remote explosive/landmine/IED"}
         and all(_GENERIC_IED.match(words[id(h)]) for h in kept if h.rule.name == "ied")
         and (
-            DEPOT_CONTEXT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
-            or _ACCIDENT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
+            for_text(DEPOT_CONTEXT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
+            or for_text(_ACCIDENT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
         )
         and not _ATTACK_WORD.search(sentence)
     ):
@@ -1283,7 +1283,7 @@ def extract(report: Report) -> list[Event]:
             _DEFINITE.match(w)
             or doc.folded[max(0, at - 4) : at] in ("the ", "his ", "its ")
             or (  # "the deliberate attack", "the twin blasts" (not "the rebel attack": another side's)
-                (adj := _THE_ADJ.search(doc.folded, max(0, at - 24), at)) is not None
+                (adj := for_text(_THE_ADJ, doc.folded).search(doc.folded, max(0, at - 24), at)) is not None
                 and not any(adj.start() <= a.start < at for a in doc.actors)
             )
             for at, w in words

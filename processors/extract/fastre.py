@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+from typing import cast
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _NEVER = re.compile(r"(?!)")
 _VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
-_RECENT: list[object] = ["", False, {}, "", False, {}]
-_RECENT_SHORT: list[object] = ["", False, {}, "", False, {}]
 
 
 def _arabic_code(code: int) -> bool:
@@ -31,7 +30,7 @@ def _set_needs_arabic(items: list[tuple[object, object]]) -> bool:
             if not _arabic_code(av):  # type: ignore[arg-type]
                 return False
         elif op is sre.RANGE:
-            low, high = av  # type: ignore[misc]
+            low, high = cast(tuple[int, int], av)
             if not (_arabic_code(low) and _arabic_code(high) and all(_arabic_code(c) for c in range(low, high + 1))):
                 return False
         else:  # NEGATE, CATEGORY (\w, \s ...), anything else: may be a Latin character
@@ -222,23 +221,26 @@ def _prefilter(variant: re.Pattern[str]) -> tuple[str, ...] | None:
 _PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
 
-def _texts(text: str) -> tuple[bool, dict[re.Pattern[str], re.Pattern[str]]]:
+_Seen = tuple[str, bool, dict[re.Pattern[str], re.Pattern[str]]]
+_RECENT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two long texts (whole reports)
+_RECENT_SHORT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two sentences or windows
+
+
+def _seen(text: str, recent: list[_Seen]) -> _Seen:
     """Whether ``text`` holds an Arabic letter, and the patterns already chosen for it (remembered for
-    the last two long texts, whole reports, and the last two short ones, sentences and windows)."""
-    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
-    if text is recent[0]:
-        return recent[1], recent[2]  # type: ignore[return-value]
-    if text is recent[3]:
-        return recent[4], recent[5]  # type: ignore[return-value]
-    found = _ARABIC.search(text) is not None
-    chosen: dict[re.Pattern[str], re.Pattern[str]] = {}
-    recent[:] = [text, found, chosen, recent[0], recent[1], recent[2]]
-    return found, chosen
+    the last two texts of its kind: callers alternate between a sentence and the whole report)."""
+    if text is recent[1][0]:
+        recent.reverse()
+    else:
+        recent[1] = recent[0]
+        recent[0] = (text, _ARABIC.search(text) is not None, {})
+    return recent[0]
 
 
 def has_arabic(text: str) -> bool:
     """Whether ``text`` holds an Arabic letter."""
-    return _texts(text)[0]
+    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
+    return (recent[0] if text is recent[0][0] else _seen(text, recent))[1]
 
 
 def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
@@ -251,7 +253,8 @@ def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
 def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
     """The pattern to search ``text`` (or part of it) with: its Latin variant when the text has no
     Arabic letter, and one that never matches when the text lacks every literal a match needs."""
-    arabic, chosen = _texts(text)
+    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
+    _, arabic, chosen = recent[0] if text is recent[0][0] else _seen(text, recent)
     if arabic:
         return pattern
     picked = chosen.get(pattern)

@@ -197,16 +197,16 @@ def resolve_roles(
             tag |= {"victim", "lost_member"}
         if (
             for_text(_VICTIM_BEFORE, folded).search(before)
-            or _PASSIVE_VICTIM_AFTER.match(after)
+            or for_text(_PASSIVE_VICTIM_AFTER, folded).match(after)
             or _COUNT_BEFORE.search(before)
         ):
             tag.add("victim")
         if for_text(_BETWEEN, folded).search(before):
             tag.add("between")
-        if _WITHDREW_AFTER.match(after):
+        if for_text(_WITHDREW_AFTER, folded).match(after):
             tag.add("loser")
         if (
-            (for_text(_SPEAKER_BEFORE, folded).search(before) or _SPEAKER_AFTER.match(after))
+            (for_text(_SPEAKER_BEFORE, folded).search(before) or for_text(_SPEAKER_AFTER, folded).match(after))
             and not 0 <= trigger_start - m.end < 22
             and not _SAYS_ITSELF.match(after)
         ):
