@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from processors.extract.fastre import for_text
+
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
 
@@ -714,7 +716,7 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     words just before the verb ("the toll from the blast rose to") and the rest of the clause after
     the number ("ارتفع الي 9 عدد المدنيين الذين قتلوا جراء انفجار ...")."""
     window_start = max(offset, first_start - 120)
-    rises = list(_RISE_START.finditer(folded, window_start, first_start))
+    rises = list(for_text(_RISE_START, folded).finditer(folded, window_start, first_start))
     if not rises:
         return ""
     verb = rises[-1]
@@ -912,11 +914,11 @@ def _range(tokens: list[Token], q: _Quantity) -> _Quantity:
 
 
 def _is_kill(word: str) -> bool:
-    return bool(_KILL_AR.match(word)) or word in _KILL_EN
+    return (not word.isascii() and bool(_KILL_AR.match(word))) or word in _KILL_EN  # _KILL_AR: Arabic words
 
 
 def _is_injury(word: str) -> bool:
-    return bool(_INJ_AR.match(word)) or word in _INJ_EN
+    return (not word.isascii() and bool(_INJ_AR.match(word))) or word in _INJ_EN  # _INJ_AR: Arabic words
 
 
 def find_casualties(folded: str, start: int, end: int, totals: set[int] | None = None) -> list[Casualties]:
@@ -926,14 +928,15 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     the caller can refuse the same figure restated elsewhere ("400 killed since Sunday" ... "the 400").
     """
     sentence = folded[start:end]
-    if not _ANY_TOLL_WORD.search(sentence):
+    if not for_text(_ANY_TOLL_WORD, sentence).search(sentence):
         return []
-    total_spans = _total_segments(folded, start, end) if _SENTENCE_TOTAL.search(sentence) else []
+    total_spans = _total_segments(folded, start, end) if for_text(_SENTENCE_TOTAL, sentence).search(sentence) else []
     if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):
         return []
     tokens = tokenize(folded, start, end)
+    vague_phrases = for_text(_VAGUE_PHRASES, folded)
     found: list[Casualties] = []
-    for match in _ZERO.finditer(sentence):
+    for match in for_text(_ZERO, sentence).finditer(sentence):
         found.append(
             Casualties(
                 "killed",
@@ -961,7 +964,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     while i < len(tokens):
         quantity = _read_quantity(tokens, i)
         if quantity is None:
-            vague = _VAGUE_PHRASES.match(folded, tokens[i].start, end)
+            vague = vague_phrases.match(folded, tokens[i].start, end)
             if vague:
                 j = i
                 while j < len(tokens) and tokens[j].end <= vague.end():
@@ -1382,9 +1385,10 @@ def _judge(
     if nxt[:2] in (["at", "least"], ["more", "than"], ["up", "to"]) or (nxt and nxt[0][0].isdigit()):
         return None  # "short URL 124 At least four people were killed": the count comes after
     # A rising toll: one incident's updated toll, or a running total (refused below).
-    rise = bool(_TOLL_RISE_TARGET.search(folded[max(offset, first.start - 80) : first.start])) or bool(
+    rise_target = for_text(_TOLL_RISE_TARGET, folded).search(folded[max(offset, first.start - 80) : first.start])
+    rise = bool(rise_target) or bool(
         re.search(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$", before_text)
-        and _RISE_START.search(folded, max(offset, first.start - 120), first.start)
+        and for_text(_RISE_START, folded).search(folded, max(offset, first.start - 120), first.start)
     )
     incident = rise and _incident_rise(folded, offset, first.start, last.end, tokens[-1].end) == "incident"
     # What does the number count?
@@ -1427,7 +1431,7 @@ def _judge(
     kind = _kind_near(tokens, q, noun_kind) or (listed if noun_ok and noun_kind == "p" else None)
     if kind is None:
         return None
-    if _BOTH.search(folded[last.end : last.end + 40]) and not re.search(
+    if for_text(_BOTH, folded).search(folded[last.end : last.end + 40]) and not re.search(
         r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text
     ):
         return None
@@ -1439,18 +1443,18 @@ def _judge(
             totals.add(q.value)
         return None
     if not incident and (
-        _CUMULATIVE.search(clause_before[-60:])
-        or _CUMULATIVE.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        for_text(_CUMULATIVE, folded).search(clause_before[-60:])
+        or for_text(_CUMULATIVE, folded).search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
     ):
         if totals is not None:
             totals.add(q.value)
         return None
-    if _SUBSET.search(clause_before[-25:]):
+    if for_text(_SUBSET, folded).search(clause_before[-25:]):
         return None
     if re.search(r"(?<!\w)(?:بعد|اثر|عقب|جراء) (?:وفاه|استشهاد|موت)\s*$|\bafter the deaths? of\s*$", before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
-    if _EARLIER_EVENT.search(clause_before[-45:]):
+    if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
     if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):
         return None

@@ -26,6 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
+from processors.extract.fastre import for_text
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -477,7 +478,7 @@ _UPPER_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 
 def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[ActorMention]) -> None:
     """ "IS" in capitals is the Islamic State, not the verb (case is lost in the folded text)."""
-    for match in _UPPER_IS.finditer(text):
+    for match in for_text(_UPPER_IS, text).finditer(text):
         start = match.start() if positions is None else bisect.bisect_left(positions, match.start())
         end = start + 2
         if not any(a.start <= start < a.end for a in actors):
@@ -509,14 +510,14 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     if not hits:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
-    if NOT_EVENT_CONTEXT.search(sentence) and not any(
+    if for_text(NOT_EVENT_CONTEXT, sentence).search(sentence) and not any(
         t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(doc.folded[t.start : t.end])
         for t in hits
     ):
         return []
     published = doc.anchor
     if published is not None:
-        years = [int(y) for y in _HISTORY_YEAR.findall(sentence)]
+        years = [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
         if (
             years
             and max(years) < published.year
@@ -528,9 +529,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     kept: list[TriggerMention] = []
     set_aside = False
     arabic = doc.language == "ar"
-    threat, reference = bool(_THREAT.search(sentence)), bool(_REFERENCE_WORD.search(sentence))
-    halt, denial = bool(_HALT_WORD.search(sentence)), bool(_DENIAL.search(sentence))
-    background = bool(_BACKGROUND_WORD.search(sentence))
+    threat = bool(for_text(_THREAT, sentence).search(sentence))
+    reference = bool(for_text(_REFERENCE_WORD, sentence).search(sentence))
+    halt = bool(for_text(_HALT_WORD, sentence).search(sentence))
+    denial = bool(for_text(_DENIAL, sentence).search(sentence))
+    background = bool(for_text(_BACKGROUND_WORD, sentence).search(sentence))
     period = (
         "خلال" in sentence
         or "طوال" in sentence
@@ -538,33 +541,34 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         or "since" in sentence
         or ("the month" in sentence)
     )
+    folded = doc.folded
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
         if (
-            (threat and _THREAT.search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
-            or (reference and _REFERENCE.search(doc.folded[max(clause[0], hit.start - 30) : hit.start]))
-            or (halt and _HALT.search(window))
-            or (denial and _DENIAL.search(doc.folded[s_start : hit.start]))
-            or _SINCE_CLAUSE.search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
+            (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
+            or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+            or (halt and for_text(_HALT, doc.folded).search(window))
+            or (denial and for_text(_DENIAL, doc.folded).search(doc.folded[s_start : hit.start]))
+            or for_text(_SINCE_CLAUSE, doc.folded).search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
-            or (period and _PERIOD_CLAUSE.search(doc.folded, *_segment(doc.folded, clause, hit.start)))
-            or (_MODAL_AFTER.match(doc.folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
+            or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
+            or (for_text(_MODAL_AFTER, folded).match(folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
             if hit.rule.name in ("air", "shell", "ied", "suicide", "chemical"):
                 set_aside = True  # its "killing N" tells of the event set aside, not of another
             continue
         if background and (
-            _BACKGROUND.search(doc.folded, clause[0], clause[1])
-            or _SIMILAR_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 30))
+            for_text(_BACKGROUND, doc.folded).search(doc.folded, clause[0], clause[1])
+            or for_text(_SIMILAR_AFTER, doc.folded).match(doc.folded, hit.end, min(clause[1], hit.end + 30))
         ):
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
-        if hit.rule.name in ("ied", "suicide", "shell") and _SEIZURE_BEFORE.search(
+        if hit.rule.name in ("ied", "suicide", "shell") and for_text(_SEIZURE_BEFORE, folded).search(
             doc.folded, max(clause[0], hit.start - 60), hit.start
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
@@ -575,15 +579,16 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             clause_text = doc.folded[clause[0] : clause[1]]
             if any(
                 m.start() <= hit.end and m.end() >= hit.start - 10
-                for m in STATUS_CONTEXT.finditer(
+                for m in for_text(STATUS_CONTEXT, folded).finditer(
                     doc.folded, max(clause[0], hit.start - 25), min(clause[1], hit.end + 25)
                 )
             ):
                 continue
-            if _ATTEMPT.search(window) or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
+            attempt = for_text(_ATTEMPT, folded).search(window)
+            if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
             del clause_text
-        elif _ATTEMPT.search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
+        elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
         elif hit.rule.name == "chemical" and _CHEMICAL_STOCK.search(window) and not _CHEMICAL_USE.search(window):
             continue  # "الاسلحه الكيميائيه", "العنصر الكيمياوي": the weapons or agent, not an attack
@@ -604,8 +609,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         types - {"Attack"} == {"Remote explosive/landmine/IED"}
         and all(_GENERIC_IED.match(words[id(h)]) for h in kept if h.rule.name == "ied")
         and (
-            DEPOT_CONTEXT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
-            or _ACCIDENT.search(doc.folded[max(0, s_start - 300) : s_end + 300])
+            for_text(DEPOT_CONTEXT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
+            or for_text(_ACCIDENT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
         )
         and not _ATTACK_WORD.search(sentence)
     ):
@@ -754,7 +759,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         a1 = noun.end() if noun else a1
         sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
     cand.armed_victims = any(
-        not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start()) for m in _ARMED_VICTIM.finditer(sentence)
+        not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start())
+        for m in for_text(_ARMED_VICTIM, sentence).finditer(sentence)
     ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
     places = [p for p in doc.places if s_start <= p.start < s_end and _is_scene(doc, p, s_start)]
@@ -805,7 +811,7 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
     if known is None:
         known = not (
             _is_speaker(doc.folded, place.start, place.end)
-            or _ELSEWHERE.search(doc.folded, max(s_start, place.start - 45), place.start)
+            or for_text(_ELSEWHERE, doc.folded).search(doc.folded, max(s_start, place.start - 45), place.start)
             or _WITHDRAWN_TO.search(doc.folded, max(s_start, place.start - 100), place.start)
         )
         doc.scene[key] = known
@@ -879,7 +885,7 @@ def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
         doc.claimer = ""
-        for match in _CLAIM.finditer(doc.folded):
+        for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
             near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
             if near:
                 doc.claimer = min(near, key=lambda a: abs(a.start - match.start())).name
@@ -1007,7 +1013,9 @@ def _notes_split(doc: Document) -> bool:
     """Whether the text codes or spreads its fatalities (ACLED notes), found once per report."""
     if doc.split_words is None:
         doc.split_words = bool(
-            "coded" in doc.folded or _SPLIT_SENTENCE.search(doc.folded) or _SPREAD.search(doc.folded)
+            "coded" in doc.folded
+            or for_text(_SPLIT_SENTENCE, doc.folded).search(doc.folded)
+            or for_text(_SPREAD, doc.folded).search(doc.folded)
         )
     return doc.split_words
 
@@ -1018,7 +1026,7 @@ def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None
     "each allocated 5"): the even share, the first places taking the remainder."""
     for s_start, s_end in doc.sentences:
         sentence = doc.folded[s_start:s_end]
-        if not _SPREAD.search(sentence) and "each" not in sentence:
+        if not for_text(_SPREAD, sentence).search(sentence) and "each" not in sentence:
             continue
         each = _EACH.search(sentence)
         if each:
@@ -1064,7 +1072,7 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     names = [re.sub(r"^(?:the |al[- ])", "", n).strip() for n in names if n]
     for s_start, s_end in doc.sentences:
         sentence = doc.folded[s_start:s_end]
-        if not _SPLIT_SENTENCE.search(sentence):
+        if not for_text(_SPLIT_SENTENCE, sentence).search(sentence):
             continue
         here = _THIS_PLACE.search(sentence)
         if here:
@@ -1347,7 +1355,7 @@ def extract(report: Report) -> list[Event]:
             _DEFINITE.match(w)
             or doc.folded[max(0, at - 4) : at] in ("the ", "his ", "its ")
             or (  # "the deliberate attack", "the twin blasts" (not "the rebel attack": another side's)
-                (adj := _THE_ADJ.search(doc.folded, max(0, at - 24), at)) is not None
+                (adj := for_text(_THE_ADJ, doc.folded).search(doc.folded, max(0, at - 24), at)) is not None
                 and not any(adj.start() <= a.start < at for a in doc.actors)
             )
             for at, w in words

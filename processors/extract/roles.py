@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from processors.extract.fastre import for_text
 from processors.extract.mentions import ActorMention
 
 _CAMPS: dict[str, str] = {
@@ -189,17 +190,17 @@ def resolve_roles(
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
         tag: set[str] = set()
-        agent = _AGENT_BEFORE.search(before)
-        backed = _BACKER_BEFORE.search(before)
+        agent = for_text(_AGENT_BEFORE, folded).search(before)
+        backed = for_text(_BACKER_BEFORE, folded).search(before)
         if (
             agent
             and not backed
             and not (agent.group().strip().isascii() and not 0 <= m.start - trigger_start < 60)
         ):
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
-        if _BACKER_BEFORE.search(before):
+        if backed:
             tag.add("backer")
-        if _OPPONENT_BEFORE.search(before):
+        if for_text(_OPPONENT_BEFORE, folded).search(before):
             tag.add("opponent")
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
@@ -207,25 +208,26 @@ def resolve_roles(
         if _LOYAL_KILLED_BEFORE.search(before):
             tag |= {"victim", "lost_member"}
         if (
-            _VICTIM_BEFORE.search(before)
-            or _PASSIVE_VICTIM_AFTER.match(after)
+            for_text(_VICTIM_BEFORE, folded).search(before)
+            or for_text(_PASSIVE_VICTIM_AFTER, folded).match(after)
             or _COUNT_BEFORE.search(before)
         ):
             tag.add("victim")
-        if _BETWEEN.search(before):
+        if for_text(_BETWEEN, folded).search(before):
             tag.add("between")
-        if _WITHDREW_AFTER.match(after):
+        if for_text(_WITHDREW_AFTER, folded).match(after):
             tag.add("loser")
         if (
-            (_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after))
+            (for_text(_SPEAKER_BEFORE, folded).search(before) or for_text(_SPEAKER_AFTER, folded).match(after))
             and not 0 <= trigger_start - m.end < 22
             and not _SAYS_ITSELF.match(after)
         ):
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
-        elif _SPEAKER_BEFORE.search(before) and _THAT_OTHER.match(after) and m.end <= trigger_start:
+        elif for_text(_SPEAKER_BEFORE, folded).search(before) and _THAT_OTHER.match(after) and m.end <= trigger_start:
             tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
+        status_before = for_text(_STATUS_BEFORE, folded).search(before)
         if (
-            (_STATUS_BEFORE.search(before) and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)))
+            (status_before and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)))
             or _STATUS_AFTER.match(after)
             or _HELD.search(folded, m.start, m.end)
         ):

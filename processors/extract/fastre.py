@@ -1,0 +1,269 @@
+"""Faster, result-identical searching of the extraction patterns.
+
+Most patterns of this package join Arabic and English alternatives. On a text without a single Arabic
+letter the Arabic alternatives cannot match, yet the regex engine still tries each of them at every
+position. `latin(pattern)` is the pattern without its top-level alternatives that need an Arabic
+letter to match (found from the parsed pattern, not by hand), and `for_text(pattern, text)` picks it
+whenever ``text`` holds no Arabic letter: the same matches (position, span and groups) come out, faster.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import cast
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_NEVER = re.compile(r"(?!)")
+_VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _arabic_code(code: int) -> bool:
+    return _ARABIC.match(chr(code)) is not None
+
+
+def _set_needs_arabic(items: list[tuple[object, object]]) -> bool:
+    """Whether every character of a character set ``[...]`` is an Arabic letter."""
+    for op, av in items:
+        if op is sre.LITERAL:
+            if not _arabic_code(av):  # type: ignore[arg-type]
+                return False
+        elif op is sre.RANGE:
+            low, high = cast(tuple[int, int], av)
+            if not (_arabic_code(low) and _arabic_code(high) and all(_arabic_code(c) for c in range(low, high + 1))):
+                return False
+        else:  # NEGATE, CATEGORY (\w, \s ...), anything else: may be a Latin character
+            return False
+    return bool(items)
+
+
+def _needs_arabic(seq: object) -> bool:
+    """Whether every match of the parsed sequence ``seq`` contains (or asserts) an Arabic letter."""
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is sre.LITERAL and _arabic_code(av):
+            return True
+        if op is sre.IN and _set_needs_arabic(av):
+            return True
+        if op is sre.SUBPATTERN and _needs_arabic(av[3]):
+            return True
+        if op is sre.ATOMIC_GROUP and _needs_arabic(av):
+            return True
+        if op is sre.BRANCH and all(_needs_arabic(branch) for branch in av[1]):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1 and _needs_arabic(av[2]):
+            return True
+        if op is sre.ASSERT and _needs_arabic(av[1]):  # a positive lookahead/lookbehind must see it too
+            return True
+    return False
+
+
+def _top_level_branches(source: str) -> list[str]:
+    """``source`` split at its top-level ``|`` (outside groups, character sets and escapes)."""
+    branches: list[str] = []
+    depth, start, i, in_set = 0, 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_set:
+            if char == "]":
+                in_set = False
+        elif char == "[":
+            in_set = True
+            if source[i + 1 : i + 2] == "^":
+                i += 1
+            if source[i + 1 : i + 2] == "]":  # "[]...]" and "[^]...]": a literal "]" first
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    branches.append(source[start:])
+    return branches
+
+
+def _group_end(source: str, open_at: int) -> int:
+    """Index of the ``)`` closing the group opened at ``open_at``."""
+    depth, i, in_set = 0, open_at, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_set:
+            if char == "]":
+                in_set = False
+        elif char == "[":
+            in_set = True
+            if source[i + 1 : i + 2] == "^":
+                i += 1
+            if source[i + 1 : i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError("unbalanced group")
+
+
+def _prune_groups(branch: str, flags: int) -> str:
+    """``branch`` with the Arabic-only alternatives of its non-capturing groups ``(?:...)`` dropped."""
+    out: list[str] = []
+    i, in_set = 0, False
+    while i < len(branch):
+        char = branch[i]
+        if char == "\\":
+            out.append(branch[i : i + 2])
+            i += 2
+            continue
+        if in_set:
+            if char == "]":
+                in_set = False
+        elif char == "[":
+            in_set = True
+            step = 1 + (branch[i + 1 : i + 2] == "^")
+            if branch[i + step : i + step + 1] == "]":
+                step += 1
+            out.append(branch[i : i + step])
+            i += step
+            continue
+        elif char == "(" and branch.startswith("(?:", i):
+            end = _group_end(branch, i)
+            inner = _prune(branch[i + 3 : end], flags)
+            out.append(branch[i : end + 1] if inner is None else f"(?:{inner})")
+            i = end + 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _prune(source: str, flags: int) -> str | None:
+    """``source`` without the alternatives (at any depth of non-capturing groups) that need an Arabic
+    letter; None when every alternative needs one."""
+    kept = []
+    for branch in _top_level_branches(source):
+        pruned = _prune_groups(branch, flags)
+        if not _needs_arabic(_parser.parse(pruned, flags)):
+            kept.append(pruned)
+    return "|".join(kept) if kept else None
+
+
+def latin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without the alternatives that cannot match a text free of Arabic letters."""
+    variant = _VARIANTS.get(pattern)
+    if variant is not None:
+        return variant
+    variant = pattern
+    flags = pattern.flags & ~re.UNICODE
+    try:
+        pruned = _prune(pattern.pattern, flags)
+    except (ValueError, re.error):
+        pruned = pattern.pattern
+    if pruned != pattern.pattern:
+        candidate = re.compile(pruned, pattern.flags) if pruned is not None else _NEVER
+        if candidate.groups == pattern.groups and candidate.groupindex == pattern.groupindex:
+            variant = candidate
+    _VARIANTS[pattern] = variant
+    return variant
+
+
+def _literals(seq: object) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed sequence ``seq`` contains (None: none known)."""
+    best: frozenset[str] | None = None
+
+    def better(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    run: list[str] = []
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            run.append(chr(av))  # type: ignore[arg-type]
+            continue
+        better(frozenset({"".join(run)}) if run else None)
+        run = []
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            better(_literals(av[3]))
+        elif op is sre.BRANCH:
+            branches = [_literals(branch) for branch in av[1]]
+            if all(branches):
+                better(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            better(_literals(av[2]))
+    better(frozenset({"".join(run)}) if run else None)
+    return best
+
+
+def _rank(found: frozenset[str]) -> tuple[bool, int, int]:
+    shortest = min(len(literal) for literal in found)
+    return shortest >= 3, -len(found), shortest
+
+
+def _prefilter(variant: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which the text must contain for ``variant`` to match (None: no such test)."""
+    if variant.flags & re.IGNORECASE:
+        return None
+    found = _literals(_parser.parse(variant.pattern, variant.flags & ~re.UNICODE))
+    return tuple(sorted(found, key=len)) if found and len(found) <= 40 else None
+
+
+_PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+
+
+_Seen = tuple[str, bool, dict[re.Pattern[str], re.Pattern[str]]]
+_RECENT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two long texts (whole reports)
+_RECENT_SHORT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two sentences or windows
+
+
+def _seen(text: str, recent: list[_Seen]) -> _Seen:
+    """Whether ``text`` holds an Arabic letter, and the patterns already chosen for it (remembered for
+    the last two texts of its kind: callers alternate between a sentence and the whole report)."""
+    if text is recent[1][0]:
+        recent.reverse()
+    else:
+        recent[1] = recent[0]
+        recent[0] = (text, _ARABIC.search(text) is not None, {})
+    return recent[0]
+
+
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` holds an Arabic letter."""
+    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
+    return (recent[0] if text is recent[0][0] else _seen(text, recent))[1]
+
+
+def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
+    for literal in literals:
+        if literal in text:
+            return True
+    return False
+
+
+def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """The pattern to search ``text`` (or part of it) with: its Latin variant when the text has no
+    Arabic letter, and one that never matches when the text lacks every literal a match needs."""
+    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
+    _, arabic, chosen = recent[0] if text is recent[0][0] else _seen(text, recent)
+    if arabic:
+        return pattern
+    picked = chosen.get(pattern)
+    if picked is None:
+        picked = latin(pattern)
+        prefilter = _PREFILTERS.get(picked, ())
+        if prefilter == ():
+            prefilter = _PREFILTERS[picked] = _prefilter(picked)
+        if prefilter is not None and not _contains_any(text, prefilter):
+            picked = _NEVER
+        chosen[pattern] = picked
+    return picked
