@@ -69,9 +69,8 @@ def register_agents(app: faust.App, settings: Settings) -> None:
 
     Handler = Callable[[Any], Awaitable[None]]
 
-    async def tables_ready(event: Any) -> bool:
-        """Wait until a rebalance's table recovery is over; False when ``event``'s partition is no
-        longer assigned here (its new owner processes it from the committed offset).
+    async def tables_recovered() -> None:
+        """Wait until a rebalance's table recovery is over.
 
         Faust can hand an agent events fetched around a rebalance while it is still re-reading the
         tables' changelogs, which replaces newer table values with older ones (seen under `make
@@ -82,7 +81,6 @@ def register_agents(app: faust.App, settings: Settings) -> None:
         is one Faust waits for: it goes on at once."""
         while app.rebalancing and app.flow_control.is_active():
             await asyncio.sleep(0.05)
-        return event.message.tp in app.consumer.assignment()
 
     def each_message(stage_name: str, handle: Handler, *, stateful: bool = False) -> Handler:
         """An agent body that hands each message to ``handle`` and dead-letters what it raises
@@ -90,8 +88,8 @@ def register_agents(app: faust.App, settings: Settings) -> None:
 
         async def agent(stream: Any) -> None:
             async for event in stream.events():
-                if stateful and not await tables_ready(event):
-                    continue
+                if stateful:
+                    await tables_recovered()
                 try:
                     await handle(event)
                     metrics.messages.labels(stage=stage_name).inc()
