@@ -13,6 +13,8 @@ so re-processing creates no duplicates downstream.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import ssl
 from typing import Any
@@ -49,6 +51,67 @@ def _cap_fetch_wait(max_wait_ms: int | None) -> None:
     driver.AIOKafkaConsumerThread._create_worker_consumer = capped  # type: ignore[method-assign]
 
 
+# Faust keeps table changelog records (and other sends without a wait) in a ProducerBuffer that one task
+# hands to the Kafka client message by message. Its flush(), awaited before every offset commit, on a
+# partition revocation and at shutdown, gives up as soon as one hand-over takes more than 0.1 s (a
+# stalled or slow broker, a full client queue: the local stand-in takes one record per batch) and does
+# not count the message being handed over; at shutdown the buffer refuses to flush once it is stopping,
+# and the Kafka client is stopped before it. Seen under `make chaos`: commits went ahead with up to 109
+# changelog records still buffered. A worker killed or stopped right after left a changelog without
+# the table writes of events whose offsets were committed: the next owner of the partition recovered
+# state that had never seen them (fusion state lost), and a worker keeping its partition across a
+# rebalance re-read its changelog over newer in-memory values. Patched so that a flush returns only
+# once every message buffered before it was handed to the client (whose own flush then waits for the
+# broker), and the producer drains its buffer before it stops the client.
+
+
+def _complete_producer_flush() -> None:
+    from faust.transport.drivers import aiokafka as driver
+    from faust.transport.producer import ProducerBuffer
+
+    if getattr(ProducerBuffer, "_sitrep_complete_flush", False):
+        return
+    put, send_pending = ProducerBuffer.put, ProducerBuffer._send_pending
+    original_flush, original_stop = ProducerBuffer.flush, driver.Producer.on_stop
+
+    def counted_put(self: Any, fut: Any) -> None:
+        self._sitrep_queued = getattr(self, "_sitrep_queued", 0) + 1
+        put(self, fut)
+
+    async def counted_send_pending(self: Any, fut: Any) -> None:
+        try:
+            await send_pending(self, fut)
+        finally:
+            self._sitrep_handed = getattr(self, "_sitrep_handed", 0) + 1
+
+    async def flush(self: Any) -> None:
+        if self.app is not None and self.app.conf.producer_threaded:
+            await original_flush(self)  # its own queue, drained by the driver's flush
+            return
+        target = getattr(self, "_sitrep_queued", 0)  # one task hands messages over in order
+        while getattr(self, "_sitrep_handed", 0) < target:
+            if self.state != "running":
+                raise RuntimeError(f"Cannot flush: producer buffer {self.state} with "
+                                   f"{target - getattr(self, '_sitrep_handed', 0)} message(s) unsent")
+            self.message_sent.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.message_sent.wait(), timeout=0.1)
+
+    async def on_stop(self: Any) -> None:
+        if self._producer is not None:
+            try:
+                await self.flush()
+            except Exception as exc:  # noqa: BLE001 (stopping anyway; the uncommitted events are redone)
+                log.warning("producer could not send all buffered messages before stopping: %r", exc)
+        await original_stop(self)
+
+    ProducerBuffer.put = counted_put  # type: ignore[method-assign]
+    ProducerBuffer._send_pending = counted_send_pending  # type: ignore[method-assign]
+    ProducerBuffer.flush = flush  # type: ignore[method-assign]
+    driver.Producer.on_stop = on_stop  # type: ignore[method-assign]
+    ProducerBuffer._sitrep_complete_flush = True  # type: ignore[attr-defined]
+
+
 def _credentials(settings: Settings) -> Any:
     kafka = settings.kafka
     if kafka.security_protocol == "PLAINTEXT":
@@ -73,6 +136,7 @@ def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faus
     """A Faust app configured from ``settings``, with every agent registered."""
     kafka = settings.kafka
     _cap_fetch_wait(kafka.fetch_max_wait_ms)
+    _complete_producer_flush()
     settings.state_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         app_id,

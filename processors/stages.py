@@ -40,6 +40,28 @@ class Stages:
         """Partition key under which every candidate match of ``event`` lives."""
         return fusion_bucket(event, self.fusion)
 
+    def state_behind(self, store: MutableMapping[str, Any], partition: int, offset: int) -> str | None:
+        """Why the fusion state of ``partition`` misses candidates before ``offset``, or None.
+
+        The state records the last offset of ``events.candidates`` it has taken in (see
+        :meth:`record_position`); offsets of a topic partition are consecutive, and a worker resumes at
+        the committed offset, so the next candidate is at most one past it (a replay is at or before
+        it). A larger step means the state lacks candidates that were processed and committed: the
+        table was not fully recovered from its changelog, or changelog writes were lost."""
+        last = store.get(position_key(partition))
+        if last is None:
+            return None if offset == 0 else f"no position recorded for partition {partition} (first offset {offset})"
+        if offset > last + 1:
+            return f"partition {partition} state has taken in offsets up to {last}, next candidate is at {offset}"
+        return None
+
+    def record_position(self, store: MutableMapping[str, Any], partition: int, offset: int) -> None:
+        """Remember that the state of ``partition`` has taken in the candidate at ``offset``."""
+        key = position_key(partition)
+        last = store.get(key)
+        if last is None or offset > last:
+            store[key] = offset
+
     def fuse(self, event: Event, store: MutableMapping[str, Any]) -> list[Event]:
         """The canonical event to publish for a candidate (none when fusion skipped it).
 
@@ -48,6 +70,12 @@ class Stages:
         same event_id and revision, so the sink ignores it when it already has it."""
         result = EventFuser(self.fusion, store).fuse(event, stream_time(event), report_revision=event.revision)
         return [] if result.skipped else [result.canonical]
+
+
+def position_key(partition: int) -> str:
+    """Store key of the last candidate offset the fusion state of ``partition`` has taken in (written
+    only while processing that partition, like every other key of the state)."""
+    return f"pos|{partition}"
 
 
 def stream_time(event: Event) -> datetime:
