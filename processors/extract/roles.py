@@ -279,7 +279,9 @@ def resolve_roles(
             and mentions[j].end <= trigger_start
             and not tags[j] & {"conj", "between", "opponent", "victim", "backer", "loser", "speaker", "status"}
         ]
-        if later and _ARABIC_SUBJECT_GAP.search(folded, mentions[first].end, mentions[later[-1]].start):
+        if later and first is not None and _ARABIC_SUBJECT_GAP.search(
+            folded, mentions[first].end, mentions[later[-1]].start
+        ):
             first = None
     # 2b. "قالت وزارة الدفاع الروسية إن طائراتها دمرت ...": the speaker's own forces act.
     if first is None and (
