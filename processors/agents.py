@@ -132,7 +132,9 @@ def register_agents(app: faust.App, settings: Settings) -> None:
 
     async def route_alerting(event: Any) -> None:
         # Surge rules count events across the whole stream: gather them on one partition
-        # (canonical events are few; this never limits throughput).
+        # (canonical events are few; this never limits throughput). Poison stops here, dead-lettered
+        # from `events` with its reason, instead of travelling on to the alerting topic.
+        Event.model_validate_json(event.value)
         await alerting.send(key=b"all", value=event.value)
 
     async def alert(event: Any) -> None:
