@@ -12,14 +12,14 @@ the rule changes of round 3, drawn by a fixed rule, never tuned on).
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from processors.evaluation.scoring import f1, same_place
+from processors.evaluation.scoring import date_ok, f1, place_ok
 from processors.extract import extract_events
 from processors.extract.errors import EvaluationDataMissing
-from sitrep.records import Event, Report
+from sitrep.records import Report
 
 LABELS_FILE = Path(__file__).with_name("arabic_labels.json")
 REPORTS_FILE = Path("data") / "arabic_reports.jsonl"
@@ -48,23 +48,6 @@ def load(shared: Path) -> tuple[dict[str, Report], dict[str, dict[str, Any]]]:
     return reports, labels
 
 
-def _place_ok(event: Event, label: dict[str, Any]) -> bool:
-    if event.location is None:
-        return False
-    names = [event.location.name] + [loc.name for loc in event.other_locations]
-    if label.get("place") and any(same_place(n, label["place"]) for n in names):
-        return True
-    return bool(label.get("admin1")) and same_place(
-        event.location.admin1 or event.location.name, label["admin1"]
-    )
-
-
-def _date_ok(event: Event, label: dict[str, Any]) -> bool:
-    day = date.fromisoformat(label["date"])
-    end = event.event_date_end or event.event_date
-    return event.event_date - timedelta(days=1) <= day <= end + timedelta(days=1)
-
-
 SPLITS = ("dev", "holdout2")
 
 
@@ -79,7 +62,7 @@ def evaluate(shared: Path) -> dict[str, dict[str, Any]]:
 
 def _figures(reports: dict[str, Report], labels: dict[str, dict[str, Any]]) -> dict[str, Any]:
     tp = fp = fn = tn = 0
-    main_n = sub_ok = fat_ok = place_ok = date_ok = 0
+    main_n = sub_ok = fat_ok = place_hits = date_hits = 0
     actor_scores: list[float] = []
     sub_recall: list[float] = []
     guarded = leaked = 0
@@ -110,8 +93,8 @@ def _figures(reports: dict[str, Report], labels: dict[str, dict[str, Any]]) -> d
         first = events[0]
         sub_ok += first.sub_event_type == main["sub_event_type"]
         fat_ok += (first.fatalities or None) == (main["fatalities"] or None)
-        place_ok += _place_ok(first, main)
-        date_ok += _date_ok(first, main)
+        place_hits += place_ok(first, main)
+        date_hits += date_ok(first, main)
         gold_actors = {main["actor1"], main["actor2"]} - {""}
         predicted_actors = {first.actor1, first.actor2} - {""}
         if not main["actor1"]:  # the text leaves the attacker unknown: score the named side only
@@ -127,8 +110,8 @@ def _figures(reports: dict[str, Report], labels: dict[str, dict[str, Any]]) -> d
         "sub_event": sub_ok / main_n if main_n else 0.0,
         "fatalities": fat_ok / main_n if main_n else 0.0,
         "actor_f1": sum(actor_scores) / len(actor_scores) if actor_scores else 0.0,
-        "place": place_ok / main_n if main_n else 0.0,
-        "date": date_ok / main_n if main_n else 0.0,
+        "place": place_hits / main_n if main_n else 0.0,
+        "date": date_hits / main_n if main_n else 0.0,
         "sub_event_recall": sum(sub_recall) / len(sub_recall) if sub_recall else 0.0,
         "uncounted_ok": 1 - leaked / guarded if guarded else 1.0,
     }

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from processors.evaluation.scoring import f1, same_place
+from processors.evaluation.scoring import date_ok, f1, place_ok
 from processors.extract import extract_events
 from processors.extract.errors import EvaluationDataMissing
-from sitrep.records import Event, Report
+from sitrep.records import Report
 
 LABELS_FILE = Path(__file__).with_name("english_labels.json")
 ARTICLES_FILE = Path("data") / "fakes_syria_fa-kes.csv"
@@ -59,21 +59,6 @@ def load(shared: Path) -> tuple[dict[str, Report], dict[str, dict[str, Any]]]:
     return reports, labels
 
 
-def _place_ok(event: Event, label: dict[str, Any]) -> bool:
-    if event.location is None:
-        return False
-    names = [event.location.name] + [loc.name for loc in event.other_locations]
-    if label.get("place") and any(same_place(n, label["place"]) for n in names):
-        return True
-    return bool(label.get("admin1")) and same_place(event.location.admin1 or event.location.name, label["admin1"])
-
-
-def _date_ok(event: Event, label: dict[str, Any]) -> bool:
-    day = date.fromisoformat(label["date"])
-    end = event.event_date_end or event.event_date
-    return event.event_date - timedelta(days=1) <= day <= end + timedelta(days=1)
-
-
 def score(report: Report, label: dict[str, Any]) -> dict[str, Any]:
     """One article's outcome: which figures its extraction gets right."""
     events = extract_events(report)
@@ -100,8 +85,8 @@ def score(report: Report, label: dict[str, Any]) -> dict[str, Any]:
     out.update(
         sub=first.sub_event_type == main["sub_event_type"],
         fatalities=(first.fatalities or None) == (main["fatalities"] or None),
-        place=_place_ok(first, main),
-        date=_date_ok(first, main) if main["date"] else None,
+        place=place_ok(first, main),
+        date=date_ok(first, main) if main["date"] else None,
         actors=f1(predicted_actors, gold_actors),
     )
     return out

@@ -6,6 +6,10 @@ import difflib
 import math
 import re
 import unicodedata
+from datetime import date, timedelta
+from typing import Any
+
+from sitrep.records import Event
 
 # ACLED label names -> our canonical names (labels only; extraction never sees these).
 _ACLED_PREFIXES: tuple[tuple[str, str], ...] = (
@@ -96,3 +100,22 @@ def same_place(a: str, b: str) -> bool:
     if not ka or not kb:
         return False
     return ka == kb or difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.75
+
+
+def place_ok(event: Event, label: dict[str, Any]) -> bool:
+    """The event's place (or one of its other places) is the labelled place, else its admin1 is."""
+    if event.location is None:
+        return False
+    names = [event.location.name] + [loc.name for loc in event.other_locations]
+    if label.get("place") and any(same_place(n, label["place"]) for n in names):
+        return True
+    return bool(label.get("admin1")) and same_place(
+        event.location.admin1 or event.location.name, label["admin1"]
+    )
+
+
+def date_ok(event: Event, label: dict[str, Any]) -> bool:
+    """The labelled day lies within the event's dates, give or take a day."""
+    day = date.fromisoformat(label["date"])
+    end = event.event_date_end or event.event_date
+    return event.event_date - timedelta(days=1) <= day <= end + timedelta(days=1)
