@@ -10,6 +10,7 @@ whenever ``text`` holds no Arabic letter: the same matches (position, span and g
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import cast
@@ -58,10 +59,10 @@ def _needs_arabic(seq: object) -> bool:
     return False
 
 
-def _top_level_branches(source: str) -> list[str]:
-    """``source`` split at its top-level ``|`` (outside groups, character sets and escapes)."""
-    branches: list[str] = []
-    depth, start, i, in_set = 0, 0, 0, False
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` of each character of ``source`` from ``start`` that is outside
+    escapes and character sets; ``depth`` is the group nesting before the character."""
+    depth, i, in_set = 0, start, False
     while i < len(source):
         char = source[i]
         if char == "\\":
@@ -76,42 +77,32 @@ def _top_level_branches(source: str) -> list[str]:
                 i += 1
             if source[i + 1 : i + 2] == "]":  # "[]...]" and "[^]...]": a literal "]" first
                 i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+        else:
+            yield i, char, depth
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+        i += 1
+
+
+def _top_level_branches(source: str) -> list[str]:
+    """``source`` split at its top-level ``|`` (outside groups, character sets and escapes)."""
+    branches: list[str] = []
+    start = 0
+    for i, char, depth in _structure(source):
+        if char == "|" and depth == 0:
             branches.append(source[start:i])
             start = i + 1
-        i += 1
     branches.append(source[start:])
     return branches
 
 
 def _group_end(source: str, open_at: int) -> int:
     """Index of the ``)`` closing the group opened at ``open_at``."""
-    depth, i, in_set = 0, open_at, False
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_set:
-            if char == "]":
-                in_set = False
-        elif char == "[":
-            in_set = True
-            if source[i + 1 : i + 2] == "^":
-                i += 1
-            if source[i + 1 : i + 2] == "]":
-                i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, char, depth in _structure(source, open_at):
+        if char == ")" and depth == 1:
+            return i
     raise ValueError("unbalanced group")
 
 
