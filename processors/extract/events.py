@@ -1539,12 +1539,12 @@ _ENCIRCLE = re.compile(
 _QUESTION_TITLE = re.compile(
     r"^\W*(?:[وف]?(?:ماذا|لماذا|هل|كيف|متي|اين|ما هو|ما هي|ما هم|من هو|من هي|من هم)(?!\w))|[؟?]\W*$"
 )
-# Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
 # Features, analysis and opinion announce themselves in the title ("تقرير: ...", "رأي.. ...", "سيناريوهات ...").
 _FEATURE_TITLE = re.compile(
     r"^\W*(?:تقرير|تحليل|راي|مقال|قراءه|انفوغرافيك|انفوجرافيك|لمحه|بروفايل|بورتريه|هكذا|عندما)(?!\w)|"
     r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)"
 )
+# Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
 _CRIMINAL = re.compile(
     r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|مشتبه|يشتبه|تشتبه|ادعاء|نيابه|محكمه|محاكمه|قضاء|اغتصب\S*|اغتصاب|"
     r"جريمه|جاني|جناه|قاتل)(?!\w)"

@@ -109,32 +109,16 @@ def _group_end(source: str, open_at: int) -> int:
 def _prune_groups(branch: str, flags: int) -> str:
     """``branch`` with the Arabic-only alternatives of its non-capturing groups ``(?:...)`` dropped."""
     out: list[str] = []
-    i, in_set = 0, False
-    while i < len(branch):
-        char = branch[i]
-        if char == "\\":
-            out.append(branch[i : i + 2])
-            i += 2
+    copied = 0  # branch[:copied] is in out; groups before it are done
+    for i, _char, _depth in _structure(branch):
+        if i < copied or not branch.startswith("(?:", i):
             continue
-        if in_set:
-            if char == "]":
-                in_set = False
-        elif char == "[":
-            in_set = True
-            step = 1 + (branch[i + 1 : i + 2] == "^")
-            if branch[i + step : i + step + 1] == "]":
-                step += 1
-            out.append(branch[i : i + step])
-            i += step
-            continue
-        elif char == "(" and branch.startswith("(?:", i):
-            end = _group_end(branch, i)
-            inner = _prune(branch[i + 3 : end], flags)
-            out.append(branch[i : end + 1] if inner is None else f"(?:{inner})")
-            i = end + 1
-            continue
-        out.append(char)
-        i += 1
+        end = _group_end(branch, i)
+        inner = _prune(branch[i + 3 : end], flags)
+        out.append(branch[copied:i])
+        out.append(branch[i : end + 1] if inner is None else f"(?:{inner})")
+        copied = end + 1
+    out.append(branch[copied:])
     return "".join(out)
 
 
