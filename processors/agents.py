@@ -118,9 +118,10 @@ def register_agents(app: faust.App, settings: Settings) -> None:
         message = event.message
         behind = stage.state_behind(fusion_table, message.partition, message.offset)
         if behind:
-            # Fusion state lost (a table not fully recovered, changelog writes lost): candidates of
-            # known events will start new ones. Logged once per hole: the position moves on below.
-            log.error("fusion state behind the stream: %s", behind,
+            # Candidates skipped: Faust dropped them around a rebalance (processors.offsets seeks back
+            # and they come after this one), or the table lost them (not fully recovered, changelog
+            # writes lost) and candidates of known events start new ones. Logged once per hole.
+            log.warning("fusion state behind the stream: %s", behind,
                       extra={"stage": "fuse", "topic": message.topic, "partition": message.partition,
                              "offset": message.offset})
         try:

@@ -5,7 +5,8 @@ Flow (every arrow a Kafka topic, keyed so a replay lands on the same partition):
     reports.raw ──normalize──▶ reports.clean ──extract──▶ events.candidates ──fuse──▶ events ──alert──▶ alerts
 
 Each agent decodes, calls the pure stage, sends, and lets Faust commit; Faust flushes the producer
-before it commits offsets, so an offset is committed only after what it produced is on the broker.
+before it commits offsets, so an offset is committed only after what it produced is on the broker, and
+(`processors/offsets.py`) only up to the first message not yet processed.
 A message that cannot be processed goes to ``<topic>.dlq`` with the reason (``on_invalid`` setting).
 After a crash the worker resumes from the last committed offset; outputs carry stable ids and keys,
 so re-processing creates no duplicates downstream.
@@ -21,6 +22,7 @@ from typing import Any
 
 import faust
 
+from processors import offsets
 from sitrep.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -137,6 +139,7 @@ def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faus
     kafka = settings.kafka
     _cap_fetch_wait(kafka.fetch_max_wait_ms)
     _complete_producer_flush()
+    offsets.install()
     settings.state_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     app = faust.App(
         app_id,
@@ -161,4 +164,10 @@ def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faus
     from processors.agents import register_agents
 
     register_agents(app, settings)
+    holes = offsets.HoleWatch()
+
+    @app.timer(interval=1.0, name="sitrep.offsets.watch_holes")
+    async def watch_holes() -> None:
+        await holes.check(app)
+
     return app

@@ -1,0 +1,198 @@
+"""Offset commits that never pass a message the worker has not processed (fixes to Faust 0.15.3).
+
+Faust drops fetched messages around every rebalance (the fetch loop gives up a message it was handing
+over when flow stops, agent queues are cleared, a stream skips events of an older generation) and
+relies on seeking back to the committed offsets afterwards. Three holes in its bookkeeping let a
+commit pass such a message, which is then never processed (found under `make chaos`: the last two
+reports of a partition lost with every consumer group at lag 0):
+
+1. The head-of-queue check lets one missing offset through: committed 100, acked 101–120 → it commits
+   121 and message 100 is lost (faust-streaming issue #606; fixed upstream by PR #707, not in a
+   release on PyPI). Here a commit needs the acked run to start at the committed offset.
+2. A partition that has never been committed is not seeked at all (aiokafka's `seek_to_committed`
+   skips offsets None and 0), so messages dropped before its first commit are skipped for good, and
+   with no committed offset Faust commits whatever acked run comes first. Here such partitions are
+   seeked to their earliest offset, which is where a new consumer group starts
+   (`auto_offset_reset=earliest`), and that offset becomes the base of the check above.
+3. A failed commit still moved the committed offset in Faust's books and forgot the acked offsets
+   (faust-streaming #316; upstream PR #692). Here the books move only when the broker took the commit.
+4. When the offsets it fetches jump (its fetch position moved past messages it then dropped), Faust
+   records the skipped offsets as a "gap" and counts them as acked, assuming a compacted topic or
+   transaction markers. Our topics are neither (offsets are consecutive), so the jump means dropped
+   messages: here no gap is assumed from a jump (seen under `make chaos`: three reports lost at once).
+
+With 1–4 a dropped message can no longer be committed past; it stops the partition's commits instead
+(the lag shows it). Faust seeks back at the next rebalance; if none comes, `HoleWatch` seeks the
+partition back to its committed offset itself: messages of one partition are acked in order (one
+agent per topic, concurrency 1), so acked offsets past a missing one mean that one was dropped. The
+messages after it are processed twice, which every stage tolerates (stable ids, idempotent writes).
+Should the seek bring nothing at that offset (the log really has a gap there: a topic written by a
+transactional producer or compacted), the offsets are counted as a gap then, once seen twice.
+
+Only Faust's consumer base class is patched (no driver code), once per process; `install()` is
+idempotent and the originals stay reachable as ``_sitrep_original`` for tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def committable_offset(acked: list[int], committed: int | None) -> int | None:
+    """The offset to commit for one partition: one past the run of acked offsets that starts at
+    ``committed`` (the next offset to process), or None when the message at ``committed`` has not been
+    acked. ``acked`` is sorted in place and loses the offsets below ``committed``."""
+    acked.sort()
+    if committed is not None:
+        below = 0
+        while below < len(acked) and acked[below] < committed:
+            below += 1
+        del acked[:below]
+    if not acked or (committed is not None and acked[0] != committed):
+        return None
+    end = acked[0]
+    for offset in acked[1:]:
+        if offset != end + 1:
+            break
+        end = offset
+    return end + 1
+
+
+def head_hole(acked: list[int], committed: int | None) -> tuple[int, int] | None:
+    """``(first missing offset, first acked offset after it)`` when offsets past ``committed`` were
+    acked but the one at ``committed`` was not, else None."""
+    if committed is None or not acked:
+        return None
+    later = [offset for offset in acked if offset > committed]
+    if not later or committed in acked:
+        return None
+    return committed, min(later)
+
+
+def install() -> None:
+    """Patch Faust's consumer (see the module docstring)."""
+    from faust.transport.consumer import Consumer
+
+    if getattr(Consumer, "_sitrep_offsets", False):
+        return
+    original_perform_seek = Consumer.perform_seek
+    original_commit_offsets = Consumer._commit_offsets
+
+    def _new_offset(self: Any, tp: Any) -> int | None:
+        acked = self._acked[tp]
+        if not acked:
+            return None
+        gaps = self._gap[tp]
+        if gaps:  # offsets the log does not hold (compaction, transaction markers) count as acked
+            top = max(acked)
+            ranges = sorted(gaps.overlap(0, top), key=lambda interval: interval.begin)
+            if ranges:
+                filled = [offset for interval in ranges for offset in range(interval.begin, interval.end)]
+                acked.extend(filled)
+                gaps.chop(0, max(filled[-1], top + 1))
+        before = set(acked)
+        offset = committable_offset(acked, self._committed_offset[tp])
+        self._acked_index[tp].difference_update(before - set(acked))
+        return offset
+
+    async def _commit_offsets(self: Any, offsets: Any, start_new_transaction: bool = True) -> bool:
+        previous = {tp: self._committed_offset[tp] for tp in offsets}
+        did_commit = await original_commit_offsets(self, offsets, start_new_transaction=start_new_transaction)
+        for tp, offset in offsets.items():
+            if did_commit and self._committed_offset[tp] == offset:
+                # the committed run is done with: forget it (Faust's own _new_offset did this before
+                # the commit, so a failed commit lost it)
+                acked = self._acked[tp]
+                done = [o for o in acked if o < offset]
+                if done:
+                    acked[:] = [o for o in acked if o >= offset]
+                    self._acked_index[tp].difference_update(done)
+            elif not did_commit:
+                self._committed_offset[tp] = previous[tp]
+        return did_commit
+
+    async def perform_seek(self: Any) -> None:
+        await original_perform_seek(self)
+        acking = self.app.topics.acks_enabled_for
+        fresh = [tp for tp in self.assignment() if acking(tp.topic) and self._committed_offset[tp] is None]
+        if not fresh:
+            return
+        earliest = await self.earliest_offsets(*fresh)
+        for tp in fresh:
+            start = earliest.get(tp)
+            if start is None:
+                continue
+            await self._seek(tp, start)
+            self._read_offset[tp] = None
+            self._committed_offset[tp] = start
+
+    async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
+        log.debug("offsets %s-%s of %s skipped by the fetch: left for a seek back", offset_from, offset_to, tp)
+
+    _add_gap._sitrep_original = Consumer._add_gap  # type: ignore[attr-defined]
+    Consumer._add_gap = _add_gap  # type: ignore[method-assign]
+    _new_offset._sitrep_original = Consumer._new_offset  # type: ignore[attr-defined]
+    _commit_offsets._sitrep_original = original_commit_offsets  # type: ignore[attr-defined]
+    perform_seek._sitrep_original = original_perform_seek  # type: ignore[attr-defined]
+    Consumer._new_offset = _new_offset  # type: ignore[method-assign]
+    Consumer._commit_offsets = _commit_offsets  # type: ignore[method-assign]
+    Consumer.perform_seek = perform_seek  # type: ignore[method-assign]
+    Consumer._sitrep_offsets = True  # type: ignore[attr-defined]
+
+
+class HoleWatch:
+    """Seeks a partition back to its committed offset when a dropped message has stopped its commits
+    for ``grace_s`` (no rebalance came to seek it back)."""
+
+    def __init__(self, grace_s: float = 3.0, clock: Any = time.monotonic) -> None:
+        self.grace_s = grace_s
+        self.clock = clock
+        self.seen: dict[Any, tuple[tuple[int, int], float]] = {}
+        self.sought: dict[Any, int] = {}  # partition -> the offset last sought back to
+
+    def due(self, consumer: Any) -> list[tuple[Any, int, int]]:
+        """``(tp, missing offset, next acked offset)`` for each partition whose hole outlived the grace."""
+        now = self.clock()
+        due, current = [], {}
+        for tp, acked in list(consumer._acked.items()):
+            hole = head_hole(acked, consumer._committed_offset[tp])
+            if hole is None:
+                continue
+            first_seen = self.seen.get(tp)
+            since = first_seen[1] if first_seen and first_seen[0] == hole else now
+            current[tp] = (hole, since)
+            if now - since >= self.grace_s:
+                due.append((tp, *hole))
+                del current[tp]
+        self.seen = current
+        return due
+
+    async def check(self, app: Any) -> int:
+        """Seek back every partition with an overdue hole; returns how many."""
+        consumer = app.consumer
+        if app.rebalancing or not consumer.flow_active:
+            self.seen.clear()  # a rebalance ends with a seek to the committed offsets anyway
+            self.sought.clear()
+            return 0
+        assigned = consumer.assignment()
+        sought = 0
+        for tp, missing, acked_after in self.due(consumer):
+            if tp not in assigned:
+                continue
+            where = {"topic": tp.topic, "partition": tp.partition, "offset": missing}
+            if self.sought.get(tp) == missing:
+                log.warning("offsets %s-%s of %s[%s] are not in the log (a seek back brought nothing): "
+                            "counted as a gap", missing, acked_after - 1, tp.topic, tp.partition, extra=where)
+                consumer._gap[tp].addi(missing, acked_after)
+                del self.sought[tp]
+                continue
+            log.warning("offset %s of %s[%s] was dropped before processing (offsets from %s acked): "
+                        "seeking back to it", missing, tp.topic, tp.partition, acked_after, extra=where)
+            await consumer.seek(tp, missing)
+            self.sought[tp] = missing
+            sought += 1
+        return sought

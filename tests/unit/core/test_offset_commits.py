@@ -1,0 +1,178 @@
+"""Offset commits never pass an unprocessed message (processors.offsets, fixes to Faust's consumer)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import faust
+import pytest
+from faust.types import TP
+
+from processors import offsets
+from processors.offsets import HoleWatch, committable_offset, head_hole
+
+
+def test_commit_needs_the_run_to_start_at_the_committed_offset() -> None:
+    assert committable_offset([101, 102, 103], 100) is None  # faust would commit 104: 100 lost
+    assert committable_offset([100, 101, 102, 104], 100) == 103
+    assert committable_offset([102, 101, 100], 100) == 103
+    assert committable_offset([], 100) is None
+
+
+def test_offsets_below_the_committed_one_are_forgotten() -> None:
+    acked = [95, 98, 100, 101]
+    assert committable_offset(acked, 100) == 102
+    assert acked == [100, 101]
+
+
+def test_never_committed_partition_commits_its_first_run() -> None:
+    assert committable_offset([5, 6, 8], None) == 7
+
+
+def test_head_hole() -> None:
+    assert head_hole([101, 102], 100) == (100, 101)
+    assert head_hole([100, 101], 100) is None
+    assert head_hole([], 100) is None
+    assert head_hole([101], None) is None
+
+
+class _Consumer:
+    def __init__(self) -> None:
+        self._acked: dict[Any, list[int]] = {}
+        self._committed_offset: dict[Any, int | None] = {}
+
+
+def test_hole_watch_waits_out_the_grace_then_reports_once() -> None:
+    now = [0.0]
+    watch = HoleWatch(grace_s=3.0, clock=lambda: now[0])
+    consumer = _Consumer()
+    tp = TP("reports.raw", 1)
+    consumer._acked[tp] = [2445]
+    consumer._committed_offset[tp] = 2444
+    assert watch.due(consumer) == []
+    now[0] = 2.0
+    assert watch.due(consumer) == []
+    now[0] = 3.5
+    assert watch.due(consumer) == [(tp, 2444, 2445)]
+    now[0] = 4.0
+    assert watch.due(consumer) == []  # the clock starts again after a seek
+
+
+def test_hole_watch_forgets_a_hole_that_filled() -> None:
+    now = [0.0]
+    watch = HoleWatch(grace_s=1.0, clock=lambda: now[0])
+    consumer = _Consumer()
+    tp = TP("reports.raw", 0)
+    consumer._acked[tp] = [11]
+    consumer._committed_offset[tp] = 10
+    watch.due(consumer)
+    consumer._acked[tp] = [10, 11]
+    now[0] = 5.0
+    assert watch.due(consumer) == []
+
+
+@pytest.fixture()
+def consumer() -> Any:
+    offsets.install()
+    app = faust.App("sitrep-test-offsets", broker="kafka://127.0.0.1:1", store="memory://")
+    app.topic("reports.raw")
+    consumer = app.consumer
+    tp = TP("reports.raw", 0)
+    consumer.assignment = lambda: {tp}  # type: ignore[method-assign]
+    committed: list[dict[Any, int]] = []
+    outcome = {"ok": True}
+
+    async def commit(offsets: Any) -> bool:
+        if outcome["ok"]:
+            committed.append(dict(offsets))
+        return outcome["ok"]
+
+    async def flush() -> None:
+        return None
+
+    consumer._commit = commit  # type: ignore[method-assign]
+    app.producer.flush = flush  # type: ignore[method-assign]
+    consumer._test = (tp, committed, outcome)
+    return consumer
+
+
+def _ack(consumer: Any, tp: TP, *numbers: int) -> None:
+    for number in numbers:
+        consumer._acked[tp].append(number)
+        consumer._acked_index[tp].add(number)
+
+
+def test_patched_consumer_does_not_commit_past_a_dropped_message(consumer: Any) -> None:
+    tp, committed, _ = consumer._test
+    consumer._committed_offset[tp] = 100
+    _ack(consumer, tp, 101, 102, 103)
+    assert asyncio.run(consumer.commit()) is False
+    assert committed == []
+    _ack(consumer, tp, 100)
+    assert asyncio.run(consumer.commit()) is True
+    assert committed == [{tp: 104}]
+    assert consumer._committed_offset[tp] == 104
+    assert consumer._acked[tp] == []
+
+
+def test_a_failed_commit_keeps_the_books(consumer: Any) -> None:
+    tp, committed, outcome = consumer._test
+    consumer._committed_offset[tp] = 100
+    _ack(consumer, tp, 100, 101)
+    outcome["ok"] = False
+    asyncio.run(consumer.commit())
+    assert consumer._committed_offset[tp] == 100
+    assert sorted(consumer._acked[tp]) == [100, 101]
+    outcome["ok"] = True
+    _ack(consumer, tp, 102)
+    asyncio.run(consumer.commit())
+    assert committed == [{tp: 103}]
+
+
+class _App:
+    def __init__(self, consumer: Any) -> None:
+        self.consumer = consumer
+        self.rebalancing = False
+
+
+def test_hole_watch_seeks_back_then_counts_a_real_gap() -> None:
+    from collections import defaultdict
+
+    from intervaltree import IntervalTree
+
+    now = [0.0]
+    watch = HoleWatch(grace_s=1.0, clock=lambda: now[0])
+    consumer = _Consumer()
+    tp = TP("reports.raw", 0)
+    consumer._acked[tp] = [12, 13]
+    consumer._committed_offset[tp] = 10
+    consumer._gap = defaultdict(IntervalTree)
+    consumer.flow_active = True
+    consumer.assignment = lambda: {tp}
+    sought: list[tuple[Any, int]] = []
+
+    async def seek(partition: Any, offset: int) -> None:
+        sought.append((partition, offset))
+
+    consumer.seek = seek
+    app = _App(consumer)
+    asyncio.run(watch.check(app))
+    now[0] = 2.0
+    assert asyncio.run(watch.check(app)) == 1
+    assert sought == [(tp, 10)]  # first time: a dropped message, fetched again
+    now[0] = 2.5
+    asyncio.run(watch.check(app))
+    now[0] = 4.0
+    assert asyncio.run(watch.check(app)) == 0  # the seek brought nothing at 10-11: the log has a gap
+    assert sorted((i.begin, i.end) for i in consumer._gap[tp]) == [(10, 12)]
+    assert committable_offset(consumer._acked[tp] + [10, 11], 10) == 14
+
+
+def test_a_fetch_that_jumps_adds_no_gap(consumer: Any) -> None:
+    tp, committed, _ = consumer._test
+    consumer._committed_offset[tp] = 100
+    asyncio.run(consumer._add_gap(tp, 100, 103))
+    _ack(consumer, tp, 104)
+    assert asyncio.run(consumer.commit()) is False
+    assert committed == []
