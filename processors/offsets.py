@@ -26,8 +26,10 @@ With 1–4 a dropped message can no longer be committed past; it stops the parti
 partition back to its committed offset itself: messages of one partition are acked in order (one
 agent per topic, concurrency 1), so acked offsets past a missing one mean that one was dropped. The
 messages after it are processed twice, which every stage tolerates (stable ids, idempotent writes).
-Should the seek bring nothing at that offset (the log really has a gap there: a topic written by a
-transactional producer or compacted), the offsets are counted as a gap then, once seen twice.
+Should the seek bring nothing at that offset, it seeks again, waiting twice as long each time (up to
+a minute): under load a re-read can take long, and counting the offsets as a gap would lose them.
+A log that really has gaps (a topic compacted or written by a transactional producer; sitrep's topics
+are neither) therefore stops its partition's commits, with a warning naming the offsets.
 
 Only Faust's consumer base class is patched (no driver code), once per process; `install()` is
 idempotent and the originals stay reachable as ``_sitrep_original`` for tests.
@@ -148,11 +150,11 @@ class HoleWatch:
     """Seeks a partition back to its committed offset when a dropped message has stopped its commits
     for ``grace_s`` (no rebalance came to seek it back)."""
 
-    def __init__(self, grace_s: float = 3.0, clock: Any = time.monotonic) -> None:
-        self.grace_s = grace_s
+    def __init__(self, grace_s: float = 3.0, clock: Any = time.monotonic, max_grace_s: float = 60.0) -> None:
+        self.grace_s, self.max_grace_s = grace_s, max_grace_s
         self.clock = clock
         self.seen: dict[Any, tuple[tuple[int, int], float]] = {}
-        self.sought: dict[Any, int] = {}  # partition -> the offset last sought back to
+        self.sought: dict[Any, tuple[int, int]] = {}  # partition -> (offset sought back to, times)
 
     def due(self, consumer: Any) -> list[tuple[Any, int, int]]:
         """``(tp, missing offset, next acked offset)`` for each partition whose hole outlived the grace."""
@@ -165,7 +167,9 @@ class HoleWatch:
             first_seen = self.seen.get(tp)
             since = first_seen[1] if first_seen and first_seen[0] == hole else now
             current[tp] = (hole, since)
-            if now - since >= self.grace_s:
+            missing, times = self.sought.get(tp, (None, 0))
+            grace = min(self.max_grace_s, self.grace_s * 2 ** (times if missing == hole[0] else 0))
+            if now - since >= grace:
                 due.append((tp, *hole))
                 del current[tp]
         self.seen = current
@@ -184,15 +188,17 @@ class HoleWatch:
             if tp not in assigned:
                 continue
             where = {"topic": tp.topic, "partition": tp.partition, "offset": missing}
-            if self.sought.get(tp) == missing:
-                log.warning("offsets %s-%s of %s[%s] are not in the log (a seek back brought nothing): "
-                            "counted as a gap", missing, acked_after - 1, tp.topic, tp.partition, extra=where)
-                consumer._gap[tp].addi(missing, acked_after)
-                del self.sought[tp]
-                continue
-            log.warning("offset %s of %s[%s] was dropped before processing (offsets from %s acked): "
-                        "seeking back to it", missing, tp.topic, tp.partition, acked_after, extra=where)
+            before, times = self.sought.get(tp, (None, 0))
+            times = times + 1 if before == missing else 1
+            if times == 1:
+                log.warning("offset %s of %s[%s] was dropped before processing (offsets from %s acked): "
+                            "seeking back to it", missing, tp.topic, tp.partition, acked_after, extra=where)
+            else:
+                log.warning("offset %s of %s[%s] still not processed after %d seeks back; commits of the "
+                            "partition wait for it (a gap in the log? compacted topics and transactional "
+                            "producers are not supported): seeking back again", missing, tp.topic,
+                            tp.partition, times - 1, extra=where)
             await consumer.seek(tp, missing)
-            self.sought[tp] = missing
+            self.sought[tp] = (missing, times)
             sought += 1
         return sought

@@ -6,7 +6,12 @@ State layout (bucket ``b`` = :func:`fusion_bucket`, see :mod:`processors.fusion.
                                     "m": [[event_id, report_id, report revision]],
                                     "u": [report ids that updated the toll],
                                     "x": last day (eviction)}
-    ev|b|m|<event_id>              canonical id the extracted event joined (replays go straight there)
+    ev|b|m|<event_id>              canonical id the extracted event joined (replays go straight there);
+                                   "-" once that canonical event left the window (a late replay of the
+                                   event then changes nothing instead of starting a second one)
+    ev|b|gone|<day>                [event_id, ...] whose canonical event left the window on eviction day
+                                   <day>: their "-" keys are dropped one more window later
+    ev|b|gonedays                  [day, ...] present (eviction of the "-" keys)
     ev|b|ix|<day>|<type>|<admin1>|<cell>
                                    [canonical id, ...] indexed under that day, event type, province
                                    ("~" when unknown) and map cell (see :func:`place_cell`)
@@ -78,7 +83,8 @@ class FusionResult:
     ``changed``). ``is_new``: it was created by this event. ``changed``: its content changed (new
     report, source, figure, sharper place...); False for a replay. ``previous_fatalities``: the
     canonical toll before this event (None when new). ``skipped``: why the event fed nothing
-    (``"running_total"``, ``"outside_window"``), else None.
+    (``"running_total"``, ``"outside_window"``, ``"left_window"``: a replay of an event whose canonical
+    event was evicted), else None.
     """
 
     canonical: Event
@@ -86,6 +92,9 @@ class FusionResult:
     changed: bool
     previous_fatalities: int | None
     skipped: str | None = None
+
+
+_GONE = "-"  # member key of an event whose canonical event left the window
 
 
 def _country(event: Event, settings: FusionSettings) -> str:
@@ -132,6 +141,10 @@ class EventFuser:
             return FusionResult(event, False, False, None, "outside_window")
 
         member_of = self.store.get(key("ev", bucket, "m", event.event_id))
+        if member_of == _GONE:
+            # Fused before, and its canonical event has left the window since: a replay arriving late
+            # (a worker sought back after newer events moved stream time on) must not start a second one.
+            return FusionResult(event, False, False, None, "left_window")
         record = self.store.get(key("ev", bucket, "c", member_of)) if member_of else None
         if record is None:
             record = self._best_candidate(bucket, event, profile, report_revision)
@@ -147,6 +160,7 @@ class EventFuser:
     def evict(self, bucket: str, now: datetime) -> int:
         """Drop canonical events whose last day is before the window; returns how many."""
         cutoff = self._cutoff(now)
+        self._forget_gone(bucket, cutoff)
         days: list[str] = self.store.get(key("ev", bucket, "days")) or []
         if not days or days[0] >= cutoff.isoformat():  # sorted: nothing old
             return 0
@@ -169,6 +183,19 @@ class EventFuser:
             self.store[key("ev", bucket, "days")] = [d for d in days if d not in old]
         return evicted
 
+    def _forget_gone(self, bucket: str, cutoff: date) -> None:
+        """Drop the "-" member keys of events evicted more than a window before ``cutoff``."""
+        gone_days: list[str] = self.store.get(key("ev", bucket, "gonedays")) or []
+        horizon = (cutoff - timedelta(days=self.settings.window_days)).isoformat()
+        old = [d for d in gone_days if d < horizon]
+        for day in old:
+            for event_id in get_list(self.store, key("ev", bucket, "gone", day)):
+                if self.store.get(key("ev", bucket, "m", event_id)) == _GONE:
+                    self.store.pop(key("ev", bucket, "m", event_id), None)
+            self.store.pop(key("ev", bucket, "gone", day), None)
+        if old:
+            self.store[key("ev", bucket, "gonedays")] = [d for d in gone_days if d not in old]
+
     # --- internals ---------------------------------------------------------------------------------
 
     def _cutoff(self, now: datetime) -> date:
@@ -178,9 +205,17 @@ class EventFuser:
         record = self.store.get(key("ev", bucket, "c", canonical_id))
         if record is None or date.fromisoformat(record["x"]) >= cutoff:
             return 0
+        day = cutoff.isoformat()
+        gone = get_list(self.store, key("ev", bucket, "gone", day))
         for member in record["m"]:
-            self.store.pop(key("ev", bucket, "m", member[0]), None)
-        del self.store[key("ev", bucket, "c", canonical_id)]
+            self.store[key("ev", bucket, "m", member[0])] = _GONE
+            if member[0] not in gone:
+                gone.append(member[0])
+        self.store[key("ev", bucket, "gone", day)] = gone
+        gone_days = get_list(self.store, key("ev", bucket, "gonedays"))
+        if day not in gone_days:
+            self.store[key("ev", bucket, "gonedays")] = sorted([*gone_days, day])
+        del self.store[key("ev", bucket, "c", canonical_id)]  # last: a retry after a crash redoes the rest
         return 1
 
     def _candidates(self, bucket: str, profile: Profile) -> list[str]:

@@ -171,7 +171,25 @@ def test_window_eviction_empties_the_state() -> None:
         f.fuse(make_event(f"r{i}", location=place(key)), NOW)
     assert any(k.startswith("ev|SY|c|") for k in store)
     f.evict("SY", NOW + timedelta(days=12))
-    assert [k for k in store if not k.endswith("|days")] == []
+    left = [k for k in store if not k.endswith("days")]
+    # what remains for one more window: "-" member keys (a late replay changes nothing) and their list
+    assert left and all(k.startswith(("ev|SY|m|", "ev|SY|gone|")) for k in left)
+    assert {store[k] for k in left if k.startswith("ev|SY|m|")} == {"-"}
+    f.evict("SY", NOW + timedelta(days=12 + 8))
+    assert [k for k in store if not k.endswith("days")] == []
+
+
+def test_a_replay_after_its_event_left_the_window_starts_no_second_event() -> None:
+    f, store = fuser(window_days=7)
+    first = make_event("r1", location=place("mayadin"))
+    created = f.fuse(first, NOW)
+    assert created.is_new
+    later = make_event("r9", location=place("douma"), event_date=BASE_DAY + timedelta(days=10))
+    f.fuse(later, NOW + timedelta(days=10))  # stream time moves on: the first event is evicted
+    assert not any(k.startswith(f"ev|SY|c|{created.canonical.event_id}") for k in store)
+    replay = f.fuse(first, NOW)  # a worker sought back: the old candidate comes again
+    assert replay.skipped == "left_window"
+    assert not replay.is_new
 
 
 def test_fusion_bucket_is_the_country() -> None:
