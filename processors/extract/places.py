@@ -629,6 +629,8 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
         word_start = m.start - len(m.clitic)
         if m.arabic and _AR_OUTLET_BEFORE.search(text[max(0, word_start - 20):word_start]):
             continue  # "قناة الميادين", "إذاعة دمشق": a media outlet, not the place
+        if _government_of(text, m, word_start):
+            continue  # "مقاتلين موالين لدمشق", "loyal to Damascus": the government, not the place
         strong = [h for h in m.hits if not h.needs_cue] if not m.fuzzy else []
         if strong:
             m.hits = strong + [h for h in m.hits if h.needs_cue]
@@ -860,7 +862,27 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
 _AR_OUTLET_BEFORE = re.compile(
     f"(?:قنا{_T}|شبك{_T}|تلفزيون|{_A}ذاع{_T}|صحيف{_T}|جريد{_T}|وكال{_T}|موقع)\\s+$"
 )
+# A capital named as its government: "موالين لدمشق", "الموالية لبغداد", "loyal to Damascus", "pro-Baghdad",
+# "Damascus-backed".
+_CAPITALS = frozenset({"Damascus", "Baghdad"})
+_AR_LOYAL_BEFORE = re.compile(
+    f"(?:موال(?:ين|ون|ي{_T}|ي)|الموال(?:ين|ون|ي{_T}|ي)|التابع(?:ين|ون|{_T})|حليف(?:{_T})?)\\s+$"
+)
+_EN_LOYAL_BEFORE = re.compile(r"(?:\b(?:loyal|allied|close|answerable)\s+to\s+|\bpro-\s?)$", re.IGNORECASE)
+_EN_BACKED_AFTER = re.compile(r"\s(?:government|regime|authorities)\b|-(?:backed|allied|aligned)\b", re.IGNORECASE)
+
+
+def _government_of(text: str, m: _Match, word_start: int) -> bool:
+    if not any(h.entry.name in _CAPITALS and h.entry.kind in ("city", "admin1") for h in m.hits):
+        return False
+    if m.arabic:
+        return m.clitic.endswith("ل") and _AR_LOYAL_BEFORE.search(text[max(0, word_start - 20):word_start]) is not None
+    return _EN_LOYAL_BEFORE.search(text[max(0, m.start - 20):m.start]) is not None or \
+        _EN_BACKED_AFTER.match(text, m.end) is not None
+
+
 _AR_DUAL_RIF = re.compile("[وبلف]{0,2}(?:ال)?ريف[يا] ")
+_AR_DUAL_GOV = re.compile("[وبلف]{0,2}(?:ال)?محافظت[يا] ")
 
 
 def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Resolved],
@@ -877,6 +899,10 @@ def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Res
             continue
         gap = text[prev.end:cur.start]
         listed = gap.strip() in ("و", "، و", ",و", "، و") if m.arabic else gap.strip() in (",", "and")
+        if not listed and m.arabic and _AR_DUAL_GOV.match(text[prev.start:prev.end]):
+            # "محافظتي حماة وسط البلاد وحلب شمالها": the second of the two, after a word on where the first lies
+            listed = m.clitic.startswith("و") and len(gap) <= 25 and not _SENTENCE_END.search(gap) and \
+                not any(o.start >= prev.end and o.end <= cur.start for o in resolved)
         if listed:
             cur.mode = "countryside" if dual_rif else "admin1"
     for i in range(len(resolved) - 1, 0, -1):
@@ -1083,8 +1109,10 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
         gap = text[ordered[k - 1].end:nxt.start]
         if len(gap) > 40 or not (_AR_CONTEXT_GAP if arabic else _EN_CONTEXT_GAP).match(gap):
             continue
+        if nxt.mode == "near":
+            continue  # "الكسوة، جنوب دمشق": a place said to lie south of a city, not in its governorate
         stated = _stated_admin1(nxt, gaz, regions=True)
-        if not stated or stated == r.entry.admin1:
+        if not stated or _AREA.get(stated, stated) == _AREA.get(r.entry.admin1, r.entry.admin1):
             continue
         same = [e for e in r.candidates if e.admin1 == stated]
         r.entry = same[0] if same else None

@@ -1,0 +1,30 @@
+"""Place rules from the error analysis of place accuracy (our own sentences)."""
+
+from __future__ import annotations
+
+from processors.extract.places import find_places
+
+
+def _found(text: str, language: str = "ar") -> list[tuple[str, str, str]]:
+    return [(p.surface, p.location.name, p.kind) for p in find_places(text, language)]
+
+
+def test_town_south_of_a_city_is_not_said_to_lie_in_its_governorate() -> None:
+    # "الكسوة، جنوب دمشق": Kiswah lies south of Damascus; it is in Rif Dimashq, not dropped as a namesake.
+    names = [n for _, n, _ in _found("سمع دوي انفجارات في الكسوة، جنوب دمشق مساء أمس")]
+    assert names[0] == "Al Kiswah"
+
+
+def test_dual_governorate_cue_covers_the_second_name() -> None:
+    found = _found("استهدفت صواريخ مواقع عسكرية في محافظتي حماة وسط البلاد وحلب شمالها")
+    assert [(n, k) for _, n, k in found] == [("Hama", "admin1"), ("Aleppo", "admin1")]
+
+
+def test_capital_named_as_its_government_is_no_place() -> None:
+    assert [n for _, n, _ in _found("استهدفت الغارات مقاتلين موالين لدمشق في عفرين")] == ["Afrin"]
+    assert [n for _, n, _ in _found("Fighters loyal to Damascus entered Afrin.", "en")] == ["Afrin"]
+    assert [n for _, n, _ in _found("Pro-Damascus militias and Baghdad-backed units clashed in Hajin.", "en")] \
+        == ["Hajin"]
+    # The city itself still stands.
+    assert [n for _, n, _ in _found("Mortars fell on Damascus, wounding three.", "en")] == ["Damascus"]
+    assert [n for _, n, _ in _found("سقطت قذائف على دمشق")] == ["Damascus"]
