@@ -465,7 +465,7 @@ _EN_PLACED_IN_COUNTRY = re.compile(
     f"(province|governorate|city|town|village|border\\s+town|desert\\s+town)\\s+of\\s+$", re.IGNORECASE,
 )
 _EN_COUNTRYSIDE_OF = re.compile(
-    f"(?:^|\\W)((?:the\\s+)?(?:({_EN_DIR_ADJ_RE})\\s+)?(?:countryside|rural\\s+areas?|rural\\s+parts?|"
+    f"(?:^|\\W)((?:the\\s+)?(?:({_EN_DIR_ADJ_RE})\\s+)?(?:countryside|country\\s+side|rural\\s+areas?|rural\\s+parts?|"
     f"rural\\s+outskirts|hinterland)\\s+(?:of|around)\\s+)$|(?:^|\\W)(rural)\\s+$", re.IGNORECASE,
 )
 _EN_AFTER_COUNTRYSIDE = re.compile(
@@ -584,8 +584,14 @@ roundabout bridge checkpoint junction hill hills station farms farm factory plan
 _NOT_IN_A_FUZZY_NAME = _FUZZY_STOP | _EN_FREE_CAPITALS
 
 
-_ARTICLE_TAIL = re.compile(r"(?:\b(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)[- ])+$", re.IGNORECASE)
-_ARTICLE_HEAD = re.compile(r"^(?:[- ](?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)\b)+", re.IGNORECASE)
+# Transliterated articles around a name. "as", "at" and "an" written lower case and apart are English
+# words ("north of Khanaser as Islamic State withdrew"), not articles.
+_ARTICLE_TAIL = re.compile(
+    r"(?:\b(?:(?i:al|el|ad|ar|ash|az|ez|es|ed|adh|ath)[- ]|(?i:as|at|an)-|A[stn] |A[STN] ))+$"
+)
+_ARTICLE_HEAD = re.compile(
+    r"^(?:(?:[- ](?i:al|el|ad|ar|ash|az|ez|es|ed|adh|ath)|-(?i:as|at|an)| A[stn]| A[STN])\b)+"
+)
 
 
 def _capital_neighbour(text: str, m: _Match) -> bool:
@@ -788,7 +794,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     # cost of this step, and most names stand with none of them before).
     low = before.lower()
     directed = "north" in low or "south" in low or "east" in low or "west" in low or "central" in low
-    rural = "countryside" in low or "rural" in low or "hinterland" in low
+    rural = "countryside" in low or "rural" in low or "hinterland" in low or "country side" in low
     match = _EN_COUNTRYSIDE_OF.search(before) if rural else None
     if match is not None:
         if match.group(1):
@@ -829,6 +835,11 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     if adj is not None:
         # "eastern Deir ez-Zor" / "southern Idlib": a part of the governorate.
         r.start, r.mode = base + adj.start(1), "countryside"
+        link = (adj.group(3) or "").lower()
+        if link.startswith(("outskirts", "suburbs")) or (link.startswith("part") and re.match(r"\s+city\b", after)):
+            # "the eastern outskirts of Raqqa", "the western parts of Deir ez-Zor city": the city's edge
+            r.mode, r.direction = "near", ""
+            return r
         r.direction = _en_dir(adj.group(2))
         return r
     match = _EN_GOV_BEFORE.search(before) if "province" in low or "governorate" in low else None

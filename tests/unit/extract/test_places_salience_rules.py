@@ -28,3 +28,23 @@ def test_capital_named_as_its_government_is_no_place() -> None:
     # The city itself still stands.
     assert [n for _, n, _ in _found("Mortars fell on Damascus, wounding three.", "en")] == ["Damascus"]
     assert [n for _, n, _ in _found("سقطت قذائف على دمشق")] == ["Damascus"]
+
+
+def test_lower_case_as_after_a_name_is_english() -> None:
+    found = _found("Troops took a hill north of Khanaser as Islamic State fighters withdrew.", "en")
+    assert [n for _, n, _ in found] == ["Khanaser"]
+    assert _found("Ahrar as-Sham fighters arrived.", "en") == []
+
+
+def test_outskirts_of_a_city_are_the_city_not_the_governorate_countryside() -> None:
+    found = find_places("Fighting raged on the eastern outskirts of Raqqa city on Monday.", "en")
+    assert (found[0].location.name, found[0].location.geo_precision) == ("Ar-Raqqa", 2)
+    found = find_places("Shells fell on the western parts of Deir ez-Zor city.", "en")
+    assert found[0].location.name == "Deir ez-Zor" and found[0].kind == "city"
+    # Without "city", a part of the governorate stays its countryside.
+    assert find_places("Clashes in eastern parts of Deir ez-Zor.", "en")[0].kind == "region"
+
+
+def test_country_side_written_apart() -> None:
+    found = _found("Shelling hit villages in the northern country side of Lattakia.", "en")
+    assert found[-1][1] == "Northern Lattakia countryside"
