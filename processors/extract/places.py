@@ -1120,11 +1120,9 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
         gap = text[ordered[k - 1].end:nxt.start]
         if len(gap) > 40 or not (_AR_CONTEXT_GAP if arabic else _EN_CONTEXT_GAP).match(gap):
             continue
-        if nxt.mode == "near":
-            continue  # "الكسوة، جنوب دمشق": a place said to lie south of a city, not in its governorate
         stated = _stated_admin1(nxt, gaz, regions=True)
         if not stated or _AREA.get(stated, stated) == _AREA.get(r.entry.admin1, r.entry.admin1):
-            continue
+            continue  # "الكسوة، جنوب دمشق": Damascus city lies inside Rif Dimashq
         same = [e for e in r.candidates if e.admin1 == stated]
         r.entry = same[0] if same else None
 
