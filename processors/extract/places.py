@@ -47,6 +47,7 @@ from processors.extract.gazetteer import (
     fold_latin,
     latin_key,
     latin_skeleton,
+    latin_skeleton_key,
     latin_tokens_key,
     load_gazetteer,
     offset_point,
@@ -651,10 +652,23 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
         if m.arabic and m.clitic.startswith("و") and prev_end is not None and m.start - prev_end <= 3:
             joined = True
         region_after = _region_follows(text[m.end:m.end + 40], m.arabic)
-        if cue or joined or region_after:
+        if cue or joined or region_after or (m.fuzzy and not _sentence_start(text, m.start)
+                                                     and _telling_spelling(text[m.start:m.end], m)):
             accepted.append(m)
             prev_end = m.end
     return accepted
+
+
+_TELLING_SKELETON = 5  # consonants a vowel-blind spelling needs to stand without a place cue
+
+
+def _telling_spelling(surface: str, m: _Match) -> bool:
+    """A vowel-blind match long enough to name one place without a cue ("Quamishli", "Hwaijet Saker"): five
+    consonants or more, every hit in one governorate (the report's governorates still rule, `_disambiguate`);
+    not at a sentence start, where a capitalised word is as likely a person ("Oqeirbat said...")."""
+    if len({h.entry.admin1 for h in m.hits}) != 1:
+        return False
+    return sum(len(k) for k in latin_skeleton_key(surface)) >= _TELLING_SKELETON
 
 
 # English words spelt like a place (the nerve agent sarin, the village Sarrin; a khan, an inn or a title):

@@ -48,3 +48,12 @@ def test_outskirts_of_a_city_are_the_city_not_the_governorate_countryside() -> N
 def test_country_side_written_apart() -> None:
     found = _found("Shelling hit villages in the northern country side of Lattakia.", "en")
     assert found[-1][1] == "Northern Lattakia countryside"
+
+
+def test_long_vowel_blind_spelling_needs_no_cue() -> None:
+    # "Quamishli" differs from "Qamishli" in a vowel only; five consonants say enough without "in"/"town of".
+    found = _found("Gunmen wounded a policeman in a park of downtown Quamishli.", "en")
+    assert [n for _, n, _ in found] == ["Qamishli"]
+    # A short spelling still needs its cue, and an actor's name is never one.
+    assert _found("Hodr said nothing.", "en") == []
+    assert _found("Ahrar al-Sham and Hayat Tahrir al-Sham fought.", "en") == []
