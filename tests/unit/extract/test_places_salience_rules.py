@@ -57,3 +57,13 @@ def test_long_vowel_blind_spelling_needs_no_cue() -> None:
     # A short spelling still needs its cue, and an actor's name is never one.
     assert _found("Hodr said nothing.", "en") == []
     assert _found("Ahrar al-Sham and Hayat Tahrir al-Sham fought.", "en") == []
+
+
+def test_generic_words_of_names_fold_to_one_key() -> None:
+    from processors.extract.gazetteer import latin_key
+
+    for variants in (("Tal", "Tell", "Tel"), ("Kafr", "Kfar", "Kefr", "Kafar"), ("Jabal", "Jebel", "Jebal"),
+                     ("Khirbet", "Khirbat", "Khirbeh"), ("Hawsh", "Hosh", "Haouch"), ("Sheikh", "Shekh", "Sheik"),
+                     ("Sharqi", "Sharqiyah", "Shorqi"), ("Kabir", "Kebir", "Kbir"), ("Hawijat", "Hwaijet")):
+        assert len({latin_key(v) for v in variants}) == 1, variants
+    assert [n for _, n, _ in _found("Rebels in Jebal al Sheikh repelled an attack.", "en")] == ["Mount Hermon"]
