@@ -544,6 +544,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     _check_stated_town(text, resolved, gaz)
     _check_report_admin1(text, resolved, gaz)
     _check_quarter(text, resolved)
+    _check_settlement_word(text, resolved)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
     out: list[PlaceMention] = []
@@ -1084,6 +1085,29 @@ def _check_quarter(text: str, resolved: list[_Resolved]) -> None:
             continue
         quarters = [e for e in r.candidates if e.country == home and e.kind not in ("city", "admin1")]
         r.entry = quarters[0] if quarters else None
+
+
+_EN_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|town|city)\b", re.IGNORECASE)
+_EN_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_AR_SETTLEMENT_BEFORE = re.compile(f"(?:^|\\s)[وبلف]?(?:ال)?(?:قري{_T}|بلد{_T}|مدين{_T})\\s+$")
+
+
+def _check_settlement_word(text: str, resolved: list[_Resolved]) -> None:
+    """"Hawran village in northern Afrin", "قرية حوران": a region named as a village or town is a settlement
+    of that name (a namesake that is one, else one the gazetteer lacks: dropped) when the report's other places
+    lie in other governorates ("Wadi Barada village" alone stands)."""
+    for r in resolved:
+        if r.entry is None or r.mode != "place" or r.entry.kind != "region":
+            continue
+        others = {_AREA.get(o.entry.admin1, o.entry.admin1) for o in resolved if o is not r and o.entry is not None}
+        if not others or _AREA.get(r.entry.admin1, r.entry.admin1) in others:
+            continue
+        before = text[max(0, r.start - 30):r.start]
+        if not (_EN_SETTLEMENT_AFTER.match(text, r.end) or _EN_SETTLEMENT_BEFORE.search(before)
+                or _AR_SETTLEMENT_BEFORE.search(before)):
+            continue
+        settlements = [e for e in r.candidates if e.kind in ("city", "town", "village")]
+        r.entry = settlements[0] if settlements else None
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")

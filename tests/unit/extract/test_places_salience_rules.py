@@ -67,3 +67,11 @@ def test_generic_words_of_names_fold_to_one_key() -> None:
                      ("Sharqi", "Sharqiyah", "Shorqi"), ("Kabir", "Kebir", "Kbir"), ("Hawijat", "Hwaijet")):
         assert len({latin_key(v) for v in variants}) == 1, variants
     assert [n for _, n, _ in _found("Rebels in Jebal al Sheikh repelled an attack.", "en")] == ["Mount Hermon"]
+
+
+def test_region_named_as_a_village_elsewhere_is_a_namesake() -> None:
+    # Hawran is a region of Dar'a; "Hawran village" in a report about Afrin is a village we lack.
+    found = _found("Rebels took Hawran village in northern Afrin, Aleppo, after clashes.", "en")
+    assert "Hawran" not in [n for _, n, _ in found]
+    # Alone, a region called a village stays that region.
+    assert [n for _, n, _ in _found("Troops raided Wadi Barada village at dawn.", "en")] == ["Wadi Barada"]
