@@ -500,9 +500,9 @@ def build_gazetteer(
     gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
     gazetteer.arabic_prefixes = {k[:n] for k in arabic for n in range(1, len(k) + 1)}
     gazetteer.latin_prefixes = {k[:n] for k in latin for n in range(1, len(k) + 1)}
-    # A vowel-blind key shared by places of more than two governorates says too little.
-    gazetteer.skeleton_index = {k: _rank(v.values()) for k, v in skeleton.items()
-                                if len({h.entry.admin1 for h in v.values()}) <= 2}
+    # A vowel-blind key shared by places of more than two governorates says too little on its own:
+    # `places.py` believes it only in a governorate the report names.
+    gazetteer.skeleton_index = {k: _rank(v.values()) for k, v in skeleton.items()}
     gazetteer.skeleton_prefixes = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k) + 1)}
     gazetteer.latin_extendable = {k[:n] for k in latin for n in range(1, len(k))}
     gazetteer.skeleton_extendable = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k))}

@@ -129,11 +129,13 @@ def _tokens(text: str) -> _Tokens:
 
 
 _GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)")
+# After the first word of a name, three letters are enough: "Salah Eddin", "Ras Elain".
+_GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)")
 
 
-def _glued_article_key(raw: str) -> str:
+def _glued_article_key(raw: str, inside: bool = False) -> str:
     """Key of a token written with its article glued on ("Alshadadi", "Elasafir"), without it."""
-    glued = _GLUED_ARTICLE.match(raw)
+    glued = (_GLUED_ARTICLE_INSIDE if inside else _GLUED_ARTICLE).match(raw)
     if glued is None:
         return ""
     rest = raw[glued.end():]
@@ -378,7 +380,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
             return  # "Daraa Syria" is no name "D.r S.r"
         keys.append(_skeleton(raws[k]) if fuzzy else next_key)
         if tuple(keys) not in prefixes:
-            glued = _glued_article_key(raws[k])
+            glued = _glued_article_key(raws[k], inside=True)
             if not glued:
                 return
             keys[-1] = latin_skeleton(glued) if fuzzy else glued
@@ -415,6 +417,12 @@ _EN_CUE_BEFORE = re.compile(
     r"(?:\b(?:town|village|city|villages|towns|cities|district|neighbourhood|neighborhood|camp|area|"
     r"region|suburb|airbase|base|of|in|near|at|from|to|around|outside|toward|towards|into|across|"
     r"between|and|on|via|within)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+_EN_NAME_DIRECTION = re.compile(r"\b(?:North|South|East|West)(?:ern)?\s+$")
+_EN_CUE_AFTER = re.compile(
+    r"\s+(?:neighbou?rhood|district|quarter)s?\b",
     re.IGNORECASE,
 )
 
@@ -649,10 +657,16 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
         joined = prev_end is not None and _joined(text[prev_end:m.start], m)
         if not m.arabic:
             before = _before_article(text, m.start)
+            # "in Western Ghariyeh": the cue stands before the name's direction word
+            before = _EN_NAME_DIRECTION.sub("", before)
         cue = (_AR_CUE_BEFORE.search(before) if m.arabic else _EN_CUE_BEFORE.search(before)) is not None
         if m.arabic and m.clitic.startswith("و") and prev_end is not None and m.start - prev_end <= 3:
             joined = True
         region_after = _region_follows(text[m.end:m.end + 40], m.arabic)
+        if not m.arabic and not cue:
+            # "al-Hamadaniyeh neighbourhood" (a city's quarter: the report names the city). "X village" is no
+            # cue: villages share names across governorates more than quarters do.
+            cue = _EN_CUE_AFTER.match(text, m.end) is not None
         if cue or joined or region_after or (m.fuzzy and not _sentence_start(text, m.start)
                                                      and _telling_spelling(text[m.start:m.end], m)):
             accepted.append(m)
@@ -847,6 +861,12 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.start = base + adj.start(1)
             r.direction = r.direction or _en_dir(adj.group(2))
         return r
+    if adj is not None and not adj.group(3) and adj.group(2)[:1].isupper():
+        qualified = _qualified_name(text[m.start:m.end], adj.group(2), gaz)
+        if qualified:
+            # "Western Ghariyeh": the village called "Ghariyeh al-Gharbiyah", not the west of Ghariyeh
+            r.start, r.candidates = base + adj.start(2), qualified
+            return r
     if adj is not None:
         # "eastern Deir ez-Zor" / "southern Idlib": a part of the governorate.
         r.start, r.mode = base + adj.start(1), "countryside"
@@ -883,6 +903,16 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
                 r.km = float(match.group(2)) * (1.609 if match.group(3).lower() == "miles" else 1.0)
         return r
     return r
+
+
+# "Western X" is also written "X al-Gharbiyah" / "X Gharbi" (the qualifier folds with its feminine).
+_QUALIFIERS = {"north": ("Shamali",), "south": ("Janubi",), "east": ("Sharqi",), "west": ("Gharbi",)}
+
+
+def _qualified_name(surface: str, adjective: str, gaz: Gazetteer) -> list[GazetteerEntry]:
+    """Places named `surface` plus the Arabic qualifier of a capitalised direction ("Western", "Eastern")."""
+    words = _QUALIFIERS.get(_en_dir(adjective), ())
+    return [e for w in words for e in gaz.lookup(f"{surface} {w}") if e.kind in ("town", "village", "site")]
 
 
 _AR_OUTLET_BEFORE = re.compile(
@@ -994,6 +1024,9 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
             # "Oqeirbat in northeast Hama": the spelling only resembles a name; believe it in the
             # governorate the report is about, never in another one.
             r.entry = next((e for e in r.candidates if provinces.get(e.admin1)), None)
+            continue
+        if r.fuzzy and not provinces.get(r.entry.admin1) and len({e.admin1 for e in r.candidates}) > 2:
+            r.entry = None  # a look-alike of names in many governorates, none of them the report's
             continue
         if countries and not countries.get(r.entry.country):
             r.entry = None

@@ -75,3 +75,19 @@ def test_region_named_as_a_village_elsewhere_is_a_namesake() -> None:
     assert "Hawran" not in [n for _, n, _ in found]
     # Alone, a region called a village stays that region.
     assert [n for _, n, _ in _found("Troops raided Wadi Barada village at dawn.", "en")] == ["Wadi Barada"]
+
+
+def test_article_glued_to_a_short_second_word() -> None:
+    assert [n for _, n, _ in _found("Shells hit Salah Eddin in Aleppo city.", "en")][0] == "Salah Al Din"
+
+
+def test_neighbourhood_after_a_vowel_variant_is_a_cue() -> None:
+    found = _found("Rocket shells hit al-Hamadaniyeh neighbourhood in Aleppo city.", "en")
+    assert [n for _, n, _ in found] == ["Al Hamdaniyah", "Aleppo"]
+
+
+def test_capitalised_direction_is_the_arabic_qualifier() -> None:
+    # "Western Ghariyeh" is "al-Ghariyah al-Gharbiyah", a village, not the west of a namesake.
+    found = _found("Clashes erupted in Western Ghariyeh town in Daraa.", "en")
+    assert found[0][1:] == ("Al Ghariyah al Gharbiyah", "village")
+    assert _found("Clashes erupted in western Daraa.", "en")[0][2] == "region"
