@@ -771,6 +771,10 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
             penalty = 0.0 if distance >= 0 else 40.0
             if not _in(cand.clause, p.start):
                 penalty += 150.0
+            if _road_end(doc, p):
+                penalty += 200.0  # before a governorate, after a town named as the scene
+            if p.location.gazetteer_id.startswith("sitrep:countryside:"):
+                penalty += 60.0  # a named area ("Tlul al-Safa", "Ashara desert") is narrower than a countryside
             return abs(distance) + penalty + 120.0 * _KIND_RANK.get(p.kind, 2)
 
         ranked = sorted(places, key=score)
@@ -816,6 +820,34 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
         )
         doc.scene[key] = known
     return known
+
+
+# "the Aleppo-Damascus highway", "road linking the cities of Palmyra and Sukhna", "طريق حمص - دمشق الدولي":
+# the towns a road joins name the road, not the scene.
+_ROAD_BEFORE = re.compile(
+    r"(?:\b(?:highway|road|motorway|route)\s+(?:(?:linking|connecting|between|from|of)\s+)?(?:the\s+)?"
+    r"(?:(?:cities|towns)\s+of\s+)?|(?<!\w)(?:ال)?(?:طريق|اوتوستراد|اوتستراد)\s+(?:(?:الدولي|السريع|الواصل|"
+    r"الرابط|الذي\s+يربط|بين)\s+){0,2})$"
+)
+_ROAD_AFTER = re.compile(r"\s*(?:international\s+)?(?:highway|road|motorway)\b|\s*(?:الدولي|السريع)(?!\w)")
+_ROAD_JOIN = re.compile(r"\s*[-–/]\s*|\s+(?:and|و)\s*| ")
+
+
+def _road_end(doc: Document, place: Any) -> bool:
+    """Whether `place` is one of two towns joined into a road's name."""
+    ordered = doc.places
+    i = next((k for k, p in enumerate(ordered) if p.start == place.start and p.end == place.end), -1)
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if i < 0 or a < 0 or b >= len(ordered):
+            continue
+        first, second = ordered[a], ordered[b]
+        gap = doc.folded[first.end:second.start]
+        if not _ROAD_JOIN.fullmatch(gap):
+            continue
+        road_before = _ROAD_BEFORE.search(doc.folded, max(0, first.start - 40), first.start)
+        if road_before or (gap.strip() and _ROAD_AFTER.match(doc.folded, second.end)):
+            return True
+    return False
 
 
 def _anchor_date(doc: Document) -> Any:

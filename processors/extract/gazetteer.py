@@ -244,6 +244,21 @@ def latin_key(token: str) -> str:
 
 # Spellings of one word: "Abul Thohur" = "Abu al-Thuhur", "Qasr bin Wardan" = "Qasr Ibn Wardan".
 _KEY_SYNONYMS = {"abul": "abu", "ben": "ibn", "bin": "ibn", "bn": "ibn", "umul": "um", "om": "um"}
+# The generic words of village names and their qualifiers, in the spellings transliteration gives them
+# (keys after the folds above): Tal/Tell/Tel, Kafr/Kfar/Kafar/Kefr, Jabal/Jebel, Khirbet/Khirbat/Khirbeh,
+# Hawsh/Hosh/Haouch, Maarat/Maaret, Mazraa/Mazraat, Sheikh/Shekh/Sheik, Deir/Der, Wadi/Wady/Oued,
+# Hawijat/Hwaijet, Tallat/Tallet, Rasm/Resm, and the qualifiers Saghir/Sghir, Kabir/Kebir, Sharqi/Sharqiyah,
+# Gharbi/Gharbiyah, Shamali/Shimali, Janubi/Jnubi (the feminine of a qualifier is the same place word).
+for _canonical, _variants in {
+    "tal": "til", "kafr": "kfar kafar kifr kufr kfr", "jabal": "jibil jabil jbil jibal jbal",
+    "khirbat": "khirbit khurbat khirba khirbi khrbat khrbit", "hawsh": "hush hauch huch",
+    "marat": "marit mart", "mazrat": "mazra mazrait mazrit", "shaykh": "shikh shayk chaykh shakh",
+    "dayr": "dir", "wadi": "wady uid", "hawijat": "hwayjit hawijit huwayjat hwijat hwayjat huwayjit",
+    "talat": "talit tilit", "rasm": "rism", "saghir": "sghir saghira saghira sghira",
+    "kabir": "kibir kbir kabira kbira kibira", "sharki": "shurki sharkiya", "gharbi": "gharby gharbiya",
+    "shamali": "shimali shmali shamaliya", "janubi": "jnubi janubiya",
+}.items():
+    _KEY_SYNONYMS.update(dict.fromkeys(_variants.split(), _canonical))
 
 
 _SKELETON_DROP = re.compile("[aeiouy]")
@@ -485,9 +500,9 @@ def build_gazetteer(
     gazetteer.latin_index = {k: _rank(v.values()) for k, v in latin.items()}
     gazetteer.arabic_prefixes = {k[:n] for k in arabic for n in range(1, len(k) + 1)}
     gazetteer.latin_prefixes = {k[:n] for k in latin for n in range(1, len(k) + 1)}
-    # A vowel-blind key shared by places of more than two governorates says too little.
-    gazetteer.skeleton_index = {k: _rank(v.values()) for k, v in skeleton.items()
-                                if len({h.entry.admin1 for h in v.values()}) <= 2}
+    # A vowel-blind key shared by places of more than two governorates says too little on its own:
+    # `places.py` believes it only in a governorate the report names.
+    gazetteer.skeleton_index = {k: _rank(v.values()) for k, v in skeleton.items()}
     gazetteer.skeleton_prefixes = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k) + 1)}
     gazetteer.latin_extendable = {k[:n] for k in latin for n in range(1, len(k))}
     gazetteer.skeleton_extendable = {k[:n] for k in gazetteer.skeleton_index for n in range(1, len(k))}

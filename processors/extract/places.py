@@ -47,6 +47,7 @@ from processors.extract.gazetteer import (
     fold_latin,
     latin_key,
     latin_skeleton,
+    latin_skeleton_key,
     latin_tokens_key,
     load_gazetteer,
     offset_point,
@@ -128,11 +129,13 @@ def _tokens(text: str) -> _Tokens:
 
 
 _GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)")
+# After the first word of a name, three letters are enough: "Salah Eddin", "Ras Elain".
+_GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)")
 
 
-def _glued_article_key(raw: str) -> str:
+def _glued_article_key(raw: str, inside: bool = False) -> str:
     """Key of a token written with its article glued on ("Alshadadi", "Elasafir"), without it."""
-    glued = _GLUED_ARTICLE.match(raw)
+    glued = (_GLUED_ARTICLE_INSIDE if inside else _GLUED_ARTICLE).match(raw)
     if glued is None:
         return ""
     rest = raw[glued.end():]
@@ -377,7 +380,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
             return  # "Daraa Syria" is no name "D.r S.r"
         keys.append(_skeleton(raws[k]) if fuzzy else next_key)
         if tuple(keys) not in prefixes:
-            glued = _glued_article_key(raws[k])
+            glued = _glued_article_key(raws[k], inside=True)
             if not glued:
                 return
             keys[-1] = latin_skeleton(glued) if fuzzy else glued
@@ -414,6 +417,12 @@ _EN_CUE_BEFORE = re.compile(
     r"(?:\b(?:town|village|city|villages|towns|cities|district|neighbourhood|neighborhood|camp|area|"
     r"region|suburb|airbase|base|of|in|near|at|from|to|around|outside|toward|towards|into|across|"
     r"between|and|on|via|within)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+_EN_NAME_DIRECTION = re.compile(r"\b(?:North|South|East|West)(?:ern)?\s+$")
+_EN_CUE_AFTER = re.compile(
+    r"\s+(?:neighbou?rhood|district|quarter)s?\b",
     re.IGNORECASE,
 )
 
@@ -465,7 +474,7 @@ _EN_PLACED_IN_COUNTRY = re.compile(
     f"(province|governorate|city|town|village|border\\s+town|desert\\s+town)\\s+of\\s+$", re.IGNORECASE,
 )
 _EN_COUNTRYSIDE_OF = re.compile(
-    f"(?:^|\\W)((?:the\\s+)?(?:({_EN_DIR_ADJ_RE})\\s+)?(?:countryside|rural\\s+areas?|rural\\s+parts?|"
+    f"(?:^|\\W)((?:the\\s+)?(?:({_EN_DIR_ADJ_RE})\\s+)?(?:countryside|country\\s+side|rural\\s+areas?|rural\\s+parts?|"
     f"rural\\s+outskirts|hinterland)\\s+(?:of|around)\\s+)$|(?:^|\\W)(rural)\\s+$", re.IGNORECASE,
 )
 _EN_AFTER_COUNTRYSIDE = re.compile(
@@ -543,6 +552,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     _check_stated_town(text, resolved, gaz)
     _check_report_admin1(text, resolved, gaz)
     _check_quarter(text, resolved)
+    _check_settlement_word(text, resolved)
     resolved.extend(_anaphora(text, resolved, gaz))
     resolved.extend(_demonym_countryside(text, resolved, gaz))
     out: list[PlaceMention] = []
@@ -584,8 +594,14 @@ roundabout bridge checkpoint junction hill hills station farms farm factory plan
 _NOT_IN_A_FUZZY_NAME = _FUZZY_STOP | _EN_FREE_CAPITALS
 
 
-_ARTICLE_TAIL = re.compile(r"(?:\b(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)[- ])+$", re.IGNORECASE)
-_ARTICLE_HEAD = re.compile(r"^(?:[- ](?:al|el|ad|ar|as|ash|at|az|ez|es|ed|an|adh|ath)\b)+", re.IGNORECASE)
+# Transliterated articles around a name. "as", "at" and "an" written lower case and apart are English
+# words ("north of Khanaser as Islamic State withdrew"), not articles.
+_ARTICLE_TAIL = re.compile(
+    r"(?:\b(?:(?i:al|el|ad|ar|ash|az|ez|es|ed|adh|ath)[- ]|(?i:as|at|an)-|A[stn] |A[STN] ))+$"
+)
+_ARTICLE_HEAD = re.compile(
+    r"^(?:(?:[- ](?i:al|el|ad|ar|ash|az|ez|es|ed|adh|ath)|-(?i:as|at|an)| A[stn]| A[STN])\b)+"
+)
 
 
 def _capital_neighbour(text: str, m: _Match) -> bool:
@@ -629,6 +645,8 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
         word_start = m.start - len(m.clitic)
         if m.arabic and _AR_OUTLET_BEFORE.search(text[max(0, word_start - 20):word_start]):
             continue  # "قناة الميادين", "إذاعة دمشق": a media outlet, not the place
+        if _government_of(text, m, word_start):
+            continue  # "مقاتلين موالين لدمشق", "loyal to Damascus": the government, not the place
         strong = [h for h in m.hits if not h.needs_cue] if not m.fuzzy else []
         if strong:
             m.hits = strong + [h for h in m.hits if h.needs_cue]
@@ -639,14 +657,33 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
         joined = prev_end is not None and _joined(text[prev_end:m.start], m)
         if not m.arabic:
             before = _before_article(text, m.start)
+            # "in Western Ghariyeh": the cue stands before the name's direction word
+            before = _EN_NAME_DIRECTION.sub("", before)
         cue = (_AR_CUE_BEFORE.search(before) if m.arabic else _EN_CUE_BEFORE.search(before)) is not None
         if m.arabic and m.clitic.startswith("و") and prev_end is not None and m.start - prev_end <= 3:
             joined = True
         region_after = _region_follows(text[m.end:m.end + 40], m.arabic)
-        if cue or joined or region_after:
+        if not m.arabic and not cue:
+            # "al-Hamadaniyeh neighbourhood" (a city's quarter: the report names the city). "X village" is no
+            # cue: villages share names across governorates more than quarters do.
+            cue = _EN_CUE_AFTER.match(text, m.end) is not None
+        if cue or joined or region_after or (m.fuzzy and not _sentence_start(text, m.start)
+                                                     and _telling_spelling(text[m.start:m.end], m)):
             accepted.append(m)
             prev_end = m.end
     return accepted
+
+
+_TELLING_SKELETON = 5  # consonants a vowel-blind spelling needs to stand without a place cue
+
+
+def _telling_spelling(surface: str, m: _Match) -> bool:
+    """A vowel-blind match long enough to name one place without a cue ("Quamishli", "Hwaijet Saker"): five
+    consonants or more, every hit in one governorate (the report's governorates still rule, `_disambiguate`);
+    not at a sentence start, where a capitalised word is as likely a person ("Oqeirbat said...")."""
+    if len({h.entry.admin1 for h in m.hits}) != 1:
+        return False
+    return sum(len(k) for k in latin_skeleton_key(surface)) >= _TELLING_SKELETON
 
 
 # English words spelt like a place (the nerve agent sarin, the village Sarrin; a khan, an inn or a title):
@@ -786,7 +823,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     # cost of this step, and most names stand with none of them before).
     low = before.lower()
     directed = "north" in low or "south" in low or "east" in low or "west" in low or "central" in low
-    rural = "countryside" in low or "rural" in low or "hinterland" in low
+    rural = "countryside" in low or "rural" in low or "hinterland" in low or "country side" in low
     match = _EN_COUNTRYSIDE_OF.search(before) if rural else None
     if match is not None:
         if match.group(1):
@@ -824,9 +861,20 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.start = base + adj.start(1)
             r.direction = r.direction or _en_dir(adj.group(2))
         return r
+    if adj is not None and not adj.group(3) and adj.group(2)[:1].isupper():
+        qualified = _qualified_name(text[m.start:m.end], adj.group(2), gaz)
+        if qualified:
+            # "Western Ghariyeh": the village called "Ghariyeh al-Gharbiyah", not the west of Ghariyeh
+            r.start, r.candidates = base + adj.start(2), qualified
+            return r
     if adj is not None:
         # "eastern Deir ez-Zor" / "southern Idlib": a part of the governorate.
         r.start, r.mode = base + adj.start(1), "countryside"
+        link = (adj.group(3) or "").lower()
+        if link.startswith(("outskirts", "suburbs")) or (link.startswith("part") and re.match(r"\s+city\b", after)):
+            # "the eastern outskirts of Raqqa", "the western parts of Deir ez-Zor city": the city's edge
+            r.mode, r.direction = "near", ""
+            return r
         r.direction = _en_dir(adj.group(2))
         return r
     match = _EN_GOV_BEFORE.search(before) if "province" in low or "governorate" in low else None
@@ -857,10 +905,40 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     return r
 
 
+# "Western X" is also written "X al-Gharbiyah" / "X Gharbi" (the qualifier folds with its feminine).
+_QUALIFIERS = {"north": ("Shamali",), "south": ("Janubi",), "east": ("Sharqi",), "west": ("Gharbi",)}
+
+
+def _qualified_name(surface: str, adjective: str, gaz: Gazetteer) -> list[GazetteerEntry]:
+    """Places named `surface` plus the Arabic qualifier of a capitalised direction ("Western", "Eastern")."""
+    words = _QUALIFIERS.get(_en_dir(adjective), ())
+    return [e for w in words for e in gaz.lookup(f"{surface} {w}") if e.kind in ("town", "village", "site")]
+
+
 _AR_OUTLET_BEFORE = re.compile(
     f"(?:قنا{_T}|شبك{_T}|تلفزيون|{_A}ذاع{_T}|صحيف{_T}|جريد{_T}|وكال{_T}|موقع)\\s+$"
 )
+# A capital named as its government: "موالين لدمشق", "الموالية لبغداد", "loyal to Damascus", "pro-Baghdad",
+# "Damascus-backed".
+_CAPITALS = frozenset({"Damascus", "Baghdad"})
+_AR_LOYAL_BEFORE = re.compile(
+    f"(?:موال(?:ين|ون|ي{_T}|ي)|الموال(?:ين|ون|ي{_T}|ي)|التابع(?:ين|ون|{_T})|حليف(?:{_T})?)\\s+$"
+)
+_EN_LOYAL_BEFORE = re.compile(r"(?:\b(?:loyal|allied|close|answerable)\s+to\s+|\bpro-\s?)$", re.IGNORECASE)
+_EN_BACKED_AFTER = re.compile(r"\s(?:government|regime|authorities)\b|-(?:backed|allied|aligned)\b", re.IGNORECASE)
+
+
+def _government_of(text: str, m: _Match, word_start: int) -> bool:
+    if not any(h.entry.name in _CAPITALS and h.entry.kind in ("city", "admin1") for h in m.hits):
+        return False
+    if m.arabic:
+        return m.clitic.endswith("ل") and _AR_LOYAL_BEFORE.search(text[max(0, word_start - 20):word_start]) is not None
+    return _EN_LOYAL_BEFORE.search(text[max(0, m.start - 20):m.start]) is not None or \
+        _EN_BACKED_AFTER.match(text, m.end) is not None
+
+
 _AR_DUAL_RIF = re.compile("[وبلف]{0,2}(?:ال)?ريف[يا] ")
+_AR_DUAL_GOV = re.compile("[وبلف]{0,2}(?:ال)?محافظت[يا] ")
 
 
 def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Resolved],
@@ -877,6 +955,10 @@ def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Res
             continue
         gap = text[prev.end:cur.start]
         listed = gap.strip() in ("و", "، و", ",و", "، و") if m.arabic else gap.strip() in (",", "and")
+        if not listed and m.arabic and _AR_DUAL_GOV.match(text[prev.start:prev.end]):
+            # "محافظتي حماة وسط البلاد وحلب شمالها": the second of the two, after a word on where the first lies
+            listed = m.clitic.startswith("و") and len(gap) <= 25 and not _SENTENCE_END.search(gap) and \
+                not any(o.start >= prev.end and o.end <= cur.start for o in resolved)
         if listed:
             cur.mode = "countryside" if dual_rif else "admin1"
     for i in range(len(resolved) - 1, 0, -1):
@@ -942,6 +1024,9 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
             # "Oqeirbat in northeast Hama": the spelling only resembles a name; believe it in the
             # governorate the report is about, never in another one.
             r.entry = next((e for e in r.candidates if provinces.get(e.admin1)), None)
+            continue
+        if r.fuzzy and not provinces.get(r.entry.admin1) and len({e.admin1 for e in r.candidates}) > 2:
+            r.entry = None  # a look-alike of names in many governorates, none of them the report's
             continue
         if countries and not countries.get(r.entry.country):
             r.entry = None
@@ -1035,6 +1120,29 @@ def _check_quarter(text: str, resolved: list[_Resolved]) -> None:
         r.entry = quarters[0] if quarters else None
 
 
+_EN_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|town|city)\b", re.IGNORECASE)
+_EN_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_AR_SETTLEMENT_BEFORE = re.compile(f"(?:^|\\s)[وبلف]?(?:ال)?(?:قري{_T}|بلد{_T}|مدين{_T})\\s+$")
+
+
+def _check_settlement_word(text: str, resolved: list[_Resolved]) -> None:
+    """"Hawran village in northern Afrin", "قرية حوران": a region named as a village or town is a settlement
+    of that name (a namesake that is one, else one the gazetteer lacks: dropped) when the report's other places
+    lie in other governorates ("Wadi Barada village" alone stands)."""
+    for r in resolved:
+        if r.entry is None or r.mode != "place" or r.entry.kind != "region":
+            continue
+        others = {_AREA.get(o.entry.admin1, o.entry.admin1) for o in resolved if o is not r and o.entry is not None}
+        if not others or _AREA.get(r.entry.admin1, r.entry.admin1) in others:
+            continue
+        before = text[max(0, r.start - 30):r.start]
+        if not (_EN_SETTLEMENT_AFTER.match(text, r.end) or _EN_SETTLEMENT_BEFORE.search(before)
+                or _AR_SETTLEMENT_BEFORE.search(before)):
+            continue
+        settlements = [e for e in r.candidates if e.kind in ("city", "town", "village")]
+        r.entry = settlements[0] if settlements else None
+
+
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AREA = {"Damascus": "Rif Dimashq"}  # Damascus city lies inside Rif Dimashq
 
@@ -1084,8 +1192,8 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
         if len(gap) > 40 or not (_AR_CONTEXT_GAP if arabic else _EN_CONTEXT_GAP).match(gap):
             continue
         stated = _stated_admin1(nxt, gaz, regions=True)
-        if not stated or stated == r.entry.admin1:
-            continue
+        if not stated or _AREA.get(stated, stated) == _AREA.get(r.entry.admin1, r.entry.admin1):
+            continue  # "الكسوة، جنوب دمشق": Damascus city lies inside Rif Dimashq
         same = [e for e in r.candidates if e.admin1 == stated]
         r.entry = same[0] if same else None
 
