@@ -164,7 +164,8 @@ class BulkWriter:
         started = time.perf_counter()
         try:
             response = self.es.bulk(
-                operations=bulk_operations(actions), refresh="wait_for" if self.settings.refresh else None
+                operations=bulk_operations(actions), refresh="wait_for" if self.settings.refresh else None,
+                filter_path=_BULK_RESPONSE_FIELDS,
             )
         except (ConnectionError, ConnectionTimeout) as exc:
             raise ElasticsearchUnavailable(f"Elasticsearch unreachable: {exc}") from exc
@@ -179,6 +180,10 @@ class BulkWriter:
         if self.observe_seconds is not None:
             self.observe_seconds(time.perf_counter() - started)
         return dict(response.body if hasattr(response, "body") else response)
+
+
+# What classify_items reads of a bulk response: the server leaves out the rest (ids, versions, shards...).
+_BULK_RESPONSE_FIELDS = "errors,items.*.status,items.*.error"
 
 
 @dataclass

@@ -24,7 +24,7 @@ class FakeES:
     def rollover(self, alias: str, conditions: dict[str, Any]) -> dict[str, Any]:
         return {"rolled_over": False}
 
-    def bulk(self, operations: list[dict[str, Any]], refresh: Any = None) -> dict[str, Any]:
+    def bulk(self, operations: list[dict[str, Any]], refresh: Any = None, filter_path: Any = None) -> dict[str, Any]:
         self.requests.append(operations)
         responder = self.responders.pop(0) if self.responders else all_ok
         return responder(operations)
