@@ -158,8 +158,9 @@ class EventFuser:
         return None if record is None else self._event_of(canonical_id, record)
 
     def evict(self, bucket: str, now: datetime) -> int:
-        """Drop canonical events whose last day is before the window; returns how many."""
-        cutoff = self._cutoff(now)
+        """Drop canonical events whose last day is before the window and its allowed lateness
+        (``lateness_hours``); returns how many."""
+        cutoff = self._cutoff(now - timedelta(hours=self.settings.lateness_hours))
         self._forget_gone(bucket, cutoff)
         days: list[str] = self.store.get(key("ev", bucket, "days")) or []
         if not days or days[0] >= cutoff.isoformat():  # sorted: nothing old

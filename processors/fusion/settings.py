@@ -18,6 +18,11 @@ class FusionSettings(BaseSettings):
 
     # State window: reports and canonical events older than this (stream time) are evicted.
     window_days: int = Field(default=7, ge=1)
+    # Canonical events are kept this much longer than the window before eviction, so that candidates
+    # arriving out of order (one partition or source behind another, a worker re-reading after a
+    # crash) still join the event they describe rather than starting a second one. Events older than
+    # the window are still refused (outside_window), whatever this is.
+    lateness_hours: float = Field(default=24.0, ge=0)
 
     # Near-duplicate reports (MinHash/LSH over word shingles of the matching form of the text).
     num_perm: int = Field(default=64, ge=16, le=512)

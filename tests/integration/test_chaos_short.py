@@ -1,7 +1,7 @@
 """The short variant of `make chaos`: ~500 reports through the feed farm and straight to reports.raw
 while the poller, the worker and the sink are SIGKILLed, the broker is paused, Elasticsearch is
-stopped and restarted, and poison arrives on reports.raw and events (scale-out and scale-in of
-workers are left to the full `make chaos`).
+stopped and restarted, a second worker joins and leaves, and poison arrives on reports.raw and
+events.
 Nothing may be lost or doubled, and every poison message must be in its dead-letter topic."""
 
 from __future__ import annotations

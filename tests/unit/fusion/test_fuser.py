@@ -244,3 +244,15 @@ def test_a_battle_side_only_mentioned_still_keeps_two_battles_apart() -> None:
                      location=place("hajin"), source="SOHR")
     sdf.actors.append(Actor(name="Syrian Democratic Forces", role="mentioned"))
     assert len(fuse_all([army, sdf])) == 2
+
+
+def test_a_candidate_behind_the_stream_still_joins_its_event() -> None:
+    f, _ = fuser(window_days=7, lateness_hours=24)
+    old_day = BASE_DAY
+    first = f.fuse(make_event("r1", location=place("mayadin"), event_date=old_day), NOW)
+    # another partition moved stream time seven and a half days on...
+    f.fuse(make_event("r9", location=place("douma"), event_date=old_day + timedelta(days=7)),
+           NOW + timedelta(days=7, hours=12))
+    # ...when a report of the first event, published on time, arrives late: it joins, no second event
+    late = f.fuse(make_event("r2", location=place("mayadin"), event_date=old_day), NOW + timedelta(hours=1))
+    assert not late.is_new and late.canonical.event_id == first.canonical.event_id
