@@ -148,7 +148,12 @@ def install() -> None:
 
 class HoleWatch:
     """Seeks a partition back to its committed offset when a dropped message has stopped its commits
-    for ``grace_s`` (no rebalance came to seek it back)."""
+    for ``grace_s`` (no rebalance came to seek it back).
+
+    After a seek the message comes again behind whatever the agent has queued (thousands of messages
+    when it is behind), so a hole that outlives a seek is sought again only once the grace has passed,
+    doubled for each seek, and, while the fetch has gone past the offset since the seek (the message
+    was handed over and waits in the queue), only after ``max_grace_s``."""
 
     def __init__(self, grace_s: float = 3.0, clock: Any = time.monotonic, max_grace_s: float = 60.0) -> None:
         self.grace_s, self.max_grace_s = grace_s, max_grace_s
@@ -168,7 +173,12 @@ class HoleWatch:
             since = first_seen[1] if first_seen and first_seen[0] == hole else now
             current[tp] = (hole, since)
             missing, times = self.sought.get(tp, (None, 0))
-            grace = min(self.max_grace_s, self.grace_s * 2 ** (times if missing == hole[0] else 0))
+            if missing != hole[0]:
+                grace = self.grace_s
+            elif (consumer._read_offset.get(tp) or -1) > missing:
+                grace = self.max_grace_s  # fetched again since the seek: it waits in the agent's queue
+            else:
+                grace = min(self.max_grace_s, self.grace_s * 2 ** times)
             if now - since >= grace:
                 due.append((tp, *hole))
                 del current[tp]

@@ -41,6 +41,7 @@ class _Consumer:
     def __init__(self) -> None:
         self._acked: dict[Any, list[int]] = {}
         self._committed_offset: dict[Any, int | None] = {}
+        self._read_offset: dict[Any, int | None] = {}
 
 
 def test_hole_watch_waits_out_the_grace_then_reports_once() -> None:
@@ -169,3 +170,23 @@ def test_a_fetch_that_jumps_adds_no_gap(consumer: Any) -> None:
     _ack(consumer, tp, 104)
     assert asyncio.run(consumer.commit()) is False
     assert committed == []
+
+
+def test_hole_watch_waits_longest_for_a_message_fetched_again() -> None:
+    now = [0.0]
+    watch = HoleWatch(grace_s=1.0, clock=lambda: now[0], max_grace_s=30.0)
+    consumer = _Consumer()
+    tp = TP("events.candidates", 0)
+    consumer._acked[tp] = [8650]
+    consumer._committed_offset[tp] = 8640
+    watch.due(consumer)
+    now[0] = 1.0
+    assert watch.due(consumer) == [(tp, 8640, 8650)]
+    watch.sought[tp] = (8640, 1)
+    consumer._read_offset[tp] = 8700  # the fetch went past it after the seek: it is queued
+    now[0] = 1.5
+    watch.due(consumer)
+    now[0] = 20.0
+    assert watch.due(consumer) == []
+    now[0] = 31.5
+    assert watch.due(consumer) == [(tp, 8640, 8650)]
