@@ -13,6 +13,7 @@ import logging
 import random
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -88,10 +89,26 @@ class BulkWriter:
         self.on_unavailable = on_unavailable
         self.observe_seconds = observe_seconds
         self.router = router
+        # Several bulks may be written at once (the sink's max_in_flight): routing is one at a time,
+        # and the alias is rolled over only by a write that is alone, so no bulk is still writing to
+        # the old write index when the router refreshes it and starts relying on search to find it.
+        self._route_lock = threading.Lock()
+        self._count_lock = threading.Lock()
+        self._active = 0
 
     def write(self, actions: Sequence[BulkAction]) -> list[ItemResult]:
+        with self._count_lock:
+            self._active += 1
+        try:
+            return self._write(actions)
+        finally:
+            with self._count_lock:
+                self._active -= 1
+
+    def _write(self, actions: Sequence[BulkAction]) -> list[ItemResult]:
         if self.router is not None:
-            actions = self._route(actions)
+            with self._route_lock:
+                actions = self._route(actions)
         final: list[ItemResult | None] = [None] * len(actions)
         attempts = [0] * len(actions)
         pending = list(range(len(actions)))
@@ -137,7 +154,10 @@ class BulkWriter:
         while True:
             try:
                 try:
-                    self.router.maybe_rollover()
+                    with self._count_lock:
+                        alone = self._active == 1
+                    if alone:
+                        self.router.maybe_rollover()
                 except ApiError as exc:  # refused, not down: indexing goes on into the current index
                     if is_retryable_status(exc.meta.status):
                         raise
@@ -259,10 +279,12 @@ class ElasticsearchSink:
         self._batch = _Batch()
         self._held: list[Any] = []  # records a poll returned while we were paused
         self._paused = False
-        # One bulk in flight while the next batch is decoded and built: Elasticsearch and our CPU
-        # work overlap. Results are handled, and offsets committed, in batch order on this thread.
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sink-bulk")
-        self._in_flight: _InFlight | None = None
+        # Up to max_in_flight bulks in flight while the next batch is decoded and built: Elasticsearch
+        # and our CPU work overlap, and the server works on several bulks at once. Results are
+        # handled, and offsets committed, in batch order on this thread.
+        self._executor = ThreadPoolExecutor(max_workers=self.sink_settings.max_in_flight,
+                                            thread_name_prefix="sink-bulk")
+        self._in_flight: deque[_InFlight] = deque()
         self.router = ReportRouter(self.es, self.names, settings.elasticsearch, clock=clock)
         self.writer = BulkWriter(
             self.es, self.sink_settings, wait=self._writer_wait, rng=rng,
@@ -330,36 +352,41 @@ class ElasticsearchSink:
                 self._submit()
         if self._batch.messages and self._batch_due():
             self._submit()
-        if self._in_flight is not None and self._in_flight.future.done():
-            self._complete()
+        while self._in_flight and self._in_flight[0].future.done():
+            self._complete_oldest()
         return count
 
     def flush(self) -> None:
         """Write everything consumed so far, dead-letter what was refused, commit. Blocks."""
         self._submit()
-        self._complete()
+        self.wait_in_flight()
 
     def wait_in_flight(self) -> None:
-        """Complete the bulk in flight, if any (commit its offsets); the open batch stays open."""
-        self._complete()
+        """Complete the bulks in flight, if any (commit their offsets); the open batch stays open."""
+        while self._in_flight:
+            self._complete_oldest()
 
     def _submit(self) -> None:
-        """Hand the current batch to the bulk thread (after completing the one in flight)."""
+        """Hand the current batch to a bulk thread (first completing the oldest bulk in flight when
+        ``max_in_flight`` are)."""
         batch, self._batch = self._batch, _Batch()
         if not batch.messages:
             return
-        self._complete()
+        while len(self._in_flight) >= self.sink_settings.max_in_flight:
+            self._complete_oldest()
         writable = [m for m in batch.messages if m.action is not None]
         actions = [m.action for m in writable if m.action is not None]
         future = self._executor.submit(self.writer.write, actions)
-        self._in_flight = _InFlight(batch.messages, writable, future, self.clock())
+        self._in_flight.append(_InFlight(batch.messages, writable, future, self.clock()))
 
-    def _complete(self) -> None:
-        """Wait for the bulk in flight, then dead-letter its refused documents and commit its offsets."""
-        in_flight, self._in_flight = self._in_flight, None
-        if in_flight is None:
+    def _complete_oldest(self) -> None:
+        """Wait for the oldest bulk in flight, then dead-letter its refused documents and commit its
+        offsets (batches complete in the order they were consumed, so commits never pass a batch)."""
+        if not self._in_flight:
             return
+        in_flight = self._in_flight[0]
         self._await(in_flight.future)
+        self._in_flight.popleft()
         results = in_flight.future.result()  # ElasticsearchUnavailable when stopped during an outage
         for message, result in zip(in_flight.writable, results, strict=True):
             if result.outcome is Outcome.WRITTEN:
@@ -514,7 +541,7 @@ class ElasticsearchSink:
             raise ElasticsearchUnavailable("stopping while Elasticsearch is unavailable")
 
     def _bulk_is_slow(self) -> bool:
-        in_flight = self._in_flight
+        in_flight = self._in_flight[0] if self._in_flight else None
         return (in_flight is not None and not in_flight.future.done()
                 and self.clock() - in_flight.submitted_at >= self.sink_settings.pause_after_s)
 

@@ -220,3 +220,30 @@ def test_bulk_body_carries_external_versions(settings: Settings) -> None:
     action = es.requests[0][0]["index"]
     assert action["_id"] == "r1" and action["version"] == 7 and action["version_type"] == "external"
     assert json.loads(json.dumps(es.requests[0][1]))["report_id"] == "r1"
+
+
+def test_bulks_in_flight_together_commit_in_batch_order(settings: Settings) -> None:
+    import threading
+
+    first_may_finish = threading.Event()
+    second_done = threading.Event()
+
+    def respond(operations: list[dict[str, object]]) -> dict[str, object]:
+        if "r0" in json.dumps(operations, default=str):  # the first batch's bulk is slow
+            assert first_may_finish.wait(5)
+        else:
+            second_done.set()
+        return statuses(*[201] * (len(operations) // 2))(operations)
+
+    records = [FakeRecord(topics.REPORTS_CLEAN, 0, i, report_bytes(f"r{i}")) for i in range(4)]
+    consumer = FakeConsumer([records, [], []])
+    es = FakeES(respond, respond)
+    sink = make_sink(settings, es, consumer, batch_max_docs=2, max_in_flight=2)
+    sink.run_once()  # both batches submitted: two bulks in flight
+    assert second_done.wait(5)  # the second bulk finished while the first still runs
+    sink.run_once()
+    assert committed(consumer) == {}  # nothing committed past the unfinished first batch
+    first_may_finish.set()
+    sink.wait_in_flight()
+    assert committed(consumer) == {(topics.REPORTS_CLEAN, 0): 4}
+    assert sink.metrics.written == 4
