@@ -80,6 +80,8 @@ _LOYAL_KILLED_BEFORE = re.compile(
     r"(?<!\w)[وب]?(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح)\s+(?:\S+\s+){0,2}?(?:مواليا|موالين|الموالين|مواليه|"
     r"المواليه|تابعين|التابعين|تابعا)\s*$"
 )
+# "مقتل 9 مقاتلين موالين للنظام", "مصرع عناصر من داعش": the group named right after a death lost them.
+_COUNTED_DEAD_BEFORE = re.compile(r"(?<!\w)[وب]?(?:(?:مقتل|مصرع|اصابه)(?:\s+\d+)?|(?:قتل|جرح)\s+\d+)\s+$")
 _OWN_FORCES = re.compile(
     r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
 )
@@ -205,7 +207,7 @@ def resolve_roles(
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
-        if _LOYAL_KILLED_BEFORE.search(before):
+        if _LOYAL_KILLED_BEFORE.search(before) or _COUNTED_DEAD_BEFORE.search(before):
             tag |= {"victim", "lost_member"}
         if (
             for_text(_VICTIM_BEFORE, folded).search(before)

@@ -1,0 +1,72 @@
+"""Round-4 Arabic rules: actor aliases, military strikes, likelihoods, passive agents, victims vs
+attackers, tolls. Each test states one pattern of Arabic conflict reporting.
+
+All sentences here are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from processors.extract import extract_events
+from sitrep.records import Event, Report
+
+WHEN = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
+
+
+def report(text: str, title: str = "") -> Report:
+    return Report(report_id="t-ar-round4", title=title, text=text, language="ar", published_at=WHEN, fetched_at=WHEN)
+
+
+def first(text: str, title: str = "") -> Event:
+    events = extract_events(report(text, title))
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت القوات الجوية العراقية الأربعاء مواقع تنظيم داعش قرب الحدود مع سوريا.",
+        "شن سلاح الجو العراقي غارات الأربعاء على مخابئ تنظيم داعش في بادية الأنبار.",
+    ],
+)
+def test_a_national_air_force_is_its_state(text: str) -> None:
+    event = first(text)
+    assert event.actor1 == "Military Forces of Iraq" and event.actor2 == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["مقاتلين موالين لدمشق", "مسلحين موالين للنظام", "قوات موالية للحكومة السورية"],
+)
+def test_fighters_loyal_to_the_government_are_pro_government_militia(phrase: str) -> None:
+    event = first(f"استهدفت غارات تركية الثلاثاء {phrase} عند حاجز قرب بلدة جنديرس، ما أدى إلى مقتل 7 منهم.")
+    assert event.actor1 == "Military Forces of Turkey" and event.actor2 == "Militia (Pro-Government)"
+
+
+def test_the_group_counted_among_the_dead_lost_them() -> None:
+    event = first("استهدف قصف صاروخي ليل الخميس ثكنة في ريف حمص، ما أسفر عن مقتل 5 عناصر موالين للنظام.")
+    assert event.actor1 != "Militia (Pro-Government)"
+
+
+def test_a_states_military_strikes_are_air_strikes() -> None:
+    event = first(
+        "أكدت وزارة الدفاع الروسية أن الضربات العسكرية التي شنتها الولايات المتحدة على مواقع للجيش السوري "
+        "فجر السبت لم تسفر عن ضحايا."
+    )
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of the United States"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أبدى الأمين العام قلقه الأربعاء مع تزايد احتمالات توجيه ضربة عسكرية إلى دمشق.",
+        "قال مسؤولون إن البيت الأبيض يدرس ضربة عسكرية ضد مطارات النظام في ريف حمص.",
+    ],
+)
+def test_a_likely_or_considered_strike_is_no_event(text: str) -> None:
+    assert extract_events(report(text)) == []
