@@ -1687,6 +1687,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         )
     ):
         roles.actor2 = "Civilians"  # "killed 4 people": victims with no armed side named
+    if (
+        sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+        and not roles.actor2
+        and roles.holder
+        and not (roles.actor1 and same_side(roles.holder, roles.actor1))
+    ):
+        roles.actor2 = roles.holder  # "قصفت قوات النظام أحياء تحت سيطرة الفصائل": the side whose ground was hit
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.

@@ -149,6 +149,12 @@ _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:\w+\s+)?$"
 )
 _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
+# "تتعرض للقصف من النظام", "غارات من الطيران الروسي", "قذائف مصدرها": after an attack word, "من X"
+# names who fired (a death word before "من" names whose men died instead).
+_FROM_AGENT = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
+_DEATH_WORD = re.compile(r"[وب]?(?:ال)?(?:مقتل|قتل\S*|مصرع|اصاب\S*|جرح\S*|قتيل\S*|ضحايا|انسحاب|انسحب\S*)$")
+# "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
+_HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل)\s*$")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -162,6 +168,7 @@ class Roles:
     assoc2: list[str] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
+    holder: str = ""  # whose ground the trigger hit ("قصف أحياء تحت سيطرة الفصائل")
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
@@ -188,6 +195,9 @@ def resolve_roles(
     if not mentions:
         return roles
     tags: list[set[str]] = []
+    word = re.match(r"\S+", folded[trigger_start:])
+    trigger_end = trigger_start + (len(word.group()) if word else 0)
+    from_agent_ok = bool(word) and not _DEATH_WORD.match(word.group() if word else "")
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
@@ -202,6 +212,8 @@ def resolve_roles(
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
         if backed:
             tag.add("backer")
+        if from_agent_ok and m.start > trigger_end and _FROM_AGENT.fullmatch(folded, trigger_end, m.start):
+            tag.add("agent")
         if for_text(_OPPONENT_BEFORE, folded).search(before):
             tag.add("opponent")
         near = folded[max(0, m.start - 22) : m.start]
@@ -243,6 +255,18 @@ def resolve_roles(
         if m.name == "Civilians":
             tag.add("civilian")
         tags.append(tag)
+    roles.holder = next(
+        (
+            m.name
+            for i, m in enumerate(mentions)
+            if "status" in tags[i]
+            and clause[0] <= m.start < clause[1]
+            and m.start > trigger_start
+            and m.name != "Civilians"
+            and _HOLDER_BEFORE.search(folded, max(0, m.start - 20), m.start)
+        ),
+        "",
+    )
     keep = [i for i in range(len(mentions)) if "status" not in tags[i]]
     mentions = [mentions[i] for i in keep]
     tags = [tags[i] for i in keep]

@@ -70,3 +70,36 @@ def test_a_states_military_strikes_are_air_strikes() -> None:
 )
 def test_a_likely_or_considered_strike_is_no_event(text: str) -> None:
     assert extract_events(report(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تتعرض بلدة كفرنبل منذ فجر الاثنين لقصف عنيف من قوات النظام.",
+        "تعرضت مدينة كفرنبل مساء الثلاثاء لقصف مدفعي من قوات النظام.",
+    ],
+)
+def test_from_after_an_attack_word_names_who_fired(text: str) -> None:
+    assert first(text).actor1 == "Military Forces of Syria"
+
+
+def test_from_after_an_attack_word_in_a_passive_names_the_attacker() -> None:
+    event = first("تعرضت مدينة دوما مساء الثلاثاء لقصف مدفعي من الفصائل المعارضة.")
+    assert event.actor1 == "Opposition Rebels"
+
+
+def test_from_after_a_death_word_names_whose_men_died() -> None:
+    event = first("أسفر هجوم لتنظيم داعش الأحد على بادية دير الزور عن مقتل 6 من قوات النظام.")
+    assert event.actor1 == "Islamic State" and event.actor2 == "Military Forces of Syria"
+
+
+def test_ground_held_by_the_other_side_makes_it_the_target() -> None:
+    event = first("قصفت قوات النظام بالصواريخ مساء الاثنين أحياء تحت سيطرة الفصائل المعارضة في مدينة درعا.")
+    assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Opposition Rebels"
+
+
+def test_civilian_dead_outrank_the_holder_of_the_ground() -> None:
+    event = first(
+        "قصفت قوات النظام مساء الاثنين أحياء تحت سيطرة الفصائل المعارضة في مدينة درعا، ما أدى إلى مقتل 4 مدنيين."
+    )
+    assert event.actor2 == "Civilians"
