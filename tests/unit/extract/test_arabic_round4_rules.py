@@ -103,3 +103,23 @@ def test_civilian_dead_outrank_the_holder_of_the_ground() -> None:
         "قصفت قوات النظام مساء الاثنين أحياء تحت سيطرة الفصائل المعارضة في مدينة درعا، ما أدى إلى مقتل 4 مدنيين."
     )
     assert event.actor2 == "Civilians"
+
+
+def test_a_toll_since_a_campaign_began_is_a_running_total() -> None:
+    events = extract_events(
+        report(
+            "قتل 6 مدنيين الاثنين في قصف لقوات النظام على بلدة حمورية. "
+            "وهذه أول قافلة تدخل الغوطة منذ بدأت قوات النظام هجوما عسكريا عليها أودى بحياة أكثر من 700 مدني."
+        )
+    )
+    assert events and events[0].fatalities == 6
+    assert all(e.fatalities != 700 for e in events)
+
+
+def test_a_toll_of_a_bombardment_going_on_for_a_week_is_a_running_total() -> None:
+    text = (
+        "قصفت قوات النظام بالصواريخ مساء الاثنين مدينة درعا. "
+        "وتتعرض المحافظة منذ أسبوع لقصف عنيف من قوات النظام، ما تسبب بمقتل 29 مدنيا على الأقل."
+    )
+    assert all(e.fatalities != 29 for e in extract_events(report(text)))
+
