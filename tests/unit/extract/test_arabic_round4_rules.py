@@ -123,3 +123,10 @@ def test_a_toll_of_a_bombardment_going_on_for_a_week_is_a_running_total() -> Non
     )
     assert all(e.fatalities != 29 for e in extract_events(report(text)))
 
+
+
+def test_the_assad_regime_is_the_syrian_state() -> None:
+    event = first("سيطر نظام الأسد الخميس على بلدة كفرزيتا بريف حماة الشمالي بعد معارك مع الفصائل.")
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.sub_event_type == "Government regains territory"
+
