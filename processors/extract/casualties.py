@@ -797,9 +797,14 @@ def _strip_w(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] == "و" else word
 
 
+_WEEKDAY_NUMBERS = frozenset({"الاحد", "الاثنين"})
+
+
 @lru_cache(maxsize=8192)
 def _arabic_word_value(word: str) -> tuple[int, str] | None:
     """Value of one Arabic number word, and its class (unit/ten/hundred/thousand)."""
+    if _strip_w(word) in _WEEKDAY_NUMBERS:
+        return None  # "الاحد", "الاثنين": Sunday and Monday, not "one" and "two"
     for candidate in (word, _strip_w(word), word[2:] if word.startswith("ال") else word):
         if candidate in _AR_UNITS:
             return _AR_UNITS[candidate], "unit"

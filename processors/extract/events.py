@@ -1320,13 +1320,17 @@ def extract(report: Report) -> list[Event]:
             for c in body_cands
             if c.date_mention is None or (c.date_mention.end_date or c.date_mention.date) >= horizon
         ]
-    # A bare "the bombardment" after an air strike is that air strike.
+    # A bare "the bombardment" after an air strike is that air strike; so is an unattributed one told
+    # before it ("قافلة تغادر وسط القصف" over "الغارات التي شنها الجيش") when no one else is named shelling.
     seen_air = False
-    for cand in body_cands:
-        if cand.sub_event_type == "Air/drone strike":
+    named_air = any(c.sub_event_type == "Air/drone strike" and c.roles.actor1 for c in body_cands) and not any(
+        c.sub_event_type == "Shelling/artillery/missile attack" and c.roles.actor1 for c in body_cands
+    )
+    for cand in title_cands + body_cands:
+        if cand.sub_event_type == "Air/drone strike" and not cand.in_title:
             seen_air = True
         elif (
-            seen_air
+            (seen_air or (named_air and not cand.roles.actor1))
             and cand.sub_event_type == "Shelling/artillery/missile attack"
             and all(_DEFINITE_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers)
         ):

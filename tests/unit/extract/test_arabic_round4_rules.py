@@ -130,3 +130,31 @@ def test_the_assad_regime_is_the_syrian_state() -> None:
     assert event.actor1 == "Military Forces of Syria"
     assert event.sub_event_type == "Government regains territory"
 
+
+
+@pytest.mark.parametrize("day", ["الأحد", "الاثنين"])
+def test_sunday_and_monday_are_not_numbers(day: str) -> None:
+    event = first(
+        f"ويقول ناشطون إن عشرات الأشخاص قتلوا جراء الغارات الجوية التي شنها الجيش السوري {day} "
+        "بالرغم من هدنة معلنة."
+    )
+    assert event.fatalities == 12  # "عشرات" by convention, never 12 + 1 or 12 + 2
+
+
+def test_an_unattributed_bombardment_is_the_air_strike_the_report_names() -> None:
+    event = first(
+        "اضطرت قافلة المساعدات إلى مغادرة الغوطة الشرقية الاثنين بسبب القصف. "
+        "وقال ناشطون إن عشرات الأشخاص قتلوا جراء الغارات الجوية التي شنها الجيش السوري الاثنين.",
+        title="قافلة المساعدات تغادر الغوطة الشرقية وسط القصف",
+    )
+    assert event.sub_event_type == "Air/drone strike" and event.actor1 == "Military Forces of Syria"
+
+
+def test_an_unattributed_bombardment_stays_shelling_when_someone_is_named_shelling() -> None:
+    events = extract_events(
+        report(
+            "قتل 3 مدنيين الاثنين جراء القصف على بلدة حمورية. "
+            "وقصفت قوات النظام بالمدفعية بلدة سقبا، فيما شنت طائرات روسية غارات على بلدة كفربطنا."
+        )
+    )
+    assert any(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)
