@@ -131,7 +131,7 @@ _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
-    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|بتهمه(?:\s+\S+){0,3})\s*$"
+    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|[تي]سيطر علي(?:ها|ه)|بتهمه(?:\s+\S+){0,3})\s*$"
 )
 # "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
 _SEIZED_BY = re.compile(r"(?<!تحت )(?<!مناطق )(?<!\w)[وب]?سيطره\s*$")
@@ -154,7 +154,7 @@ _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medi
 _FROM_AGENT = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
 _DEATH_WORD = re.compile(r"[وب]?(?:ال)?(?:مقتل|قتل\S*|مصرع|اصاب\S*|جرح\S*|قتيل\S*|ضحايا|انسحاب|انسحب\S*)$")
 # "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
-_HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل)\s*$")
+_HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 

@@ -158,3 +158,16 @@ def test_an_unattributed_bombardment_stays_shelling_when_someone_is_named_shelli
         )
     )
     assert any(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)
+
+
+def test_pockets_the_opposition_controls_are_its_ground_and_civilian_dead_are_the_victims() -> None:
+    event = first(
+        "كثف الجيش السوري الجمعة غاراته الجوية على جيوب تسيطر عليها المعارضة المسلحة في الغوطة الشرقية، "
+        "موقعا 30 قتيلا مدنيا على الأقل في بلدة سقبا."
+    )
+    assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Civilians"
+
+
+def test_pockets_the_opposition_controls_are_the_target_when_no_one_died() -> None:
+    event = first("كثف الجيش السوري الجمعة غاراته الجوية على جيوب تسيطر عليها المعارضة المسلحة في الغوطة الشرقية.")
+    assert event.actor2 == "Opposition Rebels"
