@@ -871,13 +871,16 @@ _NATIONAL_FORCES = (
 )
 
 
-def _weapon_owner(doc: Document, cand: Candidate) -> str:
-    """The state whose aircraft, drone or missile the candidate's sentence (or the title) names."""
+def _weapon_owner(doc: Document, cand: Candidate, interceptor: str = "") -> str:
+    """The state whose aircraft, drone or missile the candidate's sentence (or the title, or the
+    next sentence: "أطلقت إسرائيل صاروخا على طائرة ... وقالت مصادر إنه أصاب الطائرة السورية") names."""
     spans = [doc.sentences[cand.sentence]] + ([(0, doc.title_end)] if doc.title_end else [])
+    spans += doc.sentences[cand.sentence + 1 : cand.sentence + 2]
     for start, end in spans:
-        m = _WEAPON_OF.search(doc.folded, start, end)
-        if m:
-            return next((name for stem, name in _NATIONAL_FORCES if m.group("nat").startswith(stem)), "")
+        for m in _WEAPON_OF.finditer(doc.folded, start, end):
+            owner = next((name for stem, name in _NATIONAL_FORCES if m.group("nat").startswith(stem)), "")
+            if owner and owner != interceptor:
+                return owner
     return ""
 
 
@@ -1657,7 +1660,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     ):
         roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
-        owner = _weapon_owner(doc, cand)  # "أسقطت طائرة مسيرة سورية": the side whose weapon was stopped
+        owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
         if owner and owner != roles.actor1:
             roles.actor2 = owner
     claimer = _claimed_by(doc)

@@ -171,3 +171,12 @@ def test_pockets_the_opposition_controls_are_its_ground_and_civilian_dead_are_th
 def test_pockets_the_opposition_controls_are_the_target_when_no_one_died() -> None:
     event = first("كثف الجيش السوري الجمعة غاراته الجوية على جيوب تسيطر عليها المعارضة المسلحة في الغوطة الشرقية.")
     assert event.actor2 == "Opposition Rebels"
+
+
+def test_the_stopped_weapon_named_in_the_next_sentence_gives_the_other_side() -> None:
+    event = first(
+        "أطلق الجيش الإسرائيلي صاروخا الجمعة على طائرة بدون طيار اقتربت من هضبة الجولان. "
+        "وقالت مصادر عسكرية إن صاروخ باتريوت إسرائيلي أصاب الطائرة السورية فوق الهضبة."
+    )
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of Israel" and event.actor2 == "Military Forces of Syria"
