@@ -1051,6 +1051,21 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             "ولايه الخير",
             "تنظيم داعش",
             "عناصر التنظيم",
+            # provinces of the group in Syria and Iraq
+            "ولايه حوران",
+            "ولايه دمشق",
+            "ولايه حمص",
+            "ولايه الفرات",
+            "ولايه البركه",
+            "ولايه الرقه",
+            "ولايه حلب",
+            "ولايه حماه",
+            "ولايه دجله",
+            "ولايه كركوك",
+            "ولايه صلاح الدين",
+            "ولايه الانبار",
+            "ولايه ديالي",
+            "ولايه نينوي",
         )
         + "|"
         + en(
@@ -1062,6 +1077,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"is (?:fighters|militants|"
             r"jihadists|group|members|cells?|positions|gunmen|suicide bombers?|attack|attacks)",
         ),
+    ),
+    ActorRule(  # the group in the Yarmouk Basin that pledged to IS; ACLED names it apart
+        "Khalid ibn al Walid Army",
+        ar("جيش خالد بن الوليد", "جيش خالد")
+        + "|"
+        + en(r"(?:jaysh|jaish|army of) khalid (?:ibn|bin) al[- ]?walid", r"khalid (?:ibn|bin) al[- ]?walid army"),
     ),
     ActorRule(
         "Syrian Democratic Forces",

@@ -38,6 +38,7 @@ _CAMPS: dict[str, str] = {
     "Faylaq al-Rahman": "rebels",
     "Ahrar al-Sham": "rebels",
     "National Liberation Front": "rebels",
+    "Khalid ibn al Walid Army": "Islamic State",  # pledged to IS
 }
 _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
 

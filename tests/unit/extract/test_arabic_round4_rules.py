@@ -180,3 +180,14 @@ def test_the_stopped_weapon_named_in_the_next_sentence_gives_the_other_side() ->
     )
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1 == "Military Forces of Israel" and event.actor2 == "Military Forces of Syria"
+
+
+def test_the_yarmouk_basin_group_is_named_as_acled_names_it() -> None:
+    event = first("سيطر جيش خالد بن الوليد الأربعاء على بلدة في حوض اليرموك بريف درعا الغربي بعد معارك مع الفصائل.")
+    assert event.actor1 == "Khalid ibn al Walid Army"
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_province_of_the_islamic_state_is_the_group() -> None:
+    event = first("تبنت ولاية حوران التابعة للتنظيم الهجوم الذي استهدف حاجزا لقوات النظام بريف درعا الأحد.")
+    assert "Islamic State" in (event.actor1, event.actor2)
