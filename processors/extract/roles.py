@@ -154,6 +154,12 @@ _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medi
 # names who fired (a death word before "من" names whose men died instead).
 _FROM_AGENT = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
 _DEATH_WORD = re.compile(r"[وب]?(?:ال)?(?:مقتل|قتل\S*|مصرع|اصاب\S*|جرح\S*|قتيل\S*|ضحايا|انسحاب|انسحب\S*)$")
+# "استهدفت قوات النظام مواقع الهيئة": a clause-initial verb (verb-subject-object) is followed by its
+# subject; only after an attack noun ("غارة استهدفت قوات النظام") does the name after it take the hit.
+_VSO_VERB_BEFORE = re.compile(
+    r"(?:^|[.,:;!?\"»\n]|(?<!\w)(?:و|ف|وقد|قد|كما|حيث|ثم|فيما|بينما))\s*[وف]?(?:استهدف|استهدفت|استهدفوا)\s+"
+    r"(?:(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|صباح\S*|مساء\S*|فجر\S*|ليل\S*)\s+)?$"
+)
 # "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
 _HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
@@ -216,7 +222,10 @@ def resolve_roles(
         if from_agent_ok and m.start > trigger_end and _FROM_AGENT.fullmatch(folded, trigger_end, m.start):
             tag.add("agent")
         if for_text(_OPPONENT_BEFORE, folded).search(before):
-            tag.add("opponent")
+            if _VSO_VERB_BEFORE.search(folded, max(0, m.start - 60), m.start):
+                tag.add("agent")
+            else:
+                tag.add("opponent")
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}

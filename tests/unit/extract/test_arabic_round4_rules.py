@@ -191,3 +191,28 @@ def test_the_yarmouk_basin_group_is_named_as_acled_names_it() -> None:
 def test_a_province_of_the_islamic_state_is_the_group() -> None:
     event = first("تبنت ولاية حوران التابعة للتنظيم الهجوم الذي استهدف حاجزا لقوات النظام بريف درعا الأحد.")
     assert "Islamic State" in (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "استهدفت قوات النظام بالمدفعية الثقيلة مواقع هيئة تحرير الشام في ريف حماة الشمالي الثلاثاء.",
+            "Military Forces of Syria",
+            "Hayat Tahrir al-Sham",
+        ),
+        (
+            "واستهدفت هيئة تحرير الشام الخميس بصواريخ غراد مواقع قوات النظام في بلدة محردة.",
+            "Hayat Tahrir al-Sham",
+            "Military Forces of Syria",
+        ),
+    ],
+)
+def test_a_clause_initial_targeting_verb_is_followed_by_its_subject(text: str, actor1: str, actor2: str) -> None:
+    event = first(text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_after_an_attack_noun_the_targeting_verb_is_followed_by_the_target() -> None:
+    event = first("قتل 3 عناصر الأحد في غارة جوية روسية استهدفت مواقع هيئة تحرير الشام في ريف إدلب.")
+    assert event.actor1 == "Military Forces of Russia" and event.actor2 == "Hayat Tahrir al-Sham"
