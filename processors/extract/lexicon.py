@@ -1078,6 +1078,25 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"jihadists|group|members|cells?|positions|gunmen|suicide bombers?|attack|attacks)",
         ),
     ),
+    ActorRule(  # fighters of the (Arab) tribes, no tribe named: ACLED's "Unidentified Tribal Militia (Syria)"
+        "Unidentified Tribal Militia",
+        ar(
+            "العشائر",
+            "العشائر العربيه",
+            "ابناء العشائر",
+            "مقاتلي العشائر",
+            "مقاتلو العشائر",
+            "مسلحي العشائر",
+            "مسلحو العشائر",
+            "قوات العشائر",
+            "مسلحين عشائريين",
+            "مقاتلين عشائريين",
+            "مسلحين من العشائر",
+            "عشائريين",
+        )
+        + "|"
+        + en(r"tribal (?:fighters|militias?|militiamen|gunmen)"),
+    ),
     ActorRule(  # the group in the Yarmouk Basin that pledged to IS; ACLED names it apart
         "Khalid ibn al Walid Army",
         ar("جيش خالد بن الوليد", "جيش خالد")

@@ -214,6 +214,9 @@ _VERB_GAP = re.compile(
 _POLITICAL_COALITION = re.compile(r"\b(?:syrian|national|opposition) coalition$")
 _OF_GROUP = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
 _GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
+# "مسلحون من ابناء العشائر", "مسلحين تابعين لهيئه تحرير الشام": gunmen of that group, one actor
+_GUNMEN_AR = re.compile(r"^[وفبل]?(?:ال)?(?:مسلحين|مسلحون|مسلحي)$")
+_OF_GROUP_AR = re.compile(r"\s+(?:من\s+(?:ابناء\s+|صفوف\s+)?|(?:ال)?تابعين\s+|(?:ال)?تابعون\s+|ينتمون\s+(?:الي\s+)?)")
 _ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
 _STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
 _OUTLET_AFTER = re.compile(
@@ -304,6 +307,14 @@ def _resolve_actors(
             and _OF_GROUP.fullmatch(folded[found[-1].end : start])
         ):
             start = found.pop().start  # "jihadists from Hayat Tahrir al-Sham": that group's fighters
+        elif (
+            found
+            and name not in ("Civilians", "Unidentified Armed Group")
+            and found[-1].name == "Unidentified Armed Group"
+            and _GUNMEN_AR.match(folded[found[-1].start : found[-1].end])
+            and _OF_GROUP_AR.fullmatch(folded[found[-1].end : start])
+        ):
+            start = found.pop().start  # "مسلحون من ابناء العشائر": that group's gunmen
         if name == "Opposition Rebels" and not _GENERIC_GROUP.match(folded[start:end]):
             rebels_named = True
         if name in ANAPHOR_TARGETS:

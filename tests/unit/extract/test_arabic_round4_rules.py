@@ -216,3 +216,20 @@ def test_a_clause_initial_targeting_verb_is_followed_by_its_subject(text: str, a
 def test_after_an_attack_noun_the_targeting_verb_is_followed_by_the_target() -> None:
     event = first("قتل 3 عناصر الأحد في غارة جوية روسية استهدفت مواقع هيئة تحرير الشام في ريف إدلب.")
     assert event.actor1 == "Military Forces of Russia" and event.actor2 == "Hayat Tahrir al-Sham"
+
+
+def test_fighters_of_the_tribes_are_a_tribal_militia() -> None:
+    event = first("اندلعت اشتباكات الأحد بين عناصر من العشائر العربية وقوات سوريا الديمقراطية في بلدة الشحيل.")
+    assert {event.actor1, event.actor2} == {"Unidentified Tribal Militia", "Syrian Democratic Forces"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("هاجم مسلحون من أبناء العشائر حاجزا لقوات النظام في بلدة الصنمين الثلاثاء.", "Unidentified Tribal Militia"),
+        ("هاجم مسلحون تابعون لهيئة تحرير الشام حاجزا لقوات النظام في ريف حماة الثلاثاء.", "Hayat Tahrir al-Sham"),
+    ],
+)
+def test_gunmen_of_a_group_are_that_group(text: str, actor1: str) -> None:
+    event = first(text)
+    assert event.actor1 == actor1 and event.actor2 == "Military Forces of Syria"
