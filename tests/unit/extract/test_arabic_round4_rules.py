@@ -233,3 +233,15 @@ def test_fighters_of_the_tribes_are_a_tribal_militia() -> None:
 def test_gunmen_of_a_group_are_that_group(text: str, actor1: str) -> None:
     event = first(text)
     assert event.actor1 == actor1 and event.actor2 == "Military Forces of Syria"
+
+
+@pytest.mark.parametrize("faction", ["فرقة الحمزة", "فرقة السلطان مراد", "أحرار الشرقية", "فصائل عملية غصن الزيتون"])
+def test_named_turkish_backed_factions_are_the_national_army(faction: str) -> None:
+    event = first(f"اشتبكت {faction} مع وحدات حماية الشعب الكردية في ناحية جنديرس الخميس.")
+    assert {event.actor1, event.actor2} == {"Syrian National Army", "YPG"}
+
+
+@pytest.mark.parametrize("faction", ["فيلق الشام", "حركة نور الدين الزنكي", "جيش العزة"])
+def test_named_rebel_factions_are_opposition_rebels(faction: str) -> None:
+    event = first(f"قصفت قوات النظام الثلاثاء مواقع {faction} في ريف حماة الشمالي.")
+    assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Opposition Rebels"
