@@ -43,8 +43,9 @@ _CAMPS: dict[str, str] = {
 _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
 
 _AGENT_BEFORE = re.compile(
-    r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه)"
-    r"(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي))?|\bby|\bcarried out by|"
+    r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه|برصاص|"
+    r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه)(?:\s+من)?)?|\bby|"
+    r"\bcarried out by|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
 _BACKER_BEFORE = re.compile(

@@ -245,3 +245,16 @@ def test_named_turkish_backed_factions_are_the_national_army(faction: str) -> No
 def test_named_rebel_factions_are_opposition_rebels(faction: str) -> None:
     event = first(f"قصفت قوات النظام الثلاثاء مواقع {faction} في ريف حماة الشمالي.")
     assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Opposition Rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("قتل شاب برصاص عناصر من الجيش الوطني في مدينة عفرين الأربعاء.", "Syrian National Army"),
+        ("قتل مدني على يد عناصر من هيئة تحرير الشام في بلدة سرمدا الأحد.", "Hayat Tahrir al-Sham"),
+        ("قتل شاب برصاص عناصر من قوات النظام في بلدة كفرنبل الجمعة.", "Military Forces of Syria"),
+    ],
+)
+def test_the_killers_members_named_after_by_bullets_of_are_the_attackers(text: str, actor1: str) -> None:
+    event = first(text)
+    assert event.actor1 == actor1 and event.actor2 == "Civilians"
