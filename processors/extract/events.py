@@ -1659,6 +1659,16 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and _MILITARY_TARGET.search(doc.folded, *doc.sentences[cand.sentence])
     ):
         roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
+    if (
+        sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+        and roles.actor1
+        and roles.actor1 != "Military Forces of Israel"
+        and not roles.actor2
+        and cand.place is not None
+        and cand.place.location.name == "Golan"
+        and any(a.name == "Military Forces of Israel" for a in doc.actors)
+    ):
+        roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
         if owner and owner != roles.actor1:

@@ -258,3 +258,15 @@ def test_named_rebel_factions_are_opposition_rebels(faction: str) -> None:
 def test_the_killers_members_named_after_by_bullets_of_are_the_attackers(text: str, actor1: str) -> None:
     event = first(text)
     assert event.actor1 == actor1 and event.actor2 == "Civilians"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اتهم الجيش الإسرائيلي فيلق القدس الإيراني بإطلاق 20 صاروخا على مواقع في هضبة الجولان ليل الأربعاء.",
+        "قال الجيش الإسرائيلي إن قوات إيرانية أطلقت ليل الأربعاء 20 صاروخا على مواقع في هضبة الجولان المحتلة.",
+    ],
+)
+def test_rockets_fired_at_the_occupied_golan_target_israel(text: str) -> None:
+    event = first(text)
+    assert event.actor1 == "Military Forces of Iran" and event.actor2 == "Military Forces of Israel"
