@@ -1557,6 +1557,9 @@ _CRIMINAL = re.compile(
     r"جريمه|جاني|جناه|قاتل)(?!\w)"
 )
 _INTERPERSONAL = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
+_AUTHORITIES = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|سلطات|اجهزه الامن|الاجهزه الامنيه|استخبارات|مخابرات|انتربول|ادعاء|نيابه)(?!\w)"
+)
 
 
 def _encirclement_lead(doc: Document, lead: int) -> bool:
@@ -1583,6 +1586,12 @@ def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) 
     ):
         return True
     end = doc.sentences[lead][1] if lead >= 0 else doc.title_end
+    if (
+        lead_cands
+        and all(c.sub_event_type == "Arrests" for c in lead_cands)
+        and _AUTHORITIES.search(doc.folded, 0, end) is not None
+    ):
+        return True  # "الشرطة الفلبينية توقف مشتبها بالانتماء لداعش": police work, no violence
     return (
         bool(lead_cands)
         and all(c.sub_event_type in _INTERPERSONAL for c in lead_cands)

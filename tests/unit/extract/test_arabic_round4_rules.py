@@ -270,3 +270,16 @@ def test_the_killers_members_named_after_by_bullets_of_are_the_attackers(text: s
 def test_rockets_fired_at_the_occupied_golan_target_israel(text: str) -> None:
     event = first(text)
     assert event.actor1 == "Military Forces of Iran" and event.actor2 == "Military Forces of Israel"
+
+
+def test_police_arresting_a_suspect_is_no_conflict_event() -> None:
+    text = (
+        "أعلنت الشرطة الألمانية الثلاثاء أنها أوقفت رجلا يشتبه بانتمائه إلى تنظيم داعش في مداهمة "
+        "استهدفت شقة في مدينة كولونيا."
+    )
+    assert extract_events(report(text, title="ألمانيا توقف مشتبها بالانتماء لداعش")) == []
+
+
+def test_an_armed_group_detaining_people_is_still_reported() -> None:
+    text = "اعتقلت هيئة تحرير الشام الثلاثاء 12 شخصا في حملة دهم بمدينة سرمدا شمال إدلب."
+    assert any(e.sub_event_type == "Arrests" for e in extract_events(report(text)))
