@@ -61,6 +61,13 @@ _GENERIC_ATTACK = re.compile(
     r"attacked|assaults?|assaulted|offensive)$"
 )
 _WEAK_TERRITORY = re.compile(_AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
+# Who enters without arms: aid convoys, inspectors, delegations, journalists, civilians.
+_UNARMED_NOUN = (
+    r"[وفبل]?(?:ال)?(?:قافله|قوافل|مساعدات|شاحنه|شاحنات|مفتش\S*|بعثه|لجنه|وفد|وفود|فريق|فرق|صحفي\S*|مدنيين|"
+    r"نازحين|اهالي|لاجئين|الهلال|الصليب|منظمه|طواقم|مواد|حافلات|aid|convoys?|inspectors|trucks|journalists)(?!\w)"
+)
+_UNARMED_ENTRANT = re.compile(r"\s+(?:\S+\s+){0,2}?" + _UNARMED_NOUN)
+_UNARMED_ENTRANT_BEFORE = re.compile(_UNARMED_NOUN + r"(?:\s+\S+){0,2}?\s+$")
 _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
@@ -575,6 +582,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         word = doc.folded[hit.start : hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
+        if (
+            hit.rule.name == "take"
+            and _WEAK_TERRITORY.match(word)
+            and (
+                _UNARMED_ENTRANT.match(doc.folded, hit.end, min(clause[1], hit.end + 30))
+                or _UNARMED_ENTRANT_BEFORE.search(doc.folded, max(clause[0], hit.start - 30), hit.start)
+            )
+        ):
+            continue  # "دخول 46 شاحنة", "بدخول المفتشين", "قافلة دخلت": aid and inspectors enter, no force takes ground
         if hit.rule.name == "take":
             clause_text = doc.folded[clause[0] : clause[1]]
             if any(

@@ -124,19 +124,16 @@ def test_a_toll_of_a_bombardment_going_on_for_a_week_is_a_running_total() -> Non
     assert all(e.fatalities != 29 for e in extract_events(report(text)))
 
 
-
 def test_the_assad_regime_is_the_syrian_state() -> None:
     event = first("سيطر نظام الأسد الخميس على بلدة كفرزيتا بريف حماة الشمالي بعد معارك مع الفصائل.")
     assert event.actor1 == "Military Forces of Syria"
     assert event.sub_event_type == "Government regains territory"
 
 
-
 @pytest.mark.parametrize("day", ["الأحد", "الاثنين"])
 def test_sunday_and_monday_are_not_numbers(day: str) -> None:
     event = first(
-        f"ويقول ناشطون إن عشرات الأشخاص قتلوا جراء الغارات الجوية التي شنها الجيش السوري {day} "
-        "بالرغم من هدنة معلنة."
+        f"ويقول ناشطون إن عشرات الأشخاص قتلوا جراء الغارات الجوية التي شنها الجيش السوري {day} بالرغم من هدنة معلنة."
     )
     assert event.fatalities == 12  # "عشرات" by convention, never 12 + 1 or 12 + 2
 
@@ -283,3 +280,22 @@ def test_police_arresting_a_suspect_is_no_conflict_event() -> None:
 def test_an_armed_group_detaining_people_is_still_reported() -> None:
     text = "اعتقلت هيئة تحرير الشام الثلاثاء 12 شخصا في حملة دهم بمدينة سرمدا شمال إدلب."
     assert any(e.sub_event_type == "Arrests" for e in extract_events(report(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن الهلال الأحمر السوري الاثنين دخول 46 شاحنة محملة بالمواد الغذائية إلى مدينة دوما.",
+        "دخلت قافلة مساعدات أممية الاثنين إلى مدينة دوما في الغوطة الشرقية.",
+    ],
+)
+def test_aid_convoys_entering_a_town_take_no_ground(text: str) -> None:
+    assert all(
+        e.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
+        for e in extract_events(report(text))
+    )
+
+
+def test_forces_entering_a_town_still_take_it() -> None:
+    event = first("دخلت قوات النظام الاثنين مدينة دوما بعد انسحاب مقاتلي جيش الإسلام منها.")
+    assert event.sub_event_type == "Government regains territory"
