@@ -32,6 +32,7 @@ from processors.extract.lexicon import (
     DEPOT_CONTEXT,
     GOVERNMENT_SIDE,
     NOT_EVENT_CONTEXT,
+    STATE_FORCES,
     STATUS_CONTEXT,
     TRIGGER_RULES,
 )
@@ -1653,6 +1654,55 @@ def _event_date(doc: Document, cand: Candidate) -> tuple[date, date | None, int,
     return fallback, None, 1, None
 
 
+# Demonstrations: protesters who burn, storm or smash riot; forces that fire on protesters use
+# excessive force (ACLED's protest and riot sub-event types).
+_PROTEST_WORD = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مظاهره|مظاهرات|تظاهره|تظاهرات|احتجاج|احتجاجات|متظاهر\S*|محتج\S*)(?!\w)|"
+    r"\b(?:protest\w*|demonstrat\w*)"
+)
+_RIOT_ACT = re.compile(
+    r"(?<!\w)[وف]?(?:احرق|احرقوا|احراق|اضرم|اضرموا|اضرام|اقتحم|اقتحموا|اقتحام|حطم|حطموا|تحطيم|رشق|رشقوا|"
+    r"اشعل|اشعلوا|نهب|نهبوا|اعمال شغب|شغب)(?!\w)"
+)
+_FIRED_ON = re.compile(
+    r"(?<!\w)[وف]?(?:اطلق\S*\s+(?:\S+\s+){0,4}?النار|الرصاص الحي|برصاص|بالرصاص|قنابل الغاز|الغاز المسيل|فرق\S*|"
+    r"قمع\S*)(?!\w)"
+)
+
+
+def _protest_type(doc: Document, cand: Candidate, sub_event_type: str, roles: Roles) -> str:
+    """Peaceful protest / Violent demonstration / Excessive force against protesters, with ACLED's
+    country-qualified protester names; other events pass through."""
+    if doc.language != "ar":
+        return sub_event_type
+    s_start, s_end = doc.sentences[cand.sentence]
+    if not any(  # "اندلع النزاع اثر احتجاجات عام 2011": the war's history, not a protest of its days
+        not _YEAR.search(doc.folded, max(s_start, m.start() - 40), min(s_end, m.end() + 40))
+        for m in _PROTEST_WORD.finditer(doc.folded, s_start, s_end)
+    ):
+        return sub_event_type
+    country = cand.place.location.country if cand.place is not None else ""
+    suffix = f" ({country})" if country else ""
+    force = roles.actor1 in STATE_FORCES or roles.actor1 == "Police Forces of Iraq"
+    if (
+        sub_event_type in ("Attack", "Armed clash", "Peaceful protest")
+        and force
+        and roles.actor2 in ("Protesters", "Civilians", "")
+        and _FIRED_ON.search(doc.folded, s_start, s_end)
+    ):
+        roles.actor2 = "Protesters" + suffix  # "اطلقت قوات الامن النار على المحتجين"
+        return "Excessive force against protesters"
+    if sub_event_type == "Peaceful protest" or (sub_event_type == "Attack" and roles.actor1 == "Protesters"):
+        riot = bool(_RIOT_ACT.search(doc.folded, s_start, s_end))
+        roles.actor1 = ("Rioters" if riot else "Protesters") + suffix
+        if roles.actor2 == "Protesters":
+            roles.actor2 = ""
+        return "Violent demonstration" if riot else "Peaceful protest"
+    if roles.actor2 == "Protesters":
+        roles.actor2 += suffix
+    return sub_event_type
+
+
 def _to_event(doc: Document, cand: Candidate) -> Event | None:
     sub_event_type = _finalize_type(cand)
     if not sub_event_type:
@@ -1694,6 +1744,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and any(a.name == "Military Forces of Israel" for a in doc.actors)
     ):
         roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
+    sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
         if owner and owner != roles.actor1:

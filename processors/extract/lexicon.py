@@ -661,7 +661,29 @@ _ARREST = (
     + en(r"arrest(?:ed|s)?", r"detained", r"detentions?", r"rounded up")
 )
 _PROTEST = (
-    ar("مظاهره", "مظاهرات", "تظاهره", "تظاهرات", "احتجاج", "احتجاجات", "متظاهرين", "وقفه احتجاجيه", "اعتصام")
+    ar(
+        "مظاهره",
+        "مظاهرات",
+        "تظاهره",
+        "تظاهرات",
+        "احتجاج",
+        "احتجاجات",
+        "احتجاجا",
+        "متظاهرين",
+        "المتظاهرين",
+        "متظاهرون",
+        "المتظاهرون",
+        "محتجين",
+        "المحتجين",
+        "محتجون",
+        "المحتجون",
+        "تظاهر",
+        "تظاهروا",
+        "يتظاهرون",
+        "وقفه احتجاجيه",
+        "اعتصام",
+        "اعمال شغب",
+    )
     + "|"
     + en(r"protests?", r"protesters?", r"demonstrat(?:ion|ions|ors|ed)", r"rall(?:y|ies)", r"sit-ins?")
 )
@@ -1472,6 +1494,19 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"armed men",
             r"assailants",
             r"attackers",
+        ),
+    ),
+    ActorRule(  # named with the country of the event when coded ("Protesters (Iraq)", "Rioters (Iraq)")
+        "Protesters",
+        ar(
+            "متظاهرين",
+            "متظاهرون",
+            "المتظاهرين",
+            "المتظاهرون",
+            "محتجين",
+            "محتجون",
+            "المحتجين",
+            "المحتجون",
         ),
     ),
     ActorRule(

@@ -299,3 +299,33 @@ def test_aid_convoys_entering_a_town_take_no_ground(text: str) -> None:
 def test_forces_entering_a_town_still_take_it() -> None:
     event = first("دخلت قوات النظام الاثنين مدينة دوما بعد انسحاب مقاتلي جيش الإسلام منها.")
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_protesters_who_burn_a_building_riot() -> None:
+    event = first("أحرق متظاهرون غاضبون القنصلية الإيرانية في مدينة البصرة مساء الجمعة.")
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 == "Rioters (Iraq)" and event.actor2 == ""
+
+
+def test_a_march_of_protesters_is_a_peaceful_protest() -> None:
+    event = first("خرج آلاف المتظاهرين في مدينة البصرة الجمعة احتجاجا على تردي الخدمات.")
+    assert event.sub_event_type == "Peaceful protest" and event.actor1 == "Protesters (Iraq)"
+
+
+def test_forces_firing_on_protesters_use_excessive_force() -> None:
+    event = first("أطلقت قوات الأمن العراقية النار على المحتجين في البصرة الثلاثاء، ما أدى إلى مقتل 3 متظاهرين.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 == "Military Forces of Iraq" and event.actor2 == "Protesters (Iraq)"
+    assert event.fatalities == 3
+
+
+def test_a_consulate_of_a_state_is_no_force_of_it() -> None:
+    event = first("اقتحم محتجون القنصلية الإيرانية في مدينة البصرة وأضرموا فيها النار الخميس.")
+    assert "Military Forces of Iran" not in (event.actor1, event.actor2)
+
+
+def test_the_protests_of_2011_make_no_attack_a_protest_event() -> None:
+    event = first(
+        "قتل 4 مدنيين برصاص قوات النظام في مدينة درعا الثلاثاء، وهي المدينة التي انطلقت منها الاحتجاجات عام 2011."
+    )
+    assert event.sub_event_type == "Attack"
