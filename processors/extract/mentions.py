@@ -229,6 +229,16 @@ _BARE_NATIONALITY = re.compile(
     r"^[وفبلك]?(?:ال)?(?:تركي|تركيه|روسي|روسيه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|امريكي|امريكيه|اميركي|اميركيه|"
     r"عراقي|عراقيه|سوري|سوريه)$"
 )
+# "الغارات الروسية", "القصف التركي": a definite nationality adjective names a state's forces only after
+# a noun of force or attack ("الرئيس الروسي", "القنصلية الإيرانية" are no forces).
+_DEFINITE_NATIONALITY = re.compile(
+    r"^[وفبلك]?(?:ال|لل)(?:روسي|روسيه|تركي|تركيه|اسرائيلي|اسرائيليه|ايراني|ايرانيه|امريكي|امريكيه|اميركي|اميركيه)$"
+)
+_FORCE_NOUN_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)(?:غارات|غاره|قصف|ضربات|ضربه|هجمات|هجوم|صواريخ|صاروخ|مدفعيه|طائرات|طائره|طيران|"
+    r"مقاتلات|مروحيات|قوات|جيش|جنود|عسكريين|مستشارين|دوريه|دوريات|قاعده|قواعد|مواقع|اهداف|بوارج|سفن الحربيه|"
+    r"قذائف|مسيره|مسيرات|عمليه العسكريه|اعتداءات|اعتداء|عدوان|اراضي)\s+(?:\S+\s+)?$"
+)
 _CIVIL_NOUN_BEFORE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:مواطن\S*|رجل|رجال|شاب|شبان|امراه|سيده|طفل|اطفال|فتاه|لاجئ\S*|مهاجر\S*|سائح\S*|"
     r"صحفي\S*|طالب|طلاب|ناشط\S*|رعايا|جنسيه|شركه|شركات|سفينه|سفن|دبلوماسي\S*|صحيفه|صحف|وكاله|اعلام|"
@@ -258,6 +268,12 @@ def _resolve_actors(
             and _CIVIL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
         ):
             continue  # "مواطن تركي", "مصادر ايرانيه": a person's or an outlet's nationality, not the state's forces
+        if (
+            folded
+            and _DEFINITE_NATIONALITY.match(folded[start:end])
+            and not _FORCE_NOUN_BEFORE.search(folded, max(0, start - 30), start)
+        ):
+            continue
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))

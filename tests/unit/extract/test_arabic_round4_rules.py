@@ -329,3 +329,26 @@ def test_the_protests_of_2011_make_no_attack_a_protest_event() -> None:
         "قتل 4 مدنيين برصاص قوات النظام في مدينة درعا الثلاثاء، وهي المدينة التي انطلقت منها الاحتجاجات عام 2011."
     )
     assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("ارتفع عدد قتلى الغارات الروسية على بلدة سراقب أمس إلى 12 مدنيا.", "Military Forces of Russia"),
+        ("قتل 3 مدنيين الأحد في القصف التركي على قرية قرب عفرين.", "Military Forces of Turkey"),
+    ],
+)
+def test_a_definite_nationality_after_an_attack_noun_is_that_states_forces(text: str, actor1: str) -> None:
+    assert first(text).actor1 == actor1
+
+
+def test_a_president_or_consulate_of_a_state_is_no_force() -> None:
+    events = extract_events(
+        report("قال الرئيس الروسي الأربعاء إن قوات النظام سيطرت على بلدة حمورية بعد معارك مع الفصائل.")
+    )
+    assert events and all("Military Forces of Russia" not in (e.actor1, e.actor2) for e in events)
+
+
+def test_a_topic_of_talks_is_no_event() -> None:
+    text = "تتواصل اليوم محادثات بين مسؤولين أميركيين وأتراك، وستتناول الهجوم التركي على عفرين في شمال سوريا."
+    assert extract_events(report(text)) == []
