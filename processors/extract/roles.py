@@ -388,6 +388,13 @@ def resolve_roles(
         ]
         if facing:
             first = facing[0]
+        elif (
+            lost
+            and not folded[mentions[lost[0]].start : mentions[lost[0]].end].isascii()
+            and any(not same_side(mentions[i].name, mentions[lost[0]].name) for i in lost)
+        ):
+            # "قتل 20 عنصرا من قوات النظام و15 من الفصائل في اشتباكات": both sides lost men, both fought
+            first = lost[0]
     if first is None and not roles.actor1 and armed and not bomb:
         candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker", "opponent"}]
         first = candidates[0] if candidates else None

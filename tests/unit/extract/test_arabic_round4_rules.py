@@ -352,3 +352,9 @@ def test_a_president_or_consulate_of_a_state_is_no_force() -> None:
 def test_a_topic_of_talks_is_no_event() -> None:
     text = "تتواصل اليوم محادثات بين مسؤولين أميركيين وأتراك، وستتناول الهجوم التركي على عفرين في شمال سوريا."
     assert extract_events(report(text)) == []
+
+
+def test_when_both_sides_lost_men_in_clashes_both_fought() -> None:
+    event = first("قتل 20 عنصرا من قوات النظام و15 من الفصائل في اشتباكات بريف حماة الثلاثاء.")
+    assert event.sub_event_type == "Armed clash"
+    assert {event.actor1, event.actor2} == {"Military Forces of Syria", "Opposition Rebels"}
