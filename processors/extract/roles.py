@@ -278,6 +278,9 @@ def resolve_roles(
         ),
         "",
     )
+    for i in range(1, len(mentions)):
+        if "conj" in tags[i] and "lost_member" in tags[i - 1]:
+            tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
     keep = [i for i in range(len(mentions)) if "status" not in tags[i]]
     mentions = [mentions[i] for i in keep]
     tags = [tags[i] for i in keep]

@@ -358,3 +358,14 @@ def test_when_both_sides_lost_men_in_clashes_both_fought() -> None:
     event = first("قتل 20 عنصرا من قوات النظام و15 من الفصائل في اشتباكات بريف حماة الثلاثاء.")
     assert event.sub_event_type == "Armed clash"
     assert {event.actor1, event.actor2} == {"Military Forces of Syria", "Opposition Rebels"}
+
+
+def test_the_side_conjoined_to_the_dead_also_lost_men() -> None:
+    events = extract_events(
+        report(
+            "قال الجيش السوري إن الغارات الإسرائيلية على مطار الضبعة ليل الثلاثاء أدت إلى مقتل جنديين. "
+            "لكن المرصد قال إن الغارات أسفرت عن مقتل 12 عنصرا من قوات النظام والمسلحين الموالين لها."
+        )
+    )
+    assert events and events[0].actor1 == "Military Forces of Israel"
+    assert all(e.actor1 not in ("Military Forces of Syria", "Militia (Pro-Government)") for e in events)
