@@ -369,3 +369,19 @@ def test_the_side_conjoined_to_the_dead_also_lost_men() -> None:
     )
     assert events and events[0].actor1 == "Military Forces of Israel"
     assert all(e.actor1 not in ("Military Forces of Syria", "Militia (Pro-Government)") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال المرصد إن الجيش السوري أخلى مطارات عدة الثلاثاء على خلفية التهديدات الأمريكية بتوجيه ضربة عسكرية.",
+        "يجتمع قادة الأجهزة الأمنية الأمريكية الخميس لاتخاذ قرار، فيما يبحثون الضربة العسكرية على مطارات النظام.",
+    ],
+)
+def test_threatened_or_discussed_strikes_are_no_event(text: str) -> None:
+    assert all(e.sub_event_type != "Air/drone strike" for e in extract_events(report(text)))
+
+
+def test_an_on_this_day_feature_is_no_event() -> None:
+    text = "في 1 سبتمبر عام 1969 خرج آلاف المتظاهرين في طرابلس تأييدا للانقلاب العسكري."
+    assert extract_events(report(text, title="حدث في 1 سبتمبر.. انقلاب في ليبيا")) == []
