@@ -1116,8 +1116,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
     ),
     ActorRule(  # fighters of the (Arab) tribes, no tribe named: ACLED's "Unidentified Tribal Militia (Syria)"
         "Unidentified Tribal Militia",
-        ar(
-            "العشائر",
+        ar(  # never the bare word: "دير العشائر" is a village
             "العشائر العربيه",
             "ابناء العشائر",
             "مقاتلي العشائر",
@@ -1125,10 +1124,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             "مسلحي العشائر",
             "مسلحو العشائر",
             "قوات العشائر",
+            "جيش العشائر",
             "مسلحين عشائريين",
             "مقاتلين عشائريين",
             "مسلحين من العشائر",
-            "عشائريين",
+            "عناصر من العشائر",
+            "مقاتلين من العشائر",
         )
         + "|"
         + en(r"tribal (?:fighters|militias?|militiamen|gunmen)"),

@@ -385,3 +385,15 @@ def test_threatened_or_discussed_strikes_are_no_event(text: str) -> None:
 def test_an_on_this_day_feature_is_no_event() -> None:
     text = "في 1 سبتمبر عام 1969 خرج آلاف المتظاهرين في طرابلس تأييدا للانقلاب العسكري."
     assert extract_events(report(text, title="حدث في 1 سبتمبر.. انقلاب في ليبيا")) == []
+
+
+def test_a_village_named_after_the_tribes_is_no_tribal_militia() -> None:
+    event = first("تصدت الدفاعات الجوية السورية السبت لهدف معاد اخترق الأجواء فوق منطقة دير العشائر غربي دمشق.")
+    assert "Unidentified Tribal Militia" not in (event.actor1, event.actor2)
+
+
+def test_the_stronghold_of_a_side_is_its_ground_not_the_attacker() -> None:
+    event = first(
+        "قصفت طائرات حربية الجمعة الجيب المكتظ بالسكان شرقي العاصمة، وهو آخر معقل لمقاتلي المعارضة قرب دمشق."
+    )
+    assert event.actor1 != "Opposition Rebels"
