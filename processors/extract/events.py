@@ -180,7 +180,7 @@ _REFERENCE_WORD = re.compile(
 # town has been hit by several bombings this year", "factions have in the past blamed such attacks
 # on ...", "سبق ان تعرضت المدينه لتفجيرات مماثله").
 _BACKGROUND = re.compile(
-    r"(?<!\w)(?:سبق ان|سبق و|سبق لها|سبق له|في السابق|مرارا|مرارا وتكرارا|بشكل متكرر|باستمرار|عاده ما|"
+    r"(?<!\w)(?:سبق ان|سبق و|سبق لها|سبق له|في السابق|قبل فتره|مرارا|مرارا وتكرارا|بشكل متكرر|باستمرار|عاده ما|"
     r"مثل هذه|هذه الهجمات|هذه التفجيرات|(?:تفجيرات|هجمات|غارات|تفجير|هجوم) مماثله?)(?!\w)|"
     r"\b(?:in the past(?! (?:\S+ )?(?:\d+|few|several|two|three|hours?|days?|week|24|48))|"
     r"such (?:attacks|bombings|blasts|strikes|raids|incidents|assaults)|similar (?:attacks|bombings|blasts|"
@@ -208,7 +208,7 @@ _SEIZURE_BEFORE = re.compile(
 )
 _DRONE_NEAR = re.compile(r"مسيره|مسيرات|طائره|طائرات|\bdrones?\b|\buavs?\b")
 _BACKGROUND_WORD = re.compile(
-    r"سبق|السابق|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
+    r"سبق|السابق|قبل فتره|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
     r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم "
 )

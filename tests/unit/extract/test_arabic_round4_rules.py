@@ -397,3 +397,11 @@ def test_the_stronghold_of_a_side_is_its_ground_not_the_attacker() -> None:
         "قصفت طائرات حربية الجمعة الجيب المكتظ بالسكان شرقي العاصمة، وهو آخر معقل لمقاتلي المعارضة قرب دمشق."
     )
     assert event.actor1 != "Opposition Rebels"
+
+
+def test_a_strike_a_while_ago_is_background() -> None:
+    text = (
+        "كشفت مصادر عسكرية أمريكية الخميس أن قوات موالية للنظام عادت للتجمع شرق نهر الفرات، في موقع كان قد شهد "
+        "قبل فترة ضربة عسكرية أمريكية ضد قوات موالية للنظام."
+    )
+    assert extract_events(report(text)) == []
