@@ -759,6 +759,11 @@ _ANY_TOLL_WORD = re.compile(
 _SENTENCE_TOTAL = re.compile(
     r"(?<!\w)منذ (?:اندلاع|بدء|بدايه|مطلع|منتصف|انطلاق|عام|العام|سنوات|سبع|ست|خمس|ثماني|اواخر|اوائل)|"
     r"(?<!\w)منذ (?:\S+ ){0,3}(?:19|20)\d\d|حصيله (?:\S+ ){0,3}(?:سنوات|الحرب|النزاع)|"
+    # "منذ بدات قوات النظام تصعيدا ... اودي بحياه 700": since a campaign began
+    r"(?<!\w)منذ (?:ان )?(?:بدا|بدات|بداوا|اندلعت|انطلقت|اطلقت|شنت)(?!\w)|"
+    # "تشكل درعا منذ اسبوع هدفا لقصف ... ما تسبب بمقتل 29": a bombardment going on for a week
+    r"(?<!\w)[وف]?(?:تشكل|يشكل|تتعرض|يتعرض|تتواصل|يتواصل|تستمر|يستمر|تشهد|يشهد|تكثف|يكثف|تشن|يشن)"
+    r"(?: \S+){0,4} منذ (?:\S+ )?(?:اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|ايام|يومين)(?!\w)|"
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:\w+ )?(?:19|20)\d\d)|\b(?:war|conflict)-long\b|"
     r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b|"
     r"\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
@@ -792,9 +797,14 @@ def _strip_w(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] == "و" else word
 
 
+_WEEKDAY_NUMBERS = frozenset({"الاحد", "الاثنين"})
+
+
 @lru_cache(maxsize=8192)
 def _arabic_word_value(word: str) -> tuple[int, str] | None:
     """Value of one Arabic number word, and its class (unit/ten/hundred/thousand)."""
+    if _strip_w(word) in _WEEKDAY_NUMBERS:
+        return None  # "الاحد", "الاثنين": Sunday and Monday, not "one" and "two"
     for candidate in (word, _strip_w(word), word[2:] if word.startswith("ال") else word):
         if candidate in _AR_UNITS:
             return _AR_UNITS[candidate], "unit"

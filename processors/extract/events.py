@@ -32,6 +32,7 @@ from processors.extract.lexicon import (
     DEPOT_CONTEXT,
     GOVERNMENT_SIDE,
     NOT_EVENT_CONTEXT,
+    STATE_FORCES,
     STATUS_CONTEXT,
     TRIGGER_RULES,
 )
@@ -61,10 +62,17 @@ _GENERIC_ATTACK = re.compile(
     r"attacked|assaults?|assaulted|offensive)$"
 )
 _WEAK_TERRITORY = re.compile(_AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
+# Who enters without arms: aid convoys, inspectors, delegations, journalists, civilians.
+_UNARMED_NOUN = (
+    r"[وفبل]?(?:ال)?(?:قافله|قوافل|مساعدات|شاحنه|شاحنات|مفتش\S*|بعثه|لجنه|وفد|وفود|فريق|فرق|صحفي\S*|مدنيين|"
+    r"نازحين|اهالي|لاجئين|الهلال|الصليب|منظمه|طواقم|مواد|حافلات|aid|convoys?|inspectors|trucks|journalists)(?!\w)"
+)
+_UNARMED_ENTRANT = re.compile(r"\s+(?:\S+\s+){0,2}?" + _UNARMED_NOUN)
+_UNARMED_ENTRANT_BEFORE = re.compile(_UNARMED_NOUN + r"(?:\s+\S+){0,2}?\s+$")
 _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
-    r"تستعد|يستعد|"
+    r"تستعد|يستعد|احتمال|احتمالات|احتماليه|باحتمال|امكانيه|بامكانيه|يدرس|تدرس|تهديد|تهديدات|التهديدات|بتوجيه|"
     r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|مقررا|تصر|يصر|تسعي|يسعي|عازمه|عازم|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
@@ -74,6 +82,7 @@ _THREAT = re.compile(
 # A trigger named as the topic of a statement or response is a reference, not a report.
 _REFERENCE = re.compile(
     r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|"
+    r"[وف]?(?:س|)[تي]تناول|تناولت|تناول|[وف]?(?:س|)[تي]ناقش|ناقشت|ناقش|[وف]?(?:س|)[تي]بحث(?:ون|ان)?|لبحث|"
     r"تحقيق في|"
     r"ادانه|يدين|تدين|دانت|ادانت|ندد\S*|مسرحيه|فبركه|تورط\S*(?: \S+){0,3} في|ساحه|ساحات|"
     r"مسؤوليه\S*(?: \S+){0,2} عن|"
@@ -162,7 +171,7 @@ _PERIOD_CLAUSE = re.compile(
 )
 _HALT_WORD = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
 _REFERENCE_WORD = re.compile(
-    r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|متهم|منذ|"
+    r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|متهم|منذ|تناول|ناقش|بحث|"
     r"accused|since|"
     r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
     r"investigation|condemn|retaliation|blamed|responsible|anniversary|use of"
@@ -171,7 +180,7 @@ _REFERENCE_WORD = re.compile(
 # town has been hit by several bombings this year", "factions have in the past blamed such attacks
 # on ...", "سبق ان تعرضت المدينه لتفجيرات مماثله").
 _BACKGROUND = re.compile(
-    r"(?<!\w)(?:سبق ان|سبق و|سبق لها|سبق له|في السابق|مرارا|مرارا وتكرارا|بشكل متكرر|باستمرار|عاده ما|"
+    r"(?<!\w)(?:سبق ان|سبق و|سبق لها|سبق له|في السابق|قبل فتره|مرارا|مرارا وتكرارا|بشكل متكرر|باستمرار|عاده ما|"
     r"مثل هذه|هذه الهجمات|هذه التفجيرات|(?:تفجيرات|هجمات|غارات|تفجير|هجوم) مماثله?)(?!\w)|"
     r"\b(?:in the past(?! (?:\S+ )?(?:\d+|few|several|two|three|hours?|days?|week|24|48))|"
     r"such (?:attacks|bombings|blasts|strikes|raids|incidents|assaults)|similar (?:attacks|bombings|blasts|"
@@ -199,7 +208,7 @@ _SEIZURE_BEFORE = re.compile(
 )
 _DRONE_NEAR = re.compile(r"مسيره|مسيرات|طائره|طائرات|\bdrones?\b|\buavs?\b")
 _BACKGROUND_WORD = re.compile(
-    r"سبق|السابق|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
+    r"سبق|السابق|قبل فتره|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
     r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم "
 )
@@ -575,6 +584,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         word = doc.folded[hit.start : hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
+        if (
+            hit.rule.name == "take"
+            and _WEAK_TERRITORY.match(word)
+            and (
+                _UNARMED_ENTRANT.match(doc.folded, hit.end, min(clause[1], hit.end + 30))
+                or _UNARMED_ENTRANT_BEFORE.search(doc.folded, max(clause[0], hit.start - 30), hit.start)
+            )
+        ):
+            continue  # "دخول 46 شاحنة", "بدخول المفتشين", "قافلة دخلت": aid and inspectors enter, no force takes ground
         if hit.rule.name == "take":
             clause_text = doc.folded[clause[0] : clause[1]]
             if any(
@@ -903,13 +921,16 @@ _NATIONAL_FORCES = (
 )
 
 
-def _weapon_owner(doc: Document, cand: Candidate) -> str:
-    """The state whose aircraft, drone or missile the candidate's sentence (or the title) names."""
+def _weapon_owner(doc: Document, cand: Candidate, interceptor: str = "") -> str:
+    """The state whose aircraft, drone or missile the candidate's sentence (or the title, or the
+    next sentence: "أطلقت إسرائيل صاروخا على طائرة ... وقالت مصادر إنه أصاب الطائرة السورية") names."""
     spans = [doc.sentences[cand.sentence]] + ([(0, doc.title_end)] if doc.title_end else [])
+    spans += doc.sentences[cand.sentence + 1 : cand.sentence + 2]
     for start, end in spans:
-        m = _WEAPON_OF.search(doc.folded, start, end)
-        if m:
-            return next((name for stem, name in _NATIONAL_FORCES if m.group("nat").startswith(stem)), "")
+        for m in _WEAPON_OF.finditer(doc.folded, start, end):
+            owner = next((name for stem, name in _NATIONAL_FORCES if m.group("nat").startswith(stem)), "")
+            if owner and owner != interceptor:
+                return owner
     return ""
 
 
@@ -1352,13 +1373,17 @@ def extract(report: Report) -> list[Event]:
             for c in body_cands
             if c.date_mention is None or (c.date_mention.end_date or c.date_mention.date) >= horizon
         ]
-    # A bare "the bombardment" after an air strike is that air strike.
+    # A bare "the bombardment" after an air strike is that air strike; so is an unattributed one told
+    # before it ("قافلة تغادر وسط القصف" over "الغارات التي شنها الجيش") when no one else is named shelling.
     seen_air = False
-    for cand in body_cands:
-        if cand.sub_event_type == "Air/drone strike":
+    named_air = any(c.sub_event_type == "Air/drone strike" and c.roles.actor1 for c in body_cands) and not any(
+        c.sub_event_type == "Shelling/artillery/missile attack" and c.roles.actor1 for c in body_cands
+    )
+    for cand in title_cands + body_cands:
+        if cand.sub_event_type == "Air/drone strike" and not cand.in_title:
             seen_air = True
         elif (
-            seen_air
+            (seen_air or (named_air and not cand.roles.actor1))
             and cand.sub_event_type == "Shelling/artillery/missile attack"
             and all(_DEFINITE_SHELL.match(cand.words.get(t.start, "")) for t in cand.triggers)
         ):
@@ -1574,6 +1599,7 @@ _QUESTION_TITLE = re.compile(
 # Features, analysis and opinion announce themselves in the title ("تقرير: ...", "رأي.. ...", "سيناريوهات ...").
 _FEATURE_TITLE = re.compile(
     r"^\W*(?:تقرير|تحليل|راي|مقال|قراءه|انفوغرافيك|انفوجرافيك|لمحه|بروفايل|بورتريه|هكذا|عندما)(?!\w)|"
+    r"^\W*(?:حدث في|في مثل هذا اليوم)(?!\w)|"  # "حدث في 1 سبتمبر..": what happened on this day in history
     r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)"
 )
 # Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
@@ -1582,6 +1608,9 @@ _CRIMINAL = re.compile(
     r"جريمه|جاني|جناه|قاتل)(?!\w)"
 )
 _INTERPERSONAL = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
+_AUTHORITIES = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|سلطات|اجهزه الامن|الاجهزه الامنيه|استخبارات|مخابرات|انتربول|ادعاء|نيابه)(?!\w)"
+)
 
 
 def _encirclement_lead(doc: Document, lead: int) -> bool:
@@ -1608,6 +1637,12 @@ def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) 
     ):
         return True
     end = doc.sentences[lead][1] if lead >= 0 else doc.title_end
+    if (
+        lead_cands
+        and all(c.sub_event_type == "Arrests" for c in lead_cands)
+        and _AUTHORITIES.search(doc.folded, 0, end) is not None
+    ):
+        return True  # "الشرطة الفلبينية توقف مشتبها بالانتماء لداعش": police work, no violence
     return (
         bool(lead_cands)
         and all(c.sub_event_type in _INTERPERSONAL for c in lead_cands)
@@ -1653,6 +1688,55 @@ def _event_date(doc: Document, cand: Candidate) -> tuple[date, date | None, int,
     return fallback, None, 1, None
 
 
+# Demonstrations: protesters who burn, storm or smash riot; forces that fire on protesters use
+# excessive force (ACLED's protest and riot sub-event types).
+_PROTEST_WORD = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مظاهره|مظاهرات|تظاهره|تظاهرات|احتجاج|احتجاجات|متظاهر\S*|محتج\S*)(?!\w)|"
+    r"\b(?:protest\w*|demonstrat\w*)"
+)
+_RIOT_ACT = re.compile(
+    r"(?<!\w)[وف]?(?:احرق|احرقوا|احراق|اضرم|اضرموا|اضرام|اقتحم|اقتحموا|اقتحام|حطم|حطموا|تحطيم|رشق|رشقوا|"
+    r"اشعل|اشعلوا|نهب|نهبوا|اعمال شغب|شغب)(?!\w)"
+)
+_FIRED_ON = re.compile(
+    r"(?<!\w)[وف]?(?:اطلق\S*\s+(?:\S+\s+){0,4}?النار|الرصاص الحي|برصاص|بالرصاص|قنابل الغاز|الغاز المسيل|فرق\S*|"
+    r"قمع\S*)(?!\w)"
+)
+
+
+def _protest_type(doc: Document, cand: Candidate, sub_event_type: str, roles: Roles) -> str:
+    """Peaceful protest / Violent demonstration / Excessive force against protesters, with ACLED's
+    country-qualified protester names; other events pass through."""
+    if doc.language != "ar":
+        return sub_event_type
+    s_start, s_end = doc.sentences[cand.sentence]
+    if not any(  # "اندلع النزاع اثر احتجاجات عام 2011": the war's history, not a protest of its days
+        not _YEAR.search(doc.folded, max(s_start, m.start() - 40), min(s_end, m.end() + 40))
+        for m in _PROTEST_WORD.finditer(doc.folded, s_start, s_end)
+    ):
+        return sub_event_type
+    country = cand.place.location.country if cand.place is not None else ""
+    suffix = f" ({country})" if country else ""
+    force = roles.actor1 in STATE_FORCES or roles.actor1 == "Police Forces of Iraq"
+    if (
+        sub_event_type in ("Attack", "Armed clash", "Peaceful protest")
+        and force
+        and roles.actor2 in ("Protesters", "Civilians", "")
+        and _FIRED_ON.search(doc.folded, s_start, s_end)
+    ):
+        roles.actor2 = "Protesters" + suffix  # "اطلقت قوات الامن النار على المحتجين"
+        return "Excessive force against protesters"
+    if sub_event_type == "Peaceful protest" or (sub_event_type == "Attack" and roles.actor1 == "Protesters"):
+        riot = bool(_RIOT_ACT.search(doc.folded, s_start, s_end))
+        roles.actor1 = ("Rioters" if riot else "Protesters") + suffix
+        if roles.actor2 == "Protesters":
+            roles.actor2 = ""
+        return "Violent demonstration" if riot else "Peaceful protest"
+    if roles.actor2 == "Protesters":
+        roles.actor2 += suffix
+    return sub_event_type
+
+
 def _to_event(doc: Document, cand: Candidate) -> Event | None:
     sub_event_type = _finalize_type(cand)
     if not sub_event_type:
@@ -1684,8 +1768,19 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and _MILITARY_TARGET.search(doc.folded, *doc.sentences[cand.sentence])
     ):
         roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
+    if (
+        sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+        and roles.actor1
+        and roles.actor1 != "Military Forces of Israel"
+        and not roles.actor2
+        and cand.place is not None
+        and cand.place.location.name == "Golan"
+        and any(a.name == "Military Forces of Israel" for a in doc.actors)
+    ):
+        roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
+    sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
-        owner = _weapon_owner(doc, cand)  # "أسقطت طائرة مسيرة سورية": the side whose weapon was stopped
+        owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
         if owner and owner != roles.actor1:
             roles.actor2 = owner
     claimer = _claimed_by(doc)
@@ -1719,6 +1814,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         )
     ):
         roles.actor2 = "Civilians"  # "killed 4 people": victims with no armed side named
+    if (
+        sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+        and not roles.actor2
+        and roles.holder
+        and not (roles.actor1 and same_side(roles.holder, roles.actor1))
+    ):
+        roles.actor2 = roles.holder  # "قصفت قوات النظام أحياء تحت سيطرة الفصائل": the side whose ground was hit
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.

@@ -214,6 +214,9 @@ _VERB_GAP = re.compile(
 _POLITICAL_COALITION = re.compile(r"\b(?:syrian|national|opposition) coalition$")
 _OF_GROUP = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
 _GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
+# "مسلحون من ابناء العشائر", "مسلحين تابعين لهيئه تحرير الشام": gunmen of that group, one actor
+_GUNMEN_AR = re.compile(r"^[وفبل]?(?:ال)?(?:مسلحين|مسلحون|مسلحي)$")
+_OF_GROUP_AR = re.compile(r"\s+(?:من\s+(?:ابناء\s+|صفوف\s+)?|(?:ال)?تابعين\s+|(?:ال)?تابعون\s+|ينتمون\s+(?:الي\s+)?)")
 _ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
 _STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
 _OUTLET_AFTER = re.compile(
@@ -226,10 +229,20 @@ _BARE_NATIONALITY = re.compile(
     r"^[وفبلك]?(?:ال)?(?:تركي|تركيه|روسي|روسيه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|امريكي|امريكيه|اميركي|اميركيه|"
     r"عراقي|عراقيه|سوري|سوريه)$"
 )
+# "الغارات الروسية", "القصف التركي": a definite nationality adjective names a state's forces only after
+# a noun of force or attack ("الرئيس الروسي", "القنصلية الإيرانية" are no forces).
+_DEFINITE_NATIONALITY = re.compile(
+    r"^[وفبلك]?(?:ال|لل)(?:روسي|روسيه|تركي|تركيه|اسرائيلي|اسرائيليه|ايراني|ايرانيه|امريكي|امريكيه|اميركي|اميركيه)$"
+)
+_FORCE_NOUN_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال|لل)(?:غارات|غاره|قصف|ضربات|ضربه|هجمات|هجوم|صواريخ|صاروخ|مدفعيه|طائرات|طائره|طيران|"
+    r"مقاتلات|مروحيات|قوات|جيش|جنود|عسكريين|مستشارين|دوريه|دوريات|قاعده|قواعد|مواقع|اهداف|بوارج|سفن الحربيه|"
+    r"قذائف|مسيره|مسيرات|عمليه العسكريه|اعتداءات|اعتداء|عدوان|اراضي)\s+(?:\S+\s+)?$"
+)
 _CIVIL_NOUN_BEFORE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:مواطن\S*|رجل|رجال|شاب|شبان|امراه|سيده|طفل|اطفال|فتاه|لاجئ\S*|مهاجر\S*|سائح\S*|"
     r"صحفي\S*|طالب|طلاب|ناشط\S*|رعايا|جنسيه|شركه|شركات|سفينه|سفن|دبلوماسي\S*|صحيفه|صحف|وكاله|اعلام|"
-    r"تلفزيون|قناه|مصادر|مصدر|عائله|عائلات|اسره|تاجر|رهينه|رهائن|زوار|حجاج|عمال|عامل)\s+$"
+    r"تلفزيون|قناه|مصادر|مصدر|عائله|عائلات|اسره|تاجر|رهينه|رهائن|زوار|حجاج|عمال|عامل|قنصليه|سفاره|سفير)\s+$"
 )
 
 
@@ -255,6 +268,12 @@ def _resolve_actors(
             and _CIVIL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
         ):
             continue  # "مواطن تركي", "مصادر ايرانيه": a person's or an outlet's nationality, not the state's forces
+        if (
+            folded
+            and _DEFINITE_NATIONALITY.match(folded[start:end])
+            and not _FORCE_NOUN_BEFORE.search(folded, max(0, start - 30), start)
+        ):
+            continue
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))
@@ -304,6 +323,14 @@ def _resolve_actors(
             and _OF_GROUP.fullmatch(folded[found[-1].end : start])
         ):
             start = found.pop().start  # "jihadists from Hayat Tahrir al-Sham": that group's fighters
+        elif (
+            found
+            and name not in ("Civilians", "Unidentified Armed Group")
+            and found[-1].name == "Unidentified Armed Group"
+            and _GUNMEN_AR.match(folded[found[-1].start : found[-1].end])
+            and _OF_GROUP_AR.fullmatch(folded[found[-1].end : start])
+        ):
+            start = found.pop().start  # "مسلحون من ابناء العشائر": that group's gunmen
         if name == "Opposition Rebels" and not _GENERIC_GROUP.match(folded[start:end]):
             rebels_named = True
         if name in ANAPHOR_TARGETS:

@@ -38,12 +38,14 @@ _CAMPS: dict[str, str] = {
     "Faylaq al-Rahman": "rebels",
     "Ahrar al-Sham": "rebels",
     "National Liberation Front": "rebels",
+    "Khalid ibn al Walid Army": "Islamic State",  # pledged to IS
 }
 _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
 
 _AGENT_BEFORE = re.compile(
-    r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه)"
-    r"(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي))?|\bby|\bcarried out by|"
+    r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه|برصاص|"
+    r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه)(?:\s+من)?)?|\bby|"
+    r"\bcarried out by|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
 _BACKER_BEFORE = re.compile(
@@ -80,6 +82,8 @@ _LOYAL_KILLED_BEFORE = re.compile(
     r"(?<!\w)[وب]?(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح)\s+(?:\S+\s+){0,2}?(?:مواليا|موالين|الموالين|مواليه|"
     r"المواليه|تابعين|التابعين|تابعا)\s*$"
 )
+# "مقتل 9 مقاتلين موالين للنظام", "مصرع عناصر من داعش": the group named right after a death lost them.
+_COUNTED_DEAD_BEFORE = re.compile(r"(?<!\w)[وب]?(?:(?:مقتل|مصرع|اصابه)(?:\s+\d+)?|(?:قتل|جرح)\s+\d+)\s+$")
 _OWN_FORCES = re.compile(
     r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
 )
@@ -129,7 +133,7 @@ _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
-    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|بتهمه(?:\s+\S+){0,3})\s*$"
+    r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|[تي]سيطر علي(?:ها|ه)|معقل|معاقل|بتهمه(?:\s+\S+){0,3})\s*$"
 )
 # "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
 _SEIZED_BY = re.compile(r"(?<!تحت )(?<!مناطق )(?<!\w)[وب]?سيطره\s*$")
@@ -147,6 +151,18 @@ _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:\w+\s+)?$"
 )
 _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
+# "تتعرض للقصف من النظام", "غارات من الطيران الروسي", "قذائف مصدرها": after an attack word, "من X"
+# names who fired (a death word before "من" names whose men died instead).
+_FROM_AGENT = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
+_DEATH_WORD = re.compile(r"[وب]?(?:ال)?(?:مقتل|قتل\S*|مصرع|اصاب\S*|جرح\S*|قتيل\S*|ضحايا|انسحاب|انسحب\S*)$")
+# "استهدفت قوات النظام مواقع الهيئة": a clause-initial verb (verb-subject-object) is followed by its
+# subject; only after an attack noun ("غارة استهدفت قوات النظام") does the name after it take the hit.
+_VSO_VERB_BEFORE = re.compile(
+    r"(?:^|[.,:;!?\"»\n]|(?<!\w)(?:و|ف|وقد|قد|كما|حيث|ثم|فيما|بينما))\s*[وف]?(?:استهدف|استهدفت|استهدفوا)\s+"
+    r"(?:(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|صباح\S*|مساء\S*|فجر\S*|ليل\S*)\s+)?$"
+)
+# "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
+_HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 
 
@@ -160,6 +176,7 @@ class Roles:
     assoc2: list[str] = field(default_factory=list)
     victims: list[str] = field(default_factory=list)
     mentioned: list[str] = field(default_factory=list)
+    holder: str = ""  # whose ground the trigger hit ("قصف أحياء تحت سيطرة الفصائل")
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
@@ -186,6 +203,9 @@ def resolve_roles(
     if not mentions:
         return roles
     tags: list[set[str]] = []
+    word = re.match(r"\S+", folded[trigger_start:])
+    trigger_end = trigger_start + (len(word.group()) if word else 0)
+    from_agent_ok = bool(word) and not _DEATH_WORD.match(word.group() if word else "")
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
@@ -200,12 +220,17 @@ def resolve_roles(
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
         if backed:
             tag.add("backer")
+        if from_agent_ok and m.start > trigger_end and _FROM_AGENT.fullmatch(folded, trigger_end, m.start):
+            tag.add("agent")
         if for_text(_OPPONENT_BEFORE, folded).search(before):
-            tag.add("opponent")
+            if _VSO_VERB_BEFORE.search(folded, max(0, m.start - 60), m.start):
+                tag.add("agent")
+            else:
+                tag.add("opponent")
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
-        if _LOYAL_KILLED_BEFORE.search(before):
+        if _LOYAL_KILLED_BEFORE.search(before) or _COUNTED_DEAD_BEFORE.search(before):
             tag |= {"victim", "lost_member"}
         if (
             for_text(_VICTIM_BEFORE, folded).search(before)
@@ -241,6 +266,21 @@ def resolve_roles(
         if m.name == "Civilians":
             tag.add("civilian")
         tags.append(tag)
+    roles.holder = next(
+        (
+            m.name
+            for i, m in enumerate(mentions)
+            if "status" in tags[i]
+            and clause[0] <= m.start < clause[1]
+            and m.start > trigger_start
+            and m.name != "Civilians"
+            and _HOLDER_BEFORE.search(folded, max(0, m.start - 20), m.start)
+        ),
+        "",
+    )
+    for i in range(1, len(mentions)):
+        if "conj" in tags[i] and "lost_member" in tags[i - 1]:
+            tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
     keep = [i for i in range(len(mentions)) if "status" not in tags[i]]
     mentions = [mentions[i] for i in keep]
     tags = [tags[i] for i in keep]
@@ -351,6 +391,13 @@ def resolve_roles(
         ]
         if facing:
             first = facing[0]
+        elif (
+            lost
+            and not folded[mentions[lost[0]].start : mentions[lost[0]].end].isascii()
+            and any(not same_side(mentions[i].name, mentions[lost[0]].name) for i in lost)
+        ):
+            # "قتل 20 عنصرا من قوات النظام و15 من الفصائل في اشتباكات": both sides lost men, both fought
+            first = lost[0]
     if first is None and not roles.actor1 and armed and not bomb:
         candidates: list[int] = [i for i in armed if not tags[i] & {"loser", "victim", "speaker", "opponent"}]
         first = candidates[0] if candidates else None
