@@ -23,6 +23,7 @@ from typing import Any
 import faust
 
 from processors import offsets
+from sitrep.metrics import worker_metrics
 from sitrep.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,7 @@ def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faus
     from processors.agents import register_agents
 
     register_agents(app, settings)
-    holes = offsets.HoleWatch()
+    holes = offsets.HoleWatch(on_seek=lambda tp: worker_metrics().offset_seeks.labels(topic=tp.topic).inc())
 
     @app.timer(interval=1.0, name="sitrep.offsets.watch_holes")
     async def watch_holes() -> None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -155,9 +156,11 @@ class HoleWatch:
     doubled for each seek, and, while the fetch has gone past the offset since the seek (the message
     was handed over and waits in the queue), only after ``max_grace_s``."""
 
-    def __init__(self, grace_s: float = 3.0, clock: Any = time.monotonic, max_grace_s: float = 60.0) -> None:
+    def __init__(self, grace_s: float = 3.0, clock: Any = time.monotonic, max_grace_s: float = 60.0,
+                 on_seek: Callable[[Any], None] | None = None) -> None:
         self.grace_s, self.max_grace_s = grace_s, max_grace_s
         self.clock = clock
+        self.on_seek = on_seek
         self.seen: dict[Any, tuple[tuple[int, int], float]] = {}
         self.sought: dict[Any, tuple[int, int]] = {}  # partition -> (offset sought back to, times)
 
@@ -211,4 +214,6 @@ class HoleWatch:
             await consumer.seek(tp, missing)
             self.sought[tp] = (missing, times)
             sought += 1
+            if self.on_seek is not None:
+                self.on_seek(tp)
         return sought

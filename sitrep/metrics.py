@@ -97,6 +97,7 @@ class WorkerMetrics:
     events_extracted: Counter
     events_published: Counter
     alerts_sent: Counter
+    offset_seeks: Counter
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,12 @@ def worker_metrics(registry: CollectorRegistry = REGISTRY) -> WorkerMetrics:
             _name("worker_alerts_sent"),
             "Alerts fired and sent, by rule and kind",
             ["rule", "kind"],
+            registry=registry,
+        ),
+        offset_seeks=Counter(
+            _name("worker_offset_seeks"),
+            "Seeks back to a message Faust dropped before processing it (processors/offsets.py), by topic",
+            ["topic"],
             registry=registry,
         ),
     )
