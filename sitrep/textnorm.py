@@ -26,8 +26,6 @@ _ALEF_FORM = re.compile("[\u0622\u0623\u0625\u0671]")
 _ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _CURLY_QUOTE = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def clean_text(text: str) -> str:
@@ -75,10 +73,17 @@ def normalize_for_match(text: str) -> str:
     return text
 
 
+# Letters counted on the UTF-8 bytes (no string per letter): U+0600-U+06FF are the characters whose
+# lead byte is D8-DB, A-Z and a-z are single bytes.
+_ARABIC_LEAD_BYTES = bytes(range(0xD8, 0xDC))
+_NOT_LATIN_BYTES = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
+
+
 def detect_language(text: str) -> str:
     """'ar' when Arabic letters dominate, 'en' for Latin script, '' when there is no text."""
-    arabic = len(_ARABIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+    encoded = text.encode("utf-8", "surrogatepass")
+    arabic = len(encoded) - len(encoded.translate(None, _ARABIC_LEAD_BYTES))
+    latin = len(encoded.translate(None, _NOT_LATIN_BYTES))
     if arabic == 0 and latin == 0:
         return ""
     return "ar" if arabic >= latin else "en"
@@ -104,6 +109,7 @@ _FOLD_TABLE: dict[int, int | str | None] = {
     0x2066: " ", 0x2067: " ", 0x2068: " ", 0x2069: " ", 0x0009: " ", 0x000D: " ",
 }
 _FOLD_DROPPED = frozenset(k for k, v in _FOLD_TABLE.items() if v is None)
+_FOLD_DROPPED_CHAR = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD_DROPPED)) + "]")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
@@ -117,7 +123,12 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     folded = text.translate(_FOLD_TABLE).lower()
     if len(folded) == len(text):
         return folded, None
-    positions = [i for i, ch in enumerate(text) if ord(ch) not in _FOLD_DROPPED]
+    positions = []  # every index but the dropped characters', a range at a time
+    kept_from = 0
+    for dropped in _FOLD_DROPPED_CHAR.finditer(text):
+        positions.extend(range(kept_from, dropped.start()))
+        kept_from = dropped.end()
+    positions.extend(range(kept_from, len(text)))
     if len(positions) != len(folded):  # lower() changed a length (e.g. 'İ'): fall back per char
         chars: list[str] = []
         positions = []
