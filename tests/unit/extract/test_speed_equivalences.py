@@ -89,3 +89,15 @@ def test_language_and_fold_offsets_match_the_per_character_code() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         assert detect_language(text) == _old_detect_language(text), repr(text)
         assert fold_with_offsets(text) == _old_fold(text), repr(text)
+
+
+def test_inside_matches_the_pairwise_test() -> None:
+    from processors.extract.mentions import _Inside
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        spans = [(a, a + rng.randint(0, 6)) for a in (rng.randint(0, 20) for _ in range(rng.randint(0, 6)))]
+        start = rng.randint(0, 25)
+        end = start + rng.randint(0, 6)
+        expected = any((s <= start < e or s < end <= e) and end != e and end <= e for s, e in spans)
+        assert _Inside(spans).ends_within(start, end) == expected, (spans, start, end)
