@@ -141,15 +141,22 @@ _LATIN_WORD = re.compile("[A-Za-z]{3}")
 _WINDOW = 100  # characters a rule's match may extend before or after its trigger word
 
 
-_ANCHORS: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
-def _anchor(triggers: tuple[str, ...]) -> re.Pattern[str]:
-    pattern = _ANCHORS.get(triggers)
-    if pattern is None:
-        pattern = _ANCHORS[triggers] = re.compile(
-            "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
-    return pattern
+def _anchor_spans(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans ``re.finditer`` of the alternation of ``triggers`` (longest first) would give, found
+    by ``str.find``: at each start the first alternative there wins, and the next starts past it."""
+    first: dict[int, int] = {}  # start -> end of the first alternative found there
+    for trigger in sorted(triggers, key=len, reverse=True)[::-1]:  # the first alternatives overwrite
+        at = lowered.find(trigger)
+        while at >= 0:
+            first[at] = at + len(trigger)
+            at = lowered.find(trigger, at + 1)
+    spans: list[tuple[int, int]] = []
+    after = 0
+    for start in sorted(first):
+        if start >= after:
+            after = first[start]
+            spans.append((start, after))
+    return spans
 
 
 def _windows(lowered: str, triggers: tuple[str, ...], cache: dict[tuple[str, ...], list[tuple[int, int]]]
@@ -158,8 +165,8 @@ def _windows(lowered: str, triggers: tuple[str, ...], cache: dict[tuple[str, ...
     windows = cache.get(triggers)
     if windows is None:
         windows = []
-        for m in _anchor(triggers).finditer(lowered):
-            a, b = max(0, m.start() - _WINDOW), min(len(lowered), m.end() + _WINDOW)
+        for start, end in _anchor_spans(lowered, triggers):
+            a, b = max(0, start - _WINDOW), min(len(lowered), end + _WINDOW)
             if windows and a <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], b)
             else:

@@ -101,3 +101,12 @@ def test_inside_matches_the_pairwise_test() -> None:
         end = start + rng.randint(0, 6)
         expected = any((s <= start < e or s < end <= e) and end != e and end <= e for s, e in spans)
         assert _Inside(spans).ends_within(start, end) == expected, (spans, start, end)
+
+
+def test_anchor_spans_are_those_of_the_alternation() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("abca ") for _ in range(rng.randint(0, 30)))
+        triggers = tuple("".join(rng.choice("abc") for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4)))
+        pattern = re.compile("|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
+        assert dates._anchor_spans(text, triggers) == [m.span() for m in pattern.finditer(text)], (text, triggers)
