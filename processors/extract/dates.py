@@ -582,7 +582,8 @@ def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     entry = _LOWER_TWINS.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         spelled = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern.pattern)
-        twin = None if any(ch.isupper() for ch in spelled) else re.compile(pattern.pattern, pattern.flags & ~re.I)
+        cased = not pattern.flags & re.I or any(ch.isupper() for ch in spelled)
+        twin = None if cased else re.compile(pattern.pattern, pattern.flags & ~re.I)
         entry = _LOWER_TWINS[id(pattern)] = (pattern, twin)
     return entry[1]
 
@@ -607,7 +608,7 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
             continue
         windows = _windows(lowered, rule.triggers, window_cache) if rule.triggers else [(0, len(folded))]
         pattern, subject = rule.pattern, folded
-        if lower_ok and pattern.flags & re.I and (twin := _lower_twin(pattern)) is not None:
+        if lower_ok and (twin := _lower_twin(pattern)) is not None:  # (flags & re.I: a slow enum operation)
             pattern, subject = twin, lowered
         for a, b in windows:
             for m in pattern.finditer(subject, a, b):
