@@ -109,13 +109,21 @@ class PhraseIndex:
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
         """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
         found: list[tuple[int, int, int]] = []
-        tries = self._tries
+        by_word, tries = self._by_word, self._tries
         for word in _WORD.finditer(text):
+            surface = word.group()
+            alternatives = by_word.get(surface)  # `_tries`'s cache, read here: most words are in it
+            if alternatives is None:
+                alternatives = tries(surface)
+            if not alternatives:
+                continue
             start = word.start()
-            for label, compiled in tries(word.group()):
+            for label, compiled in alternatives:
                 match = compiled.match(text, start)
-                if match and match.end() > start:
-                    found.append((start, match.end(), label))
+                if match:
+                    end = match.end()
+                    if end > start:
+                        found.append((start, end, label))
         for label, compiled in self.residual:
             found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
