@@ -304,6 +304,7 @@ _AR_SINGULAR_PERSON = frozenset(
         "مسعفا",
     }
 )
+_SINGULAR_STARTS = _AR_SINGULAR_PERSON | {"a", "an", "the"}  # the words `_singular_victim` reads from
 
 # --- Word classes ------------------------------------------------------------------------------------
 
@@ -989,7 +990,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                     j += 1
                 quantity = _Quantity(10, i, j, vague=True)
             else:
-                singular = _singular_victim(tokens, i) or (
+                singular = (_singular_victim(tokens, i) if tokens[i].text in _SINGULAR_STARTS else None) or (
                     _joined_singular(folded, tokens, i, found) if found and tokens[i].text[0] == "و" else None
                 )
                 if singular is not None:
@@ -1245,7 +1246,7 @@ def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casua
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     """ "مقتل عنصر" / "killed a soldier": one person, no number word."""
     word = tokens[i].text
-    if word not in _AR_SINGULAR_PERSON and word not in ("a", "an", "the"):
+    if word not in _SINGULAR_STARTS:
         return None
     casualty = _one_victim(tokens, i)
     if casualty is None or casualty.count != 1:
