@@ -110,6 +110,20 @@ _FOLD_TABLE: dict[int, int | str | None] = {
 }
 _FOLD_DROPPED = frozenset(k for k, v in _FOLD_TABLE.items() if v is None)
 _FOLD_DROPPED_CHAR = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD_DROPPED)) + "]")
+# str.translate looks every character up (~50 us for a 2 KB Arabic report); replacing just the mapped
+# characters the text holds gives the same string, as no replacement is itself mapped (checked here).
+_FOLD_CHAR = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_FOLD_TABLE)) + "]")
+_FOLD_BY_CHAR = {chr(k): "" if v is None else v if isinstance(v, str) else chr(v) for k, v in _FOLD_TABLE.items()}
+_FOLD_CHAINS = not any(ch in _FOLD_BY_CHAR for out in _FOLD_BY_CHAR.values() for ch in out)
+
+
+def _fold_chars(text: str) -> str:
+    """``text.translate(_FOLD_TABLE)``."""
+    if not _FOLD_CHAINS:
+        return text.translate(_FOLD_TABLE)
+    for char in set(_FOLD_CHAR.findall(text)):
+        text = text.replace(char, _FOLD_BY_CHAR[char])
+    return text
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
@@ -120,7 +134,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     *not* collapsed). Each folded character comes from one original character; ``positions[i]`` is
     the original index of ``folded[i]`` (``None`` when no character was dropped: identity).
     """
-    folded = text.translate(_FOLD_TABLE).lower()
+    folded = _fold_chars(text).lower()
     if len(folded) == len(text):
         return folded, None
     positions = []  # every index but the dropped characters', a range at a time
