@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # Arabic diacritics (harakat, tanween, shadda, sukun, superscript alef) and Quranic marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -185,6 +186,24 @@ _ABBREV = re.compile(r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|maj|capt|sgt|u\.s|u\.n
                      r"jun|jul|aug|sep|sept|oct|nov|dec|vs|etc|e\.g|i\.e)|\b[a-z])\.$", re.IGNORECASE)
 
 
+# Where a `_SENTENCE_END` match can start: after one of its marks, or at a line break. Trying the pattern
+# only there gives `finditer`'s matches without its attempt at every character (~6x faster).
+_SENTENCE_END_AT = re.compile("[.!?\u06d4\u061f;:]|\n")
+
+
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """``_SENTENCE_END.finditer(text)``."""
+    after = 0
+    for mark in _SENTENCE_END_AT.finditer(text):
+        at = mark.start() if mark.group() == "\n" else mark.end()
+        if at < after:
+            continue
+        match = _SENTENCE_END.match(text, at)
+        if match:
+            yield match
+            after = match.end()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``: ends at . ! ? ؟ ۔ ; : and line breaks.
 
@@ -193,7 +212,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in _sentence_ends(text):
         end = match.start()
         piece = text[start:end]
         if "\n" not in match.group() and _ABBREV.search(piece[-12:]):

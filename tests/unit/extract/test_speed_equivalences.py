@@ -112,3 +112,13 @@ def test_anchor_spans_are_those_of_the_alternation() -> None:
         triggers = tuple("".join(rng.choice("abc") for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 4)))
         pattern = re.compile("|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
         assert dates._anchor_spans(text, triggers) == [m.span() for m in pattern.finditer(text)], (text, triggers)
+
+
+def test_sentence_ends_are_those_of_finditer() -> None:
+    from sitrep.textnorm import _SENTENCE_END, _sentence_ends
+
+    rng = random.Random(11)
+    alphabet = [*"ab .!?;:\n\"')] \t", "\u06d4", "\u061f", "\u00a0"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        assert [m.span() for m in _sentence_ends(text)] == [m.span() for m in _SENTENCE_END.finditer(text)], text
