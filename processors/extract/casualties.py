@@ -304,6 +304,7 @@ _AR_SINGULAR_PERSON = frozenset(
         "مسعفا",
     }
 )
+_SINGULAR_STARTS = _AR_SINGULAR_PERSON | {"a", "an", "the"}  # the words `_singular_victim` reads from
 
 # --- Word classes ------------------------------------------------------------------------------------
 
@@ -817,8 +818,21 @@ def _arabic_word_value(word: str) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def _may_quantify(word: str) -> bool:
+    """False when `_read_quantity` surely finds no number at a token ``word`` (what it checks first)."""
+    if word[0].isdigit() or word in _AR_DUALS or word in _VAGUE or word in _EN_UNITS or word in _EN_TENS:
+        return True
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in _EN_TENS and unit in _EN_UNITS:
+            return True
+    return _arabic_word_value(word) is not None
+
+
 def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
-    """The number that starts at token ``i`` (digits, Arabic or English words, duals, vague)."""
+    """The number that starts at token ``i`` (digits, Arabic or English words, duals, vague); None
+    whenever `_may_quantify` is False for the word (keep the two in step)."""
     word = tokens[i].text
     if word[0].isdigit():
         try:
@@ -971,17 +985,22 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         )
         return found  # an ACLED note's own coding settles the toll of its sentence
     i = 0
+    vague_next: re.Match[str] | None = None  # the next vague phrase at or after a token already looked at
+    vague_from = -1
     while i < len(tokens):
-        quantity = _read_quantity(tokens, i)
+        quantity = _read_quantity(tokens, i) if _may_quantify(tokens[i].text) else None
         if quantity is None:
-            vague = vague_phrases.match(folded, tokens[i].start, end)
+            at = tokens[i].start  # a search from the first token, again only past its match: same as match()
+            if vague_from < 0 or (vague_next is not None and vague_next.start() < at):
+                vague_next, vague_from = vague_phrases.search(folded, at, end), at
+            vague = vague_next if vague_next is not None and vague_next.start() == at else None
             if vague:
                 j = i
                 while j < len(tokens) and tokens[j].end <= vague.end():
                     j += 1
                 quantity = _Quantity(10, i, j, vague=True)
             else:
-                singular = _singular_victim(tokens, i) or (
+                singular = (_singular_victim(tokens, i) if tokens[i].text in _SINGULAR_STARTS else None) or (
                     _joined_singular(folded, tokens, i, found) if found and tokens[i].text[0] == "و" else None
                 )
                 if singular is not None:
@@ -1237,7 +1256,7 @@ def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casua
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     """ "مقتل عنصر" / "killed a soldier": one person, no number word."""
     word = tokens[i].text
-    if word not in _AR_SINGULAR_PERSON and word not in ("a", "an", "the"):
+    if word not in _SINGULAR_STARTS:
         return None
     casualty = _one_victim(tokens, i)
     if casualty is None or casualty.count != 1:

@@ -190,13 +190,22 @@ def _prefilter(variant: re.Pattern[str]) -> tuple[str, ...] | None:
     if variant.flags & re.IGNORECASE:
         return None
     found = _literals(_parser.parse(variant.pattern, variant.flags & ~re.UNICODE))
-    return tuple(sorted(found, key=len)) if found and len(found) <= 40 else None
+    if not found:
+        return None
+    kept: list[str] = []
+    for literal in sorted(found, key=len):  # a text holding "تهدد" holds "هدد": the shorter one tests both
+        if not any(shorter in literal for shorter in kept):
+            kept.append(literal)
+    return tuple(kept) if len(kept) <= _MAX_LITERALS else None
+
+
+_MAX_LITERALS = 40
 
 
 _PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
 
-_Seen = tuple[str, bool, dict[re.Pattern[str], re.Pattern[str]]]
+_Seen = tuple[str, bool, dict[int, re.Pattern[str]]]  # chosen patterns keyed by id(pattern)
 _RECENT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two long texts (whole reports)
 _RECENT_SHORT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two sentences or windows
 
@@ -208,7 +217,7 @@ def _seen(text: str, recent: list[_Seen]) -> _Seen:
         recent.reverse()
     else:
         recent[1] = recent[0]
-        recent[0] = (text, _ARABIC.search(text) is not None, {})
+        recent[0] = (text, not text.isascii() and _ARABIC.search(text) is not None, {})
     return recent[0]
 
 
@@ -225,20 +234,39 @@ def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
     return False
 
 
+# id(pattern) -> (its Latin variant, that variant's prefilter, the whole pattern's prefilter). Keyed by
+# identity: hashing a compiled pattern hashes its whole code (microseconds for the big alternations),
+# and the patterns are module constants; `_KEPT` holds each one, so no id is reused while its entry lives.
+_CHOICES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, tuple[str, ...] | None]] = {}
+_KEPT: list[re.Pattern[str]] = []
+
+
+def _cached_prefilter(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    prefilter = _PREFILTERS.get(pattern, ())
+    if prefilter == ():
+        prefilter = _PREFILTERS[pattern] = _prefilter(pattern)
+    return prefilter
+
+
+def _choice(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...] | None, tuple[str, ...] | None]:
+    picked = latin(pattern)
+    _KEPT.append(pattern)
+    entry = _CHOICES[id(pattern)] = (picked, _cached_prefilter(picked), _cached_prefilter(pattern))
+    return entry
+
+
 def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
     """The pattern to search ``text`` (or part of it) with: its Latin variant when the text has no
     Arabic letter, and one that never matches when the text lacks every literal a match needs."""
     recent = _RECENT if len(text) > 400 else _RECENT_SHORT
     _, arabic, chosen = recent[0] if text is recent[0][0] else _seen(text, recent)
-    if arabic:
-        return pattern
-    picked = chosen.get(pattern)
+    key = id(pattern)
+    picked = chosen.get(key)
     if picked is None:
-        picked = latin(pattern)
-        prefilter = _PREFILTERS.get(picked, ())
-        if prefilter == ():
-            prefilter = _PREFILTERS[picked] = _prefilter(picked)
+        picked, prefilter, whole = _CHOICES.get(key) or _choice(pattern)
+        if arabic:
+            picked, prefilter = pattern, whole
         if prefilter is not None and not _contains_any(text, prefilter):
             picked = _NEVER
-        chosen[pattern] = picked
+        chosen[key] = picked
     return picked

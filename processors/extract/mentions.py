@@ -6,6 +6,7 @@ Every function here is pure: text in, mentions (with offsets into the same folde
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -108,13 +109,21 @@ class PhraseIndex:
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
         """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
         found: list[tuple[int, int, int]] = []
-        tries = self._tries
+        by_word, tries = self._by_word, self._tries
         for word in _WORD.finditer(text):
+            surface = word.group()
+            alternatives = by_word.get(surface)  # `_tries`'s cache, read here: most words are in it
+            if alternatives is None:
+                alternatives = tries(surface)
+            if not alternatives:
+                continue
             start = word.start()
-            for label, compiled in tries(word.group()):
+            for label, compiled in alternatives:
                 match = compiled.match(text, start)
-                if match and match.end() > start:
-                    found.append((start, match.end(), label))
+                if match:
+                    end = match.end()
+                    if end > start:
+                        found.append((start, end, label))
         for label, compiled in self.residual:
             found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
@@ -175,16 +184,39 @@ def find_mentions(folded: str) -> Mentions:
     # A trigger word inside a name ("هيئة تحرير الشام", "Free Syrian Army") is part of the name.
     names = [(a.start, a.end) for a in actors if not a.anaphoric] + sources
     # ...but a trigger that heads a descriptive phrase ("Turkish air strikes") stays a trigger.
+    inside = _Inside(names)
     triggers = [
         t
         for t in triggers
         if t.rule.name == "disrupted"  # "الدفاعات الجوية السورية": the defences act, whoever they belong to
         or (t.rule.name == "air" and any(s == t.start for s, _ in names))  # "طائرات النظام" are the strike
-        or not any((s <= t.start < e or s < t.end <= e) and t.end != e and t.end <= e for s, e in names)
+        or not inside.ends_within(t.start, t.end)
         # ("US drone" + "drone strike": a trigger running past the name is the name's act)
     ]
 
     return Mentions(triggers, actors, sources)
+
+
+class _Inside:
+    """Whether a span ends strictly inside one of ``spans`` and starts inside or before it: for a
+    non-empty span, ``(s <= start < e or s < end <= e) and end != e and end <= e`` comes to
+    ``s < end < e``, found by bisection over the spans sorted by start."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def ends_within(self, start: int, end: int) -> bool:
+        if start >= end:  # (triggers are never empty)
+            return any((s <= start < e or s < end <= e) and end != e and end <= e for s, e in self.spans)
+        k = bisect_left(self.starts, end)  # the spans with s < end
+        return k > 0 and self.reach[k - 1] > end
 
 
 def find_triggers(folded: str) -> list[TriggerMention]:
