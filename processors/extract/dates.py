@@ -175,8 +175,14 @@ def _windows(lowered: str, triggers: tuple[str, ...], cache: dict[tuple[str, ...
     return windows
 
 
+def _en_key(word: str) -> str:
+    """Lower case as the case-insensitive patterns matched it: they also take dotless ı, dotted İ and
+    long ſ for i and s, which ``str.lower`` leaves apart (so "Aprıl" is April, not a crash)."""
+    return word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+
+
 def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")
+    key = _en_key(name).rstrip(".")
     if key in _EN_MONTHS:
         return _EN_MONTHS[key]
     return _AR_MONTHS[" ".join(key.split())]
@@ -482,7 +488,7 @@ def _en_weekday(m: re.Match[str], ref: date | None) -> Resolved | None:
     if ref is None:
         return None
     past = bool(m.group("past"))
-    day = _last_weekday(ref, _EN_WEEKDAYS[m.group("wd").lower()], strictly_before=past)
+    day = _last_weekday(ref, _EN_WEEKDAYS[_en_key(m.group("wd"))], strictly_before=past)
     if m.group("night"):
         return day, day + timedelta(days=1) if day < ref else None, 1
     return day, None, 1
