@@ -827,7 +827,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
 
 
 def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
-    """Not a speaker, not where the wounded were taken or fighters withdrew to (once per place)."""
+    """Not a speaker, not where the wounded were taken or fighters withdrew to, not a street named after
+    a town, not the area a running total covers (once per place)."""
     key = (place.start, place.end)
     known = doc.scene.get(key)
     if known is None:
@@ -835,6 +836,9 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
             _is_speaker(doc.folded, place.start, place.end)
             or for_text(_ELSEWHERE, doc.folded).search(doc.folded, max(s_start, place.start - 45), place.start)
             or _WITHDRAWN_TO.search(doc.folded, max(s_start, place.start - 100), place.start)
+            or _STREET_BEFORE.search(doc.folded, max(s_start, place.start - 12), place.start)
+            or _STREET_AFTER.match(doc.folded, place.end)
+            or _TOTAL_SCOPE_AFTER.match(doc.folded, place.end)
         )
         doc.scene[key] = known
     return known
@@ -891,6 +895,15 @@ _ELSEWHERE = re.compile(
 _WITHDRAWN_TO = re.compile(
     r"(?:انسحب|انسحاب|فر|فرار|هرب|withdr|retreat|fled)[^.]{0,70}(?<!\w)(?:نحو|باتجاه|towards?|to)"
     r"(?: \S+)?\s*$"
+)
+# "شارع راجو وسط مدينة عفرين", "on Raju Street": a street or roundabout named after a town is not that town.
+_STREET_BEFORE = re.compile(r"(?<!\w)[وبف]?(?:ال)?(?:شارع|دوار)\s+$")
+_STREET_AFTER = re.compile(r"\s+(?:street|roundabout)\b")
+# "ليرتفع إلى 412 عدد القتلى في البادية منذ مطلع العام", "in Idlib since the start of the year": the area
+# a running total covers, not the scene of the event.
+_TOTAL_SCOPE_AFTER = re.compile(
+    r"\s+(?:(?:منذ|خلال)\s+(?:مطلع|بدايه|بدء|اول)|since\s+the\s+(?:start|beginning)\s+of|"
+    r"since\s+(?:early\s+)?(?:january|the\s+new\s+year))(?!\w)"
 )
 _FOREIGN_STRIKERS = {"Military Forces of Israel", "Military Forces of the United States", "Coalition"}
 _MILITARY_TARGET = re.compile(
