@@ -678,6 +678,15 @@ _OVER_DAYS_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
     r"(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)"
 )
+# "قتل 79 عنصرا ... مقابل 68 من مقاتلي التنظيم خلال الفتره ذاتها": the period named before, so a total.
+_SAME_PERIOD_AFTER = re.compile(
+    r"(?<!\w)(?:خلال|في|طوال) (?:ال)?(?:فتره|مده) (?:ذاتها|نفسها)(?!\w)|\b(?:during|in|over) the same period\b"
+)
+# "3 ايرانيين كانوا بين القتلي", "two Britons were among the dead": some of an event's dead, not its toll.
+_SUBSET_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,3}?(?:كانوا\s+|كان\s+|هم\s+)?(?:من\s+)?(?:بين|ضمن)\s+(?:ال)?(?:قتلي|ضحايا)(?!\w)|"
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b"
+)
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
     r"ليبلغ)(?:\s+\S+){0,8}?\s+"
@@ -1475,11 +1484,12 @@ def _judge(
         for_text(_CUMULATIVE, folded).search(clause_before[-60:])
         or for_text(_CUMULATIVE, folded).search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
+        or for_text(_SAME_PERIOD_AFTER, folded).search(re.split(r"[.;]", folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:
             totals.add(q.value)
         return None
-    if for_text(_SUBSET, folded).search(clause_before[-25:]):
+    if for_text(_SUBSET, folded).search(clause_before[-25:]) or for_text(_SUBSET_AFTER, folded).match(clause_after):
         return None
     if re.search(r"(?<!\w)(?:بعد|اثر|عقب|جراء) (?:وفاه|استشهاد|موت)\s*$|\bafter the deaths? of\s*$", before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it

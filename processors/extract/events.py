@@ -69,6 +69,14 @@ _UNARMED_NOUN = (
 )
 _UNARMED_ENTRANT = re.compile(r"\s+(?:\S+\s+){0,2}?" + _UNARMED_NOUN)
 _UNARMED_ENTRANT_BEFORE = re.compile(_UNARMED_NOUN + r"(?:\s+\S+){0,2}?\s+$")
+# "هدد التنظيم ... باستهداف لاعبي كاس العالم ... باستخدام طائرات مسيره": what the threat names, however far on.
+_THREAT_GOVERNS = re.compile(
+    r"(?<!\w)[وف]?(?:هدد|هددت|هددوا|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|مهددا|متوعدا)(?!\w)(?:\s+\S+){0,8}?\s+"
+    r"ب(?:استهداف|شن|تنفيذ|ضرب|مهاجمه|قصف|هجمات|هجوم|اجتياح|عمليات|عمليه|تفجير|اغتيال|قتل)(?!\w)"
+)
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)[وف]?(?:تلك|هذه|هذا|ذلك|هاتين|هذين)\s+$")
+_TOLL_STEM = re.compile(r"قتل|مقتل|قتيل|مصرع|اسفر|جرح|جريح|اصاب|ضحايا|ضحيه|حصيله")
+_MEANS_BEFORE = re.compile(r"(?<!\w)(?:اثر|بعد|عقب|following|after)\s+$")
 _AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
 _THREAT = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
@@ -557,6 +565,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if (
             (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
             or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+            or (threat and arabic and _THREAT_GOVERNS.search(doc.folded, clause[0], hit.start))
             or (halt and for_text(_HALT, doc.folded).search(window))
             or (denial and for_text(_DENIAL, doc.folded).search(doc.folded[s_start : hit.start]))
             or for_text(_SINCE_CLAUSE, doc.folded).search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
@@ -575,6 +584,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or for_text(_SIMILAR_AFTER, doc.folded).match(doc.folded, hit.end, min(clause[1], hit.end + 30))
         ):
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
+        if (
+            arabic
+            and _DEMONSTRATIVE_BEFORE.search(doc.folded, max(clause[0], hit.start - 8), hit.start)
+            and not _TOLL_STEM.search(sentence)
+        ):
+            continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
         if hit.rule.name in ("ied", "suicide", "shell") and for_text(_SEIZURE_BEFORE, folded).search(
@@ -687,6 +702,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue
         if name == "clash" and _TERRITORY in here:
             continue
+        if (
+            name == "clash"
+            and _TERRITORY in types
+            and _MEANS_BEFORE.search(doc.folded, max(s_start, h.start - 12), h.start)
+        ):
+            continue  # "سيطر علي البلده اثر معارك مع ...", "took the town after clashes": how it was taken
         if name in ("air", "shell") and any(
             d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause for d in kept
         ):
@@ -1455,11 +1476,15 @@ def extract(report: Report) -> list[Event]:
         else:
             _merge(target, cand)
     body_has_toll = any(c.casualties for c in merged)
+    arabic = doc.language == "ar"
     for t in title_cands:
         if not _finalize_type(t):
             continue
         same = [m for m in merged if _finalize_type(m) == _finalize_type(t)]
-        target = max(same, key=lambda m: bool(m.casualties)) if same else None
+        # The body event at the title's place is the title's ("قصف على مخيم اليرموك"), before a toll elsewhere.
+        target = (
+            max(same, key=lambda m: (arabic and _same_spot(m.place, t.place), bool(m.casualties))) if same else None
+        )
         if target is None and t.sub_event_type in (
             "Air/drone strike",
             "Shelling/artillery/missile attack",
@@ -1504,6 +1529,10 @@ def extract(report: Report) -> list[Event]:
     events = [e for _, e in kept_events]
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
     return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
+
+
+def _same_spot(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and a.location.name == b.location.name
 
 
 _LINE_END = re.compile(r"[.!?؟:\"”»)…'*]\s*$")
