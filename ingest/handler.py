@@ -8,17 +8,20 @@ ETag/Last-Modified stored) before the sink confirmed delivery.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from ingest.errors import FetchError, IngestError, PublishError, RateLimited
 from ingest.fetcher import Fetcher
 from ingest.fulltext import fetch_full_text
 from ingest.parser import parse_feed
-from ingest.processor import entries_to_reports, with_full_text
+from ingest.processor import Candidate, entries_to_reports, with_full_text
 from ingest.publisher import ReportSink
 from ingest.registry import Feed
 from ingest.response import ResponseMeta
@@ -77,6 +80,7 @@ class FeedPoller:
         self.fulltext = settings.fulltext if fulltext is None else fulltext
         # WebSub: lease end of a live subscription per feed (polled only at max interval meanwhile)
         self.websub_active: Callable[[str], datetime | None] | None = None
+        self._report_locks: dict[str, list[Any]] = {}  # report id -> [lock, holders and waiters]
 
     def bounds(self, feed: Feed) -> Bounds:
         return Bounds.of(self.settings, feed.min_interval_s, feed.max_interval_s)
@@ -182,39 +186,68 @@ class FeedPoller:
         outcome.reports = len(candidates)
         new_times: list[datetime] = []
         for candidate in candidates:
-            report = candidate.report
-            outcome.report_ids.append(report.report_id)
-            mark = self.store.seen(report.report_id)
-            if mark is not None and mark.entry_hash == candidate.entry_hash:
-                continue
-            if self.fulltext and candidate.needs_fulltext:
-                report = with_full_text(candidate, await fetch_full_text(self.fetcher, report.url))
-            unconfirmed = mark is not None and not mark.entry_hash  # reserved, delivery unknown
-            if mark is not None:
-                if mark.content_hash == report.content_hash:
-                    # the feed's wording changed but not what a reader sees: remember, don't republish
-                    self.store.mark_seen(
-                        report.report_id,
-                        candidate.entry_hash,
-                        report.content_hash,
-                        mark.revision,
-                        feed.id,
-                        now,
-                    )
-                    continue
-                report = report.model_copy(update={"revision": mark.revision + 1})
-                outcome.revisions += 0 if unconfirmed else 1
-            self.store.reserve_revision(report.report_id, report.revision, feed.id, now)
-            await self._publish(report)
-            self.store.mark_seen(
-                report.report_id, candidate.entry_hash, report.content_hash, report.revision, feed.id, now
-            )
-            outcome.published += 1
-            if (mark is None or unconfirmed) and report.published_at is not None:
-                new_times.append(report.published_at)
+            outcome.report_ids.append(candidate.report.report_id)
+            async with self._report_lock(candidate.report.report_id):
+                published_at = await self._ingest_entry(candidate, feed, now, outcome)
+            if published_at is not None:
+                new_times.append(published_at)
         if new_times:
             state.recent_entry_times = remember_entry_times(state, new_times)
         return ResponseMeta(**{**meta.__dict__, "ttl_s": parsed.ttl_s, "new_entries": len(new_times)})
+
+    @contextlib.asynccontextmanager
+    async def _report_lock(self, report_id: str) -> AsyncIterator[None]:
+        """One feed at a time per report id. The same story in two feeds polled at once read the seen
+        mark the other was still publishing under, and the second published the same content as a new
+        revision while the first then wrote its own number back: the next real revision reused that
+        number and Elasticsearch kept the copy (seen under `make chaos`, a farm report in two feeds)."""
+        entry = self._report_locks.get(report_id)
+        if entry is None:
+            entry = self._report_locks[report_id] = [asyncio.Lock(), 0]
+        entry[1] += 1
+        try:
+            async with entry[0]:
+                yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                del self._report_locks[report_id]
+
+    async def _ingest_entry(
+        self, candidate: Candidate, feed: Feed, now: datetime, outcome: FeedOutcome
+    ) -> datetime | None:
+        """Publish one entry if it is new or a new revision; returns its publication time when it is
+        new (for the feed's rhythm), else None."""
+        report = candidate.report
+        mark = self.store.seen(report.report_id)
+        if mark is not None and mark.entry_hash == candidate.entry_hash:
+            return None
+        if self.fulltext and candidate.needs_fulltext:
+            report = with_full_text(candidate, await fetch_full_text(self.fetcher, report.url))
+        unconfirmed = mark is not None and not mark.entry_hash  # reserved, delivery unknown
+        if mark is not None:
+            if mark.content_hash == report.content_hash:
+                # the feed's wording changed but not what a reader sees: remember, don't republish
+                self.store.mark_seen(
+                    report.report_id,
+                    candidate.entry_hash,
+                    report.content_hash,
+                    mark.revision,
+                    feed.id,
+                    now,
+                )
+                return None
+            report = report.model_copy(update={"revision": mark.revision + 1})
+            outcome.revisions += 0 if unconfirmed else 1
+        self.store.reserve_revision(report.report_id, report.revision, feed.id, now)
+        await self._publish(report)
+        self.store.mark_seen(
+            report.report_id, candidate.entry_hash, report.content_hash, report.revision, feed.id, now
+        )
+        outcome.published += 1
+        if (mark is None or unconfirmed) and report.published_at is not None:
+            return report.published_at
+        return None
 
     async def _publish(self, report: Report) -> None:
         try:

@@ -270,3 +270,47 @@ def test_broker_refusals_pause_new_polls(
     second = run(service.poll_feeds(feeds))
     assert second.reports_published == 1 and service.sink_failures == 0
     assert not service.paused(service.clock())
+
+
+class SlowSink:
+    """A broker that takes a while to confirm, so that feeds polled at once interleave."""
+
+    def __init__(self) -> None:
+        self.reports: list[Report] = []
+
+    async def publish(self, report: Report) -> None:
+        import asyncio
+
+        await asyncio.sleep(0.05)
+        self.reports.append(report)
+
+
+def test_one_story_in_two_feeds_polled_at_once_is_published_once(
+    server: HTTPServer, local_settings: PollerSettings, store: PollerStore
+) -> None:
+    # Found by `make chaos`: both feeds read the seen mark while the other was publishing; the second
+    # sent the same content as revision 2, the first then wrote revision 1 back, and the real
+    # correction went out as revision 2 again (ignored downstream: the copy stayed indexed).
+    import asyncio
+
+    home, mirror = Feed(id="home", url=server.url_for("/home")), Feed(id="mirror", url=server.url_for("/mirror"))
+    mirror_calls: list[int] = []
+
+    def mirror_feed(request: Request) -> Response:
+        mirror_calls.append(1)
+        return Response(rss(("a", "3 killed" if len(mirror_calls) == 1 else "corrected: 5 killed")))
+
+    server.expect_request("/home").respond_with_data(rss(("a", "3 killed")))
+    server.expect_request("/mirror").respond_with_handler(mirror_feed)
+    sink = SlowSink()
+
+    async def go() -> None:
+        async with Fetcher(local_settings) as fetcher:
+            poller = FeedPoller(fetcher, store, sink, local_settings, rng=random.Random(0))  # type: ignore[arg-type]
+            outcomes = await asyncio.gather(poller.poll(home), poller.poll(mirror))
+            outcomes.append(await poller.poll(mirror))
+            assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+
+    run(go())
+    assert [(r.revision, "5 killed" in r.text) for r in sink.reports] == [(1, False), (2, True)]
+    assert store.seen(sink.reports[0].report_id).revision == 2
