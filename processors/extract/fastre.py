@@ -5,56 +5,67 @@ letter the Arabic alternatives cannot match, yet the regex engine still tries ea
 position. `latin(pattern)` is the pattern without its top-level alternatives that need an Arabic
 letter to match (found from the parsed pattern, not by hand), and `for_text(pattern, text)` picks it
 whenever ``text`` holds no Arabic letter: the same matches (position, span and groups) come out, faster.
+Likewise `arabic(pattern)` drops the alternatives that need a Latin letter, for Arabic text without one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import cast
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Latin letters, with the three letters re.IGNORECASE matches to them (İ ı ſ, and the Kelvin sign K): under
+# that flag a Latin letter of a pattern matches only characters of this set (checked over every code point).
+_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 _NEVER = re.compile(r"(?!)")
 _VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
+_ARABIC_VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
 def _arabic_code(code: int) -> bool:
     return _ARABIC.match(chr(code)) is not None
 
 
-def _set_needs_arabic(items: list[tuple[object, object]]) -> bool:
-    """Whether every character of a character set ``[...]`` is an Arabic letter."""
+def _latin_code(code: int) -> bool:
+    return _LATIN.match(chr(code)) is not None
+
+
+def _set_needs_arabic(items: list[tuple[object, object]], script: Callable[[int], bool] = _arabic_code) -> bool:
+    """Whether every character of a character set ``[...]`` is an Arabic letter (a letter of ``script``)."""
     for op, av in items:
         if op is sre.LITERAL:
-            if not _arabic_code(av):  # type: ignore[arg-type]
+            if not script(av):  # type: ignore[arg-type]
                 return False
         elif op is sre.RANGE:
             low, high = cast(tuple[int, int], av)
-            if not (_arabic_code(low) and _arabic_code(high) and all(_arabic_code(c) for c in range(low, high + 1))):
+            if not (script(low) and script(high) and all(script(c) for c in range(low, high + 1))):
                 return False
         else:  # NEGATE, CATEGORY (\w, \s ...), anything else: may be a Latin character
             return False
     return bool(items)
 
 
-def _needs_arabic(seq: object) -> bool:
-    """Whether every match of the parsed sequence ``seq`` contains (or asserts) an Arabic letter."""
+def _needs_arabic(seq: object, script: Callable[[int], bool] = _arabic_code) -> bool:
+    """Whether every match of the parsed sequence ``seq`` contains (or asserts) an Arabic letter (a letter
+    of ``script``)."""
     for op, av in seq:  # type: ignore[attr-defined]
-        if op is sre.LITERAL and _arabic_code(av):
+        if op is sre.LITERAL and script(av):
             return True
-        if op is sre.IN and _set_needs_arabic(av):
+        if op is sre.IN and _set_needs_arabic(av, script):
             return True
-        if op is sre.SUBPATTERN and _needs_arabic(av[3]):
+        if op is sre.SUBPATTERN and _needs_arabic(av[3], script):
             return True
-        if op is sre.ATOMIC_GROUP and _needs_arabic(av):
+        if op is sre.ATOMIC_GROUP and _needs_arabic(av, script):
             return True
-        if op is sre.BRANCH and all(_needs_arabic(branch) for branch in av[1]):
+        if op is sre.BRANCH and all(_needs_arabic(branch, script) for branch in av[1]):
             return True
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1 and _needs_arabic(av[2]):
-            return True
-        if op is sre.ASSERT and _needs_arabic(av[1]):  # a positive lookahead/lookbehind must see it too
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            if _needs_arabic(av[2], script):
+                return True
+        if op is sre.ASSERT and _needs_arabic(av[1], script):  # a positive lookahead/lookbehind must see it too
             return True
     return False
 
@@ -106,7 +117,7 @@ def _group_end(source: str, open_at: int) -> int:
     raise ValueError("unbalanced group")
 
 
-def _prune_groups(branch: str, flags: int) -> str:
+def _prune_groups(branch: str, flags: int, script: Callable[[int], bool] = _arabic_code) -> str:
     """``branch`` with the Arabic-only alternatives of its non-capturing groups ``(?:...)`` dropped."""
     out: list[str] = []
     copied = 0  # branch[:copied] is in out; groups before it are done
@@ -114,7 +125,7 @@ def _prune_groups(branch: str, flags: int) -> str:
         if i < copied or not branch.startswith("(?:", i):
             continue
         end = _group_end(branch, i)
-        inner = _prune(branch[i + 3 : end], flags)
+        inner = _prune(branch[i + 3 : end], flags, script)
         out.append(branch[copied:i])
         out.append(branch[i : end + 1] if inner is None else f"(?:{inner})")
         copied = end + 1
@@ -122,33 +133,45 @@ def _prune_groups(branch: str, flags: int) -> str:
     return "".join(out)
 
 
-def _prune(source: str, flags: int) -> str | None:
+def _prune(source: str, flags: int, script: Callable[[int], bool] = _arabic_code) -> str | None:
     """``source`` without the alternatives (at any depth of non-capturing groups) that need an Arabic
-    letter; None when every alternative needs one."""
+    letter (a letter of ``script``); None when every alternative needs one."""
     kept = []
     for branch in _top_level_branches(source):
-        pruned = _prune_groups(branch, flags)
-        if not _needs_arabic(_parser.parse(pruned, flags)):
+        pruned = _prune_groups(branch, flags, script)
+        if not _needs_arabic(_parser.parse(pruned, flags), script):
             kept.append(pruned)
     return "|".join(kept) if kept else None
 
 
 def latin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` without the alternatives that cannot match a text free of Arabic letters."""
-    variant = _VARIANTS.get(pattern)
+    return _variant(pattern, _arabic_code, _VARIANTS)
+
+
+def arabic(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without the alternatives that cannot match a text free of Latin letters (`_LATIN`)."""
+    return _variant(pattern, _latin_code, _ARABIC_VARIANTS)
+
+
+def _variant(
+    pattern: re.Pattern[str], script: Callable[[int], bool], cache: dict[re.Pattern[str], re.Pattern[str]]
+) -> re.Pattern[str]:
+    """``pattern`` without the alternatives that need a letter of ``script``."""
+    variant = cache.get(pattern)
     if variant is not None:
         return variant
     variant = pattern
     flags = pattern.flags & ~re.UNICODE
     try:
-        pruned = _prune(pattern.pattern, flags)
+        pruned = _prune(pattern.pattern, flags, script)
     except (ValueError, re.error):
         pruned = pattern.pattern
     if pruned != pattern.pattern:
         candidate = re.compile(pruned, pattern.flags) if pruned is not None else _NEVER
         if candidate.groups == pattern.groups and candidate.groupindex == pattern.groupindex:
             variant = candidate
-    _VARIANTS[pattern] = variant
+    cache[pattern] = variant
     return variant
 
 
@@ -205,26 +228,33 @@ _MAX_LITERALS = 40
 _PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
 
-_Seen = tuple[str, bool, dict[int, re.Pattern[str]]]  # chosen patterns keyed by id(pattern)
-_RECENT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two long texts (whole reports)
-_RECENT_SHORT: list[_Seen] = [("", False, {}), ("", False, {})]  # the last two sentences or windows
+# The script of a text: no Arabic letter (0), Arabic and Latin letters (1), Arabic letters only (2).
+_Seen = tuple[str, int, dict[int, re.Pattern[str]]]  # chosen patterns keyed by id(pattern)
+_RECENT: list[_Seen] = [("", 0, {}), ("", 0, {})]  # the last two long texts (whole reports)
+_RECENT_SHORT: list[_Seen] = [("", 0, {}), ("", 0, {})]  # the last two sentences or windows
+
+
+def _script(text: str) -> int:
+    if text.isascii() or _ARABIC.search(text) is None:
+        return 0
+    return 1 if _LATIN.search(text) is not None else 2
 
 
 def _seen(text: str, recent: list[_Seen]) -> _Seen:
-    """Whether ``text`` holds an Arabic letter, and the patterns already chosen for it (remembered for
+    """The script of ``text`` (see `_Seen`), and the patterns already chosen for it (remembered for
     the last two texts of its kind: callers alternate between a sentence and the whole report)."""
     if text is recent[1][0]:
         recent.reverse()
     else:
         recent[1] = recent[0]
-        recent[0] = (text, not text.isascii() and _ARABIC.search(text) is not None, {})
+        recent[0] = (text, _script(text), {})
     return recent[0]
 
 
 def has_arabic(text: str) -> bool:
     """Whether ``text`` holds an Arabic letter."""
     recent = _RECENT if len(text) > 400 else _RECENT_SHORT
-    return (recent[0] if text is recent[0][0] else _seen(text, recent))[1]
+    return (recent[0] if text is recent[0][0] else _seen(text, recent))[1] != 0
 
 
 def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
@@ -234,10 +264,12 @@ def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
     return False
 
 
-# id(pattern) -> (its Latin variant, that variant's prefilter, the whole pattern's prefilter). Keyed by
-# identity: hashing a compiled pattern hashes its whole code (microseconds for the big alternations),
-# and the patterns are module constants; `_KEPT` holds each one, so no id is reused while its entry lives.
-_CHOICES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, tuple[str, ...] | None]] = {}
+# id(pattern) -> (variant, its prefilter) for each script of `_Seen`: the Latin variant, the whole pattern,
+# the Arabic variant. Keyed by identity: hashing a compiled pattern hashes its whole code (microseconds for
+# the big alternations), and the patterns are module constants; `_KEPT` holds each one, so no id is
+# reused while its entry lives.
+_Choice = tuple[re.Pattern[str], tuple[str, ...] | None]
+_CHOICES: dict[int, tuple[_Choice, _Choice, _Choice]] = {}
 _KEPT: list[re.Pattern[str]] = []
 
 
@@ -248,24 +280,24 @@ def _cached_prefilter(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return prefilter
 
 
-def _choice(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...] | None, tuple[str, ...] | None]:
-    picked = latin(pattern)
+def _choice(pattern: re.Pattern[str]) -> tuple[_Choice, _Choice, _Choice]:
     _KEPT.append(pattern)
-    entry = _CHOICES[id(pattern)] = (picked, _cached_prefilter(picked), _cached_prefilter(pattern))
+    entry = _CHOICES[id(pattern)] = tuple(  # type: ignore[assignment]
+        (variant, _cached_prefilter(variant)) for variant in (latin(pattern), pattern, arabic(pattern))
+    )
     return entry
 
 
 def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
     """The pattern to search ``text`` (or part of it) with: its Latin variant when the text has no
-    Arabic letter, and one that never matches when the text lacks every literal a match needs."""
+    Arabic letter, its Arabic variant when it has no Latin letter, and one that never matches when the
+    text lacks every literal a match needs."""
     recent = _RECENT if len(text) > 400 else _RECENT_SHORT
-    _, arabic, chosen = recent[0] if text is recent[0][0] else _seen(text, recent)
+    _, script, chosen = recent[0] if text is recent[0][0] else _seen(text, recent)
     key = id(pattern)
     picked = chosen.get(key)
     if picked is None:
-        picked, prefilter, whole = _CHOICES.get(key) or _choice(pattern)
-        if arabic:
-            picked, prefilter = pattern, whole
+        picked, prefilter = (_CHOICES.get(key) or _choice(pattern))[script]
         if prefilter is not None and not _contains_any(text, prefilter):
             picked = _NEVER
         chosen[key] = picked
