@@ -705,6 +705,9 @@ def verify(pipeline: LocalPipeline, load: Load, poison: dict[str, str], *,
             indexed = latest.get(rid, {})
             say(f"diagnosis {rid} ({'farm' if rid in load.via_farm else 'direct'}; indexed revision "
                 f"{indexed.get('revision')}, expected text hash {expected[rid].content_hash[:8]}): {lines}")
+        for topic in (topics.REPORTS_NORMALIZED, topics.REPORTS_CLEAN):
+            for rid, lines in raw_history(pipeline, set(missing[:3] + stale[:3]), topic).items():
+                say(f"diagnosis {rid}: on {topic}: {lines or 'none'}")
         for rid, lines in raw_history(pipeline, set(events_missing[:3] + doubled[:3]), topics.EVENTS).items():
             say(f"diagnosis {rid}: canonical events naming it on the events topic: {lines or 'none'}")
     if missing:
