@@ -76,8 +76,9 @@ def decode_record(topic: str, value: bytes | None) -> Record:
 def report_document(report: Report) -> dict[str, Any]:
     doc = report.model_dump(mode="json")
     doc["timestamp"] = _iso(report.published_at or report.fetched_at)
-    doc["title_norm"] = normalize_for_match(report.title)
-    doc["text_norm"] = normalize_for_match(report.body)
+    # Reports reach the sink from reports.clean, cleaned by the worker (processors.normalize).
+    doc["title_norm"] = normalize_for_match(report.title, cleaned=True)
+    doc["text_norm"] = normalize_for_match(report.body, cleaned=True)
     return doc
 
 

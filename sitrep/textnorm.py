@@ -66,9 +66,12 @@ def normalize_arabic(text: str) -> str:
     return text.replace("\u0649", "\u064a").replace("\u0629", "\u0647")
 
 
-def normalize_for_match(text: str) -> str:
-    """Language-neutral matching form: cleaned, Arabic-folded, lower-cased, single spaces."""
-    text = _SPACES.sub(" ", normalize_arabic(clean_text(text))).lower().strip()
+def normalize_for_match(text: str, *, cleaned: bool = False) -> str:
+    """Language-neutral matching form: cleaned, Arabic-folded, lower-cased, single spaces.
+
+    ``cleaned``: ``text`` is already the output of :func:`clean_text` (reports on ``reports.clean``),
+    so cleaning it again is skipped; the result is the same, ``clean_text`` being idempotent."""
+    text = _SPACES.sub(" ", normalize_arabic(text if cleaned else clean_text(text))).lower().strip()
     if "\n " in text or " \n" in text:  # a line that began or ended with a dropped mark
         text = "\n".join(line.strip() for line in text.split("\n"))
     return text

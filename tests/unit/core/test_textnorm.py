@@ -35,3 +35,10 @@ def test_detect_language() -> None:
     assert detect_language("اشتباكات عنيفة في ريف دير الزور") == "ar"
     assert detect_language("Clashes in rural Deir ez-Zor") == "en"
     assert detect_language("123 !!") == ""
+
+
+@given(st.text() | ARABIC_ALPHABET)
+def test_matching_form_of_cleaned_text_needs_no_second_cleaning(text: str) -> None:
+    # The sink indexes reports the worker cleaned: it skips cleaning them again.
+    cleaned = clean_text(text)
+    assert normalize_for_match(cleaned, cleaned=True) == normalize_for_match(cleaned) == normalize_for_match(text)
