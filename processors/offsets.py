@@ -13,7 +13,9 @@ reports of a partition lost with every consumer group at lag 0):
    skips offsets None and 0), so messages dropped before its first commit are skipped for good, and
    with no committed offset Faust commits whatever acked run comes first. Here such partitions are
    seeked to their earliest offset, which is where a new consumer group starts
-   (`auto_offset_reset=earliest`), and that offset becomes the base of the check above.
+   (`auto_offset_reset=earliest`), and that offset becomes the base of the check above. A partition
+   whose committed offset Faust's books lack anyway (a rebalance that ended without its seek) commits
+   nothing until `HoleWatch` has looked the offset up on the broker.
 3. A failed commit still moved the committed offset in Faust's books and forgot the acked offsets
    (faust-streaming #316; upstream PR #692). Here the books move only when the broker took the commit.
 4. When the offsets it fetches jump (its fetch position moved past messages it then dropped), Faust
@@ -48,14 +50,16 @@ log = logging.getLogger(__name__)
 def committable_offset(acked: list[int], committed: int | None) -> int | None:
     """The offset to commit for one partition: one past the run of acked offsets that starts at
     ``committed`` (the next offset to process), or None when the message at ``committed`` has not been
-    acked. ``acked`` is sorted in place and loses the offsets below ``committed``."""
+    acked, or ``committed`` is not known (`HoleWatch` looks it up). ``acked`` is sorted in place and
+    loses the offsets below ``committed``."""
     acked.sort()
-    if committed is not None:
-        below = 0
-        while below < len(acked) and acked[below] < committed:
-            below += 1
-        del acked[:below]
-    if not acked or (committed is not None and acked[0] != committed):
+    if committed is None:
+        return None
+    below = 0
+    while below < len(acked) and acked[below] < committed:
+        below += 1
+    del acked[:below]
+    if not acked or acked[0] != committed:
         return None
     end = acked[0]
     for offset in acked[1:]:
@@ -196,6 +200,7 @@ class HoleWatch:
             self.sought.clear()
             return 0
         assigned = consumer.assignment()
+        await self.learn_committed(consumer, assigned)
         sought = 0
         for tp, missing, acked_after in self.due(consumer):
             if tp not in assigned:
@@ -211,9 +216,39 @@ class HoleWatch:
                             "partition wait for it (a gap in the log? compacted topics and transactional "
                             "producers are not supported): seeking back again", missing, tp.topic,
                             tp.partition, times - 1, extra=where)
-            await consumer.seek(tp, missing)
+            await _seek(consumer, tp, missing)
             self.sought[tp] = (missing, times)
             sought += 1
             if self.on_seek is not None:
                 self.on_seek(tp)
         return sought
+
+    async def learn_committed(self, consumer: Any, assigned: Any) -> None:
+        """Look up the committed offset of partitions processed without one in Faust's books (a
+        rebalance that ended without its seek to the committed offsets): until it is known nothing of
+        theirs is committed, since where the acked run must start is unknown."""
+        for tp, acked in list(consumer._acked.items()):
+            if not acked or tp not in assigned or consumer._committed_offset[tp] is not None:
+                continue
+            committed = await _broker_committed(consumer, tp)
+            if committed is None:
+                committed = (await consumer.earliest_offsets(tp)).get(tp)
+            if committed is not None and consumer._committed_offset[tp] is None:
+                consumer._committed_offset[tp] = committed
+
+
+async def _broker_committed(consumer: Any, tp: Any) -> int | None:
+    """The group's committed offset of ``tp`` on the broker (aiokafka driver), or None."""
+    thread = getattr(consumer, "_thread", None)
+    if thread is None or not hasattr(thread, "call_thread"):
+        return None
+    return await thread.call_thread(thread._ensure_consumer().committed, tp)
+
+
+async def _seek(consumer: Any, tp: Any, offset: int) -> None:
+    """Seek on the consumer's own thread and wait for the new position (Faust's ``seek_wait``, which
+    also resets its read offset), where the driver has it."""
+    if hasattr(consumer, "seek_wait"):
+        await consumer.seek_wait({tp: offset})
+    else:
+        await consumer.seek(tp, offset)

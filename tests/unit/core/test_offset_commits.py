@@ -26,8 +26,29 @@ def test_offsets_below_the_committed_one_are_forgotten() -> None:
     assert acked == [100, 101]
 
 
-def test_never_committed_partition_commits_its_first_run() -> None:
-    assert committable_offset([5, 6, 8], None) == 7
+def test_nothing_is_committed_while_the_committed_offset_is_unknown() -> None:
+    assert committable_offset([5, 6, 8], None) is None
+
+
+def test_hole_watch_learns_an_unknown_committed_offset() -> None:
+    class Thread:
+        def _ensure_consumer(self) -> Any:
+            return self
+
+        async def committed(self, tp: Any) -> int:
+            return 40
+
+        async def call_thread(self, fn: Any, *args: Any) -> Any:
+            return await fn(*args)
+
+    consumer = _Consumer()
+    tp = TP("reports.raw", 1)
+    consumer._acked[tp] = [41, 42]
+    consumer._committed_offset = {tp: None}
+    consumer._thread = Thread()
+    asyncio.run(HoleWatch().learn_committed(consumer, {tp}))
+    assert consumer._committed_offset[tp] == 40
+    assert committable_offset(consumer._acked[tp], 40) is None  # 40 itself was never acked
 
 
 def test_head_hole() -> None:
