@@ -16,8 +16,14 @@ What runs (own stand-ins on free loopback ports, own state directory, everything
   ``sitrep sink``.
 
 Faults, at seeded random moments during the load: SIGKILL of the poller, a worker and the sink;
-the broker paused (SIGSTOP … SIGCONT); Elasticsearch stopped and restarted on the same data dir
-and port; poison (invalid JSON, wrong schema, oversized) written to ``reports.raw`` and ``events``.
+the broker paused (SIGSTOP … SIGCONT); Elasticsearch unreachable (its process frozen: SIGSTOP …
+SIGCONT); poison (invalid JSON, wrong schema, oversized) written to ``reports.raw`` and ``events``.
+
+Elasticsearch is frozen rather than stopped because the local stand-in loses writes it has already
+acknowledged when it is stopped under load (measured: 1,800 and 3,000 of ~55,000 bulk-acknowledged
+documents missing after a SIGTERM and restart; none when idle), which real Elasticsearch never does
+(a bulk is acknowledged once its translog is durable). A stop would then count the stand-in's loss as
+the pipeline's. Clients see the frozen server as down: requests time out, the sink pauses and retries.
 
 Checks (JSON lines on stdout, exit 1 when one fails):
 
@@ -853,14 +859,16 @@ def run_chaos(plan: ChaosPlan, state_dir: Path) -> tuple[list[dict[str, Any]], l
                         say("broker resumed (SIGCONT)")
                     resume.append((now + plan.broker_pause_s, cont))
                 elif fault.kind == "stop-elasticsearch":
-                    pipeline.services.down(("elasticsearch",))
+                    es_pid = pipeline.service_pid("elasticsearch")
+                    assert es_pid
+                    os.killpg(es_pid, signal.SIGSTOP)
                     injected += 1
-                    say(f"fault {injected}: Elasticsearch stopped for {plan.es_outage_s:.0f}s")
+                    say(f"fault {injected}: Elasticsearch down (frozen, SIGSTOP {es_pid}) for {plan.es_outage_s:.0f}s")
 
-                    def restart_es() -> None:
-                        pipeline.services.up(("elasticsearch",))
-                        say("Elasticsearch restarted on the same data dir and port")
-                    resume.append((now + plan.es_outage_s, restart_es))
+                    def thaw_es(pid: int = es_pid) -> None:
+                        os.killpg(pid, signal.SIGCONT)
+                        say("Elasticsearch back (SIGCONT)")
+                    resume.append((now + plan.es_outage_s, thaw_es))
                 elif fault.kind == "poison":
                     poisoner.inject(fault.target)
                 elif fault.kind == "scale-out":
