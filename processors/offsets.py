@@ -133,7 +133,7 @@ def install() -> None:
             start = earliest.get(tp)
             if start is None:
                 continue
-            await self._seek(tp, start)
+            await _seek(self, tp, start)
             self._read_offset[tp] = None
             self._committed_offset[tp] = start
 
