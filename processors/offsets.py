@@ -93,14 +93,7 @@ def install() -> None:
         acked = self._acked[tp]
         if not acked:
             return None
-        gaps = self._gap[tp]
-        if gaps:  # offsets the log does not hold (compaction, transaction markers) count as acked
-            top = max(acked)
-            ranges = sorted(gaps.overlap(0, top), key=lambda interval: interval.begin)
-            if ranges:
-                filled = [offset for interval in ranges for offset in range(interval.begin, interval.end)]
-                acked.extend(filled)
-                gaps.chop(0, max(filled[-1], top + 1))
+        # Faust's gap intervals are not consulted: nothing records them any more (see _add_gap below).
         before = set(acked)
         offset = committable_offset(acked, self._committed_offset[tp])
         self._acked_index[tp].difference_update(before - set(acked))
