@@ -364,6 +364,14 @@ class Candidate:
 
 def prepare(report: Report) -> Document:
     """Fold the report text and find every mention once."""
+    doc, dateline = _prepare_text(report)
+    _prepare_context(doc, dateline)
+    return doc
+
+
+def _prepare_text(report: Report) -> tuple[Document, re.Match[str] | None]:
+    """The first half of `prepare`: folded text, trigger and actor mentions, sentences (no places or dates
+    yet); and the dateline `_prepare_context` drops places from."""
     title = report.title if report.title.strip() else ""  # offsets are into title + "\n" + text, as given
     body = report.body
     text = f"{title}\n{body}" if title else body
@@ -389,15 +397,21 @@ def prepare(report: Report) -> Document:
         places=[],
         dates=[],
     )
+    _mark_echo(doc)  # reads only the folded text and its sentences
+    return doc, dateline
+
+
+def _prepare_context(doc: Document, dateline: re.Match[str] | None) -> None:
+    """The second half of `prepare`: the places and dates of the report."""
+    text, language, report = doc.text, doc.language, doc.report
+    title_len = len(report.title) if report.title.strip() else 0
     places = context.places_in(text, language)
-    doc.anchor = _dateline_anchor(text, len(title) + 1 if title else 0, language, report.published_at)
+    doc.anchor = _dateline_anchor(text, title_len + 1 if title_len else 0, language, report.published_at)
     dates = context.dates_in(text, language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
-    _mark_echo(doc)
-    return doc
 
 
 _NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
@@ -1350,7 +1364,20 @@ def _merge(into: Candidate, other: Candidate) -> None:
 
 def extract(report: Report) -> list[Event]:
     """Events of one report, most salient first (see the module docstring)."""
-    doc = prepare(report)
+    doc, dateline = _prepare_text(report)
+    inserted = _inserted_lines(doc)
+    lead = _lead_sentence(doc)
+    # The title's and the lead's candidates decide first whether the report tells of violence at all (see
+    # below): a report that does not is left before its places, dates, tolls and other sentences are read.
+    heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
+    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
+        return []
+    _prepare_context(doc, dateline)
+    head_cands = {i: _sentence_candidates(doc, i) for i in heads}
+    if not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) and not _encirclement_lead(
+        doc, lead
+    ):
+        return []
     all_cands: list[Candidate] = []
     carry: Candidate | None = None
     collected: set[int] = set()  # figures the report gives as running or cumulative totals
@@ -1358,11 +1385,13 @@ def extract(report: Report) -> list[Event]:
     totals = frozenset(collected)
     starts = [s for s, _ in doc.sentences]
     with_triggers = {bisect.bisect_right(starts, t.start) - 1 for t in doc.triggers}
-    inserted = _inserted_lines(doc)
     for index in inserted:
         tolls[index] = []
     for index, (s_start, s_end) in enumerate(doc.sentences):
-        cands = [] if index in inserted else _sentence_candidates(doc, index)
+        if index in head_cands:
+            cands = head_cands[index]
+        else:
+            cands = [] if index in inserted else _sentence_candidates(doc, index)
         sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
@@ -1378,7 +1407,6 @@ def extract(report: Report) -> list[Event]:
     body_cands = [c for c in all_cands if not c.in_title]
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
-    lead = _lead_sentence(doc)
     if not any(c.in_title or c.sentence == lead for c in all_cands) and not _encirclement_lead(doc, lead):
         return []
     if _political_statement(doc, lead):
@@ -1529,6 +1557,12 @@ def extract(report: Report) -> list[Event]:
     events = [e for _, e in kept_events]
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
     return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
+
+
+def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
+    """Whether a trigger lies in one of the sentences ``indexes``."""
+    spans = [doc.sentences[i] for i in indexes]
+    return any(s_start <= t.start < s_end for s_start, s_end in spans for t in doc.triggers)
 
 
 def _same_spot(a: Any, b: Any) -> bool:
