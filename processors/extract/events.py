@@ -1372,6 +1372,8 @@ def extract(report: Report) -> list[Event]:
     heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
     if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
         return []
+    if _political_statement(doc, lead):  # reads the title and lead only: asked again below, where it was
+        return []
     _prepare_context(doc, dateline)
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
     if not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) and not _encirclement_lead(
