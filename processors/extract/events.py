@@ -26,7 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
-from processors.extract.fastre import for_text
+from processors.extract.fastre import for_text, found_in
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -319,6 +319,7 @@ class Document:
     claimer: str | None = None  # who claimed the attack, found once per report
     scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
     split_words: bool | None = None  # the text codes or spreads its fatalities
+    split_sentences: list[tuple[int, int]] | None = None  # the sentences that do (`_split_sentences`)
     echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
 
@@ -561,10 +562,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     set_aside = False
     arabic = doc.language == "ar"
     threat = bool(for_text(_THREAT, sentence).search(sentence))
-    reference = bool(for_text(_REFERENCE_WORD, sentence).search(sentence))
-    halt = bool(for_text(_HALT_WORD, sentence).search(sentence))
+    reference = found_in(_REFERENCE_WORD, sentence)
+    halt = found_in(_HALT_WORD, sentence)
     denial = bool(for_text(_DENIAL, sentence).search(sentence))
-    background = bool(for_text(_BACKGROUND_WORD, sentence).search(sentence))
+    background = found_in(_BACKGROUND_WORD, sentence)
     period = (
         "خلال" in sentence
         or "طوال" in sentence
@@ -1163,6 +1164,17 @@ def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None
     return None
 
 
+def _split_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The sentences that split or code a toll (`_SPLIT_SENTENCE`), found once per report."""
+    if doc.split_sentences is None:
+        doc.split_sentences = [
+            (s_start, s_end)
+            for s_start, s_end in doc.sentences
+            if for_text(_SPLIT_SENTENCE, sentence := doc.folded[s_start:s_end]).search(sentence)
+        ]
+    return doc.split_sentences
+
+
 def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     """ACLED notes split a total over places ("7 Kabani, 6 Haddada", "9 coded to Quriyeh",
     "6 fatalities coded to this location"): the share of this event's place, when it is named."""
@@ -1171,10 +1183,8 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
         names.append(doc.folded[cand.place.start : cand.place.end])
         names.append(cand.place.location.name.lower())
     names = [re.sub(r"^(?:the |al[- ])", "", n).strip() for n in names if n]
-    for s_start, s_end in doc.sentences:
+    for s_start, s_end in _split_sentences(doc):
         sentence = doc.folded[s_start:s_end]
-        if not for_text(_SPLIT_SENTENCE, sentence).search(sentence):
-            continue
         here = _THIS_PLACE.search(sentence)
         if here:
             return Casualties(
