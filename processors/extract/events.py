@@ -36,7 +36,7 @@ from processors.extract.lexicon import (
     STATUS_CONTEXT,
     TRIGGER_RULES,
 )
-from processors.extract.mentions import ActorMention, TriggerMention, find_mentions
+from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
 from processors.extract.roles import Roles, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
@@ -365,14 +365,14 @@ class Candidate:
 
 def prepare(report: Report) -> Document:
     """Fold the report text and find every mention once."""
-    doc, dateline = _prepare_text(report)
+    doc = _prepare_text(report)
+    dateline = _prepare_mentions(doc)
     _prepare_context(doc, dateline)
     return doc
 
 
-def _prepare_text(report: Report) -> tuple[Document, re.Match[str] | None]:
-    """The first half of `prepare`: folded text, trigger and actor mentions, sentences (no places or dates
-    yet); and the dateline `_prepare_context` drops places from."""
+def _prepare_text(report: Report) -> Document:
+    """The first part of `prepare`: folded text and sentences (no mentions, places or dates yet)."""
     title = report.title if report.title.strip() else ""  # offsets are into title + "\n" + text, as given
     body = report.body
     text = f"{title}\n{body}" if title else body
@@ -380,11 +380,6 @@ def _prepare_text(report: Report) -> tuple[Document, re.Match[str] | None]:
     folded, positions = fold_with_offsets(text)
     # The title's end in the folded text (diacritics such as the tanwin of "قتيلاً" are dropped).
     title_end = (len(title) if positions is None else bisect.bisect_left(positions, len(title))) if title else 0
-    mentions = find_mentions(folded)
-    _add_upper_case_is(text, positions, mentions.actors)
-    dateline = _DATELINE.match(folded, title_end + 1 if title else 0)
-    if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
-        mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
     doc = Document(
         report=report,
         text=text,
@@ -393,13 +388,26 @@ def _prepare_text(report: Report) -> tuple[Document, re.Match[str] | None]:
         title_end=title_end,
         language=language,
         sentences=split_sentences(folded),
-        triggers=mentions.triggers,
-        actors=mentions.actors,
+        triggers=[],
+        actors=[],
         places=[],
         dates=[],
     )
     _mark_echo(doc)  # reads only the folded text and its sentences
-    return doc, dateline
+    return doc
+
+
+def _prepare_mentions(doc: Document) -> re.Match[str] | None:
+    """The second part of `prepare`: trigger and actor mentions; returns the dateline `_prepare_context`
+    drops places from."""
+    title = doc.report.title.strip()
+    mentions = find_mentions(doc.folded)
+    _add_upper_case_is(doc.text, doc.positions, mentions.actors)
+    dateline = _DATELINE.match(doc.folded, doc.title_end + 1 if title else 0)
+    if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
+        mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
+    doc.triggers, doc.actors = mentions.triggers, mentions.actors
+    return dateline
 
 
 def _prepare_context(doc: Document, dateline: re.Match[str] | None) -> None:
@@ -1374,15 +1382,19 @@ def _merge(into: Candidate, other: Candidate) -> None:
 
 def extract(report: Report) -> list[Event]:
     """Events of one report, most salient first (see the module docstring)."""
-    doc, dateline = _prepare_text(report)
+    doc = _prepare_text(report)
     inserted = _inserted_lines(doc)
     lead = _lead_sentence(doc)
     # The title's and the lead's candidates decide first whether the report tells of violence at all (see
-    # below): a report that does not is left before its places, dates, tolls and other sentences are read.
+    # below): a report that does not is left before its mentions (when no trigger word can stand in its title
+    # or lead), places, dates, tolls and other sentences are read.
     heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
-    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
-        return []
     if _political_statement(doc, lead):  # reads the title and lead only: asked again below, where it was
+        return []
+    if not triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads]) and not _may_encircle(doc, lead):
+        return []
+    dateline = _prepare_mentions(doc)
+    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
         return []
     _prepare_context(doc, dateline)
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
@@ -1712,6 +1724,16 @@ def _encirclement_lead(doc: Document, lead: int) -> bool:
         and any(start <= a.start < end and a.name != "Civilians" for a in doc.actors)
         for start, end in spans
     )
+
+
+def _may_encircle(doc: Document, lead: int) -> bool:
+    """False when `_encirclement_lead` is surely False, before the actors are found: no encircling verb."""
+    if doc.language != "ar":
+        return False
+    spans = [(0, doc.title_end)] if doc.title_end else []
+    if lead >= 0:
+        spans.append(doc.sentences[lead])
+    return any(_ENCIRCLE.search(doc.folded, start, end) is not None for start, end in spans)
 
 
 def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:

@@ -158,6 +158,25 @@ class PhraseIndex:
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
         return found
 
+    def may_start_in(self, text: str, spans: list[tuple[int, int]], below: int) -> bool:
+        """False when no match of an alternative labelled below ``below`` starts in one of ``spans`` (the
+        matches `find_all` would give); True when one may."""
+        for start, end in spans:
+            for word in _WORD.finditer(text, start):
+                at = word.start()
+                if at >= end:
+                    break
+                for joined, alternatives in self._tries(word.group()):
+                    if joined is not None and joined.match(text, at) is None:
+                        continue
+                    for label, compiled in alternatives:
+                        if label < below and (match := compiled.match(text, at)) and match.end() > at:
+                            return True
+            for label, compiled in self.residual:
+                if label < below and (match := compiled.search(text, start)) and match.start() < end:
+                    return True  # (it may be empty or give way to an earlier match: True is safe)
+        return False
+
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
         return leftmost_longest(self.find_all(text))
@@ -246,6 +265,12 @@ class _Inside:
             return any((s <= start < e or s < end <= e) and end != e and end <= e for s, e in self.spans)
         k = bisect_left(self.starts, end)  # the spans with s < end
         return k > 0 and self.reach[k - 1] > end
+
+
+def triggers_may_start_in(folded: str, spans: list[tuple[int, int]]) -> bool:
+    """False when `find_mentions` surely finds no trigger starting in one of ``spans`` of ``folded``: no
+    trigger word is there (cheaper than finding every mention of the text)."""
+    return _index().may_start_in(folded, spans, _ACTOR_BASE)
 
 
 def find_triggers(folded: str) -> list[TriggerMention]:
