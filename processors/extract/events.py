@@ -322,6 +322,7 @@ class Document:
     split_sentences: list[tuple[int, int]] | None = None  # the sentences that do (`_split_sentences`)
     echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
+    unread: tuple[re.Match[str] | None] | None = None  # places and dates not read yet (`_read_context`)
 
     def in_title(self, start: int) -> bool:
         """True when ``start`` lies in the title or in its repetition at the head of the body."""
@@ -410,17 +411,30 @@ def _prepare_mentions(doc: Document) -> re.Match[str] | None:
     return dateline
 
 
-def _prepare_context(doc: Document, dateline: re.Match[str] | None) -> None:
-    """The second half of `prepare`: the places and dates of the report."""
+def _prepare_context(doc: Document, dateline: re.Match[str] | None, now: bool = True) -> None:
+    """The last part of `prepare`: the day relative dates count from, and the places and dates of the
+    report (read by `_read_context` when first needed, unless ``now``)."""
     text, language, report = doc.text, doc.language, doc.report
     title_len = len(report.title) if report.title.strip() else 0
-    places = context.places_in(text, language)
     doc.anchor = _dateline_anchor(text, title_len + 1 if title_len else 0, language, report.published_at)
-    dates = context.dates_in(text, language, doc.anchor)
+    doc.unread = (dateline,)
+    if now:
+        _read_context(doc)
+
+
+def _read_context(doc: Document) -> Document:
+    """``doc`` with its places and dates (found here once, when `_prepare_context` left them unread)."""
+    if doc.unread is None:
+        return doc
+    (dateline,) = doc.unread
+    doc.unread = None
+    places = context.places_in(doc.text, doc.language)
+    dates = context.dates_in(doc.text, doc.language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
+    return doc
 
 
 _NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
@@ -561,7 +575,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if (
             years
             and max(years) < published.year
-            and not any(d for d in doc.dates if s_start <= d.start < s_end and d.date.year == published.year)
+            and not any(
+                d for d in _read_context(doc).dates if s_start <= d.start < s_end and d.date.year == published.year
+            )
         ):
             return []  # the sentence tells of an earlier year
     else:
@@ -807,7 +823,7 @@ _RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|
 
 
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
-    return any(span[0] <= p.start < span[1] for p in doc.places)
+    return any(span[0] <= p.start < span[1] for p in _read_context(doc).places)
 
 
 def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
@@ -1396,12 +1412,13 @@ def extract(report: Report) -> list[Event]:
     dateline = _prepare_mentions(doc)
     if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
         return []
-    _prepare_context(doc, dateline)
+    _prepare_context(doc, dateline, now=False)  # the head sentences' candidates seldom need places and dates
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
     if not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) and not _encirclement_lead(
         doc, lead
     ):
         return []
+    _read_context(doc)
     all_cands: list[Candidate] = []
     carry: Candidate | None = None
     collected: set[int] = set()  # figures the report gives as running or cumulative totals
