@@ -1418,6 +1418,9 @@ def extract(report: Report) -> list[Event]:
         doc, lead
     ):
         return []
+    lead_cands = [c for cs in head_cands.values() for c in cs if c.in_title or c.sentence == lead]
+    if not _analysis_title(doc) and _not_an_event_report(doc, lead, lead_cands):
+        return []  # (asked again below, where it was: under such a title the answer waits for the tolls)
     _read_context(doc)
     all_cands: list[Candidate] = []
     carry: Candidate | None = None
@@ -1751,6 +1754,12 @@ def _may_encircle(doc: Document, lead: int) -> bool:
     if lead >= 0:
         spans.append(doc.sentences[lead])
     return any(_ENCIRCLE.search(doc.folded, start, end) is not None for start, end in spans)
+
+
+def _analysis_title(doc: Document) -> bool:
+    """Whether `_not_an_event_report` reads the candidates' tolls: a question or feature title."""
+    title = doc.folded[: doc.title_end].strip()
+    return bool(_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title))
 
 
 def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:
