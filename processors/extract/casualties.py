@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from processors.extract.fastre import for_text
+from processors.extract.fastre import for_text, found_in
 
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
@@ -961,7 +961,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     the caller can refuse the same figure restated elsewhere ("400 killed since Sunday" ... "the 400").
     """
     sentence = folded[start:end]
-    if not for_text(_ANY_TOLL_WORD, sentence).search(sentence):
+    if not found_in(_ANY_TOLL_WORD, sentence):
         return []
     total_spans = _total_segments(folded, start, end) if for_text(_SENTENCE_TOTAL, sentence).search(sentence) else []
     if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):

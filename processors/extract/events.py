@@ -26,7 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
-from processors.extract.fastre import for_text
+from processors.extract.fastre import for_text, found_in
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -36,7 +36,7 @@ from processors.extract.lexicon import (
     STATUS_CONTEXT,
     TRIGGER_RULES,
 )
-from processors.extract.mentions import ActorMention, TriggerMention, find_mentions
+from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
 from processors.extract.roles import Roles, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
@@ -319,8 +319,10 @@ class Document:
     claimer: str | None = None  # who claimed the attack, found once per report
     scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
     split_words: bool | None = None  # the text codes or spreads its fatalities
+    split_sentences: list[tuple[int, int]] | None = None  # the sentences that do (`_split_sentences`)
     echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
+    unread: tuple[re.Match[str] | None] | None = None  # places and dates not read yet (`_read_context`)
 
     def in_title(self, start: int) -> bool:
         """True when ``start`` lies in the title or in its repetition at the head of the body."""
@@ -364,6 +366,14 @@ class Candidate:
 
 def prepare(report: Report) -> Document:
     """Fold the report text and find every mention once."""
+    doc = _prepare_text(report)
+    dateline = _prepare_mentions(doc)
+    _prepare_context(doc, dateline)
+    return doc
+
+
+def _prepare_text(report: Report) -> Document:
+    """The first part of `prepare`: folded text and sentences (no mentions, places or dates yet)."""
     title = report.title if report.title.strip() else ""  # offsets are into title + "\n" + text, as given
     body = report.body
     text = f"{title}\n{body}" if title else body
@@ -371,11 +381,6 @@ def prepare(report: Report) -> Document:
     folded, positions = fold_with_offsets(text)
     # The title's end in the folded text (diacritics such as the tanwin of "قتيلاً" are dropped).
     title_end = (len(title) if positions is None else bisect.bisect_left(positions, len(title))) if title else 0
-    mentions = find_mentions(folded)
-    _add_upper_case_is(text, positions, mentions.actors)
-    dateline = _DATELINE.match(folded, title_end + 1 if title else 0)
-    if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
-        mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
     doc = Document(
         report=report,
         text=text,
@@ -384,19 +389,51 @@ def prepare(report: Report) -> Document:
         title_end=title_end,
         language=language,
         sentences=split_sentences(folded),
-        triggers=mentions.triggers,
-        actors=mentions.actors,
+        triggers=[],
+        actors=[],
         places=[],
         dates=[],
     )
-    places = context.places_in(text, language)
-    doc.anchor = _dateline_anchor(text, len(title) + 1 if title else 0, language, report.published_at)
-    dates = context.dates_in(text, language, doc.anchor)
+    _mark_echo(doc)  # reads only the folded text and its sentences
+    return doc
+
+
+def _prepare_mentions(doc: Document) -> re.Match[str] | None:
+    """The second part of `prepare`: trigger and actor mentions; returns the dateline `_prepare_context`
+    drops places from."""
+    title = doc.report.title.strip()
+    mentions = find_mentions(doc.folded)
+    _add_upper_case_is(doc.text, doc.positions, mentions.actors)
+    dateline = _DATELINE.match(doc.folded, doc.title_end + 1 if title else 0)
+    if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
+        mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
+    doc.triggers, doc.actors = mentions.triggers, mentions.actors
+    return dateline
+
+
+def _prepare_context(doc: Document, dateline: re.Match[str] | None, now: bool = True) -> None:
+    """The last part of `prepare`: the day relative dates count from, and the places and dates of the
+    report (read by `_read_context` when first needed, unless ``now``)."""
+    text, language, report = doc.text, doc.language, doc.report
+    title_len = len(report.title) if report.title.strip() else 0
+    doc.anchor = _dateline_anchor(text, title_len + 1 if title_len else 0, language, report.published_at)
+    doc.unread = (dateline,)
+    if now:
+        _read_context(doc)
+
+
+def _read_context(doc: Document) -> Document:
+    """``doc`` with its places and dates (found here once, when `_prepare_context` left them unread)."""
+    if doc.unread is None:
+        return doc
+    (dateline,) = doc.unread
+    doc.unread = None
+    places = context.places_in(doc.text, doc.language)
+    dates = context.dates_in(doc.text, doc.language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
-    _mark_echo(doc)
     return doc
 
 
@@ -538,7 +575,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if (
             years
             and max(years) < published.year
-            and not any(d for d in doc.dates if s_start <= d.start < s_end and d.date.year == published.year)
+            and not any(
+                d for d in _read_context(doc).dates if s_start <= d.start < s_end and d.date.year == published.year
+            )
         ):
             return []  # the sentence tells of an earlier year
     else:
@@ -547,10 +586,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     set_aside = False
     arabic = doc.language == "ar"
     threat = bool(for_text(_THREAT, sentence).search(sentence))
-    reference = bool(for_text(_REFERENCE_WORD, sentence).search(sentence))
-    halt = bool(for_text(_HALT_WORD, sentence).search(sentence))
+    reference = found_in(_REFERENCE_WORD, sentence)
+    halt = found_in(_HALT_WORD, sentence)
     denial = bool(for_text(_DENIAL, sentence).search(sentence))
-    background = bool(for_text(_BACKGROUND_WORD, sentence).search(sentence))
+    background = found_in(_BACKGROUND_WORD, sentence)
     period = (
         "خلال" in sentence
         or "طوال" in sentence
@@ -784,7 +823,7 @@ _RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|
 
 
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
-    return any(span[0] <= p.start < span[1] for p in doc.places)
+    return any(span[0] <= p.start < span[1] for p in _read_context(doc).places)
 
 
 def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
@@ -1149,6 +1188,17 @@ def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None
     return None
 
 
+def _split_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The sentences that split or code a toll (`_SPLIT_SENTENCE`), found once per report."""
+    if doc.split_sentences is None:
+        doc.split_sentences = [
+            (s_start, s_end)
+            for s_start, s_end in doc.sentences
+            if for_text(_SPLIT_SENTENCE, sentence := doc.folded[s_start:s_end]).search(sentence)
+        ]
+    return doc.split_sentences
+
+
 def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     """ACLED notes split a total over places ("7 Kabani, 6 Haddada", "9 coded to Quriyeh",
     "6 fatalities coded to this location"): the share of this event's place, when it is named."""
@@ -1157,10 +1207,8 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
         names.append(doc.folded[cand.place.start : cand.place.end])
         names.append(cand.place.location.name.lower())
     names = [re.sub(r"^(?:the |al[- ])", "", n).strip() for n in names if n]
-    for s_start, s_end in doc.sentences:
+    for s_start, s_end in _split_sentences(doc):
         sentence = doc.folded[s_start:s_end]
-        if not for_text(_SPLIT_SENTENCE, sentence).search(sentence):
-            continue
         here = _THIS_PLACE.search(sentence)
         if here:
             return Casualties(
@@ -1350,7 +1398,30 @@ def _merge(into: Candidate, other: Candidate) -> None:
 
 def extract(report: Report) -> list[Event]:
     """Events of one report, most salient first (see the module docstring)."""
-    doc = prepare(report)
+    doc = _prepare_text(report)
+    inserted = _inserted_lines(doc)
+    lead = _lead_sentence(doc)
+    # The title's and the lead's candidates decide first whether the report tells of violence at all (see
+    # below): a report that does not is left before its mentions (when no trigger word can stand in its title
+    # or lead), places, dates, tolls and other sentences are read.
+    heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
+    if _political_statement(doc, lead):  # reads the title and lead only: asked again below, where it was
+        return []
+    if not triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads]) and not _may_encircle(doc, lead):
+        return []
+    dateline = _prepare_mentions(doc)
+    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
+        return []
+    _prepare_context(doc, dateline, now=False)  # the head sentences' candidates seldom need places and dates
+    head_cands = {i: _sentence_candidates(doc, i) for i in heads}
+    if not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) and not _encirclement_lead(
+        doc, lead
+    ):
+        return []
+    lead_cands = [c for cs in head_cands.values() for c in cs if c.in_title or c.sentence == lead]
+    if not _analysis_title(doc) and _not_an_event_report(doc, lead, lead_cands):
+        return []  # (asked again below, where it was: under such a title the answer waits for the tolls)
+    _read_context(doc)
     all_cands: list[Candidate] = []
     carry: Candidate | None = None
     collected: set[int] = set()  # figures the report gives as running or cumulative totals
@@ -1358,11 +1429,13 @@ def extract(report: Report) -> list[Event]:
     totals = frozenset(collected)
     starts = [s for s, _ in doc.sentences]
     with_triggers = {bisect.bisect_right(starts, t.start) - 1 for t in doc.triggers}
-    inserted = _inserted_lines(doc)
     for index in inserted:
         tolls[index] = []
     for index, (s_start, s_end) in enumerate(doc.sentences):
-        cands = [] if index in inserted else _sentence_candidates(doc, index)
+        if index in head_cands:
+            cands = head_cands[index]
+        else:
+            cands = [] if index in inserted else _sentence_candidates(doc, index)
         sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
@@ -1378,7 +1451,6 @@ def extract(report: Report) -> list[Event]:
     body_cands = [c for c in all_cands if not c.in_title]
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
-    lead = _lead_sentence(doc)
     if not any(c.in_title or c.sentence == lead for c in all_cands) and not _encirclement_lead(doc, lead):
         return []
     if _political_statement(doc, lead):
@@ -1531,6 +1603,12 @@ def extract(report: Report) -> list[Event]:
     return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
 
 
+def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
+    """Whether a trigger lies in one of the sentences ``indexes``."""
+    spans = [doc.sentences[i] for i in indexes]
+    return any(s_start <= t.start < s_end for s_start, s_end in spans for t in doc.triggers)
+
+
 def _same_spot(a: Any, b: Any) -> bool:
     return a is not None and b is not None and a.location.name == b.location.name
 
@@ -1666,6 +1744,22 @@ def _encirclement_lead(doc: Document, lead: int) -> bool:
         and any(start <= a.start < end and a.name != "Civilians" for a in doc.actors)
         for start, end in spans
     )
+
+
+def _may_encircle(doc: Document, lead: int) -> bool:
+    """False when `_encirclement_lead` is surely False, before the actors are found: no encircling verb."""
+    if doc.language != "ar":
+        return False
+    spans = [(0, doc.title_end)] if doc.title_end else []
+    if lead >= 0:
+        spans.append(doc.sentences[lead])
+    return any(_ENCIRCLE.search(doc.folded, start, end) is not None for start, end in spans)
+
+
+def _analysis_title(doc: Document) -> bool:
+    """Whether `_not_an_event_report` reads the candidates' tolls: a question or feature title."""
+    title = doc.folded[: doc.title_end].strip()
+    return bool(_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title))
 
 
 def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:

@@ -302,3 +302,67 @@ def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
             picked = _NEVER
         chosen[key] = picked
     return picked
+
+
+# id(variant) -> the strings the variant matches, when it is a plain alternation of literal words
+# (None when it is not, or they are too many); see `found_in`.
+_STRINGS: dict[int, tuple[str, ...] | None] = {}
+_MAX_STRINGS = 400
+
+
+def _strings_of(seq: object) -> list[str] | None:
+    """Every string the parsed sequence ``seq`` matches, when it is made of literals, sets of literal
+    characters, alternations and groups only (no repeat, class, anchor or assertion); else None."""
+    out = [""]
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            add = [chr(av)]  # type: ignore[arg-type]
+        elif op is sre.IN and all(item_op is sre.LITERAL for item_op, _ in av):  # type: ignore[attr-defined]
+            add = [chr(code) for _, code in av]  # type: ignore[attr-defined]
+        elif op is sre.BRANCH:
+            branches = [_strings_of(branch) for branch in av[1]]  # type: ignore[index]
+            if any(b is None for b in branches):
+                return None
+            add = [s for b in branches for s in b]  # type: ignore[union-attr]
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]
+            inner = _strings_of(av[3])  # type: ignore[index]
+            if inner is None:
+                return None
+            add = inner
+        else:
+            return None
+        out = [a + b for a in out for b in add]
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
+
+
+def _literal_strings(variant: re.Pattern[str]) -> tuple[str, ...] | None:
+    if variant.flags & re.IGNORECASE:
+        return None
+    try:
+        strings = _strings_of(_parser.parse(variant.pattern, variant.flags & ~re.UNICODE))
+    except re.error:
+        return None
+    if strings is None:
+        return None
+    kept: list[str] = []
+    for string in sorted(set(strings), key=lambda s: (len(s), s)):  # a text holding "killed" holds "kill"
+        if not any(shorter in string for shorter in kept):
+            kept.append(string)
+    return tuple(kept)
+
+
+def found_in(pattern: re.Pattern[str], text: str) -> bool:
+    """``for_text(pattern, text).search(text) is not None``: for a pattern that is an alternation of
+    literal words ("kill|dead|toll"), whether the text holds one of them, without running the regex."""
+    picked = for_text(pattern, text)
+    if picked is _NEVER:
+        return False
+    key = id(picked)  # the variants live as long as their entries in `_CHOICES` (patterns are kept)
+    strings = _STRINGS.get(key, ())
+    if strings == ():
+        strings = _STRINGS[key] = _literal_strings(picked)
+    if strings is None:
+        return picked.search(text) is not None
+    return _contains_any(text, strings)

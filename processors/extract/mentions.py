@@ -61,6 +61,11 @@ _WORD = re.compile(r"\w+")
 _CLITIC_PREFIX = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643]?$")
 
 
+# A run of a word's alternatives, with the regex joining them (a prefilter: see `PhraseIndex._group`).
+_Group = tuple[re.Pattern[str] | None, tuple[tuple[int, re.Pattern[str]], ...]]
+_GROUP_SIZE = 12
+
+
 class PhraseIndex:
     """Leftmost-longest matching of many alternatives, indexed by their first letters.
 
@@ -72,7 +77,8 @@ class PhraseIndex:
     def __init__(self, labelled: list[tuple[int, Any]]) -> None:
         self.index: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         self.residual: list[tuple[int, re.Pattern[str]]] = []
-        self._by_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        self._by_word: dict[str, tuple[_Group, ...]] = {}
+        self._joined: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # keyed by the ids of a run's patterns
         for label, pattern in labelled:
             items = getattr(pattern, "items", ()) or (("", str(pattern)),)
             for key, regex in items:
@@ -97,14 +103,34 @@ class PhraseIndex:
                 stems.append(rest[2:])
         return frozenset(k for stem in stems if len(stem) >= 2 for k in (stem[:2], stem[:3]))
 
-    def _tries(self, word: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
-        """The alternatives to try at a word (cached per word: most words recur)."""
+    def _tries(self, word: str) -> tuple[_Group, ...]:
+        """The alternatives to try at a word, in runs that share a prefilter (cached per word: most words
+        recur)."""
         cached = self._by_word.get(word)
         if cached is None:
-            cached = tuple(item for key in self._keys(word) for item in self.index.get(key, ()))
+            alternatives = tuple(item for key in self._keys(word) for item in self.index.get(key, ()))
+            cached = tuple(
+                self._group(alternatives[i : i + _GROUP_SIZE]) for i in range(0, len(alternatives), _GROUP_SIZE)
+            )
             if len(self._by_word) < 200_000:
                 self._by_word[word] = cached
         return cached
+
+    def _group(self, alternatives: tuple[tuple[int, re.Pattern[str]], ...]) -> _Group:
+        """A run of alternatives with one regex that matches at a position exactly when one of them does
+        (None when a run is too short to gain from it, or the alternatives do not join safely)."""
+        key = tuple(id(compiled) for _, compiled in alternatives)
+        joined = self._joined.get(key, False)
+        if joined is False:
+            joined = None
+            flags = {compiled.flags for _, compiled in alternatives}
+            if len(alternatives) >= 3 and len(flags) == 1 and all(c.groups == 0 for _, c in alternatives):
+                try:  # no groups: no group numbers or names to clash
+                    joined = re.compile("|".join(f"(?:{c.pattern})" for _, c in alternatives), flags.pop())
+                except re.error:
+                    joined = None
+            self._joined[key] = joined
+        return joined, alternatives
 
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
         """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
@@ -112,22 +138,44 @@ class PhraseIndex:
         by_word, tries = self._by_word, self._tries
         for word in _WORD.finditer(text):
             surface = word.group()
-            alternatives = by_word.get(surface)  # `_tries`'s cache, read here: most words are in it
-            if alternatives is None:
-                alternatives = tries(surface)
-            if not alternatives:
+            groups = by_word.get(surface)  # `_tries`'s cache, read here: most words are in it
+            if groups is None:
+                groups = tries(surface)
+            if not groups:
                 continue
             start = word.start()
-            for label, compiled in alternatives:
-                match = compiled.match(text, start)
-                if match:
-                    end = match.end()
-                    if end > start:
-                        found.append((start, end, label))
+            for joined, alternatives in groups:
+                if joined is not None and joined.match(text, start) is None:
+                    continue  # none of the run's alternatives matches here
+                for label, compiled in alternatives:
+                    match = compiled.match(text, start)
+                    if match:
+                        end = match.end()
+                        if end > start:
+                            found.append((start, end, label))
         for label, compiled in self.residual:
             found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
         return found
+
+    def may_start_in(self, text: str, spans: list[tuple[int, int]], below: int) -> bool:
+        """False when no match of an alternative labelled below ``below`` starts in one of ``spans`` (the
+        matches `find_all` would give); True when one may."""
+        for start, end in spans:
+            for word in _WORD.finditer(text, start):
+                at = word.start()
+                if at >= end:
+                    break
+                for joined, alternatives in self._tries(word.group()):
+                    if joined is not None and joined.match(text, at) is None:
+                        continue
+                    for label, compiled in alternatives:
+                        if label < below and (match := compiled.match(text, at)) and match.end() > at:
+                            return True
+            for label, compiled in self.residual:
+                if label < below and (match := compiled.search(text, start)) and match.start() < end:
+                    return True  # (it may be empty or give way to an earlier match: True is safe)
+        return False
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
@@ -217,6 +265,12 @@ class _Inside:
             return any((s <= start < e or s < end <= e) and end != e and end <= e for s, e in self.spans)
         k = bisect_left(self.starts, end)  # the spans with s < end
         return k > 0 and self.reach[k - 1] > end
+
+
+def triggers_may_start_in(folded: str, spans: list[tuple[int, int]]) -> bool:
+    """False when `find_mentions` surely finds no trigger starting in one of ``spans`` of ``folded``: no
+    trigger word is there (cheaper than finding every mention of the text)."""
+    return _index().may_start_in(folded, spans, _ACTOR_BASE)
 
 
 def find_triggers(folded: str) -> list[TriggerMention]:
