@@ -26,6 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
+from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
 from processors.extract.fastre import for_text
 from processors.extract.lexicon import (
     AIR_CAPABLE,
@@ -559,9 +560,16 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         or ("the month" in sentence)
     )
     folded = doc.folded
+    not_asserted_end = -1  # where the last trigger set aside as not asserted ended
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
+        if arabic and (
+            _NON_FACTIVE_BEFORE.search(folded, max(clause[0], hit.start - 40), hit.start)
+            or (not_asserted_end > 0 and _OR_AND.fullmatch(folded, not_asserted_end, hit.start))
+        ):
+            not_asserted_end = hit.end  # "اقترب الوقت من قتل او اعتقال": both nouns under one head
+            continue
         if (
             (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
             or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
@@ -571,6 +579,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or for_text(_SINCE_CLAUSE, doc.folded).search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
+            or (arabic and _told_long_ago(doc, hit, clause, published))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
@@ -781,6 +790,46 @@ def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
 
 
 _RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
+_MONTHS_AR = "|".join(sorted((m for m in _AR_MONTHS if m not in ("اب", "ماي")), key=len, reverse=True))
+# A month named without a day ("أسقطتها في فبراير", "خلال تموز الماضي"): the clause tells of that month.
+_MONTH_ONLY_AR = re.compile(
+    r"(?<!\w)(?:في|خلال|منذ|مطلع|اواخر|اواسط|منتصف|بدايه|نهايه|اوائل)\s+(?:شهر\s+)?(?P<m>" + _MONTHS_AR + r")"
+    r"(?:\s*[/\-(]\s*(?:" + _AR_MONTH_RE + r")\)?)?(?!\w)(?!\s*\d)"
+)
+# A span of months or years back ("قتل منذ عامين", "قبل ثلاث سنوات", "منذ سنوات"): long ago, or all along.
+_LONG_AGO_AR = re.compile(
+    r"(?<!\w)(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|قرابه\s+|اكثر من\s+|اقل من\s+)?(?:(?:عام|سنه)(?!\s*\d)|عامين|"
+    r"سنتين|اعوام|سنوات|شهرين|اشهر|عقد|عقدين|عقود|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثماني\S*|"
+    r"تسع\S*|عشر\S*)\s+(?:اعوام|سنوات|عاما|سنه|اشهر|شهرا|عقود))(?!\w)"
+)
+# A verbal noun under a word that does not assert it happened: a decision, option, plan or intention
+# ("قرار شن ضربات", "خيارات عسكرية"), a call or demand, its coming time or the fear of it ("اقترب الوقت
+# من قتل", "خوفا من هجوم"), its prevention or an aim ("لمنع هجوم", "بهدف السيطرة", "كانت تستهدف تنفيذ
+# هجوم"): not told as done.
+_NON_FACTIVE_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:قرار|قراره|قرارها|خيار|خيارات|نيه|نيته|نيتها|نواي\S*|خطه|خطط|مخطط|مخططات|"
+    r"اقترب|يقترب|خوف|خوفا|خشيه|مخاوف|تحسبا|منع|تجنب|تفادي|دعوه|دعوات|مطالبه|مطالبات|ضروره|بهدف|اجل|سعيا)"
+    r"(?!\w)\W*(?:\s+\W*(?:الوقت|النهائي|العسكري\S*|الامريكي\S*|الغربي\S*|من|الي|حول|بشان|في|علي|عن|ب|ل|"
+    r"[بل]?(?:شن|تنفيذ|توجيه|القيام ب|اطلاق))\W*){0,3}\s+(?:[وبلف]|لل|بال|ال)?$|"
+    r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$"
+)
+_OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
+
+
+def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], published: Any) -> bool:
+    """An Arabic trigger dated beside it to another month ("في فبراير" in an April report) or to a span of
+    months or years back ("قتل منذ عامين"): history, whatever day its sentence names."""
+    if published is None:
+        return False
+    for pattern in (_LONG_AGO_AR, _MONTH_ONLY_AR):
+        for match in pattern.finditer(doc.folded, max(clause[0], hit.start - 30), clause[1]):
+            if match.start() > hit.end + 35:
+                break
+            if match.start() >= hit.end and _RELATIVE_AR.search(doc.folded, hit.end, match.start()):
+                continue  # "البلدة التي سيطرت عليها الفصائل قبل سنوات": the time is the town's
+            if pattern is _LONG_AGO_AR or _AR_MONTHS[match.group("m")] != published.month:
+                return True
+    return False
 
 
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
@@ -1379,7 +1428,9 @@ def extract(report: Report) -> list[Event]:
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
     lead = _lead_sentence(doc)
-    if not any(c.in_title or c.sentence == lead for c in all_cands) and not _encirclement_lead(doc, lead):
+    if not any(
+        (c.in_title or c.sentence == lead) and not _dated_days_before(doc, c) for c in all_cands
+    ) and not _encirclement_lead(doc, lead):
         return []
     if _political_statement(doc, lead):
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
@@ -1529,6 +1580,28 @@ def extract(report: Report) -> list[Event]:
     events = [e for _, e in kept_events]
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
     return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
+
+
+OWN_DAYS = 6  # a weekday named in a report reaches six days back
+
+
+def _dated_days_before(doc: Document, cand: Candidate) -> bool:
+    """An Arabic candidate whose clause dates it a week or more before the report ("إثر هجوم ... قبل نحو أسبوع"):
+    the title or lead recalls it; it is not what the report tells of its own days."""
+    published = doc.anchor
+    if published is None or doc.language != "ar":
+        return False
+    horizon = published.date() - timedelta(days=OWN_DAYS)
+    if cand.date_mention is not None and (cand.date_mention.end_date or cand.date_mention.date) < horizon:
+        return True
+    # a clause that names the report's day and, beside the trigger, an older one: the trigger's is the older
+    return any(
+        cand.clause[0] <= d.start < cand.clause[1]
+        and -30 <= d.start - t.end <= 40
+        and (d.end_date or d.date) < horizon
+        for t in cand.triggers
+        for d in doc.dates
+    )
 
 
 def _same_spot(a: Any, b: Any) -> bool:

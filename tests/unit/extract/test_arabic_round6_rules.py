@@ -1,0 +1,76 @@
+"""Round-6 Arabic rules: whether a clause tells of a violent event that happened. A violent word under a
+head that does not assert it (a decision, a plan, the fear or prevention of it, an aim), one dated months
+or years back ("منذ عامين", "في فبراير" of a May report), and a title or lead that recalls an event a week
+old do not make a report about an event. Each test states one pattern of Arabic reporting.
+
+All sentences here are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from processors.extract import extract_events
+from sitrep.records import Event, Report
+
+WHEN = datetime(2026, 5, 14, 11, 0, tzinfo=UTC)
+
+
+def report(text: str, title: str = "") -> Report:
+    return Report(report_id="t-ar-round6", title=title, text=text, language="ar", published_at=WHEN, fetched_at=WHEN)
+
+
+def events(text: str, title: str = "") -> list[Event]:
+    return extract_events(report(text, title))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ما زال الغموض يلف قرار شن غارات جوية على مواقع الحكومة في الشمال بعد اجتماع مطول لمجلس الوزراء.",
+        "قال مسؤول أمني إن الوقت اقترب من قتل أو اعتقال زعيم الجماعة المختبئ في الجبال الحدودية.",
+        "نزحت مئات العائلات من البلدات الشرقية خوفا من هجوم بري واسع تتحدث عنه وسائل الإعلام المحلية.",
+        "نشرت الحكومة تعزيزات عسكرية على الحدود بهدف منع تسلل المسلحين وتجنب اشتباكات مع الدوريات.",
+        "قال الجيش الثلاثاء إن الطائرة المسيرة التي اعترضها كانت تستهدف تنفيذ هجوم على منشأة نفطية.",
+    ],
+)
+def test_a_violent_word_under_a_head_that_does_not_assert_it_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_killing_dated_years_back_is_the_background_of_an_arrest() -> None:
+    text = (
+        "أعلنت الشرطة التركية الأربعاء أنها اعتقلت شقيق أحد قادة تنظيم داعش الذي قتل منذ ثلاث سنوات، "
+        "خلال مداهمة في مدينة إزمير."
+    )
+    assert all(e.sub_event_type == "Arrests" for e in events(text))
+
+
+def test_a_month_other_than_the_reports_dates_the_clause_to_that_month() -> None:
+    text = (
+        "قالت الحكومة، اليوم الخميس، إن طائرة مسيرة أسقطتها فوق أراضيها في يناير/كانون الثاني كانت محملة "
+        "بالمتفجرات."
+    )
+    assert events(text) == []
+
+
+def test_a_month_of_the_reports_own_is_still_told() -> None:
+    text = "قتل 6 مدنيين في غارة جوية على بلدة سراقب في ريف إدلب خلال مايو الجاري بحسب ناشطين."
+    found = events(text)
+    assert found and found[0].sub_event_type == "Air/drone strike"
+
+
+def test_a_lead_that_recalls_an_attack_a_week_old_is_about_something_else() -> None:
+    text = (
+        "اجتمع وزراء الخارجية الأوروبيون الأربعاء في بروكسل لبحث الأزمة الإنسانية، بعد قصف صاروخي على بلدة "
+        "معرة النعمان قبل نحو أسبوع."
+    )
+    assert events(text) == []
+
+
+def test_a_strike_of_yesterday_in_the_lead_is_the_reports_event() -> None:
+    text = "قتل 4 مدنيين أمس الأربعاء في قصف صاروخي على بلدة معرة النعمان في ريف إدلب الجنوبي."
+    found = events(text)
+    assert found and found[0].fatalities == 4
