@@ -397,8 +397,18 @@ def prepare(report: Report) -> Document:
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
+    settlements = [p for p in doc.places if p.kind in _SETTLEMENT]
+    if settlements:  # "مخيم اليرموك", "مخيم خان الشيح": a word of a town's name, not its camp's civilians
+        doc.actors = [
+            a
+            for a in doc.actors
+            if a.name != "Civilians" or not any(p.start <= a.start and a.end <= p.end for p in settlements)
+        ]
     _mark_echo(doc)
     return doc
+
+
+_SETTLEMENT = {"village", "town", "city"}
 
 
 _NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
@@ -909,9 +919,32 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
             or _STREET_BEFORE.search(doc.folded, max(s_start, place.start - 12), place.start)
             or _STREET_AFTER.match(doc.folded, place.end)
             or _TOTAL_SCOPE_AFTER.match(doc.folded, place.end)
+            or _locates_the_place_before(doc, place, s_start)
         )
         doc.scene[key] = known
     return known
+
+
+# "الغوطة الشرقية، آخر معاقل الفصائل قرب دمشق", "مخيم اليرموك جنوب دمشق": a place named by its bearing from a
+# city right after another place tells where that place lies; the place before it is the scene.
+_BEARING = re.compile(r"(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)(?!\w)")
+
+
+def _locates_the_place_before(doc: Document, place: Any, s_start: int) -> bool:
+    if doc.language != "ar" or not _BEARING.match(doc.folded, place.start):
+        return False
+    before = [p for p in doc.places if s_start <= p.start and p.end <= place.start]
+    if not before:
+        return False
+    located = before[-1]
+    gap = doc.folded[located.end : place.start]
+    return (
+        len(gap) <= 60
+        and not gap.rstrip().endswith("و")
+        and located.kind != "admin1"
+        and not located.location.gazetteer_id.startswith("sitrep:countryside:")
+        and not any(located.end <= t.start < place.start for t in doc.triggers)
+    )
 
 
 # "the Aleppo-Damascus highway", "road linking the cities of Palmyra and Sukhna", "طريق حمص - دمشق الدولي":
@@ -1517,6 +1550,8 @@ def extract(report: Report) -> list[Event]:
             definite = generic_attack = True  # "Both attackers were killed": a death of that bombing
         if definite and ((generic_ied and explosive != "Air/drone strike") or generic_attack):
             cand.sub_event_type = explosive
+    if doc.language == "ar":
+        _bare_tolls_to_their_means(title_cands, body_cands)
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -1602,6 +1637,40 @@ def _dated_days_before(doc: Document, cand: Candidate) -> bool:
         for t in cand.triggers
         for d in doc.dates
     )
+
+
+_MEANS = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Chemical weapon",
+    "Grenade",
+}
+
+
+def _bare_tolls_to_their_means(title_cands: list[Candidate], body_cands: list[Candidate]) -> None:
+    """A sentence that only counts dead ("وقتل 46 مدنيا يوم الخميس", "وأسفرت الضربات عن مقتل 23 مقاتلا"),
+    naming no attacker and no means, after a strike, shelling or bombing told just before it (or in the
+    title), gives that event's toll: it is not a separate killing (Attack) or battle."""
+    last = next((c for c in title_cands if c.sub_event_type in _MEANS), None)
+    for cand in body_cands:
+        if cand.sub_event_type in _MEANS:
+            last = cand
+            continue
+        if (
+            last is not None
+            and cand.sub_event_type in ("Attack", "Armed clash")
+            and not cand.roles.actor1
+            and cand.casualties
+            and all(_BARE_KILL.match(w) for w in cand.words.values())
+            and not any(o is not cand and o.sentence == cand.sentence for o in body_cands)
+            and (last.in_title or 0 < cand.sentence - last.sentence <= 2)
+        ):
+            cand.sub_event_type = last.sub_event_type
+            cand.roles.actor1 = last.roles.actor1
+            if last.roles.actor1 and "actor1" in last.roles.spans:
+                cand.roles.spans["actor1"] = last.roles.spans["actor1"]
 
 
 def _same_spot(a: Any, b: Any) -> bool:

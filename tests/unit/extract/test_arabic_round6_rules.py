@@ -74,3 +74,34 @@ def test_a_strike_of_yesterday_in_the_lead_is_the_reports_event() -> None:
     text = "قتل 4 مدنيين أمس الأربعاء في قصف صاروخي على بلدة معرة النعمان في ريف إدلب الجنوبي."
     found = events(text)
     assert found and found[0].fatalities == 4
+
+
+def test_a_sentence_that_only_counts_dead_gives_the_strikes_toll() -> None:
+    text = (
+        "شنت طائرات النظام الحربية غارات مكثفة على بلدات ريف حماة الشمالي يوم الثلاثاء. "
+        "وقال المرصد إن 17 مدنيا على الأقل قتلوا يوم الثلاثاء وحده."
+    )
+    found = events(text)
+    assert found[0].sub_event_type == "Air/drone strike" and found[0].fatalities == 17
+    assert not any(e.sub_event_type == "Attack" for e in found)
+
+
+def test_a_killing_with_its_own_attacker_stays_its_own_event() -> None:
+    text = (
+        "قصفت قوات النظام بلدة اللطامنة في ريف حماة الشمالي يوم الثلاثاء. "
+        "وفي حادثة منفصلة قتل مسلحون مجهولون 3 مدنيين رميا بالرصاص في بلدة سرمدا."
+    )
+    assert any(e.sub_event_type == "Attack" and e.fatalities == 3 for e in events(text))
+
+
+def test_a_city_that_locates_the_place_before_it_is_not_the_scene() -> None:
+    text = "قتل 9 مدنيين الأربعاء في قصف على الغوطة الغربية، المنطقة الزراعية الواقعة قرب دمشق."
+    found = events(text)
+    assert found and found[0].location is not None and found[0].location.name != "Damascus"
+
+
+def test_the_camp_word_of_a_towns_name_is_not_its_civilians() -> None:
+    text = "استهدفت قوات النظام بالمدفعية مواقع تنظيم داعش في مخيم اليرموك جنوب دمشق يوم الأحد."
+    found = events(text)
+    assert found and found[0].actor2 == "Islamic State"
+    assert found[0].location is not None and found[0].location.name == "Yarmouk Camp"
