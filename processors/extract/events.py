@@ -526,6 +526,15 @@ class _Shifted:
         return getattr(self.inner, name)
 
 
+_QUOTE_MARK = re.compile(r'["«»“”]')
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Whether ``at`` lies inside quotation marks of its sentence: a quoted "اليوم" is the speaker's day
+    ("في تغريدة له في نوفمبر 2013: "... اليوم""), not the report's."""
+    return len(_QUOTE_MARK.findall(sentence, 0, at)) % 2 == 1
+
+
 def _in(span: tuple[int, int], start: int) -> bool:
     return span[0] <= start < span[1]
 
@@ -546,10 +555,22 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     published = doc.anchor
     if published is not None:
         years = [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+        if doc.language == "ar" and index > 0 and _QUOTE_MARK.match(sentence.lstrip()):
+            before = doc.folded[slice(*doc.sentences[index - 1])].rstrip()
+            if before.endswith(":"):  # "في تغريدة له في نوفمبر 2013، قائلا:" then the quote: the quote's day
+                quoted_years = [int(y) for y in _YEAR.findall(before)]
+                if quoted_years and max(quoted_years) < published.year:
+                    return []
         if (
             years
             and max(years) < published.year
-            and not any(d for d in doc.dates if s_start <= d.start < s_end and d.date.year == published.year)
+            and not any(
+                d
+                for d in doc.dates
+                if s_start <= d.start < s_end
+                and d.date.year == published.year
+                and not (doc.language == "ar" and _quoted(sentence, d.start - s_start))
+            )
         ):
             return []  # the sentence tells of an earlier year
     else:
@@ -1552,6 +1573,7 @@ def extract(report: Report) -> list[Event]:
             cand.sub_event_type = explosive
     if doc.language == "ar":
         _bare_tolls_to_their_means(title_cands, body_cands)
+        _attacks_named_by_their_means(body_cands)
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -1671,6 +1693,31 @@ def _bare_tolls_to_their_means(title_cands: list[Candidate], body_cands: list[Ca
             cand.roles.actor1 = last.roles.actor1
             if last.roles.actor1 and "actor1" in last.roles.spans:
                 cand.roles.spans["actor1"] = last.roles.spans["actor1"]
+
+
+def _attacks_named_by_their_means(body_cands: list[Candidate]) -> None:
+    """ "الهجمات التي استهدفت ثلاث كنائس" then "ثلاث عمليات انتحارية قتلت ...": the attacks named first
+    are the bombings (strikes, shelling) the next sentence tells, by the same side or an unnamed one."""
+    for cand in body_cands:
+        if cand.sub_event_type not in ("Armed clash", "Attack") or not all(
+            _GENERIC_ATTACK.match(w) and _DEFINITE.match(w) for w in cand.words.values()
+        ):
+            continue
+        means = next(
+            (
+                m
+                for m in body_cands
+                if m.sub_event_type in _MEANS
+                and 0 <= m.sentence - cand.sentence <= 1
+                and m.start > cand.start
+                and not all(_GENERIC_SHELL.match(w) or _GENERIC_IED.match(w) for w in m.words.values())
+            ),
+            None,
+        )
+        if means is not None and (
+            not cand.roles.actor1 or not means.roles.actor1 or same_side(cand.roles.actor1, means.roles.actor1)
+        ):
+            cand.sub_event_type = means.sub_event_type
 
 
 def _same_spot(a: Any, b: Any) -> bool:

@@ -105,3 +105,27 @@ def test_the_camp_word_of_a_towns_name_is_not_its_civilians() -> None:
     found = events(text)
     assert found and found[0].actor2 == "Islamic State"
     assert found[0].location is not None and found[0].location.name == "Yarmouk Camp"
+
+
+def test_strikes_named_by_a_state_are_air_strikes() -> None:
+    text = "قتل 8 عناصر من قوات النظام في الضربات الروسية التي استهدفت مواقعهم قرب مدينة تدمر فجر الثلاثاء."
+    found = events(text)
+    assert found and found[0].sub_event_type == "Air/drone strike"
+
+
+def test_the_attacks_told_first_are_the_bombings_the_next_sentence_names() -> None:
+    text = (
+        "تبنى تنظيم داعش الاثنين الهجمات التي استهدفت ثلاث كنائس في مدينة الموصل. "
+        "وقال التنظيم إن عمليتين استشهاديتين قتلتا 9 أشخاص على الأقل."
+    )
+    found = events(text)
+    assert found[0].sub_event_type == "Suicide bomb" and found[0].actor1 == "Islamic State"
+    assert found[0].actor2 == "Civilians"
+
+
+def test_a_quote_introduced_by_a_dated_tweet_tells_of_the_tweets_day() -> None:
+    text = (
+        "وكتب الناشط في تغريدة له في آذار 2014 قائلا:\n"
+        '"قصف الطيران اليوم بلدة حيان في ريف حلب الشمالي".'
+    )
+    assert events(text, "ناشط سابق يثير الجدل بتغريداته القديمة") == []
