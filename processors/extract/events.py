@@ -677,13 +677,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ]
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
-    # Depot and accidental explosions: no attacker, no event.
+    # Depot and accidental explosions: no attacker, no event. A title's bare "blast" is the one its body
+    # explains, however far down ("انفجار ... ناتج عن انفجار مستودع للذخيرة").
+    around = (0, len(folded)) if arabic and doc.in_title(s_start) else (max(0, s_start - 300), s_end + 300)
     if (
         types - {"Attack"} == {"Remote explosive/landmine/IED"}
         and all(_GENERIC_IED.match(words[id(h)]) for h in kept if h.rule.name == "ied")
         and (
-            for_text(DEPOT_CONTEXT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
-            or for_text(_ACCIDENT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
+            for_text(DEPOT_CONTEXT, folded).search(folded[around[0] : around[1]])
+            or for_text(_ACCIDENT, folded).search(folded[around[0] : around[1]])
         )
         and not _ATTACK_WORD.search(sentence)
     ):
@@ -1483,7 +1485,8 @@ def extract(report: Report) -> list[Event]:
     # analysis and features that mention old violence further down yield no event.
     lead = _lead_sentence(doc)
     if not any(
-        (c.in_title or c.sentence == lead) and not _dated_days_before(doc, c) for c in all_cands
+        (c.in_title or c.sentence == lead) and not _dated_days_before(doc, c) and not _describes_someone(doc, c)
+        for c in all_cands
     ) and not _encirclement_lead(doc, lead):
         return []
     if _political_statement(doc, lead):
@@ -1642,6 +1645,26 @@ def extract(report: Report) -> list[Event]:
 OWN_DAYS = 6  # a weekday named in a report reaches six days back
 
 
+# "الصحفي الروسي الذي اغتيل في أوكرانيا", "أرملة القائد الذي قتل": a relative clause that tells what befell
+# a person named as the subject of something else.
+_WHO_BEFORE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:كان\S*\s+|قد\s+)?$")
+
+
+def _describes_someone(doc: Document, cand: Candidate) -> bool:
+    """An Arabic title or lead candidate whose every trigger is the verb of a relative clause about a
+    person or thing ("... الذي قتل منذ عامين"): it identifies someone; it is not what the report tells."""
+    if doc.language != "ar":
+        return False
+    for t in cand.triggers:
+        relative = _WHO_BEFORE.search(doc.folded, max(cand.clause[0], t.start - 20), t.start)
+        if relative is None:
+            return False
+        head = doc.folded[max(cand.clause[0], relative.start() - 25) : relative.start()].split()
+        if not head or any(h.start <= relative.start() - 1 < h.end + 1 for h in doc.triggers):
+            return False  # "الهجوم الذي استهدف": the event noun heads it
+    return True
+
+
 def _dated_days_before(doc: Document, cand: Candidate) -> bool:
     """An Arabic candidate whose clause dates it a week or more before the report ("إثر هجوم ... قبل نحو أسبوع"):
     the title or lead recalls it; it is not what the report tells of its own days."""
@@ -1781,7 +1804,8 @@ _POLITICIAN = (
     r"الملك|زعيم|الزعيم|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
     r"وزاره الخارجيه|الرئيس|رئيس الوزراء|رئيس الحكومه|المستشار|المستشاره|اردوغان|لافروف|ماكرون|ترامب|ترمب|"
     r"بوتين|بوتن|ماتيس|نتنياهو|الاسد|ليبرمان|خامنئي|روحاني|ظريف|غوتيريس|غوتيريش|دي ميستورا|الامم المتحده|الامين العام|"
-    r"مجلس الامن|الناتو|الاتحاد الاوروبي|مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
+    r"مجلس الامن|الناتو|الاتحاد الاوروبي|للاتحاد الاوروبي|للامم المتحده|"
+    r"مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
     r"الحكومه|الكرملين)|الرئاسه|المرشد)"
 )
 _POLITICAL_TITLE = re.compile(
@@ -2040,11 +2064,11 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
             or any(
                 _CIVILIAN_NOUN.match(doc.folded, c.end) or _CIVILIAN_NOUN.match(doc.folded, c.start)
                 for c in cand.casualties
-                if c.count and c.kind == "killed"
+                if c.count and (c.kind == "killed" or (doc.language == "ar" and c.kind == "injured"))
             )
         )
     ):
-        roles.actor2 = "Civilians"  # "killed 4 people": victims with no armed side named
+        roles.actor2 = "Civilians"  # "killed 4 people", "إصابة 5 مدنيين": victims with no armed side named
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and not roles.actor2

@@ -129,3 +129,35 @@ def test_a_quote_introduced_by_a_dated_tweet_tells_of_the_tweets_day() -> None:
         '"قصف الطيران اليوم بلدة حيان في ريف حلب الشمالي".'
     )
     assert events(text, "ناشط سابق يثير الجدل بتغريداته القديمة") == []
+
+
+def test_a_title_about_someone_who_was_killed_is_not_an_event_report() -> None:
+    title = "عائلة المصور الذي اغتيل في الموصل تطالب بالعدالة"
+    text = "طالبت عائلة المصور العراقي الحكومة يوم الأحد بفتح تحقيق مستقل ونشر نتائجه أمام الرأي العام."
+    assert events(text, title) == []
+
+
+def test_an_event_noun_heading_the_relative_clause_is_still_the_event() -> None:
+    title = "مقتل 5 جنود في الهجوم الذي استهدف حاجزا قرب تدمر"
+    text = "قتل 5 جنود من قوات النظام الثلاثاء في هجوم شنه تنظيم داعش على حاجز عسكري قرب مدينة تدمر."
+    found = events(text, title)
+    assert found and found[0].fatalities == 5
+
+
+def test_an_agency_of_an_international_body_speaking_under_its_name_is_a_statement() -> None:
+    title = "اليونيسف: الأطفال يدفعون ثمن الحرب"
+    text = (
+        "قالت منظمة الطفولة التابعة للأمم المتحدة، الخميس، إن الأطفال في سوريا كانوا أكثر المتضررين من "
+        "الهجمات خلال السنوات الماضية."
+    )
+    assert events(text, title) == []
+
+
+def test_a_title_blast_that_the_body_explains_as_a_depot_is_no_attack() -> None:
+    title = "العراق.. انفجار وجدل سياسي حول الحكومة الجديدة"
+    text = (
+        "دعا زعيم التيار أنصاره الجمعة إلى الهدوء وضبط النفس بعد ليلة متوترة في العاصمة. "
+        "وتناقش الكتل البرلمانية منذ أسابيع تشكيل الحكومة الجديدة دون اتفاق. "
+        "وقالت وزارة الداخلية إن الانفجار الذي وقع في حي الشعب نجم عن انفجار مستودع للذخيرة."
+    )
+    assert events(text, title) == []
