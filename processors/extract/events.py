@@ -113,6 +113,7 @@ _NOT_REPORTED = re.compile(
     r"تتوقف|يتوقف|توقف|تهدا|يهدا|تنقطع|ينقطع|يعرف|تعرف|يتضح|يتبين|ترد|يرد|تعلن|يعلن|تتبن\S*|يتبن\S*|"
     r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
     r"(?<!\w)[وب]?(?:تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
+    r"(?<!\w)[وف]?اتهم\S*(?:\s+[^\s,.]+){0,3}?\s+ب[^\s,.]+\s+(?:[^\s,.]+\s+)?|"
     r"(?<!\w)[وب]?(?:رد|ردا|الرد|برد|ردود|ردها|رده)\s+(?:\S+\s+){0,5}?(?:علي|عل)\s+|"
     r"(?<!\w)[وب]?(?:ال)?(?:دليل|ادله)\s+(?:\S+\s+){0,5}?|"
     r"(?<!\w)[وف]?(?:ادان|ادانت|دان|دانت|ندد|نددت|استنكر|استنكرت|شجب|شجبت|يدين|تدين)\s+(?:\S+\s+){0,4}?"
@@ -370,6 +371,8 @@ def prepare(report: Report) -> Document:
     text = f"{title}\n{body}" if title else body
     language = report.language or detect_language(text)
     folded, positions = fold_with_offsets(text)
+    if "_" in text:  # "#النظام_السوري", "#المخابرات_اللبنانية": a hashtag's words, one character for one
+        folded = _HASHTAG_JOIN.sub(" ", folded)
     # The title's end in the folded text (diacritics such as the tanwin of "قتيلاً" are dropped).
     title_end = (len(title) if positions is None else bisect.bisect_left(positions, len(title))) if title else 0
     mentions = find_mentions(folded)
@@ -390,7 +393,7 @@ def prepare(report: Report) -> Document:
         places=[],
         dates=[],
     )
-    places = context.places_in(text, language)
+    places = context.places_in(_HASHTAG_JOIN.sub(" ", text) if "_" in text else text, language)
     doc.anchor = _dateline_anchor(text, len(title) + 1 if title else 0, language, report.published_at)
     dates = context.dates_in(text, language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
@@ -411,6 +414,7 @@ def prepare(report: Report) -> Document:
 _SETTLEMENT = {"village", "town", "city"}
 
 
+_HASHTAG_JOIN = re.compile(r"(?<=[\u0600-\u06ff])_(?=[\u0600-\u06ff])")
 _NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -637,6 +641,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
         word = doc.folded[hit.start : hit.end]
+        if (
+            arabic
+            and hit.rule.name in ("clash", "attack")
+            and doc.folded[hit.start - 1 : hit.start] == '"'
+            and doc.folded[hit.end : hit.end + 1] == '"'
+        ):
+            continue  # 'مواجهة و"اشتباكا" بين الوزيرين': a word in quotation marks, used figuratively
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
         if (
@@ -831,6 +842,9 @@ _MONTH_ONLY_AR = re.compile(
 )
 # A span of months or years back ("قتل منذ عامين", "قبل ثلاث سنوات", "منذ سنوات"): long ago, or all along.
 _LONG_AGO_AR = re.compile(
+    r"(?<!\w)(?:بعد|عقب)\s+(?:مرور\s+)?(?:نحو\s+|حوالي\s+|اكثر من\s+)?(?:اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|"
+    r"عام|عامين|سنه|سنتين|سنوات|اعوام|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*)\s+(?:اسابيع|اشهر|سنوات|اعوام))\s+(?:علي|من)"
+    r"(?:\s+\S+)?\s*$|"
     r"(?<!\w)(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|قرابه\s+|اكثر من\s+|اقل من\s+)?(?:(?:عام|سنه)(?!\s*\d)|عامين|"
     r"سنتين|اعوام|سنوات|شهرين|اشهر|عقد|عقدين|عقود|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثماني\S*|"
     r"تسع\S*|عشر\S*)\s+(?:اعوام|سنوات|عاما|سنه|اشهر|شهرا|عقود))(?!\w)"
@@ -841,11 +855,13 @@ _LONG_AGO_AR = re.compile(
 # هجوم"): not told as done.
 _NON_FACTIVE_BEFORE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:قرار|قراره|قرارها|خيار|خيارات|نيه|نيته|نيتها|نواي\S*|خطه|خطط|مخطط|مخططات|"
-    r"اقترب|يقترب|خوف|خوفا|خشيه|مخاوف|تحسبا|منع|تجنب|تفادي|دعوه|دعوات|مطالبه|مطالبات|ضروره|بهدف|اجل|سعيا)"
+    r"اقترب|يقترب|خوف|خوفا|خشيه|مخاوف|تحسبا|منع|تجنب|تفادي|دعوه|دعوات|مطالبه|مطالبات|ضروره|بهدف|اجل|سعيا|"
+    r"ادعاء|ادعاءات|مزاعم|تخطيط|التخطيط)"
     r"(?!\w)\W*(?:\s+\W*(?:الوقت|النهائي|العسكري\S*|الامريكي\S*|الغربي\S*|من|الي|حول|بشان|في|علي|عن|ب|ل|"
-    r"[بل]?(?:شن|تنفيذ|توجيه|القيام ب|اطلاق))\W*){0,3}\s+(?:[وبلف]|لل|بال|ال)?$|"
+    r"[بل]?(?:شن|تنفيذ|توجيه|القيام ب|اطلاق|هجوم|هجمات|استخدام))\W*){0,3}\s+(?:[وبلف]|لل|بال|ال)?$|"
     r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$"
 )
+_WEEKS_AFTER = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
 _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
 
 
@@ -854,6 +870,10 @@ def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
     months or years back ("قتل منذ عامين"): history, whatever day its sentence names."""
     if published is None:
         return False
+    if _LONG_AGO_AR.search(doc.folded, max(clause[0], hit.start - 45), hit.start) and _WEEKS_AFTER.search(
+        doc.folded, max(clause[0], hit.start - 45), hit.start
+    ):
+        return True  # "عقب مرور أسبوعين على إسقاط طائرة": the downing is two weeks old
     for pattern in (_LONG_AGO_AR, _MONTH_ONLY_AR):
         for match in pattern.finditer(doc.folded, max(clause[0], hit.start - 30), clause[1]):
             if match.start() > hit.end + 35:
@@ -1116,6 +1136,12 @@ def _finalize_type(cand: Candidate) -> str:
         and all(_MISSILE_WORD.match(cand.words.get(t.start, "")) for t in cand.triggers)
     ):
         return "Air/drone strike"  # "الصواريخ الاسرائيليه": Israel's missiles in Syria are fired by its jets
+    if (
+        sub in ("Armed clash", "Attack")
+        and cand.roles.actor1 in _AIR_ONLY
+        and all(_GENERIC_ATTACK.match(w) and not w.isascii() for w in cand.words.values())
+    ):
+        return "Air/drone strike"  # "الهجمات التي شنتها تل أبيب": Israel's (the coalition's) attacks come from the air
     if (
         sub == "Remote explosive/landmine/IED"
         and cand.roles.actor1 in AIR_CAPABLE
@@ -1808,17 +1834,20 @@ _POLITICIAN = (
     r"مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
     r"الحكومه|الكرملين)|الرئاسه|المرشد)"
 )
+_STATES = r"(?:روسيا|امريكا|اميركا|الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|اسرائيل)(?!\w)"
 _POLITICAL_TITLE = re.compile(
-    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*(?:" + _POLITICIAN + r"|روسيا|امريكا|اميركا|"
-    r"الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|اسرائيل)(?:\s+\S+){0,2}?\s+"
+    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*(?:" + _POLITICIAN + r"|" + _STATES + r")(?:\s+\S+){0,2}?\s+"
     r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث|"
     r"يحمل|تحمل|يلمح|تلمح)(?!\w)"
 )
 _POLITICAL_LEAD = re.compile(
     r"\W*(?:[وف]?(?:قال|قالت|اعتبر|اعتبرت|اكد|اكدت|حذر|حذرت|دعا|دعت|اتهم|اتهمت|ندد|نددت|طالب|طالبت|شدد|"
     r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت|اوضح|اوضحت|ابدي|ابدت|"
-    r"يدرس|تدرس|اتفق|اتفقت|لمح|المح|المحت|نقلت|نقل)[\s,]+(?:[^\s,]+[\s,]+){0,4}?)?"
+    r"يدرس|تدرس|اتفق|اتفقت|لمح|المح|المحت|نقلت|نقل)[\s,]+(?:[^\s,]+[\s,]+){0,6}?)?#?(?:"
     + _POLITICIAN
+    + r"|"
+    + _STATES
+    + r")"
 )
 
 

@@ -161,3 +161,48 @@ def test_a_title_blast_that_the_body_explains_as_a_depot_is_no_attack() -> None:
         "وقالت وزارة الداخلية إن الانفجار الذي وقع في حي الشعب نجم عن انفجار مستودع للذخيرة."
     )
     assert events(text, title) == []
+
+
+def test_the_words_of_a_hashtag_are_read_as_words() -> None:
+    text = "اعتقلت #الشرطة_العراقية الأربعاء ثلاثة أشخاص يشتبه بانتمائهم إلى #تنظيم_داعش في مدينة كركوك."
+    title = "العراق.. اعتقال ثلاثة مشتبهين بالإرهاب"
+    assert events(text, title) == []  # police work: the hashtag names the police
+
+
+def test_a_state_urging_another_after_strikes_is_a_statement() -> None:
+    title = "بريطانيا تحث إيران على وقف دعم الميليشيات"
+    text = (
+        "حثت #بريطانيا إيران على وقف دعمها للميليشيات في اليمن، بعد الهجمات التي شنتها الولايات المتحدة "
+        "على مواقع تابعة للحوثيين."
+    )
+    assert events(text, title) == []
+
+
+def test_an_event_weeks_before_a_delivery_is_its_background() -> None:
+    title = "موسكو تسلم دمشق منظومة رادار جديدة"
+    text = "سلمت روسيا الجيش السوري منظومة رادار متطورة الاثنين، بعد مرور ثلاثة أسابيع على إسقاط طائرة استطلاع روسية."
+    assert events(text, title) == []
+
+
+def test_an_allegation_under_investigation_is_no_attack() -> None:
+    title = "دمشق تطلب لجنة دولية"
+    text = "طلبت الحكومة السورية الثلاثاء إرسال لجنة دولية للنظر في ادعاءات بهجوم بغاز الكلور على بلدة سراقب."
+    assert events(text, title) == []
+
+
+def test_an_accusation_of_an_attempted_attack_is_no_attack() -> None:
+    title = "اسرائيل تتهم حزب الله"
+    text = "اتهمت الحكومة الإسرائيلية الخميس حزب الله بالتخطيط لهجوم على مواقعها في الجليل."
+    assert events(text, title) == []
+
+
+def test_israels_attacks_in_syria_are_air_strikes() -> None:
+    text = "قتل 7 عناصر من الحرس الثوري الإيراني في الهجمات التي شنتها إسرائيل فجر الأحد على مطار الشعيرات."
+    found = events(text)
+    assert found and found[0].sub_event_type == "Air/drone strike" and found[0].actor1 == "Military Forces of Israel"
+
+
+def test_a_clash_word_in_quotation_marks_is_a_figure_of_speech() -> None:
+    title = 'مشادة كلامية بين وزيرين في مؤتمر الأمن'
+    text = 'شهد مؤتمر الأمن المنعقد في ميونخ الأحد مواجهة و"اشتباكا" بين وزيري خارجية تركيا ومصر.'
+    assert events(text, title) == []
