@@ -2045,6 +2045,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if roles.actor2 == roles.actor1:
         roles.actor2 = ""
         roles.spans.pop("actor2", None)
+    if doc.language == "ar":  # "أعلن النظام عن تعرض مطار الضبعة لقصف صاروخي": who was named before "تعرض" suffered it
+        _subjected_roles(doc, cand, roles)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1 in _FOREIGN_STRIKERS
@@ -2221,6 +2223,46 @@ _NOT_GROUND_HOLDERS = frozenset(
         "Coalition",
     }
 )
+
+
+_SUBJECTED = re.compile(r"(?<!\w)[وفب]?(?:ل|ال)?(?:تعرض|تعرضت|يتعرض|تتعرض|تعرضه|تعرضها|تعرضوا)(?!\w)")
+_TO_OBJECT = re.compile(r"(?<!\w)ل\S*\W*$")
+
+
+def _subjected_to(doc: Document, cand: Candidate) -> Any:
+    """The "تعرض" whose "لـ" object the candidate's trigger is ("تعرض مطار الضبعة لقصف صاروخي"), if any: who is
+    named before it suffered the act; its agent, if any, comes after ("من قبل X", "شنه X")."""
+    trigger = cand.triggers[0]
+    word_start = doc.folded.rfind(" ", cand.clause[0], trigger.start) + 1
+    if not (
+        doc.folded.startswith("ل", trigger.start)
+        or _TO_OBJECT.search(doc.folded, max(word_start - 12, 0), trigger.start)
+    ):
+        return None
+    found = list(_SUBJECTED.finditer(doc.folded, max(cand.clause[0], trigger.start - 70), trigger.start))
+    subjected = found[-1] if found else None
+    if subjected is None or "." in doc.folded[subjected.end() : trigger.start]:
+        return None
+    return subjected
+
+
+def _subjected_roles(doc: Document, cand: Candidate, roles: Roles) -> None:
+    subjected = _subjected_to(doc, cand)
+    if subjected is None:
+        return
+    span = roles.spans.get("actor1")
+    if roles.actor1 and span is not None and span[1] <= cand.triggers[0].start:  # before or after "تعرض"
+        if not roles.actor2 and roles.actor1 != "Civilians":
+            roles.actor2 = roles.actor1
+            roles.spans["actor2"] = span
+        roles.actor1 = ""
+        roles.spans.pop("actor1", None)
+    elif not roles.actor1 and not roles.actor2:
+        s_start = doc.sentences[cand.sentence][0]
+        owner = [a for a in doc.actors if s_start <= a.start and a.end <= subjected.start() and a.name != "Civilians"]
+        if owner:  # "أعلن الجيش السوري عن تعرض مطار الشعيرات لقصف": the army's own base
+            roles.actor2 = owner[-1].name
+            roles.spans["actor2"] = (owner[-1].start, owner[-1].end)
 
 
 def _other_side_named(doc: Document, actor1: str) -> str:

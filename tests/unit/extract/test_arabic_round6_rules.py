@@ -206,3 +206,24 @@ def test_a_clash_word_in_quotation_marks_is_a_figure_of_speech() -> None:
     title = 'مشادة كلامية بين وزيرين في مؤتمر الأمن'
     text = 'شهد مؤتمر الأمن المنعقد في ميونخ الأحد مواجهة و"اشتباكا" بين وزيري خارجية تركيا ومصر.'
     assert events(text, title) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "أعلن الجيش السوري الأحد عن تعرض مطار الشعيرات العسكري في ريف حمص لقصف صاروخي تصدت له الدفاعات الجوية.",
+            "",
+            "Military Forces of Syria",
+        ),
+        ("تعرضت قوات النظام في ريف حماة الشمالي لقصف صاروخي مساء الاثنين.", "", "Military Forces of Syria"),
+        (
+            "تعرضت مواقع قوات النظام في ريف حماة لقصف صاروخي من قبل هيئة تحرير الشام الاثنين.",
+            "Hayat Tahrir al-Sham",
+            "Military Forces of Syria",
+        ),
+    ],
+)
+def test_who_was_subjected_to_the_attack_suffered_it(text: str, actor1: str, actor2: str) -> None:
+    found = events(text)
+    assert found and (found[0].actor1, found[0].actor2) == (actor1, actor2)
