@@ -377,6 +377,8 @@ def prepare(report: Report) -> Document:
     title_end = (len(title) if positions is None else bisect.bisect_left(positions, len(title))) if title else 0
     mentions = find_mentions(folded)
     _add_upper_case_is(text, positions, mentions.actors)
+    if language == "ar":
+        _loyal_groups(folded, mentions.actors)
     dateline = _DATELINE.match(folded, title_end + 1 if title else 0)
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
@@ -516,6 +518,57 @@ def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[Acto
         if not any(a.start <= start < a.end for a in actors):
             actors.append(ActorMention(start, end, "Islamic State"))
     actors.sort(key=lambda a: a.start)
+
+
+# "ميليشيات موالية لإيران", "مسلحون مقربون من دمشق", "فصائل موالية لأنقرة": a group loyal to a state is a
+# militia of that state's camp, not the state's forces (nor its capital).
+_LOYAL_GROUP = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:ميليشي\S*|مليشي\S*|مسلح\S*|مجموع\S*|عناصر|مقاتل\S*|فصائل|فصيل|جماعه|جماعات)"
+    r"\s+(?:\S+\s+)?(?:ال)?(?:موالي\S*|مقرب\S*|تابع\S*\s+ل?ايران|مدعوم\S*\s+من)\s+(?:ل|من\s+)?$"
+)
+_LOYAL_CAMP = {
+    "Military Forces of Iran": "Militia (Pro-Government)",
+    "Military Forces of Syria": "Militia (Pro-Government)",
+    "Military Forces of Russia": "Militia (Pro-Government)",
+    "Hezbollah": "Militia (Pro-Government)",
+    "Military Forces of Turkey": "Syrian National Army",
+}
+
+
+_LOYAL_TO_AFTER = re.compile(
+    r"\s+(?:ال)?(?:موالي\S*|مقرب\S*|مدعوم\S*\s+من)\s+(?:ل|من\s+)?(?P<state>تركيا|انقره|ايران|طهران|روسيا|موسكو|"
+    r"النظام|دمشق)(?!\w)"
+)
+_LOYAL_TO_STATE = {"تركيا": "Syrian National Army", "انقره": "Syrian National Army"}
+
+
+def _loyal_groups(folded: str, actors: list[ActorMention]) -> None:
+    """Rename a state named as what a group is loyal or close to into that group's camp; and a group of
+    fighters named with the state it is loyal to ("فصائل موالية لأنقرة") into that camp."""
+    for i, a in enumerate(actors):
+        if a.name not in ("Opposition Rebels", "Unidentified Armed Group"):
+            continue
+        after = _LOYAL_TO_AFTER.match(folded, a.end)
+        if after:
+            name = _LOYAL_TO_STATE.get(after.group("state"), "Militia (Pro-Government)")
+            actors[i] = ActorMention(a.start, after.end(), name)
+    for i, a in enumerate(actors):
+        camp_name = _LOYAL_CAMP.get(a.name)
+        if camp_name is None:
+            continue
+        loyal = _LOYAL_GROUP.search(folded, max(0, a.start - 45), a.start)
+        if loyal and not any(
+            loyal.start() <= b.start < a.start and b.name != "Unidentified Armed Group" for b in actors
+        ):
+            actors[i] = ActorMention(loyal.start(), a.end, camp_name)
+    actors[:] = [
+        b
+        for b in actors
+        if not (
+            b.name == "Unidentified Armed Group"
+            and any(c is not b and c.start <= b.start and b.end <= c.end for c in actors)
+        )
+    ]
 
 
 class _Shifted:
@@ -973,8 +1026,16 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
 _BEARING = re.compile(r"(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)(?!\w)")
 
 
+_BEARING_CITY_BEFORE = re.compile(
+    r"(?<!\w)(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s+(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?\s+$"
+)
+
+
 def _locates_the_place_before(doc: Document, place: Any, s_start: int) -> bool:
-    if doc.language != "ar" or not _BEARING.match(doc.folded, place.start):
+    if doc.language != "ar" or not (
+        _BEARING.match(doc.folded, place.start)
+        or _BEARING_CITY_BEFORE.search(doc.folded, max(0, place.start - 30), place.start)
+    ):
         return False
     before = [p for p in doc.places if s_start <= p.start and p.end <= place.start]
     if not before:

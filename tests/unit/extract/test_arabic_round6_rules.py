@@ -227,3 +227,35 @@ def test_a_clash_word_in_quotation_marks_is_a_figure_of_speech() -> None:
 def test_who_was_subjected_to_the_attack_suffered_it(text: str, actor1: str, actor2: str) -> None:
     found = events(text)
     assert found and (found[0].actor1, found[0].actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("قصفت ميليشيات موالية لإيران بلدة العيس بريف حلب الجنوبي الثلاثاء.", "Militia (Pro-Government)"),
+        ("قصفت فصائل موالية لأنقرة قرية تل رفعت بريف حلب الشمالي الثلاثاء.", "Syrian National Army"),
+    ],
+)
+def test_a_group_loyal_to_a_state_is_a_militia_of_its_camp(text: str, actor1: str) -> None:
+    found = events(text)
+    assert found and found[0].actor1 == actor1
+
+
+def test_a_group_close_to_a_state_is_not_that_states_army() -> None:
+    text = "اشتبكت فصائل المعارضة مع مسلحين مقربين من إيران في بلدة الحاضر بريف حلب الجنوبي الثلاثاء."
+    found = events(text)
+    assert found and "Military Forces of Iran" not in (found[0].actor1, found[0].actor2)
+
+
+def test_the_toll_of_an_escalation_is_a_running_total() -> None:
+    text = (
+        "قصفت طائرات النظام بلدة سراقب في ريف إدلب الخميس. "
+        "وقال المرصد إن التصعيد الأخير أسفر عن مقتل ما لا يقل عن 230 شخصا."
+    )
+    assert all(e.fatalities != 230 for e in events(text))
+
+
+def test_the_capital_that_locates_a_region_is_not_the_scene() -> None:
+    text = "قتل 6 مدنيين الخميس في قصف مدفعي على الغوطة الشرقية قرب العاصمة السورية دمشق."
+    found = events(text)
+    assert found and found[0].location is not None and found[0].location.name == "Eastern Ghouta"
