@@ -1388,6 +1388,12 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     return None
 
 
+_RAISED_TO = re.compile(
+    r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|يرفع|ليرفع|ترفع|لترفع)\s+(?:\S+\s+){0,4}?(?:الي|ل)\s*"
+    r"(?:نحو\s+|قرابه\s+|حوالي\s+)?$"
+)
+
+
 def _toll(
     doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
 ) -> tuple[int | None, str | None, list[Casualties]]:
@@ -1401,6 +1407,11 @@ def _toll(
     if any(c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] for c in numbered):
         coded = [c for c in numbered if "coded" in doc.folded[c.start : c.end]]
         return coded[0].count, "convention", coded[:1]
+    if doc.language == "ar":
+        raised = [c for c in numbered if _RAISED_TO.search(doc.folded, max(0, c.start - 70), c.start)]
+        if raised:  # "مما يرفع حصيلة القتلى إلى 27": the event's updated toll holds the dead counted before it
+            top = max(raised, key=lambda c: c.count)
+            return top.count, top.qualifier, [top]
     per_side: dict[str, Casualties] = {}
     for c in numbered:
         side = next((a.name for a in actors if c.end <= a.start <= c.side_at + 24), "")

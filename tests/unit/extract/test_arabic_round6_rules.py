@@ -259,3 +259,20 @@ def test_the_capital_that_locates_a_region_is_not_the_scene() -> None:
     text = "قتل 6 مدنيين الخميس في قصف مدفعي على الغوطة الشرقية قرب العاصمة السورية دمشق."
     found = events(text)
     assert found and found[0].location is not None and found[0].location.name == "Eastern Ghouta"
+
+
+def test_a_toll_raised_by_new_dead_of_one_strike_is_that_strikes_toll() -> None:
+    text = (
+        "قال المرصد الأحد إن الضربات الروسية على بلدة كفرنبل التي وقعت فجر السبت، أسفرت عن مقتل 5 أطفال "
+        "مما يرفع حصيلة القتلى إلى 19 على الأقل."
+    )
+    found = events(text)
+    assert found and found[0].fatalities == 19
+
+
+def test_a_toll_raised_over_a_campaign_stays_a_running_total() -> None:
+    text = (
+        "قال المرصد الأحد إن الضربات الروسية على بلدة كفرنبل فجر السبت أسفرت عن مقتل 5 أطفال، "
+        "مما يرفع حصيلة القتلى منذ بدء الحملة إلى 190."
+    )
+    assert all(e.fatalities != 190 for e in events(text))
