@@ -7,8 +7,8 @@ day), sub-event recall over all events; and how often a number the label says mu
 counted became some event's fatalities. Figures are given per split: ``dev`` (the labels rules
 were tuned on, 180 reports from four labelling rounds; rounds 3 and 4 were the measured ``holdout2``
 and ``holdout3``), ``holdout4`` (40 more, drawn by a seeded shuffle and labelled before the rule
-changes of round 5, never tuned on) and ``holdout5`` (40 more, drawn the same way with the next seed and
-labelled before the rule changes of round 6; neither tuned on nor its errors studied).
+changes of round 5; its errors were studied in round 6) and ``holdout5`` (40 more, drawn the same way with
+the next seed and labelled before the rule changes of round 6; neither tuned on nor its errors studied).
 """
 
 from __future__ import annotations
