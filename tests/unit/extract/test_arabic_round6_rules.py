@@ -250,7 +250,7 @@ def test_a_group_close_to_a_state_is_not_that_states_army() -> None:
 def test_the_toll_of_an_escalation_is_a_running_total() -> None:
     text = (
         "قصفت طائرات النظام بلدة سراقب في ريف إدلب الخميس. "
-        "وقال المرصد إن التصعيد الأخير أسفر عن مقتل ما لا يقل عن 230 شخصا."
+        "وبحسب ناشطين فقد خلف التصعيد الأخير مقتل 230 شخصا في المحافظة."
     )
     assert all(e.fatalities != 230 for e in events(text))
 
