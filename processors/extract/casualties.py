@@ -663,7 +663,7 @@ _CUMULATIVE = re.compile(
     r"حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
     r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|(?<!مخلفات )الحرب|سنوات|"
     r"الشهر الجاري|"
-    r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه)(?!\w)|"
+    r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه|التصعيد)(?!\w)|"
     r"(?<!\w)(?:خلال|طوال|في) (?:شهر|الشهر|اسبوع|الاسبوع|الاشهر|الاسابيع)(?!\w)|"
     r"(?<!\w)(?:خلال|طوال|في|علي مدي|علي مدار) (?:\S+ )?(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)|"
     r"\b(?:during|over|throughout|in) the (?:month|week|past month|past week|year)\b|"
@@ -697,7 +697,7 @@ _TOLL_RISE_TARGET = re.compile(
 # blast") makes the new figure that incident's toll; a period or campaign ("منذ بدء", "this year",
 # "الحمله") makes it a running total.
 _INCIDENT_NOUN = re.compile(
-    r"(?<!\w)[وفبل]?(?:ال)?(?:تفجير|انفجار|التفجير|مفخخه|انتحاري|عبوه|غاره|الغاره|غارات|ضربه|قصف|هجوم|"
+    r"(?<!\w)[وفبل]?(?:ال)?(?:تفجير|انفجار|التفجير|مفخخه|انتحاري|عبوه|غاره|الغاره|غارات|ضربه|ضربات|قصف|هجوم|"
     r"مجزره|مذبحه|استهداف|كمين|اغتيال|اشتباك|اشتباكات|حادثه|اعتداء)(?!\w)|"
     r"\b(?:blasts?|bombings?|explosions?|car bombs?|attacks?|(?:air ?)?strikes?|airstrikes?|raids?|ambush|"
     r"massacres?|shelling|assaults?|suicide bomb\w*|clash(?:es)?|incident)\b"
@@ -735,6 +735,11 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     between = folded[verb.end() : first_start]
     tail = re.split(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s", folded[last_end : min(end, last_end + 140)])[0]
     attached = f"{lead} {between} {tail}"
+    if _RESULT_BEFORE.search(lead) and not _INCIDENT_NOUN.search(attached):
+        # "الضربات ... التي وقعت فجر الخميس، أسفرت عن مقتل 11 مما يرفع الحصيلة الى 27": what resulted is the
+        # subject of its sentence, past the comma
+        sentence = re.split(r"[.;]", folded[max(offset, verb.start() - 240) : verb.start()])[-1]
+        attached = f"{sentence} {between} {tail}"
     if _PERIOD_TOLL.search(attached):
         return ""
     if _INCIDENT_NOUN.search(attached):
@@ -742,6 +747,7 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     return ""
 
 
+_RESULT_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت)(?!\w)")
 _EARLIER_EVENT = re.compile(
     r"(?<!\w)(?:غداه|عقب|بعد (?:يوم|يومين|ايام|ساعات|اسبوع|ايام قليله) (?:من|علي))"
     r"(?: (?:[وفبل]?(?:مقتل|سقوط|استشهاد|مصرع|قتل)|حصيله|ال\S+)){0,2}(?: نحو| قرابه| حوالي)?\s*$|"

@@ -26,6 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
+from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
 from processors.extract.fastre import for_text, found_in
 from processors.extract.lexicon import (
     AIR_CAPABLE,
@@ -112,6 +113,7 @@ _NOT_REPORTED = re.compile(
     r"تتوقف|يتوقف|توقف|تهدا|يهدا|تنقطع|ينقطع|يعرف|تعرف|يتضح|يتبين|ترد|يرد|تعلن|يعلن|تتبن\S*|يتبن\S*|"
     r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
     r"(?<!\w)[وب]?(?:تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
+    r"(?<!\w)[وف]?اتهم\S*(?:\s+[^\s,.]+){0,3}?\s+ب[^\s,.]+\s+(?:[^\s,.]+\s+)?|"
     r"(?<!\w)[وب]?(?:رد|ردا|الرد|برد|ردود|ردها|رده)\s+(?:\S+\s+){0,5}?(?:علي|عل)\s+|"
     r"(?<!\w)[وب]?(?:ال)?(?:دليل|ادله)\s+(?:\S+\s+){0,5}?|"
     r"(?<!\w)[وف]?(?:ادان|ادانت|دان|دانت|ندد|نددت|استنكر|استنكرت|شجب|شجبت|يدين|تدين)\s+(?:\S+\s+){0,4}?"
@@ -379,6 +381,8 @@ def _prepare_text(report: Report) -> Document:
     text = f"{title}\n{body}" if title else body
     language = report.language or detect_language(text)
     folded, positions = fold_with_offsets(text)
+    if "_" in text:  # "#النظام_السوري", "#المخابرات_اللبنانية": a hashtag's words, one character for one
+        folded = _HASHTAG_JOIN.sub(" ", folded)
     # The title's end in the folded text (diacritics such as the tanwin of "قتيلاً" are dropped).
     title_end = (len(title) if positions is None else bisect.bisect_left(positions, len(title))) if title else 0
     doc = Document(
@@ -404,6 +408,8 @@ def _prepare_mentions(doc: Document) -> re.Match[str] | None:
     title = doc.report.title.strip()
     mentions = find_mentions(doc.folded)
     _add_upper_case_is(doc.text, doc.positions, mentions.actors)
+    if doc.language == "ar":
+        _loyal_groups(doc.folded, mentions.actors)
     dateline = _DATELINE.match(doc.folded, doc.title_end + 1 if title else 0)
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
@@ -428,15 +434,26 @@ def _read_context(doc: Document) -> Document:
         return doc
     (dateline,) = doc.unread
     doc.unread = None
-    places = context.places_in(doc.text, doc.language)
+    places = context.places_in(_HASHTAG_JOIN.sub(" ", doc.text) if "_" in doc.text else doc.text, doc.language)
     dates = context.dates_in(doc.text, doc.language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
     doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
+    settlements = [p for p in doc.places if p.kind in _SETTLEMENT]
+    if settlements:  # "مخيم اليرموك", "مخيم خان الشيح": a word of a town's name, not its camp's civilians
+        doc.actors = [
+            a
+            for a in doc.actors
+            if a.name != "Civilians" or not any(p.start <= a.start and a.end <= p.end for p in settlements)
+        ]
     return doc
 
 
+_SETTLEMENT = {"village", "town", "city"}
+
+
+_HASHTAG_JOIN = re.compile(r"(?<=[\u0600-\u06ff])_(?=[\u0600-\u06ff])")
 _NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -540,6 +557,57 @@ def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
+# "ميليشيات موالية لإيران", "مسلحون مقربون من دمشق", "فصائل موالية لأنقرة": a group loyal to a state is a
+# militia of that state's camp, not the state's forces (nor its capital).
+_LOYAL_GROUP = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:ميليشي\S*|مليشي\S*|مسلح\S*|مجموع\S*|عناصر|مقاتل\S*|فصائل|فصيل|جماعه|جماعات)"
+    r"\s+(?:\S+\s+)?(?:ال)?(?:موالي\S*|مقرب\S*|تابع\S*\s+ل?ايران|مدعوم\S*\s+من)\s+(?:ل|من\s+)?$"
+)
+_LOYAL_CAMP = {
+    "Military Forces of Iran": "Militia (Pro-Government)",
+    "Military Forces of Syria": "Militia (Pro-Government)",
+    "Military Forces of Russia": "Militia (Pro-Government)",
+    "Hezbollah": "Militia (Pro-Government)",
+    "Military Forces of Turkey": "Syrian National Army",
+}
+
+
+_LOYAL_TO_AFTER = re.compile(
+    r"\s+(?:ال)?(?:موالي\S*|مقرب\S*|مدعوم\S*\s+من)\s+(?:ل|من\s+)?(?P<state>تركيا|انقره|ايران|طهران|روسيا|موسكو|"
+    r"النظام|دمشق)(?!\w)"
+)
+_LOYAL_TO_STATE = {"تركيا": "Syrian National Army", "انقره": "Syrian National Army"}
+
+
+def _loyal_groups(folded: str, actors: list[ActorMention]) -> None:
+    """Rename a state named as what a group is loyal or close to into that group's camp; and a group of
+    fighters named with the state it is loyal to ("فصائل موالية لأنقرة") into that camp."""
+    for i, a in enumerate(actors):
+        if a.name not in ("Opposition Rebels", "Unidentified Armed Group"):
+            continue
+        after = _LOYAL_TO_AFTER.match(folded, a.end)
+        if after:
+            name = _LOYAL_TO_STATE.get(after.group("state"), "Militia (Pro-Government)")
+            actors[i] = ActorMention(a.start, after.end(), name)
+    for i, a in enumerate(actors):
+        camp_name = _LOYAL_CAMP.get(a.name)
+        if camp_name is None:
+            continue
+        loyal = _LOYAL_GROUP.search(folded, max(0, a.start - 45), a.start)
+        if loyal and not any(
+            loyal.start() <= b.start < a.start and b.name != "Unidentified Armed Group" for b in actors
+        ):
+            actors[i] = ActorMention(loyal.start(), a.end, camp_name)
+    actors[:] = [
+        b
+        for b in actors
+        if not (
+            b.name == "Unidentified Armed Group"
+            and any(c is not b and c.start <= b.start and b.end <= c.end for c in actors)
+        )
+    ]
+
+
 class _Shifted:
     """A place or date mention with offsets moved into the folded text."""
 
@@ -550,6 +618,15 @@ class _Shifted:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
+
+
+_QUOTE_MARK = re.compile(r'["«»“”]')
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Whether ``at`` lies inside quotation marks of its sentence: a quoted "اليوم" is the speaker's day
+    ("في تغريدة له في نوفمبر 2013: "... اليوم""), not the report's."""
+    return len(_QUOTE_MARK.findall(sentence, 0, at)) % 2 == 1
 
 
 def _in(span: tuple[int, int], start: int) -> bool:
@@ -572,11 +649,21 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     published = doc.anchor
     if published is not None:
         years = [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+        if doc.language == "ar" and index > 0 and _QUOTE_MARK.match(sentence.lstrip()):
+            before = doc.folded[slice(*doc.sentences[index - 1])].rstrip()
+            if before.endswith(":"):  # "في تغريدة له في نوفمبر 2013، قائلا:" then the quote: the quote's day
+                quoted_years = [int(y) for y in _YEAR.findall(before)]
+                if quoted_years and max(quoted_years) < published.year:
+                    return []
         if (
             years
             and max(years) < published.year
             and not any(
-                d for d in _read_context(doc).dates if s_start <= d.start < s_end and d.date.year == published.year
+                d
+                for d in _read_context(doc).dates
+                if s_start <= d.start < s_end
+                and d.date.year == published.year
+                and not (doc.language == "ar" and _quoted(sentence, d.start - s_start))
             )
         ):
             return []  # the sentence tells of an earlier year
@@ -598,9 +685,16 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         or ("the month" in sentence)
     )
     folded = doc.folded
+    not_asserted_end = -1  # where the last trigger set aside as not asserted ended
     for hit in hits:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
+        if arabic and (
+            _NON_FACTIVE_BEFORE.search(folded, max(clause[0], hit.start - 40), hit.start)
+            or (not_asserted_end > 0 and _OR_AND.fullmatch(folded, not_asserted_end, hit.start))
+        ):
+            not_asserted_end = hit.end  # "اقترب الوقت من قتل او اعتقال": both nouns under one head
+            continue
         if (
             (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
             or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
@@ -610,6 +704,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or for_text(_SINCE_CLAUSE, doc.folded).search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
+            or (arabic and _told_long_ago(doc, hit, clause, published))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
@@ -636,6 +731,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
         word = doc.folded[hit.start : hit.end]
+        if (
+            arabic
+            and hit.rule.name in ("clash", "attack")
+            and doc.folded[hit.start - 1 : hit.start] == '"'
+            and doc.folded[hit.end : hit.end + 1] == '"'
+        ):
+            continue  # 'مواجهة و"اشتباكا" بين الوزيرين': a word in quotation marks, used figuratively
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
         if (
@@ -676,13 +778,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ]
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
-    # Depot and accidental explosions: no attacker, no event.
+    # Depot and accidental explosions: no attacker, no event. A title's bare "blast" is the one its body
+    # explains, however far down ("انفجار ... ناتج عن انفجار مستودع للذخيرة").
+    around = (0, len(folded)) if arabic and doc.in_title(s_start) else (max(0, s_start - 300), s_end + 300)
     if (
         types - {"Attack"} == {"Remote explosive/landmine/IED"}
         and all(_GENERIC_IED.match(words[id(h)]) for h in kept if h.rule.name == "ied")
         and (
-            for_text(DEPOT_CONTEXT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
-            or for_text(_ACCIDENT, folded).search(folded[max(0, s_start - 300) : s_end + 300])
+            for_text(DEPOT_CONTEXT, folded).search(folded[around[0] : around[1]])
+            or for_text(_ACCIDENT, folded).search(folded[around[0] : around[1]])
         )
         and not _ATTACK_WORD.search(sentence)
     ):
@@ -820,6 +924,55 @@ def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
 
 
 _RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
+_MONTHS_AR = "|".join(sorted((m for m in _AR_MONTHS if m not in ("اب", "ماي")), key=len, reverse=True))
+# A month named without a day ("أسقطتها في فبراير", "خلال تموز الماضي"): the clause tells of that month.
+_MONTH_ONLY_AR = re.compile(
+    r"(?<!\w)(?:في|خلال|منذ|مطلع|اواخر|اواسط|منتصف|بدايه|نهايه|اوائل)\s+(?:شهر\s+)?(?P<m>" + _MONTHS_AR + r")"
+    r"(?:\s*[/\-(]\s*(?:" + _AR_MONTH_RE + r")\)?)?(?!\w)(?!\s*\d)"
+)
+# A span of months or years back ("قتل منذ عامين", "قبل ثلاث سنوات", "منذ سنوات"): long ago, or all along.
+_LONG_AGO_AR = re.compile(
+    r"(?<!\w)(?:بعد|عقب)\s+(?:مرور\s+)?(?:نحو\s+|حوالي\s+|اكثر من\s+)?(?:اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|"
+    r"عام|عامين|سنه|سنتين|سنوات|اعوام|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*)\s+(?:اسابيع|اشهر|سنوات|اعوام))\s+(?:علي|من)"
+    r"(?:\s+\S+)?\s*$|"
+    r"(?<!\w)(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|قرابه\s+|اكثر من\s+|اقل من\s+)?(?:(?:عام|سنه)(?!\s*\d)|عامين|"
+    r"سنتين|اعوام|سنوات|شهرين|اشهر|عقد|عقدين|عقود|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثماني\S*|"
+    r"تسع\S*|عشر\S*)\s+(?:اعوام|سنوات|عاما|سنه|اشهر|شهرا|عقود))(?!\w)"
+)
+# A verbal noun under a word that does not assert it happened: a decision, option, plan or intention
+# ("قرار شن ضربات", "خيارات عسكرية"), a call or demand, its coming time or the fear of it ("اقترب الوقت
+# من قتل", "خوفا من هجوم"), its prevention or an aim ("لمنع هجوم", "بهدف السيطرة", "كانت تستهدف تنفيذ
+# هجوم"): not told as done.
+_NON_FACTIVE_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:قرار|قراره|قرارها|خيار|خيارات|نيه|نيته|نيتها|نواي\S*|خطه|خطط|مخطط|مخططات|"
+    r"اقترب|يقترب|خوف|خوفا|خشيه|مخاوف|تحسبا|منع|تجنب|تفادي|دعوه|دعوات|مطالبه|مطالبات|ضروره|بهدف|اجل|سعيا|"
+    r"ادعاء|ادعاءات|مزاعم|تخطيط|التخطيط)"
+    r"(?!\w)\W*(?:\s+\W*(?:الوقت|النهائي|العسكري\S*|الامريكي\S*|الغربي\S*|من|الي|حول|بشان|في|علي|عن|ب|ل|"
+    r"[بل]?(?:شن|تنفيذ|توجيه|القيام ب|اطلاق|هجوم|هجمات|استخدام))\W*){0,3}\s+(?:[وبلف]|لل|بال|ال)?$|"
+    r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$"
+)
+_WEEKS_AFTER = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
+_OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
+
+
+def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], published: Any) -> bool:
+    """An Arabic trigger dated beside it to another month ("في فبراير" in an April report) or to a span of
+    months or years back ("قتل منذ عامين"): history, whatever day its sentence names."""
+    if published is None:
+        return False
+    if _LONG_AGO_AR.search(doc.folded, max(clause[0], hit.start - 45), hit.start) and _WEEKS_AFTER.search(
+        doc.folded, max(clause[0], hit.start - 45), hit.start
+    ):
+        return True  # "عقب مرور أسبوعين على إسقاط طائرة": the downing is two weeks old
+    for pattern in (_LONG_AGO_AR, _MONTH_ONLY_AR):
+        for match in pattern.finditer(doc.folded, max(clause[0], hit.start - 30), clause[1]):
+            if match.start() > hit.end + 35:
+                break
+            if match.start() >= hit.end and _RELATIVE_AR.search(doc.folded, hit.end, match.start()):
+                continue  # "البلدة التي سيطرت عليها الفصائل قبل سنوات": the time is the town's
+            if pattern is _LONG_AGO_AR or _AR_MONTHS[match.group("m")] != published.month:
+                return True
+    return False
 
 
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
@@ -899,9 +1052,40 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
             or _STREET_BEFORE.search(doc.folded, max(s_start, place.start - 12), place.start)
             or _STREET_AFTER.match(doc.folded, place.end)
             or _TOTAL_SCOPE_AFTER.match(doc.folded, place.end)
+            or _locates_the_place_before(doc, place, s_start)
         )
         doc.scene[key] = known
     return known
+
+
+# "الغوطة الشرقية، آخر معاقل الفصائل قرب دمشق", "مخيم اليرموك جنوب دمشق": a place named by its bearing from a
+# city right after another place tells where that place lies; the place before it is the scene.
+_BEARING = re.compile(r"(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)(?!\w)")
+
+
+_BEARING_CITY_BEFORE = re.compile(
+    r"(?<!\w)(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s+(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?\s+$"
+)
+
+
+def _locates_the_place_before(doc: Document, place: Any, s_start: int) -> bool:
+    if doc.language != "ar" or not (
+        _BEARING.match(doc.folded, place.start)
+        or _BEARING_CITY_BEFORE.search(doc.folded, max(0, place.start - 30), place.start)
+    ):
+        return False
+    before = [p for p in doc.places if s_start <= p.start and p.end <= place.start]
+    if not before:
+        return False
+    located = before[-1]
+    gap = doc.folded[located.end : place.start]
+    return (
+        len(gap) <= 60
+        and not gap.rstrip().endswith("و")
+        and located.kind != "admin1"
+        and not located.location.gazetteer_id.startswith("sitrep:countryside:")
+        and not any(located.end <= t.start < place.start for t in doc.triggers)
+    )
 
 
 # "the Aleppo-Damascus highway", "road linking the cities of Palmyra and Sukhna", "طريق حمص - دمشق الدولي":
@@ -1050,6 +1234,12 @@ def _finalize_type(cand: Candidate) -> str:
         and all(_MISSILE_WORD.match(cand.words.get(t.start, "")) for t in cand.triggers)
     ):
         return "Air/drone strike"  # "الصواريخ الاسرائيليه": Israel's missiles in Syria are fired by its jets
+    if (
+        sub in ("Armed clash", "Attack")
+        and cand.roles.actor1 in _AIR_ONLY
+        and all(_GENERIC_ATTACK.match(w) and not w.isascii() for w in cand.words.values())
+    ):
+        return "Air/drone strike"  # "الهجمات التي شنتها تل أبيب": Israel's (the coalition's) attacks come from the air
     if (
         sub == "Remote explosive/landmine/IED"
         and cand.roles.actor1 in AIR_CAPABLE
@@ -1244,6 +1434,12 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     return None
 
 
+_RAISED_TO = re.compile(
+    r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|يرفع|ليرفع|ترفع|لترفع)\s+(?:\S+\s+){0,4}?(?:الي|ل)\s*"
+    r"(?:نحو\s+|قرابه\s+|حوالي\s+)?$"
+)
+
+
 def _toll(
     doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
 ) -> tuple[int | None, str | None, list[Casualties]]:
@@ -1257,6 +1453,11 @@ def _toll(
     if any(c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] for c in numbered):
         coded = [c for c in numbered if "coded" in doc.folded[c.start : c.end]]
         return coded[0].count, "convention", coded[:1]
+    if doc.language == "ar":
+        raised = [c for c in numbered if _RAISED_TO.search(doc.folded, max(0, c.start - 70), c.start)]
+        if raised:  # "مما يرفع حصيلة القتلى إلى 27": the event's updated toll holds the dead counted before it
+            top = max(raised, key=lambda c: c.count)
+            return top.count, top.qualifier, [top]
     per_side: dict[str, Casualties] = {}
     for c in numbered:
         side = next((a.name for a in actors if c.end <= a.start <= c.side_at + 24), "")
@@ -1412,7 +1613,13 @@ def extract(report: Report) -> list[Event]:
     dateline = _prepare_mentions(doc)
     if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
         return []
-    _prepare_context(doc, dateline, now=False)  # the head sentences' candidates seldom need places and dates
+    # The head sentences' candidates seldom need places and dates; a "Civilians" mention among them may lie
+    # inside a town's name ("مخيم اليرموك"), which only the places tell (`_read_context`): read them first then.
+    civilians_in_heads = any(
+        a.name == "Civilians" and any(s <= a.start < e for s, e in (doc.sentences[i] for i in heads))
+        for a in doc.actors
+    )
+    _prepare_context(doc, dateline, now=civilians_in_heads)
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
     if not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) and not _encirclement_lead(
         doc, lead
@@ -1451,7 +1658,10 @@ def extract(report: Report) -> list[Event]:
     body_cands = [c for c in all_cands if not c.in_title]
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
-    if not any(c.in_title or c.sentence == lead for c in all_cands) and not _encirclement_lead(doc, lead):
+    if not any(
+        (c.in_title or c.sentence == lead) and not _dated_days_before(doc, c) and not _describes_someone(doc, c)
+        for c in all_cands
+    ) and not _encirclement_lead(doc, lead):
         return []
     if _political_statement(doc, lead):
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
@@ -1538,6 +1748,9 @@ def extract(report: Report) -> list[Event]:
             definite = generic_attack = True  # "Both attackers were killed": a death of that bombing
         if definite and ((generic_ied and explosive != "Air/drone strike") or generic_attack):
             cand.sub_event_type = explosive
+    if doc.language == "ar":
+        _bare_tolls_to_their_means(title_cands, body_cands)
+        _attacks_named_by_their_means(body_cands)
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -1607,6 +1820,105 @@ def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
     """Whether a trigger lies in one of the sentences ``indexes``."""
     spans = [doc.sentences[i] for i in indexes]
     return any(s_start <= t.start < s_end for s_start, s_end in spans for t in doc.triggers)
+OWN_DAYS = 6  # a weekday named in a report reaches six days back
+
+
+# "الصحفي الروسي الذي اغتيل في أوكرانيا", "أرملة القائد الذي قتل": a relative clause that tells what befell
+# a person named as the subject of something else.
+_WHO_BEFORE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:كان\S*\s+|قد\s+)?$")
+
+
+def _describes_someone(doc: Document, cand: Candidate) -> bool:
+    """An Arabic title or lead candidate whose every trigger is the verb of a relative clause about a
+    person or thing ("... الذي قتل منذ عامين"): it identifies someone; it is not what the report tells."""
+    if doc.language != "ar":
+        return False
+    for t in cand.triggers:
+        relative = _WHO_BEFORE.search(doc.folded, max(cand.clause[0], t.start - 20), t.start)
+        if relative is None:
+            return False
+        head = doc.folded[max(cand.clause[0], relative.start() - 25) : relative.start()].split()
+        if not head or any(h.start <= relative.start() - 1 < h.end + 1 for h in doc.triggers):
+            return False  # "الهجوم الذي استهدف": the event noun heads it
+    return True
+
+
+def _dated_days_before(doc: Document, cand: Candidate) -> bool:
+    """An Arabic candidate whose clause dates it a week or more before the report ("إثر هجوم ... قبل نحو أسبوع"):
+    the title or lead recalls it; it is not what the report tells of its own days."""
+    published = doc.anchor
+    if published is None or doc.language != "ar":
+        return False
+    horizon = published.date() - timedelta(days=OWN_DAYS)
+    if cand.date_mention is not None and (cand.date_mention.end_date or cand.date_mention.date) < horizon:
+        return True
+    # a clause that names the report's day and, beside the trigger, an older one: the trigger's is the older
+    return any(
+        cand.clause[0] <= d.start < cand.clause[1]
+        and -30 <= d.start - t.end <= 40
+        and (d.end_date or d.date) < horizon
+        for t in cand.triggers
+        for d in doc.dates
+    )
+
+
+_MEANS = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Chemical weapon",
+    "Grenade",
+}
+
+
+def _bare_tolls_to_their_means(title_cands: list[Candidate], body_cands: list[Candidate]) -> None:
+    """A sentence that only counts dead ("وقتل 46 مدنيا يوم الخميس", "وأسفرت الضربات عن مقتل 23 مقاتلا"),
+    naming no attacker and no means, after a strike, shelling or bombing told just before it (or in the
+    title), gives that event's toll: it is not a separate killing (Attack) or battle."""
+    last = next((c for c in title_cands if c.sub_event_type in _MEANS), None)
+    for cand in body_cands:
+        if cand.sub_event_type in _MEANS:
+            last = cand
+            continue
+        if (
+            last is not None
+            and cand.sub_event_type in ("Attack", "Armed clash")
+            and not cand.roles.actor1
+            and cand.casualties
+            and all(_BARE_KILL.match(w) for w in cand.words.values())
+            and not any(o is not cand and o.sentence == cand.sentence for o in body_cands)
+            and (last.in_title or 0 < cand.sentence - last.sentence <= 2)
+        ):
+            cand.sub_event_type = last.sub_event_type
+            cand.roles.actor1 = last.roles.actor1
+            if last.roles.actor1 and "actor1" in last.roles.spans:
+                cand.roles.spans["actor1"] = last.roles.spans["actor1"]
+
+
+def _attacks_named_by_their_means(body_cands: list[Candidate]) -> None:
+    """ "الهجمات التي استهدفت ثلاث كنائس" then "ثلاث عمليات انتحارية قتلت ...": the attacks named first
+    are the bombings (strikes, shelling) the next sentence tells, by the same side or an unnamed one."""
+    for cand in body_cands:
+        if cand.sub_event_type not in ("Armed clash", "Attack") or not all(
+            _GENERIC_ATTACK.match(w) and _DEFINITE.match(w) for w in cand.words.values()
+        ):
+            continue
+        means = next(
+            (
+                m
+                for m in body_cands
+                if m.sub_event_type in _MEANS
+                and 0 <= m.sentence - cand.sentence <= 1
+                and m.start > cand.start
+                and not all(_GENERIC_SHELL.match(w) or _GENERIC_IED.match(w) for w in m.words.values())
+            ),
+            None,
+        )
+        if means is not None and (
+            not cand.roles.actor1 or not means.roles.actor1 or same_side(cand.roles.actor1, means.roles.actor1)
+        ):
+            cand.sub_event_type = means.sub_event_type
 
 
 def _same_spot(a: Any, b: Any) -> bool:
@@ -1670,20 +1982,24 @@ _POLITICIAN = (
     r"الملك|زعيم|الزعيم|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
     r"وزاره الخارجيه|الرئيس|رئيس الوزراء|رئيس الحكومه|المستشار|المستشاره|اردوغان|لافروف|ماكرون|ترامب|ترمب|"
     r"بوتين|بوتن|ماتيس|نتنياهو|الاسد|ليبرمان|خامنئي|روحاني|ظريف|غوتيريس|غوتيريش|دي ميستورا|الامم المتحده|الامين العام|"
-    r"مجلس الامن|الناتو|الاتحاد الاوروبي|مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
+    r"مجلس الامن|الناتو|الاتحاد الاوروبي|للاتحاد الاوروبي|للامم المتحده|"
+    r"مندوب|المندوب|سفير|السفير|المتحدث باسم (?:الخارجيه|البيت|الرئاسه|"
     r"الحكومه|الكرملين)|الرئاسه|المرشد)"
 )
+_STATES = r"(?:روسيا|امريكا|اميركا|الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|اسرائيل)(?!\w)"
 _POLITICAL_TITLE = re.compile(
-    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*(?:" + _POLITICIAN + r"|روسيا|امريكا|اميركا|"
-    r"الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|اسرائيل)(?:\s+\S+){0,2}?\s+"
+    r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*(?:" + _POLITICIAN + r"|" + _STATES + r")(?:\s+\S+){0,2}?\s+"
     r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث|"
     r"يحمل|تحمل|يلمح|تلمح)(?!\w)"
 )
 _POLITICAL_LEAD = re.compile(
     r"\W*(?:[وف]?(?:قال|قالت|اعتبر|اعتبرت|اكد|اكدت|حذر|حذرت|دعا|دعت|اتهم|اتهمت|ندد|نددت|طالب|طالبت|شدد|"
     r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت|اوضح|اوضحت|ابدي|ابدت|"
-    r"يدرس|تدرس|اتفق|اتفقت|لمح|المح|المحت|نقلت|نقل)[\s,]+(?:[^\s,]+[\s,]+){0,4}?)?"
+    r"يدرس|تدرس|اتفق|اتفقت|لمح|المح|المحت|نقلت|نقل)[\s,]+(?:[^\s,]+[\s,]+){0,6}?)?#?(?:"
     + _POLITICIAN
+    + r"|"
+    + _STATES
+    + r")"
 )
 
 
@@ -1897,6 +2213,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if roles.actor2 == roles.actor1:
         roles.actor2 = ""
         roles.spans.pop("actor2", None)
+    if doc.language == "ar":  # "أعلن النظام عن تعرض مطار الضبعة لقصف صاروخي": who was named before "تعرض" suffered it
+        _subjected_roles(doc, cand, roles)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1 in _FOREIGN_STRIKERS
@@ -1945,11 +2263,11 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
             or any(
                 _CIVILIAN_NOUN.match(doc.folded, c.end) or _CIVILIAN_NOUN.match(doc.folded, c.start)
                 for c in cand.casualties
-                if c.count and c.kind == "killed"
+                if c.count and (c.kind == "killed" or (doc.language == "ar" and c.kind == "injured"))
             )
         )
     ):
-        roles.actor2 = "Civilians"  # "killed 4 people": victims with no armed side named
+        roles.actor2 = "Civilians"  # "killed 4 people", "إصابة 5 مدنيين": victims with no armed side named
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and not roles.actor2
@@ -2073,6 +2391,46 @@ _NOT_GROUND_HOLDERS = frozenset(
         "Coalition",
     }
 )
+
+
+_SUBJECTED = re.compile(r"(?<!\w)[وفب]?(?:ل|ال)?(?:تعرض|تعرضت|يتعرض|تتعرض|تعرضه|تعرضها|تعرضوا)(?!\w)")
+_TO_OBJECT = re.compile(r"(?<!\w)ل\S*\W*$")
+
+
+def _subjected_to(doc: Document, cand: Candidate) -> Any:
+    """The "تعرض" whose "لـ" object the candidate's trigger is ("تعرض مطار الضبعة لقصف صاروخي"), if any: who is
+    named before it suffered the act; its agent, if any, comes after ("من قبل X", "شنه X")."""
+    trigger = cand.triggers[0]
+    word_start = doc.folded.rfind(" ", cand.clause[0], trigger.start) + 1
+    if not (
+        doc.folded.startswith("ل", trigger.start)
+        or _TO_OBJECT.search(doc.folded, max(word_start - 12, 0), trigger.start)
+    ):
+        return None
+    found = list(_SUBJECTED.finditer(doc.folded, max(cand.clause[0], trigger.start - 70), trigger.start))
+    subjected = found[-1] if found else None
+    if subjected is None or "." in doc.folded[subjected.end() : trigger.start]:
+        return None
+    return subjected
+
+
+def _subjected_roles(doc: Document, cand: Candidate, roles: Roles) -> None:
+    subjected = _subjected_to(doc, cand)
+    if subjected is None:
+        return
+    span = roles.spans.get("actor1")
+    if roles.actor1 and span is not None and span[1] <= cand.triggers[0].start:  # before or after "تعرض"
+        if not roles.actor2 and roles.actor1 != "Civilians":
+            roles.actor2 = roles.actor1
+            roles.spans["actor2"] = span
+        roles.actor1 = ""
+        roles.spans.pop("actor1", None)
+    elif not roles.actor1 and not roles.actor2:
+        s_start = doc.sentences[cand.sentence][0]
+        owner = [a for a in doc.actors if s_start <= a.start and a.end <= subjected.start() and a.name != "Civilians"]
+        if owner:  # "أعلن الجيش السوري عن تعرض مطار الشعيرات لقصف": the army's own base
+            roles.actor2 = owner[-1].name
+            roles.spans["actor2"] = (owner[-1].start, owner[-1].end)
 
 
 def _other_side_named(doc: Document, actor1: str) -> str:

@@ -52,6 +52,9 @@ _BACKER_BEFORE = re.compile(
     r"(?:تقوده|يقوده|بقياده|الذي تقوده|التي تقودها|led by|"
     r"المدعومه ب|المدعمه ب|المدعومه من|المدعمه من|المدعوم من|المدعوم ب|بدعم من|بدعم|باسناد من|باسناد|"
     r"بمسانده|بمساندة|بغطاء من|بغطاء|بمشاركه|وبدعم من|وباسناد من|مدعومه ب|مدعومه من|بالقوات|بالمسلحين|"
+    # "منظمة بدر المقربة من إيران", "ميليشيات موالية لإيران": the state a group is close or loyal to
+    r"المقربه من|المقرب من|المقربين من|مقربه من|مقرب من|القريبه من|المواليه ل|موالية ل|مواليه ل|الموالين ل|"
+    r"موالين ل|الموالي ل|موالي ل|"
     r"backed by|supported by|with the support of|with support from|assisted by|alongside|along with|"
     r"together with|accompanied by|aided by|(?:and|,) (?:its|their) allies,?|as well as)\s*\S{0,4}\s*$"
 )
