@@ -114,7 +114,7 @@ def test_one_word_ordinary_words_carry_a_cue() -> None:
         ("اشتباكات في جرود القلمون قرب الحدود اللبنانية", "Rif Dimashq", 34.05, 36.55),
         ("غارات على قرية الهبيط في ريف إدلب الجنوبي", "Idleb", 35.47, 36.61),
         ("Air raids hit Boleel, east of Deir ez-Zor city.", "Deir ez-Zor", 35.14, 40.38),
-        ("Shelling targeted the village of Tal Toughan in rural Idlib.", "Idleb", 35.74, 37.01),
+        ("Artillery hit Tal Toughan village in rural Idlib overnight.", "Idleb", 35.74, 37.01),
         ("The army took the Ghizlani camp on the edge of Mosul.", "Ninewa", 36.31, 43.13),
     ],
 )
