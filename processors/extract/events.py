@@ -265,7 +265,8 @@ _CIVILIAN_NOUN = re.compile(
     r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|شخصين|شخصان|مدنيان|طفلين|طفلان|"
     r"اشخاصا|"
     r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers|man|woman|boy|girl|"
-    r"child|shepherd|farmer|teenager)\b)"
+    r"child|shepherd|farmer|teenager|person|students|pupils|schoolchildren|worshippers|passengers|patients|"
+    r"evacuees|refugees|infants|babies|relatives|shoppers|volunteers|aid workers|paramedics|nurses)\b)"
 )
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
@@ -791,6 +792,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     """Roles, place and date of a candidate from its sentence."""
     s_start, s_end = doc.sentences[cand.sentence]
     cand.roles = resolve_roles(doc.folded, sentence_actors, cand.start, cand.clause, cand.sub_event_type)
+    if doc.language == "en":
+        _weapon_owner_before(doc, cand, sentence_actors)
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
@@ -845,6 +848,70 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         cand.date_mention = min(dates, key=lambda d: abs(d.start - cand.start))
     else:
         cand.inherited_date = _anchor_date(doc)
+
+
+# "Turkish artillery", "US-led coalition air strikes", "an [IS] suicide bomber": nothing but a space,
+# a hyphen or a bracket between an actor's name and the attack word.
+_OWNER_GAP = re.compile(r"[\s\-\]\)\"'’]{1,3}")
+_OWNER_AND = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_OWNER_BACKING = re.compile(
+    r"\b(?:backed|supported|aided|assisted|covered|helped)\s+by\s+$|\b(?:support|cover|help)\s+of\s+$"
+)
+_OWNED_WEAPON_TYPES = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Chemical weapon",
+    "Suicide bomb",
+    "Remote explosive/landmine/IED",
+}
+
+
+def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
+    """English: the actor named as the attack word's modifier fired it, whatever the sentence's subject."""
+    if cand.sub_event_type not in _OWNED_WEAPON_TYPES:
+        return
+    owner = next(
+        (
+            m
+            for m in sentence_actors
+            if m.start < cand.start
+            and m.name != "Civilians"
+            and (m.end > cand.start or _OWNER_GAP.fullmatch(doc.folded, m.end, cand.start))
+        ),
+        None,
+    )
+    if owner is None or _OWNER_BACKING.search(doc.folded, max(0, owner.start - 24), owner.start):
+        return  # "forces backed by Russian warplanes": the air support of someone else's attack
+    at = sentence_actors.index(owner)
+    while at > 0 and (  # "regime and Russian air strikes": the first of the joint attackers
+        _OWNER_AND.fullmatch(doc.folded, sentence_actors[at - 1].end, sentence_actors[at].start)
+        and sentence_actors[at - 1].name != "Civilians"
+        and same_side(sentence_actors[at - 1].name, owner.name)
+    ):
+        at -= 1
+    owner = sentence_actors[at]
+    name = owner.name
+    if name == "Military Forces of the United States" and any(a.name == "Coalition" for a in doc.actors):
+        name = "Coalition"  # "US jets" in a report on the US-led coalition's campaign
+    roles = cand.roles
+    if roles.actor1 == name:
+        return
+    if roles.actor2 == name:  # the sides were read the wrong way round
+        roles.actor2, roles.actor1 = roles.actor1, name
+        roles.spans.pop("actor2", None)
+    else:
+        if roles.actor1 and same_side(roles.actor1, name) and roles.actor1 not in roles.assoc1:
+            roles.assoc1.append(roles.actor1)
+        elif roles.actor1 and (not roles.actor2 or same_side(roles.actor2, name)):
+            roles.actor2 = roles.actor1  # "IS militants were killed by Turkish artillery": the subject suffered it
+            roles.spans.pop("actor2", None)
+        elif roles.actor1 and roles.actor1 not in roles.mentioned:
+            roles.mentioned.append(roles.actor1)
+        roles.actor1 = name
+        for names in (roles.assoc1, roles.assoc2, roles.mentioned):
+            if name in names:
+                names.remove(name)
+    roles.spans["actor1"] = (owner.start, owner.end)
 
 
 def _is_scene(doc: Document, place: Any, s_start: int) -> bool:

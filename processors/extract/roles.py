@@ -148,7 +148,7 @@ _PASSIVE_VICTIM_AFTER = re.compile(
     r"executed|kidnapped|abducted)|^\s*(?:\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
 )
 _COUNT_BEFORE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:\w+\s+)?$"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:(?!\d)\w+\s+)?$"
 )
 _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
 # "تتعرض للقصف من النظام", "غارات من الطيران الروسي", "قذائف مصدرها": after an attack word, "من X"
