@@ -673,6 +673,12 @@ _CUMULATIVE = re.compile(
     r"the past year|years of|months of|weeks of|campaign|offensive|"
     r"past (?:few |several )?(?:days|weeks))\b"
 )
+# "killed 30 over three days", "a second day of raids that has killed 30": English tolls of several days.
+_MULTI_DAY_EN = re.compile(
+    r"\b(?:over|in|during|within|across) (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|few|"
+    r"\d) days\b|\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
+    r"\b(?:48|72) hours\b"
+)
 # "لقي اكثر من 400 مدني مصرعهم، في خمسه ايام من الغارات": a toll over several days, past a comma.
 _OVER_DAYS_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
@@ -1484,6 +1490,8 @@ def _judge(
         for_text(_CUMULATIVE, folded).search(clause_before[-60:])
         or for_text(_CUMULATIVE, folded).search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
+        or _MULTI_DAY_EN.search(clause_before[-60:])
+        or _MULTI_DAY_EN.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or for_text(_SAME_PERIOD_AFTER, folded).search(re.split(r"[.;]", folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:
