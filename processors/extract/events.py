@@ -597,6 +597,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             doc.folded, max(clause[0], hit.start - 60), hit.start
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
+        if (
+            hit.rule.name == "suicide"
+            and _BOMBERS_WORD.match(doc.folded, hit.start)
+            and _BOMBERS_COUNTED_BEFORE.search(doc.folded, max(clause[0], hit.start - 40), hit.start)
+        ):
+            hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # "killed 75 militants including the
+            # suicide bombers": people among the dead of a fight, no bombing
         word = doc.folded[hit.start : hit.end]
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
@@ -850,6 +857,11 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         cand.inherited_date = _anchor_date(doc)
 
 
+_BOMBERS_WORD = re.compile(r"suicide (?:bombers|attackers|fighters)\b")
+_BOMBERS_COUNTED_BEFORE = re.compile(
+    r"\b(?:including|among them|among whom|as well as|killed|killing|eliminated|eliminating|arrested|captured)"
+    r"(?: the| several| some| two| three| four| five| \d+)?\s+$"
+)
 # "Turkish artillery", "US-led coalition air strikes", "an [IS] suicide bomber": nothing but a space,
 # a hyphen or a bracket between an actor's name and the attack word.
 _OWNER_GAP = re.compile(r"[\s\-\]\)\"'’]{1,3}")

@@ -89,3 +89,12 @@ def test_warplanes_backing_someone_elses_advance_do_not_become_the_attacker() ->
     )
     assert events
     assert all(e.actor1 != "Military Forces of Russia" for e in events)
+
+
+def test_suicide_bombers_among_the_dead_are_fighters_not_a_bombing() -> None:
+    events = _events(
+        "Army units killed more than 40 IS militants, including the suicide bombers and their commander, east "
+        "of Salamiyah on Tuesday, a military source said."
+    )
+    assert events[0].sub_event_type == "Armed clash"
+    assert (events[0].actor1, events[0].actor2) == ("Military Forces of Syria", "Islamic State")
