@@ -1607,7 +1607,10 @@ def extract(report: Report) -> list[Event]:
     kept_events = [(c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept), strict=True) if e is not None]
     events = [e for _, e in kept_events]
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
-    return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
+    events = [events[i] for i in ranked]
+    if doc.language == "en":
+        events = _bombing_told_suicide(events)
+    return _dedupe_ids(_drop_restated(events))
 
 
 def _same_spot(a: Any, b: Any) -> bool:
@@ -1635,6 +1638,30 @@ def _inserted_lines(doc: Document) -> set[int]:
         if len(line.split()) <= 16 and not _LINE_END.search(line):
             found.add(index)
     return found
+
+
+def _bombing_told_suicide(events: list[Event]) -> list[Event]:
+    """English: a bombing later told as a suicide bomber's ("the attack was carried out by a suicide
+    bomber", "the bomber blew himself up") is a suicide bombing: the bare suicide event, with no toll
+    of its own at the bombing's place and days, makes the bombing's type and is dropped."""
+    out = list(events)
+    for later in events:
+        if later.sub_event_type != "Suicide bomb" or later.fatalities:
+            continue
+        bombings = [
+            e
+            for e in out
+            if e.sub_event_type == "Remote explosive/landmine/IED"
+            and e.location is not None
+            and (later.location is None or later.location.name == e.location.name)
+            and e.event_date <= (later.event_date_end or later.event_date)
+            and later.event_date <= (e.event_date_end or e.event_date)
+        ]
+        if len(bombings) != 1 or out.index(bombings[0]) > out.index(later):
+            continue
+        out[out.index(bombings[0])] = bombings[0].model_copy(update={"sub_event_type": "Suicide bomb"})
+        out.remove(later)
+    return out
 
 
 def _drop_restated(events: list[Event]) -> list[Event]:

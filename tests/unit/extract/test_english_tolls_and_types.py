@@ -1,4 +1,5 @@
-"""English tolls of several days are running totals, not one day's event (sentences written for these tests)."""
+"""English tolls of several days are running totals; a bombing told as a suicide bomber's is a suicide bomb
+(sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,13 @@ def test_a_toll_over_two_days_is_not_the_days_event() -> None:
     )
     assert all(e.fatalities != 26 for e in events)
     assert events[0].fatalities == 9
+
+
+def test_a_bombing_later_told_as_a_suicide_bombers_is_a_suicide_bomb() -> None:
+    events = _events(
+        "A powerful explosion killed at least 23 people near a market in Manbij on Tuesday. Local officials "
+        "said the blast was carried out by a suicide bomber at the wheel of a fuel tanker."
+    )
+    assert events[0].sub_event_type == "Suicide bomb"
+    assert events[0].fatalities == 23
+    assert [e.sub_event_type for e in events].count("Suicide bomb") == 1
