@@ -1610,6 +1610,7 @@ def extract(report: Report) -> list[Event]:
     events = [events[i] for i in ranked]
     if doc.language == "en":
         events = _bombing_told_suicide(events)
+        events = _named_group_for_generic(events)
     return _dedupe_ids(_drop_restated(events))
 
 
@@ -1638,6 +1639,63 @@ def _inserted_lines(doc: Document) -> set[int]:
         if len(line.split()) <= 16 and not _LINE_END.search(line):
             found.add(index)
     return found
+
+
+# Groups a state outlet's "terrorists" or "armed groups" may stand for when the report names them.
+_NAMED_GROUPS = frozenset(
+    {
+        "Islamic State",
+        "Jabhat al-Nusra",
+        "Hayat Tahrir al-Sham",
+        "Jaysh al-Islam",
+        "Faylaq al-Rahman",
+        "Ahrar al-Sham",
+    }
+)
+_GENERIC_ATTACKER = re.compile(r"\b(?:terrorist|armed group|gunmen|militant|insurgent|extremist|jihadist)", re.I)
+_FILLED_TYPES = {"Shelling/artillery/missile attack", "Air/drone strike"}
+
+
+def _named_group_for_generic(events: list[Event]) -> list[Event]:
+    """English: "al-Nusra and other armed groups shelled", or "terrorist rocket attacks" then "ISIL
+    terrorists fired rocket shells": the generic attacker is the group the report names for that kind of
+    attack in that province (its associate, else the one group named as attacker of that type there);
+    a strike or shelling with no attacker there takes that group too."""
+
+    def with_actor1(event: Event, group: str) -> Event:
+        actors = [a for a in event.actors if a.role != "actor1" and a.name != group]
+        return event.model_copy(update={"actor1": group, "actors": [Actor(name=group, role="actor1"), *actors]})
+
+    def generic(event: Event) -> bool:
+        return event.actor1 in ("Opposition Rebels", "Unidentified Armed Group") and any(
+            ev.field == "actor1" and _GENERIC_ATTACKER.search(ev.text) for ev in event.evidence
+        )
+
+    out = []
+    for event in events:
+        assoc = {a.name for a in event.actors if a.role == "assoc_actor1" and a.name in _NAMED_GROUPS}
+        if generic(event) and len(assoc) == 1 and event.actor2 not in assoc:
+            event = with_actor1(event, next(iter(assoc)))
+        out.append(event)
+
+    def province(event: Event) -> str:
+        return event.location.admin1 or event.location.name if event.location is not None else ""
+
+    filled = []
+    for event in out:
+        named = {
+            e.actor1
+            for e in out
+            if e.sub_event_type == event.sub_event_type and e.actor1 in _NAMED_GROUPS and province(e) == province(event)
+        }
+        if (
+            (generic(event) or (not event.actor1 and event.sub_event_type in _FILLED_TYPES))
+            and len(named) == 1
+            and event.actor2 not in named
+        ):
+            event = with_actor1(event, next(iter(named)))
+        filled.append(event)
+    return filled
 
 
 def _bombing_told_suicide(events: list[Event]) -> list[Event]:

@@ -98,3 +98,21 @@ def test_suicide_bombers_among_the_dead_are_fighters_not_a_bombing() -> None:
     )
     assert events[0].sub_event_type == "Armed clash"
     assert (events[0].actor1, events[0].actor2) == ("Military Forces of Syria", "Islamic State")
+
+
+def test_other_armed_groups_beside_a_named_group_are_that_group() -> None:
+    events = _events(
+        "Breaching the truce, Jaish al-Islam and other armed groups allied with it fired mortar shells at "
+        "residential districts of Damascus on Monday, killing three civilians, a police source told SANA."
+    )
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].actor1 == "Jaysh al-Islam"
+
+
+def test_generic_terrorists_take_the_group_named_for_the_same_shelling() -> None:
+    events = _events(
+        "Five civilians were killed in terrorist rocket attacks on neighbourhoods of Deir Ezzor city. A source "
+        "at the governorate said on Monday that ISIL terrorists fired several rocket shells on the city."
+    )
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and all(e.actor1 == "Islamic State" for e in shelling)
