@@ -691,7 +691,8 @@ _SAME_PERIOD_AFTER = re.compile(
 # "3 ايرانيين كانوا بين القتلي", "two Britons were among the dead": some of an event's dead, not its toll.
 _SUBSET_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:كانوا\s+|كان\s+|هم\s+)?(?:من\s+)?(?:بين|ضمن)\s+(?:ال)?(?:قتلي|ضحايا)(?!\w)|"
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b"
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b|"
+    r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b"  # "at least 10 of the dead came in ..."
 )
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
@@ -1467,7 +1468,9 @@ def _judge(
     if incident_kind and noun_kind in ("", "p"):
         noun_kind = incident_kind  # "ارتفعت حصيله قتلي ... الي 11 مدنيا": the toll's own word
     if q.dual_kind == "":
-        nearest_prev_kill = any(_is_kill(w) or _is_injury(w) for w in prev[-2:])
+        # "putting the death toll at at least 70": English qualifiers between the toll word and the count
+        bare = [w for w in prev if not (w.isascii() and w in _QUALIFIER_WORDS)] if folded.isascii() else prev
+        nearest_prev_kill = any(_is_kill(w) or _is_injury(w) for w in bare[-2:])
         nearest_next_kill = any(_is_kill(w) or _is_injury(w) for w in nxt[:2])
         if not noun_ok and not nearest_prev_kill and not nearest_next_kill:
             return None

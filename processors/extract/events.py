@@ -1141,12 +1141,28 @@ def _assign_casualties(
             owner = cands[0]
         elif carry is not None and not doc.in_title(s_start) and not carry.in_title:
             owner = carry
+        if (
+            owner is not None
+            and doc.language == "en"
+            and c.kind == "killed"
+            and c.count
+            and _ALT_TOLL_BEFORE.search(doc.folded, max(s_start, c.start - 50), c.start)
+            and any(
+                o.kind == "killed" and o.count
+                for o in owner.casualties + (first_body.casualties if first_body is not None else [])
+            )
+        ):
+            continue  # "rescuers gave a higher toll of 26": another source's figure for a toll already told
         if owner is not None:
             owner.casualties.append(c)
             if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):
                 owner.civilian_victims = True  # "قتل رجل وزوجته برصاص عناصر حاجز": the dead were civilians
 
 
+_ALT_TOLL_BEFORE = re.compile(
+    r"\b(?:gave|give|gives|giving|put|puts|putting|placed|places|reported|reports|cited)\s+(?:a|the|an)\s+"
+    r"(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at)\s+(?:at least\s+|more than\s+|over\s+|around\s+|nearly\s+)?$"
+)
 _SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as)\b")
 _THIS_PLACE = re.compile(
     r"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:this (?:location|event|area)|(?:fighting at )?each "

@@ -50,3 +50,29 @@ def test_a_bombing_later_told_as_a_suicide_bombers_is_a_suicide_bomb() -> None:
     assert events[0].sub_event_type == "Suicide bomb"
     assert events[0].fatalities == 23
     assert [e.sub_event_type for e in events].count("Suicide bomb") == 1
+
+
+def test_another_sources_higher_toll_does_not_replace_the_told_toll() -> None:
+    events = _events(
+        "A car bomb killed 11 people near the market of Jarablus on Monday, a monitor said. Local medics gave "
+        "a higher toll of 19 dead."
+    )
+    assert events[0].fatalities == 11
+    assert all(e.fatalities != 19 for e in events)
+
+
+def test_some_of_the_dead_at_one_spot_are_not_an_event_toll() -> None:
+    events = _events(
+        "Regime air strikes on rebel-held districts of Aleppo killed at least 22 civilians on Wednesday, a "
+        "monitor said. It said at least 8 of the dead came in strikes near a bakery in the Mashhad district."
+    )
+    assert events[0].fatalities == 22
+    assert all(e.fatalities != 8 for e in events)
+
+
+def test_a_statement_putting_the_toll_at_a_figure_gives_the_toll() -> None:
+    events = _events(
+        "Victims of the suspected gas attack on Kafr Zita on Tuesday showed signs of nerve agent exposure, the "
+        "agency said on Wednesday in a statement putting the death toll at at least 52."
+    )
+    assert events and events[0].fatalities == 52
