@@ -1056,11 +1056,11 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
+            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|servicemen|military|warplanes|"
             r"jets|helicopters|air force|aircraft|artillery|government)",
             r"republican guard",
             r"syrian air defen[cs]es?",
-            r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
+            r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|servicemen|"
             r"warplanes|jets|helicopters|aircraft|artillery|positions)",
             r"the regime",
             r"regime",
@@ -1306,7 +1306,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes?|"
-            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|army|missiles?|(?:air )?bases?|"
+            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|servicemen|army|missiles?|"
+            r"(?:air )?bases?|"
             r"positions?)",
             r"(?:warplanes|jets|aircraft|planes) (?:believed|thought|suspected) to be russian",
             r"russia",
@@ -1331,7 +1332,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|"
+            r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|servicemen|"
             r"air ?strikes?|strikes?|aircraft|tanks)",
             r"turkey",
             r"turkish armed forces",
@@ -1415,7 +1416,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"iraqi (?:army|forces|troops|security forces|military|soldiers|counter-terrorism|"
+            r"iraqi (?:army|forces|troops|security forces|military|soldiers|servicemen|counter-terrorism|"
             r"government forces)",
             r"counter-terrorism service",
         ),
@@ -1473,7 +1474,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|warplanes|jets|drones?|"
+            r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|servicemen|warplanes|jets|drones?|"
             r"air ?strikes?|strikes?|aircraft|special forces|marines|missiles?|missile strikes?|cruise missiles|"
             r"navy|warships?)",
             r"united states",

@@ -116,3 +116,12 @@ def test_generic_terrorists_take_the_group_named_for_the_same_shelling() -> None
     )
     shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and all(e.actor1 == "Islamic State" for e in shelling)
+
+
+def test_servicemen_of_a_state_are_its_forces_and_make_a_clash() -> None:
+    events = _events(
+        "Kurdish YPG fighters killed nine Turkish servicemen and wounded two others near Jindires on Friday, "
+        "a Kurdish news agency reported."
+    )
+    assert events[0].sub_event_type == "Armed clash"
+    assert (events[0].actor1, events[0].actor2) == ("YPG", "Military Forces of Turkey")
