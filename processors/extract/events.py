@@ -1983,6 +1983,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if roles.actor2 == roles.actor1:
         roles.actor2 = ""
         roles.spans.pop("actor2", None)
+    if doc.language == "en" and not roles.actor1:
+        _unnamed_attacker_en(doc, cand, sub_event_type)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1 in _FOREIGN_STRIKERS
@@ -2146,6 +2148,33 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         published_at=doc.report.published_at,
         updated_at=doc.report.fetched_at,
     )
+
+
+# Weapons only the Syrian state used from the air: barrel bombs, and helicopters nobody else is said to fly.
+_REGIME_AIR_WEAPON = re.compile(
+    r"\bbarrel[- ]?bomb|(?<!russian )(?<!turkish )(?<!iraqi )(?<!us )(?<!american )(?<!coalition )\bhelicopters?\b"
+)
+# "a shell fired from rebel-held areas": the side holding the ground it was fired from fired it.
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|came) from (?:the )?(?:areas? |positions? |districts? )?$")
+
+
+def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) -> None:
+    """English strikes and shelling whose attacker the sentence leaves unnamed."""
+    roles = cand.roles
+    s_start, s_end = doc.sentences[cand.sentence]
+    if sub_event_type == "Air/drone strike" and _REGIME_AIR_WEAPON.search(doc.folded, s_start, s_end):
+        roles.actor1 = "Military Forces of Syria"  # "barrel bombs dropped on Dael": the regime's helicopters
+    elif sub_event_type == "Shelling/artillery/missile attack":
+        roles.actor1 = next(
+            (
+                a.name
+                for a in doc.actors
+                if s_start <= a.start < s_end
+                and a.name not in ("Civilians", roles.actor2)
+                and _FIRED_FROM.search(doc.folded, max(s_start, a.start - 40), a.start)
+            ),
+            "",
+        )
 
 
 # Foreign air forces and states named in a report rarely held the ground that changed hands.

@@ -125,3 +125,23 @@ def test_servicemen_of_a_state_are_its_forces_and_make_a_clash() -> None:
     )
     assert events[0].sub_event_type == "Armed clash"
     assert (events[0].actor1, events[0].actor2) == ("YPG", "Military Forces of Turkey")
+
+
+def test_barrel_bombs_with_no_attacker_named_are_the_regimes() -> None:
+    events = _events("Barrel bombs dropped on the village of Tafas killed six civilians on Friday, activists said.")
+    assert events[0].sub_event_type == "Air/drone strike"
+    assert (events[0].actor1, events[0].actor2) == ("Military Forces of Syria", "Civilians")
+
+
+def test_russian_helicopters_stay_russian() -> None:
+    events = _events("Russian helicopters struck the village of Tafas on Friday, killing six civilians.")
+    assert events[0].actor1 == "Military Forces of Russia"
+
+
+def test_a_shell_fired_from_rebel_held_ground_is_the_rebels() -> None:
+    events = _events(
+        "Three civilians were killed when a mortar shell fired from rebel-held districts hit the Jaramana "
+        "suburb on Saturday, state media said."
+    )
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].actor1 == "Opposition Rebels"
