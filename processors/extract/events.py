@@ -801,6 +801,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     cand.roles = resolve_roles(doc.folded, sentence_actors, cand.start, cand.clause, cand.sub_event_type)
     if doc.language == "en":
         _weapon_owner_before(doc, cand, sentence_actors)
+        _own_forces_en(doc, cand)
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
@@ -876,6 +877,45 @@ _OWNED_WEAPON_TYPES = {
     "Suicide bomb",
     "Remote explosive/landmine/IED",
 }
+
+
+# "The Russian defence ministry said its jets destroyed ...": a state's ministry or army telling its own act.
+_OWN_FORCES_EN = re.compile(
+    r"\b(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian) (?:defen[cs]e ministry|ministry of defen[cs]e|"
+    r"military|army|armed forces|air force|general staff|government)(?: [\w.-]+){0,4}? (?:said|says|announced|"
+    r"reported|claimed|stated)(?: on \w+)?(?: that)? (?:its|their) (?:own )?(?:jets|warplanes|aircraft|planes|forces|"
+    r"troops|air ?force|drones|artillery|bombers|helicopters|units|soldiers)\b"
+)
+_STATE_OF_ADJECTIVE = {
+    "russian": "Military Forces of Russia",
+    "turkish": "Military Forces of Turkey",
+    "israeli": "Military Forces of Israel",
+    "us": "Military Forces of the United States",
+    "u.s.": "Military Forces of the United States",
+    "american": "Military Forces of the United States",
+    "iraqi": "Military Forces of Iraq",
+    "syrian": "Military Forces of Syria",
+}
+
+
+def _own_forces_en(doc: Document, cand: Candidate) -> None:
+    """English: the forces a state's ministry calls "its jets" carried out the attack it tells."""
+    s_start, _ = doc.sentences[cand.sentence]
+    found = None
+    for m in _OWN_FORCES_EN.finditer(doc.folded, s_start, cand.start + 60):
+        if m.start() < cand.start <= m.end() + 60:
+            found = m
+    if found is None:
+        return
+    roles = cand.roles
+    state = _STATE_OF_ADJECTIVE[found.group(1)]
+    if roles.actor1 == state:
+        return
+    if roles.actor1 and not same_side(roles.actor1, state):
+        roles.actor2 = roles.actor1  # "its jets destroyed an IS command post": the named group was the target
+        roles.spans.pop("actor2", None)
+    roles.actor1 = state
+    roles.spans["actor1"] = (found.start(1), found.end(1))
 
 
 def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:

@@ -1333,7 +1333,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|servicemen|"
-            r"air ?strikes?|strikes?|aircraft|tanks)",
+            r"air ?strikes?|strikes?|aircraft|tanks|shelling|shells|howitzers?|mortars?|rockets?|bombardment)",
             r"turkey",
             r"turkish armed forces",
         ),

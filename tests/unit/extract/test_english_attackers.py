@@ -145,3 +145,18 @@ def test_a_shell_fired_from_rebel_held_ground_is_the_rebels() -> None:
     )
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert events[0].actor1 == "Opposition Rebels"
+
+
+def test_a_ministry_telling_of_its_own_jets_names_its_state_as_the_attacker() -> None:
+    events = _events(
+        "The Russian defence ministry said its warplanes destroyed an IS ammunition depot near Sukhnah, killing "
+        "about 30 militants."
+    )
+    assert events[0].sub_event_type == "Air/drone strike"
+    assert (events[0].actor1, events[0].actor2) == ("Military Forces of Russia", "Islamic State")
+
+
+def test_turkish_shelling_is_turkeys() -> None:
+    events = _events("Kurdish media said Turkish shelling killed five civilians in the village of Maabatli on Friday.")
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert (events[0].actor1, events[0].actor2) == ("Military Forces of Turkey", "Civilians")
