@@ -318,6 +318,14 @@ _INJ_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|اصابتهم|مصاب|"
     r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
 )
+# Words of _PERSON_NOUN_EN that name a side, not people: "12 YPG fighters" but "12 YPG targets".
+_SIDE_MODIFIERS_EN = frozenset(
+    {
+        "army", "regime", "syrian", "government", "pro-government", "is", "hts", "sdf", "ypg", "turkish", "russian",
+        "iraqi", "allied", "loyalist", "opposition", "islamist", "kurdish", "iranian", "security", "us", "american",
+        "coalition", "isis",
+    }
+)
 _KILL_EN = frozenset(
     {
         "assassinated",
@@ -1454,6 +1462,8 @@ def _judge(
                 break
             return None
         if _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN:
+            if word in _SIDE_MODIFIERS_EN and any(w in _NON_PERSON_EN for w in nxt[k + 1 : k + 3]):
+                return None  # "struck 12 YPG targets", "destroyed 5 IS vehicles": things of a side, not people
             noun_ok = True
             noun_end = tokens[q.end_tok + k].end
             if _KILL_AR.match(word) or word in ("dead", "killed"):

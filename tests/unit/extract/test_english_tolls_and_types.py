@@ -76,3 +76,10 @@ def test_a_statement_putting_the_toll_at_a_figure_gives_the_toll() -> None:
         "agency said on Wednesday in a statement putting the death toll at at least 52."
     )
     assert events and events[0].fatalities == 52
+
+
+def test_targets_of_a_side_are_not_its_dead() -> None:
+    events = _events(
+        "The Turkish army said its jets struck 14 YPG targets near Tal Rifaat on Monday, killing 25 militants."
+    )
+    assert events[0].fatalities == 25
