@@ -1681,6 +1681,8 @@ def _inserted_lines(doc: Document) -> set[int]:
     """Sentences on short body lines without closing punctuation after the first: the headlines of
     related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
     في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
+    if doc.language == "en":
+        return _photo_captions(doc)
     if doc.language != "ar":
         return set()
     body = doc.title_end + 1 if doc.title_end else 0
@@ -1693,6 +1695,25 @@ def _inserted_lines(doc: Document) -> set[int]:
         line_end = doc.folded.find("\n", start)
         line = doc.folded[line_start : len(doc.folded) if line_end < 0 else line_end]
         if len(line.split()) <= 16 and not _LINE_END.search(line):
+            found.add(index)
+    return found
+
+
+# A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)".
+_PHOTO_CREDIT = re.compile(
+    r"\s*\((?:[^()]{0,40}?\b)?(?:afp|reuters|ap|agencies|getty images|anadolu|epa|photo|file photo)\b[^()]{0,30}\)"
+)
+
+
+def _photo_captions(doc: Document) -> set[int]:
+    """English: sentences right before a photo credit are captions of pictures, not the story's lines."""
+    found: set[int] = set()
+    for index, (start, end) in enumerate(doc.sentences):
+        if index == 0 or doc.in_title(start):
+            continue
+        if _PHOTO_CREDIT.match(doc.folded, start):
+            found.add(index - 1)
+        elif _PHOTO_CREDIT.match(doc.folded, end):
             found.add(index)
     return found
 

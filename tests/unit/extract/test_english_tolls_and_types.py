@@ -83,3 +83,14 @@ def test_targets_of_a_side_are_not_its_dead() -> None:
         "The Turkish army said its jets struck 14 YPG targets near Tal Rifaat on Monday, killing 25 militants."
     )
     assert events[0].fatalities == 25
+
+
+def test_a_photo_caption_does_not_place_the_story() -> None:
+    events = _events(
+        "Regime jets hit rebel-held towns on Wednesday killing more than 30 people, activists said. A boy "
+        "stands in the rubble after an air strike on the rebel-held town of Saraqeb on May 2 2016. (AFP) At "
+        "least 34 people were killed in intense air strikes on Wednesday on the city of Daraa, activists said."
+    )
+    assert events[0].location is not None
+    assert events[0].location.admin1 == "Dar'a"
+    assert all(e.location is None or e.location.name != "Saraqab" for e in events)
