@@ -1052,7 +1052,9 @@ _MILITARY_TARGET = re.compile(
     r"military (?:airport|air ?base|base|positions?|site|facilit\w+)|army (?:positions?|base)|air ?base"
 )
 _CLAIM = re.compile(
-    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)[وف]?(?:تبنت|تبنوا|"
+    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|"
+    r"\b(?:is|are|was|were) (?:widely )?(?:believed|thought|suspected) to (?:be|have been) behind\b|"
+    r"(?<!\w)[وف]?(?:تبنت|تبنوا|"
     r"تبني (?:\S+ ){0,4}?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
     r"اعلن\S* (?:\S+ )?مسؤوليته|"
     r"اعلنت (?:\S+ )?مسؤوليتها|اعلن تبنيه|اعلنت تبنيها)"

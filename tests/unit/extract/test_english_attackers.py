@@ -160,3 +160,12 @@ def test_turkish_shelling_is_turkeys() -> None:
     events = _events("Kurdish media said Turkish shelling killed five civilians in the village of Maabatli on Friday.")
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert (events[0].actor1, events[0].actor2) == ("Military Forces of Turkey", "Civilians")
+
+
+def test_the_group_believed_to_be_behind_a_bombing_is_its_attacker() -> None:
+    events = _events(
+        "A suicide blast hit a Jaish al-Islam checkpoint in Douma on Thursday, killing 11 fighters. Islamic "
+        "State is believed to be behind the bombing, local sources said."
+    )
+    assert events[0].sub_event_type == "Suicide bomb"
+    assert (events[0].actor1, events[0].actor2) == ("Islamic State", "Jaysh al-Islam")
