@@ -866,9 +866,9 @@ _BOMBERS_COUNTED_BEFORE = re.compile(
 # "Turkish artillery", "US-led coalition air strikes", "an [IS] suicide bomber": nothing but a space,
 # a hyphen or a bracket between an actor's name and the attack word.
 _OWNER_GAP = re.compile(r"[\s\-\]\)\"'’]{1,3}")
-_OWNER_AND = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_OWNER_AND = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)\s*")
 _OWNER_BACKING = re.compile(
-    r"\b(?:backed|supported|aided|assisted|covered|helped)\s+by\s+$|\b(?:support|cover|help)\s+of\s+$"
+    r"\b(?:backed|supported|aided|assisted|covered|helped)\s+by\b[^.;:]*$|\b(?:support|cover|help)\s+of\b[^.;:]*$"
 )
 _OWNED_WEAPON_TYPES = {
     "Air/drone strike",
@@ -932,8 +932,9 @@ def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[A
         ),
         None,
     )
-    if owner is None or _OWNER_BACKING.search(doc.folded, max(0, owner.start - 24), owner.start):
-        return  # "forces backed by Russian warplanes": the air support of someone else's attack
+    s_start = doc.sentences[cand.sentence][0]
+    if owner is None or _OWNER_BACKING.search(doc.folded, max(s_start, owner.start - 80), owner.start):
+        return  # "forces backed by militias and Russian warplanes": the air support of someone else's attack
     at = sentence_actors.index(owner)
     while at > 0 and (  # "regime and Russian air strikes": the first of the joint attackers
         _OWNER_AND.fullmatch(doc.folded, sentence_actors[at - 1].end, sentence_actors[at].start)
@@ -2227,6 +2228,9 @@ def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) ->
     s_start, s_end = doc.sentences[cand.sentence]
     if sub_event_type == "Air/drone strike" and _REGIME_AIR_WEAPON.search(doc.folded, s_start, s_end):
         roles.actor1 = "Military Forces of Syria"  # "barrel bombs dropped on Dael": the regime's helicopters
+        if roles.actor2 == roles.actor1:
+            roles.actor2 = ""  # "barrel bombs and clashes against the regime forces": the regime, misread as target
+            roles.spans.pop("actor2", None)
     elif sub_event_type == "Shelling/artillery/missile attack":
         roles.actor1 = next(
             (

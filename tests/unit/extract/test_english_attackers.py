@@ -169,3 +169,17 @@ def test_the_group_believed_to_be_behind_a_bombing_is_its_attacker() -> None:
     )
     assert events[0].sub_event_type == "Suicide bomb"
     assert (events[0].actor1, events[0].actor2) == ("Islamic State", "Jaysh al-Islam")
+
+
+def test_air_support_far_down_a_backing_list_is_not_the_attacker() -> None:
+    events = _events(
+        "Government forces, supported by allied militias and Syrian or Russian warplanes, seized four villages "
+        "from Islamic State fighters east of Salamiyah on Tuesday."
+    )
+    assert events
+    assert all(e.actor1 != "Military Forces of Russia" for e in events)
+
+
+def test_syrian_or_russian_jets_are_the_first_named() -> None:
+    events = _events("Syrian or Russian jets struck the town of Khan Sheikhoun on Monday, killing eight civilians.")
+    assert events[0].actor1 == "Military Forces of Syria"
