@@ -866,6 +866,9 @@ _BOMBERS_COUNTED_BEFORE = re.compile(
 # "Turkish artillery", "US-led coalition air strikes", "an [IS] suicide bomber": nothing but a space,
 # a hyphen or a bracket between an actor's name and the attack word.
 _OWNER_GAP = re.compile(r"[\s\-\]\)\"'’]{1,3}")
+_NATION_AND_BEFORE = re.compile(
+    r"\b(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian)(?: regime| government)? (?:and|or|and/or) $"
+)
 _OWNER_AND = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)\s*")
 _OWNER_BACKING = re.compile(
     r"\b(?:backed|supported|aided|assisted|covered|helped)\s+by\b[^.;:]*$|\b(?:support|cover|help)\s+of\b[^.;:]*$"
@@ -944,6 +947,9 @@ def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[A
         at -= 1
     owner = sentence_actors[at]
     name = owner.name
+    joint = _NATION_AND_BEFORE.search(doc.folded, max(0, owner.start - 30), owner.start)
+    if joint and same_side(_STATE_OF_ADJECTIVE[joint.group(1)], name):
+        name = _STATE_OF_ADJECTIVE[joint.group(1)]  # "Syrian or Russian jets": the first named
     if name == "Military Forces of the United States" and any(a.name == "Coalition" for a in doc.actors):
         name = "Coalition"  # "US jets" in a report on the US-led coalition's campaign
     roles = cand.roles

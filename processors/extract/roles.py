@@ -279,6 +279,8 @@ def resolve_roles(
         "",
     )
     for i in range(1, len(mentions)):
+        if "conj" in tags[i] and "backer" in tags[i - 1] and folded[mentions[i].start : mentions[i].end].isascii():
+            tags[i].add("backer")  # "supported by allied militias and Russian warplanes": both back the attack
         if "conj" in tags[i] and "lost_member" in tags[i - 1]:
             tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
     keep = [i for i in range(len(mentions)) if "status" not in tags[i]]

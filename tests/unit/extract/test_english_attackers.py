@@ -173,7 +173,7 @@ def test_the_group_believed_to_be_behind_a_bombing_is_its_attacker() -> None:
 
 def test_air_support_far_down_a_backing_list_is_not_the_attacker() -> None:
     events = _events(
-        "Government forces, supported by allied militias and Syrian or Russian warplanes, seized four villages "
+        "Government forces, supported by allied militias and Russian warplanes, seized four villages "
         "from Islamic State fighters east of Salamiyah on Tuesday."
     )
     assert events
