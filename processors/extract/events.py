@@ -1676,6 +1676,7 @@ def extract(report: Report) -> list[Event]:
     if doc.language == "en":
         events = _bombing_told_suicide(events)
         events = _named_group_for_generic(events)
+        events = _bare_kill_told_as_strike(events)
     return _dedupe_ids(_drop_restated(events))
 
 
@@ -1782,6 +1783,34 @@ def _named_group_for_generic(events: list[Event]) -> list[Event]:
             event = with_actor1(event, next(iter(named)))
         filled.append(event)
     return filled
+
+
+_BARE_KILL_WORD = re.compile(r"(?i)^(?:kills?|killed|killing|eliminat\w*|destroy\w*|neutrali[sz]\w*)$")
+
+
+def _bare_kill_told_as_strike(events: list[Event]) -> list[Event]:
+    """English: "Army kills over 60 IS terrorists" read as a clash, then the body's air strikes or
+    shelling that killed those 60: the strike or shelling is the event, the bare "kills" is dropped."""
+    out = list(events)
+    for clash in events:
+        trigger = next((ev.text for ev in clash.evidence if ev.field == "sub_event_type"), "")
+        if clash.sub_event_type != "Armed clash" or not clash.fatalities or not _BARE_KILL_WORD.match(trigger):
+            continue
+        strike = next(
+            (
+                e
+                for e in out
+                if e.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+                and e.fatalities == clash.fatalities
+                and {e.actor1, e.actor2} == {clash.actor1, clash.actor2}
+                and e.event_date <= (clash.event_date_end or clash.event_date)
+                and clash.event_date <= (e.event_date_end or e.event_date)
+            ),
+            None,
+        )
+        if strike is not None:
+            out.remove(clash)
+    return out
 
 
 def _bombing_told_suicide(events: list[Event]) -> list[Event]:

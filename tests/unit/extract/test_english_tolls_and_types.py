@@ -94,3 +94,13 @@ def test_a_photo_caption_does_not_place_the_story() -> None:
     assert events[0].location is not None
     assert events[0].location.admin1 == "Dar'a"
     assert all(e.location is None or e.location.name != "Saraqab" for e in events)
+
+
+def test_a_headline_kill_told_in_the_body_as_air_strikes_is_an_air_strike() -> None:
+    events = _events(
+        "Syrian Army Kills over 45 ISIL Terrorists in Homs. The army's air force carried out intensive sorties "
+        "targeting hideouts of ISIL terrorists in Palmyra city on Wednesday, a military source said. About 45 "
+        "terrorists were killed and 30 others were injured in the airstrikes."
+    )
+    assert events[0].sub_event_type == "Air/drone strike"
+    assert events[0].fatalities == 45
