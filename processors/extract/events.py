@@ -802,6 +802,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     if doc.language == "en":
         _weapon_owner_before(doc, cand, sentence_actors)
         _own_forces_en(doc, cand)
+        _driven_out_en(doc, cand, sentence_actors)
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
@@ -899,6 +900,25 @@ _STATE_OF_ADJECTIVE = {
     "iraqi": "Military Forces of Iraq",
     "syrian": "Military Forces of Syria",
 }
+
+
+def _driven_out_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
+    """English: "X drove the rebels out of the base": the side named inside "drove ... out" lost the ground."""
+    for t in cand.triggers:
+        if not doc.folded.startswith(("drove ", "pushed "), t.start):
+            continue
+        loser = next(
+            (
+                m
+                for m in sentence_actors
+                if t.start < m.start and m.end <= t.end and m.name not in ("Civilians", cand.roles.actor1)
+            ),
+            None,
+        )
+        if loser is not None:  # even of one camp: "Nusra drove the US-backed rebels out"
+            cand.roles.actor2 = loser.name
+            cand.roles.spans["actor2"] = (loser.start, loser.end)
+            return
 
 
 def _own_forces_en(doc: Document, cand: Candidate) -> None:

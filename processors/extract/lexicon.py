@@ -426,15 +426,16 @@ _TAKE_EN = en(
     r"advances? (?:in)?to",
     r"entered",
     r"wrested",
-    r"drove (?:\w+ ){0,4}out",
+    r"drove (?:[\w'-]+ ){0,4}out",
     r"expelled",
-    r"pushed (?:\w+ ){0,3}out",
+    r"pushed (?:[\w'-]+ ){0,3}out",
     r"forced (?:\w+ ){0,4}to (?:withdraw|"
     r"retreat)",
     r"brought (?:\w+ ){0,4}under (?:their|its|the) control",
     r"cleared (?:\w+ ){0,3}of",
     r"fell to",
     r"fallen to",
+    r"(?:fell|fallen) (?:out )?(?:of|from) (?:[\w'-]+ ){0,3}control",
     r"lost control",
     r"lost (?:\w+ ){0,3}to",
 )

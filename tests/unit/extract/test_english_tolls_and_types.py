@@ -104,3 +104,20 @@ def test_a_headline_kill_told_in_the_body_as_air_strikes_is_an_air_strike() -> N
     )
     assert events[0].sub_event_type == "Air/drone strike"
     assert events[0].fatalities == 45
+
+
+def test_a_group_driving_hyphen_named_rebels_out_of_a_base_takes_it_from_them() -> None:
+    events = _events(
+        "Nusra Front fighters on Sunday drove Western-backed rebels out of a military base south of Idlib in "
+        "clashes that killed 27 people, a monitor said."
+    )
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"
+    assert (events[0].actor1, events[0].actor2) == ("Jabhat al-Nusra", "Opposition Rebels")
+
+
+def test_a_base_fallen_from_army_control_changed_hands() -> None:
+    events = _events(
+        "Islamic State fighters stormed an army airport in the east of Homs province on Friday. The airport "
+        "has fallen from army control after 30 soldiers were killed, the monitor said."
+    )
+    assert "Non-state actor overtakes territory" in {e.sub_event_type for e in events}
