@@ -318,6 +318,10 @@ _INJ_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|اصابتهم|مصاب|"
     r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
 )
+_DESTROYED_FIGHTERS_EN = re.compile(
+    r"\b(?:destroyed|destroying|destroys|wiped out|annihilated)\s+(?:at least |more than |over |up to |about |some )?"
+    r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:terrorists|militants|fighters|gunmen|jihadists|insurgents|mercenaries)\b"
+)
 # Words of _PERSON_NOUN_EN that name a side, not people: "12 YPG fighters" but "12 YPG targets".
 _SIDE_MODIFIERS_EN = frozenset(
     {
@@ -778,7 +782,7 @@ _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
     r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
-    r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali"
+    r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali|destroy|wiped out|annihilat"
 )
 # A sentence that counts from the start of the war, a year or a campaign gives totals, not tolls.
 _SENTENCE_TOTAL = re.compile(
@@ -1477,6 +1481,12 @@ def _judge(
             break
     if incident_kind and noun_kind in ("", "p"):
         noun_kind = incident_kind  # "ارتفعت حصيله قتلي ... الي 11 مدنيا": the toll's own word
+    if (
+        noun_kind == "p"
+        and folded[max(offset, first.start - 40) : first.start].isascii()
+        and _DESTROYED_FIGHTERS_EN.search(folded, max(offset, first.start - 40), noun_end + 30)
+    ):
+        noun_kind = "k"  # "destroyed over 60 terrorists": state media's word for killing fighters
     if q.dual_kind == "":
         # "putting the death toll at at least 70": English qualifiers between the toll word and the count
         bare = [w for w in prev if not (w.isascii() and w in _QUALIFIER_WORDS)] if folded.isascii() else prev

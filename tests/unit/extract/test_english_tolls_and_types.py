@@ -121,3 +121,11 @@ def test_a_base_fallen_from_army_control_changed_hands() -> None:
         "has fallen from army control after 30 soldiers were killed, the monitor said."
     )
     assert "Non-state actor overtakes territory" in {e.sub_event_type for e in events}
+
+
+def test_destroyed_fighters_are_killed_but_destroyed_things_are_not() -> None:
+    events = _events(
+        "Government troops repelled an IS attack west of Deir Ezzor on Sunday. The army destroyed over 35 "
+        "terrorists and 4 vehicles, a military source told SANA."
+    )
+    assert events and events[0].fatalities == 35
