@@ -49,7 +49,7 @@ def run_evaluations(
         results["arabic"] = arabic.evaluate(shared)
     if "english" in names:
         if progress:
-            progress("eval: English labels (FA-KES articles, dev and holdout) ...")
+            progress("eval: English labels (FA-KES articles, dev, holdout and holdout2) ...")
         results["english"] = english.evaluate(shared)
     return results
 

@@ -318,6 +318,18 @@ _INJ_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|اصابتهم|مصاب|"
     r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
 )
+_DESTROYED_FIGHTERS_EN = re.compile(
+    r"\b(?:destroyed|destroying|destroys|wiped out|annihilated)\s+(?:at least |more than |over |up to |about |some )?"
+    r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:terrorists|militants|fighters|gunmen|jihadists|insurgents|mercenaries)\b"
+)
+# Words of _PERSON_NOUN_EN that name a side, not people: "12 YPG fighters" but "12 YPG targets".
+_SIDE_MODIFIERS_EN = frozenset(
+    {
+        "army", "regime", "syrian", "government", "pro-government", "is", "hts", "sdf", "ypg", "turkish", "russian",
+        "iraqi", "allied", "loyalist", "opposition", "islamist", "kurdish", "iranian", "security", "us", "american",
+        "coalition", "isis",
+    }
+)
 _KILL_EN = frozenset(
     {
         "assassinated",
@@ -673,6 +685,12 @@ _CUMULATIVE = re.compile(
     r"the past year|years of|months of|weeks of|campaign|offensive|"
     r"past (?:few |several )?(?:days|weeks))\b"
 )
+# "killed 30 over three days", "a second day of raids that has killed 30": English tolls of several days.
+_MULTI_DAY_EN = re.compile(
+    r"\b(?:over|in|during|within|across) (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|few|"
+    r"\d) days\b|\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
+    r"\b(?:48|72) hours\b"
+)
 # "لقي اكثر من 400 مدني مصرعهم، في خمسه ايام من الغارات": a toll over several days, past a comma.
 _OVER_DAYS_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
@@ -685,7 +703,8 @@ _SAME_PERIOD_AFTER = re.compile(
 # "3 ايرانيين كانوا بين القتلي", "two Britons were among the dead": some of an event's dead, not its toll.
 _SUBSET_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:كانوا\s+|كان\s+|هم\s+)?(?:من\s+)?(?:بين|ضمن)\s+(?:ال)?(?:قتلي|ضحايا)(?!\w)|"
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b"
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b|"
+    r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b"  # "at least 10 of the dead came in ..."
 )
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
@@ -769,7 +788,7 @@ _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
     r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
-    r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali"
+    r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali|destroy|wiped out|annihilat"
 )
 # A sentence that counts from the start of the war, a year or a campaign gives totals, not tolls.
 _SENTENCE_TOTAL = re.compile(
@@ -1453,6 +1472,8 @@ def _judge(
                 break
             return None
         if _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN:
+            if word in _SIDE_MODIFIERS_EN and any(w in _NON_PERSON_EN for w in nxt[k + 1 : k + 3]):
+                return None  # "struck 12 YPG targets", "destroyed 5 IS vehicles": things of a side, not people
             noun_ok = True
             noun_end = tokens[q.end_tok + k].end
             if _KILL_AR.match(word) or word in ("dead", "killed"):
@@ -1466,8 +1487,16 @@ def _judge(
             break
     if incident_kind and noun_kind in ("", "p"):
         noun_kind = incident_kind  # "ارتفعت حصيله قتلي ... الي 11 مدنيا": the toll's own word
+    if (
+        noun_kind == "p"
+        and folded[max(offset, first.start - 40) : first.start].isascii()
+        and _DESTROYED_FIGHTERS_EN.search(folded, max(offset, first.start - 40), noun_end + 30)
+    ):
+        noun_kind = "k"  # "destroyed over 60 terrorists": state media's word for killing fighters
     if q.dual_kind == "":
-        nearest_prev_kill = any(_is_kill(w) or _is_injury(w) for w in prev[-2:])
+        # "putting the death toll at at least 70": English qualifiers between the toll word and the count
+        bare = [w for w in prev if not (w.isascii() and w in _QUALIFIER_WORDS)] if folded.isascii() else prev
+        nearest_prev_kill = any(_is_kill(w) or _is_injury(w) for w in bare[-2:])
         nearest_next_kill = any(_is_kill(w) or _is_injury(w) for w in nxt[:2])
         if not noun_ok and not nearest_prev_kill and not nearest_next_kill:
             return None
@@ -1490,6 +1519,8 @@ def _judge(
         for_text(_CUMULATIVE, folded).search(clause_before[-60:])
         or for_text(_CUMULATIVE, folded).search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
+        or _MULTI_DAY_EN.search(clause_before[-60:])
+        or _MULTI_DAY_EN.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or for_text(_SAME_PERIOD_AFTER, folded).search(re.split(r"[.;]", folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:

@@ -267,7 +267,8 @@ _CIVILIAN_NOUN = re.compile(
     r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|شخصين|شخصان|مدنيان|طفلين|طفلان|"
     r"اشخاصا|"
     r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers|man|woman|boy|girl|"
-    r"child|shepherd|farmer|teenager)\b)"
+    r"child|shepherd|farmer|teenager|person|students|pupils|schoolchildren|worshippers|passengers|patients|"
+    r"evacuees|refugees|infants|babies|relatives|shoppers|volunteers|aid workers|paramedics|nurses)\b)"
 )
 _BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
 _DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
@@ -730,6 +731,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             doc.folded, max(clause[0], hit.start - 60), hit.start
         ):
             continue  # "seized ... an explosive belt", "ضبط عبوات ناسفه": an item found, not a blast
+        if (
+            hit.rule.name == "suicide"
+            and _BOMBERS_WORD.match(doc.folded, hit.start)
+            and _BOMBERS_COUNTED_BEFORE.search(doc.folded, max(clause[0], hit.start - 40), hit.start)
+        ):
+            hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # "killed 75 militants including the
+            # suicide bombers": people among the dead of a fight, no bombing
         word = doc.folded[hit.start : hit.end]
         if (
             arabic
@@ -983,6 +991,10 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     """Roles, place and date of a candidate from its sentence."""
     s_start, s_end = doc.sentences[cand.sentence]
     cand.roles = resolve_roles(doc.folded, sentence_actors, cand.start, cand.clause, cand.sub_event_type)
+    if doc.language == "en":
+        _weapon_owner_before(doc, cand, sentence_actors)
+        _own_forces_en(doc, cand)
+        _driven_out_en(doc, cand, sentence_actors)
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
@@ -1037,6 +1049,140 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         cand.date_mention = min(dates, key=lambda d: abs(d.start - cand.start))
     else:
         cand.inherited_date = _anchor_date(doc)
+
+
+_BOMBERS_WORD = re.compile(r"suicide (?:bombers|attackers|fighters)\b")
+_BOMBERS_COUNTED_BEFORE = re.compile(
+    r"\b(?:including|among them|among whom|as well as|killed|killing|eliminated|eliminating|arrested|captured)"
+    r"(?: the| several| some| two| three| four| five| \d+)?\s+$"
+)
+# "Turkish artillery", "US-led coalition air strikes", "an [IS] suicide bomber": nothing but a space,
+# a hyphen or a bracket between an actor's name and the attack word.
+_OWNER_GAP = re.compile(r"[\s\-\]\)\"'’]{1,3}")
+_NATION_AND_BEFORE = re.compile(
+    r"\b(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian)(?: regime| government)? (?:and|or|and/or) $"
+)
+_OWNER_AND = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)\s*")
+_OWNER_BACKING = re.compile(
+    r"\b(?:backed|supported|aided|assisted|covered|helped)\s+by\b[^.;:]*$|\b(?:support|cover|help)\s+of\b[^.;:]*$"
+)
+_OWNED_WEAPON_TYPES = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Chemical weapon",
+    "Suicide bomb",
+    "Remote explosive/landmine/IED",
+}
+
+
+# "The Russian defence ministry said its jets destroyed ...": a state's ministry or army telling its own act.
+_OWN_FORCES_EN = re.compile(
+    r"\b(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian) (?:defen[cs]e ministry|ministry of defen[cs]e|"
+    r"military|army|armed forces|air force|general staff|government)(?: [\w.-]+){0,4}? (?:said|says|announced|"
+    r"reported|claimed|stated)(?: on \w+)?(?: that)? (?:its|their) (?:own )?(?:jets|warplanes|aircraft|planes|forces|"
+    r"troops|air ?force|drones|artillery|bombers|helicopters|units|soldiers)\b"
+)
+_STATE_OF_ADJECTIVE = {
+    "russian": "Military Forces of Russia",
+    "turkish": "Military Forces of Turkey",
+    "israeli": "Military Forces of Israel",
+    "us": "Military Forces of the United States",
+    "u.s.": "Military Forces of the United States",
+    "american": "Military Forces of the United States",
+    "iraqi": "Military Forces of Iraq",
+    "syrian": "Military Forces of Syria",
+}
+
+
+def _driven_out_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
+    """English: "X drove the rebels out of the base": the side named inside "drove ... out" lost the ground."""
+    for t in cand.triggers:
+        if not doc.folded.startswith(("drove ", "pushed "), t.start):
+            continue
+        loser = next(
+            (
+                m
+                for m in sentence_actors
+                if t.start < m.start and m.end <= t.end and m.name not in ("Civilians", cand.roles.actor1)
+            ),
+            None,
+        )
+        if loser is not None:  # even of one camp: "Nusra drove the US-backed rebels out"
+            cand.roles.actor2 = loser.name
+            cand.roles.spans["actor2"] = (loser.start, loser.end)
+            return
+
+
+def _own_forces_en(doc: Document, cand: Candidate) -> None:
+    """English: the forces a state's ministry calls "its jets" carried out the attack it tells."""
+    s_start, _ = doc.sentences[cand.sentence]
+    found = None
+    for m in _OWN_FORCES_EN.finditer(doc.folded, s_start, cand.start + 60):
+        if m.start() < cand.start <= m.end() + 60:
+            found = m
+    if found is None:
+        return
+    roles = cand.roles
+    state = _STATE_OF_ADJECTIVE[found.group(1)]
+    if roles.actor1 == state:
+        return
+    if roles.actor1 and not same_side(roles.actor1, state):
+        roles.actor2 = roles.actor1  # "its jets destroyed an IS command post": the named group was the target
+        roles.spans.pop("actor2", None)
+    roles.actor1 = state
+    roles.spans["actor1"] = (found.start(1), found.end(1))
+
+
+def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
+    """English: the actor named as the attack word's modifier fired it, whatever the sentence's subject."""
+    if cand.sub_event_type not in _OWNED_WEAPON_TYPES:
+        return
+    owner = next(
+        (
+            m
+            for m in sentence_actors
+            if m.start < cand.start
+            and m.name != "Civilians"
+            and (m.end > cand.start or _OWNER_GAP.fullmatch(doc.folded, m.end, cand.start))
+        ),
+        None,
+    )
+    s_start = doc.sentences[cand.sentence][0]
+    if owner is None or _OWNER_BACKING.search(doc.folded, max(s_start, owner.start - 80), owner.start):
+        return  # "forces backed by militias and Russian warplanes": the air support of someone else's attack
+    at = sentence_actors.index(owner)
+    while at > 0 and (  # "regime and Russian air strikes": the first of the joint attackers
+        _OWNER_AND.fullmatch(doc.folded, sentence_actors[at - 1].end, sentence_actors[at].start)
+        and sentence_actors[at - 1].name != "Civilians"
+        and same_side(sentence_actors[at - 1].name, owner.name)
+    ):
+        at -= 1
+    owner = sentence_actors[at]
+    name = owner.name
+    joint = _NATION_AND_BEFORE.search(doc.folded, max(0, owner.start - 30), owner.start)
+    if joint and same_side(_STATE_OF_ADJECTIVE[joint.group(1)], name):
+        name = _STATE_OF_ADJECTIVE[joint.group(1)]  # "Syrian or Russian jets": the first named
+    if name == "Military Forces of the United States" and any(a.name == "Coalition" for a in doc.actors):
+        name = "Coalition"  # "US jets" in a report on the US-led coalition's campaign
+    roles = cand.roles
+    if roles.actor1 == name:
+        return
+    if roles.actor2 == name:  # the sides were read the wrong way round
+        roles.actor2, roles.actor1 = roles.actor1, name
+        roles.spans.pop("actor2", None)
+    else:
+        if roles.actor1 and same_side(roles.actor1, name) and roles.actor1 not in roles.assoc1:
+            roles.assoc1.append(roles.actor1)
+        elif roles.actor1 and (not roles.actor2 or same_side(roles.actor2, name)):
+            roles.actor2 = roles.actor1  # "IS militants were killed by Turkish artillery": the subject suffered it
+            roles.spans.pop("actor2", None)
+        elif roles.actor1 and roles.actor1 not in roles.mentioned:
+            roles.mentioned.append(roles.actor1)
+        roles.actor1 = name
+        for names in (roles.assoc1, roles.assoc2, roles.mentioned):
+            if name in names:
+                names.remove(name)
+    roles.spans["actor1"] = (owner.start, owner.end)
 
 
 def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
@@ -1156,7 +1302,9 @@ _MILITARY_TARGET = re.compile(
     r"military (?:airport|air ?base|base|positions?|site|facilit\w+)|army (?:positions?|base)|air ?base"
 )
 _CLAIM = re.compile(
-    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|(?<!\w)[وف]?(?:تبنت|تبنوا|"
+    r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|"
+    r"\b(?:is|are|was|were) (?:widely )?(?:believed|thought|suspected) to (?:be|have been) behind\b|"
+    r"(?<!\w)[وف]?(?:تبنت|تبنوا|"
     r"تبني (?:\S+ ){0,4}?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
     r"اعلن\S* (?:\S+ )?مسؤوليته|"
     r"اعلنت (?:\S+ )?مسؤوليتها|اعلن تبنيه|اعلنت تبنيها)"
@@ -1291,12 +1439,28 @@ def _assign_casualties(
             owner = cands[0]
         elif carry is not None and not doc.in_title(s_start) and not carry.in_title:
             owner = carry
+        if (
+            owner is not None
+            and doc.language == "en"
+            and c.kind == "killed"
+            and c.count
+            and _ALT_TOLL_BEFORE.search(doc.folded, max(s_start, c.start - 50), c.start)
+            and any(
+                o.kind == "killed" and o.count
+                for o in owner.casualties + (first_body.casualties if first_body is not None else [])
+            )
+        ):
+            continue  # "rescuers gave a higher toll of 26": another source's figure for a toll already told
         if owner is not None:
             owner.casualties.append(c)
             if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):
                 owner.civilian_victims = True  # "قتل رجل وزوجته برصاص عناصر حاجز": the dead were civilians
 
 
+_ALT_TOLL_BEFORE = re.compile(
+    r"\b(?:gave|give|gives|giving|put|puts|putting|placed|places|reported|reports|cited)\s+(?:a|the|an)\s+"
+    r"(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at)\s+(?:at least\s+|more than\s+|over\s+|around\s+|nearly\s+)?$"
+)
 _SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as)\b")
 _THIS_PLACE = re.compile(
     r"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:this (?:location|event|area)|(?:fighting at )?each "
@@ -1813,7 +1977,12 @@ def extract(report: Report) -> list[Event]:
     kept_events = [(c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept), strict=True) if e is not None]
     events = [e for _, e in kept_events]
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
-    return _dedupe_ids(_drop_restated([events[i] for i in ranked]))
+    events = [events[i] for i in ranked]
+    if doc.language == "en":
+        events = _bombing_told_suicide(events)
+        events = _named_group_for_generic(events)
+        events = _bare_kill_told_as_strike(events)
+    return _dedupe_ids(_drop_restated(events))
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
@@ -1932,6 +2101,8 @@ def _inserted_lines(doc: Document) -> set[int]:
     """Sentences on short body lines without closing punctuation after the first: the headlines of
     related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
     في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
+    if doc.language == "en":
+        return _photo_captions(doc)
     if doc.language != "ar":
         return set()
     body = doc.title_end + 1 if doc.title_end else 0
@@ -1946,6 +2117,134 @@ def _inserted_lines(doc: Document) -> set[int]:
         if len(line.split()) <= 16 and not _LINE_END.search(line):
             found.add(index)
     return found
+
+
+# A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)".
+_PHOTO_CREDIT = re.compile(
+    r"\s*\((?:[^()]{0,40}?\b)?(?:afp|reuters|ap|agencies|getty images|anadolu|epa|photo|file photo)\b[^()]{0,30}\)"
+)
+
+
+def _photo_captions(doc: Document) -> set[int]:
+    """English: sentences right before a photo credit are captions of pictures, not the story's lines."""
+    found: set[int] = set()
+    for index, (start, end) in enumerate(doc.sentences):
+        if index == 0 or doc.in_title(start):
+            continue
+        if _PHOTO_CREDIT.match(doc.folded, start):
+            found.add(index - 1)
+        elif _PHOTO_CREDIT.match(doc.folded, end):
+            found.add(index)
+    return found
+
+
+# Groups a state outlet's "terrorists" or "armed groups" may stand for when the report names them.
+_NAMED_GROUPS = frozenset(
+    {
+        "Islamic State",
+        "Jabhat al-Nusra",
+        "Hayat Tahrir al-Sham",
+        "Jaysh al-Islam",
+        "Faylaq al-Rahman",
+        "Ahrar al-Sham",
+    }
+)
+_GENERIC_ATTACKER = re.compile(r"\b(?:terrorist|armed group|gunmen|militant|insurgent|extremist|jihadist)", re.I)
+_FILLED_TYPES = {"Shelling/artillery/missile attack", "Air/drone strike"}
+
+
+def _named_group_for_generic(events: list[Event]) -> list[Event]:
+    """English: "al-Nusra and other armed groups shelled", or "terrorist rocket attacks" then "ISIL
+    terrorists fired rocket shells": the generic attacker is the group the report names for that kind of
+    attack in that province (its associate, else the one group named as attacker of that type there);
+    a strike or shelling with no attacker there takes that group too."""
+
+    def with_actor1(event: Event, group: str) -> Event:
+        actors = [a for a in event.actors if a.role != "actor1" and a.name != group]
+        return event.model_copy(update={"actor1": group, "actors": [Actor(name=group, role="actor1"), *actors]})
+
+    def generic(event: Event) -> bool:
+        return event.actor1 in ("Opposition Rebels", "Unidentified Armed Group") and any(
+            ev.field == "actor1" and _GENERIC_ATTACKER.search(ev.text) for ev in event.evidence
+        )
+
+    out = []
+    for event in events:
+        assoc = {a.name for a in event.actors if a.role == "assoc_actor1" and a.name in _NAMED_GROUPS}
+        if generic(event) and len(assoc) == 1 and event.actor2 not in assoc:
+            event = with_actor1(event, next(iter(assoc)))
+        out.append(event)
+
+    def province(event: Event) -> str:
+        return event.location.admin1 or event.location.name if event.location is not None else ""
+
+    filled = []
+    for event in out:
+        named = {
+            e.actor1
+            for e in out
+            if e.sub_event_type == event.sub_event_type and e.actor1 in _NAMED_GROUPS and province(e) == province(event)
+        }
+        if (
+            (generic(event) or (not event.actor1 and event.sub_event_type in _FILLED_TYPES))
+            and len(named) == 1
+            and event.actor2 not in named
+        ):
+            event = with_actor1(event, next(iter(named)))
+        filled.append(event)
+    return filled
+
+
+_BARE_KILL_WORD = re.compile(r"(?i)^(?:kills?|killed|killing|eliminat\w*|destroy\w*|neutrali[sz]\w*)$")
+
+
+def _bare_kill_told_as_strike(events: list[Event]) -> list[Event]:
+    """English: "Army kills over 60 IS terrorists" read as a clash, then the body's air strikes or
+    shelling that killed those 60: the strike or shelling is the event, the bare "kills" is dropped."""
+    out = list(events)
+    for clash in events:
+        trigger = next((ev.text for ev in clash.evidence if ev.field == "sub_event_type"), "")
+        if clash.sub_event_type != "Armed clash" or not clash.fatalities or not _BARE_KILL_WORD.match(trigger):
+            continue
+        strike = next(
+            (
+                e
+                for e in out
+                if e.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+                and e.fatalities == clash.fatalities
+                and {e.actor1, e.actor2} == {clash.actor1, clash.actor2}
+                and e.event_date <= (clash.event_date_end or clash.event_date)
+                and clash.event_date <= (e.event_date_end or e.event_date)
+            ),
+            None,
+        )
+        if strike is not None:
+            out.remove(clash)
+    return out
+
+
+def _bombing_told_suicide(events: list[Event]) -> list[Event]:
+    """English: a bombing later told as a suicide bomber's ("the attack was carried out by a suicide
+    bomber", "the bomber blew himself up") is a suicide bombing: the bare suicide event, with no toll
+    of its own at the bombing's place and days, makes the bombing's type and is dropped."""
+    out = list(events)
+    for later in events:
+        if later.sub_event_type != "Suicide bomb" or later.fatalities:
+            continue
+        bombings = [
+            e
+            for e in out
+            if e.sub_event_type == "Remote explosive/landmine/IED"
+            and e.location is not None
+            and (later.location is None or later.location.name == e.location.name)
+            and e.event_date <= (later.event_date_end or later.event_date)
+            and later.event_date <= (e.event_date_end or e.event_date)
+        ]
+        if len(bombings) != 1 or out.index(bombings[0]) > out.index(later):
+            continue
+        out[out.index(bombings[0])] = bombings[0].model_copy(update={"sub_event_type": "Suicide bomb"})
+        out.remove(later)
+    return out
 
 
 def _drop_restated(events: list[Event]) -> list[Event]:
@@ -2215,6 +2514,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         roles.spans.pop("actor2", None)
     if doc.language == "ar":  # "أعلن النظام عن تعرض مطار الضبعة لقصف صاروخي": who was named before "تعرض" suffered it
         _subjected_roles(doc, cand, roles)
+    if doc.language == "en" and not roles.actor1:
+        _unnamed_attacker_en(doc, cand, sub_event_type)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1 in _FOREIGN_STRIKERS
@@ -2378,6 +2679,36 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         published_at=doc.report.published_at,
         updated_at=doc.report.fetched_at,
     )
+
+
+# Weapons only the Syrian state used from the air: barrel bombs, and helicopters nobody else is said to fly.
+_REGIME_AIR_WEAPON = re.compile(
+    r"\bbarrel[- ]?bomb|(?<!russian )(?<!turkish )(?<!iraqi )(?<!us )(?<!american )(?<!coalition )\bhelicopters?\b"
+)
+# "a shell fired from rebel-held areas": the side holding the ground it was fired from fired it.
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|came) from (?:the )?(?:areas? |positions? |districts? )?$")
+
+
+def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) -> None:
+    """English strikes and shelling whose attacker the sentence leaves unnamed."""
+    roles = cand.roles
+    s_start, s_end = doc.sentences[cand.sentence]
+    if sub_event_type == "Air/drone strike" and _REGIME_AIR_WEAPON.search(doc.folded, s_start, s_end):
+        roles.actor1 = "Military Forces of Syria"  # "barrel bombs dropped on Dael": the regime's helicopters
+        if roles.actor2 == roles.actor1:
+            roles.actor2 = ""  # "barrel bombs and clashes against the regime forces": the regime, misread as target
+            roles.spans.pop("actor2", None)
+    elif sub_event_type == "Shelling/artillery/missile attack":
+        roles.actor1 = next(
+            (
+                a.name
+                for a in doc.actors
+                if s_start <= a.start < s_end
+                and a.name not in ("Civilians", roles.actor2)
+                and _FIRED_FROM.search(doc.folded, max(s_start, a.start - 40), a.start)
+            ),
+            "",
+        )
 
 
 # Foreign air forces and states named in a report rarely held the ground that changed hands.

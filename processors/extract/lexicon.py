@@ -437,15 +437,16 @@ _TAKE_EN = en(
     r"advances? (?:in)?to",
     r"entered",
     r"wrested",
-    r"drove (?:\w+ ){0,4}out",
+    r"drove (?:[\w'-]+ ){0,4}out",
     r"expelled",
-    r"pushed (?:\w+ ){0,3}out",
+    r"pushed (?:[\w'-]+ ){0,3}out",
     r"forced (?:\w+ ){0,4}to (?:withdraw|"
     r"retreat)",
     r"brought (?:\w+ ){0,4}under (?:their|its|the) control",
     r"cleared (?:\w+ ){0,3}of",
     r"fell to",
     r"fallen to",
+    r"(?:fell|fallen) (?:out )?(?:of|from) (?:[\w'-]+ ){0,3}control",
     r"lost control",
     r"lost (?:\w+ ){0,3}to",
 )
@@ -1078,11 +1079,11 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|military|warplanes|"
+            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|servicemen|military|warplanes|"
             r"jets|helicopters|air force|aircraft|artillery|government)",
             r"republican guard",
             r"syrian air defen[cs]es?",
-            r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|"
+            r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|servicemen|"
             r"warplanes|jets|helicopters|aircraft|artillery|positions)",
             r"the regime",
             r"regime",
@@ -1328,7 +1329,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(
             r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes?|"
-            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|army|missiles?|(?:air )?bases?|"
+            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|servicemen|army|missiles?|"
+            r"(?:air )?bases?|"
             r"positions?)",
             r"(?:warplanes|jets|aircraft|planes) (?:believed|thought|suspected) to be russian",
             r"russia",
@@ -1353,8 +1355,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|"
-            r"air ?strikes?|strikes?|aircraft|tanks)",
+            r"turkish(?: \w+)? (?:army|forces|troops|military|warplanes|jets|drones?|artillery|soldiers|servicemen|"
+            r"air ?strikes?|strikes?|aircraft|tanks|shelling|shells|howitzers?|mortars?|rockets?|bombardment)",
             r"turkey",
             r"turkish armed forces",
         ),
@@ -1437,7 +1439,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"iraqi (?:army|forces|troops|security forces|military|soldiers|counter-terrorism|"
+            r"iraqi (?:army|forces|troops|security forces|military|soldiers|servicemen|counter-terrorism|"
             r"government forces)",
             r"counter-terrorism service",
         ),
@@ -1495,7 +1497,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|warplanes|jets|drones?|"
+            r"(?:us|u\.s\.|american) (?:forces|troops|military|army|soldiers|servicemen|warplanes|jets|drones?|"
             r"air ?strikes?|strikes?|aircraft|special forces|marines|missiles?|missile strikes?|cruise missiles|"
             r"navy|warships?)",
             r"united states",

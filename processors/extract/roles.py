@@ -151,7 +151,7 @@ _PASSIVE_VICTIM_AFTER = re.compile(
     r"executed|kidnapped|abducted)|^\s*(?:\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
 )
 _COUNT_BEFORE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:\w+\s+)?$"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:(?!\d)\w+\s+)?$"
 )
 _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
 # "تتعرض للقصف من النظام", "غارات من الطيران الروسي", "قذائف مصدرها": after an attack word, "من X"
@@ -282,6 +282,8 @@ def resolve_roles(
         "",
     )
     for i in range(1, len(mentions)):
+        if "conj" in tags[i] and "backer" in tags[i - 1] and folded[mentions[i].start : mentions[i].end].isascii():
+            tags[i].add("backer")  # "supported by allied militias and Russian warplanes": both back the attack
         if "conj" in tags[i] and "lost_member" in tags[i - 1]:
             tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
     keep = [i for i in range(len(mentions)) if "status" not in tags[i]]
