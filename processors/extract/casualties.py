@@ -1494,7 +1494,7 @@ def _judge(
     ):
         noun_kind = "k"  # "destroyed over 60 terrorists": state media's word for killing fighters
     if q.dual_kind == "":
-        # "putting the death toll at at least 70": English qualifiers between the toll word and the count
+        # "put the toll at at least 9": English qualifiers between the toll word and the count
         bare = [w for w in prev if not (w.isascii() and w in _QUALIFIER_WORDS)] if folded.isascii() else prev
         nearest_prev_kill = any(_is_kill(w) or _is_injury(w) for w in bare[-2:])
         nearest_next_kill = any(_is_kill(w) or _is_injury(w) for w in nxt[:2])

@@ -2224,8 +2224,8 @@ def _bare_kill_told_as_strike(events: list[Event]) -> list[Event]:
 
 
 def _bombing_told_suicide(events: list[Event]) -> list[Event]:
-    """English: a bombing later told as a suicide bomber's ("the attack was carried out by a suicide
-    bomber", "the bomber blew himself up") is a suicide bombing: the bare suicide event, with no toll
+    """English: a bombing later told as a suicide bomber's ("a suicide bomber carried out the attack",
+    "the bomber blew himself up") is a suicide bombing: the bare suicide event, with no toll
     of its own at the bombing's place and days, makes the bombing's type and is dropped."""
     out = list(events)
     for later in events:

@@ -30,8 +30,8 @@ def _by_type(events: list[Event], sub_event_type: str) -> Event:
 
 def test_each_weapon_belongs_to_the_actor_that_modifies_it() -> None:
     events = _events(
-        "Around 30 Daesh militants have been killed by Turkish artillery shells and US warplanes near Azaz, "
-        "a Turkish news agency said."
+        "Some 25 Daesh fighters died under Turkish artillery shells and US warplanes close to Azaz overnight, "
+        "state media in Ankara reported."
     )
     shelling = _by_type(events, "Shelling/artillery/missile attack")
     assert (shelling.actor1, shelling.actor2) == ("Military Forces of Turkey", "Islamic State")
@@ -57,8 +57,8 @@ def test_joint_attackers_before_the_weapon_take_the_first_named() -> None:
 
 def test_a_dateline_year_before_the_attacker_is_not_a_count_of_its_dead() -> None:
     events = _events(
-        "Published May 11 2016 Syrian government air strikes on opposition-held parts of the town of Anadan "
-        "killed at least nine civilians and injured 40 on Wednesday a monitor said."
+        "Published March 3 2017 Syrian government air raids on rebel-held quarters of Anadan town on Thursday "
+        "left at least seven civilians dead and 35 hurt, monitors reported."
     )
     assert (events[0].actor1, events[0].actor2) == ("Military Forces of Syria", "Civilians")
 

@@ -72,8 +72,8 @@ def test_some_of_the_dead_at_one_spot_are_not_an_event_toll() -> None:
 
 def test_a_statement_putting_the_toll_at_a_figure_gives_the_toll() -> None:
     events = _events(
-        "Victims of the suspected gas attack on Kafr Zita on Tuesday showed signs of nerve agent exposure, the "
-        "agency said on Wednesday in a statement putting the death toll at at least 52."
+        "People hurt in the suspected gas attack on Kafr Zita on Tuesday had symptoms of a nerve agent, the "
+        "health body reported on Wednesday, putting the death toll at at least 52 in its statement."
     )
     assert events and events[0].fatalities == 52
 
