@@ -128,9 +128,10 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
 
 
-_GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)")
+# "AlKubar", "ElBab": the glued article may also keep the name's capital.
+_GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)|^[AaEe]l(?=[A-Z][a-z]{3,}$)")
 # After the first word of a name, three letters are enough: "Salah Eddin", "Ras Elain".
-_GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)")
+_GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)|^[AaEe]l(?=[A-Z][a-z]{2,}$)")
 
 
 def _glued_article_key(raw: str, inside: bool = False) -> str:
@@ -368,7 +369,8 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
         if len(keys) >= gaz.max_tokens or current not in extendable:
             return
         k = j + 1
-        while k < len(raws) and _token_info(raws[k])[2] and _gap_ok(text[ends[prev]:starts[k]]):
+        while k < len(raws) and (_token_info(raws[k])[2] or _hyphen_article(text, tokens, k)) and \
+                _gap_ok(text[ends[prev]:starts[k]]):
             prev = k
             k += 1
         if k >= len(raws) or not _gap_ok(text[ends[prev]:starts[k]]):
@@ -387,6 +389,17 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
             if tuple(keys) not in prefixes:
                 return
         j = prev = k
+
+
+# An article misspelt between hyphens: "Jisr-Ah-Shughur", "Deir-e-Zor".
+_HYPHEN_ARTICLE = re.compile("[AaEe][hlnrsz]?")
+
+
+def _hyphen_article(text: str, tokens: _Tokens, k: int) -> bool:
+    """Whether token `k` is a short article-like syllable standing between hyphens inside a name."""
+    start, end = tokens.starts[k], tokens.ends[k]
+    return end - start <= 2 and text[start - 1:start] == "-" and text[end:end + 1] == "-" and \
+        _HYPHEN_ARTICLE.fullmatch(tokens.raws[k]) is not None
 
 
 def _select(matches: list[_Match]) -> list[_Match]:
