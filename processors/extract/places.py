@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 
 from processors.extract.gazetteer import (
     LATIN_ARTICLES,
+    SKELETON_SHORT,
     Gazetteer,
     GazetteerEntry,
     IndexedName,
@@ -51,6 +52,7 @@ from processors.extract.gazetteer import (
     latin_tokens_key,
     load_gazetteer,
     offset_point,
+    skeleton_letters,
 )
 from sitrep.records import Location
 from sitrep.textnorm import normalize_arabic
@@ -231,6 +233,7 @@ class _Match:
     arabic: bool
     clitic: str = ""  # proclitics dropped from the first token ("و", "ب"...)
     fuzzy: bool = False  # matched by the vowel-blind index only
+    short: bool = False  # a vowel-blind key of three letters: wants a close cue and the governorate named
 
 
 _GAP_OK = re.compile(r"^[ \-]{1,3}$")
@@ -296,7 +299,7 @@ saturday sunday january february march april may june july august september octo
 islamic state army forces front brigade division military council martyrs movement party group liberation
 national democratic free syrian russian turkish iranian iraqi lebanese kurdish american coalition regime
 rebels rebel police security general commander leader
-hezbollah hizbollah hizbullah daesh nusra ahrar tahrir jaysh jaish faylaq failaq liwa kataib harakat hayat hayaat
+hamas hezbollah hizbollah hizbullah daesh nusra ahrar tahrir jaysh jaish faylaq failaq liwa kataib harakat hayat hayaat
 zenki zinki quds ansar jund tiger tigers hamza sultan murad turkistan turkestan fatah fateh jabhat nour noor
 shabiha shabbiha wagner fatemiyoun fatimiyoun zainabiyoun
 country countries muslim muslims christian christians arab arabs arabic kurds kurdish turkey turks russia russians
@@ -365,7 +368,8 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 article = raws[i - 1]
                 if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
-            out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy))
+            out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy,
+                              short=fuzzy and skeleton_letters(keys) < SKELETON_SHORT))
         if len(keys) >= gaz.max_tokens or current not in extendable:
             return
         k = j + 1
@@ -545,6 +549,7 @@ class _Resolved:
     direction: str = ""
     weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
     fuzzy: bool = False  # a vowel-blind match: kept only in a governorate the report names otherwise
+    short: bool = False  # a three-letter vowel-blind match: kept only as the one candidate in such a governorate
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
     cue_only: frozenset[str] = frozenset()  # candidates (gazetteer ids) this spelling names only after a cue
 
@@ -560,7 +565,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     accepted = _accept(text, selected, tokens)
     resolved = [_wrap(text, m, gaz) for m in accepted]
     _share_governorate_cue(text, accepted, resolved, gaz)
-    _disambiguate(resolved, gaz)
+    _disambiguate(resolved, gaz, text)
     _check_stated_admin1(text, resolved, gaz)
     _check_stated_town(text, resolved, gaz)
     _check_report_admin1(text, resolved, gaz)
@@ -680,11 +685,63 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
             # "al-Hamadaniyeh neighbourhood" (a city's quarter: the report names the city). "X village" is no
             # cue: villages share names across governorates more than quarters do.
             cue = _EN_CUE_AFTER.match(text, m.end) is not None
+            # A look-alike ("Shezar town", "Harsta area") is believed in the report's governorates only
+            # (`_disambiguate`): there a place word after it is cue enough.
+            cue = cue or (m.fuzzy and _EN_CLOSE_CUE_AFTER.match(text, m.end) is not None)
+        if m.short:
+            # Three consonants say little: only where a place word or a preposition of place stands right
+            # before ("the village of Hodr", "in Qasmia") or a place word right after ("Hodr front").
+            if _sentence_start(text, m.start) or not (_EN_CLOSE_CUE_BEFORE.search(before)
+                                                      or _EN_CLOSE_CUE_AFTER.match(text, m.end)):
+                continue
+            # A town of some size is known under its usual spellings (the gazetteer has them): "Massoud" is
+            # no Masyaf.
+            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION
+                      and _close_spelling(text[m.start:m.end], h.entry)]
+            if not m.hits:
+                continue
+            cue, joined, region_after = True, False, False
         if cue or joined or region_after or (m.fuzzy and not _sentence_start(text, m.start)
                                                      and _telling_spelling(text[m.start:m.end], m)):
             accepted.append(m)
             prev_end = m.end
     return accepted
+
+
+_EN_CLOSE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:villages?|towns?|city|area|outskirts|vicinity|suburbs?|control)\s+of|\b(?:in|near|around|outside|into))"
+    r"\s+(?:the\s+)?$", re.IGNORECASE,
+)
+_EN_CLOSE_CUE_AFTER = re.compile(r"\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill)s?\b",
+                                 re.IGNORECASE)
+
+
+_SHORT_MAX_POPULATION = 10_000
+_CLOSE_SPELLING = 0.45  # edits per letter (of the longer key) a three-consonant look-alike may differ by
+
+
+def _close_spelling(surface: str, entry: GazetteerEntry) -> bool:
+    """Whether a spelling is close to a name of `entry` with the same vowel-blind key, letter by letter: "Hodr"
+    and "Hadar" (2 edits in 5) are; "Madiunah" and "Midan" (4 in 7), "Suruj" and "Sarja" are not."""
+    key = latin_skeleton_key(surface)
+    spelt = "".join(latin_tokens_key(surface))
+    for alias in entry.aliases_en:
+        if latin_skeleton_key(alias) != key:
+            continue
+        other = "".join(latin_tokens_key(alias))
+        if _edits(spelt, other) <= _CLOSE_SPELLING * max(len(spelt), len(other)):
+            return True
+    return False
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 _TELLING_SKELETON = 5  # consonants a vowel-blind spelling needs to stand without a place cue
@@ -696,7 +753,7 @@ def _telling_spelling(surface: str, m: _Match) -> bool:
     not at a sentence start, where a capitalised word is as likely a person ("Oqeirbat said...")."""
     if len({h.entry.admin1 for h in m.hits}) != 1:
         return False
-    return sum(len(k) for k in latin_skeleton_key(surface)) >= _TELLING_SKELETON
+    return skeleton_letters(latin_skeleton_key(surface)) >= _TELLING_SKELETON
 
 
 # English words spelt like a place (the nerve agent sarin, the village Sarrin; a khan, an inn or a title):
@@ -783,7 +840,8 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     """Extend a match by the region phrase around it and decide its mode."""
     entries = [h.entry for h in m.hits]
     r = _Resolved(m.start, m.end, None, entries, "place", weak=m.fuzzy or all(h.needs_cue for h in m.hits),
-                  fuzzy=m.fuzzy, cue_only=frozenset(h.entry.gazetteer_id for h in m.hits if h.needs_cue))
+                  fuzzy=m.fuzzy, short=m.short,
+                  cue_only=frozenset(h.entry.gazetteer_id for h in m.hits if h.needs_cue))
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 60]
     base = m.start - len(before)
@@ -994,7 +1052,7 @@ def _pick_kind(r: _Resolved, gaz: Gazetteer) -> list[GazetteerEntry]:
     return other or admin
 
 
-def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
+def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer, text: str = "") -> None:
     for r in resolved:
         r.candidates = _pick_kind(r, gaz)
     anchors: list[tuple[int, str]] = []
@@ -1002,7 +1060,8 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
         admins = {e.admin1 for e in r.candidates}
         if len(admins) == 1:
             r.entry = r.candidates[0]
-            anchors.append(((r.start + r.end) // 2, r.candidates[0].admin1))
+            if not r.fuzzy:  # a look-alike tells nothing of the governorate of the names around it
+                anchors.append(((r.start + r.end) // 2, r.candidates[0].admin1))
     totals = Counter(a for _, a in anchors)
     # Country of each governorate: where no governorate of the report tells namesakes apart, the country
     # the report is about does ("Sulaymaniyah" in a report naming Erbil is the Iraqi city).
@@ -1033,13 +1092,26 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
     for r in resolved:
         if not r.weak or r.entry is None:
             continue
+        if r.short:
+            # "in Hodr", "the village of Qasmia": believed only as the one look-alike (a village or a town, no
+            # city or governorate: those are written their usual ways) in a governorate its sentence names by
+            # other places; a report naming many governorates says nothing of this one otherwise.
+            local = _sentence_provinces(text, r, resolved)
+            named = [e for e in r.candidates if local.get(e.admin1) and e.kind not in ("admin1", "city")
+                     and e.gazetteer_id not in gaz.countryside_admin1]
+            r.entry = named[0] if len(named) == 1 else None
+            continue
         if r.fuzzy and provinces and not provinces.get(r.entry.admin1):
             # "Oqeirbat in northeast Hama": the spelling only resembles a name; believe it in the
             # governorate the report is about, never in another one.
             r.entry = next((e for e in r.candidates if provinces.get(e.admin1)), None)
             continue
-        if r.fuzzy and not provinces.get(r.entry.admin1) and len({e.admin1 for e in r.candidates}) > 2:
-            r.entry = None  # a look-alike of names in many governorates, none of them the report's
+        if r.fuzzy and not provinces.get(r.entry.admin1) and (
+                len({e.admin1 for e in r.candidates}) > 1 or r.entry.country not in ("Syria", *countries)):
+            # A look-alike of names in several governorates, none of them the report's: nothing tells which
+            # ("Maghir" resembles villages of Aleppo and Hama). Nor is a look-alike abroad believed in a
+            # report that names no place of that country.
+            r.entry = None
             continue
         if countries and not countries.get(r.entry.country):
             r.entry = None
@@ -1047,6 +1119,15 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
             # Same idea within a country: a report about Eastern Ghouta naming "الصالحية" in a list
             # means the Ghouta village, not the Deir ez-Zor one the gazetteer happens to hold.
             r.entry = None
+
+
+def _sentence_provinces(text: str, r: _Resolved, resolved: list[_Resolved]) -> Counter[str]:
+    """Governorates of the places (not look-alikes, not cue-only names) named in the sentence of `r`."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, r.start)), default=0)
+    end = _SENTENCE_END.search(text, r.end)
+    stop = end.start() if end else len(text)
+    return Counter(o.entry.admin1 for o in resolved
+                   if o is not r and o.entry is not None and not o.weak and start <= o.start < stop)
 
 
 _EN_CONTEXT_GAP = re.compile(

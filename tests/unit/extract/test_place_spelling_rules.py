@@ -20,3 +20,48 @@ def test_hyphen_syllable_is_no_article_outside_a_name() -> None:
 
 def test_article_glued_with_the_name_capital() -> None:
     assert "Al Kubar" in _names("A patrol was attacked in AlKubar late at night.")
+
+
+def test_three_consonant_lookalike_with_a_close_cue_and_its_governorate_in_the_sentence() -> None:
+    assert "Jamlah" in _names("Government troops shelled the village of Jomla in western Dar'a on Friday.")
+    assert "Al Rayhan" in _names("Rebels pushed into Rihan in the Eastern Ghouta overnight.")
+
+
+def test_three_consonant_lookalike_without_its_governorate_in_the_sentence_is_dropped() -> None:
+    assert "Jamlah" not in _names("Government troops shelled the village of Jomla on Friday.")
+    assert "Al Rayhan" not in _names("Aleppo was calm. Rebels pushed into Rihan overnight.")
+
+
+def test_three_consonant_lookalike_needs_a_close_cue() -> None:
+    assert "Jamlah" not in _names("Jomla was shelled by government troops in Dar'a.")
+
+
+def test_three_consonant_lookalike_is_no_sizeable_town_and_must_be_spelt_close() -> None:
+    # Masyaf (also written "Masyad") is a town of some size: its spellings are known.
+    assert "Masyaf" not in _names("Troops entered the village of Musiad in Hama province.")
+    # "Mudiuna" shares m-d-n with the Midan quarter but differs in too many letters.
+    assert not any("Midan" in n for n in _names("Fighters seized Mudiuna village east of Aleppo."))
+
+
+def test_nisba_ending_keeps_names_apart() -> None:
+    assert "Tadmur" not in _names("Troops captured the Tadmuriya hills in Homs governorate.")
+
+
+def test_nisba_of_the_last_word_of_a_long_name_may_be_left_out() -> None:
+    assert "Adra al Umaliyah" in _names("Rockets fell on Adra al-Omali overnight.")
+
+
+def test_g_written_for_qaf() -> None:
+    assert "Al Qaryatayn" in _names("Shelling hit homes in Gariatain in Homs province.")
+
+
+def test_lookalike_of_names_in_two_governorates_none_named_is_dropped() -> None:
+    assert _names("Troops captured the village of Maghir after a week of fighting.") == []
+
+
+def test_place_word_after_a_lookalike_is_a_cue() -> None:
+    assert "Shaizar" in _names("Army units entered Shezar town in Hama on Sunday.")
+
+
+def test_possessive_without_apostrophe_is_no_governorate_lookalike() -> None:
+    assert "Homs countryside" not in _names("Militants hid in Hamas countryside near the border.")
