@@ -261,7 +261,31 @@ def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
                 _walk_latin(text, tokens, i, key, gaz, matches)
         if skel:
             _walk_latin(text, tokens, i, skel, gaz, matches, fuzzy=True)
+    _split_names(text, tokens, gaz, matches)
     return matches
+
+
+_JOINED_MIN = 6  # letters of a one-word name matched across a space
+
+
+def _split_names(text: str, tokens: _Tokens, gaz: Gazetteer, out: list[_Match]) -> None:
+    """One-word names written as two capitalised words ("Maar Dis" for "Maardes", "Kafr Nabudah" spelt
+    together in the gazetteer): the two words joined, when that is a name of six letters or more."""
+    starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
+    for i in range(len(raws) - 1):
+        first, second = raws[i], raws[i + 1]
+        if not (first[:1].isupper() and second[:1].isupper()) or starts[i + 1] - ends[i] != 1 or \
+                text[ends[i]] != " " or _token_info(first)[0] or _token_info(second)[0]:
+            continue
+        if first.lower() in _NOT_IN_A_FUZZY_NAME or second.lower() in _NOT_IN_A_FUZZY_NAME or \
+                _token_info(first)[2] or _token_info(second)[2]:
+            continue
+        key = latin_key(first + second)
+        if len(key) < _JOINED_MIN:
+            continue
+        hits = gaz.latin_index.get((key,))
+        if hits:
+            out.append(_Match(starts[i], ends[i + 1], hits, i, i + 1, False))
 
 
 def _token_plan(raw: str, gaz: Gazetteer) -> tuple[list[tuple[int, str, bool]], bool, str] | tuple[()]:

@@ -65,3 +65,12 @@ def test_place_word_after_a_lookalike_is_a_cue() -> None:
 
 def test_possessive_without_apostrophe_is_no_governorate_lookalike() -> None:
     assert "Homs countryside" not in _names("Militants hid in Hamas countryside near the border.")
+
+
+def test_one_word_name_written_as_two_words() -> None:
+    assert "Maardes" in _names("Snipers fired at soldiers on the edge of Maar Dis before dawn.")
+    assert "Talmenes" in _names("Jets pounded Tal Minnis and nearby farms.")
+
+
+def test_two_capitalised_words_join_only_into_a_long_name() -> None:
+    assert _names("Abu Ali told reporters that Omar Sharif had fled.") == []
