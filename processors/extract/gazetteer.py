@@ -267,6 +267,7 @@ _SKELETON_CONSONANT_MAP = {"q": "k", "dj": "j", "ch": "sh", "g": "k", "gh": "gh"
 _SKELETON_CONSONANTS = re.compile("gh|dj|ch|q|g")
 _SKELETON_NISBA = re.compile(r"(?:iy+[aei]h?|ey+[aei]h?|ie?h|ia|ie|(?<=[^aeiouy])y[ae]h?)$")
 NISBA_MARK = "Y"  # upper case: no folded letter
+FEMININE_MARK = "A"
 
 
 def latin_skeleton(token: str) -> str:
@@ -282,13 +283,15 @@ def latin_skeleton(token: str) -> str:
     nisba = len(t) > 4 and _SKELETON_NISBA.search(t)
     if nisba:
         t = t[:nisba.start()] or t
+    # So does a final -a/-ah/-e/-eh (taa marbuta, alif): "Atshanah" is no "Atshan", "Haddadi" no "Hadidah".
+    feminine = not nisba and len(t) > 3 and (t[-1] in "ae" or (t[-1] == "h" and t[-2] in "ae"))
     if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
         t = t[:-1]
     # Doubled letters collapse before the vowels go: consonants a vowel kept apart stay two ("Shahrour" is
     # no "Shaar", "Babuline" no "Balyun").
     t = re.sub(r"(.)\1+", r"\1", t)
     head = "v" if t[0] in "aeiou" else t[0]
-    return head + _SKELETON_DROP.sub("", t[1:]) + (NISBA_MARK if nisba else "")
+    return head + _SKELETON_DROP.sub("", t[1:]) + (NISBA_MARK if nisba else FEMININE_MARK if feminine else "")
 
 
 def latin_skeleton_key(name: str, construct: bool = False) -> list[str]:
@@ -309,8 +312,8 @@ def skeleton_usable(key: tuple[str, ...]) -> bool:
 
 
 def skeleton_letters(key: tuple[str, ...] | list[str]) -> int:
-    """Letters of a vowel-blind key (the nisba mark is none)."""
-    return sum(len(k) for k in key) - sum(k.endswith(NISBA_MARK) for k in key)
+    """Letters of a vowel-blind key (the ending marks are none)."""
+    return sum(len(k) for k in key) - sum(k.endswith((NISBA_MARK, FEMININE_MARK)) for k in key)
 
 
 SKELETON_SHORT = 4
@@ -516,7 +519,14 @@ def build_gazetteer(
                 cue = True  # "Baath" folds like the English "Bath": only with a cue ("Baath town")
             if key and (sum(len(k) for k in key) >= 3 or _CODE_NAME.fullmatch("".join(key))):
                 _add(latin, key, IndexedName(entry, cue))
-                keys = {tuple(latin_skeleton_key(alias)), tuple(latin_skeleton_key(alias, construct=True))}
+                construct = tuple(latin_skeleton_key(alias, construct=True))
+                # "Kasrat Sheikh Jumaa" is also "Kasra ..." and "Kasr ...": the construct word with or without its -a.
+                bare = tuple(k.removesuffix(FEMININE_MARK) if i < len(construct) - 1 else k
+                             for i, k in enumerate(construct))
+                keys = {tuple(latin_skeleton_key(alias)), construct, bare}
+                if fold_latin(alias).endswith("e") and not fold_latin(alias).endswith(("ee", "ie", "ye")):
+                    # A French mute -e ("Salaheddine") is no feminine ending: also without the mark.
+                    keys |= {(*key[:-1], key[-1].removesuffix(FEMININE_MARK)) for key in keys if key}
                 for skel in keys | {k for key in keys for k in _nisba_variants(key)}:
                     if skeleton_usable(skel):
                         _add(skeleton, skel, IndexedName(entry, _needs_cue(entry, alias, False)))
@@ -541,6 +551,8 @@ def _nisba_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(key) < 2 or skeleton_letters(key) < 5:
         return []
     last = key[-1]
+    if last.endswith(FEMININE_MARK):
+        return []
     toggled = last[:-1] if last.endswith(NISBA_MARK) else last + NISBA_MARK
     return [(*key[:-1], toggled)] if len(toggled) >= 2 else []
 

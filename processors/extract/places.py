@@ -233,7 +233,10 @@ class _Match:
     arabic: bool
     clitic: str = ""  # proclitics dropped from the first token ("و", "ب"...)
     fuzzy: bool = False  # matched by the vowel-blind index only
-    short: bool = False  # a vowel-blind key of three letters: wants a close cue and the governorate named
+    # Believed only as the one candidate in a governorate its sentence names: a vowel-blind key of three letters,
+    # or a cue-only name with a place word after it ("Kawkab village").
+    local: bool = False
+    qualified: bool = False  # followed by a qualifier the gazetteer has no such name with ("Baqrus Tahtani")
 
 
 _GAP_OK = re.compile(r"^[ \-]{1,3}$")
@@ -393,7 +396,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
             out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy,
-                              short=fuzzy and skeleton_letters(keys) < SKELETON_SHORT))
+                              local=fuzzy and skeleton_letters(keys) < SKELETON_SHORT))
         if len(keys) >= gaz.max_tokens or current not in extendable:
             return
         k = j + 1
@@ -573,7 +576,7 @@ class _Resolved:
     direction: str = ""
     weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
     fuzzy: bool = False  # a vowel-blind match: kept only in a governorate the report names otherwise
-    short: bool = False  # a three-letter vowel-blind match: kept only as the one candidate in such a governorate
+    local: bool = False  # kept only as the one candidate in a governorate its sentence names (`_Match.local`)
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
     cue_only: frozenset[str] = frozenset()  # candidates (gazetteer ids) this spelling names only after a cue
 
@@ -588,6 +591,9 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
         selected = [m for m in selected if not any(a <= m.start < b for a, b in metadata)]
     accepted = _accept(text, selected, tokens)
     resolved = [_wrap(text, m, gaz) for m in accepted]
+    for m, r in zip(accepted, resolved, strict=True):
+        if m.qualified and r.mode == "place":
+            r.mode = "near"  # "X Tahtani": by X
     _share_governorate_cue(text, accepted, resolved, gaz)
     _disambiguate(resolved, gaz, text)
     _check_stated_admin1(text, resolved, gaz)
@@ -661,6 +667,14 @@ def _capital_neighbour(text: str, m: _Match) -> bool:
     return False
 
 
+# Arabic qualifiers of a village name in transliteration (lower, upper, eastern, western, northern, southern, big,
+# small), with or without the article: "X Tahtani", "X al-Sharqiyah".
+_QUALIFIER_AFTER = re.compile(
+    r"[ -](?:(?i:al|el|ash|esh|as|es|ej|aj)[ -])?(?:Tahtani|Fawqani|Foqani|Fouqani|Sharqi|Gharbi|Shamali|Janubi|"
+    r"Janoubi|Kabir|Kebir|Saghir|Sghir|Sagheer)(?:y?y?[ae]h?|ah)?(?![\w'])"
+)
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     head = text[:pos].rstrip()
     return not head or head[-1] in ".!?:;\n\"(["
@@ -671,6 +685,15 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
     prev_end: int | None = None
     words: set[str] | None = None
     for m in matches:
+        qualifier = None if m.arabic else _QUALIFIER_AFTER.match(text, m.end)
+        if qualifier is not None:
+            # "Baqrus Tahtani", "Jurdi al-Gharbi": lower/upper, eastern/western X lies by a village X (a place near
+            # it). A town of some size is not what such a pair is named after ("Bab al-Saghir" is no al-Bab).
+            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION
+                      and h.entry.kind in ("village", "town")]
+            if not m.hits:
+                continue
+            m.end, m.qualified = qualifier.end(), True
         if not m.arabic and _capital_neighbour(text, m):
             continue
         if not m.arabic and m.first == m.last and m.start == tokens.starts[m.first]:
@@ -712,7 +735,7 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
             # A look-alike ("Shezar town", "Harsta area") is believed in the report's governorates only
             # (`_disambiguate`): there a place word after it is cue enough.
             cue = cue or (m.fuzzy and _EN_CLOSE_CUE_AFTER.match(text, m.end) is not None)
-        if m.short:
+        if m.local and m.fuzzy:
             # Three consonants say little: only where a place word or a preposition of place stands right
             # before ("the village of Hodr", "in Qasmia") or a place word right after ("Hodr front").
             if _sentence_start(text, m.start) or not (_EN_CLOSE_CUE_BEFORE.search(before)
@@ -725,6 +748,10 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
             if not m.hits:
                 continue
             cue, joined, region_after = True, False, False
+        if not (m.arabic or m.fuzzy or cue or joined or region_after) and _EN_CLOSE_CUE_AFTER.match(text, m.end):
+            # "Kawkab village", "Karama town": a name that is also a word, with a place word after it, in the
+            # governorate its sentence names (`_disambiguate`).
+            m.local = cue = True
         if cue or joined or region_after or (m.fuzzy and not _sentence_start(text, m.start)
                                                      and _telling_spelling(text[m.start:m.end], m)):
             accepted.append(m)
@@ -864,7 +891,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     """Extend a match by the region phrase around it and decide its mode."""
     entries = [h.entry for h in m.hits]
     r = _Resolved(m.start, m.end, None, entries, "place", weak=m.fuzzy or all(h.needs_cue for h in m.hits),
-                  fuzzy=m.fuzzy, short=m.short,
+                  fuzzy=m.fuzzy, local=m.local,
                   cue_only=frozenset(h.entry.gazetteer_id for h in m.hits if h.needs_cue))
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 60]
@@ -1116,10 +1143,11 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer, text: str = "") -> 
     for r in resolved:
         if not r.weak or r.entry is None:
             continue
-        if r.short:
-            # "in Hodr", "the village of Qasmia": believed only as the one look-alike (a village or a town, no
-            # city or governorate: those are written their usual ways) in a governorate its sentence names by
-            # other places; a report naming many governorates says nothing of this one otherwise.
+        if r.local:
+            # "in Hodr", "the village of Qasmia", "Kawkab village in Hama": believed only as the one candidate (a
+            # village or a town, no city or governorate: those are written their usual ways and need no cue) in a
+            # governorate its sentence names by other places; a report naming many governorates says nothing of
+            # this one otherwise.
             local = _sentence_provinces(text, r, resolved)
             named = [e for e in r.candidates if local.get(e.admin1) and e.kind not in ("admin1", "city")
                      and e.gazetteer_id not in gaz.countryside_admin1]

@@ -74,3 +74,26 @@ def test_one_word_name_written_as_two_words() -> None:
 
 def test_two_capitalised_words_join_only_into_a_long_name() -> None:
     assert _names("Abu Ali told reporters that Omar Sharif had fled.") == []
+
+
+def test_qualifier_after_a_village_name_is_a_place_by_that_village() -> None:
+    mentions = find_places("Troops overran the village of Buqrus Fawqani on Tuesday.", "en")
+    assert [(m.location.name, m.location.geo_precision) for m in mentions] == [("Buqrus", 2)]
+
+
+def test_qualifier_after_a_town_of_some_size_is_another_name() -> None:
+    assert "Al Bab" not in _names("Shells fell near Bab al-Saghir cemetery in Damascus.")
+
+
+def test_name_that_is_also_a_word_with_a_place_word_after_it_in_the_named_governorate() -> None:
+    assert "Kawkab" in _names("Rebels captured Kawkab village in northern Hama.")
+    assert "Kawkab" not in _names("Rebels captured Kawkab village after a long siege.")
+
+
+def test_final_taa_marbuta_keeps_lookalikes_apart() -> None:
+    assert "Atshan" not in _names("Jets struck the village of Atshanah overnight.")
+    assert "Harbnafsah" in _names("A car bomb went off in Harbnifse in Hama.")
+
+
+def test_french_mute_e_is_no_feminine_ending() -> None:
+    assert "Salah Al Din" in _names("Fighting reached the Salaheddin neighbourhood in Aleppo.")
