@@ -270,12 +270,15 @@ NISBA_MARK = "Y"  # upper case: no folded letter
 FEMININE_MARK = "A"
 
 
+@lru_cache(maxsize=65536)
 def latin_skeleton(token: str) -> str:
     """Vowel-blind key of one Latin token: transliterations of one Arabic name differ mostly in vowels
     ("Oqeirbat"/"Uqayribat", "Nabol"/"Nabl", "Ehsem"/"Ihsim"). An initial vowel becomes "v"; the
     other vowels (and y) are dropped, as is a final -eh/-ah; doubled letters collapse. Consonants written
     several ways meet: q, g (the Bedouin qaf: "Bogeleyeh"/"Buqayliyah") and k; dj and j; French ch and sh."""
-    t = _SKELETON_CONSONANTS.sub(lambda m: _SKELETON_CONSONANT_MAP[m.group()], fold_latin(token))
+    t = fold_latin(token)
+    if "g" in t or "q" in t or "ch" in t or "dj" in t:
+        t = _SKELETON_CONSONANTS.sub(lambda m: _SKELETON_CONSONANT_MAP[m.group()], t)
     if not t:
         return ""
     # The nisba ending (-iyah, -iyeh, -ieh, -ia) marks a name of its own ("Tadmuriya" is no "Tadmur"): it
