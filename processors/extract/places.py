@@ -592,8 +592,12 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     accepted = _accept(text, selected, tokens)
     resolved = [_wrap(text, m, gaz) for m in accepted]
     for m, r in zip(accepted, resolved, strict=True):
-        if m.qualified and r.mode == "place":
-            r.mode = "near"  # "X Tahtani": by X
+        if m.qualified:
+            # "X Tahtani": by X, and only where the report's governorates allow (a village X elsewhere may be
+            # another X's namesake, as cue-only names are).
+            r.weak = True
+            if r.mode == "place":
+                r.mode = "near"
     _share_governorate_cue(text, accepted, resolved, gaz)
     _disambiguate(resolved, gaz, text)
     _check_stated_admin1(text, resolved, gaz)

@@ -97,3 +97,8 @@ def test_final_taa_marbuta_keeps_lookalikes_apart() -> None:
 
 def test_french_mute_e_is_no_feminine_ending() -> None:
     assert "Salah Al Din" in _names("Fighting reached the Salaheddin neighbourhood in Aleppo.")
+
+
+def test_qualified_village_of_a_governorate_the_report_does_not_name_is_dropped() -> None:
+    text = "Rebels took Tal Salmo, Msheirfeh Shamaliah and Um al-Khalakhil in Idleb and Hama."
+    assert "Al Mushayrifah" not in _names(text)
