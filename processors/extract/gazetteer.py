@@ -262,19 +262,39 @@ for _canonical, _variants in {
 
 
 _SKELETON_DROP = re.compile("[aeiouy]")
+# "gh" (ghain) and "kh" stay apart from g and k; "sh" stays "sh".
+_SKELETON_CONSONANT_MAP = {"q": "k", "dj": "j", "ch": "sh", "g": "k", "gh": "gh"}
+_SKELETON_CONSONANTS = re.compile("gh|dj|ch|q|g")
+_SKELETON_NISBA = re.compile(r"(?:iy+[aei]h?|ey+[aei]h?|ie?h|ia|ie|(?<=[^aeiouy])y[ae]h?)$")
+NISBA_MARK = "Y"  # upper case: no folded letter
+FEMININE_MARK = "A"
 
 
+@lru_cache(maxsize=65536)
 def latin_skeleton(token: str) -> str:
     """Vowel-blind key of one Latin token: transliterations of one Arabic name differ mostly in vowels
     ("Oqeirbat"/"Uqayribat", "Nabol"/"Nabl", "Ehsem"/"Ihsim"). An initial vowel becomes "v"; the
-    other vowels (and y) are dropped, as is a final -eh/-ah; doubled letters collapse; q is k."""
-    t = fold_latin(token).replace("q", "k")
+    other vowels (and y) are dropped, as is a final -eh/-ah; doubled letters collapse. Consonants written
+    several ways meet: q, g (the Bedouin qaf: "Bogeleyeh"/"Buqayliyah") and k; dj and j; French ch and sh."""
+    t = fold_latin(token)
+    if "g" in t or "q" in t or "ch" in t or "dj" in t:
+        t = _SKELETON_CONSONANTS.sub(lambda m: _SKELETON_CONSONANT_MAP[m.group()], t)
     if not t:
         return ""
+    # The nisba ending (-iyah, -iyeh, -ieh, -ia) marks a name of its own ("Tadmuriya" is no "Tadmur"): it
+    # stays as a mark that counts as no letter (`skeleton_letters`).
+    nisba = len(t) > 4 and _SKELETON_NISBA.search(t)
+    if nisba:
+        t = t[:nisba.start()] or t
+    # So does a final -a/-ah/-e/-eh (taa marbuta, alif): "Atshanah" is no "Atshan", "Haddadi" no "Hadidah".
+    feminine = not nisba and len(t) > 3 and (t[-1] in "ae" or (t[-1] == "h" and t[-2] in "ae"))
     if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
         t = t[:-1]
+    # Doubled letters collapse before the vowels go: consonants a vowel kept apart stay two ("Shahrour" is
+    # no "Shaar", "Babuline" no "Balyun").
+    t = re.sub(r"(.)\1+", r"\1", t)
     head = "v" if t[0] in "aeiou" else t[0]
-    return re.sub(r"(.)\1+", r"\1", head + _SKELETON_DROP.sub("", t[1:]))
+    return head + _SKELETON_DROP.sub("", t[1:]) + (NISBA_MARK if nisba else FEMININE_MARK if feminine else "")
 
 
 def latin_skeleton_key(name: str, construct: bool = False) -> list[str]:
@@ -289,8 +309,17 @@ def latin_skeleton_key(name: str, construct: bool = False) -> list[str]:
 
 
 def skeleton_usable(key: tuple[str, ...]) -> bool:
-    """Long enough for a vowel-blind match to be telling: five letters, each token two."""
-    return sum(len(k) for k in key) >= 4 and all(len(k) >= 2 for k in key)
+    """Long enough for a vowel-blind match to say something: three letters, each token two. A key under
+    `SKELETON_SHORT` letters ("Hodr"/"Hadar": hdr) is indexed too; `places.py` wants more evidence for it."""
+    return skeleton_letters(key) >= 3 and all(len(k) >= 2 for k in key)
+
+
+def skeleton_letters(key: tuple[str, ...] | list[str]) -> int:
+    """Letters of a vowel-blind key (the ending marks are none)."""
+    return sum(len(k) for k in key) - sum(k.endswith((NISBA_MARK, FEMININE_MARK)) for k in key)
+
+
+SKELETON_SHORT = 4
 
 
 def latin_tokens_key(name: str) -> list[str]:
@@ -493,7 +522,15 @@ def build_gazetteer(
                 cue = True  # "Baath" folds like the English "Bath": only with a cue ("Baath town")
             if key and (sum(len(k) for k in key) >= 3 or _CODE_NAME.fullmatch("".join(key))):
                 _add(latin, key, IndexedName(entry, cue))
-                for skel in {tuple(latin_skeleton_key(alias)), tuple(latin_skeleton_key(alias, construct=True))}:
+                construct = tuple(latin_skeleton_key(alias, construct=True))
+                # "Kasrat Sheikh Jumaa" is also "Kasra ..." and "Kasr ...": the construct word with or without its -a.
+                bare = tuple(k.removesuffix(FEMININE_MARK) if i < len(construct) - 1 else k
+                             for i, k in enumerate(construct))
+                keys = {tuple(latin_skeleton_key(alias)), construct, bare}
+                if fold_latin(alias).endswith("e") and not fold_latin(alias).endswith(("ee", "ie", "ye")):
+                    # A French mute -e ("Salaheddine") is no feminine ending: also without the mark.
+                    keys |= {(*key[:-1], key[-1].removesuffix(FEMININE_MARK)) for key in keys if key}
+                for skel in keys | {k for key in keys for k in _nisba_variants(key)}:
                     if skeleton_usable(skel):
                         _add(skeleton, skel, IndexedName(entry, _needs_cue(entry, alias, False)))
     gazetteer.arabic_index = {k: _rank(v.values()) for k, v in arabic.items()}
@@ -509,6 +546,18 @@ def build_gazetteer(
     gazetteer.countryside_admin1 = _capitals(entries, gazetteer.admin1_entries)
     gazetteer.max_tokens = max(len(k) for k in (*arabic, *latin)) if entries else 1
     return gazetteer
+
+
+def _nisba_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name of several words is also written with or without the nisba of its last word ("Aqarib al-Safiyah",
+    "Aqareb al-Safi"): the key with that mark toggled, when the name is long enough to stay telling."""
+    if len(key) < 2 or skeleton_letters(key) < 5:
+        return []
+    last = key[-1]
+    if last.endswith(FEMININE_MARK):
+        return []
+    toggled = last[:-1] if last.endswith(NISBA_MARK) else last + NISBA_MARK
+    return [(*key[:-1], toggled)] if len(toggled) >= 2 else []
 
 
 # Interchangeable designators of a site: "Tiyas Airbase" is also "Tiyas military airport", "Al Hayl Gas

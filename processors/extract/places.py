@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 
 from processors.extract.gazetteer import (
     LATIN_ARTICLES,
+    SKELETON_SHORT,
     Gazetteer,
     GazetteerEntry,
     IndexedName,
@@ -51,6 +52,7 @@ from processors.extract.gazetteer import (
     latin_tokens_key,
     load_gazetteer,
     offset_point,
+    skeleton_letters,
 )
 from sitrep.records import Location
 from sitrep.textnorm import normalize_arabic
@@ -128,9 +130,10 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
 
 
-_GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)")
+# "AlKubar", "ElBab": the glued article may also keep the name's capital.
+_GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)|^[AaEe]l(?=[A-Z][a-z]{3,}$)")
 # After the first word of a name, three letters are enough: "Salah Eddin", "Ras Elain".
-_GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)")
+_GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)|^[AaEe]l(?=[A-Z][a-z]{2,}$)")
 
 
 def _glued_article_key(raw: str, inside: bool = False) -> str:
@@ -230,6 +233,10 @@ class _Match:
     arabic: bool
     clitic: str = ""  # proclitics dropped from the first token ("و", "ب"...)
     fuzzy: bool = False  # matched by the vowel-blind index only
+    # Believed only as the one candidate in a governorate its sentence names: a vowel-blind key of three letters,
+    # or a cue-only name with a place word after it ("Kawkab village").
+    local: bool = False
+    qualified: bool = False  # followed by a qualifier the gazetteer has no such name with ("Baqrus Tahtani")
 
 
 _GAP_OK = re.compile(r"^[ \-]{1,3}$")
@@ -257,7 +264,31 @@ def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
                 _walk_latin(text, tokens, i, key, gaz, matches)
         if skel:
             _walk_latin(text, tokens, i, skel, gaz, matches, fuzzy=True)
+    _split_names(text, tokens, gaz, matches)
     return matches
+
+
+_JOINED_MIN = 6  # letters of a one-word name matched across a space
+
+
+def _split_names(text: str, tokens: _Tokens, gaz: Gazetteer, out: list[_Match]) -> None:
+    """One-word names written as two capitalised words ("Maar Dis" for "Maardes", "Kafr Nabudah" spelt
+    together in the gazetteer): the two words joined, when that is a name of six letters or more."""
+    starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
+    for i in range(len(raws) - 1):
+        first, second = raws[i], raws[i + 1]
+        if not (first[:1].isupper() and second[:1].isupper()) or starts[i + 1] - ends[i] != 1 or \
+                text[ends[i]] != " " or _token_info(first)[0] or _token_info(second)[0]:
+            continue
+        if first.lower() in _NOT_IN_A_FUZZY_NAME or second.lower() in _NOT_IN_A_FUZZY_NAME or \
+                _token_info(first)[2] or _token_info(second)[2]:
+            continue
+        key = latin_key(first + second)
+        if len(key) < _JOINED_MIN:
+            continue
+        hits = gaz.latin_index.get((key,))
+        if hits:
+            out.append(_Match(starts[i], ends[i + 1], hits, i, i + 1, False))
 
 
 def _token_plan(raw: str, gaz: Gazetteer) -> tuple[list[tuple[int, str, bool]], bool, str] | tuple[()]:
@@ -295,7 +326,7 @@ saturday sunday january february march april may june july august september octo
 islamic state army forces front brigade division military council martyrs movement party group liberation
 national democratic free syrian russian turkish iranian iraqi lebanese kurdish american coalition regime
 rebels rebel police security general commander leader
-hezbollah hizbollah hizbullah daesh nusra ahrar tahrir jaysh jaish faylaq failaq liwa kataib harakat hayat hayaat
+hamas hezbollah hizbollah hizbullah daesh nusra ahrar tahrir jaysh jaish faylaq failaq liwa kataib harakat hayat hayaat
 zenki zinki quds ansar jund tiger tigers hamza sultan murad turkistan turkestan fatah fateh jabhat nour noor
 shabiha shabbiha wagner fatemiyoun fatimiyoun zainabiyoun
 country countries muslim muslims christian christians arab arabs arabic kurds kurdish turkey turks russia russians
@@ -364,11 +395,13 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
                 article = raws[i - 1]
                 if gap == "-" or (gap == " " and (article.lower() in ("al", "el") or article[:1].isupper())):
                     start = starts[i - 1]
-            out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy))
+            out.append(_Match(start, ends[j], hits, i, j, False, fuzzy=fuzzy,
+                              local=fuzzy and skeleton_letters(keys) < SKELETON_SHORT))
         if len(keys) >= gaz.max_tokens or current not in extendable:
             return
         k = j + 1
-        while k < len(raws) and _token_info(raws[k])[2] and _gap_ok(text[ends[prev]:starts[k]]):
+        while k < len(raws) and (_token_info(raws[k])[2] or _hyphen_article(text, tokens, k)) and \
+                _gap_ok(text[ends[prev]:starts[k]]):
             prev = k
             k += 1
         if k >= len(raws) or not _gap_ok(text[ends[prev]:starts[k]]):
@@ -387,6 +420,17 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
             if tuple(keys) not in prefixes:
                 return
         j = prev = k
+
+
+# An article misspelt between hyphens: "Jisr-Ah-Shughur", "Deir-e-Zor".
+_HYPHEN_ARTICLE = re.compile("[AaEe][hlnrsz]?")
+
+
+def _hyphen_article(text: str, tokens: _Tokens, k: int) -> bool:
+    """Whether token `k` is a short article-like syllable standing between hyphens inside a name."""
+    start, end = tokens.starts[k], tokens.ends[k]
+    return end - start <= 2 and text[start - 1:start] == "-" and text[end:end + 1] == "-" and \
+        _HYPHEN_ARTICLE.fullmatch(tokens.raws[k]) is not None
 
 
 def _select(matches: list[_Match]) -> list[_Match]:
@@ -532,6 +576,7 @@ class _Resolved:
     direction: str = ""
     weak: bool = False  # accepted on a cue only (a one-word name that is also a common word)
     fuzzy: bool = False  # a vowel-blind match: kept only in a governorate the report names otherwise
+    local: bool = False  # kept only as the one candidate in a governorate its sentence names (`_Match.local`)
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
     cue_only: frozenset[str] = frozenset()  # candidates (gazetteer ids) this spelling names only after a cue
 
@@ -546,8 +591,15 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
         selected = [m for m in selected if not any(a <= m.start < b for a, b in metadata)]
     accepted = _accept(text, selected, tokens)
     resolved = [_wrap(text, m, gaz) for m in accepted]
+    for m, r in zip(accepted, resolved, strict=True):
+        if m.qualified:
+            # "X Tahtani": by X, and only where the report's governorates allow (a village X elsewhere may be
+            # another X's namesake, as cue-only names are).
+            r.weak = True
+            if r.mode == "place":
+                r.mode = "near"
     _share_governorate_cue(text, accepted, resolved, gaz)
-    _disambiguate(resolved, gaz)
+    _disambiguate(resolved, gaz, text)
     _check_stated_admin1(text, resolved, gaz)
     _check_stated_town(text, resolved, gaz)
     _check_report_admin1(text, resolved, gaz)
@@ -619,6 +671,14 @@ def _capital_neighbour(text: str, m: _Match) -> bool:
     return False
 
 
+# Arabic qualifiers of a village name in transliteration (lower, upper, eastern, western, northern, southern, big,
+# small), with or without the article: "X Tahtani", "X al-Sharqiyah".
+_QUALIFIER_AFTER = re.compile(
+    r"[ -](?:(?i:al|el|ash|esh|as|es|ej|aj)[ -])?(?:Tahtani|Fawqani|Foqani|Fouqani|Sharqi|Gharbi|Shamali|Janubi|"
+    r"Janoubi|Kabir|Kebir|Saghir|Sghir|Sagheer)(?:y?y?[ae]h?|ah)?(?![\w'])"
+)
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     head = text[:pos].rstrip()
     return not head or head[-1] in ".!?:;\n\"(["
@@ -629,6 +689,15 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
     prev_end: int | None = None
     words: set[str] | None = None
     for m in matches:
+        qualifier = None if m.arabic else _QUALIFIER_AFTER.match(text, m.end)
+        if qualifier is not None:
+            # "Baqrus Tahtani", "Jurdi al-Gharbi": lower/upper, eastern/western X lies by a village X (a place near
+            # it). A town of some size is not what such a pair is named after ("Bab al-Saghir" is no al-Bab).
+            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION
+                      and h.entry.kind in ("village", "town")]
+            if not m.hits:
+                continue
+            m.end, m.qualified = qualifier.end(), True
         if not m.arabic and _capital_neighbour(text, m):
             continue
         if not m.arabic and m.first == m.last and m.start == tokens.starts[m.first]:
@@ -667,11 +736,67 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
             # "al-Hamadaniyeh neighbourhood" (a city's quarter: the report names the city). "X village" is no
             # cue: villages share names across governorates more than quarters do.
             cue = _EN_CUE_AFTER.match(text, m.end) is not None
+            # A look-alike ("Shezar town", "Harsta area") is believed in the report's governorates only
+            # (`_disambiguate`): there a place word after it is cue enough.
+            cue = cue or (m.fuzzy and _EN_CLOSE_CUE_AFTER.match(text, m.end) is not None)
+        if m.local and m.fuzzy:
+            # Three consonants say little: only where a place word or a preposition of place stands right
+            # before ("the village of Hodr", "in Qasmia") or a place word right after ("Hodr front").
+            if _sentence_start(text, m.start) or not (_EN_CLOSE_CUE_BEFORE.search(before)
+                                                      or _EN_CLOSE_CUE_AFTER.match(text, m.end)):
+                continue
+            # A town of some size is known under its usual spellings (the gazetteer has them): "Massoud" is
+            # no Masyaf.
+            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION
+                      and _close_spelling(text[m.start:m.end], h.entry)]
+            if not m.hits:
+                continue
+            cue, joined, region_after = True, False, False
+        if not (m.arabic or m.fuzzy or cue or joined or region_after) and _EN_CLOSE_CUE_AFTER.match(text, m.end):
+            # "Kawkab village", "Karama town": a name that is also a word, with a place word after it, in the
+            # governorate its sentence names (`_disambiguate`).
+            m.local = cue = True
         if cue or joined or region_after or (m.fuzzy and not _sentence_start(text, m.start)
                                                      and _telling_spelling(text[m.start:m.end], m)):
             accepted.append(m)
             prev_end = m.end
     return accepted
+
+
+_EN_CLOSE_CUE_BEFORE = re.compile(
+    r"(?:\b(?:villages?|towns?|city|area|outskirts|vicinity|suburbs?|control)\s+of|\b(?:in|near|around|outside|into))"
+    r"\s+(?:the\s+)?$", re.IGNORECASE,
+)
+_EN_CLOSE_CUE_AFTER = re.compile(r"\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill)s?\b",
+                                 re.IGNORECASE)
+
+
+_SHORT_MAX_POPULATION = 10_000
+_CLOSE_SPELLING = 0.45  # edits per letter (of the longer key) a three-consonant look-alike may differ by
+
+
+def _close_spelling(surface: str, entry: GazetteerEntry) -> bool:
+    """Whether a spelling is close to a name of `entry` with the same vowel-blind key, letter by letter: "Hodr"
+    and "Hadar" (2 edits in 5) are; "Madiunah" and "Midan" (4 in 7), "Suruj" and "Sarja" are not."""
+    key = latin_skeleton_key(surface)
+    spelt = "".join(latin_tokens_key(surface))
+    for alias in entry.aliases_en:
+        if latin_skeleton_key(alias) != key:
+            continue
+        other = "".join(latin_tokens_key(alias))
+        if _edits(spelt, other) <= _CLOSE_SPELLING * max(len(spelt), len(other)):
+            return True
+    return False
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 _TELLING_SKELETON = 5  # consonants a vowel-blind spelling needs to stand without a place cue
@@ -683,7 +808,7 @@ def _telling_spelling(surface: str, m: _Match) -> bool:
     not at a sentence start, where a capitalised word is as likely a person ("Oqeirbat said...")."""
     if len({h.entry.admin1 for h in m.hits}) != 1:
         return False
-    return sum(len(k) for k in latin_skeleton_key(surface)) >= _TELLING_SKELETON
+    return skeleton_letters(latin_skeleton_key(surface)) >= _TELLING_SKELETON
 
 
 # English words spelt like a place (the nerve agent sarin, the village Sarrin; a khan, an inn or a title):
@@ -770,7 +895,8 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     """Extend a match by the region phrase around it and decide its mode."""
     entries = [h.entry for h in m.hits]
     r = _Resolved(m.start, m.end, None, entries, "place", weak=m.fuzzy or all(h.needs_cue for h in m.hits),
-                  fuzzy=m.fuzzy, cue_only=frozenset(h.entry.gazetteer_id for h in m.hits if h.needs_cue))
+                  fuzzy=m.fuzzy, local=m.local,
+                  cue_only=frozenset(h.entry.gazetteer_id for h in m.hits if h.needs_cue))
     before = text[max(0, m.start - 60):m.start]
     after = text[m.end:m.end + 60]
     base = m.start - len(before)
@@ -981,7 +1107,7 @@ def _pick_kind(r: _Resolved, gaz: Gazetteer) -> list[GazetteerEntry]:
     return other or admin
 
 
-def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
+def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer, text: str = "") -> None:
     for r in resolved:
         r.candidates = _pick_kind(r, gaz)
     anchors: list[tuple[int, str]] = []
@@ -989,7 +1115,8 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
         admins = {e.admin1 for e in r.candidates}
         if len(admins) == 1:
             r.entry = r.candidates[0]
-            anchors.append(((r.start + r.end) // 2, r.candidates[0].admin1))
+            if not r.fuzzy:  # a look-alike tells nothing of the governorate of the names around it
+                anchors.append(((r.start + r.end) // 2, r.candidates[0].admin1))
     totals = Counter(a for _, a in anchors)
     # Country of each governorate: where no governorate of the report tells namesakes apart, the country
     # the report is about does ("Sulaymaniyah" in a report naming Erbil is the Iraqi city).
@@ -1020,13 +1147,27 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
     for r in resolved:
         if not r.weak or r.entry is None:
             continue
+        if r.local:
+            # "in Hodr", "the village of Qasmia", "Kawkab village in Hama": believed only as the one candidate (a
+            # village or a town, no city or governorate: those are written their usual ways and need no cue) in a
+            # governorate its sentence names by other places; a report naming many governorates says nothing of
+            # this one otherwise.
+            local = _sentence_provinces(text, r, resolved)
+            named = [e for e in r.candidates if local.get(e.admin1) and e.kind not in ("admin1", "city")
+                     and e.gazetteer_id not in gaz.countryside_admin1]
+            r.entry = named[0] if len(named) == 1 else None
+            continue
         if r.fuzzy and provinces and not provinces.get(r.entry.admin1):
             # "Oqeirbat in northeast Hama": the spelling only resembles a name; believe it in the
             # governorate the report is about, never in another one.
             r.entry = next((e for e in r.candidates if provinces.get(e.admin1)), None)
             continue
-        if r.fuzzy and not provinces.get(r.entry.admin1) and len({e.admin1 for e in r.candidates}) > 2:
-            r.entry = None  # a look-alike of names in many governorates, none of them the report's
+        if r.fuzzy and not provinces.get(r.entry.admin1) and (
+                len({e.admin1 for e in r.candidates}) > 1 or r.entry.country not in ("Syria", *countries)):
+            # A look-alike of names in several governorates, none of them the report's: nothing tells which
+            # ("Maghir" resembles villages of Aleppo and Hama). Nor is a look-alike abroad believed in a
+            # report that names no place of that country.
+            r.entry = None
             continue
         if countries and not countries.get(r.entry.country):
             r.entry = None
@@ -1034,6 +1175,15 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer) -> None:
             # Same idea within a country: a report about Eastern Ghouta naming "الصالحية" in a list
             # means the Ghouta village, not the Deir ez-Zor one the gazetteer happens to hold.
             r.entry = None
+
+
+def _sentence_provinces(text: str, r: _Resolved, resolved: list[_Resolved]) -> Counter[str]:
+    """Governorates of the places (not look-alikes, not cue-only names) named in the sentence of `r`."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, r.start)), default=0)
+    end = _SENTENCE_END.search(text, r.end)
+    stop = end.start() if end else len(text)
+    return Counter(o.entry.admin1 for o in resolved
+                   if o is not r and o.entry is not None and not o.weak and start <= o.start < stop)
 
 
 _EN_CONTEXT_GAP = re.compile(
