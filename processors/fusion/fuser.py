@@ -3,8 +3,7 @@
 State layout (bucket ``b`` = :func:`fusion_bucket`, see :mod:`processors.fusion.store`)::
 
     ev|b|c|<canonical id>          {"e": canonical Event JSON, "p": match profile,
-                                    "m": [[event_id, report_id, report revision, first day, last day,
-                                           place key, attacker bloc]],
+                                    "m": [[event_id, report_id, report revision]],
                                     "u": [report ids that updated the toll],
                                     "x": last day (eviction)}
     ev|b|m|<event_id>              canonical id the extracted event joined (replays go straight there);
@@ -35,12 +34,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from processors.fusion.errors import FusionStateError
-from processors.fusion.matching import Profile, Told, index_days, match_score, place_key, restates, search_days
+from processors.fusion.matching import Profile, index_days, match_score, search_days
 from processors.fusion.reconcile import (
     absorb,
     add_figure,
     apply_figures,
     figure_of,
+    is_toll_update,
 )
 from processors.fusion.settings import FusionSettings
 from processors.fusion.store import FusionStore, add_to_list, get_list, key
@@ -69,29 +69,6 @@ def _revision(member: list[Any]) -> int:
 def _content(dumped: dict[str, Any]) -> dict[str, Any]:
     """An event's JSON without its bookkeeping (revision, updated_at): what a change is judged on."""
     return {k: v for k, v in dumped.items() if k not in ("revision", "updated_at")}
-
-
-def _member(event: Event, report_id: str, revision: int, profile: Profile) -> list[Any]:
-    """A member entry: [event id, report id, report revision, first day, last day, place key,
-    attacker bloc]."""
-    return [event.event_id, report_id, revision, profile.start.isoformat(), profile.end.isoformat(),
-            place_key(profile.place), profile.attacker]
-
-
-def _told(member: list[Any]) -> Told:
-    """What a member entry says its report told (the widest days, no place and no attacker for an
-    entry written without them)."""
-    if len(member) > 6:
-        return Told(date.fromisoformat(member[3]), date.fromisoformat(member[4]), member[5], member[6])
-    return Told(date.min, date.max, "")
-
-
-def _own_figure(record: dict[str, Any], report_ids: set[str]) -> int | None:
-    """The toll a report (one of ``report_ids``) gave the canonical event of ``record``, if any."""
-    for figure in record["e"].get("source_figures", []):
-        if figure.get("report_id") in report_ids and figure.get("fatalities") is not None:
-            return int(figure["fatalities"])
-    return None
 
 
 def _cell_name(cell: tuple[int, int] | None) -> str:
@@ -157,7 +134,7 @@ class EventFuser:
         figure from an older revision never replaces one from a newer revision."""
         bucket = fusion_bucket(event, self.settings)
         self.evict(bucket, now)
-        profile = Profile.of(event, extracted=True)
+        profile = Profile.of(event)
         if (profile.end - profile.start).days > self.settings.max_event_range_days:
             return FusionResult(event, False, False, None, "running_total")
         if profile.end < self._cutoff(now):
@@ -173,7 +150,7 @@ class EventFuser:
             record = self._best_candidate(bucket, event, profile, report_revision)
         if record is None:
             return self._create(bucket, event, profile, now, report_revision)
-        return self._join(bucket, record, event, profile, now, report_revision)
+        return self._join(bucket, record, event, now, report_revision)
 
     def canonical(self, bucket: str, canonical_id: str) -> Event | None:
         """The canonical event stored under ``canonical_id`` in ``bucket``, if still in the window."""
@@ -272,15 +249,11 @@ class EventFuser:
             # write and the key's): the same canonical event again, never a second one.
             if any(m[0] == event.event_id for m in record["m"]):
                 return record
-            # Two events the extractor told apart in one version of a report are two events, unless
-            # one retells the other (a later revision of the report may re-describe an event it
-            # joined before).
-            canonical = Profile.from_json(record["p"])
-            own = [m for m in record["m"] if m[1] in report_ids and _revision(m) == report_revision]
-            if own and not restates(profile, canonical, [_told(m) for m in own],
-                                    _own_figure(record, report_ids), self.settings):
+            # Two events the extractor told apart in one version of a report are two events (a
+            # later revision of the report may re-describe an event it joined before).
+            if any(m[1] in report_ids and _revision(m) == report_revision for m in record["m"]):
                 continue
-            score = match_score(profile, canonical, self.settings).total
+            score = match_score(profile, Profile.from_json(record["p"]), self.settings).total
             if score is None or score < self.settings.match_threshold:
                 continue
             if best is None or (-score, canonical_id) < (-best[0], best[1]):
@@ -296,38 +269,35 @@ class EventFuser:
         canonical.urls = canonical.urls[: self.settings.max_urls]
         canonical.published_at = event.published_at or now
         figure = figure_of(event, now, report_revision)
-        updates = [figure.report_id] if profile.update else []
+        updates = [figure.report_id] if is_toll_update(event) else []
         apply_figures(canonical, [figure], updates)
-        record = {"m": [_member(event, figure.report_id, report_revision, profile)], "u": updates}
+        record = {"m": [[event.event_id, figure.report_id, report_revision]], "u": updates}
         self._save(bucket, canonical, record)
         return FusionResult(canonical, True, True, None)
 
-    def _join(self, bucket: str, record: dict[str, Any], event: Event, profile: Profile, now: datetime,
+    def _join(self, bucket: str, record: dict[str, Any], event: Event, now: datetime,
               report_revision: int) -> FusionResult:
         canonical_id = record["e"]["event_id"]
         canonical = self._event_of(canonical_id, record)
         figure = figure_of(event, now, report_revision)
         figures: list[SourceFigure] = add_figure(canonical.source_figures, figure)
         updates = list(record["u"])
-        if profile.update and figure.report_id not in updates:
+        if is_toll_update(event) and figure.report_id not in updates:
             updates.append(figure.report_id)
         merged = absorb(canonical, event, figures, updates, now,
                         max_evidence=self.settings.max_evidence, max_urls=self.settings.max_urls)
         members = [list(m) for m in record["m"]]
         if not any(m[0] == event.event_id and _revision(m) == report_revision for m in members):
-            members.append(_member(event, figure.report_id, report_revision, profile))
+            members.append([event.event_id, figure.report_id, report_revision])
         dumped = merged.model_dump(mode="json")
-        previous = Profile.from_json(record["p"])
         if _content(dumped) == _content(record["e"]):
-            widened = Profile.of(canonical).widened(previous, profile)
-            if members != record["m"] or updates != record["u"] or widened != previous:
-                self._save(bucket, canonical, {"m": members, "u": updates}, record["e"], widened)
+            if members != record["m"] or updates != record["u"]:
+                self._save(bucket, canonical, {"m": members, "u": updates}, record["e"])
             return FusionResult(canonical, False, False, canonical.fatalities)
         merged.revision = canonical.revision + 1
         merged.updated_at = now
         dumped.update(merged.model_dump(mode="json", include={"revision", "updated_at"}))
-        widened = Profile.of(merged).widened(previous, profile)
-        self._save(bucket, merged, {"m": members, "u": updates}, dumped, widened)
+        self._save(bucket, merged, {"m": members, "u": updates}, dumped)
         return FusionResult(merged, False, True, canonical.fatalities)
 
     def _event_of(self, canonical_id: str, record: dict[str, Any]) -> Event:
@@ -337,8 +307,8 @@ class EventFuser:
             raise FusionStateError(key("ev", "*", "c", canonical_id), str(exc)) from exc
 
     def _save(self, bucket: str, canonical: Event, record: dict[str, Any],
-              dumped: dict[str, Any] | None = None, profile: Profile | None = None) -> None:
-        profile = profile or Profile.of(canonical)
+              dumped: dict[str, Any] | None = None) -> None:
+        profile = Profile.of(canonical)
         days = index_days(profile, self.settings)
         dumped = dumped if dumped is not None else canonical.model_dump(mode="json")
         record = {**record, "e": dumped, "p": profile.to_json(),

@@ -4,8 +4,7 @@ Four hard conditions, then a score:
 
 - **what**: the same event type; sub-event types score by family (an air strike and shelling are
   often confused across outlets); battles need the same sub-event type (a clash and the capture of
-  a town are two ACLED events). A canonical event is known by every sub-event type its reports
-  gave it (one outlet's suicide bombing is the next one's air strike);
+  a town are two ACLED events);
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
 - **where**: the same place (gazetteer id, or a shared name in one province); never two
@@ -16,23 +15,13 @@ Four hard conditions, then a score:
   when it has no coordinates. A part of a province ("the eastern countryside of Deir ez-Zor", "the
   Homs desert") holds what lies within ``region_distance_km``; a province-level place (precision 3)
   holds its province. An unknown place is compatible but scores low. A province-level or unknown
-  place needs the same day too, unless a date is loose (two weak agreements are not one event),
-  even against the same province-level place;
+  place needs the same day too, unless a date is loose (two weak agreements are not one event);
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
   jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
   unknown side matches anything, disjoint known sides never meet. Battles naming two sides need
   the same pair; a fight between rebel factions is a pair of its own.
 
-Tolls nudge the score: a figure that any source of the canonical event gave agrees a little;
-figures far apart (more than three times and more than 5 apart) disagree a little and, on another
-day, keep the reports apart (another day and another toll are two weak disagreements) unless the
-later report says its toll updates an earlier count ("the toll rose to 20").
-
 Two strikes killing the same number in different places or days therefore stay two events.
-
-Within one report, two extracted events are two events unless one retells the other
-(:func:`restates`: the same family, a day and place the report already gave it or one spot, the
-same attacker when both name one, no other toll): a long article tells its event several times.
 """
 
 from __future__ import annotations
@@ -40,12 +29,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from processors.fusion.reconcile import is_toll_update
 from processors.fusion.settings import FusionSettings
 from sitrep.records import Event, Location
 from sitrep.textnorm import normalize_for_match
@@ -152,19 +140,10 @@ class Profile:
     names: frozenset[str]
     fatalities: int | None
     sides: frozenset[str] = frozenset()  # blocs of actor1 and actor2 alone
-    # Sub-event types the event's reports gave it (a canonical event is known by every one of them).
-    subs: frozenset[str] = frozenset()
-    # Lowest and highest toll its sources gave (a canonical event shows the lowest, see reconcile).
-    tolls: tuple[int, int] | None = None
-    # An extracted event whose toll updates an earlier count ("the toll rose to 20"); never stored.
-    update: bool = field(default=False, compare=False)
-    # The bloc of its actor1 when known (the attacker of a strike); never stored.
-    attacker: str = field(default="", compare=False)
 
     @classmethod
-    def of(cls, event: Event, *, extracted: bool = False) -> Profile:
-        """Profile of an event (``extracted``: an event as a report gave it, not a canonical one;
-        its toll update and attacker are worked out too)."""
+    def of(cls, event: Event) -> Profile:
+        """Profile of an event."""
         start, end = interval(event)
         names = {event.actor1, event.actor2}
         names.update(a.name for a in event.actors if a.role in _SIDE_ROLES)
@@ -186,17 +165,7 @@ class Profile:
             names=frozenset(folded),
             fatalities=event.fatalities,
             sides=_battle_sides(event),
-            subs=frozenset({event.sub_event_type}),
-            tolls=_tolls(event),
-            update=extracted and is_toll_update(event),
-            attacker=_attacker(event) if extracted else "",
         )
-
-    def widened(self, previous: Profile, member: Profile) -> Profile:
-        """This canonical profile, also known by every sub-event type that ``previous`` (its profile
-        before ``member`` joined) and ``member`` had."""
-        subs = self.subs | previous.subs | member.subs
-        return self if subs == self.subs else replace(self, subs=subs)
 
     def to_json(self) -> list[Any]:
         """Compact JSON form (a list) for the store."""
@@ -206,8 +175,7 @@ class Profile:
             self.loose,
             None if place is None else [sorted(place.names), place.gazetteer_id, place.admin1, place.admin2,
                                         place.lat, place.lon, place.precision, place.city, place.region],
-            sorted(self.blocs), sorted(self.names), self.fatalities, sorted(self.sides), sorted(self.subs),
-            None if self.tolls is None else list(self.tolls),
+            sorted(self.blocs), sorted(self.names), self.fatalities, sorted(self.sides),
         ]
 
     @classmethod
@@ -227,30 +195,7 @@ class Profile:
             names=frozenset(value[7]),
             fatalities=value[8],
             sides=frozenset(value[9]),
-            subs=frozenset(value[10]) if len(value) > 10 else frozenset({value[1]}),
-            tolls=_pair(value[11]) if len(value) > 11 else _pair([value[8], value[8]]),
         )
-
-
-def _attacker(event: Event) -> str:
-    """The bloc of an event's actor1 when known ('' for none, unidentified or civilians)."""
-    bloc = actor_bloc(event.actor1)
-    return bloc if bloc not in ("", "unknown", "civilians") else ""
-
-
-def _pair(value: list[int] | None) -> tuple[int, int] | None:
-    return None if value is None or value[0] is None else (int(value[0]), int(value[1]))
-
-
-def _tolls(event: Event) -> tuple[int, int] | None:
-    """Lowest and highest toll of an event: its own, and every source's figure of a canonical event
-    (figures coded by convention count only without a real number, as in reconcile)."""
-    figures = [f for f in event.source_figures if f.fatalities is not None]
-    real = [f.fatalities for f in figures if f.fatalities_qualifier != "convention" and f.fatalities is not None]
-    counted = real or [f.fatalities for f in figures if f.fatalities is not None]
-    if event.fatalities is not None:
-        counted.append(event.fatalities)
-    return (min(counted), max(counted)) if counted else None
 
 
 _SIDE_ROLES = ("actor1", "actor2", "assoc_actor1", "assoc_actor2")
@@ -334,10 +279,11 @@ MISSING_PLACE_SCORE = 0.15
 
 def contained_only(a: Place | None, b: Place | None) -> bool:
     """Whether two compatible places agree only because one is province-level or unknown, rather than
-    because they are the same town, lie near each other or one is a smaller part of a province (two
-    reports naming the same province agree only that vaguely)."""
+    because they are the same place, lie near each other or one is a smaller part of a province."""
     if a is None or b is None:
         return True
+    if _same_place(a, b):
+        return False
     return any(p.precision >= 3 for p in (a, b))
 
 
@@ -360,13 +306,12 @@ def type_score(a: Profile, b: Profile) -> float | None:
     """Sub-event agreement (0..1), None across event types."""
     if a.event_type != b.event_type:
         return None
-    subs_a, subs_b = a.subs or {a.sub_event_type}, b.subs or {b.sub_event_type}
-    if subs_a & subs_b:
+    if a.sub_event_type == b.sub_event_type:
         return 1.0
     if a.event_type == "Battles":  # a clash and a change of territory are two ACLED events
         return None
-    families_a = {_FAMILIES.get(sub) for sub in subs_a} - {None}
-    if families_a & {_FAMILIES.get(sub) for sub in subs_b}:
+    family_a, family_b = _FAMILIES.get(a.sub_event_type), _FAMILIES.get(b.sub_event_type)
+    if family_a is not None and family_a == family_b:
         return 0.7
     return 0.3
 
@@ -381,15 +326,12 @@ def date_score(a: Profile, b: Profile, settings: FusionSettings) -> float | None
 
 
 def fatalities_adjustment(a: Profile, b: Profile) -> float:
-    """A nudge from the tolls: a number one side's sources gave agrees a little; numbers wildly
-    apart disagree a little. Every source's figure counts, not only the toll shown: a canonical
-    event reported as 20 by one outlet and 112 by another agrees with a report of 98."""
-    if a.tolls is None or b.tolls is None:
+    """A nudge from the tolls: equal numbers agree a little; wildly different ones disagree a little."""
+    if a.fatalities is None or b.fatalities is None:
         return 0.0
-    (low_a, high_a), (low_b, high_b) = a.tolls, b.tolls
-    if low_a <= high_b and low_b <= high_a:
+    if a.fatalities == b.fatalities:
         return 0.05
-    low, high = (high_a, low_b) if high_a < low_b else (high_b, low_a)
+    low, high = sorted((a.fatalities, b.fatalities))
     return -0.05 if high > 3 * max(low, 1) and high - low > 5 else 0.0
 
 
@@ -412,11 +354,9 @@ def match_score(event: Profile, canonical: Profile, settings: FusionSettings) ->
     what = type_score(event, canonical)
     when = date_score(event, canonical, settings) if what is not None else None
     where = place_score(event.place, canonical.place, settings) if when is not None else None
-    if where is not None and when is not None and when < 1.0 and not (event.loose or canonical.loose) and (
-        contained_only(event.place, canonical.place)
-        or (fatalities_adjustment(event, canonical) < 0 and not event.update)
-    ):
-        where = None  # another day, and a vague place or tolls far apart: two weak agreements
+    if where is not None and when is not None and when < 1.0 and not (event.loose or canonical.loose) \
+            and contained_only(event.place, canonical.place):
+        where = None  # a vague place and another day: too little in common
     who = actor_score(event, canonical) if where is not None else None
     if what is None or when is None or where is None or who is None:
         return MatchScore(None, what, when, where, who)
@@ -425,65 +365,6 @@ def match_score(event: Profile, canonical: Profile, settings: FusionSettings) ->
         + fatalities_adjustment(event, canonical)
     )
     return MatchScore(round(total, 6), what, when, where, who)
-
-
-@dataclass(frozen=True)
-class Told:
-    """What one report told of a canonical event: its days, place (see :func:`place_key`) and the
-    bloc of its attacker ('' when unknown)."""
-
-    start: date
-    end: date
-    place: str
-    attacker: str = ""
-
-
-def place_key(place: Place | None) -> str:
-    """A place's identity for telling whether a report names the same place twice."""
-    if place is None:
-        return ""
-    return place.gazetteer_id or "|".join([*sorted(place.names), place.admin1])
-
-
-def restates(event: Profile, canonical: Profile, own: Iterable[Told], own_fatalities: int | None,
-             settings: FusionSettings) -> bool:
-    """Whether ``event`` retells an event its own report already gave: ``canonical`` holds it,
-    ``own`` is what that report told of it and ``own_fatalities`` its toll there. A long article
-    tells its event several times (one sentence names the attacker, the next the victims, a third
-    calls the air strike a bombing); those are one event, not one per sentence. A retelling is of
-    the same family of strike or fight, on a day the report already gave, by the same attacker
-    when both name one, at the place the report already gave or the canonical event's own spot (one
-    place, or precise places within ``distance_km``), with sides that agree and no other toll.
-    Anything less (another place, another day, the other side's fire, a province or region against
-    a town, another toll) is a second event the report tells."""
-    what = type_score(event, canonical)
-    if what is None or what < 0.7:
-        return False
-    days = [told for told in own if event.start <= told.end and told.start <= event.end
-            and not (event.attacker and told.attacker and event.attacker != told.attacker)]
-    if not days:
-        return False
-    if event.fatalities is not None and own_fatalities is not None and event.fatalities != own_fatalities:
-        return False
-    if actor_score(event, canonical) is None:
-        return False
-    key = place_key(event.place)
-    if key and any(told.place == key for told in days):
-        return True
-    return _one_spot(event.place, canonical.place, settings)
-
-
-def _one_spot(a: Place | None, b: Place | None, settings: FusionSettings) -> bool:
-    """One place, or two precise places practically at one spot (within ``distance_km``)."""
-    if a is None or b is None:
-        return False
-    if _same_place(a, b):
-        return True
-    if a.precision >= 3 or b.precision >= 3 or a.region or b.region:
-        return False
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= settings.distance_km
 
 
 def index_days(profile: Profile, settings: FusionSettings) -> list[date]:
