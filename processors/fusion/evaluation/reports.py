@@ -6,9 +6,7 @@ is the canonical event its main (first) extracted event joined. Sets:
 
 - ``written``: reports written for sitrep (``written_reports.jsonl`` beside this file): Arabic and
   English reports of one event, a toll that rises, a revision, a copied wire story, near misses
-  (same toll, other place or day; same place, other pair of sides; one report telling an air raid
-  and later shelling of one town, another outlet telling the shelling alone; the same town a day
-  later with another toll; one province two days running), a monthly running total.
+  (same toll, other place or day; same place, other pair of sides), a monthly running total.
 - ``written_shared``: ``tests/fixtures/written_reports.jsonl`` + ``written_labels.json`` (another
   team's fixture: each report's events with a ``cluster``), scored per event when present.
 - ``fakes``: FA-KES articles (``../shared/data/fakes_syria_fa-kes.csv``) grouped into events by us,
