@@ -130,7 +130,7 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
 
 
-# "AlKubar", "ElBab": the glued article may also keep the name's capital.
+# "AlMayadin", "ElBab": the glued article may also keep the name's capital.
 _GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)|^[AaEe]l(?=[A-Z][a-z]{3,}$)")
 # After the first word of a name, three letters are enough: "Salah Eddin", "Ras Elain".
 _GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)|^[AaEe]l(?=[A-Z][a-z]{2,}$)")
@@ -272,7 +272,7 @@ _JOINED_MIN = 6  # letters of a one-word name matched across a space
 
 
 def _split_names(text: str, tokens: _Tokens, gaz: Gazetteer, out: list[_Match]) -> None:
-    """One-word names written as two capitalised words ("Maar Dis" for "Maardes", "Kafr Nabudah" spelt
+    """One-word names written as two capitalised words ("Tal Minnis" for "Talmenes", "Kafr Nabudah" spelt
     together in the gazetteer): the two words joined, when that is a name of six letters or more."""
     starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
     for i in range(len(raws) - 1):
@@ -422,7 +422,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
         j = prev = k
 
 
-# An article misspelt between hyphens: "Jisr-Ah-Shughur", "Deir-e-Zor".
+# An article misspelt between hyphens: "Tal-Ah-Abyad", "Deir-e-Zor".
 _HYPHEN_ARTICLE = re.compile("[AaEe][hlnrsz]?")
 
 

