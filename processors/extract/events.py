@@ -543,13 +543,13 @@ def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[Acto
 class _Shifted:
     """A place or date mention with offsets moved into the folded text."""
 
-    __slots__ = ("inner", "start", "end")
-
     def __init__(self, inner: Any, start: int, end: int) -> None:
         self.inner, self.start, self.end = inner, start, end
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
+        value = getattr(self.inner, name)
+        self.__dict__[name] = value  # kept for the next read (the mentions are frozen)
+        return value
 
 
 def _in(span: tuple[int, int], start: int) -> bool:
