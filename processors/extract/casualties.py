@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from processors.extract.fastre import for_text, found_in
 
@@ -30,9 +30,8 @@ TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word, number or punctuation mark of the folded text, with its offsets."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark of the folded text, with its offsets (a tuple: made fast)."""
 
     text: str
     start: int
@@ -56,7 +55,10 @@ class Casualties:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    return [_new_token(Token, (m.group(), *m.span())) for m in TOKEN.finditer(text, start, end)]
+
+
+_new_token = tuple.__new__  # Token(text, start, end) without the Python-level __new__
 
 
 # --- Number words ----------------------------------------------------------------------------------
@@ -737,6 +739,10 @@ _RISE_START = re.compile(
 )
 
 
+_CLAUSE_MARK = re.compile(r"[.;,،]")
+_TAIL_BREAK = re.compile(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s")
+
+
 def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, end: int) -> str:
     """A toll that rises to the number at ``first_start``: "incident" when the toll is attached to
     one named incident (the event's updated toll), else "" (a running or cumulative total).
@@ -750,9 +756,9 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
         return ""
     verb = rises[-1]
     lead = folded[max(offset, verb.start() - 120) : verb.start()]
-    lead = re.split(r"[.;,،]", lead)[-1]
+    lead = _CLAUSE_MARK.split(lead)[-1]
     between = folded[verb.end() : first_start]
-    tail = re.split(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s", folded[last_end : min(end, last_end + 140)])[0]
+    tail = _TAIL_BREAK.split(folded[last_end : min(end, last_end + 140)])[0]
     attached = f"{lead} {between} {tail}"
     if _RESULT_BEFORE.search(lead) and not _INCIDENT_NOUN.search(attached):
         # "الضربات ... التي وقعت فجر الخميس، أسفرت عن مقتل 11 مما يرفع الحصيلة الى 27": what resulted is the
@@ -979,6 +985,12 @@ def _is_injury(word: str) -> bool:
     return (not word.isascii() and bool(_INJ_AR.match(word))) or word in _INJ_EN  # _INJ_AR: Arabic words
 
 
+_ATTACK_IN_COURT = re.compile(r"غاره|قصف|strike|shell|clash|اشتباك")
+_KIN_JOIN = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
+_COUNT_APPOSITION = re.compile(r"\s*,\s*(?:\S+\s+)?")
+_OF_THEM_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
+
+
 def find_casualties(folded: str, start: int, end: int, totals: set[int] | None = None) -> list[Casualties]:
     """Casualty statements in one sentence ``folded[start:end]`` of the folded text.
 
@@ -989,7 +1001,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     if not found_in(_ANY_TOLL_WORD, sentence):
         return []
     total_spans = _total_segments(folded, start, end) if for_text(_SENTENCE_TOTAL, sentence).search(sentence) else []
-    if _SENTENCE_COURT.search(sentence) and not re.search(r"غاره|قصف|strike|shell|clash|اشتباك", sentence):
+    if _SENTENCE_COURT.search(sentence) and not _ATTACK_IN_COURT.search(sentence):
         return []
     tokens = tokenize(folded, start, end)
     vague_phrases = for_text(_VAGUE_PHRASES, folded)
@@ -1054,7 +1066,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 and tokens[i - 1].text in ("and", "و")
                 and not found[-1].zero
                 and tokens[i].start - found[-1].end < 60
-                and not re.search(r"[.;,،]", folded[found[-1].end : tokens[i].start])
+                and not _CLAUSE_MARK.search(folded[found[-1].end : tokens[i].start])
                 else None
             )
             casualty = _judge(folded, tokens, quantity, start, totals, listed)
@@ -1072,7 +1084,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             and prev.kind == c.kind
             and not prev.zero
             and not c.zero
-            and re.fullmatch(r"\s*(?:and (?:his|her|their) |و)\s*", folded[prev.side_at : c.start])
+            and _KIN_JOIN.fullmatch(folded[prev.side_at : c.start])
         ):
             joined[-1] = Casualties(c.kind, prev.count + c.count, c.qualifier, prev.start, c.end, c.side_at)
             continue
@@ -1086,11 +1098,11 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         if not any(
             o is not c
             and o.side_at <= c.start
-            and re.fullmatch(r"\s*,\s*(?:\S+\s+)?", folded[o.side_at : c.start])
+            and _COUNT_APPOSITION.fullmatch(folded[o.side_at : c.start])
             and c.count <= o.count
             for o in found
         )
-        and not re.match(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b", folded[c.end : c.end + 30])
+        and not _OF_THEM_AFTER.match(folded[c.end : c.end + 30])
     ]
 
 
@@ -1272,6 +1284,9 @@ def _and_one_more(tokens: list[Token], j: int) -> bool:
     return False
 
 
+_GAP_BREAK = re.compile(r"[.,;،؛]")
+
+
 def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
     """ "قتل 3 من عناصر التنظيم وعنصر من قسد": one more victim joined to the toll just before."""
     word = tokens[i].text
@@ -1279,7 +1294,7 @@ def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casua
         return None
     last = found[-1]
     gap = folded[last.end : tokens[i].start]
-    if len(gap) > 40 or re.search(r"[.,;،؛]", gap):
+    if len(gap) > 40 or _GAP_BREAK.search(gap):
         return None
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if nxt[:1].isdigit() or _arabic_word_value(nxt) is not None or nxt in ("اخر", "اخرين", "اخرون"):
@@ -1305,6 +1320,13 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     if _and_one_more(tokens, j):
         return Casualties(casualty.kind, 2, casualty.qualifier, casualty.start, casualty.end, casualty.side_at)
     return casualty
+
+
+_PAREN_ASIDE = re.compile(r"\( [^()]{0,40}? \) ")
+_OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,5}?(?=(?:was|were|had|has) )")
+_AND_KIN_BEFORE_VERB = re.compile(r"^and (?:his|her|their|a|an|another) (?:\S+ )?\S+ (?=(?:were|have|had) )")
+_LEFT_BEFORE = re.compile(r"\bleft$")
+_INJURED_BEFORE = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
 
 
 def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
@@ -1354,9 +1376,9 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         ):
             before = " ".join(t.text for t in tokens[max(0, i - 2) : i])
             after = " ".join(t.text for t in tokens[j + 1 : j + 18])
-            after = re.sub(r"\( [^()]{0,40}? \) ", "", after)  # "a member of the army (SAA) was killed"
-            after = re.sub(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,5}?(?=(?:was|were|had|has) )", "", after)
-            after = re.sub(r"^and (?:his|her|their|a|an|another) (?:\S+ )?\S+ (?=(?:were|have|had) )", "", after)
+            after = _PAREN_ASIDE.sub("", after)  # "a member of the army (SAA) was killed"
+            after = _OF_GROUP_BEFORE_VERB.sub("", after)
+            after = _AND_KIN_BEFORE_VERB.sub("", after)
             if (
                 re.search(
                     r"\b(?:killed|killing|kill|shot|shot dead|gunned down|executed|assassinated|murdered|"
@@ -1369,14 +1391,35 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
                     r"(?:led to|resulted in|caused) (?:his|her) death)",
                     after,
                 )
-                or (re.search(r"\bleft$", before) and after.startswith("dead"))
+                or (_LEFT_BEFORE.search(before) and after.startswith("dead"))
             ):
                 return Casualties("killed", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
-            if re.search(r"\b(?:injured|injuring|wounded|wounding)$", before) or re.match(
+            if _INJURED_BEFORE.search(before) or re.match(
                 r"(?:was |were )?(?:\w+ )?(?:injured|wounded|hurt)", after
             ):
                 return Casualties("injured", 1, "exact", tokens[i].start, tokens[j].end, tokens[j].end)
     return None
+
+
+# The patterns `_judge` reads, compiled once (a look-up in re's cache costs about as much as these short matches).
+_DISPLACEMENT_WORD = re.compile(
+    r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
+    r"اعتقال|arrest\w*|detained|detention|kidnap\w*|abduct\w*|captured|seized)$"
+)
+_DATE_OR_AGE_WORD = re.compile(
+    r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
+    r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$"
+)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]")
+_THE_NUMBER_BEFORE = re.compile(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)")
+_TO_BEFORE = re.compile(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$")
+_KILL_RISE = re.compile(r"قتل|ضحايا|شهداء|وفيات|toll|dead|deaths|killed|fatalit")
+_INJURY_RISE = re.compile(r"جرحي|مصابين|اصابات|injur|wounded")
+_CLAUSE_OR_AND = re.compile(r"[.,;]|\s(?:و|and)\s")
+_FULL_STOP = re.compile(r"[.;]")
+_AFTER_DEATHS_BEFORE = re.compile(r"(?<!\w)(?:بعد|اثر|عقب|جراء) (?:وفاه|استشهاد|موت)\s*$|\bafter the deaths? of\s*$")
+_DISPLACED_AFTER = re.compile(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)")
 
 
 def _judge(
@@ -1394,11 +1437,11 @@ def _judge(
     # Dates, years, ordinals, ages, percentages, clock times.
     if first.text.isdigit() and len(first.text) == 4 and 1900 <= q.value <= 2100:
         return None
-    if first.text[0].isdigit() and re.match(r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]", folded[last.end : last.end + 2]):
+    if first.text[0].isdigit() and _ORDINAL_AFTER.match(folded[last.end : last.end + 2]):
         return None  # ordinals and codes: "4th Division", "T72"
-    if re.search(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$", before_text[-6:]) and not q.vague:
+    if _THE_NUMBER_BEFORE.search(before_text[-6:]) and not q.vague:
         return None
-    if re.match(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)", after_text) or _AGE.match(after_text.strip()):
+    if _PERCENT_AFTER.match(after_text) or _AGE.match(after_text.strip()):
         return None
     if _PERCENT_AR.match(after_text) or first.text in ("المئه", "المائه", "بالمئه", "بالمائه"):
         return None  # "70 في المئة": a share, and "المئة" itself is no count
@@ -1406,22 +1449,11 @@ def _judge(
     prev = [t.text for t in tokens[max(0, q.start_tok - 4) : q.start_tok]]
     if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":
         return None
-    if any(
-        re.match(
-            r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
-            r"اعتقال|arrest\w*|detained|detention|kidnap\w*|abduct\w*|captured|seized)$",
-            w,
-        )
-        for w in prev[-3:]
-    ):
+    if any(_DISPLACEMENT_WORD.match(w) for w in prev[-3:]):
         return None
     if (
         prev
-        and re.match(
-            r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
-            r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$",
-            prev[-1],
-        )
+        and _DATE_OR_AGE_WORD.match(prev[-1])
         and not (  # "resulting in 4 fatalities", "معارك اليوم 9 عناصر": a count of people after all
             prev[-1] in ("in", "on", "اليوم", "يوم", "فجر", "الساعه")
             and nxt
@@ -1450,7 +1482,7 @@ def _judge(
     # A rising toll: one incident's updated toll, or a running total (refused below).
     rise_target = for_text(_TOLL_RISE_TARGET, folded).search(folded[max(offset, first.start - 80) : first.start])
     rise = bool(rise_target) or bool(
-        re.search(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$", before_text)
+        _TO_BEFORE.search(before_text)
         and for_text(_RISE_START, folded).search(folded, max(offset, first.start - 120), first.start)
     )
     incident = rise and _incident_rise(folded, offset, first.start, last.end, tokens[-1].end) == "incident"
@@ -1460,9 +1492,9 @@ def _judge(
     incident_kind = ""
     if incident:
         rise_text = folded[max(offset, first.start - 170) : first.start]
-        if re.search(r"قتل|ضحايا|شهداء|وفيات|toll|dead|deaths|killed|fatalit", rise_text):
+        if _KILL_RISE.search(rise_text):
             noun_ok, incident_kind = True, "k"
-        elif re.search(r"جرحي|مصابين|اصابات|injur|wounded", rise_text):
+        elif _INJURY_RISE.search(rise_text):
             noun_ok, incident_kind = True, "i"
     noun_end = last.end
     for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
@@ -1517,22 +1549,22 @@ def _judge(
         return None
     if not incident and (
         for_text(_CUMULATIVE, folded).search(clause_before[-60:])
-        or for_text(_CUMULATIVE, folded).search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
         or _MULTI_DAY_EN.search(clause_before[-60:])
         or _MULTI_DAY_EN.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
-        or for_text(_SAME_PERIOD_AFTER, folded).search(re.split(r"[.;]", folded[last.end : last.end + 160])[0])
+        or for_text(_SAME_PERIOD_AFTER, folded).search(_FULL_STOP.split(folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:
             totals.add(q.value)
         return None
     if for_text(_SUBSET, folded).search(clause_before[-25:]) or for_text(_SUBSET_AFTER, folded).match(clause_after):
         return None
-    if re.search(r"(?<!\w)(?:بعد|اثر|عقب|جراء) (?:وفاه|استشهاد|موت)\s*$|\bafter the deaths? of\s*$", before_text):
+    if _AFTER_DEATHS_BEFORE.search(before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
     if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
-    if re.search(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)", clause_after[:20]):
+    if _DISPLACED_AFTER.search(clause_after[:20]):
         return None
     if q.value >= MAX_EVENT_TOLL and not q.vague:
         return None  # thousands killed is a war or campaign total, not one event's toll

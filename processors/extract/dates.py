@@ -141,11 +141,23 @@ _LATIN_WORD = re.compile("[A-Za-z]{3}")
 _WINDOW = 100  # characters a rule's match may extend before or after its trigger word
 
 
+_FIND_ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _find_order(triggers: tuple[str, ...]) -> tuple[str, ...]:
+    """``triggers`` shortest first, each once: where several start at one place the longest is found last,
+    as the alternation (longest first) would take it (two of one length there are the same word)."""
+    order = _FIND_ORDERS.get(triggers)
+    if order is None:
+        order = _FIND_ORDERS[triggers] = tuple(dict.fromkeys(sorted(triggers, key=len, reverse=True)[::-1]))
+    return order
+
+
 def _anchor_spans(lowered: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans ``re.finditer`` of the alternation of ``triggers`` (longest first) would give, found
     by ``str.find``: at each start the first alternative there wins, and the next starts past it."""
     first: dict[int, int] = {}  # start -> end of the first alternative found there
-    for trigger in sorted(triggers, key=len, reverse=True)[::-1]:  # the first alternatives overwrite
+    for trigger in _find_order(triggers):  # the first alternatives overwrite
         at = lowered.find(trigger)
         while at >= 0:
             first[at] = at + len(trigger)

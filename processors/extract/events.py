@@ -612,13 +612,13 @@ def _loyal_groups(folded: str, actors: list[ActorMention]) -> None:
 class _Shifted:
     """A place or date mention with offsets moved into the folded text."""
 
-    __slots__ = ("inner", "start", "end")
-
     def __init__(self, inner: Any, start: int, end: int) -> None:
         self.inner, self.start, self.end = inner, start, end
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
+        value = getattr(self.inner, name)
+        self.__dict__[name] = value  # kept for the next read (the mentions are frozen)
+        return value
 
 
 _QUOTE_MARK = re.compile(r'["«»“”]')
@@ -1802,12 +1802,20 @@ def extract(report: Report) -> list[Event]:
     with_triggers = {bisect.bisect_right(starts, t.start) - 1 for t in doc.triggers}
     for index in inserted:
         tolls[index] = []
+    # Actors are sorted by start (`_add_upper_case_is`): a sentence's actors are a slice found by bisection.
+    actor_starts = [a.start for a in doc.actors]
+    actors_sorted = all(a <= b for a, b in zip(actor_starts, actor_starts[1:], strict=False))
     for index, (s_start, s_end) in enumerate(doc.sentences):
         if index in head_cands:
             cands = head_cands[index]
         else:
             cands = [] if index in inserted else _sentence_candidates(doc, index)
-        sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
+        if actors_sorted:  # the same actors, found by bisection
+            sentence_actors = doc.actors[
+                bisect.bisect_left(actor_starts, s_start) : bisect.bisect_left(actor_starts, s_end)
+            ]
+        else:
+            sentence_actors = [a for a in doc.actors if s_start <= a.start < s_end]
         for cand in cands:
             _attach(doc, cand, sentence_actors)
         first_body = next((c for c in all_cands + cands if not c.in_title), None)

@@ -167,6 +167,8 @@ _VSO_VERB_BEFORE = re.compile(
 # "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
 _HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
+_WORD = re.compile(r"\S+")
+_CONJ_GAP = re.compile(r"\s*(?:,|و|and|,\s*and)?\s*")
 
 
 @dataclass
@@ -206,15 +208,30 @@ def resolve_roles(
     if not mentions:
         return roles
     tags: list[set[str]] = []
-    word = re.match(r"\S+", folded[trigger_start:])
+    word = _WORD.match(folded, trigger_start)
     trigger_end = trigger_start + (len(word.group()) if word else 0)
-    from_agent_ok = bool(word) and not _DEATH_WORD.match(word.group() if word else "")
+    from_agent_ok = bool(word) and not for_text(_DEATH_WORD, folded).match(word.group() if word else "")
+    # The patterns as `for_text` picks them for this text (the same for every mention).
+    agent_before = for_text(_AGENT_BEFORE, folded)
+    backer_before = for_text(_BACKER_BEFORE, folded)
+    opponent_before = for_text(_OPPONENT_BEFORE, folded)
+    vso_verb_before = for_text(_VSO_VERB_BEFORE, folded)
+    from_agent = for_text(_FROM_AGENT, folded)
+    loyal_killed_before = for_text(_LOYAL_KILLED_BEFORE, folded)
+    counted_dead_before = for_text(_COUNTED_DEAD_BEFORE, folded)
+    victim_before = for_text(_VICTIM_BEFORE, folded)
+    passive_victim_after = for_text(_PASSIVE_VICTIM_AFTER, folded)
+    between = for_text(_BETWEEN, folded)
+    withdrew_after = for_text(_WITHDREW_AFTER, folded)
+    speaker_before_re = for_text(_SPEAKER_BEFORE, folded)
+    speaker_after = for_text(_SPEAKER_AFTER, folded)
+    status_before_re = for_text(_STATUS_BEFORE, folded)
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
         tag: set[str] = set()
-        agent = for_text(_AGENT_BEFORE, folded).search(before)
-        backed = for_text(_BACKER_BEFORE, folded).search(before)
+        agent = agent_before.search(before)
+        backed = backer_before.search(before)
         if (
             agent
             and not backed
@@ -223,37 +240,37 @@ def resolve_roles(
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
         if backed:
             tag.add("backer")
-        if from_agent_ok and m.start > trigger_end and _FROM_AGENT.fullmatch(folded, trigger_end, m.start):
+        if from_agent_ok and m.start > trigger_end and from_agent.fullmatch(folded, trigger_end, m.start):
             tag.add("agent")
-        if for_text(_OPPONENT_BEFORE, folded).search(before):
-            if _VSO_VERB_BEFORE.search(folded, max(0, m.start - 60), m.start):
+        if opponent_before.search(before):
+            if vso_verb_before.search(folded, max(0, m.start - 60), m.start):
                 tag.add("agent")
             else:
                 tag.add("opponent")
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
-        if _LOYAL_KILLED_BEFORE.search(before) or _COUNTED_DEAD_BEFORE.search(before):
+        if loyal_killed_before.search(before) or counted_dead_before.search(before):
             tag |= {"victim", "lost_member"}
         if (
-            for_text(_VICTIM_BEFORE, folded).search(before)
-            or for_text(_PASSIVE_VICTIM_AFTER, folded).match(after)
+            victim_before.search(before)
+            or passive_victim_after.match(after)
             or _COUNT_BEFORE.search(before)
         ):
             tag.add("victim")
-        if for_text(_BETWEEN, folded).search(before):
+        if between.search(before):
             tag.add("between")
-        if for_text(_WITHDREW_AFTER, folded).match(after):
+        if withdrew_after.match(after):
             tag.add("loser")
         if (
-            (for_text(_SPEAKER_BEFORE, folded).search(before) or for_text(_SPEAKER_AFTER, folded).match(after))
+            ((speaker_before := speaker_before_re.search(before)) or speaker_after.match(after))
             and not 0 <= trigger_start - m.end < 22
             and not _SAYS_ITSELF.match(after)
         ):
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
-        elif for_text(_SPEAKER_BEFORE, folded).search(before) and _THAT_OTHER.match(after) and m.end <= trigger_start:
+        elif speaker_before and _THAT_OTHER.match(after) and m.end <= trigger_start:
             tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
-        status_before = for_text(_STATUS_BEFORE, folded).search(before)
+        status_before = status_before_re.search(before)
         if (
             (status_before and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)))
             or _STATUS_AFTER.match(after)
@@ -262,7 +279,7 @@ def resolve_roles(
             tag.add("status")
         if (
             i > 0
-            and re.fullmatch(r"\s*(?:,|و|and|,\s*and)?\s*", folded[mentions[i - 1].end : m.start])
+            and _CONJ_GAP.fullmatch(folded[mentions[i - 1].end : m.start])
             and (same_side(mentions[i - 1].name, m.name) or mentions[i - 1].name == m.name)
         ):
             tag.add("conj")
