@@ -37,11 +37,10 @@ def main() -> int:
             failed += _run_here(name, args.quick)
             print(f"# {name} took {time.monotonic() - started:.1f}s", file=sys.stderr, flush=True)
         else:
-            # Each benchmark in its own process, as each service runs in production: the state an
-            # earlier benchmark leaves behind (the extraction's gazetteer and caches, a 100k fusion
-            # window) would otherwise slow a later one's client through the garbage collector
-            # (measured: sink_vs_raw_bulk_ratio 0.72-0.77 after the extraction benchmark in one process,
-            # 0.79-0.85 without it).
+            # Each benchmark in its own process, as each service runs in production: what an earlier
+            # benchmark leaves loaded (the extraction's gazetteer, patterns and caches) would otherwise
+            # weigh on a later one's measurement (sink_vs_raw_bulk_ratio: 0.72-0.77 after the extraction
+            # benchmark in one process, 0.79-0.85 without it; cause not pinned down).
             argv = [sys.executable, "-m", "bench", "--child", name.removeprefix("bench_")]
             failed += subprocess.run(argv + (["--quick"] if args.quick else []), check=False).returncode != 0
     return 1 if failed else 0
