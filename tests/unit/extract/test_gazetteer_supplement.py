@@ -82,6 +82,17 @@ def test_countryside_rows_are_inside_syria() -> None:
         ("قصف على قرية كبانة في جبل الأكراد", "Lattakia", 35.74, 36.19),
         ("Turkish-backed factions shelled Kaljibrin near Azaz.", "Aleppo", 36.54, 37.10),
         ("اشتباكات في قرية خلصة بريف حلب الجنوبي", "Aleppo", 36.09, 37.06),
+        # added from general knowledge in the fourth session (see test_gazetteer_coverage.py)
+        ("Warplanes struck the outskirts of Barisha near the Turkish border.", "Idleb", 36.16, 36.63),
+        ("قصفت المدفعية قرية معرشمارين شرق معرة النعمان", "Idleb", 35.67, 36.70),
+        ("Turkish-backed fighters advanced on Mount Barsaya north-east of Afrin.", "Aleppo", 36.59, 36.99),
+        ("سقطت قذائف على معارة الأرتيق شمال غرب حلب", "Aleppo", 36.26, 37.10),
+        ("Government troops pushed into Jabal al-Bilas in the eastern desert.", "Homs", 34.98, 37.72),
+        ("اشتباكات في جرود القلمون قرب الحدود اللبنانية", "Rif Dimashq", 34.05, 36.55),
+        ("غارات على قرية الهبيط في ريف إدلب الجنوبي", "Idleb", 35.47, 36.61),
+        ("Air raids hit Boleel, east of Deir ez-Zor city.", "Deir ez-Zor", 35.14, 40.38),
+        ("Artillery hit Tal Toughan village in rural Idlib overnight.", "Idleb", 35.74, 37.01),
+        ("The army took the Ghizlani camp on the edge of Mosul.", "Ninewa", 36.31, 43.13),
     ],
 )
 def test_well_known_places_resolve(text: str, admin1: str, lat: float, lon: float) -> None:
