@@ -698,7 +698,7 @@ _OVER_DAYS_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
     r"(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)"
 )
-# "قتل 79 عنصرا ... مقابل 68 من مقاتلي التنظيم خلال الفتره ذاتها": the period named before, so a total.
+# "قتل 30 جنديا ... و25 من عناصر الفصائل خلال الفتره ذاتها": the period named before, so a total.
 _SAME_PERIOD_AFTER = re.compile(
     r"(?<!\w)(?:خلال|في|طوال) (?:ال)?(?:فتره|مده) (?:ذاتها|نفسها)(?!\w)|\b(?:during|in|over) the same period\b"
 )
@@ -761,7 +761,7 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     tail = _TAIL_BREAK.split(folded[last_end : min(end, last_end + 140)])[0]
     attached = f"{lead} {between} {tail}"
     if _RESULT_BEFORE.search(lead) and not _INCIDENT_NOUN.search(attached):
-        # "الضربات ... التي وقعت فجر الخميس، أسفرت عن مقتل 11 مما يرفع الحصيلة الى 27": what resulted is the
+        # "الغارات ... التي نفذت مساء الاثنين، اسفرت عن مقتل 6 ليرتفع العدد الى 19": what resulted is the
         # subject of its sentence, past the comma
         sentence = re.split(r"[.;]", folded[max(offset, verb.start() - 240) : verb.start()])[-1]
         attached = f"{sentence} {between} {tail}"

@@ -1234,7 +1234,7 @@ def _locates_the_place_before(doc: Document, place: Any, s_start: int) -> bool:
     )
 
 
-# "the Aleppo-Damascus highway", "road linking the cities of Palmyra and Sukhna", "طريق حمص - دمشق الدولي":
+# "the Aleppo-Damascus highway", "the road joining the towns of Tadmur and Sukhna", "طريق حمص - دمشق الدولي":
 # the towns a road joins name the road, not the scene.
 _ROAD_BEFORE = re.compile(
     r"(?:\b(?:highway|road|motorway|route)\s+(?:(?:linking|connecting|between|from|of)\s+)?(?:the\s+)?"
