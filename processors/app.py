@@ -165,10 +165,15 @@ def create_app(settings: Settings, *, app_id: str = "sitrep-processors") -> faus
     from processors.agents import register_agents
 
     register_agents(app, settings)
-    holes = offsets.HoleWatch(on_seek=lambda tp: worker_metrics().offset_seeks.labels(topic=tp.topic).inc())
+    def count_seek(tp: Any) -> None:
+        worker_metrics().offset_seeks.labels(topic=tp.topic).inc()
+
+    holes = offsets.HoleWatch(on_seek=count_seek)
+    stalls = offsets.StallWatch(on_seek=count_seek)
 
     @app.timer(interval=1.0, name="sitrep.offsets.watch_holes")
     async def watch_holes() -> None:
         await holes.check(app)
+        await stalls.check(app)
 
     return app

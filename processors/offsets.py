@@ -33,6 +33,12 @@ a minute): under load a re-read can take long, and counting the offsets as a gap
 A log that really has gaps (a topic compacted or written by a transactional producer; sitrep's topics
 are neither) therefore stops its partition's commits, with a warning naming the offsets.
 
+A partition can also stall with nothing acked past the missing message, so no hole shows: its
+messages dropped with none after them, or never handed over (a fetch position or read offset left past
+them, a fetch left paused). `StallWatch` seeks such a partition back, and resumes its fetch, once its
+committed offset has stayed below the high-water mark for a grace period with none of its messages in
+flight (Faust tracks every message handed to an agent until it is acked).
+
 Only Faust's consumer base class is patched (no driver code), once per process; `install()` is
 idempotent and the originals stay reachable as ``_sitrep_original`` for tests.
 """
@@ -228,6 +234,77 @@ class HoleWatch:
                 committed = (await consumer.earliest_offsets(tp)).get(tp)
             if committed is not None and consumer._committed_offset[tp] is None:
                 consumer._committed_offset[tp] = committed
+
+
+class StallWatch:
+    """Seeks a partition back to its committed offset, and resumes its fetch, when it has messages
+    past that offset but none in flight and none acked, and the offset has not moved for ``grace_s``.
+
+    `HoleWatch` sees a dropped message only through the acks of later ones; this sees a partition
+    whose messages are neither processed nor on their way: dropped with nothing acked after them,
+    skipped by a fetch position or read offset left past them, or a fetch left paused. Seen once in CI
+    (short chaos): after the second worker left, one reports.raw partition stayed 258 messages behind
+    its committed offset for minutes while every other partition drained. A partition with messages
+    queued for its agent (tracked by Faust until acked) is never touched, so a slow agent is not
+    disturbed. Each further seek at the same offset waits twice as long (up to ``max_grace_s``)."""
+
+    def __init__(self, grace_s: float = 15.0, clock: Any = time.monotonic, max_grace_s: float = 120.0,
+                 on_seek: Callable[[Any], None] | None = None) -> None:
+        self.grace_s, self.max_grace_s = grace_s, max_grace_s
+        self.clock = clock
+        self.on_seek = on_seek
+        self.seen: dict[Any, tuple[int, float]] = {}  # partition -> (committed offset, stalled since)
+        self.sought: dict[Any, tuple[int, int]] = {}  # partition -> (offset sought back to, times)
+
+    def due(self, consumer: Any, assigned: Any, acking: Callable[[str], bool]) -> list[tuple[Any, int, int]]:
+        """``(tp, committed offset, high-water mark)`` for each stalled partition whose grace is over."""
+        now = self.clock()
+        in_flight = {message.tp for message in list(consumer._unacked_messages) if not message.acked}
+        due, current = [], {}
+        for tp in assigned:
+            if not acking(tp.topic) or tp in in_flight or consumer._acked.get(tp):
+                continue
+            committed = consumer._committed_offset.get(tp)
+            try:
+                high = consumer.highwater(tp)
+            except Exception:  # noqa: BLE001 (not fetched yet, or no longer assigned)
+                continue
+            if committed is None or high is None or high <= committed:
+                continue
+            seen = self.seen.get(tp)
+            since = seen[1] if seen and seen[0] == committed else now
+            current[tp] = (committed, since)
+            offset, times = self.sought.get(tp, (None, 0))
+            grace = min(self.max_grace_s, self.grace_s * 2 ** (times if offset == committed else 0))
+            if now - since >= grace:
+                due.append((tp, committed, high))
+                current[tp] = (committed, now)
+        self.seen = current
+        return due
+
+    async def check(self, app: Any) -> int:
+        """Seek back (and resume) every partition stalled past its grace; returns how many."""
+        consumer = app.consumer
+        if app.rebalancing or not consumer.flow_active:
+            self.seen.clear()
+            return 0
+        sought = 0
+        for tp, committed, high in self.due(consumer, consumer.assignment(), app.topics.acks_enabled_for):
+            offset, times = self.sought.get(tp, (None, 0))
+            times = times + 1 if offset == committed else 1
+            paused = tp in getattr(consumer, "_paused_partitions", ())
+            log.warning("%s[%s] has made no progress at offset %s (%s message(s) behind, none in flight%s): "
+                        "seeking back to it%s", tp.topic, tp.partition, committed, high - committed,
+                        ", fetch paused" if paused else "", "" if times == 1 else f" (again, {times})",
+                        extra={"topic": tp.topic, "partition": tp.partition, "offset": committed})
+            if paused:
+                consumer.resume_partitions({tp})
+            await _seek(consumer, tp, committed)
+            self.sought[tp] = (committed, times)
+            sought += 1
+            if self.on_seek is not None:
+                self.on_seek(tp)
+        return sought
 
 
 async def _broker_committed(consumer: Any, tp: Any) -> int | None:

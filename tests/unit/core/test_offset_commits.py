@@ -10,7 +10,7 @@ import pytest
 from faust.types import TP
 
 from processors import offsets
-from processors.offsets import HoleWatch, committable_offset, head_hole
+from processors.offsets import HoleWatch, StallWatch, committable_offset, head_hole
 
 
 def test_commit_needs_the_run_to_start_at_the_committed_offset() -> None:
@@ -211,3 +211,114 @@ def test_hole_watch_waits_longest_for_a_message_fetched_again() -> None:
     assert watch.due(consumer) == []
     now[0] = 31.5
     assert watch.due(consumer) == [(tp, 8640, 8650)]
+
+
+class _Message:
+    def __init__(self, tp: TP, offset: int) -> None:
+        self.tp, self.offset, self.acked = tp, offset, False
+
+
+class _StalledConsumer(_Consumer):
+    def __init__(self, tp: TP, committed: int, high: int) -> None:
+        super().__init__()
+        self._committed_offset[tp] = committed
+        self._unacked_messages: set[_Message] = set()
+        self._paused_partitions: set[TP] = set()
+        self.high = {tp: high}
+        self.flow_active = True
+        self.sought: list[tuple[TP, int]] = []
+        self.resumed: list[TP] = []
+        self.assignment = lambda: {tp}
+
+    def highwater(self, tp: TP) -> int | None:
+        return self.high.get(tp)
+
+    async def seek(self, tp: TP, offset: int) -> None:
+        self.sought.append((tp, offset))
+
+    def resume_partitions(self, tps: Any) -> None:
+        self.resumed.extend(tps)
+        self._paused_partitions.difference_update(tps)
+
+
+class _Topics:
+    @staticmethod
+    def acks_enabled_for(topic: str) -> bool:
+        return not topic.endswith("-changelog")
+
+
+class _StallApp(_App):
+    def __init__(self, consumer: Any) -> None:
+        super().__init__(consumer)
+        self.topics = _Topics()
+
+
+def test_stall_watch_seeks_back_a_partition_behind_with_nothing_in_flight() -> None:
+    now = [0.0]
+    tp = TP("reports.raw", 1)
+    consumer = _StalledConsumer(tp, committed=20, high=278)
+    consumer._paused_partitions.add(tp)
+    app = _StallApp(consumer)
+    watch = StallWatch(grace_s=10.0, clock=lambda: now[0], max_grace_s=40.0)
+    for step in range(12):
+        now[0] = step * 1.0
+        asyncio.run(watch.check(app))
+    assert consumer.sought == [(tp, 20)] and consumer.resumed == [tp]
+    # still stuck at 20: the next seek waits twice as long
+    for step in range(12, 40):
+        now[0] = step * 1.0
+        asyncio.run(watch.check(app))
+    assert consumer.sought == [(tp, 20), (tp, 20)]
+
+
+def test_stall_watch_leaves_busy_caught_up_and_acking_partitions_alone() -> None:
+    now = [0.0]
+    tp = TP("reports.clean", 0)
+    consumer = _StalledConsumer(tp, committed=100, high=400)
+    consumer._unacked_messages.add(_Message(tp, 100))  # queued for a slow agent
+    app = _StallApp(consumer)
+    watch = StallWatch(grace_s=5.0, clock=lambda: now[0])
+    for step in range(30):
+        now[0] = float(step)
+        asyncio.run(watch.check(app))
+    assert consumer.sought == []
+    consumer._unacked_messages.clear()
+    consumer._acked[tp] = [100, 101]  # processed, commit not yet made
+    for step in range(30, 60):
+        now[0] = float(step)
+        asyncio.run(watch.check(app))
+    assert consumer.sought == []
+    consumer._acked[tp] = []
+    consumer._committed_offset[tp] = 400  # caught up
+    for step in range(60, 90):
+        now[0] = float(step)
+        asyncio.run(watch.check(app))
+    assert consumer.sought == []
+
+
+def test_stall_watch_clock_starts_again_when_the_committed_offset_moves() -> None:
+    now = [0.0]
+    tp = TP("events.candidates", 0)
+    consumer = _StalledConsumer(tp, committed=10, high=50)
+    watch = StallWatch(grace_s=10.0, clock=lambda: now[0])
+    assert watch.due(consumer, {tp}, _Topics.acks_enabled_for) == []
+    now[0] = 8.0
+    consumer._committed_offset[tp] = 30
+    assert watch.due(consumer, {tp}, _Topics.acks_enabled_for) == []
+    now[0] = 12.0
+    assert watch.due(consumer, {tp}, _Topics.acks_enabled_for) == []
+    now[0] = 18.5
+    assert watch.due(consumer, {tp}, _Topics.acks_enabled_for) == [(tp, 30, 50)]
+
+
+def test_stall_watch_waits_during_a_rebalance() -> None:
+    now = [0.0]
+    tp = TP("reports.raw", 0)
+    consumer = _StalledConsumer(tp, committed=0, high=30)
+    app = _StallApp(consumer)
+    app.rebalancing = True
+    watch = StallWatch(grace_s=1.0, clock=lambda: now[0])
+    for step in range(10):
+        now[0] = float(step)
+        asyncio.run(watch.check(app))
+    assert consumer.sought == []
