@@ -246,10 +246,31 @@ class LocalPipeline:
                 *group_lag(self.settings.kafka, SINK_GROUP, SINK_TOPICS)]
         return {f"{'sink' if lag.group == SINK_GROUP else 'worker'}:{lag.topic}": lag.lag for lag in lags}
 
-    def counts(self) -> tuple[int, int]:
+    def counts(self, timeout_s: float | None = None) -> tuple[int, int]:
+        """Report and event documents indexed (``timeout_s``: give up that soon, without retries)."""
         from sinks.search import count
 
-        return count(self.es, self.settings, "report"), count(self.es, self.settings, "event")
+        es = self.es if timeout_s is None else self.es.options(request_timeout=timeout_s, max_retries=0)
+        return count(es, self.settings, "report"), count(es, self.settings, "event")
+
+    def stuck_partitions(self) -> list[str]:
+        """One line per partition some group has not committed to its end, with the group's view."""
+        from sitrep.lag import partition_lags
+        from sitrep.stack import PROCESSORS_GROUP, SINK_GROUP
+
+        lags = [*partition_lags(self.settings.kafka, PROCESSORS_GROUP, PROCESSOR_TOPICS),
+                *partition_lags(self.settings.kafka, SINK_GROUP, SINK_TOPICS)]
+        return [f"{lag.group} {lag.topic}[{lag.partition}]: committed {lag.committed} of {lag.end}"
+                for lag in lags if lag.lag]
+
+    def log_warnings(self, last: int = 12) -> list[str]:
+        """The last warning and error lines of each supervised service's log (a failed drain's clues)."""
+        lines = []
+        for path in sorted((self.state_dir / "logs").glob("*.log")):
+            found = [line.rstrip()[:300] for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+                     if " WARNING " in line or " ERROR " in line or "Traceback" in line]
+            lines += [f"{path.stem}: {line}" for line in found[-last:]]
+        return lines
 
 
 def scan(es: Any, index: str, source: list[str] | bool) -> Iterator[dict[str, Any]]:
@@ -886,7 +907,8 @@ def run_chaos(plan: ChaosPlan, state_dir: Path) -> tuple[list[dict[str, Any]], l
             if now - last_progress >= 10:
                 last_progress = now
                 with contextlib.suppress(Exception):
-                    reports, events = pipeline.counts()
+                    # a short timeout: a frozen Elasticsearch must not hold up the fault schedule
+                    reports, events = pipeline.counts(timeout_s=2.0)
                     say(f"sent {producer.sent}/{len(load.direct)} direct, farm {farm.requests['200']}×200 "
                         f"{farm.requests['304']}×304; indexed {reports} reports, {events} events")
             time.sleep(0.1)
@@ -921,6 +943,11 @@ def run_chaos(plan: ChaosPlan, state_dir: Path) -> tuple[list[dict[str, Any]], l
             time.sleep(1)
         else:
             failures.append(f"not drained within {plan.drain_timeout_s:.0f}s (last: {last_state})")
+            with contextlib.suppress(Exception):
+                for line in pipeline.stuck_partitions():
+                    say(f"behind: {line}")
+            for line in pipeline.log_warnings():
+                say(f"log: {line}")
         restarts = {name: child.restarts for name, child in sup.children.items()}
         say(f"restarts: {restarts}")
         poisoner.join()

@@ -25,6 +25,30 @@ class TopicLag:
 
 def group_lag(settings: KafkaSettings, group: str, topic_names: Iterable[str]) -> list[TopicLag]:
     """Committed offsets of ``group`` against the end offsets of ``topic_names`` (missing topics skipped)."""
+    by_topic: dict[str, TopicLag] = {}
+    for lag in partition_lags(settings, group, topic_names):
+        total = by_topic.get(lag.topic, TopicLag(group, lag.topic, 0, 0))
+        by_topic[lag.topic] = TopicLag(group, lag.topic, total.end + lag.end, total.committed + lag.committed)
+    return list(by_topic.values())
+
+
+@dataclass(frozen=True)
+class PartitionLag:
+    """A group's position on one partition (``committed`` 0 when the group never committed there)."""
+
+    group: str
+    topic: str
+    partition: int
+    end: int
+    committed: int
+
+    @property
+    def lag(self) -> int:
+        return max(0, self.end - self.committed)
+
+
+def partition_lags(settings: KafkaSettings, group: str, topic_names: Iterable[str]) -> list[PartitionLag]:
+    """``group``'s committed offset against the end offset of every partition of ``topic_names``."""
     from kafka import KafkaConsumer, TopicPartition
 
     consumer: Any = KafkaConsumer(
@@ -39,8 +63,8 @@ def group_lag(settings: KafkaSettings, group: str, topic_names: Iterable[str]) -
                 continue
             partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
             ends = consumer.end_offsets(partitions)
-            committed = sum(consumer.committed(tp) or 0 for tp in partitions)
-            result.append(TopicLag(group, topic, sum(ends.values()), committed))
+            result += [PartitionLag(group, topic, tp.partition, ends[tp], consumer.committed(tp) or 0)
+                       for tp in partitions]
         return result
     finally:
         consumer.close()
