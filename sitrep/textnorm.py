@@ -141,7 +141,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     folded = _fold_chars(text).lower()
     if len(folded) == len(text):
         return folded, None
-    positions = []  # every index but the dropped characters', a range at a time
+    positions: list[int] = []  # every index but the dropped characters', a range at a time
     kept_from = 0
     for dropped in _FOLD_DROPPED_CHAR.finditer(text):
         positions.extend(range(kept_from, dropped.start()))
