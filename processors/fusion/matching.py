@@ -2,9 +2,10 @@
 
 Four hard conditions, then a score:
 
-- **what**: the same event type; sub-event types score by family (an air strike and shelling are
-  often confused across outlets); battles need the same sub-event type (a clash and the capture of
-  a town are two ACLED events);
+- **what**: the same event type; sub-event types score by family (an air strike, shelling and a
+  chemical attack, or a car bomb and a suicide bombing, are often confused across outlets: within a
+  family the sub-event type weighs less than a wildly different toll); battles need the same
+  sub-event type (a clash and the capture of a town are two ACLED events);
 - **when**: date intervals overlap once widened by ``date_tolerance_days`` (±1), or
   ``range_tolerance_days`` when either side is a range or has a coarse date;
 - **where**: the same place (gazetteer id, or a shared name in one province); never two
@@ -15,7 +16,8 @@ Four hard conditions, then a score:
   when it has no coordinates. A part of a province ("the eastern countryside of Deir ez-Zor", "the
   Homs desert") holds what lies within ``region_distance_km``; a province-level place (precision 3)
   holds its province. An unknown place is compatible but scores low. A province-level or unknown
-  place needs the same day too, unless a date is loose (two weak agreements are not one event);
+  place, or a provincial capital named alone (a whole city) against a spot in it, needs the same day
+  too, unless a date is loose (two weak agreements are not one event);
 - **who**: actors overlap or are compatible: names are folded into blocs (the Syrian army, Russian
   jets and allied militias are one side for matching; so are the rebel factions and Turkey), an
   unknown side matches anything, disjoint known sides never meet. Battles naming two sides need
@@ -264,7 +266,7 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
             return 0.8 - 0.3 * distance / reach
         return None
     if coarse == 3:  # a province-level place contains anything in its province
-        return 0.45 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
+        return PROVINCE_SCORE if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
     if distance is not None:  # two named places "near" each other: the distance decides
         if distance > settings.coarse_distance_km:
             return None
@@ -275,16 +277,21 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
 
 
 MISSING_PLACE_SCORE = 0.15
+PROVINCE_SCORE = 0.45  # a province-level place holding another in its province
 
 
 def contained_only(a: Place | None, b: Place | None) -> bool:
-    """Whether two compatible places agree only because one is province-level or unknown, rather than
-    because they are the same place, lie near each other or one is a smaller part of a province."""
+    """Whether two compatible places agree only because one is province-level or unknown, or one is a
+    provincial capital named alone and the other a spot in that city (a whole city and one quarter of
+    it are not evidence of one event across days), rather than because they are the same place, lie
+    near each other or one is a smaller part of a province."""
     if a is None or b is None:
         return True
     if _same_place(a, b):
         return False
-    return any(p.precision >= 3 for p in (a, b))
+    if any(p.precision >= 3 for p in (a, b)):
+        return True
+    return (a.city and b.precision == 1) or (b.city and a.precision == 1)
 
 
 def actor_score(a: Profile, b: Profile) -> float | None:
@@ -302,6 +309,11 @@ def actor_score(a: Profile, b: Profile) -> float | None:
     return min(score, 1.0)
 
 
+# Two sub-event types of one family: a little below the same type, so that a wildly different toll
+# (fatalities_adjustment, -0.05) outweighs it when an event has to choose between two candidates.
+FAMILY_SCORE = 0.85
+
+
 def type_score(a: Profile, b: Profile) -> float | None:
     """Sub-event agreement (0..1), None across event types."""
     if a.event_type != b.event_type:
@@ -312,7 +324,7 @@ def type_score(a: Profile, b: Profile) -> float | None:
         return None
     family_a, family_b = _FAMILIES.get(a.sub_event_type), _FAMILIES.get(b.sub_event_type)
     if family_a is not None and family_a == family_b:
-        return 0.7
+        return FAMILY_SCORE
     return 0.3
 
 
