@@ -21,7 +21,7 @@ from typing import Any
 
 from sinks.bulk import ItemResult, Outcome, backoff_delay, classify_items, is_retryable_status
 from sinks.documents import BulkAction, bulk_operations, decode_record, document_size, to_action
-from sinks.errors import DocumentRejected, ElasticsearchUnavailable, RetriesExhausted
+from sinks.errors import DocumentRejected, ElasticsearchUnavailable, GroupJoinStalled, RetriesExhausted
 from sinks.indices import IndexNames, ensure_indices, index_names
 from sinks.rollover import ReportRouter
 from sinks.settings import SinkSettings
@@ -292,6 +292,7 @@ class ElasticsearchSink:
             router=self.router if self.router.enabled else None,
         )
         self._assigned = False
+        self._unstable_since: float | None = None
         self.on_dead_letter = on_dead_letter
 
     @property
@@ -468,7 +469,26 @@ class ElasticsearchSink:
             timeout_ms=int(timeout * 1000), max_records=self.sink_settings.batch_max_docs
         )
         self._assigned = bool(self.consumer.assignment())
+        self._check_membership()
         return [record for records in polled.values() for record in records]
+
+    def _check_membership(self) -> None:
+        """Raise `GroupJoinStalled` once the consumer has been outside a stable group membership for
+        ``rejoin_after_s``. kafka-python has no public call for this; its coordinator's ``state`` is
+        read where it exists (the check is skipped for consumers without one, such as test doubles)."""
+        state = getattr(getattr(self.consumer, "_coordinator", None), "state", None)
+        if state is None:
+            return
+        if str(state) == "<stable>":
+            self._unstable_since = None
+            return
+        now = self.clock()
+        if self._unstable_since is None:
+            self._unstable_since = now
+        elif now - self._unstable_since >= self.sink_settings.rejoin_after_s:
+            raise GroupJoinStalled(
+                f"the consumer has not rejoined group {self.group_id!r} for {now - self._unstable_since:.0f}s "
+                f"(state {state}); exiting so that a fresh consumer joins (SITREP_SINK__REJOIN_AFTER_S)")
 
     def _add(self, record: Any) -> None:
         self.metrics.consumed += 1

@@ -5,6 +5,7 @@
         ├── DocumentRejected        Elasticsearch refused one document for good (400: malformed, mapping)
         ├── RetriesExhausted        a document kept failing with a retryable status; it went to the DLQ
         ├── ElasticsearchUnavailable  the cluster did not answer (connection, 429, 5xx)
+        ├── GroupJoinStalled        the consumer could not (re)join its group in time: restart it
         ├── SearchError             a search could not be run (bad --near, unknown index, ...)
         └── KibanaError             the Kibana saved objects API refused an import
 """
@@ -36,6 +37,14 @@ class RetriesExhausted(SinkError):
 
 class ElasticsearchUnavailable(SinkError):
     """The cluster did not answer (connection refused, 429, 5xx)."""
+
+
+class GroupJoinStalled(SinkError):
+    """The sink's consumer has not been a stable member of its group for too long.
+
+    Raised so the process exits and its supervisor (``sitrep up``, Kubernetes) starts a fresh consumer:
+    uncommitted messages are re-read by whoever owns their partitions next, and writes are idempotent.
+    """
 
 
 class SearchError(SinkError):

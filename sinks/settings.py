@@ -32,5 +32,10 @@ class SinkSettings(BaseSettings):
     # Waiting longer than this for a bulk pauses consumption (bounded memory while ES is slow or down).
     pause_after_s: Annotated[float, Field(gt=0)] = 1.0
     auto_offset_reset: str = "earliest"
+    # A consumer that has not been a stable member of its group for this long gives up, so that its
+    # supervisor starts a fresh one (seen under `make chaos` on the local stand-in: a sink restarted
+    # during a rebalance waited on its group join for minutes while a new consumer joined in 12 s).
+    # Kafka's own rebalances of a healthy sink take seconds (it polls every batch_max_wait_s).
+    rejoin_after_s: Annotated[float, Field(gt=0)] = 120.0
     # refresh=wait_for on each bulk (tests); the indices refresh every second anyway.
     refresh: bool = False

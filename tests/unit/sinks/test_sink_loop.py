@@ -247,3 +247,32 @@ def test_bulks_in_flight_together_commit_in_batch_order(settings: Settings) -> N
     sink.wait_in_flight()
     assert committed(consumer) == {(topics.REPORTS_CLEAN, 0): 4}
     assert sink.metrics.written == 4
+
+
+class _Coordinator:
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+
+def test_a_consumer_that_cannot_rejoin_its_group_gives_up(settings: Settings) -> None:
+    from sinks.errors import GroupJoinStalled
+
+    consumer = FakeConsumer()
+    consumer._coordinator = _Coordinator("<rebalancing>")  # type: ignore[attr-defined]
+    sink = make_sink(settings, FakeES(statuses()), consumer, rejoin_after_s=60.0)
+    clock = sink.clock
+    assert isinstance(clock, Clock)
+    sink.run_once()
+    clock.now = 59.0
+    sink.run_once()  # a rebalance may take a while
+    consumer._coordinator.state = "<stable>"  # type: ignore[attr-defined]
+    clock.now = 100.0
+    sink.run_once()  # joined: the clock starts again at the next rebalance
+    consumer._coordinator.state = "<unjoined>"  # type: ignore[attr-defined]
+    clock.now = 130.0
+    sink.run_once()
+    clock.now = 189.0
+    sink.run_once()
+    clock.now = 190.5
+    with pytest.raises(GroupJoinStalled, match="has not rejoined group 'sitrep-sink' for 60s"):
+        sink.run_once()
