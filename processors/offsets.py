@@ -246,7 +246,10 @@ class StallWatch:
     (short chaos): after the second worker left, one reports.raw partition stayed 258 messages behind
     its committed offset for minutes while every other partition drained. A partition with messages
     queued for its agent (tracked by Faust until acked) is never touched, so a slow agent is not
-    disturbed. Each further seek at the same offset waits twice as long (up to ``max_grace_s``)."""
+    disturbed. While other partitions have messages in flight the worker may simply be busy (Faust's
+    fetch loop waits whenever one agent's queue is full, so other partitions get nothing handed over):
+    then a partition counts as stalled only after ``max_grace_s``. Each further seek at the same
+    offset waits twice as long (up to ``max_grace_s``)."""
 
     def __init__(self, grace_s: float = 15.0, clock: Any = time.monotonic, max_grace_s: float = 120.0,
                  on_seek: Callable[[Any], None] | None = None) -> None:
@@ -276,6 +279,8 @@ class StallWatch:
             current[tp] = (committed, since)
             offset, times = self.sought.get(tp, (None, 0))
             grace = min(self.max_grace_s, self.grace_s * 2 ** (times if offset == committed else 0))
+            if in_flight:
+                grace = self.max_grace_s
             if now - since >= grace:
                 due.append((tp, committed, high))
                 current[tp] = (committed, now)

@@ -322,3 +322,16 @@ def test_stall_watch_waits_during_a_rebalance() -> None:
         now[0] = float(step)
         asyncio.run(watch.check(app))
     assert consumer.sought == []
+
+
+def test_stall_watch_gives_a_busy_worker_the_long_grace() -> None:
+    now = [0.0]
+    tp, other = TP("events", 1), TP("reports.clean", 0)
+    consumer = _StalledConsumer(tp, committed=3600, high=4600)
+    consumer._unacked_messages.add(_Message(other, 7))  # another agent's queue is full
+    watch = StallWatch(grace_s=10.0, clock=lambda: now[0], max_grace_s=120.0)
+    for step in range(0, 119, 5):
+        now[0] = float(step)
+        assert watch.due(consumer, {tp, other}, _Topics.acks_enabled_for) == []
+    now[0] = 120.0
+    assert watch.due(consumer, {tp, other}, _Topics.acks_enabled_for) == [(tp, 3600, 4600)]
