@@ -534,7 +534,12 @@ class ElasticsearchSink:
             self.on_dead_letter(letter)
 
     def _commit(self, messages: list[_Pending]) -> None:
-        from kafka.errors import CommitFailedError
+        from kafka.errors import (
+            CommitFailedError,
+            IllegalGenerationError,
+            RebalanceInProgressError,
+            UnknownMemberIdError,
+        )
         from kafka.structs import OffsetAndMetadata, TopicPartition
 
         if self.consumer is None:
@@ -546,8 +551,11 @@ class ElasticsearchSink:
         try:
             self.consumer.commit(offsets=offsets)
             self.metrics.commits += 1
-        except CommitFailedError as exc:  # partitions moved to another member: it will re-read (idempotent)
-            log.warning("offset commit refused after a rebalance (%s); the new owner re-reads", exc)
+        except (CommitFailedError, RebalanceInProgressError, IllegalGenerationError, UnknownMemberIdError) as exc:
+            # The documents are written. Partitions this member keeps are covered by its next commit;
+            # partitions that move are re-read by their new owner (idempotent writes).
+            log.warning("offset commit refused during a rebalance (%s); the next commit or the new owner "
+                        "covers these messages", exc.__class__.__name__)
 
     def _on_unavailable(self, exc: Exception) -> None:
         if self.metrics.unavailable_waits == 1 or self.metrics.unavailable_waits % 20 == 0:

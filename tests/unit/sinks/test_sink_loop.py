@@ -276,3 +276,25 @@ def test_a_consumer_that_cannot_rejoin_its_group_gives_up(settings: Settings) ->
     clock.now = 190.5
     with pytest.raises(GroupJoinStalled, match="has not rejoined group 'sitrep-sink' for 60s"):
         sink.run_once()
+
+
+def test_a_commit_refused_mid_rebalance_does_not_stop_the_sink(settings: Settings) -> None:
+    from kafka.errors import RebalanceInProgressError
+
+    class Rebalancing(FakeConsumer):
+        refusals = 1
+
+        def commit(self, offsets: dict[object, object]) -> None:
+            if self.refusals:
+                self.refusals -= 1
+                raise RebalanceInProgressError("the group is rebalancing")
+            super().commit(offsets)
+
+    consumer = Rebalancing([[FakeRecord(topics.REPORTS_CLEAN, 0, 10, report_bytes("r1"))],
+                            [FakeRecord(topics.REPORTS_CLEAN, 0, 11, report_bytes("r2"))]])
+    sink = make_sink(settings, FakeES(), consumer)
+    sink.run_once()
+    sink.flush()  # written; its commit refused
+    sink.run_once()
+    sink.flush()
+    assert committed(consumer) == {(topics.REPORTS_CLEAN, 0): 12}  # the next commit covers both
