@@ -1617,6 +1617,10 @@ def _toll(
     if any(c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] for c in numbered):
         coded = [c for c in numbered if "coded" in doc.folded[c.start : c.end]]
         return coded[0].count, "convention", coded[:1]
+    if doc.language == "ar" and len(numbered) > 1 and kind == "killed":
+        lowest = _lowest_of_conflicting(doc, numbered)
+        if lowest is not None:
+            return lowest.count, lowest.qualifier, [lowest]
     if doc.language == "ar":
         raised = [c for c in numbered if _RAISED_TO.search(doc.folded, max(0, c.start - 70), c.start)]
         if raised:  # "مما يرفع حصيلة القتلى إلى 27": the event's updated toll holds the dead counted before it
@@ -1668,6 +1672,28 @@ def _toll(
     else:
         qualifier = next(q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers)
     return total, qualifier, chosen
+
+
+# "وأفادت تقارير أخرى بمقتل 20", "وقال شاهد إن 16 قتلوا": another informant's figure for the same dead.
+_OTHER_INFORMANT_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:تقارير|مصادر|حصيله|حصائل|روايه|ارقام|تقديرات)\s+(?:\S+\s+)?(?:اخري|مختلفه)|مصدر\s+(?:\S+\s+)?اخر|"
+    r"[وف]?(?:ال)?(?:شاهد|شهود)(?: عيان)?)(?!\w)"
+)
+
+
+def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualties | None:
+    """Tolls of one event that other informants give differently ("ذكرت تقارير أن 5 قتلوا وأفادت تقارير أخرى
+    بمقتل 20"): ACLED codes the lowest of conflicting figures."""
+    pattern = for_text(_OTHER_INFORMANT_BEFORE, doc.folded)
+    other = [
+        c
+        for c in numbered
+        if (s := pattern.search(doc.folded, max(0, c.start - 60), c.start)) is not None
+        and not _SEGMENT_BREAK.search(doc.folded, s.end(), c.start)
+    ]
+    if not other or len({c.count for c in numbered}) < 2:
+        return None
+    return min(numbered, key=lambda c: c.count)
 
 
 _COMBATANT_NOUN = re.compile(
@@ -1964,6 +1990,8 @@ def extract(report: Report) -> list[Event]:
             target = next((m for m in merged if _finalize_type(m) == "Suicide bomb"), None)
         if target is not None:
             target.title_match = True
+            if arabic:
+                _title_names_the_attacker(t, target)
             if not body_has_toll and not target.casualties:
                 target.casualties.extend(t.casualties)
             if target.place is None and t.place is not None:
@@ -2524,6 +2552,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         _subjected_roles(doc, cand, roles)
     if doc.language == "en" and not roles.actor1:
         _unnamed_attacker_en(doc, cand, sub_event_type)
+    if doc.language == "ar" and not roles.actor1 and sub_event_type in ("Air/drone strike", "Chemical weapon"):
+        _regime_air_weapon_ar(doc, cand, roles)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1 in _FOREIGN_STRIKERS
@@ -2552,6 +2582,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
             roles.actor2 = roles.actor1  # the named side was the target
         roles.actor1 = claimer  # "IS claimed responsibility", "تبنى تنظيم داعش الهجوم"
         roles.spans.pop("actor1", None)
+    if sub_event_type in _TERRITORIAL and roles.actor1 and roles.actor2 == "Civilians":
+        _armed_loser_of_ground(doc, roles)
     if sub_event_type in _TERRITORIAL and roles.actor1 and not roles.actor2:
         roles.actor2 = _other_side_named(doc, roles.actor1)  # ground changes hands: the side that held it
     if (
@@ -2719,6 +2751,36 @@ def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) ->
         )
 
 
+# Barrel bombs, and helicopters no other state is said to fly, were the Syrian state's weapons from the air
+# ("براميل متفجرة ألقتها مروحيات على البلدة", "غاز سام داخل براميل أسقطتها طائرات مروحية").
+_REGIME_AIR_WEAPON_AR = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:براميل|برميل|برميلا)(?!\w)|"
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مروحيات|مروحيه|طائرات مروحيه|طائره مروحيه|الطيران المروحي)(?!\w)"
+    r"(?!\s+(?:\S+\s+)?(?:ال)?(?:روسي|تركي|عراقي|امريكي|اميركي|اسرائيلي|للتحالف|التحالف)\S*)"
+)
+
+
+def _regime_air_weapon_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
+    """An Arabic air or chemical attack whose sentence names no attacker but barrel bombs or helicopters of no
+    other state: the Syrian state's (in Syria, or where no place is known)."""
+    if cand.place is not None and cand.place.location.country not in ("", "SY", "Syria"):
+        return
+    spans = [doc.sentences[cand.sentence]]
+    if cand.sub_event_type == "Chemical weapon" or cand.in_title:  # a gas attack is told over several sentences
+        spans += [
+            span
+            for span in doc.sentences
+            if any(span[0] <= t.start < span[1] and t.sub_event_type == cand.sub_event_type for t in doc.triggers)
+        ]
+    pattern = for_text(_REGIME_AIR_WEAPON_AR, doc.folded)
+    if not any(pattern.search(doc.folded, s_start, s_end) for s_start, s_end in spans):
+        return
+    roles.actor1 = "Military Forces of Syria"
+    if roles.actor2 == roles.actor1:
+        roles.actor2 = ""
+        roles.spans.pop("actor2", None)
+
+
 # Foreign air forces and states named in a report rarely held the ground that changed hands.
 _NOT_GROUND_HOLDERS = frozenset(
     {
@@ -2770,6 +2832,32 @@ def _subjected_roles(doc: Document, cand: Candidate, roles: Roles) -> None:
         if owner:  # "أعلن الجيش السوري عن تعرض مطار الشعيرات لقصف": the army's own base
             roles.actor2 = owner[-1].name
             roles.spans["actor2"] = (owner[-1].start, owner[-1].end)
+
+
+def _title_names_the_attacker(title: Candidate, body: Candidate) -> None:
+    """"داعش يرتكب مذبحة" over "مسلحون فتحوا النار على المدنيين": the body leaves the attacker unnamed (or
+    names only gunmen); the title's subject is the attacker of the event it heads."""
+    attacker = title.roles.actor1
+    if (
+        _finalize_type(body) not in _INTERPERSONAL | _EXPLOSIVE  # who fights or strikes, the body names itself
+        or not attacker
+        or attacker in ("Civilians", "Unidentified Armed Group")
+        or body.roles.actor1 not in ("", "Unidentified Armed Group")
+        or (body.roles.actor2 and same_side(attacker, body.roles.actor2))
+    ):
+        return
+    body.roles.actor1 = attacker
+    body.roles.spans.pop("actor1", None)
+
+
+def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
+    """Ground is taken from an armed side, not from its residents ("سيطرت القوات على نصف الغوطة وسط نزوح المدنيين"):
+    civilians named beside a territorial change are its victims; the other side is the armed one the report names
+    (none when it names none)."""
+    roles.actor2 = ""
+    roles.spans.pop("actor2", None)
+    if "Civilians" not in roles.victims:
+        roles.victims.append("Civilians")
 
 
 def _other_side_named(doc: Document, actor1: str) -> str:

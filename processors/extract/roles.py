@@ -76,9 +76,11 @@ _VICTIM_BEFORE = re.compile(
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
 # "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
+# "القضاء على أعداد كبيرة من مسلحي داعش": the group whose fighters were wiped out lost them too.
 _MEMBER_KILLED_BEFORE = re.compile(
-    r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
-    r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+)?$"
+    r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه|القضاء علي|تصفيه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
+    r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+|مسلحي\s+|"
+    r"مقاتلي\s+)?$"
 )
 # "مقتل 26 مقاتلا مواليا للنظام": fighters loyal to the group were killed; the group lost them.
 _LOYAL_KILLED_BEFORE = re.compile(
@@ -303,6 +305,13 @@ def resolve_roles(
             tags[i].add("backer")  # "supported by allied militias and Russian warplanes": both back the attack
         if "conj" in tags[i] and "lost_member" in tags[i - 1]:
             tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
+        elif (
+            "lost_member" in tags[i - 1]
+            and mentions[i].name == mentions[i - 1].name
+            and mentions[i].start - mentions[i - 1].end <= 3
+            and not folded[mentions[i - 1].end : mentions[i].start].strip(" '\"«»“”")
+        ):
+            tags[i] |= {"victim", "lost_member"}  # "من مسلحي تنظيم 'داعش'": one name told twice
     keep = [i for i in range(len(mentions)) if "status" not in tags[i]]
     mentions = [mentions[i] for i in keep]
     tags = [tags[i] for i in keep]

@@ -1,0 +1,125 @@
+"""Round-7 Arabic rules: who acted, how many died, on which day. Aircraft named with a nationality after them
+("مقاتلات عراقية") are that state's; barrel bombs and helicopters of no other state are the Syrian state's;
+civilians named beside a change of ground are not the side that lost it; a title's named attacker heads an
+attack its body leaves to "gunmen"; "the army" refers back to the army named before; conflicting tolls from
+other informants give the lowest; an Arabic report stamped late in UTC is already the next day in the region.
+Each test states one pattern of Arabic reporting.
+
+All sentences here are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from processors.extract import extract_events
+from processors.extract.dates import find_dates
+from sitrep.records import Event, Report
+
+WHEN = datetime(2026, 5, 14, 11, 0, tzinfo=UTC)  # a Thursday
+
+
+def report(text: str, title: str = "", when: datetime = WHEN) -> Report:
+    return Report(report_id="t-ar-round7", title=title, text=text, language="ar", published_at=when, fetched_at=when)
+
+
+def events(text: str, title: str = "", when: datetime = WHEN) -> list[Event]:
+    return extract_events(report(text, title, when))
+
+
+def test_aircraft_with_the_nationality_after_them_are_that_states_forces() -> None:
+    text = "نفذت طائرات عراقية فجر اليوم ضربات جوية على مخابئ لتنظيم داعش قرب بلدة الشعفة في ريف دير الزور."
+    first = events(text)[0]
+    assert first.sub_event_type == "Air/drone strike"
+    assert (first.actor1, first.actor2) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_an_indefinite_american_aircraft_is_the_united_states() -> None:
+    text = "قصفت طائرة أمريكية مسيرة سيارة تقل قياديين في تنظيم داعش على طريق قرب بلدة البصيرة شرقي دير الزور."
+    assert events(text)[0].actor1 == "Military Forces of the United States"
+
+
+def test_barrel_bombs_from_helicopters_are_the_syrian_states() -> None:
+    text = "ألقت مروحيات براميل متفجرة على بلدة كفرنبودة في ريف حماة الشمالي صباح اليوم ما أدى إلى مقتل 4 مدنيين."
+    first = events(text)[0]
+    assert first.sub_event_type == "Air/drone strike"
+    assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Civilians")
+    assert first.fatalities == 4
+
+
+def test_gas_in_barrel_bombs_told_in_another_sentence_is_the_syrian_states() -> None:
+    title = "عشرات المصابين في هجوم كيماوي على اللطامنة"
+    text = (
+        "قال مسعفون إن 30 شخصا أصيبوا بحالات اختناق في هجوم بالكلور على بلدة اللطامنة في ريف حماة اليوم. "
+        "وأضافوا أن غاز الكلور كان داخل براميل أسقطتها طائرات مروحية على الأحياء السكنية."
+    )
+    first = events(text, title)[0]
+    assert first.sub_event_type == "Chemical weapon"
+    assert first.actor1 == "Military Forces of Syria"
+
+
+def test_helicopters_of_another_state_stay_that_states() -> None:
+    text = "قصفت مروحيات تركية مواقع لحزب العمال الكردستاني في جبال قنديل شمالي العراق صباح اليوم."
+    assert events(text)[0].actor1 != "Military Forces of Syria"
+
+
+def test_civilians_beside_a_change_of_ground_are_not_the_side_that_lost_it() -> None:
+    text = (
+        "سيطرت قوات النظام اليوم على بلدة حمورية في الغوطة الشرقية وسط نزوح آلاف المدنيين، "
+        "بعد معارك عنيفة مع فصائل المعارضة."
+    )
+    first = events(text)[0]
+    assert first.sub_event_type == "Government regains territory"
+    assert first.actor2 == "Opposition Rebels"
+
+
+def test_the_titles_named_attacker_heads_an_attack_its_body_leaves_to_gunmen() -> None:
+    title = "داعش يرتكب مذبحة في قرية شمال تكريت"
+    text = "قال مصدر أمني إن مسلحين أطلقوا النار على سكان قرية البو عجيل قرب تكريت الأربعاء، ما أدى إلى مقتل 9 مدنيين."
+    first = events(text, title)[0]
+    assert first.sub_event_type == "Attack"
+    assert (first.actor1, first.actor2) == ("Islamic State", "Civilians")
+
+
+def test_a_bare_army_refers_back_to_the_army_named_before() -> None:
+    title = "الجيش العراقي يستعيد قرى في صحراء الأنبار"
+    text = (
+        "أعلن الجيش العراقي اليوم استعادة ثلاث قرى غربي الرمادي. وقال متحدث عسكري إن وحدات الجيش تمكنت من "
+        "القضاء على أعداد كبيرة من مسلحي تنظيم 'داعش' ما أدى إلى السيطرة الكاملة على قرية البو ذياب."
+    )
+    evs = events(text, title)
+    assert evs and all(e.actor1 != "Islamic State" for e in evs if e.sub_event_type != "Armed clash")
+    assert evs[0].actor1 == "Military Forces of Iraq"
+
+
+def test_conflicting_tolls_from_other_informants_give_the_lowest() -> None:
+    text = (
+        "فتح مسلحون النار على مشيعين في بلدة المقدادية شمال شرقي بعقوبة اليوم. "
+        "وذكرت مصادر محلية أن 7 أشخاص قتلوا، فيما أفادت تقارير أخرى بمقتل 13 شخصا."
+    )
+    assert events(text)[0].fatalities == 7
+
+
+def test_a_toll_raised_by_one_informant_is_not_a_conflict() -> None:
+    text = "قتل 12 مدنيا في غارات جوية على بلدة معرة النعمان اليوم، وقال ناشطون إن الحصيلة مرشحة للارتفاع."
+    assert events(text)[0].fatalities == 12
+
+
+def test_a_weekday_in_a_report_stamped_late_in_utc_is_the_regions_next_day() -> None:
+    late = datetime(2026, 5, 14, 22, 30, tzinfo=UTC)  # Thursday 22:30 UTC: already Friday in Damascus
+    (friday,) = [d for d in find_dates("شنت طائرات حربية الجمعة غارات على البلدة", "ar", late)]
+    assert friday.date == date(2026, 5, 15)
+    (thursday,) = [d for d in find_dates("شنت طائرات حربية الخميس غارات على البلدة", "ar", late)]
+    assert thursday.date == date(2026, 5, 14)
+
+
+def test_a_weekday_in_a_report_stamped_by_day_counts_from_its_own_day() -> None:
+    noon = datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
+    (friday,) = [d for d in find_dates("شنت طائرات حربية الجمعة غارات على البلدة", "ar", noon)]
+    assert friday.date == date(2026, 5, 8)
+
+
+def test_english_weekdays_keep_the_stamps_own_day() -> None:
+    late = datetime(2026, 5, 14, 22, 30, tzinfo=UTC)
+    (friday,) = [d for d in find_dates("Warplanes struck the town on Friday", "en", late)]
+    assert friday.date == date(2026, 5, 8)
