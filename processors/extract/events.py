@@ -957,10 +957,46 @@ _NON_FACTIVE_BEFORE = re.compile(
     r"ادعاء|ادعاءات|مزاعم|تخطيط|التخطيط)"
     r"(?!\w)\W*(?:\s+\W*(?:الوقت|النهائي|العسكري\S*|الامريكي\S*|الغربي\S*|من|الي|حول|بشان|في|علي|عن|ب|ل|"
     r"[بل]?(?:شن|تنفيذ|توجيه|القيام ب|اطلاق|هجوم|هجمات|استخدام))\W*){0,3}\s+(?:[وبلف]|لل|بال|ال)?$|"
-    r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$"
+    r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$|"
+    # What would enable or ease it ("عملية تتيح لها السيطرة على", "تمهيدا للسيطرة", "لتسهيل اقتحام"): not yet done.
+    r"(?<!\w)[وف]?(?:[يت]تيح|[يت]سمح|تمهيدا|لتسهيل|تسهيل|[يت]سهل)(?:\s+(?:له|لها|لهم|لهن))?"
+    r"(?:\s+(?:من|ب))?\s+(?:[وبلف]|لل|بال|ال)?$"
 )
 _WEEKS_AFTER = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
 _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
+
+
+# A sentence that opens "بعد استعادة السيطرة على X، ..." sets the change of ground as the premise of what it goes on
+# to tell ("after retaking X, the operations turned to Y"): that ground was taken before.
+_FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$")  # (`match` at the clause's start)
+
+
+def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> list[int]:
+    """The ranking with changes of ground told only as a fronted premise (`_fronted_premise`) after the rest: the
+    sentence's news is what it goes on to tell. (They still tell that the report is about the fighting.)"""
+    premise = [
+        all(
+            t.sub_event_type == _TERRITORY and _fronted_premise(doc, t, c.clause, doc.sentences[c.sentence][1])
+            for t in c.triggers
+        )
+        and not c.title_match
+        for c in cands
+    ]
+    if not any(premise) or all(premise):
+        return ranked
+    return [i for i, p in zip(ranked, premise, strict=True) if not p] + [
+        i for i, p in zip(ranked, premise, strict=True) if p
+    ]
+
+
+def _fronted_premise(doc: Document, hit: TriggerMention, clause: tuple[int, int], s_end: int) -> bool:
+    """A change of ground told in a fronted "بعد ..." phrase that a comma closes before the sentence's own news."""
+    if hit.start - clause[0] > 14 or not _FRONTED_AFTER.match(doc.folded, clause[0], hit.start):
+        return False
+    comma = doc.folded.find(",", hit.end, min(s_end, hit.end + 80))
+    if comma < 0:
+        comma = doc.folded.find("،", hit.end, min(s_end, hit.end + 80))
+    return comma > 0 and len(doc.folded[comma:s_end].split()) >= 4
 
 
 def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], published: Any) -> bool:
@@ -2013,6 +2049,8 @@ def extract(report: Report) -> list[Event]:
     kept_events = [(c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept), strict=True) if e is not None]
     events = [e for _, e in kept_events]
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
+    if doc.language == "ar":
+        ranked = _premises_last(doc, [kept_events[i][0] for i in ranked], ranked)
     events = [events[i] for i in ranked]
     if doc.language == "en":
         events = _bombing_told_suicide(events)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from processors.extract import extract_events
 from processors.extract.dates import find_dates
 from sitrep.records import Event, Report
@@ -65,8 +67,8 @@ def test_helicopters_of_another_state_stay_that_states() -> None:
 
 def test_civilians_beside_a_change_of_ground_are_not_the_side_that_lost_it() -> None:
     text = (
-        "سيطرت قوات النظام اليوم على بلدة حمورية في الغوطة الشرقية وسط نزوح آلاف المدنيين، "
-        "بعد معارك عنيفة مع فصائل المعارضة."
+        "تمكنت قوات الجيش السوري من السيطرة على بلدة كفرنبودة، أكبر معاقل المعارضة المسلحة في ريف حماة، بحسب "
+        "ناشطين. وقال ناشطون إن القصف الجوي أودى بحياة 9 مدنيين مع تقدم قوات الجيش مدعومة بالدبابات."
     )
     first = events(text)[0]
     assert first.sub_event_type == "Government regains territory"
@@ -123,3 +125,29 @@ def test_english_weekdays_keep_the_stamps_own_day() -> None:
     late = datetime(2026, 5, 14, 22, 30, tzinfo=UTC)
     (friday,) = [d for d in find_dates("Warplanes struck the town on Friday", "en", late)]
     assert friday.date == date(2026, 5, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حشد الجيش تعزيزات كبيرة حول المدينة تمهيدا للسيطرة على أحيائها الشمالية خلال الأيام المقبلة.",
+        "بدأت القوات الحكومية عملية واسعة تتيح لها السيطرة على الطريق الدولي بين حلب ودمشق.",
+    ],
+)
+def test_a_change_of_ground_that_would_be_enabled_is_not_told_as_done(text: str) -> None:
+    assert all(e.sub_event_type != "Government regains territory" for e in events(text))
+
+
+def test_a_change_of_ground_that_was_achieved_is_still_told() -> None:
+    text = "تمكنت القوات الحكومية اليوم من السيطرة على بلدة مورك في ريف حماة الشمالي بعد معارك مع الفصائل."
+    assert events(text)[0].sub_event_type == "Government regains territory"
+
+
+def test_a_change_of_ground_fronted_as_the_premise_ranks_after_the_sentences_news() -> None:
+    text = (
+        "بعد استعادة السيطرة على ريف حمص الشمالي، صعدت قوات النظام غاراتها على بلدة اللطامنة في ريف حماة اليوم. "
+        "وقال ناشطون إن الغارات دمرت عدة منازل."
+    )
+    evs = events(text)
+    assert evs[0].sub_event_type == "Air/drone strike"
+    assert "Government regains territory" in {e.sub_event_type for e in evs}
