@@ -959,8 +959,8 @@ _NON_FACTIVE_BEFORE = re.compile(
     r"[بل]?(?:شن|تنفيذ|توجيه|القيام ب|اطلاق|هجوم|هجمات|استخدام))\W*){0,3}\s+(?:[وبلف]|لل|بال|ال)?$|"
     r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$|"
     # What would enable or ease it ("عملية تتيح لها السيطرة على", "تمهيدا للسيطرة", "لتسهيل اقتحام"): not yet done.
-    r"(?<!\w)[وف]?(?:[يت]تيح|[يت]سمح|تمهيدا|لتسهيل|تسهيل|[يت]سهل)(?:\s+(?:له|لها|لهم|لهن))?"
-    r"(?:\s+(?:من|ب))?\s+(?:[وبلف]|لل|بال|ال)?$"
+    r"(?<!\w)[وف]?(?:[يت]تيح|[يت]سمح|تمهيدا|لتسهيل|تسهيل|[يت]سهل|[يت]مهد)(?:\s+(?:له|لها|لهم|لهن))?"
+    r"(?:\s+(?:من|ب))?(?:\s+[بل]?(?:ال)?استعاد\S*)?\s+(?:[وبلف]|لل|بال|ال)?$"
 )
 _WEEKS_AFTER = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
 _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
@@ -969,6 +969,14 @@ _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
 # A sentence that opens "بعد استعادة السيطرة على X، ..." sets the change of ground as the premise of what it goes on
 # to tell ("after retaking X, the operations turned to Y"): that ground was taken before.
 _FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$")  # (`match` at the clause's start)
+
+
+def _only_non_violent_heads(cands: list[Candidate], lead: int) -> bool:
+    """Whether everything the title and lead tell is non-violent (a handover of ground or weapons under a deal,
+    an arrest, an agreement, a peaceful protest): the report is not about a violent event, whatever its body
+    recalls ("الفصائل تبدأ تسليم سلاحها الثقيل" over a campaign told further down)."""
+    heads = [c for c in cands if c.in_title or c.sentence == lead]
+    return bool(heads) and all(_finalize_type(c) in _NO_KILLING for c in heads)
 
 
 def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> list[int]:
@@ -1897,6 +1905,8 @@ def extract(report: Report) -> list[Event]:
         for c in all_cands
     ) and not _encirclement_lead(doc, lead):
         return []
+    if doc.language == "ar" and _only_non_violent_heads(all_cands, lead):
+        return []
     if _political_statement(doc, lead):
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
     if _not_an_event_report(doc, lead, [c for c in all_cands if c.in_title or c.sentence == lead]):
@@ -2457,6 +2467,8 @@ def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) 
     if doc.language != "ar" or not doc.title_end:
         return False
     title = doc.folded[: doc.title_end].strip()
+    if _admission_title(doc, lead_cands):
+        return True
     if (_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title)) and not any(
         c.count for cand in lead_cands for c in cand.casualties
     ):
@@ -2474,6 +2486,20 @@ def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) 
         and _CRIMINAL.search(doc.folded, 0, end) is not None
         and not any(a.start < end and a.name != "Civilians" for a in doc.actors)
     )
+
+
+# "التحالف يقر بقتل 80 مدنيا", "الجيش يعترف بمسؤوليته عن الغارة": an admission or count of deaths the side
+# caused, told as its statement (usually of months of strikes), not an event of the report's day.
+_ADMISSION = re.compile(
+    r"(?<!\w)[وف]?(?:يقر|تقر|اقر|اقرت|يعترف|تعترف|اعترف|اعترفت|الاعتراف|اقرار)\s+(?:\S+\s+){0,2}?$"
+)
+
+
+def _admission_title(doc: Document, lead_cands: list[Candidate]) -> bool:
+    """A title whose first trigger is what a side admits ("يقر بقتل 9 مدنيين في غارات": the strikes after it are
+    the means of the admitted deaths): the report tells of the admission."""
+    first = next((t for t in doc.triggers if t.start < doc.title_end), None)
+    return first is not None and _ADMISSION.search(doc.folded, max(0, first.start - 30), first.start) is not None
 
 
 def _lead_sentence(doc: Document) -> int:

@@ -151,3 +151,34 @@ def test_a_change_of_ground_fronted_as_the_premise_ranks_after_the_sentences_new
     evs = events(text)
     assert evs[0].sub_event_type == "Air/drone strike"
     assert "Government regains territory" in {e.sub_event_type for e in evs}
+
+
+def test_a_title_telling_what_a_side_admits_is_a_statement() -> None:
+    title = "الجيش الأمريكي يقر بقتل 14 مدنيا في غارات على الموصل"
+    text = (
+        "أقرت القيادة المركزية الأمريكية، الأربعاء، بمقتل 14 مدنيا في غارات شنتها طائراتها على الموصل خلال العام "
+        "الماضي، وقالت إن تحقيقاتها في بلاغات أخرى ما زالت جارية."
+    )
+    assert events(text, title) == []
+
+
+def test_a_title_telling_the_killing_itself_is_still_an_event() -> None:
+    title = "مقتل 14 مدنيا في غارات على الموصل"
+    text = "قتل 14 مدنيا في غارات جوية شنتها طائرات التحالف الدولي على أحياء غربي الموصل اليوم الأربعاء."
+    assert events(text, title)[0].fatalities == 14
+
+
+def test_a_report_whose_title_and_lead_tell_only_a_handover_is_not_about_violence() -> None:
+    title = "المسلحون يسلمون أسلحتهم الثقيلة في بلدة الرستن"
+    text = (
+        "بدأ المسلحون في بلدة الرستن تسليم أسلحتهم الثقيلة للقوات الحكومية، ما يمهد لاستعادتها السيطرة الكاملة "
+        "على البلدة بموجب اتفاق رعته روسيا. وكانت القوات الحكومية قد شنت في الأسابيع الماضية غارات مكثفة على "
+        "ريف حمص الشمالي."
+    )
+    assert events(text, title) == []
+
+
+def test_a_handover_beside_fighting_in_the_lead_keeps_the_fighting() -> None:
+    title = "اشتباكات عنيفة في ريف درعا"
+    text = "اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة قرب بلدة طفس اليوم، بينما سلمت فصائل أخرى أسلحتها."
+    assert events(text, title)[0].sub_event_type == "Armed clash"
