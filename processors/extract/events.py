@@ -972,11 +972,15 @@ _FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$
 
 
 def _only_non_violent_heads(cands: list[Candidate], lead: int) -> bool:
-    """Whether everything the title and lead tell is non-violent (a handover of ground or weapons under a deal,
-    an arrest, an agreement, a peaceful protest): the report is not about a violent event, whatever its body
-    recalls ("الفصائل تبدأ تسليم سلاحها الثقيل" over a campaign told further down)."""
+    """Whether everything the title and lead tell is a handover of ground or weapons under a deal, or an
+    agreement: the report is not about a violent event, whatever its body recalls ("الفصائل تبدأ تسليم سلاحها
+    الثقيل" over a campaign told further down). (Protests and an armed group's detentions stay events; the
+    authorities' detentions are police work, `_not_an_event_report`.)"""
     heads = [c for c in cands if c.in_title or c.sentence == lead]
-    return bool(heads) and all(_finalize_type(c) in _NO_KILLING for c in heads)
+    return bool(heads) and all(_finalize_type(c) in _NON_VIOLENT_HEADS for c in heads)
+
+
+_NON_VIOLENT_HEADS = frozenset({"Agreement", "Non-violent transfer of territory"})
 
 
 def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> list[int]:
