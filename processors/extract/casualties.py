@@ -24,9 +24,10 @@ from processors.extract.fastre import for_text, found_in
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
 
+# An Arabic word glued to the digits after it ("حتى الآن25 قتيلا", a lost space) ends where they begin.
 TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[^\W\d]\w*(?:[-']\w+)*|"
-    r"[^\w\s]"
+    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[\u0621-\u064a]+(?=\d)|"
+    r"[^\W\d]\w*(?:[-']\w+)*|[^\w\s]"
 )
 
 

@@ -670,6 +670,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             return []  # the sentence tells of an earlier year
     else:
         years = []
+    if doc.language == "ar" and _DAYS_BEFORE_OPENING.match(sentence):
+        return []  # "وقبل أيام قتل 45 مسلحا ... وتمكن الجهاديون من قطع الطريق": all of it days before the report
     kept: list[TriggerMention] = []
     set_aside = False
     arabic = doc.language == "ar"
@@ -932,6 +934,11 @@ def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
 
 
 _RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
+# A sentence that opens with a time days or weeks back tells, all of it, of then.
+_DAYS_BEFORE_OPENING = re.compile(
+    r"\W*[وف]?قبل\s+(?:بضعه\s+|عده\s+|نحو\s+)?(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s*,?\s*"
+    r"(?!(?:و|ما)?\s*(?:زال|تزال|يزال|مازال)\S*)\S"
+)
 _MONTHS_AR = "|".join(sorted((m for m in _AR_MONTHS if m not in ("اب", "ماي")), key=len, reverse=True))
 # A month named without a day ("أسقطتها في فبراير", "خلال تموز الماضي"): the clause tells of that month.
 _MONTH_ONLY_AR = re.compile(
@@ -945,7 +952,9 @@ _LONG_AGO_AR = re.compile(
     r"(?:\s+\S+)?\s*$|"
     r"(?<!\w)(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|قرابه\s+|اكثر من\s+|اقل من\s+)?(?:(?:عام|سنه)(?!\s*\d)|عامين|"
     r"سنتين|اعوام|سنوات|شهرين|اشهر|عقد|عقدين|عقود|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثماني\S*|"
-    r"تسع\S*|عشر\S*)\s+(?:اعوام|سنوات|عاما|سنه|اشهر|شهرا|عقود))(?!\w)"
+    r"تسع\S*|عشر\S*)\s+(?:اعوام|سنوات|عاما|سنه|اشهر|شهرا|عقود))(?!\w)|"
+    # "وقبل أيام قتل 45 مسلحا": days or weeks before the report (not "منذ أيام", which runs on to today)
+    r"(?<!\w)[وف]?قبل\s+(?:بضعه\s+|عده\s+|نحو\s+|ايام\s+و)?(?:ايام|اسبوع|اسبوعين|اسابيع)(?!\w)"
 )
 # A verbal noun under a word that does not assert it happened: a decision, option, plan or intention
 # ("قرار شن ضربات", "خيارات عسكرية"), a call or demand, its coming time or the fear of it ("اقترب الوقت
@@ -969,6 +978,16 @@ _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
 # A sentence that opens "بعد استعادة السيطرة على X، ..." sets the change of ground as the premise of what it goes on
 # to tell ("after retaking X, the operations turned to Y"): that ground was taken before.
 _FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$")  # (`match` at the clause's start)
+
+
+def _means_of_title_ground_change(doc: Document, t: Candidate) -> bool:
+    """"داعش يسيطر على أجزاء من البوكمال إثر هجوم عنيف": the fighting after "إثر/بعد/عقب" in a title that tells
+    a change of ground first is how the ground was won; the title heads the body's change of ground."""
+    return (
+        _finalize_type(t) in ("Armed clash", "Attack")
+        and _MEANS_BEFORE.search(doc.folded, max(0, t.start - 8), t.start) is not None
+        and any(h.sub_event_type == _TERRITORY and h.start < t.start for h in doc.triggers)
+    )
 
 
 def _only_non_violent_heads(cands: list[Candidate], lead: int) -> bool:
@@ -2018,6 +2037,8 @@ def extract(report: Report) -> list[Event]:
         target = (
             max(same, key=lambda m: (arabic and _same_spot(m.place, t.place), bool(m.casualties))) if same else None
         )
+        if arabic and _means_of_title_ground_change(doc, t):
+            target = next((m for m in merged if _finalize_type(m) in _TERRITORIAL), target)
         if target is None and t.sub_event_type in (
             "Air/drone strike",
             "Shelling/artillery/missile attack",

@@ -72,7 +72,7 @@ _WITHDREW_AFTER = re.compile(
 )
 _VICTIM_BEFORE = re.compile(
     r"(?:(?<!\w)(?:بينهم|منهم|من بينهم)\s+(?:\S+\s+){0,2}?(?:من|من صفوف|في صفوف)|"
-    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
+    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?(?:علي الاقل\s+)?"
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
 # "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
@@ -305,6 +305,8 @@ def resolve_roles(
             tags[i].add("backer")  # "supported by allied militias and Russian warplanes": both back the attack
         if "conj" in tags[i] and "lost_member" in tags[i - 1]:
             tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
+        elif "conj" in tags[i] and {"victim", "opponent"} <= tags[i - 1] and "civilian" not in tags[i - 1]:
+            tags[i] |= {"victim", "dead_too"}  # "30 قتيلا من قوات النظام والمسلحين الموالين لها": the dead of both
         elif (
             "lost_member" in tags[i - 1]
             and mentions[i].name == mentions[i - 1].name
@@ -392,6 +394,7 @@ def resolve_roles(
             for i in armed
             if mentions[i].start >= trigger_start
             and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member"}
+            and "dead_too" not in tags[i]  # "معارك أوقعت 30 قتيلا من قوات النظام والمسلحين الموالين لها"
         ]
         if after_ids:
             first = after_ids[0]

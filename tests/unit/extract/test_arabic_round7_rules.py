@@ -182,3 +182,40 @@ def test_a_handover_beside_fighting_in_the_lead_keeps_the_fighting() -> None:
     title = "اشتباكات عنيفة في ريف درعا"
     text = "اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة قرب بلدة طفس اليوم، بينما سلمت فصائل أخرى أسلحتها."
     assert events(text, title)[0].sub_event_type == "Armed clash"
+
+
+def test_a_toll_glued_to_the_word_before_it_is_read() -> None:
+    text = "قتل حتى الآن17 مدنيا في غارات جوية على بلدة التمانعة في ريف إدلب الجنوبي اليوم."
+    assert events(text)[0].fatalities == 17
+
+
+def test_a_sentence_opening_days_back_tells_of_then_all_of_it() -> None:
+    title = "اشتباكات عنيفة في ريف حماة"
+    text = (
+        "قتل 6 عناصر من قوات النظام في اشتباكات مع الفصائل قرب بلدة اللطامنة اليوم. "
+        "وقبل أيام قتل 31 عنصرا من قوات النظام في هجمات متتالية للفصائل، وتمكنت الفصائل من قطع طريق الإمداد."
+    )
+    evs = events(text, title)
+    assert evs[0].fatalities == 6
+    assert all(e.fatalities != 31 for e in evs)
+
+
+def test_the_dead_of_both_of_one_side_named_after_the_fighting_are_not_its_initiator() -> None:
+    title = "داعش يسيطر على أحياء في مدينة الميادين"
+    text = (
+        "سيطر تنظيم داعش اليوم على أحياء في مدينة الميادين بريف دير الزور. وقال المرصد إن معارك عنيفة في وسط "
+        "المدينة أوقعت 30 قتيلا على الأقل من قوات النظام والمسلحين الموالين لها."
+    )
+    first = events(text, title)[0]
+    assert first.sub_event_type == "Non-state actor overtakes territory"
+    assert (first.actor1, first.actor2) == ("Islamic State", "Military Forces of Syria")
+    assert first.fatalities == 30
+
+
+def test_the_fighting_after_ithr_in_a_title_of_a_change_of_ground_is_how_it_was_won() -> None:
+    title = "الفصائل تسيطر على قرى في ريف حماة إثر هجوم واسع"
+    text = (
+        "سيطرت فصائل المعارضة اليوم على ثلاث قرى في ريف حماة الشمالي بعد هجوم واسع على مواقع قوات النظام. "
+        "وفي ريف حلب، قتل 9 عناصر من قوات النظام في اشتباكات مع الفصائل قرب بلدة خان طومان."
+    )
+    assert events(text, title)[0].sub_event_type == "Non-state actor overtakes territory"
