@@ -448,7 +448,27 @@ def _read_context(doc: Document) -> Document:
             for a in doc.actors
             if a.name != "Civilians" or not any(p.start <= a.start and a.end <= p.end for p in settlements)
         ]
+        if doc.language == "ar":
+            _camp_town_named(doc, settlements)
     return doc
+
+
+_CAMP_WORD = re.compile(r"[وفبل]?(?:ال|لل)?مخيم")
+
+
+def _camp_town_named(doc: Document, settlements: list[Any]) -> None:
+    """Where a town named "مخيم ..." is told ("قصف على مخيم اليرموك"), "ومخيم اليرموك" (a conjunction glued to the
+    name) and the bare "المخيم" after it are that town, not a camp's civilians."""
+    camps = [p for p in settlements if doc.folded.startswith("مخيم", p.start)]
+    if not camps:
+        return
+    doc.actors = [
+        a
+        for a in doc.actors
+        if a.name != "Civilians"
+        or not _CAMP_WORD.fullmatch(doc.folded, a.start, a.end)
+        or not any(p.start <= a.end for p in camps)  # a camp word before any camp town is named: its people
+    ]
 
 
 _SETTLEMENT = {"village", "town", "city"}
@@ -2650,6 +2670,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and _MILITARY_TARGET.search(doc.folded, *doc.sentences[cand.sentence])
     ):
         roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
+    if doc.language == "ar" and sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        _military_site_hit_ar(doc, cand, roles)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1
@@ -2921,6 +2943,29 @@ def _subjected_roles(doc: Document, cand: Candidate, roles: Roles) -> None:
         if owner:  # "أعلن الجيش السوري عن تعرض مطار الشعيرات لقصف": the army's own base
             roles.actor2 = owner[-1].name
             roles.spans["actor2"] = (owner[-1].start, owner[-1].end)
+
+
+# "غارة جوية على موقع عسكري", "تعرض مواقع عسكرية لضربات صاروخية", "اعتدى على أحد مواقعنا العسكرية".
+_MILITARY_SITE_AR = re.compile(
+    r"(?<!\w)[وبلف]?(?:ال)?(?:مطار|قاعده|ثكنه|مواقع|موقع|مقر|مقرات|نقطه|نقاط)\S*\s+(?:\S+\s+)?(?:ال)?عسكري\S*"
+)
+
+
+def _military_site_hit_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
+    """An Arabic strike in Syria on "a military site" whose owner the text does not name (only "our sites" in the
+    state's words): the Syrian state's forces were hit, not civilians, when no one else is said to hold it."""
+    if roles.actor2 not in ("", "Civilians") or same_side(roles.actor1 or "?", "Military Forces of Syria"):
+        return
+    if cand.place is not None and cand.place.location.country not in ("", "SY", "Syria"):
+        return
+    s_start, s_end = doc.sentences[cand.sentence]
+    spans = [(s_start, s_end)] + ([(0, doc.title_end)] if cand.title_match and doc.title_end else [])
+    if roles.actor2 == "Civilians" and any("مدني" in doc.folded[a:b] for a, b in spans):
+        return  # civilians are told among the dead
+    pattern = for_text(_MILITARY_SITE_AR, doc.folded)
+    if any(pattern.search(doc.folded, a, b) for a, b in spans):
+        roles.actor2 = "Military Forces of Syria"
+        roles.spans.pop("actor2", None)
 
 
 def _title_names_the_attacker(title: Candidate, body: Candidate) -> None:

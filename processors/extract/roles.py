@@ -168,6 +168,11 @@ _VSO_VERB_BEFORE = re.compile(
 )
 # "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
 _HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
+# Civilians under a word of concern or flight ("خشيتها على مصير آلاف المدنيين", "مخاوف من نزوح آلاف المدنيين",
+# "إجلاء المدنيين"): the people feared for, fleeing or moved, not the victims of the strike told beside them.
+_CONCERN_BEFORE = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:مصير|نزوح|تهجير|اجلاء|خروج|قلق\S*|مخاوف|خشيه|خشيت\S*|حمايه)\s+(?:\S+\s+){0,2}?$"
+)
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 _WORD = re.compile(r"\S+")
 _CONJ_GAP = re.compile(r"\s*(?:,|و|and|,\s*and)?\s*")
@@ -287,6 +292,8 @@ def resolve_roles(
             tag.add("conj")
         if m.name == "Civilians":
             tag.add("civilian")
+            if _CONCERN_BEFORE.search(before):
+                tag.add("status")  # "مخاوف من نزوح آلاف المدنيين": whose fate is feared, not who was hit
         tags.append(tag)
     roles.holder = next(
         (

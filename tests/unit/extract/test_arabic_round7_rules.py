@@ -219,3 +219,34 @@ def test_the_fighting_after_ithr_in_a_title_of_a_change_of_ground_is_how_it_was_
         "وفي ريف حلب، قتل 9 عناصر من قوات النظام في اشتباكات مع الفصائل قرب بلدة خان طومان."
     )
     assert events(text, title)[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_strike_on_an_unowned_military_site_in_syria_hits_the_states_forces() -> None:
+    title = "قتلى في غارة جوية على موقع عسكري شرقي سوريا"
+    text = "قتل وجرح عدد من الأشخاص في غارة جوية استهدفت موقعا عسكريا قرب بلدة الصالحية في ريف دير الزور اليوم."
+    first = events(text, title)[0]
+    assert first.sub_event_type == "Air/drone strike"
+    assert first.actor2 == "Military Forces of Syria"
+
+
+def test_civilians_killed_at_a_military_site_stay_civilians() -> None:
+    text = "قتل 4 مدنيين في غارة جوية على موقع عسكري قرب بلدة الصالحية في ريف دير الزور اليوم."
+    assert events(text)[0].actor2 == "Civilians"
+
+
+def test_a_camp_town_told_again_as_the_camp_is_a_place_not_civilians() -> None:
+    text = (
+        "قصفت قوات النظام اليوم حي التضامن ومخيم اليرموك جنوب دمشق الخاضعين لسيطرة تنظيم داعش، "
+        "وتصاعدت أعمدة الدخان من المخيم."
+    )
+    first = events(text)[0]
+    assert first.actor1 == "Military Forces of Syria"
+    assert first.actor2 != "Civilians"
+
+
+def test_civilians_feared_for_are_not_the_victims_of_the_strike() -> None:
+    text = (
+        "واصلت قوات النظام اليوم قصفها على بلدة اللطامنة في ريف حماة، وسط مخاوف من نزوح آلاف المدنيين "
+        "نحو الحدود التركية."
+    )
+    assert events(text)[0].actor2 != "Civilians"
