@@ -1000,13 +1000,18 @@ _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
 _FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$")  # (`match` at the clause's start)
 
 
-def _means_of_title_ground_change(doc: Document, t: Candidate) -> bool:
+def _means_of_title_ground_change(doc: Document, t: Candidate, lead: int) -> bool:
     """"داعش يسيطر على أجزاء من البوكمال إثر هجوم عنيف": the fighting after "إثر/بعد/عقب" in a title that tells
-    a change of ground first is how the ground was won; the title heads the body's change of ground."""
-    return (
-        _finalize_type(t) in ("Armed clash", "Attack")
-        and _MEANS_BEFORE.search(doc.folded, max(0, t.start - 8), t.start) is not None
-        and any(h.sub_event_type == _TERRITORY and h.start < t.start for h in doc.triggers)
+    a change of ground (or over a lead that tells it: "الجيش يتوغل في الحي بعد معارك" over "تمكن من استعادة
+    السيطرة على ...") is how the ground was won; the title heads the body's change of ground."""
+    if _finalize_type(t) not in ("Armed clash", "Attack") or not _MEANS_BEFORE.search(
+        doc.folded, max(0, t.start - 8), t.start
+    ):
+        return False
+    lead_span = doc.sentences[lead] if lead >= 0 else (0, 0)
+    return any(
+        h.sub_event_type == _TERRITORY and (h.start < t.start or lead_span[0] <= h.start < lead_span[1])
+        for h in doc.triggers
     )
 
 
@@ -2057,7 +2062,7 @@ def extract(report: Report) -> list[Event]:
         target = (
             max(same, key=lambda m: (arabic and _same_spot(m.place, t.place), bool(m.casualties))) if same else None
         )
-        if arabic and _means_of_title_ground_change(doc, t):
+        if arabic and _means_of_title_ground_change(doc, t, lead):
             target = next((m for m in merged if _finalize_type(m) in _TERRITORIAL), target)
         if target is None and t.sub_event_type in (
             "Air/drone strike",

@@ -250,3 +250,33 @@ def test_civilians_feared_for_are_not_the_victims_of_the_strike() -> None:
         "نحو الحدود التركية."
     )
     assert events(text)[0].actor2 != "Civilians"
+
+
+def test_an_attack_with_gas_is_a_chemical_weapon() -> None:
+    text = "قال ناشطون إن قوات النظام شنت هجوما بالغاز على بلدة حرستا اليوم أدى إلى إصابة 9 أشخاص بحالات اختناق."
+    first = events(text)[0]
+    assert first.sub_event_type == "Chemical weapon"
+    assert first.actor1 == "Military Forces of Syria"
+
+
+def test_tear_gas_is_no_chemical_weapon() -> None:
+    text = "أطلقت قوات الأمن الغاز المسيل للدموع لتفريق مئات المتظاهرين أمام مبنى المحافظة في الناصرية اليوم."
+    assert all(e.sub_event_type != "Chemical weapon" for e in events(text))
+
+
+def test_a_group_named_by_a_hashtag_after_said_is_the_speaker() -> None:
+    text = (
+        "قالت #وحدات_حماية_الشعب إن الجيش التركي قصف قرية في ناحية جنديرس اليوم ما أدى إلى إصابة 4 مدنيين."
+    )
+    first = events(text)[0]
+    assert first.actor1 == "Military Forces of Turkey"
+    assert first.actor2 == "Civilians"
+
+
+def test_fighting_after_bad_in_a_title_over_a_lead_telling_the_ground_won() -> None:
+    title = "الجيش السوري يتوغل في حي جوبر بعد معارك عنيفة مع فيلق الرحمن"
+    text = (
+        "أحرز الجيش السوري تقدما داخل حي جوبر شرق دمشق، حيث تمكن من استعادة السيطرة على منطقة الكراجات، إثر "
+        "معارك عنيفة مع مقاتلي فيلق الرحمن اليوم. وقتل 3 مدنيين في قصف على بلدة عين ترما القريبة."
+    )
+    assert events(text, title)[0].sub_event_type == "Government regains territory"
