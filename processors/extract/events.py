@@ -112,7 +112,7 @@ _NOT_REPORTED = re.compile(
     r"(?:(?<!\w)[وف]?(?:لا|لم|لن)\s+(?!(?:تزال|يزال|زالت|زال|تزل|يزل|يسفر|تسفر|يخلف|تخلف|يؤد\S*|تؤد\S*|"
     r"تتوقف|يتوقف|توقف|تهدا|يهدا|تنقطع|ينقطع|يعرف|تعرف|يتضح|يتبين|ترد|يرد|تعلن|يعلن|تتبن\S*|يتبن\S*|"
     r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
-    r"(?<!\w)[وب]?(?:تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
+    r"(?<!\w)[وب]?(?:(?:ال)?تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
     r"(?<!\w)[وف]?اتهم\S*(?:\s+[^\s,.]+){0,3}?\s+ب[^\s,.]+\s+(?:[^\s,.]+\s+)?|"
     r"(?<!\w)[وب]?(?:رد|ردا|الرد|برد|ردود|ردها|رده)\s+(?:\S+\s+){0,5}?(?:علي|عل)\s+|"
     r"(?<!\w)[وب]?(?:ال)?(?:دليل|ادله)\s+(?:\S+\s+){0,5}?|"
@@ -125,6 +125,8 @@ _NOT_REPORTED = re.compile(
     r"(?<!\w)[وفل]?(?:ال)?(?:نازح\S*|نزوح|فروا|فر|فرار|هربا|هرب\S*|لاجئ\S*|تهجير)\s+(?:\S+\s+){0,3}?"
     r"(?:بسبب|جراء|هربا من)\s+(?:\S+\s+)?)$"
 )
+# A toll whose killing word is named without being reported (`_NOT_REPORTED`): "بالتورط في قتل مئات المدنيين".
+_TOLL_NOT_REPORTED = re.compile(_NOT_REPORTED.pattern[:-1] + r"[وب]?(?:قتل|مقتل|مصرع)\s+$")
 # After a trigger: an attack still to come ("هجوم وشيك", "الهجوم على ادلب سيخلف"), or words, not
 # arms ("هجوما لاذعا", "هاجم الرئيس التركي").
 _NOT_REPORTED_AFTER = re.compile(
@@ -1543,6 +1545,13 @@ def _assign_casualties(
             )
         ):
             continue  # "rescuers gave a higher toll of 26": another source's figure for a toll already told
+        if (
+            owner is not None
+            and doc.language == "ar"
+            and c.kind == "killed"
+            and for_text(_TOLL_NOT_REPORTED, doc.folded).search(doc.folded, max(s_start, c.start - 80), c.start)
+        ):
+            continue  # "الاتهامات بالتورط في قتل مئات المدنيين": the killing of an accusation, not another event's
         if owner is not None:
             owner.casualties.append(c)
             if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):

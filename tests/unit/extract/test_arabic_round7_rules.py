@@ -280,3 +280,14 @@ def test_fighting_after_bad_in_a_title_over_a_lead_telling_the_ground_won() -> N
         "معارك عنيفة مع مقاتلي فيلق الرحمن اليوم. وقتل 3 مدنيين في قصف على بلدة عين ترما القريبة."
     )
     assert events(text, title)[0].sub_event_type == "Government regains territory"
+
+
+def test_a_toll_inside_an_accusation_of_involvement_is_no_events_toll() -> None:
+    title = "مقتل 8 مدنيين بقصف على خان شيخون.. وموسكو ترفض الاتهامات"
+    text = (
+        "رفضت موسكو، الخميس، الاتهامات الموجهة إليها بالتورط في قتل مئات المدنيين في بلدات إدلب التي تتعرض "
+        "لقصف من قبل النظام. وقتل 8 مدنيين اليوم في قصف مدفعي على بلدة خان شيخون."
+    )
+    evs = events(text, title)
+    assert all(e.fatalities != 100 for e in evs)
+    assert any(e.fatalities == 8 for e in evs)
