@@ -1782,6 +1782,12 @@ _OTHER_INFORMANT_BEFORE = re.compile(
 )
 
 
+# "قتلت 3 أشخاص، وهو ما يخالف الأرقام التي ذكرها المرصد": the figure is told as contradicting another's.
+_CONTRADICTS_AFTER = re.compile(
+    r"[^.]{0,120}?(?<!\w)(?:وهو ما|ما)?\s*(?:يخالف|تخالف|يناقض|يتناقض|تتناقض|خلافا ل|بخلاف)(?!\w)"
+)
+
+
 def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualties | None:
     """Tolls of one event that other informants give differently ("ذكرت تقارير أن 5 قتلوا وأفادت تقارير أخرى
     بمقتل 20"): ACLED codes the lowest of conflicting figures."""
@@ -1791,7 +1797,7 @@ def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualt
         for c in numbered
         if (s := pattern.search(doc.folded, max(0, c.start - 60), c.start)) is not None
         and not _SEGMENT_BREAK.search(doc.folded, s.end(), c.start)
-    ]
+    ] or [c for c in numbered if for_text(_CONTRADICTS_AFTER, doc.folded).match(doc.folded, c.end)]
     if not other or len({c.count for c in numbered}) < 2:
         return None
     return min(numbered, key=lambda c: c.count)

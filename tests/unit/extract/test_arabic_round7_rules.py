@@ -291,3 +291,11 @@ def test_a_toll_inside_an_accusation_of_involvement_is_no_events_toll() -> None:
     evs = events(text, title)
     assert all(e.fatalities != 100 for e in evs)
     assert any(e.fatalities == 8 for e in evs)
+
+
+def test_a_figure_told_as_contradicting_anothers_gives_the_lowest() -> None:
+    text = (
+        "قتل 4 جنود عراقيين في هجوم شنه مسلحون على نقطة تفتيش قرب بلدة الطارمية اليوم بحسب الجيش، وهو ما "
+        "يخالف الأرقام التي أعلنتها مصادر محلية. وكانت مصادر محلية قد قالت إن 11 جنديا قتلوا في الهجوم."
+    )
+    assert events(text, "مقتل جنود عراقيين في هجوم مسلح على نقطة تفتيش شمال بغداد")[0].fatalities == 4
