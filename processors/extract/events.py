@@ -1017,13 +1017,17 @@ def _means_of_title_ground_change(doc: Document, t: Candidate, lead: int) -> boo
     )
 
 
-def _only_non_violent_heads(cands: list[Candidate], lead: int) -> bool:
+def _only_non_violent_heads(doc: Document, cands: list[Candidate], lead: int) -> bool:
     """Whether everything the title and lead tell is a handover of ground or weapons under a deal, or an
     agreement: the report is not about a violent event, whatever its body recalls ("الفصائل تبدأ تسليم سلاحها
     الثقيل" over a campaign told further down). (Protests and an armed group's detentions stay events; the
     authorities' detentions are police work, `_not_an_event_report`.)"""
     heads = [c for c in cands if c.in_title or c.sentence == lead]
-    return bool(heads) and all(_finalize_type(c) in _NON_VIOLENT_HEADS for c in heads)
+    return bool(heads) and all(
+        _finalize_type(c) in _NON_VIOLENT_HEADS
+        or (_finalize_type(c) in _TERRITORIAL and _evacuation_by_deal(doc, c))
+        for c in heads
+    )
 
 
 _NON_VIOLENT_HEADS = frozenset({"Agreement", "Non-violent transfer of territory"})
@@ -1968,7 +1972,7 @@ def extract(report: Report) -> list[Event]:
         for c in all_cands
     ) and not _encirclement_lead(doc, lead):
         return []
-    if doc.language == "ar" and _only_non_violent_heads(all_cands, lead):
+    if doc.language == "ar" and _only_non_violent_heads(doc, all_cands, lead):
         return []
     if _political_statement(doc, lead):
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
@@ -2702,6 +2706,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and any(a.name == "Military Forces of Israel" for a in doc.actors)
     ):
         roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
+    if doc.language == "ar" and sub_event_type in _TERRITORIAL and _evacuation_by_deal(doc, cand):
+        sub_event_type = "Non-violent transfer of territory"
     sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
@@ -2986,6 +2992,25 @@ def _military_site_hit_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
     if any(pattern.search(doc.folded, a, b) for a, b in spans):
         roles.actor2 = "Military Forces of Syria"
         roles.spans.pop("actor2", None)
+
+
+# Fighters taken out of a town ("إخراج", "إجلاء", "خروج") under a deal or in an evacuation operation: the ground
+# changes hands without a fight ("خلال عملية إخراج الفصيل منها", "خروج المقاتلين بموجب اتفاق").
+_EVACUATION_WORD = re.compile(r"[وفبل]?(?:ال|لل)?(?:اخراج|اجلاء|خروج|اجلت|اخرجت|اخرج)(?:ه|ها|هم)?$")
+_DEAL_WORD = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتفاق\S*|تسويه|مصالحه|بموجب)(?!\w)")
+_OPERATION_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:عمليه|عمليات)\s+$")
+
+
+def _evacuation_by_deal(doc: Document, cand: Candidate) -> bool:
+    """A change of ground told only by evacuation words, under a deal or as an evacuation operation."""
+    words = [cand.words.get(t.start, "") for t in cand.triggers if t.sub_event_type == _TERRITORY]
+    if not words or not all(_EVACUATION_WORD.match(w) for w in words):
+        return False
+    s_start, s_end = doc.sentences[cand.sentence]
+    return bool(
+        for_text(_DEAL_WORD, doc.folded).search(doc.folded, s_start, s_end)
+        or any(_OPERATION_BEFORE.search(doc.folded, max(s_start, t.start - 14), t.start) for t in cand.triggers)
+    )
 
 
 def _title_names_the_attacker(title: Candidate, body: Candidate) -> None:

@@ -299,3 +299,27 @@ def test_a_figure_told_as_contradicting_anothers_gives_the_lowest() -> None:
         "يخالف الأرقام التي أعلنتها مصادر محلية. وكانت مصادر محلية قد قالت إن 11 جنديا قتلوا في الهجوم."
     )
     assert events(text, "مقتل جنود عراقيين في هجوم مسلح على نقطة تفتيش شمال بغداد")[0].fatalities == 4
+
+
+def test_fighters_taken_out_under_a_deal_is_a_non_violent_transfer() -> None:
+    text = (
+        "قصفت قوات النظام بلدة كفربطنا اليوم ما أدى إلى مقتل 3 مدنيين. وفي حرستا، بدأت عملية إخراج مقاتلي "
+        "حركة أحرار الشام من المدينة بموجب اتفاق مع الجانب الروسي."
+    )
+    types = {e.sub_event_type for e in events(text)}
+    assert "Non-violent transfer of territory" in types
+    assert "Government regains territory" not in types
+
+
+def test_a_report_whose_lead_tells_only_an_evacuation_operation_is_not_about_violence() -> None:
+    title = "وصول محققين دوليين إلى بلدة الرحيبة"
+    text = (
+        "وصل فريق من المحققين الدوليين اليوم إلى بلدة الرحيبة في القلمون الشرقي، خلال عملية إخراج مقاتلي "
+        "المعارضة منها، وفق ما نقلته وسائل إعلام رسمية."
+    )
+    assert events(text, title) == []
+
+
+def test_fighters_driven_out_in_battle_still_regains_ground() -> None:
+    text = "تمكنت قوات النظام اليوم من طرد مقاتلي المعارضة من بلدة حرستا بعد معارك عنيفة استمرت ساعات."
+    assert events(text)[0].sub_event_type == "Government regains territory"
