@@ -730,6 +730,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
             or (arabic and _told_long_ago(doc, hit, clause, published))
+            or (arabic and "غطاء" in sentence and _under_cover_of(doc, hit, hits))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
@@ -1049,6 +1050,18 @@ def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> 
     return [i for i, p in zip(ranked, premise, strict=True) if not p] + [
         i for i, p in zip(ranked, premise, strict=True) if p
     ]
+
+
+# "توغلت القوات تحت غطاء غارات جوية ودخلت قرى", "تقدمت بغطاء جوي روسي": the strikes are the cover of the ground
+# advance the sentence tells, not an event of their own.
+_UNDER_COVER_BEFORE = re.compile(r"(?<!\w)(?:تحت\s+|وسط\s+)?[بو]?غطاء\s+(?:من\s+|ناري\s+)?(?:ال)?$")
+
+
+def _under_cover_of(doc: Document, hit: TriggerMention, hits: list[TriggerMention]) -> bool:
+    """A strike told as the cover of a ground advance or fight in the same sentence."""
+    return _UNDER_COVER_BEFORE.search(doc.folded, max(0, hit.start - 16), hit.start) is not None and any(
+        h.sub_event_type in (_TERRITORY, "Armed clash") for h in hits if h is not hit
+    )
 
 
 def _fronted_premise(doc: Document, hit: TriggerMention, clause: tuple[int, int], s_end: int) -> bool:

@@ -323,3 +323,16 @@ def test_a_report_whose_lead_tells_only_an_evacuation_operation_is_not_about_vio
 def test_fighters_driven_out_in_battle_still_regains_ground() -> None:
     text = "تمكنت قوات النظام اليوم من طرد مقاتلي المعارضة من بلدة حرستا بعد معارك عنيفة استمرت ساعات."
     assert events(text)[0].sub_event_type == "Government regains territory"
+
+
+def test_strikes_told_as_the_cover_of_a_ground_advance_are_not_the_main_event() -> None:
+    text = (
+        "تقدمت قوات النظام في ريف إدلب الجنوبي تحت غطاء غارات جوية مكثفة، ودخلت بلدة الهبيط بعد انسحاب "
+        "مقاتلي المعارضة منها اليوم."
+    )
+    assert events(text)[0].sub_event_type == "Government regains territory"
+
+
+def test_strikes_without_a_ground_advance_stay_strikes() -> None:
+    text = "شنت طائرات حربية روسية غارات جوية مكثفة على بلدة الهبيط في ريف إدلب الجنوبي اليوم."
+    assert events(text)[0].sub_event_type == "Air/drone strike"
