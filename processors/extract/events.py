@@ -1034,6 +1034,14 @@ def _only_non_violent_heads(doc: Document, cands: list[Candidate], lead: int) ->
 _NON_VIOLENT_HEADS = frozenset({"Agreement", "Non-violent transfer of territory"})
 
 
+def _violent_first(events: list[Event], ranked: list[int]) -> list[int]:
+    """The ranking with a handover under a deal or an agreement after the violent events the report tells."""
+    calm = [e.sub_event_type in _NON_VIOLENT_HEADS for e in events]
+    if not any(calm) or all(calm):
+        return ranked
+    return [i for i in ranked if not calm[i]] + [i for i in ranked if calm[i]]
+
+
 def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> list[int]:
     """The ranking with changes of ground told only as a fronted premise (`_fronted_premise`) after the rest: the
     sentence's news is what it goes on to tell. (They still tell that the report is about the fighting.)"""
@@ -2143,6 +2151,7 @@ def extract(report: Report) -> list[Event]:
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
     if doc.language == "ar":
         ranked = _premises_last(doc, [kept_events[i][0] for i in ranked], ranked)
+        ranked = _violent_first(events, ranked)
     events = [events[i] for i in ranked]
     if doc.language == "en":
         events = _bombing_told_suicide(events)

@@ -336,3 +336,12 @@ def test_strikes_told_as_the_cover_of_a_ground_advance_are_not_the_main_event() 
 def test_strikes_without_a_ground_advance_stay_strikes() -> None:
     text = "شنت طائرات حربية روسية غارات جوية مكثفة على بلدة الهبيط في ريف إدلب الجنوبي اليوم."
     assert events(text)[0].sub_event_type == "Air/drone strike"
+
+
+def test_a_handover_under_a_deal_ranks_after_the_fighting_the_report_tells() -> None:
+    text = (
+        "بدأت عملية إخراج مقاتلي المعارضة من بلدة الضمير بموجب اتفاق مع الجانب الروسي اليوم. "
+        "وفي الأثناء قصفت القوات الحكومية مواقع تنظيم داعش في حي الحجر الأسود جنوب دمشق."
+    )
+    evs = events(text, "قصف على مواقع داعش جنوب دمشق وإخراج مقاتلين من الضمير")
+    assert evs[0].sub_event_type == "Shelling/artillery/missile attack"
