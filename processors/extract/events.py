@@ -730,6 +730,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
             or (arabic and _told_long_ago(doc, hit, clause, published))
+            or (arabic and "بدا" in sentence and _CAMPAIGN_BEGUN_AFTER.match(folded, hit.end, clause[1]))
             or (arabic and "غطاء" in sentence and _under_cover_of(doc, hit, hits))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
@@ -1060,6 +1061,11 @@ def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> 
     ]
 
 
+# "بعد هجوم واسع بدأه الجيش في 19 نيسان", "الحملة التي بدأتها القوات الشهر الماضي": an offensive named with when
+# it began is the campaign the report's events belong to, not an event of that day.
+_CAMPAIGN_BEGUN_AFTER = re.compile(
+    r"\s+(?:[^\s,.]+\s+){0,2}?(?:(?:الذي|التي)\s+)?(?:بدا|بدات|بداه|بداها|بداته|بداتها|بدؤوه|بداوه)(?!\w)"
+)
 # "توغلت القوات تحت غطاء غارات جوية ودخلت قرى", "تقدمت بغطاء جوي روسي": the strikes are the cover of the ground
 # advance the sentence tells, not an event of their own.
 _UNDER_COVER_BEFORE = re.compile(r"(?<!\w)(?:تحت\s+|وسط\s+)?[بو]?غطاء\s+(?:من\s+|ناري\s+)?(?:ال)?$")

@@ -345,3 +345,14 @@ def test_a_handover_under_a_deal_ranks_after_the_fighting_the_report_tells() -> 
     )
     evs = events(text, "قصف على مواقع داعش جنوب دمشق وإخراج مقاتلين من الضمير")
     assert evs[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_offensive_named_with_when_it_began_is_the_campaign_not_that_days_event() -> None:
+    title = "الجيش السوري يعلن السيطرة على بلدة اللطامنة"
+    text = (
+        "أعلن الجيش السوري اليوم سيطرته الكاملة على بلدة اللطامنة في ريف حماة الشمالي. ويأتي ذلك بعد هجوم "
+        "واسع بدأه الجيش في 2 مايو ضد فصائل المعارضة في المنطقة."
+    )
+    evs = events(text, title)
+    assert evs[0].sub_event_type == "Government regains territory"
+    assert all(e.event_date != date(2026, 5, 2) for e in evs)
