@@ -356,3 +356,25 @@ def test_an_offensive_named_with_when_it_began_is_the_campaign_not_that_days_eve
     evs = events(text, title)
     assert evs[0].sub_event_type == "Government regains territory"
     assert all(e.event_date != date(2026, 5, 2) for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "قتل 3 جنود عراقيين في هجوم شنه عناصر من تنظيم داعش على نقطة عسكرية قرب بلدة الحويجة اليوم.",
+            "Military Forces of Iraq",
+        ),
+        (
+            "أصيب جنديان أمريكيان عندما انفجرت عبوة ناسفة بدوريتهما قرب مدينة منبج اليوم، وقتل جندي امريكي.",
+            "Military Forces of the United States",
+        ),
+        (
+            "قتل جنديين تركيين في هجوم شنه مسلحون من حزب العمال الكردستاني على موقع عسكري جنوب شرقي تركيا.",
+            "Military Forces of Turkey",
+        ),
+    ],
+)
+def test_soldiers_counted_with_their_nationality_are_that_states_forces(text: str, side: str) -> None:
+    first = events(text)[0]
+    assert side in (first.actor1, first.actor2)
