@@ -732,6 +732,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (arabic and _told_long_ago(doc, hit, clause, published))
             or (arabic and "بدا" in sentence and _CAMPAIGN_BEGUN_AFTER.match(folded, hit.end, clause[1]))
             or (arabic and "غطاء" in sentence and _under_cover_of(doc, hit, hits))
+            or (arabic and "ذكر" in sentence and _commemorated(folded, hit, clause))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
@@ -1059,6 +1060,15 @@ def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> 
     return [i for i, p in zip(ranked, premise, strict=True) if not p] + [
         i for i, p in zip(ranked, premise, strict=True) if p
     ]
+
+
+# "يستذكر السوريون اليوم مجزرة الحولة", "أحيا الأهالي ذكرى المجزرة": an anniversary or commemoration of an old event.
+_COMMEMORATED_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:[يت]ستذكر\S*|استذكر\S*|استذكار|(?:[يت]حيي\S*|احيا|احياء)\s+(?:\S+\s+)?(?:ال)?ذكري)"
+    r"(?:\s+\S+){0,5}\s+$"
+)
+def _commemorated(folded: str, hit: TriggerMention, clause: tuple[int, int]) -> bool:
+    return _COMMEMORATED_BEFORE.search(folded, max(clause[0], hit.start - 50), hit.start) is not None
 
 
 # "بعد هجوم واسع بدأه الجيش في 19 نيسان", "الحملة التي بدأتها القوات الشهر الماضي": an offensive named with when

@@ -378,3 +378,19 @@ def test_an_offensive_named_with_when_it_began_is_the_campaign_not_that_days_eve
 def test_soldiers_counted_with_their_nationality_are_that_states_forces(text: str, side: str) -> None:
     first = events(text)[0]
     assert side in (first.actor1, first.actor2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يستذكر أهالي بلدة التريمسة اليوم مجزرة البلدة التي قتل فيها عشرات المدنيين عام 2012.",
+        "أحيا ناشطون في إدلب اليوم ذكرى مجزرة الكيماوي التي قتل فيها مئات المدنيين في الغوطة عام 2013.",
+    ],
+)
+def test_an_anniversary_commemorated_today_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_districts_hit_are_still_an_event() -> None:
+    text = "استهدفت قوات النظام أحياء سكنية في مدينة درعا بقذائف المدفعية اليوم ما أدى إلى مقتل 3 مدنيين."
+    assert events(text)[0].fatalities == 3
