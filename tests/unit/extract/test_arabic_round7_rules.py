@@ -394,3 +394,14 @@ def test_an_anniversary_commemorated_today_is_no_event(text: str) -> None:
 def test_districts_hit_are_still_an_event() -> None:
     text = "استهدفت قوات النظام أحياء سكنية في مدينة درعا بقذائف المدفعية اليوم ما أدى إلى مقتل 3 مدنيين."
     assert events(text)[0].fatalities == 3
+
+
+def test_the_shelling_people_flee_from_is_the_background_of_their_flight() -> None:
+    title = "آلاف العائلات تفر من القصف في ريف حماة"
+    text = "فرت آلاف العائلات من بلدات ريف حماة الشمالي هربا من القصف المتواصل، بحسب منظمات إغاثية."
+    assert events(text, title) == []
+
+
+def test_shelling_that_kills_as_people_flee_is_still_an_event() -> None:
+    text = "قتل 5 مدنيين في قصف مدفعي على بلدة كفرزيتا في ريف حماة اليوم أثناء فرارهم من البلدة."
+    assert events(text)[0].fatalities == 5
