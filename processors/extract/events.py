@@ -717,7 +717,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
         if arabic and (
-            _NON_FACTIVE_BEFORE.search(folded, max(clause[0], hit.start - 40), hit.start)
+            (
+                _NON_FACTIVE_BEFORE.search(folded, max(clause[0], hit.start - 40), hit.start)
+                and not _FAILED_TO_PREVENT.search(folded, max(s_start, hit.start - 40), hit.start)
+            )
             or (not_asserted_end > 0 and _OR_AND.fullmatch(folded, not_asserted_end, hit.start))
         ):
             not_asserted_end = hit.end  # "اقترب الوقت من قتل او اعتقال": both nouns under one head
@@ -997,6 +1000,10 @@ _NON_FACTIVE_BEFORE = re.compile(
     # What would enable or ease it ("عملية تتيح لها السيطرة على", "تمهيدا للسيطرة", "لتسهيل اقتحام"): not yet done.
     r"(?<!\w)[وف]?(?:[يت]تيح|[يت]سمح|تمهيدا|لتسهيل|تسهيل|[يت]سهل|[يت]مهد)(?:\s+(?:له|لها|لهم|لهن))?"
     r"(?:\s+(?:من|ب))?(?:\s+[بل]?(?:ال)?استعاد\S*)?\s+(?:[وبلف]|لل|بال|ال)?$"
+)
+# "لفشله في منع مذبحة نفذها داعش", "عجزت عن منع الهجوم": what was not prevented happened.
+_FAILED_TO_PREVENT = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:فشل|فشلت|فشله|فشلها|عجز|عجزت|عجزه)\S*(?:\s+\S+){0,3}?\s+(?:في\s+|عن\s+)?(?:ال)?منع\s+$"
 )
 _WEEKS_AFTER = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
 _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")

@@ -405,3 +405,13 @@ def test_the_shelling_people_flee_from_is_the_background_of_their_flight() -> No
 def test_shelling_that_kills_as_people_flee_is_still_an_event() -> None:
     text = "قتل 5 مدنيين في قصف مدفعي على بلدة كفرزيتا في ريف حماة اليوم أثناء فرارهم من البلدة."
     assert events(text)[0].fatalities == 5
+
+
+def test_what_forces_failed_to_prevent_happened() -> None:
+    text = "عجزت قوات الأمن عن منع مجزرة ارتكبها مسلحون بحق سكان قرية البو نمر غرب الرمادي اليوم."
+    assert any(e.sub_event_type == "Attack" for e in events(text))
+
+
+def test_what_a_deal_aims_to_prevent_is_still_not_told_as_done() -> None:
+    text = "وقعت الأطراف اتفاقا في أستانا لمنع هجوم واسع على محافظة إدلب."
+    assert events(text) == []
