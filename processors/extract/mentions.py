@@ -297,6 +297,7 @@ _GENERIC_GROUP = re.compile(
     r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
     r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
 )
+_FACTIONS_OF_AR = re.compile(r"^[وفبل]?(?:ال)?(?:فصائل|فصيل)$")
 _VERB_GAP = re.compile(
     r"\b(?:\w+ed|pounds?|hits?|kills?|attacks?|shells?|bombs?|strikes?|targets?|raids?|and|or|with|against|on|by)\b"
 )
@@ -416,6 +417,15 @@ def _resolve_actors(
             and _OF_GROUP.fullmatch(folded[found[-1].end : start])
         ):
             start = found.pop().start  # "jihadists from Hayat Tahrir al-Sham": that group's fighters
+        elif (
+            found
+            and name not in ("Civilians", "Opposition Rebels", "Unidentified Armed Group")
+            and not _STATE_FORCE.match(name)
+            and found[-1].name == "Opposition Rebels"
+            and _FACTIONS_OF_AR.match(folded[found[-1].start : found[-1].end])
+            and not folded[found[-1].end : start].strip()
+        ):
+            start = found.pop().start  # "فصائل الجيش الوطني", "فصائل هيئة تحرير الشام": that group's factions
         elif (
             found
             and name not in ("Civilians", "Unidentified Armed Group")

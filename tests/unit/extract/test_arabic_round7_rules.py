@@ -415,3 +415,15 @@ def test_what_forces_failed_to_prevent_happened() -> None:
 def test_what_a_deal_aims_to_prevent_is_still_not_told_as_done() -> None:
     text = "وقعت الأطراف اتفاقا في أستانا لمنع هجوم واسع على محافظة إدلب."
     assert events(text) == []
+
+
+def test_factions_of_a_named_group_are_that_group() -> None:
+    text = "دارت اشتباكات عنيفة بين فصائل الجيش الوطني ووحدات حماية الشعب قرب قرية مرعناز شمال حلب اليوم."
+    first = events(text)[0]
+    assert {first.actor1, first.actor2} == {"Syrian National Army", "YPG"}
+
+
+def test_sites_named_with_a_nationality_after_them_are_that_states() -> None:
+    text = "شنت طائرات إسرائيلية غارات على مواقع إيرانية قرب بلدة الكسوة جنوب دمشق فجر اليوم."
+    first = events(text)[0]
+    assert (first.actor1, first.actor2) == ("Military Forces of Israel", "Military Forces of Iran")
