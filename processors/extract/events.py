@@ -1037,7 +1037,7 @@ def _only_non_violent_heads(doc: Document, cands: list[Candidate], lead: int) ->
     heads = [c for c in cands if c.in_title or c.sentence == lead]
     return bool(heads) and all(
         _finalize_type(c) in _NON_VIOLENT_HEADS
-        or (_finalize_type(c) in _TERRITORIAL and _evacuation_by_deal(doc, c))
+        or (_finalize_type(c) in _TERRITORIAL and _evacuation_by_deal(doc, c, said_under_deal=False))
         for c in heads
     )
 
@@ -3045,12 +3045,18 @@ def _military_site_hit_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
 # changes hands without a fight ("خلال عملية إخراج الفصيل منها", "خروج المقاتلين بموجب اتفاق").
 _EVACUATION_WORD = re.compile(r"[وفبل]?(?:ال|لل)?(?:اخراج|اجلاء|خروج|اجلت|اخرجت|اخرج)(?:ه|ها|هم)?$")
 _DEAL_WORD = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتفاق\S*|تسويه|مصالحه|بموجب)(?!\w)")
+_UNDER_DEAL_AFTER = re.compile(r"[^.,،]{0,70}?(?<!\w)بموجب\s+(?:ال)?(?:اتفاق\S*|تسويه|مصالحه)")
 _OPERATION_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:عمليه|عمليات)\s+$")
 
 
-def _evacuation_by_deal(doc: Document, cand: Candidate) -> bool:
-    """A change of ground told only by evacuation words, under a deal or as an evacuation operation."""
-    words = [cand.words.get(t.start, "") for t in cand.triggers if t.sub_event_type == _TERRITORY]
+def _evacuation_by_deal(doc: Document, cand: Candidate, said_under_deal: bool = True) -> bool:
+    """A change of ground told only by evacuation words, under a deal or as an evacuation operation; or one the
+    report says was made under a deal ("استعادت القوات خمس بلدات بموجب اتفاقات مصالحة")."""
+    ground = [t for t in cand.triggers if t.sub_event_type == _TERRITORY]
+    under_deal = for_text(_UNDER_DEAL_AFTER, doc.folded)
+    if said_under_deal and any(under_deal.match(doc.folded, t.end, min(len(doc.folded), t.end + 90)) for t in ground):
+        return True
+    words = [cand.words.get(t.start, "") for t in ground]
     if not words or not all(_EVACUATION_WORD.match(w) for w in words):
         return False
     s_start, s_end = doc.sentences[cand.sentence]

@@ -427,3 +427,13 @@ def test_sites_named_with_a_nationality_after_them_are_that_states() -> None:
     text = "شنت طائرات إسرائيلية غارات على مواقع إيرانية قرب بلدة الكسوة جنوب دمشق فجر اليوم."
     first = events(text)[0]
     assert (first.actor1, first.actor2) == ("Military Forces of Israel", "Military Forces of Iran")
+
+
+def test_ground_the_report_says_was_taken_under_a_deal_is_a_non_violent_transfer() -> None:
+    text = (
+        "استعادت قوات النظام اليوم السيطرة على بلدتي المسيفرة والجيزة في ريف درعا الشرقي بموجب اتفاقات مصالحة "
+        "مع وجهاء المنطقة. وقتل 6 عناصر من الفصائل في اشتباكات مع قوات النظام قرب بلدة طفس."
+    )
+    evs = events(text)
+    assert evs[0].sub_event_type == "Armed clash"
+    assert "Non-violent transfer of territory" in {e.sub_event_type for e in evs}
