@@ -437,3 +437,15 @@ def test_ground_the_report_says_was_taken_under_a_deal_is_a_non_violent_transfer
     evs = events(text)
     assert evs[0].sub_event_type == "Armed clash"
     assert "Non-violent transfer of territory" in {e.sub_event_type for e in evs}
+
+
+def test_others_wounded_after_the_dead_are_injured_not_killed() -> None:
+    text = "قتلت غارة جوية 4 مدنيين وجرحت 9 آخرين في بلدة معرشمارين بريف إدلب اليوم."
+    first = events(text)[0]
+    assert (first.fatalities, first.injured) == (4, 9)
+
+
+def test_others_wounded_by_falling_shells_are_counted() -> None:
+    text = "قتل مدنيان وأصيب 6 آخرون جراء سقوط قذائف صاروخية على حي الميدان في دمشق اليوم."
+    first = events(text)[0]
+    assert (first.fatalities, first.injured) == (2, 6)
