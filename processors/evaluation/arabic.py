@@ -5,10 +5,11 @@ conflict reports with a main event: sub-event type of the first event, fatalitie
 F1 (actor1/actor2), place (name or governorate), date (label day within the event's range ±1
 day), sub-event recall over all events; and how often a number the label says must not be
 counted became some event's fatalities. Figures are given per split: ``dev`` (the labels rules
-were tuned on, 180 reports from four labelling rounds; rounds 3 and 4 were the measured ``holdout2``
-and ``holdout3``), ``holdout4`` (40 more, drawn by a seeded shuffle and labelled before the rule
-changes of round 5; its errors were studied in round 6) and ``holdout5`` (40 more, drawn the same way with
-the next seed and labelled before the rule changes of round 6; neither tuned on nor its errors studied).
+were tuned on, 220 reports from five labelling rounds; rounds 3, 4 and 5 were the measured ``holdout2``,
+``holdout3`` and ``holdout4``), ``holdout5`` (40 more, drawn by a seeded shuffle and labelled before the rule
+changes of round 6; not tuned on in round 6, its errors studied in round 7) and ``holdout6`` (40 more, drawn
+the same way with the next seed and labelled before the rule changes of round 7; neither tuned on nor its
+errors studied).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def load(shared: Path) -> tuple[dict[str, Report], dict[str, dict[str, Any]]]:
     return reports, labels
 
 
-SPLITS = ("dev", "holdout4", "holdout5")
+SPLITS = ("dev", "holdout5", "holdout6")
 
 
 def evaluate(shared: Path) -> dict[str, dict[str, Any]]:

@@ -24,9 +24,10 @@ from processors.extract.fastre import for_text, found_in
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
 
+# An Arabic word glued to the digits after it ("حتى الآن25 قتيلا", a lost space) ends where they begin.
 TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[^\W\d]\w*(?:[-']\w+)*|"
-    r"[^\w\s]"
+    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[\u0621-\u064a]+(?=\d)|"
+    r"[^\W\d]\w*(?:[-']\w+)*|[^\w\s]"
 )
 
 
@@ -317,7 +318,7 @@ _KILL_AR = re.compile(
     r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه)$"
 )
 _INJ_AR = re.compile(
-    r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|اصابتهم|مصاب|"
+    r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|جرحت|جرحوا|اصابتهم|مصاب|"
     r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
 )
 _DESTROYED_FIGHTERS_EN = re.compile(
@@ -386,7 +387,7 @@ _PERSON_NOUN_AR = re.compile(
     r"فرد|افراد|شاب|شبان|عامل|عمال|مسعف|مسعفين|صحفي|صحفيين|قتيل|قتيلا|قتلي|جريح|جريحا|جرحي|مصاب|مصابا|"
     r"مصابين|شهيد|شهيدا|شهداء|منهم|من|ضحيه|ضحايا|مجند|مجندين|شرطي|شرطيا|رجال|حرس|امراء|قاده|اشخاصا|"
     r"مصلين|متظاهرين|معتقلين|اسري|رهائن|شرطيين|مدنيه|طفله|فتاه|فتيات|مسنين|مسن|موظفين|موظفا|طلاب|"
-    r"جهاديين|ارهابيين|ارهابيا|متشددين|ثوار|انتحاريين)$"
+    r"جهاديين|ارهابيين|ارهابيا|متشددين|ثوار|انتحاريين|اخرون|اخرين)$"  # "واصيب 6 اخرون": six others
 )
 _PERSON_NOUN_EN = frozenset(
     {
@@ -1688,6 +1689,8 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 continue
             break
         distance = first - j if j < first else j - q.end_tok + 1
+        if j >= q.end_tok and word[0] in "وف" and len(word) > 3 and best is not None:
+            continue  # "قتلت غارة 4 مدنيين وجرحت 9": the conjoined verb after the count is the next toll's
         kind: CasualtyKind | None = "killed" if _is_kill(word) else "injured" if _is_injury(word) else None
         if kind is not None and (best is None or distance < best[0]):
             best = (distance, kind)

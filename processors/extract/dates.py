@@ -227,6 +227,19 @@ def _infer_month_year(month: int, ref: date | None, year: str | None) -> date | 
     return date(ref.year if month <= ref.month else ref.year - 1, month, 1)
 
 
+# Arabic desks write in the region's time (Syria, Iraq, the Gulf: UTC+3 or +4). A feed stamp in UTC after
+# 21:00 is already the next day there: "الجمعة" in a report stamped Thursday 22:00 UTC is that Friday, not
+# the Friday six days before.
+_DESK_UTC_OFFSET = timedelta(hours=3)
+
+
+def _desk_day(published_at: datetime) -> date:
+    """The day a report stamped ``published_at`` was written on, in the region's time when stamped in UTC."""
+    if published_at.utcoffset() != timedelta(0):
+        return published_at.date()  # stamped in its own zone (or naive): its own day
+    return (published_at + _DESK_UTC_OFFSET).date()
+
+
 def _last_weekday(ref: date, weekday: int, strictly_before: bool = False) -> date:
     delta = (ref.weekday() - weekday) % 7
     if strictly_before and delta == 0:
@@ -611,6 +624,8 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
     ref = published_at.date() if published_at is not None else None
     folded, index = _fold(text)
     arabic = language == "ar" or (language == "" and re.search("[\u0600-\u06ff]", text) is not None)
+    if arabic and published_at is not None:
+        ref = _desk_day(published_at)
     rules = _EN_RULES
     if arabic:
         rules = _AR_RULES + _EN_RULES if _LATIN_WORD.search(text) else _AR_RULES

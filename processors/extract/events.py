@@ -112,7 +112,7 @@ _NOT_REPORTED = re.compile(
     r"(?:(?<!\w)[وف]?(?:لا|لم|لن)\s+(?!(?:تزال|يزال|زالت|زال|تزل|يزل|يسفر|تسفر|يخلف|تخلف|يؤد\S*|تؤد\S*|"
     r"تتوقف|يتوقف|توقف|تهدا|يهدا|تنقطع|ينقطع|يعرف|تعرف|يتضح|يتبين|ترد|يرد|تعلن|يعلن|تتبن\S*|يتبن\S*|"
     r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
-    r"(?<!\w)[وب]?(?:تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
+    r"(?<!\w)[وب]?(?:(?:ال)?تورط|اتهام)\S*(?:\s+\S+){0,3}?\s+(?:(?:في\s+|ب)\S+\s+(?:\S+\s+)?)?|"
     r"(?<!\w)[وف]?اتهم\S*(?:\s+[^\s,.]+){0,3}?\s+ب[^\s,.]+\s+(?:[^\s,.]+\s+)?|"
     r"(?<!\w)[وب]?(?:رد|ردا|الرد|برد|ردود|ردها|رده)\s+(?:\S+\s+){0,5}?(?:علي|عل)\s+|"
     r"(?<!\w)[وب]?(?:ال)?(?:دليل|ادله)\s+(?:\S+\s+){0,5}?|"
@@ -123,8 +123,12 @@ _NOT_REPORTED = re.compile(
     r"(?<!ما )(?<!\w)(?:يشتبه|تشتبه)\s+(?:في\s+)?(?:بانه|بانها|بانهم|انه|انها|انهم)\s+|"
     r"(?<!\w)(?:ال)?(?:مشتبه|مشتبها|متهم|متهما)\s+(?:به|بها|بهم)\s+(?:في\s+)?|"
     r"(?<!\w)[وفل]?(?:ال)?(?:نازح\S*|نزوح|فروا|فر|فرار|هربا|هرب\S*|لاجئ\S*|تهجير)\s+(?:\S+\s+){0,3}?"
-    r"(?:بسبب|جراء|هربا من)\s+(?:\S+\s+)?)$"
+    r"(?:بسبب|جراء|هربا من)\s+(?:\S+\s+)?|"
+    # fleeing from it ("يفرون من القصف", "هربا من المعارك"): the cause of flight, told as its background
+    r"(?<!\w)[وف]?(?:هربا|فرارا|[يت]فرون|[يت]فر|فروا|فرت|[يت]هربون|نزحوا|[يت]نزحون)\s+من\s+)$"
 )
+# A toll whose killing word is named without being reported (`_NOT_REPORTED`): "بالتورط في قتل مئات المدنيين".
+_TOLL_NOT_REPORTED = re.compile(_NOT_REPORTED.pattern[:-1] + r"[وب]?(?:قتل|مقتل|مصرع)\s+$")
 # After a trigger: an attack still to come ("هجوم وشيك", "الهجوم على ادلب سيخلف"), or words, not
 # arms ("هجوما لاذعا", "هاجم الرئيس التركي").
 _NOT_REPORTED_AFTER = re.compile(
@@ -448,7 +452,27 @@ def _read_context(doc: Document) -> Document:
             for a in doc.actors
             if a.name != "Civilians" or not any(p.start <= a.start and a.end <= p.end for p in settlements)
         ]
+        if doc.language == "ar":
+            _camp_town_named(doc, settlements)
     return doc
+
+
+_CAMP_WORD = re.compile(r"[وفبل]?(?:ال|لل)?مخيم")
+
+
+def _camp_town_named(doc: Document, settlements: list[Any]) -> None:
+    """Where a town named "مخيم ..." is told ("قصف على مخيم اليرموك"), "ومخيم اليرموك" (a conjunction glued to the
+    name) and the bare "المخيم" after it are that town, not a camp's civilians."""
+    camps = [p for p in settlements if doc.folded.startswith("مخيم", p.start)]
+    if not camps:
+        return
+    doc.actors = [
+        a
+        for a in doc.actors
+        if a.name != "Civilians"
+        or not _CAMP_WORD.fullmatch(doc.folded, a.start, a.end)
+        or not any(p.start <= a.end for p in camps)  # a camp word before any camp town is named: its people
+    ]
 
 
 _SETTLEMENT = {"village", "town", "city"}
@@ -670,6 +694,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             return []  # the sentence tells of an earlier year
     else:
         years = []
+    if doc.language == "ar" and _DAYS_BEFORE_OPENING.match(sentence):
+        return []  # "وقبل أيام قتل 45 مسلحا ... وتمكن الجهاديون من قطع الطريق": all of it days before the report
     kept: list[TriggerMention] = []
     set_aside = False
     arabic = doc.language == "ar"
@@ -691,7 +717,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         clause = next((c for c in clauses if _in(c, hit.start)), (s_start, s_end))
         window = doc.folded[max(clause[0], hit.start - 40) : hit.start]
         if arabic and (
-            _NON_FACTIVE_BEFORE.search(folded, max(clause[0], hit.start - 40), hit.start)
+            (
+                _NON_FACTIVE_BEFORE.search(folded, max(clause[0], hit.start - 40), hit.start)
+                and not _FAILED_TO_PREVENT.search(folded, max(s_start, hit.start - 40), hit.start)
+            )
             or (not_asserted_end > 0 and _OR_AND.fullmatch(folded, not_asserted_end, hit.start))
         ):
             not_asserted_end = hit.end  # "اقترب الوقت من قتل او اعتقال": both nouns under one head
@@ -706,6 +735,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
             or (arabic and _told_long_ago(doc, hit, clause, published))
+            or (arabic and "بدا" in sentence and _CAMPAIGN_BEGUN_AFTER.match(folded, hit.end, clause[1]))
+            or (arabic and "غطاء" in sentence and _under_cover_of(doc, hit, hits))
+            or (arabic and "ذكر" in sentence and _commemorated(folded, hit, clause))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
             or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
@@ -932,6 +964,11 @@ def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
 
 
 _RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
+# A sentence that opens with a time days or weeks back tells, all of it, of then.
+_DAYS_BEFORE_OPENING = re.compile(
+    r"\W*[وف]?قبل\s+(?:بضعه\s+|عده\s+|نحو\s+)?(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s*,?\s*"
+    r"(?!(?:و|ما)?\s*(?:زال|تزال|يزال|مازال)\S*)\S"
+)
 _MONTHS_AR = "|".join(sorted((m for m in _AR_MONTHS if m not in ("اب", "ماي")), key=len, reverse=True))
 # A month named without a day ("أسقطتها في فبراير", "خلال تموز الماضي"): the clause tells of that month.
 _MONTH_ONLY_AR = re.compile(
@@ -945,7 +982,9 @@ _LONG_AGO_AR = re.compile(
     r"(?:\s+\S+)?\s*$|"
     r"(?<!\w)(?:قبل|منذ)\s+(?:نحو\s+|حوالي\s+|قرابه\s+|اكثر من\s+|اقل من\s+)?(?:(?:عام|سنه)(?!\s*\d)|عامين|"
     r"سنتين|اعوام|سنوات|شهرين|اشهر|عقد|عقدين|عقود|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*|ست\S*|سبع\S*|ثماني\S*|"
-    r"تسع\S*|عشر\S*)\s+(?:اعوام|سنوات|عاما|سنه|اشهر|شهرا|عقود))(?!\w)"
+    r"تسع\S*|عشر\S*)\s+(?:اعوام|سنوات|عاما|سنه|اشهر|شهرا|عقود))(?!\w)|"
+    # "وقبل أيام قتل 45 مسلحا": days or weeks before the report (not "منذ أيام", which runs on to today)
+    r"(?<!\w)[وف]?قبل\s+(?:بضعه\s+|عده\s+|نحو\s+|ايام\s+و)?(?:ايام|اسبوع|اسبوعين|اسابيع)(?!\w)"
 )
 # A verbal noun under a word that does not assert it happened: a decision, option, plan or intention
 # ("قرار شن ضربات", "خيارات عسكرية"), a call or demand, its coming time or the fear of it ("اقترب الوقت
@@ -957,10 +996,115 @@ _NON_FACTIVE_BEFORE = re.compile(
     r"ادعاء|ادعاءات|مزاعم|تخطيط|التخطيط)"
     r"(?!\w)\W*(?:\s+\W*(?:الوقت|النهائي|العسكري\S*|الامريكي\S*|الغربي\S*|من|الي|حول|بشان|في|علي|عن|ب|ل|"
     r"[بل]?(?:شن|تنفيذ|توجيه|القيام ب|اطلاق|هجوم|هجمات|استخدام))\W*){0,3}\s+(?:[وبلف]|لل|بال|ال)?$|"
-    r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$"
+    r"(?<!\w)(?:[يت]ستهدف|[يت]حاول|[يت]عتزم|[يت]نوي|[يت]خطط|[يت]سعي|[يت]ريد|[يت]ستعد|[يت]عد)\s+(?:ل)?(?:تنفيذ|شن)\s+$|"
+    # What would enable or ease it ("عملية تتيح لها السيطرة على", "تمهيدا للسيطرة", "لتسهيل اقتحام"): not yet done.
+    r"(?<!\w)[وف]?(?:[يت]تيح|[يت]سمح|تمهيدا|لتسهيل|تسهيل|[يت]سهل|[يت]مهد)(?:\s+(?:له|لها|لهم|لهن))?"
+    r"(?:\s+(?:من|ب))?(?:\s+[بل]?(?:ال)?استعاد\S*)?\s+(?:[وبلف]|لل|بال|ال)?$"
+)
+# "لفشله في منع مذبحة نفذها داعش", "عجزت عن منع الهجوم": what was not prevented happened.
+_FAILED_TO_PREVENT = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:فشل|فشلت|فشله|فشلها|عجز|عجزت|عجزه)\S*(?:\s+\S+){0,3}?\s+(?:في\s+|عن\s+)?(?:ال)?منع\s+$"
 )
 _WEEKS_AFTER = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
 _OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
+
+
+# A sentence that opens "بعد استعادة السيطرة على X، ..." sets the change of ground as the premise of what it goes on
+# to tell ("after retaking X, the operations turned to Y"): that ground was taken before.
+_FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$")  # (`match` at the clause's start)
+
+
+def _means_of_title_ground_change(doc: Document, t: Candidate, lead: int) -> bool:
+    """"داعش يسيطر على أجزاء من البوكمال إثر هجوم عنيف": the fighting after "إثر/بعد/عقب" in a title that tells
+    a change of ground (or over a lead that tells it: "الجيش يتوغل في الحي بعد معارك" over "تمكن من استعادة
+    السيطرة على ...") is how the ground was won; the title heads the body's change of ground."""
+    if _finalize_type(t) not in ("Armed clash", "Attack") or not _MEANS_BEFORE.search(
+        doc.folded, max(0, t.start - 8), t.start
+    ):
+        return False
+    lead_span = doc.sentences[lead] if lead >= 0 else (0, 0)
+    return any(
+        h.sub_event_type == _TERRITORY and (h.start < t.start or lead_span[0] <= h.start < lead_span[1])
+        for h in doc.triggers
+    )
+
+
+def _only_non_violent_heads(doc: Document, cands: list[Candidate], lead: int) -> bool:
+    """Whether everything the title and lead tell is a handover of ground or weapons under a deal, or an
+    agreement: the report is not about a violent event, whatever its body recalls ("الفصائل تبدأ تسليم سلاحها
+    الثقيل" over a campaign told further down). (Protests and an armed group's detentions stay events; the
+    authorities' detentions are police work, `_not_an_event_report`.)"""
+    heads = [c for c in cands if c.in_title or c.sentence == lead]
+    return bool(heads) and all(
+        _finalize_type(c) in _NON_VIOLENT_HEADS
+        or (_finalize_type(c) in _TERRITORIAL and _evacuation_by_deal(doc, c, said_under_deal=False))
+        for c in heads
+    )
+
+
+_NON_VIOLENT_HEADS = frozenset({"Agreement", "Non-violent transfer of territory"})
+
+
+def _violent_first(events: list[Event], ranked: list[int]) -> list[int]:
+    """The ranking with a handover under a deal or an agreement after the violent events the report tells."""
+    calm = [e.sub_event_type in _NON_VIOLENT_HEADS for e in events]
+    if not any(calm) or all(calm):
+        return ranked
+    return [i for i in ranked if not calm[i]] + [i for i in ranked if calm[i]]
+
+
+def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> list[int]:
+    """The ranking with changes of ground told only as a fronted premise (`_fronted_premise`) after the rest: the
+    sentence's news is what it goes on to tell. (They still tell that the report is about the fighting.)"""
+    premise = [
+        all(
+            t.sub_event_type == _TERRITORY and _fronted_premise(doc, t, c.clause, doc.sentences[c.sentence][1])
+            for t in c.triggers
+        )
+        and not c.title_match
+        for c in cands
+    ]
+    if not any(premise) or all(premise):
+        return ranked
+    return [i for i, p in zip(ranked, premise, strict=True) if not p] + [
+        i for i, p in zip(ranked, premise, strict=True) if p
+    ]
+
+
+# "يستذكر السوريون اليوم مجزرة الحولة", "أحيا الأهالي ذكرى المجزرة": an anniversary or commemoration of an old event.
+_COMMEMORATED_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:[يت]ستذكر\S*|استذكر\S*|استذكار|(?:[يت]حيي\S*|احيا|احياء)\s+(?:\S+\s+)?(?:ال)?ذكري)"
+    r"(?:\s+\S+){0,5}\s+$"
+)
+def _commemorated(folded: str, hit: TriggerMention, clause: tuple[int, int]) -> bool:
+    return _COMMEMORATED_BEFORE.search(folded, max(clause[0], hit.start - 50), hit.start) is not None
+
+
+# "بعد هجوم واسع بدأه الجيش في 19 نيسان", "الحملة التي بدأتها القوات الشهر الماضي": an offensive named with when
+# it began is the campaign the report's events belong to, not an event of that day.
+_CAMPAIGN_BEGUN_AFTER = re.compile(
+    r"\s+(?:[^\s,.]+\s+){0,2}?(?:(?:الذي|التي)\s+)?(?:بدا|بدات|بداه|بداها|بداته|بداتها|بدؤوه|بداوه)(?!\w)"
+)
+# "توغلت القوات تحت غطاء غارات جوية ودخلت قرى", "تقدمت بغطاء جوي روسي": the strikes are the cover of the ground
+# advance the sentence tells, not an event of their own.
+_UNDER_COVER_BEFORE = re.compile(r"(?<!\w)(?:تحت\s+|وسط\s+)?[بو]?غطاء\s+(?:من\s+|ناري\s+)?(?:ال)?$")
+
+
+def _under_cover_of(doc: Document, hit: TriggerMention, hits: list[TriggerMention]) -> bool:
+    """A strike told as the cover of a ground advance or fight in the same sentence."""
+    return _UNDER_COVER_BEFORE.search(doc.folded, max(0, hit.start - 16), hit.start) is not None and any(
+        h.sub_event_type in (_TERRITORY, "Armed clash") for h in hits if h is not hit
+    )
+
+
+def _fronted_premise(doc: Document, hit: TriggerMention, clause: tuple[int, int], s_end: int) -> bool:
+    """A change of ground told in a fronted "بعد ..." phrase that a comma closes before the sentence's own news."""
+    if hit.start - clause[0] > 14 or not _FRONTED_AFTER.match(doc.folded, clause[0], hit.start):
+        return False
+    comma = doc.folded.find(",", hit.end, min(s_end, hit.end + 80))
+    if comma < 0:
+        comma = doc.folded.find("،", hit.end, min(s_end, hit.end + 80))
+    return comma > 0 and len(doc.folded[comma:s_end].split()) >= 4
 
 
 def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], published: Any) -> bool:
@@ -1451,6 +1595,13 @@ def _assign_casualties(
             )
         ):
             continue  # "rescuers gave a higher toll of 26": another source's figure for a toll already told
+        if (
+            owner is not None
+            and doc.language == "ar"
+            and c.kind == "killed"
+            and for_text(_TOLL_NOT_REPORTED, doc.folded).search(doc.folded, max(s_start, c.start - 80), c.start)
+        ):
+            continue  # "الاتهامات بالتورط في قتل مئات المدنيين": the killing of an accusation, not another event's
         if owner is not None:
             owner.casualties.append(c)
             if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):
@@ -1617,6 +1768,10 @@ def _toll(
     if any(c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] for c in numbered):
         coded = [c for c in numbered if "coded" in doc.folded[c.start : c.end]]
         return coded[0].count, "convention", coded[:1]
+    if doc.language == "ar" and len(numbered) > 1 and kind == "killed":
+        lowest = _lowest_of_conflicting(doc, numbered)
+        if lowest is not None:
+            return lowest.count, lowest.qualifier, [lowest]
     if doc.language == "ar":
         raised = [c for c in numbered if _RAISED_TO.search(doc.folded, max(0, c.start - 70), c.start)]
         if raised:  # "مما يرفع حصيلة القتلى إلى 27": the event's updated toll holds the dead counted before it
@@ -1668,6 +1823,34 @@ def _toll(
     else:
         qualifier = next(q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers)
     return total, qualifier, chosen
+
+
+# "وأفادت تقارير أخرى بمقتل 20", "وقال شاهد إن 16 قتلوا": another informant's figure for the same dead.
+_OTHER_INFORMANT_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:تقارير|مصادر|حصيله|حصائل|روايه|ارقام|تقديرات)\s+(?:\S+\s+)?(?:اخري|مختلفه)|مصدر\s+(?:\S+\s+)?اخر|"
+    r"[وف]?(?:ال)?(?:شاهد|شهود)(?: عيان)?)(?!\w)"
+)
+
+
+# "قتلت 3 أشخاص، وهو ما يخالف الأرقام التي ذكرها المرصد": the figure is told as contradicting another's.
+_CONTRADICTS_AFTER = re.compile(
+    r"[^.]{0,120}?(?<!\w)(?:وهو ما|ما)?\s*(?:يخالف|تخالف|يناقض|يتناقض|تتناقض|خلافا ل|بخلاف)(?!\w)"
+)
+
+
+def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualties | None:
+    """Tolls of one event that other informants give differently ("ذكرت تقارير أن 5 قتلوا وأفادت تقارير أخرى
+    بمقتل 20"): ACLED codes the lowest of conflicting figures."""
+    pattern = for_text(_OTHER_INFORMANT_BEFORE, doc.folded)
+    other = [
+        c
+        for c in numbered
+        if (s := pattern.search(doc.folded, max(0, c.start - 60), c.start)) is not None
+        and not _SEGMENT_BREAK.search(doc.folded, s.end(), c.start)
+    ] or [c for c in numbered if for_text(_CONTRADICTS_AFTER, doc.folded).match(doc.folded, c.end)]
+    if not other or len({c.count for c in numbered}) < 2:
+        return None
+    return min(numbered, key=lambda c: c.count)
 
 
 _COMBATANT_NOUN = re.compile(
@@ -1835,6 +2018,8 @@ def extract(report: Report) -> list[Event]:
         for c in all_cands
     ) and not _encirclement_lead(doc, lead):
         return []
+    if doc.language == "ar" and _only_non_violent_heads(doc, all_cands, lead):
+        return []
     if _political_statement(doc, lead):
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
     if _not_an_event_report(doc, lead, [c for c in all_cands if c.in_title or c.sentence == lead]):
@@ -1942,6 +2127,8 @@ def extract(report: Report) -> list[Event]:
         target = (
             max(same, key=lambda m: (arabic and _same_spot(m.place, t.place), bool(m.casualties))) if same else None
         )
+        if arabic and _means_of_title_ground_change(doc, t, lead):
+            target = next((m for m in merged if _finalize_type(m) in _TERRITORIAL), target)
         if target is None and t.sub_event_type in (
             "Air/drone strike",
             "Shelling/artillery/missile attack",
@@ -1964,6 +2151,8 @@ def extract(report: Report) -> list[Event]:
             target = next((m for m in merged if _finalize_type(m) == "Suicide bomb"), None)
         if target is not None:
             target.title_match = True
+            if arabic:
+                _title_names_the_attacker(t, target)
             if not body_has_toll and not target.casualties:
                 target.casualties.extend(t.casualties)
             if target.place is None and t.place is not None:
@@ -1985,6 +2174,9 @@ def extract(report: Report) -> list[Event]:
     kept_events = [(c, e) for c, e in zip(kept, (_to_event(doc, c) for c in kept), strict=True) if e is not None]
     events = [e for _, e in kept_events]
     ranked = sorted(range(len(events)), key=lambda i: -_salience(kept_events[i][0], events[i], i, first_sentence))
+    if doc.language == "ar":
+        ranked = _premises_last(doc, [kept_events[i][0] for i in ranked], ranked)
+        ranked = _violent_first(events, ranked)
     events = [events[i] for i in ranked]
     if doc.language == "en":
         events = _bombing_told_suicide(events)
@@ -2391,6 +2583,8 @@ def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) 
     if doc.language != "ar" or not doc.title_end:
         return False
     title = doc.folded[: doc.title_end].strip()
+    if _admission_title(doc, lead_cands):
+        return True
     if (_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title)) and not any(
         c.count for cand in lead_cands for c in cand.casualties
     ):
@@ -2408,6 +2602,20 @@ def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) 
         and _CRIMINAL.search(doc.folded, 0, end) is not None
         and not any(a.start < end and a.name != "Civilians" for a in doc.actors)
     )
+
+
+# "التحالف يقر بقتل 80 مدنيا", "الجيش يعترف بمسؤوليته عن الغارة": an admission or count of deaths the side
+# caused, told as its statement (usually of months of strikes), not an event of the report's day.
+_ADMISSION = re.compile(
+    r"(?<!\w)[وف]?(?:يقر|تقر|اقر|اقرت|يعترف|تعترف|اعترف|اعترفت|الاعتراف|اقرار)\s+(?:\S+\s+){0,2}?$"
+)
+
+
+def _admission_title(doc: Document, lead_cands: list[Candidate]) -> bool:
+    """A title whose first trigger is what a side admits ("يقر بقتل 9 مدنيين في غارات": the strikes after it are
+    the means of the admitted deaths): the report tells of the admission."""
+    first = next((t for t in doc.triggers if t.start < doc.title_end), None)
+    return first is not None and _ADMISSION.search(doc.folded, max(0, first.start - 30), first.start) is not None
 
 
 def _lead_sentence(doc: Document) -> int:
@@ -2524,6 +2732,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         _subjected_roles(doc, cand, roles)
     if doc.language == "en" and not roles.actor1:
         _unnamed_attacker_en(doc, cand, sub_event_type)
+    if doc.language == "ar" and not roles.actor1 and sub_event_type in ("Air/drone strike", "Chemical weapon"):
+        _regime_air_weapon_ar(doc, cand, roles)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1 in _FOREIGN_STRIKERS
@@ -2531,6 +2741,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and _MILITARY_TARGET.search(doc.folded, *doc.sentences[cand.sentence])
     ):
         roles.actor2 = "Military Forces of Syria"  # "struck the T4 military airbase": the state's forces
+    if doc.language == "ar" and sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        _military_site_hit_ar(doc, cand, roles)
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and roles.actor1
@@ -2541,6 +2753,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and any(a.name == "Military Forces of Israel" for a in doc.actors)
     ):
         roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
+    if doc.language == "ar" and sub_event_type in _TERRITORIAL and _evacuation_by_deal(doc, cand):
+        sub_event_type = "Non-violent transfer of territory"
     sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
@@ -2552,6 +2766,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
             roles.actor2 = roles.actor1  # the named side was the target
         roles.actor1 = claimer  # "IS claimed responsibility", "تبنى تنظيم داعش الهجوم"
         roles.spans.pop("actor1", None)
+    if sub_event_type in _TERRITORIAL and roles.actor1 and roles.actor2 == "Civilians":
+        _armed_loser_of_ground(doc, roles)
     if sub_event_type in _TERRITORIAL and roles.actor1 and not roles.actor2:
         roles.actor2 = _other_side_named(doc, roles.actor1)  # ground changes hands: the side that held it
     if (
@@ -2719,6 +2935,36 @@ def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) ->
         )
 
 
+# Barrel bombs, and helicopters no other state is said to fly, were the Syrian state's weapons from the air
+# ("براميل متفجرة ألقتها مروحيات على البلدة", "غاز سام داخل براميل أسقطتها طائرات مروحية").
+_REGIME_AIR_WEAPON_AR = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:براميل|برميل|برميلا)(?!\w)|"
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مروحيات|مروحيه|طائرات مروحيه|طائره مروحيه|الطيران المروحي)(?!\w)"
+    r"(?!\s+(?:\S+\s+)?(?:ال)?(?:روسي|تركي|عراقي|امريكي|اميركي|اسرائيلي|للتحالف|التحالف)\S*)"
+)
+
+
+def _regime_air_weapon_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
+    """An Arabic air or chemical attack whose sentence names no attacker but barrel bombs or helicopters of no
+    other state: the Syrian state's (in Syria, or where no place is known)."""
+    if cand.place is not None and cand.place.location.country not in ("", "SY", "Syria"):
+        return
+    spans = [doc.sentences[cand.sentence]]
+    if cand.sub_event_type == "Chemical weapon" or cand.in_title:  # a gas attack is told over several sentences
+        spans += [
+            span
+            for span in doc.sentences
+            if any(span[0] <= t.start < span[1] and t.sub_event_type == cand.sub_event_type for t in doc.triggers)
+        ]
+    pattern = for_text(_REGIME_AIR_WEAPON_AR, doc.folded)
+    if not any(pattern.search(doc.folded, s_start, s_end) for s_start, s_end in spans):
+        return
+    roles.actor1 = "Military Forces of Syria"
+    if roles.actor2 == roles.actor1:
+        roles.actor2 = ""
+        roles.spans.pop("actor2", None)
+
+
 # Foreign air forces and states named in a report rarely held the ground that changed hands.
 _NOT_GROUND_HOLDERS = frozenset(
     {
@@ -2770,6 +3016,80 @@ def _subjected_roles(doc: Document, cand: Candidate, roles: Roles) -> None:
         if owner:  # "أعلن الجيش السوري عن تعرض مطار الشعيرات لقصف": the army's own base
             roles.actor2 = owner[-1].name
             roles.spans["actor2"] = (owner[-1].start, owner[-1].end)
+
+
+# "غارة جوية على موقع عسكري", "تعرض مواقع عسكرية لضربات صاروخية", "اعتدى على أحد مواقعنا العسكرية".
+_MILITARY_SITE_AR = re.compile(
+    r"(?<!\w)[وبلف]?(?:ال)?(?:مطار|قاعده|ثكنه|مواقع|موقع|مقر|مقرات|نقطه|نقاط)\S*\s+(?:\S+\s+)?(?:ال)?عسكري\S*"
+)
+
+
+def _military_site_hit_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
+    """An Arabic strike in Syria on "a military site" whose owner the text does not name (only "our sites" in the
+    state's words): the Syrian state's forces were hit, not civilians, when no one else is said to hold it."""
+    if roles.actor2 not in ("", "Civilians") or same_side(roles.actor1 or "?", "Military Forces of Syria"):
+        return
+    if cand.place is not None and cand.place.location.country not in ("", "SY", "Syria"):
+        return
+    s_start, s_end = doc.sentences[cand.sentence]
+    spans = [(s_start, s_end)] + ([(0, doc.title_end)] if cand.title_match and doc.title_end else [])
+    if roles.actor2 == "Civilians" and any("مدني" in doc.folded[a:b] for a, b in spans):
+        return  # civilians are told among the dead
+    pattern = for_text(_MILITARY_SITE_AR, doc.folded)
+    if any(pattern.search(doc.folded, a, b) for a, b in spans):
+        roles.actor2 = "Military Forces of Syria"
+        roles.spans.pop("actor2", None)
+
+
+# Fighters taken out of a town ("إخراج", "إجلاء", "خروج") under a deal or in an evacuation operation: the ground
+# changes hands without a fight ("خلال عملية إخراج الفصيل منها", "خروج المقاتلين بموجب اتفاق").
+_EVACUATION_WORD = re.compile(r"[وفبل]?(?:ال|لل)?(?:اخراج|اجلاء|خروج|اجلت|اخرجت|اخرج)(?:ه|ها|هم)?$")
+_DEAL_WORD = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتفاق\S*|تسويه|مصالحه|بموجب)(?!\w)")
+_UNDER_DEAL_AFTER = re.compile(r"[^.,،]{0,70}?(?<!\w)بموجب\s+(?:ال)?(?:اتفاق\S*|تسويه|مصالحه)")
+_OPERATION_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:عمليه|عمليات)\s+$")
+
+
+def _evacuation_by_deal(doc: Document, cand: Candidate, said_under_deal: bool = True) -> bool:
+    """A change of ground told only by evacuation words, under a deal or as an evacuation operation; or one the
+    report says was made under a deal ("استعادت القوات خمس بلدات بموجب اتفاقات مصالحة")."""
+    ground = [t for t in cand.triggers if t.sub_event_type == _TERRITORY]
+    under_deal = for_text(_UNDER_DEAL_AFTER, doc.folded)
+    if said_under_deal and any(under_deal.match(doc.folded, t.end, min(len(doc.folded), t.end + 90)) for t in ground):
+        return True
+    words = [cand.words.get(t.start, "") for t in ground]
+    if not words or not all(_EVACUATION_WORD.match(w) for w in words):
+        return False
+    s_start, s_end = doc.sentences[cand.sentence]
+    return bool(
+        for_text(_DEAL_WORD, doc.folded).search(doc.folded, s_start, s_end)
+        or any(_OPERATION_BEFORE.search(doc.folded, max(s_start, t.start - 14), t.start) for t in cand.triggers)
+    )
+
+
+def _title_names_the_attacker(title: Candidate, body: Candidate) -> None:
+    """"داعش يرتكب مذبحة" over "مسلحون فتحوا النار على المدنيين": the body leaves the attacker unnamed (or
+    names only gunmen); the title's subject is the attacker of the event it heads."""
+    attacker = title.roles.actor1
+    if (
+        _finalize_type(body) not in _INTERPERSONAL | _EXPLOSIVE  # who fights or strikes, the body names itself
+        or not attacker
+        or attacker in ("Civilians", "Unidentified Armed Group")
+        or body.roles.actor1 not in ("", "Unidentified Armed Group")
+        or (body.roles.actor2 and same_side(attacker, body.roles.actor2))
+    ):
+        return
+    body.roles.actor1 = attacker
+    body.roles.spans.pop("actor1", None)
+
+
+def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
+    """Ground is taken from an armed side, not from its residents ("سيطرت القوات على نصف الغوطة وسط نزوح المدنيين"):
+    civilians named beside a territorial change are its victims; the other side is the armed one the report names
+    (none when it names none)."""
+    roles.actor2 = ""
+    roles.spans.pop("actor2", None)
+    if "Civilians" not in roles.victims:
+        roles.victims.append("Civilians")
 
 
 def _other_side_named(doc: Document, actor1: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from processors.extract.lexicon import (
     ACTOR_RULES,
     ANAPHOR_PATTERN,
+    ARMY_ANAPHOR_PATTERN,
     PRONOUN_ANAPHOR_PATTERN,
     SOURCE_FORMS,
     TRIGGER_RULES,
@@ -196,6 +197,7 @@ def leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, 
 _ACTOR_BASE = 1_000
 _ANAPHOR_LABEL = 10_000
 _PRONOUN_LABEL = 9_999
+_ARMY_LABEL = 9_998
 _SOURCE_LABEL = 20_000
 
 
@@ -206,6 +208,7 @@ def _index() -> PhraseIndex:
     labelled += [(_ACTOR_BASE + i, rule.pattern) for i, rule in enumerate(ACTOR_RULES)]
     labelled.append((_ANAPHOR_LABEL, ANAPHOR_PATTERN))
     labelled.append((_PRONOUN_LABEL, PRONOUN_ANAPHOR_PATTERN))
+    labelled.append((_ARMY_LABEL, ARMY_ANAPHOR_PATTERN))
     labelled.append((_SOURCE_LABEL, SOURCE_FORMS))
     return PhraseIndex(labelled)
 
@@ -294,6 +297,7 @@ _GENERIC_GROUP = re.compile(
     r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
     r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
 )
+_FACTIONS_OF_AR = re.compile(r"^[وفبل]?(?:ال)?(?:فصائل|فصيل)$")
 _VERB_GAP = re.compile(
     r"\b(?:\w+ed|pounds?|hits?|kills?|attacks?|shells?|bombs?|strikes?|targets?|raids?|and|or|with|against|on|by)\b"
 )
@@ -336,7 +340,7 @@ def _resolve_actors(
     hits: list[tuple[int, int, int]], sources: list[tuple[int, int]], folded: str = ""
 ) -> list[ActorMention]:
     found: list[ActorMention] = []
-    last_group = last_armed = ""
+    last_group = last_armed = last_army = ""
     rebels_named = False  # rebels named as such ("rebels", "the FSA"), not only by a generic noun
     for start, end, label in hits:
         if any(s <= start < e or s < end <= e for s, e in sources):
@@ -363,6 +367,10 @@ def _resolve_actors(
         if label == _ANAPHOR_LABEL:
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))
+            continue
+        if label == _ARMY_LABEL:  # a bare "الجيش": the state army named as an army before it
+            if last_army:
+                found.append(ActorMention(start, end, last_army, anaphoric=True))
             continue
         if label == _PRONOUN_LABEL:  # "عناصره": its fighters, of the armed actor named last
             if last_armed:
@@ -411,6 +419,15 @@ def _resolve_actors(
             start = found.pop().start  # "jihadists from Hayat Tahrir al-Sham": that group's fighters
         elif (
             found
+            and name not in ("Civilians", "Opposition Rebels", "Unidentified Armed Group")
+            and not _STATE_FORCE.match(name)
+            and found[-1].name == "Opposition Rebels"
+            and _FACTIONS_OF_AR.match(folded[found[-1].start : found[-1].end])
+            and not folded[found[-1].end : start].strip()
+        ):
+            start = found.pop().start  # "فصائل الجيش الوطني", "فصائل هيئة تحرير الشام": that group's factions
+        elif (
+            found
             and name not in ("Civilians", "Unidentified Armed Group")
             and found[-1].name == "Unidentified Armed Group"
             and _GUNMEN_AR.match(folded[found[-1].start : found[-1].end])
@@ -423,5 +440,7 @@ def _resolve_actors(
             last_group = name
         if name != "Civilians":
             last_armed = name
+        if name.startswith("Military Forces of") and "جيش" in folded[start:end]:
+            last_army = name
         found.append(ActorMention(start, end, name))
     return found

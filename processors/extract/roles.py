@@ -72,13 +72,15 @@ _WITHDREW_AFTER = re.compile(
 )
 _VICTIM_BEFORE = re.compile(
     r"(?:(?<!\w)(?:بينهم|منهم|من بينهم)\s+(?:\S+\s+){0,2}?(?:من|من صفوف|في صفوف)|"
-    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?"
+    r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?(?:علي الاقل\s+)?"
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
 # "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
+# "القضاء على أعداد كبيرة من مسلحي داعش": the group whose fighters were wiped out lost them too.
 _MEMBER_KILLED_BEFORE = re.compile(
-    r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
-    r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+)?$"
+    r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه|القضاء علي|تصفيه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
+    r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+|مسلحي\s+|"
+    r"مقاتلي\s+)?$"
 )
 # "مقتل 26 مقاتلا مواليا للنظام": fighters loyal to the group were killed; the group lost them.
 _LOYAL_KILLED_BEFORE = re.compile(
@@ -117,7 +119,7 @@ _WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|p
 _SPEAKER_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اتهم|اتهمت|يتهم|تتهم|نفي|نفت|ينفي|تنفي|"
     r"ندد|نددت|دان|دانت|ادان|ادانت|حذر|حذرت|زعم|زعمت|زعمت|كشف|كشفت|اعترف|اعترفت|طالب|طالبت|يقول|تقول|اشار|"
-    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?$|"
+    r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?#?$|"  # "قالت #وحدات_...": a hashtag
     r"\b(?:according to|quoting|cited|citing)\s+(?:\S+\s+){0,2}$"
 )
 # "... إن متشددين", "... أن الطائرات": the speaker's words name another subject ("انه", "ان قواته" do not).
@@ -166,6 +168,11 @@ _VSO_VERB_BEFORE = re.compile(
 )
 # "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
 _HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
+# Civilians under a word of concern or flight ("خشيتها على مصير آلاف المدنيين", "مخاوف من نزوح آلاف المدنيين",
+# "إجلاء المدنيين"): the people feared for, fleeing or moved, not the victims of the strike told beside them.
+_CONCERN_BEFORE = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:مصير|نزوح|تهجير|اجلاء|خروج|قلق\S*|مخاوف|خشيه|خشيت\S*|حمايه)\s+(?:\S+\s+){0,2}?$"
+)
 _BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
 _WORD = re.compile(r"\S+")
 _CONJ_GAP = re.compile(r"\s*(?:,|و|and|,\s*and)?\s*")
@@ -285,6 +292,8 @@ def resolve_roles(
             tag.add("conj")
         if m.name == "Civilians":
             tag.add("civilian")
+            if _CONCERN_BEFORE.search(before):
+                tag.add("status")  # "مخاوف من نزوح آلاف المدنيين": whose fate is feared, not who was hit
         tags.append(tag)
     roles.holder = next(
         (
@@ -303,6 +312,15 @@ def resolve_roles(
             tags[i].add("backer")  # "supported by allied militias and Russian warplanes": both back the attack
         if "conj" in tags[i] and "lost_member" in tags[i - 1]:
             tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
+        elif "conj" in tags[i] and {"victim", "opponent"} <= tags[i - 1] and "civilian" not in tags[i - 1]:
+            tags[i] |= {"victim", "dead_too"}  # "30 قتيلا من قوات النظام والمسلحين الموالين لها": the dead of both
+        elif (
+            "lost_member" in tags[i - 1]
+            and mentions[i].name == mentions[i - 1].name
+            and mentions[i].start - mentions[i - 1].end <= 3
+            and not folded[mentions[i - 1].end : mentions[i].start].strip(" '\"«»“”")
+        ):
+            tags[i] |= {"victim", "lost_member"}  # "من مسلحي تنظيم 'داعش'": one name told twice
     keep = [i for i in range(len(mentions)) if "status" not in tags[i]]
     mentions = [mentions[i] for i in keep]
     tags = [tags[i] for i in keep]
@@ -383,6 +401,7 @@ def resolve_roles(
             for i in armed
             if mentions[i].start >= trigger_start
             and not tags[i] & {"opponent", "backer", "loser", "speaker", "lost_member"}
+            and "dead_too" not in tags[i]  # "معارك أوقعت 30 قتيلا من قوات النظام والمسلحين الموالين لها"
         ]
         if after_ids:
             first = after_ids[0]
