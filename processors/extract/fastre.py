@@ -366,3 +366,49 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     if strings is None:
         return picked.search(text) is not None
     return _contains_any(text, strings)
+
+
+# id(variant) -> its search (match) over a whole short string, testing the literals a match needs first.
+_Find = Callable[[str], "re.Match[str] | None"]
+_SEARCHERS: dict[int, _Find] = {}
+_MATCHERS: dict[int, _Find] = {}
+
+
+def _no_match(piece: str) -> None:
+    return None
+
+
+def _prefiltered(picked: re.Pattern[str], find: _Find) -> _Find:
+    """``find`` (the pattern's search or match) preceded by the test of the literals a match needs."""
+    if picked is _NEVER:
+        return _no_match
+    literals = _cached_prefilter(picked)
+    if not literals:
+        return find
+
+    def run(piece: str) -> re.Match[str] | None:
+        for literal in literals:
+            if literal in piece:
+                return find(piece)
+        return None
+
+    return run
+
+
+def searcher(pattern: re.Pattern[str], text: str) -> _Find:
+    """``for_text(pattern, text).search``, to call on short pieces of ``text`` (a window before or after a
+    word): the same matches; a piece without a literal every match needs is answered without the regex."""
+    picked = for_text(pattern, text)
+    find = _SEARCHERS.get(id(picked))  # the variants live as long as their entries in `_CHOICES`
+    if find is None:
+        find = _SEARCHERS[id(picked)] = _prefiltered(picked, picked.search)
+    return find
+
+
+def matcher(pattern: re.Pattern[str], text: str) -> _Find:
+    """``for_text(pattern, text).match`` for short pieces of ``text``, as `searcher` is for ``search``."""
+    picked = for_text(pattern, text)
+    find = _MATCHERS.get(id(picked))
+    if find is None:
+        find = _MATCHERS[id(picked)] = _prefiltered(picked, picked.match)
+    return find
