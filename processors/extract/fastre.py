@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import cast
+from typing import Any, cast
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 # Latin letters, with the three letters re.IGNORECASE matches to them (İ ı ſ, and the Kelvin sign K): under
@@ -229,7 +229,7 @@ _PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
 
 # The script of a text: no Arabic letter (0), Arabic and Latin letters (1), Arabic letters only (2).
-_Seen = tuple[str, int, dict[int, re.Pattern[str]]]  # chosen patterns keyed by id(pattern)
+_Seen = tuple[str, int, dict[int, Any]]  # chosen patterns keyed by id(pattern) (and `searcher`'s by -id)
 _RECENT: list[_Seen] = [("", 0, {}), ("", 0, {})]  # the last two long texts (whole reports)
 _RECENT_SHORT: list[_Seen] = [("", 0, {}), ("", 0, {})]  # the last two sentences or windows
 
@@ -366,3 +366,61 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     if strings is None:
         return picked.search(text) is not None
     return _contains_any(text, strings)
+
+
+# id(variant) -> its search (match) over a whole short string, testing the literals a match needs first.
+_Find = Callable[[str], "re.Match[str] | None"]
+_SEARCHERS: dict[int, _Find] = {}
+_MATCHERS: dict[int, _Find] = {}
+
+
+def _no_match(piece: str) -> None:
+    return None
+
+
+def _prefiltered(picked: re.Pattern[str], find: _Find) -> _Find:
+    """``find`` (the pattern's search or match) preceded by the test of the literals a match needs."""
+    if picked is _NEVER:
+        return _no_match
+    literals = _cached_prefilter(picked)
+    if not literals:
+        return find
+
+    def run(piece: str) -> re.Match[str] | None:
+        for literal in literals:
+            if literal in piece:
+                return find(piece)
+        return None
+
+    return run
+
+
+def searcher(pattern: re.Pattern[str], text: str) -> _Find:
+    """``for_text(pattern, text).search``, to call on short pieces of ``text`` (a window before or after a
+    word): the same matches; a piece without a literal every match needs is answered without the regex."""
+    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
+    chosen = (recent[0] if text is recent[0][0] else _seen(text, recent))[2]
+    key = -id(pattern)  # kept beside `for_text`'s choices (ids are positive, and no two patterns' ids are 1 apart)
+    find = chosen.get(key)
+    if find is None:
+        picked = for_text(pattern, text)
+        find = _SEARCHERS.get(id(picked))  # the variants live as long as their entries in `_CHOICES`
+        if find is None:
+            find = _SEARCHERS[id(picked)] = _prefiltered(picked, picked.search)
+        chosen[key] = find
+    return find
+
+
+def matcher(pattern: re.Pattern[str], text: str) -> _Find:
+    """``for_text(pattern, text).match`` for short pieces of ``text``, as `searcher` is for ``search``."""
+    recent = _RECENT if len(text) > 400 else _RECENT_SHORT
+    chosen = (recent[0] if text is recent[0][0] else _seen(text, recent))[2]
+    key = -id(pattern) - 1
+    find = chosen.get(key)
+    if find is None:
+        picked = for_text(pattern, text)
+        find = _MATCHERS.get(id(picked))
+        if find is None:
+            find = _MATCHERS[id(picked)] = _prefiltered(picked, picked.match)
+        chosen[key] = find
+    return find

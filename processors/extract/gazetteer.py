@@ -153,6 +153,8 @@ class Gazetteer:
     skeleton_readings: dict[str, str] = field(default_factory=dict, repr=False)
     # Cache of `places.py`: token -> (first readings, is Arabic, vowel-blind reading), () when it starts no name.
     token_plans: dict[str, tuple] = field(default_factory=dict, repr=False)
+    # Cache of `places.py`: two capitalised Latin tokens -> the names their joined spelling matches (None: none).
+    joined_pairs: dict[tuple[str, str], list[IndexedName] | None] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries whose name or alias matches `name` (either script), best-known first."""

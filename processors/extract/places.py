@@ -136,8 +136,21 @@ _GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)|
 _GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)|^[AaEe]l(?=[A-Z][a-z]{2,}$)")
 
 
+_GLUED_KEYS: tuple[dict[str, str], dict[str, str]] = ({}, {})  # `_glued_article_key` of a token (outside, inside)
+
+
 def _glued_article_key(raw: str, inside: bool = False) -> str:
-    """Key of a token written with its article glued on ("Alshadadi", "Elasafir"), without it."""
+    """Key of a token written with its article glued on ("Alshadadi", "Elasafir"), without it (cached)."""
+    cache = _GLUED_KEYS[inside]
+    key = cache.get(raw)
+    if key is None:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        key = cache[raw] = _compute_glued_article_key(raw, inside)
+    return key
+
+
+def _compute_glued_article_key(raw: str, inside: bool) -> str:
     glued = (_GLUED_ARTICLE_INSIDE if inside else _GLUED_ARTICLE).match(raw)
     if glued is None:
         return ""
@@ -275,20 +288,33 @@ def _split_names(text: str, tokens: _Tokens, gaz: Gazetteer, out: list[_Match]) 
     """One-word names written as two capitalised words ("Tal Minnis" for "Talmenes", "Kafr Nabudah" spelt
     together in the gazetteer): the two words joined, when that is a name of six letters or more."""
     starts, ends, raws = tokens.starts, tokens.ends, tokens.raws
+    pairs = gaz.joined_pairs
     for i in range(len(raws) - 1):
         first, second = raws[i], raws[i + 1]
         if not (first[:1].isupper() and second[:1].isupper()) or starts[i + 1] - ends[i] != 1 or \
-                text[ends[i]] != " " or _token_info(first)[0] or _token_info(second)[0]:
+                text[ends[i]] != " ":
             continue
-        if first.lower() in _NOT_IN_A_FUZZY_NAME or second.lower() in _NOT_IN_A_FUZZY_NAME or \
-                _token_info(first)[2] or _token_info(second)[2]:
-            continue
-        key = latin_key(first + second)
-        if len(key) < _JOINED_MIN:
-            continue
-        hits = gaz.latin_index.get((key,))
+        pair = (first, second)
+        hits = pairs.get(pair, ())
+        if hits == ():  # (a pure function of the two tokens: most pairs recur)
+            if len(pairs) > _CACHE_LIMIT:
+                pairs.clear()
+            hits = pairs[pair] = _joined_hits(first, second, gaz)
         if hits:
             out.append(_Match(starts[i], ends[i + 1], hits, i, i + 1, False))
+
+
+def _joined_hits(first: str, second: str, gaz: Gazetteer) -> list[IndexedName] | None:
+    """The names of `gaz` two capitalised Latin tokens spell when joined into one word (None: none)."""
+    if _token_info(first)[0] or _token_info(second)[0]:
+        return None
+    if first.lower() in _NOT_IN_A_FUZZY_NAME or second.lower() in _NOT_IN_A_FUZZY_NAME or \
+            _token_info(first)[2] or _token_info(second)[2]:
+        return None
+    key = latin_key(first + second)
+    if len(key) < _JOINED_MIN:
+        return None
+    return gaz.latin_index.get((key,)) or None
 
 
 def _token_plan(raw: str, gaz: Gazetteer) -> tuple[list[tuple[int, str, bool]], bool, str] | tuple[()]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from processors.extract.fastre import for_text
+from processors.extract.fastre import for_text, matcher, searcher
 from processors.extract.mentions import ActorMention
 
 _CAMPS: dict[str, str] = {
@@ -218,27 +218,28 @@ def resolve_roles(
     word = _WORD.match(folded, trigger_start)
     trigger_end = trigger_start + (len(word.group()) if word else 0)
     from_agent_ok = bool(word) and not for_text(_DEATH_WORD, folded).match(word.group() if word else "")
-    # The patterns as `for_text` picks them for this text (the same for every mention).
-    agent_before = for_text(_AGENT_BEFORE, folded)
-    backer_before = for_text(_BACKER_BEFORE, folded)
-    opponent_before = for_text(_OPPONENT_BEFORE, folded)
+    # The patterns as `for_text` picks them for this text (the same for every mention); `searcher` and
+    # `matcher` read the short windows before and after a mention.
+    agent_before = searcher(_AGENT_BEFORE, folded)
+    backer_before = searcher(_BACKER_BEFORE, folded)
+    opponent_before = searcher(_OPPONENT_BEFORE, folded)
     vso_verb_before = for_text(_VSO_VERB_BEFORE, folded)
     from_agent = for_text(_FROM_AGENT, folded)
-    loyal_killed_before = for_text(_LOYAL_KILLED_BEFORE, folded)
-    counted_dead_before = for_text(_COUNTED_DEAD_BEFORE, folded)
-    victim_before = for_text(_VICTIM_BEFORE, folded)
-    passive_victim_after = for_text(_PASSIVE_VICTIM_AFTER, folded)
-    between = for_text(_BETWEEN, folded)
-    withdrew_after = for_text(_WITHDREW_AFTER, folded)
-    speaker_before_re = for_text(_SPEAKER_BEFORE, folded)
-    speaker_after = for_text(_SPEAKER_AFTER, folded)
-    status_before_re = for_text(_STATUS_BEFORE, folded)
+    loyal_killed_before = searcher(_LOYAL_KILLED_BEFORE, folded)
+    counted_dead_before = searcher(_COUNTED_DEAD_BEFORE, folded)
+    victim_before = searcher(_VICTIM_BEFORE, folded)
+    passive_victim_after = matcher(_PASSIVE_VICTIM_AFTER, folded)
+    between = searcher(_BETWEEN, folded)
+    withdrew_after = matcher(_WITHDREW_AFTER, folded)
+    speaker_before_re = searcher(_SPEAKER_BEFORE, folded)
+    speaker_after = matcher(_SPEAKER_AFTER, folded)
+    status_before_re = searcher(_STATUS_BEFORE, folded)
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
         tag: set[str] = set()
-        agent = agent_before.search(before)
-        backed = backer_before.search(before)
+        agent = agent_before(before)
+        backed = backer_before(before)
         if (
             agent
             and not backed
@@ -249,7 +250,7 @@ def resolve_roles(
             tag.add("backer")
         if from_agent_ok and m.start > trigger_end and from_agent.fullmatch(folded, trigger_end, m.start):
             tag.add("agent")
-        if opponent_before.search(before):
+        if opponent_before(before):
             if vso_verb_before.search(folded, max(0, m.start - 60), m.start):
                 tag.add("agent")
             else:
@@ -257,27 +258,27 @@ def resolve_roles(
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
-        if loyal_killed_before.search(before) or counted_dead_before.search(before):
+        if loyal_killed_before(before) or counted_dead_before(before):
             tag |= {"victim", "lost_member"}
         if (
-            victim_before.search(before)
-            or passive_victim_after.match(after)
+            victim_before(before)
+            or passive_victim_after(after)
             or _COUNT_BEFORE.search(before)
         ):
             tag.add("victim")
-        if between.search(before):
+        if between(before):
             tag.add("between")
-        if withdrew_after.match(after):
+        if withdrew_after(after):
             tag.add("loser")
         if (
-            ((speaker_before := speaker_before_re.search(before)) or speaker_after.match(after))
+            ((speaker_before := speaker_before_re(before)) or speaker_after(after))
             and not 0 <= trigger_start - m.end < 22
             and not _SAYS_ITSELF.match(after)
         ):
             tag.add("speaker")  # ...unless it announces its own act: "أعلن الجيش، السبت، استعادة السيطرة"
         elif speaker_before and _THAT_OTHER.match(after) and m.end <= trigger_start:
             tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
-        status_before = status_before_re.search(before)
+        status_before = status_before_re(before)
         if (
             (status_before and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)))
             or _STATUS_AFTER.match(after)
