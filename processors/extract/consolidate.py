@@ -44,6 +44,7 @@ FAMILY = {
 }
 _UNKNOWN = {"", "Unidentified Armed Group"}
 CITY_KM = 12.0  # a spot told as "in" or "outside" a city lies within this of its centre
+COUNTRYSIDE_KM = 50.0  # a village of "the northern countryside" lies within this of that countryside's point
 # A sentence that tells another incident of the same kind: "another strike", "a second blast", "ضربة أخرى".
 _ANOTHER = re.compile(
     r"\b(?:another|a (?:second|third|fourth)|separate(?:ly)?|elsewhere)\b|"
@@ -66,18 +67,19 @@ def _kind(location: Location) -> str:
 
 def contains(outer: Location, inner: Location) -> bool:
     """Whether ``inner`` lies in ``outer``: a place in its governorate, a town or village (not a city) in
-    a countryside of its governorate, a spot within a few km of a city's centre."""
+    that side of its governorate's countryside, a spot within a few km of a city's centre."""
     if outer.name == inner.name or outer.country != inner.country or outer.admin1 != inner.admin1:
         return False
     outer_kind, inner_kind = _kind(outer), _kind(inner)
     if outer_kind == "admin1":
         return inner_kind != "admin1"
+    if outer.lat is None or outer.lon is None or inner.lat is None or inner.lon is None:
+        return False
+    km = distance_km(outer.lat, outer.lon, inner.lat, inner.lon)
     if outer_kind == "region" and outer.gazetteer_id.startswith("sitrep:countryside:"):
-        return inner_kind not in ("admin1", "region", "city")
+        return inner_kind not in ("admin1", "region", "city") and km <= COUNTRYSIDE_KM
     if outer_kind == "city" and inner_kind not in ("admin1", "city"):
-        if outer.lat is None or outer.lon is None or inner.lat is None or inner.lon is None:
-            return False
-        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= CITY_KM
+        return km <= CITY_KM
     return False
 
 

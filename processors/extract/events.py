@@ -1210,14 +1210,15 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
 
 
 # Where people came from, not where it happened (issue #6): "evacuees from X", "residents of X", "displaced
-# from X", "X evacuees", "مهجري X", "النازحين من X", "أهالي X". A place so named (or one locating it: "the
-# villages of X and Y in Z province") is not the scene when the sentence names another place.
+# from X", "X evacuees", "مهجري X", "النازحين من X", "أهالي X" (and "a few kilometres away in X": somewhere
+# else). A place so named (or one locating it: "the villages of X and Y in Z province") is not the scene
+# when the sentence names another place.
 _ORIGIN_CUE = re.compile(
     r"\b(?:(?:evacuees?|evacuated|displaced|refugees?|residents?|inhabitants|natives?|families|civilians|"
     r"people|passengers|buses|convoys?|fled|fleeing|escaped|transported|bused|originally|"
     r"(?:those|people|civilians|residents|families) who (?:fled|left|escaped))"
     r" (?:out )?from|(?:residents?|inhabitants|natives?|evacuees?) of|(?:evacuated|transported|bused|passage)"
-    r" out of)\b|"
+    r" out of|(?:kilometers|kilometres|km|miles|meters|metres) away (?:in|at))\b|"
     r"(?<!\w)(?:[وفبل]|من |ل)?(?:ال)?(?:مهجري|مهجرو|نازحي|نازحو|اهالي|ابناء|سكان)(?!\w)|"
     r"(?<!\w)(?:[وفبل]|من |ل)?(?:ال)?(?:مهجرين|المهجرين|نازحين|النازحين|النازحون|الفارين|الهاربين|القادمين|"
     r"الخارجين|المرحلين|المدنيين|الاهالي|العائلات|عائلات|الذين (?:خرجوا|نزحوا|فروا|هجروا|هربوا|رحلوا|غادروا)|"
