@@ -127,12 +127,15 @@ def _sides_meet(a: Event, b: Event) -> bool:
     )
     if _side_meets(a.actor1, b.actor1) and victims:
         return True
-    # a clash told from the other side: "A fought B", then "B attacked A"
-    return a.sub_event_type == "Armed clash" and {a.actor1, a.actor2} == {b.actor1, b.actor2}
+    if a.sub_event_type != "Armed clash":
+        return False
+    # a clash told from the other side ("A fought B", then "B attacked A"), or with one side left unnamed
+    pair_a, pair_b = {a.actor1, a.actor2} - _UNKNOWN, {b.actor1, b.actor2} - _UNKNOWN
+    return pair_a <= pair_b or pair_b <= pair_a
 
 
-# Words that name a strike or a bombing without its means: "the blast", "the attack", "the bombardment",
-# "التفجير", "القصف". A retelling so worded takes the type the other telling names.
+# Words that name one bombing without its means: "the blast", "the attack", "التفجير", "الانفجار" (plurals
+# such as "explosions" may count several). A telling so worded takes the type the other telling names.
 _GENERIC_WORD = re.compile(
     r"^\W*(?:the |a |an |deadly )?(?:bomb|bombing|blast|explosion|exploded|detonat\w*|attack|attacked|bombed)\W*$|"
     r"^\W*[وفبل]?(?:ال)?(?:تفجير|انفجار|انفجرت|انفجر|هجوم|استهداف)\W*$",
@@ -203,7 +206,8 @@ def _merged(main: Event, other: Event, loose: set[str]) -> Event:
     if not actor2 and other.actor2 and other.actor2 != actor1:
         actor2 = other.actor2
     update["actor1"], update["actor2"] = actor1, actor2
-    actors = [Actor(name=n, role=r) for n, r in ((actor1, "actor1"), (actor2, "actor2")) if n]
+    actors = [Actor(name=actor1, role="actor1")] if actor1 else []
+    actors += [Actor(name=actor2, role="actor2")] if actor2 else []
     named = {actor1, actor2}
     for actor in main.actors + other.actors:
         if actor.role in ("actor1", "actor2") or actor.name in named:

@@ -191,3 +191,35 @@ def test_the_only_place_named_stays_the_scene() -> None:
 def test_civilians_in_a_town_are_at_the_scene() -> None:
     events = _events("قتل 3 مدنيين جراء قصف صاروخي على منازل المدنيين في مدينة سراقب يوم الأربعاء.", "ar")
     assert events and events[0].location is not None and events[0].location.name == _town("Saraqib").name
+
+
+def test_a_countryside_contains_only_its_own_side_of_the_governorate() -> None:
+    point = load_gazetteer().countryside_point("Idleb", "north")
+    assert point is not None
+    north = Location(
+        name="Northern Idleb countryside",
+        admin1="Idleb",
+        country="Syria",
+        lat=point.lat,
+        lon=point.lon,
+        geo_precision=2,
+        gazetteer_id="sitrep:countryside:idleb:north",
+    )
+    assert contains(north, _town("Atma"))
+    assert not contains(north, _town("Khan Shaykhun"))  # the far south of the governorate
+
+
+def test_a_clash_told_with_one_side_unnamed_is_that_clash() -> None:
+    main = _event("a", "Armed clash", _town("Azaz"), actor1="Syrian National Army", actor2="YPG", word="clashes")
+    again = _event("b", "Armed clash", _town("Azaz"), actor1="YPG", actor2="", word="fighting")
+    third = _event("c", "Armed clash", _town("Azaz"), actor1="Islamic State", actor2="YPG", word="battles")
+    assert [e.event_id for e in merge_retellings([main, again, third])] == ["event:a", "event:c"]
+
+
+def test_a_place_a_few_kilometres_away_is_not_the_scene() -> None:
+    events = _events(
+        "A bomb killed 4 people in the town of Azaz on Wednesday while a prisoner swap went on a few "
+        "kilometres away in Tal Rifaat.",
+        "en",
+    )
+    assert events and events[0].location is not None and events[0].location.name == _town("Azaz").name
