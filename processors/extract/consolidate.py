@@ -67,7 +67,7 @@ def _kind(location: Location) -> str:
 
 def contains(outer: Location, inner: Location) -> bool:
     """Whether ``inner`` lies in ``outer``: a place in its governorate, a town or village (not a city) in
-    that side of its governorate's countryside, a spot within a few km of a city's centre."""
+    that side of its governorate's countryside, a neighbourhood or site within a few km of a city's centre."""
     if outer.name == inner.name or outer.country != inner.country or outer.admin1 != inner.admin1:
         return False
     outer_kind, inner_kind = _kind(outer), _kind(inner)
@@ -79,8 +79,15 @@ def contains(outer: Location, inner: Location) -> bool:
     if outer_kind == "region" and outer.gazetteer_id.startswith("sitrep:countryside:"):
         return inner_kind not in ("admin1", "region", "city") and km <= COUNTRYSIDE_KM
     if outer_kind == "city" and inner_kind not in ("admin1", "city"):
-        return km <= CITY_KM
+        return km <= CITY_KM and _spot(inner)  # a neighbourhood, not a town of its own beside the city
     return False
+
+
+def _spot(location: Location) -> bool:
+    """A site, or a place the gazetteer knows no population of (its neighbourhoods and landmarks); towns
+    and villages with a population of their own ("Harasta" beside "Duma") are places of their own."""
+    entry = _entries().get(location.gazetteer_id)
+    return entry is None or entry.kind == "site" or entry.population == 0
 
 
 def _places_meet(a: Event, b: Event, loose: set[str]) -> bool:

@@ -139,6 +139,7 @@ def test_a_spot_lies_in_its_city_but_neighbouring_villages_do_not_contain_each_o
     spot = next(e for e in gazetteer.entries if e.gazetteer_id == "sitrep:salah-din-aleppo").location()
     assert contains(city, spot) and not contains(spot, city)
     assert not contains(_town("Saraqib"), _town("Ariha"))
+    assert not contains(_town("Duma"), _town("Harasta"))  # a town beside a city is a place of its own
     assert contains(_governorate("Idleb"), _town("Ariha"))
     assert not contains(_governorate("Aleppo"), _town("Ariha"))
 
