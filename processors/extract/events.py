@@ -26,6 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
+from processors.extract.consolidate import merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
 from processors.extract.fastre import for_text, found_in
 from processors.extract.lexicon import (
@@ -365,6 +366,7 @@ class Candidate:
     civilian_victims: bool = False
     words: dict[int, str] = field(default_factory=dict)
     ground_fighting_over: bool = False
+    origin_place: bool = False  # its place was named only as where people came from (`_origin_place`)
 
     @property
     def start(self) -> int:
@@ -1151,6 +1153,9 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
     places = [p for p in doc.places if s_start <= p.start < s_end and _is_scene(doc, p, s_start)]
+    scenes = [p for p in places if not _origin_place(doc, p, s_start)]
+    cand.origin_place = bool(places) and not scenes  # only where people came from: `merge_retellings` may move it
+    places = scenes or places
     if places:
 
         def score(p: Any) -> float:
@@ -1346,6 +1351,64 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
         )
         doc.scene[key] = known
     return known
+
+
+# Where people came from, not where it happened (issue #6): "evacuees from X", "residents of X", "displaced
+# from X", "X evacuees", "مهجري X", "النازحين من X", "أهالي X" (and "a few kilometres away in X": somewhere
+# else). A place so named (or one locating it: "the villages of X and Y in Z province") is not the scene
+# when the sentence names another place.
+_ORIGIN_CUE = re.compile(
+    r"\b(?:(?:evacuees?|evacuated|displaced|refugees?|residents?|inhabitants|natives?|families|civilians|"
+    r"people|passengers|buses|convoys?|fled|fleeing|escaped|transported|bused|originally|"
+    r"(?:those|people|civilians|residents|families) who (?:fled|left|escaped))"
+    r" (?:out )?from|(?:residents?|inhabitants|natives?|evacuees?) of|(?:evacuated|transported|bused|passage)"
+    r" out of|(?:kilometers|kilometres|km|miles|meters|metres) away (?:in|at))\b|"
+    r"(?<!\w)(?:[وفبل]|من |ل)?(?:ال)?(?:مهجري|مهجرو|نازحي|نازحو|اهالي|ابناء|سكان)(?!\w)|"
+    r"(?<!\w)(?:[وفبل]|من |ل)?(?:ال)?(?:مهجرين|المهجرين|نازحين|النازحين|النازحون|الفارين|الهاربين|القادمين|"
+    r"الخارجين|المرحلين|المدنيين|الاهالي|العائلات|عائلات|الذين (?:خرجوا|نزحوا|فروا|هجروا|هربوا|رحلوا|غادروا)|"
+    r"اجلاء|تهجير|خروج)(?: \S+){0,2}? (?:من|عن)(?!\w)"
+)
+_ORIGIN_AFTER = re.compile(r"\s+(?:evacuees|refugees|residents|natives|displaced)\b")
+# Words that may stand between the cue and the place: "the regime-held predominantly Shia towns of".
+_ORIGIN_GAP_WORDS = frozenset(
+    "the of and in near nearby neighbouring neighboring town towns village villages city cities area areas "
+    "besieged province district countryside northern southern eastern western two both twin shia shiite "
+    "predominantly mainly mostly largely sunni christian kurdish alawite 2 , - بلده بلدات بلدتي قريه قري قريتي "
+    "مدينه مدن مدينتي مخيم مخيمات حي احياء منطقه مناطق ريف في و من محافظه المحاصره المحاصرتين المحاصرين "
+    "الشيعيتين الشيعيه الموالين المواليتين الشرقي الغربي الشمالي الجنوبي الشرقيه الغربيه الشماليه الجنوبيه".split()
+)
+_WORD_RUN = re.compile(r"[^\s,]+")
+_ORIGIN_HELD = re.compile(r"^[\w]+-(?:held|besieged|controlled|led|backed|dominated|majority)$")
+
+
+def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
+    """Whether ``place`` is named only as where people came from or lived (see ``_ORIGIN_CUE``)."""
+    if doc.language == "en" and _ORIGIN_AFTER.match(doc.folded, place.end):
+        return True  # "Madaya evacuees said"
+    window_start = max(s_start, place.start - 140)
+    cue = next(reversed(list(_ORIGIN_CUE.finditer(doc.folded, window_start, place.start))), None)  # the nearest
+    if cue is None:
+        return False
+    gap = doc.folded[cue.end() : place.start]
+    if any(ch in gap for ch in ".;:!?\"()") or any(cue.end() <= t.start < place.start for t in doc.triggers):
+        return False
+    words = []
+    for word in _WORD_RUN.finditer(doc.folded, cue.end(), place.start):
+        if any(p.start <= word.start() < p.end for p in doc.places):
+            words.append("PLACE")  # "the villages of X and Y in Z province": Y and Z are named as X is
+        else:
+            words.append(word.group())
+    unknown = [
+        w
+        for w in words
+        if w != "PLACE"
+        and w not in _ORIGIN_GAP_WORDS
+        and w.lstrip("وب") not in _ORIGIN_GAP_WORDS
+        and not _ORIGIN_HELD.match(w)
+    ]
+    if any(w in ("in", "في", "وفي") for w in words) and place.kind not in ("admin1", "region"):
+        return False  # "civilians from X in Y": Y is where it happened; "X in Idlib province" only locates X
+    return len(words) <= 10 and len(unknown) <= 1
 
 
 # "الغوطة الشرقية، آخر معاقل الفصائل قرب دمشق", "مخيم اليرموك جنوب دمشق": a place named by its bearing from a
@@ -2028,7 +2091,7 @@ def extract(report: Report) -> list[Event]:
     previous: Candidate | None = None
     for cand in body_cands:
         if cand.place is None and previous is not None and previous.place is not None:
-            cand.place = previous.place
+            cand.place, cand.origin_place = previous.place, previous.origin_place
         if (
             not cand.roles.actor1
             and previous is not None
@@ -2182,7 +2245,8 @@ def extract(report: Report) -> list[Event]:
         events = _bombing_told_suicide(events)
         events = _named_group_for_generic(events)
         events = _bare_kill_told_as_strike(events)
-    return _dedupe_ids(_drop_restated(events))
+    loose = {e.event_id for c, e in kept_events if c.origin_place}
+    return _dedupe_ids(merge_retellings(_drop_restated(events), loose))
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
