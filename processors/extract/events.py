@@ -1017,7 +1017,7 @@ _FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$
 
 
 def _means_of_title_ground_change(doc: Document, t: Candidate, lead: int) -> bool:
-    """"داعش يسيطر على أجزاء من البوكمال إثر هجوم عنيف": the fighting after "إثر/بعد/عقب" in a title that tells
+    """"التنظيم يسيطر على بلدة إثر هجوم واسع": the fighting after "إثر/بعد/عقب" in a title that tells
     a change of ground (or over a lead that tells it: "الجيش يتوغل في الحي بعد معارك" over "تمكن من استعادة
     السيطرة على ...") is how the ground was won; the title heads the body's change of ground."""
     if _finalize_type(t) not in ("Armed clash", "Attack") or not _MEANS_BEFORE.search(
@@ -1082,7 +1082,7 @@ def _commemorated(folded: str, hit: TriggerMention, clause: tuple[int, int]) -> 
     return _COMMEMORATED_BEFORE.search(folded, max(clause[0], hit.start - 50), hit.start) is not None
 
 
-# "بعد هجوم واسع بدأه الجيش في 19 نيسان", "الحملة التي بدأتها القوات الشهر الماضي": an offensive named with when
+# "منذ الهجوم الذي أطلقه الجيش في 3 آذار", "الحملة التي بدأتها القوات الشهر الماضي": an offensive named with when
 # it began is the campaign the report's events belong to, not an event of that day.
 _CAMPAIGN_BEGUN_AFTER = re.compile(
     r"\s+(?:[^\s,.]+\s+){0,2}?(?:(?:الذي|التي)\s+)?(?:بدا|بدات|بداه|بداها|بداته|بداتها|بدؤوه|بداوه)(?!\w)"
@@ -1895,7 +1895,7 @@ _OTHER_INFORMANT_BEFORE = re.compile(
 )
 
 
-# "قتلت 3 أشخاص، وهو ما يخالف الأرقام التي ذكرها المرصد": the figure is told as contradicting another's.
+# "قتلت 5 أشخاص، خلافا لأرقام نشرتها مصادر أخرى": the figure is told as contradicting another's.
 _CONTRADICTS_AFTER = re.compile(
     r"[^.]{0,120}?(?<!\w)(?:وهو ما|ما)?\s*(?:يخالف|تخالف|يناقض|يتناقض|تتناقض|خلافا ل|بخلاف)(?!\w)"
 )
