@@ -670,7 +670,7 @@ _TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|عل�
 _SUBSET = re.compile(
     r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
     r"among whom|among the dead|among those|بينها|among|(?<!\w)بين (?:ال)?(?:قتلي|ضحايا|شهداء|جرحي|مصابين)|"
-    r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were)\W*$"
+    r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were|\binclud(?:ed|es|e))\W*$"
 )
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|الصباح|الفجر|الساعات الاولي)\S*(?: \S+)?(?: اليوم| امس|$))|"
@@ -778,6 +778,70 @@ _EARLIER_EVENT = re.compile(
     r"(?: (?:[وفبل]?(?:مقتل|سقوط|استشهاد|مصرع|قتل)|حصيله|ال\S+)){0,2}(?: نحو| قرابه| حوالي)?\s*$|"
     r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$"
 )
+# "the previous toll was 20", "had earlier put the death toll at 5", "the toll, which initially stood at
+# 3": a figure the text gives as replaced by a newer one.
+_QUALIFIER_EN = r"(?:(?:at least|more than|over|around|about|nearly|some|up to)\s+)?"
+_SUPERSEDED_TOLL = re.compile(
+    r"\b(?:previous|earlier|initial|preliminary|first|old|former|last)\s+(?:death\s+|casualty\s+)?toll\s+"
+    r"(?:was\s+|of\s+|at\s+|stood at\s+|had been\s+)?" + _QUALIFIER_EN + r"$|"
+    r"\b(?:earlier|initially|previously|first)\s+(?:put|puts|reported|gave|given|cited|placed|said|had)\s+"
+    r"(?:a\s+|the\s+|an\s+)?(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at|as)\s+" + _QUALIFIER_EN + r"$|"
+    r"\btoll\s+(?:\w+\s+){0,2}?(?:earlier|initially|previously|first)\s+(?:stood at|was|of)\s+" + _QUALIFIER_EN + r"$"
+)
+
+
+_EARLIER_TOLL_EN = re.compile(
+    r"\b(?:days?|weeks?|hours?|months?) after\b(?:(?![,;.]).){0,70}?\b(?:left|killed|killing|claimed|"
+    r"claiming)\s+(?:the lives of\s+)?" + _QUALIFIER_EN + r"$"
+)
+
+
+# "a day after the army stormed the town rebels killed 12": a clause of its own ends the "after" clause.
+_CLAUSE_VERB_EN = re.compile(
+    r"\b(?:stormed|entered|seized|captured|took|launched|began|started|withdrew|retreated|pulled|reached|"
+    r"arrived|returned|fled|attacked|advanced|broke|ended)\b"
+)
+
+
+def _earlier_toll_en(clause_before: str) -> bool:
+    """Whether the count right after ``clause_before`` is the toll of an event the text dates before its own."""
+    match = _EARLIER_TOLL_EN.search(clause_before)
+    return match is not None and _CLAUSE_VERB_EN.search(match.group()) is None
+
+
+def _superseded_toll(clause_before: str) -> bool:
+    """Whether the count right after ``clause_before`` is a toll the text says was replaced."""
+    return "toll" in clause_before and _SUPERSEDED_TOLL.search(clause_before[-70:]) is not None
+
+
+# "hundreds of people have been killed in ...": with a vague quantity, the present perfect tells a running total.
+_HAVE_BEEN_KILLED_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:have|has)\s+(?:now\s+|so far\s+|reportedly\s+)?"
+    r"(?:been\s+killed|died|perished|lost their lives)\b"
+)
+# "... have been killed and 700 injured in August shelling", "... over the past three days": a period named
+# anywhere later in the sentence of a present-perfect toll makes it a running total.
+_PERIOD_EN = re.compile(
+    r"\b(?:(?:in|during|throughout|since) (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|this (?:week|month|year)|so far|since)\b"
+)
+# "the group has lost 463 fighters": what a side has lost so far, not one event's dead.
+_HAS_LOST_BEFORE = re.compile(r"\b(?:has|have) (?:so far |now |already )?lost " + _QUALIFIER_EN + r"$")
+
+
+def _running_total_en(folded: str, q: _Quantity, before_text: str, after_text: str, at: int, end: int) -> bool:
+    """English tolls told as running totals by their tense: "hundreds have been killed in raids", "at
+    least 135 have been killed ... over the past three days", "the army has lost 40 soldiers"."""
+    if " lost " in before_text and _HAS_LOST_BEFORE.search(before_text):
+        return True
+    if not _HAVE_BEEN_KILLED_AFTER.match(after_text):
+        return False
+    if q.vague and q.value >= 100:
+        return True
+    rest = folded[at : min(end, at + 220)]
+    return bool(_MULTI_DAY_EN.search(rest) or _PERIOD_EN.search(rest))
+
+
 _SENTENCE_COURT = re.compile(r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|court|trial")
 _AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|من عمر\S*|سنوات|yr)")
 _ZERO = re.compile(
@@ -1564,6 +1628,14 @@ def _judge(
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
     if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
+    if " after " in clause_before and _earlier_toll_en(clause_before):
+        return None  # "a day after air strikes on a school left 35 dead": the toll of the event before
+    if _superseded_toll(clause_before):
+        return None  # "the source had earlier put the toll at 5": a figure the report has since replaced
+    if _running_total_en(folded, q, before_text, after_text, last.end, tokens[-1].end):
+        if totals is not None:
+            totals.add(q.value)
+        return None
     if _DISPLACED_AFTER.search(clause_after[:20]):
         return None
     if q.value >= MAX_EVENT_TOLL and not q.vague:
@@ -1646,6 +1718,7 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 "additional",
                 "individuals",
                 "reportedly",
+                "reported",
                 "also",
             )
             or _PERSON_NOUN_AR.match(word)

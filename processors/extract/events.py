@@ -1446,11 +1446,12 @@ def _assign_casualties(
             and c.count
             and _ALT_TOLL_BEFORE.search(doc.folded, max(s_start, c.start - 50), c.start)
             and any(
-                o.kind == "killed" and o.count
+                o.kind == "killed" and o.count and o.qualifier != "convention"
                 for o in owner.casualties + (first_body.casualties if first_body is not None else [])
             )
         ):
             continue  # "rescuers gave a higher toll of 26": another source's figure for a toll already told
+            # (a figure after "several were killed" is the number the vague word stood for)
         if owner is not None:
             owner.casualties.append(c)
             if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):
@@ -1624,7 +1625,10 @@ def _toll(
             return top.count, top.qualifier, [top]
     per_side: dict[str, Casualties] = {}
     for c in numbered:
-        side = next((a.name for a in actors if c.end <= a.start <= c.side_at + 24), "")
+        side = next(
+            (a.name for a in actors if c.end <= a.start <= c.side_at + 24 and not _past_the_victims(doc, c, a.start)),
+            "",
+        )
         if not side:
             side = next(
                 (
@@ -1638,7 +1642,7 @@ def _toll(
                 "?",
             )
         best = per_side.get(side)
-        if best is None or c.count > best.count:
+        if best is None or _told_better(c, best):
             per_side[side] = c
     kept_sides: list[tuple[str, Casualties]] = []
     for side, c in list(per_side.items()):
@@ -1657,8 +1661,10 @@ def _toll(
         # An unattributed figure beside attributed ones in one sentence is one more side ("3 regime
         # fighters and 1 Hurras al-Deen fighter"); elsewhere it restates the total.
         beside = any(_same_sentence(doc, unknown.start, c.start) for c in sided)
+        if beside and _bare_restated(doc, unknown, sided):
+            beside, chosen = False, sided
         if not beside and not _other_side(doc, unknown, sided):
-            chosen = [unknown] if unknown.count >= total_sided else sided
+            chosen = [unknown] if _unknown_tells_total(unknown, sided, total_sided) else sided
     if all(c.qualifier == "convention" for c in chosen):
         chosen = [max(chosen, key=lambda c: c.count)]  # "dozens" said twice is still dozens
     total = sum(c.count for c in chosen)
@@ -1668,6 +1674,42 @@ def _toll(
     else:
         qualifier = next(q for q in ("convention", "about", "at_least", "more_than", "exact") if q in qualifiers)
     return total, qualifier, chosen
+
+
+# "a civilian was killed as terrorists fired", "4 people were killed by IS": past the verb or "by", a name
+# is the attacker, not the side the dead belonged to.
+_PAST_VICTIMS_EN = re.compile(r"\b(?:was|were|by|as|when|after|while|during)\b")
+
+
+def _past_the_victims(doc: Document, c: Casualties, at: int) -> bool:
+    return doc.language == "en" and _PAST_VICTIMS_EN.search(doc.folded, c.side_at, at) is not None
+
+
+def _bare_restated(doc: Document, unknown: Casualties, sided: list[Casualties]) -> bool:
+    """A bare count ("kills six and wounds 19") beside the same count of a named side ("killed six people"):
+    one toll told twice, as when a subtitle runs into the first sentence."""
+    noun = doc.folded[unknown.end : unknown.side_at].strip()
+    return noun in ("", "and", "in", "from", "of") and any(
+        c.count == unknown.count and c.kind == unknown.kind for c in sided
+    )
+
+
+def _told_better(c: Casualties, best: Casualties) -> bool:
+    """Of two tolls of one side, the one to keep: a number the text gives beats ACLED's convention for a
+    vague quantity ("several were killed ... put the toll at six"), else the larger."""
+    if (c.qualifier == "convention") != (best.qualifier == "convention"):
+        return best.qualifier == "convention"
+    return c.count > best.count
+
+
+def _unknown_tells_total(unknown: Casualties, sided: list[Casualties], total_sided: int) -> bool:
+    """Whether an unattributed toll, told apart from the sided ones, is the event's total: the larger, unless
+    only one of them is a number ("several people were killed" ... "put the toll at seven")."""
+    vague_unknown = unknown.qualifier == "convention"
+    vague_sided = all(c.qualifier == "convention" for c in sided)
+    if vague_unknown != vague_sided:
+        return vague_sided
+    return unknown.count >= total_sided
 
 
 _COMBATANT_NOUN = re.compile(

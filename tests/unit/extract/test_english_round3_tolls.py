@@ -1,0 +1,145 @@
+"""English tolls, round 3: replaced tolls, earlier events' tolls, running totals told by tense, subsets,
+a number beating a vague word, and the side a toll belongs to (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from processors.extract import extract_events
+from processors.extract.casualties import find_casualties
+from sitrep.records import Event, Report
+from sitrep.textnorm import fold_with_offsets
+
+PUBLISHED = datetime(2016, 3, 9, 12, 0, tzinfo=UTC)  # a Wednesday
+
+
+def tolls(text: str) -> list[tuple[str, int]]:
+    folded, _ = fold_with_offsets(text)
+    return [(c.kind, c.count) for c in find_casualties(folded, 0, len(folded)) if not c.zero]
+
+
+def _events(text: str, title: str = "") -> list[Event]:
+    report = Report(
+        report_id="en-round3",
+        title=title,
+        text=text,
+        language="en",
+        source="test",
+        published_at=PUBLISHED,
+        fetched_at=PUBLISHED,
+    )
+    return extract_events(report)
+
+
+# --- A toll the text says was replaced ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The previous toll was 12 with 31 others hurt.",
+        "The initial death toll was nine.",
+        "The governor had earlier put the death toll at 7 residents.",
+        "Medics first gave a toll of 4.",
+        "The death toll, which initially stood at 3, was raised later.",
+    ],
+)
+def test_a_replaced_toll_is_not_counted(text: str) -> None:
+    assert ("killed", 12) not in tolls(text)
+    assert all(kind != "killed" for kind, _ in tolls(text))
+
+
+def test_the_updated_toll_of_a_bombing_wins_over_the_one_it_replaced() -> None:
+    events = _events(
+        "The toll from the car bomb in the market of Salamiyah rose to 17 civilians on Wednesday. The police "
+        "had earlier put the death toll at 11 civilians while 20 other people were reported wounded."
+    )
+    assert events[0].fatalities == 17
+
+
+def test_reported_between_a_count_and_its_verb_keeps_the_verbs_kind() -> None:
+    assert tolls("The monitor said 8 were killed while 13 other people were reported injured.") == [
+        ("killed", 8),
+        ("injured", 13),
+    ]
+
+
+# --- The toll of an event told as the one before ---------------------------------------------------------
+
+
+def test_a_day_after_an_earlier_raid_left_its_toll() -> None:
+    found = tolls(
+        "Four children were killed in shelling on Wednesday only a day after air raids on a hospital in the "
+        "west left 19 people dead."
+    )
+    assert ("killed", 4) in found
+    assert ("killed", 19) not in found
+
+
+def test_a_clause_of_its_own_after_the_after_clause_keeps_its_toll() -> None:
+    assert ("killed", 14) in tolls("A day after the army entered the village rebels killed 14 soldiers.")
+
+
+# --- Running totals told by their tense ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of residents have been killed in raids that also struck bakeries.",
+        "At least 210 people have been killed and hundreds more hurt in raids on the province over the past "
+        "four days.",
+        "More than 60 civilians have been killed and 300 hurt in rocket fire on the city in September.",
+        "The militia has lost 320 fighters in the fighting for the dam.",
+    ],
+)
+def test_a_running_total_told_by_tense_is_no_events_toll(text: str) -> None:
+    assert [kind for kind, _ in tolls(text) if kind == "killed"] == []
+
+
+def test_a_days_toll_in_the_present_perfect_stays() -> None:
+    assert tolls("Eleven people have been killed in an air strike on a bakery in the town.") == [("killed", 11)]
+
+
+def test_hundreds_killed_on_one_day_stays_a_convention() -> None:
+    assert tolls("Hundreds of fighters were killed in the assault on Monday.") == [("killed", 100)]
+
+
+# --- Subsets -------------------------------------------------------------------------------------------
+
+
+def test_included_marks_a_subset_of_the_dead() -> None:
+    assert tolls("Most of the dead were farmers but they also included several policemen.") == []
+    assert tolls("The victims include 3 nurses.") == []
+
+
+# --- A number beats ACLED's convention for a vague word ------------------------------------------------
+
+
+def test_a_number_given_later_beats_several() -> None:
+    events = _events(
+        "Several people were killed and injured in two bomb blasts that hit the town of Tal Tamr on "
+        "Wednesday. The police chief put the death toll at seven and the number of wounded at 33."
+    )
+    assert events[0].fatalities == 7
+
+
+# --- Whose dead --------------------------------------------------------------------------------------
+
+
+def test_a_toll_told_twice_in_a_run_on_subtitle_is_one_toll() -> None:
+    events = _events(
+        "Car bomb at a wedding hall in Qamishli kills five and wounds 22 police said Wednesday A car bomb at a "
+        "wedding hall in Qamishli killed five people including a singer, police said on Wednesday."
+    )
+    assert events[0].fatalities == 5
+
+
+def test_the_attacker_named_after_the_verb_is_not_the_side_of_the_dead() -> None:
+    events = _events(
+        "One resident killed by rocket fire on the town of Nubl. In the same context a resident was killed as "
+        "gunmen of the Army of Conquest fired rockets on the town of Nubl on Wednesday."
+    )
+    assert events[0].fatalities == 1
