@@ -1434,7 +1434,9 @@ def _assign_casualties(
             continue
         same_clause = [k for k in cands if _in(k.clause, c.start)]
         if same_clause:
-            owner = min(same_clause, key=lambda k: k.start)
+            owner = (_object_of(doc, same_clause, c) if len(same_clause) > 1 else None) or min(
+                same_clause, key=lambda k: k.start
+            )
         elif cands:
             owner = cands[0]
         elif carry is not None and not doc.in_title(s_start) and not carry.in_title:
@@ -1456,6 +1458,24 @@ def _assign_casualties(
             owner.casualties.append(c)
             if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):
                 owner.civilian_victims = True  # "قتل رجل وزوجته برصاص عناصر حاجز": the dead were civilians
+
+
+_COUNT_GAP_EN = re.compile(r"\s*(?:(?:at least|more than|over|some|about|around|nearly|up to|almost)\s+)?")
+
+
+def _object_of(doc: Document, cands: list[Candidate], c: Casualties) -> Candidate | None:
+    """English: the event whose own verb takes the count as its object ("the attack came as troops had
+    executed 48 people"): that event's toll, not the first event of the clause. Only a past form is taken
+    for a verb ("shelling 9 fighters" may be a noun before the count); bare "killed" is no such verb."""
+    if doc.language != "en":
+        return None
+    for k in cands:
+        for at, word in k.words.items():
+            end = at + len(word)
+            if end <= c.start and c.start - end <= 20 and word.endswith("ed") and not _BARE_KILL.match(word):
+                if _COUNT_GAP_EN.fullmatch(doc.folded, end, c.start):
+                    return k
+    return None
 
 
 _ALT_TOLL_BEFORE = re.compile(
@@ -1626,7 +1646,13 @@ def _toll(
     per_side: dict[str, Casualties] = {}
     for c in numbered:
         side = next(
-            (a.name for a in actors if c.end <= a.start <= c.side_at + 24 and not _past_the_victims(doc, c, a.start)),
+            (
+                a.name
+                for a in actors
+                if c.end <= a.start <= c.side_at + 24
+                and not _past_the_victims(doc, c, a.start)
+                and not _next_count_between(doc, c, a.start, numbered)
+            ),
             "",
         )
         if not side:
@@ -1683,6 +1709,11 @@ _PAST_VICTIMS_EN = re.compile(r"\b(?:was|were|by|as|when|after|while|during)\b")
 
 def _past_the_victims(doc: Document, c: Casualties, at: int) -> bool:
     return doc.language == "en" and _PAST_VICTIMS_EN.search(doc.folded, c.side_at, at) is not None
+
+
+def _next_count_between(doc: Document, c: Casualties, at: int, numbered: list[Casualties]) -> bool:
+    """English: "11 soldiers and 15 militants": a name after the next count is that count's side."""
+    return doc.language == "en" and any(c.end < o.start < at for o in numbered)
 
 
 def _bare_restated(doc: Document, unknown: Casualties, sided: list[Casualties]) -> bool:
@@ -1965,6 +1996,8 @@ def extract(report: Report) -> list[Event]:
     if doc.language == "ar":
         _bare_tolls_to_their_means(title_cands, body_cands)
         _attacks_named_by_their_means(body_cands)
+    else:
+        _bare_tolls_to_their_means(title_cands, body_cands, english=True)
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -2091,7 +2124,17 @@ _MEANS = {
 }
 
 
-def _bare_tolls_to_their_means(title_cands: list[Candidate], body_cands: list[Candidate]) -> None:
+def _clash_before(body_cands: list[Candidate], cand: Candidate) -> bool:
+    return any(
+        o.sub_event_type == "Armed clash" and o.start < cand.start and cand.sentence - o.sentence <= 2
+        for o in body_cands
+        if o is not cand and not all(_BARE_KILL.match(w) for w in o.words.values())
+    )
+
+
+def _bare_tolls_to_their_means(
+    title_cands: list[Candidate], body_cands: list[Candidate], english: bool = False
+) -> None:
     """A sentence that only counts dead ("وقتل 46 مدنيا يوم الخميس", "وأسفرت الضربات عن مقتل 23 مقاتلا"),
     naming no attacker and no means, after a strike, shelling or bombing told just before it (or in the
     title), gives that event's toll: it is not a separate killing (Attack) or battle."""
@@ -2100,6 +2143,8 @@ def _bare_tolls_to_their_means(title_cands: list[Candidate], body_cands: list[Ca
         if cand.sub_event_type in _MEANS:
             last = cand
             continue
+        if english and _clash_before(body_cands, cand):
+            continue  # "clashes ... amid air strikes. 5 fighters were killed": the battle's dead, not the raid's
         if (
             last is not None
             and cand.sub_event_type in ("Attack", "Armed clash")

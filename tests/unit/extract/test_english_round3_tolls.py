@@ -143,3 +143,54 @@ def test_the_attacker_named_after_the_verb_is_not_the_side_of_the_dead() -> None
         "gunmen of the Army of Conquest fired rockets on the town of Nubl on Wednesday."
     )
     assert events[0].fatalities == 1
+
+
+# --- A sentence that only counts the dead after a strike ---------------------------------------------
+
+
+def test_a_bare_toll_after_a_strike_is_the_strikes_toll() -> None:
+    events = _events(
+        "Warplanes of the US-led coalition carried out a wave of air strikes on the town of Tabqa overnight "
+        "on Tuesday. At least 9 people were killed and many others wounded, residents said."
+    )
+    assert events[0].sub_event_type == "Air/drone strike"
+    assert events[0].fatalities == 9
+    assert not any(e.sub_event_type == "Attack" for e in events)
+
+
+def test_a_count_taken_by_another_events_verb_is_that_events_toll() -> None:
+    events = _events(
+        "A car bomb killed three people on Wednesday at a checkpoint outside the town of Jableh, a monitor "
+        "said. The bombing came as activists reported that militiamen had executed 27 farmers earlier this week "
+        "in a village to the east."
+    )
+    assert events[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert events[0].fatalities == 3
+
+
+def test_a_bare_toll_after_a_battle_with_air_cover_stays_the_battles() -> None:
+    events = _events(
+        "Rebel fighters clashed with army troops near the village of Kafr Nabudah on Tuesday as government "
+        "jets carried out air strikes on the area. Six rebels were killed."
+    )
+    assert events[0].sub_event_type == "Armed clash"
+    assert events[0].fatalities == 6
+
+
+def test_a_noun_before_a_count_is_not_a_verb_taking_it() -> None:
+    events = _events(
+        "Army troops fought Islamic State militants in the Qadam district of Damascus on Tuesday under air "
+        "cover. In the clashes and shelling 15 militants were killed."
+    )
+    assert events[0].sub_event_type == "Armed clash"
+    assert events[0].fatalities == 15
+    assert all(e.fatalities is None for e in events[1:])
+
+
+def test_two_counts_of_two_sides_in_one_list_add_up() -> None:
+    events = _events(
+        "Army troops fought Islamic State militants in the Qadam district of Damascus on Tuesday. In the "
+        "fighting 11 soldiers and 15 militants were killed."
+    )
+    assert events[0].sub_event_type == "Armed clash"
+    assert events[0].fatalities == 26
