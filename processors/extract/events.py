@@ -2017,6 +2017,8 @@ def extract(report: Report) -> list[Event]:
         target = (
             max(same, key=lambda m: (arabic and _same_spot(m.place, t.place), bool(m.casualties))) if same else None
         )
+        if not arabic:
+            target = _same_toll(t, merged, same) or target
         if target is None and t.sub_event_type in (
             "Air/drone strike",
             "Shelling/artillery/missile attack",
@@ -2122,6 +2124,18 @@ _MEANS = {
     "Chemical weapon",
     "Grenade",
 }
+
+
+def _same_toll(title: Candidate, merged: list[Candidate], same: list[Candidate]) -> Candidate | None:
+    """ "Army kills 48 militants" over a body whose bombardment killed those 48: the body event with the
+    title's toll is the title's event, whatever its type, unless one of the title's own type has it."""
+    counts = {c.count for c in title.casualties if c.kind == "killed" and c.count > 1 and not c.zero}
+    if not counts:
+        return None
+    told = [m for m in merged if any(c.kind == "killed" and c.count in counts for c in m.casualties)]
+    if not told or any(m in same for m in told):
+        return None
+    return told[0] if len(told) == 1 else None
 
 
 def _clash_before(body_cands: list[Candidate], cand: Candidate) -> bool:
