@@ -423,7 +423,10 @@ def _prepare_context(doc: Document, dateline: re.Match[str] | None, now: bool = 
     report (read by `_read_context` when first needed, unless ``now``)."""
     text, language, report = doc.text, doc.language, doc.report
     title_len = len(report.title) if report.title.strip() else 0
-    doc.anchor = _dateline_anchor(text, title_len + 1 if title_len else 0, language, report.published_at)
+    body_start = title_len + 1 if title_len else 0
+    if doc.echo[1] and doc.echo[0] - doc.to_folded(body_start) <= 5:
+        body_start = doc.to_original(doc.echo[1], doc.echo[1])[0]  # the headline repeated: its dateline follows
+    doc.anchor = _dateline_anchor(text, body_start, language, report.published_at)
     doc.unread = (dateline,)
     if now:
         _read_context(doc)
@@ -457,6 +460,11 @@ _SETTLEMENT = {"village", "town", "city"}
 _HASHTAG_JOIN = re.compile(r"(?<=[\u0600-\u06ff])_(?=[\u0600-\u06ff])")
 _NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_GLUED_YEAR_DATELINE = re.compile(
+    r"(?i)\s*(?:(?:last )?updated(?: at| on)?\s+|published(?: on)?\s+)?"
+    r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-3]\d)(?P<y>(?:19|20)\d\d)(?!\d)"
+)
 
 
 def _dateline_anchor(text: str, body_start: int, language: str, published: datetime | None) -> datetime | None:
@@ -466,13 +474,19 @@ def _dateline_anchor(text: str, body_start: int, language: str, published: datet
     if published is None:
         return None
     head = text[body_start : body_start + 80]
-    if not _YEAR.search(head):
+    if not _YEAR.search(head) and not _GLUED_YEAR_DATELINE.match(head):
         return published
     day: date | None = None
     numeric = _NUMERIC_DATELINE.match(head)
+    glued = None if numeric else _GLUED_YEAR_DATELINE.match(head)
     if numeric:
         try:
             day = date(int(numeric["y"]), int(numeric["m"]), int(numeric["d"]))
+        except ValueError:
+            day = None
+    elif glued:  # "Last updated at Jul 282016": the comma between day and year lost
+        try:
+            day = date(int(glued["y"]), _MONTHS_EN.index(glued["m"][:3].lower()) + 1, int(glued["d"]))
         except ValueError:
             day = None
     else:
