@@ -1050,6 +1050,36 @@ def _is_injury(word: str) -> bool:
 
 
 _ATTACK_IN_COURT = re.compile(r"غاره|قصف|strike|shell|clash|اشتباك")
+# "killed a field commander of the group and eight more fighters": one toll of nine.
+_ONE_AND_MORE = re.compile(r"(?:\s+(?:of|from|in)(?:\s+[\w'-]+){1,3})?\s+and\s*")
+_MORE_AFTER = re.compile(r"\s+(?:more|other|others)\b")
+
+
+def _more_of_a_list(tokens: list[Token], q: _Quantity) -> bool:
+    """ "... and eight more fighters": the count continues a list of the dead begun before it."""
+    return (
+        q.start_tok > 0
+        and tokens[q.start_tok - 1].text == "and"
+        and q.end_tok < len(tokens)
+        and tokens[q.end_tok].text in ("more", "other", "others")
+    )
+
+
+def _with_one_named_before(
+    folded: str, tokens: list[Token], q: _Quantity, casualty: Casualties, start: int
+) -> Casualties:
+    """ "killing Abu Omar, a commander of the group, and seven more fighters": with no count before it in
+    the sentence, "N more" after a kill verb and a named victim counts that victim too (N + 1)."""
+    for j in range(q.start_tok - 2, max(-1, q.start_tok - 24), -1):
+        word = tokens[j].text
+        if word in (".", ";", "?", "!") or word[0].isdigit():
+            return casualty
+        if _is_kill(word) and word not in ("toll", "lives", "dead", "killed") and j < q.start_tok - 2:
+            return Casualties(casualty.kind, casualty.count + 1, casualty.qualifier, tokens[j + 1].start,
+                              casualty.end, casualty.side_at)
+    return casualty
+
+
 _KIN_JOIN = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
 _COUNT_APPOSITION = re.compile(r"\s*,\s*(?:\S+\s+)?")
 _OF_THEM_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
@@ -1134,6 +1164,8 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 else None
             )
             casualty = _judge(folded, tokens, quantity, start, totals, listed)
+        if casualty is not None and not found and not quantity.vague and _more_of_a_list(tokens, quantity):
+            casualty = _with_one_named_before(folded, tokens, quantity, casualty, start)
         if casualty is not None:
             found.append(casualty)
         i = max(quantity.end_tok, i + 1)
@@ -1148,7 +1180,11 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             and prev.kind == c.kind
             and not prev.zero
             and not c.zero
-            and _KIN_JOIN.fullmatch(folded[prev.side_at : c.start])
+            and (
+                _KIN_JOIN.fullmatch(folded[prev.side_at : c.start])
+                or (prev.count == 1 and _ONE_AND_MORE.fullmatch(folded, prev.side_at, c.start)
+                    and _MORE_AFTER.match(folded, c.end) is not None)
+            )
         ):
             joined[-1] = Casualties(c.kind, prev.count + c.count, c.qualifier, prev.start, c.end, c.side_at)
             continue
@@ -1748,6 +1784,8 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 if word not in ("were", "was", "have", "had", "been", "all", "both", "reportedly"):
                     break
     reach = 8 if noun_kind == "p" else 4
+    if _more_of_a_list(tokens, q):
+        reach = 24  # "killing <a commander, named at length> and eight more fighters": the list's verb is far
     first = q.start_tok  # "مقتل ما لا يقل عن 6": the qualifier is part of the count
     while first > 0 and q.start_tok - first < 5 and tokens[first - 1].text in _QUALIFIER_WORDS:
         first -= 1

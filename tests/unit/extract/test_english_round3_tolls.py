@@ -205,3 +205,23 @@ def test_a_titles_bare_toll_goes_to_the_body_event_with_that_toll() -> None:
     )
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert events[0].fatalities == 37
+
+
+# --- "a commander and N more" -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The raid killed a field commander of the brigade and 6 more gunmen.", 7),
+        ("Troops shot dead the emir and four other militants near the bridge.", 5),
+        ("Troops stormed the farms killing Abu Khaled al-Hamwi a local leader of the faction and eleven more "
+         "fighters the source said.", 12),
+    ],
+)
+def test_one_victim_and_n_more_is_one_toll(text: str, count: int) -> None:
+    assert ("killed", count) in tolls(text)
+
+
+def test_n_more_after_an_earlier_count_stays_its_own() -> None:
+    assert tolls("Two farmers were killed and three more were wounded.") == [("killed", 2), ("injured", 3)]
