@@ -712,7 +712,8 @@ _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
     r"ليبلغ)(?:\s+\S+){0,8}?\s+"
     r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
-    r"total to|number to)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$"
+    r"total to|number to|rises|climbs|reaches|jumps|jumped|soars|soared)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$|"
+    r"\btoll(?:\s+\S+){0,10}?\s+hits\s*$"
 )
 # What a rising toll is attached to. A named incident ("حصيله تفجير اعزاز", "the toll from the
 # blast") makes the new figure that incident's toll; a period or campaign ("منذ بدء", "this year",
@@ -735,7 +736,8 @@ _PERIOD_TOLL = re.compile(
 _RISE_START = re.compile(
     r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|"
     r"لتبلغ|ليبلغ)(?!\w)|"
-    r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen)\b"
+    r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|rises|climbs|reaches|jumps|jumped|"
+    r"soars|soared|hits)\b"
 )
 
 

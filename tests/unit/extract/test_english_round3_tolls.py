@@ -225,3 +225,22 @@ def test_one_victim_and_n_more_is_one_toll(text: str, count: int) -> None:
 
 def test_n_more_after_an_earlier_count_stays_its_own() -> None:
     assert tolls("Two farmers were killed and three more were wounded.") == [("killed", 2), ("injured", 3)]
+
+
+# --- Headline verbs of a rising toll ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Death toll in car bomb attack on a Tal Abyad market rises to 33", 33),
+        ("Toll from barrel bomb raid on Darayya climbs to 19", 19),
+        ("Death toll in suicide attack on bus station hits 27 monitor", 27),
+    ],
+)
+def test_a_headlines_rising_toll_of_one_attack_is_its_toll(text: str, count: int) -> None:
+    assert tolls(text) == [("killed", count)]
+
+
+def test_a_headlines_rising_toll_of_a_month_is_a_running_total() -> None:
+    assert tolls("Toll of the raids on the province this month rises to 240") == []
