@@ -244,3 +244,15 @@ def test_a_headlines_rising_toll_of_one_attack_is_its_toll(text: str, count: int
 
 def test_a_headlines_rising_toll_of_a_month_is_a_running_total() -> None:
     assert tolls("Toll of the raids on the province this month rises to 240") == []
+
+
+def test_a_title_naming_only_an_attack_is_the_leads_event() -> None:
+    events = _events(
+        "State media said rebels hit a bakery in government-held Jurin a day after dozens were killed in air "
+        "raids on a clinic in the north. At least five farmers were killed and nine wounded in rebel rocket fire "
+        "on the village of Jurin on Wednesday a monitor said. Since the spring the army has pressed an offensive "
+        "in the plain. Hundreds of people have been killed in attacks that also hit schools in the area.",
+        title="Farmers killed in village attack",
+    )
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].fatalities == 5
