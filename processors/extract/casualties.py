@@ -811,6 +811,22 @@ def _earlier_toll_en(clause_before: str) -> bool:
     return match is not None and _CLAUSE_VERB_EN.search(match.group()) is None
 
 
+# "regime offensive in the north leaves 70 dead": the offensive is the subject of a simple-tense toll verb,
+# the one operation's toll (not "the offensive has killed 400", not "since the offensive began").
+_OFFENSIVE_LEAVES = re.compile(
+    r"(?:\s+[\w'-]+){0,8}?\s+(?:leaves|left|kills|killed|claims|claimed)\s+" + _QUALIFIER_EN + r"$"
+)
+
+
+def _offensive_leaves(before: str, cum: re.Match[str]) -> bool:
+    return (
+        cum.group() in ("offensive", "assault")
+        and _OFFENSIVE_LEAVES.match(before, cum.end()) is not None
+        and " has " not in before[cum.end() :]
+        and " have " not in before[cum.end() :]
+    )
+
+
 def _superseded_toll(clause_before: str) -> bool:
     """Whether the count right after ``clause_before`` is a toll the text says was replaced."""
     return "toll" in clause_before and _SUPERSEDED_TOLL.search(clause_before[-70:]) is not None
@@ -1650,7 +1666,10 @@ def _judge(
             totals.add(q.value)
         return None
     if not incident and (
-        for_text(_CUMULATIVE, folded).search(clause_before[-60:])
+        (
+            (cum := for_text(_CUMULATIVE, folded).search(clause_before[-60:])) is not None
+            and not _offensive_leaves(clause_before[-60:], cum)
+        )
         or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
         or _MULTI_DAY_EN.search(clause_before[-60:])

@@ -256,3 +256,21 @@ def test_a_title_naming_only_an_attack_is_the_leads_event() -> None:
     )
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert events[0].fatalities == 5
+
+
+# --- An offensive as the subject of its toll -------------------------------------------------------------
+
+
+def test_an_offensive_that_leaves_n_dead_is_that_operations_toll() -> None:
+    assert tolls("Army offensive on rebel farms south of Idlib leaves 58 dead") == [("killed", 58)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive on the valley has left 410 dead.",
+        "Since the start of the offensive 320 people were killed.",
+    ],
+)
+def test_an_offensives_running_toll_stays_a_total(text: str) -> None:
+    assert tolls(text) == []
