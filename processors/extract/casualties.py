@@ -706,7 +706,9 @@ _SAME_PERIOD_AFTER = re.compile(
 _SUBSET_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:كانوا\s+|كان\s+|هم\s+)?(?:من\s+)?(?:بين|ضمن)\s+(?:ال)?(?:قتلي|ضحايا)(?!\w)|"
     r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b|"
-    r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b"  # "at least 10 of the dead came in ..."
+    r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b|"  # "at least 10 of the dead came in ..."
+    # "31 civilians were identified among those killed", "nine ... among the terrorists killed"
+    r"^\s*(?:[\w-]+\s+){0,6}?among\s+(?:the\s+|those\s+)?(?:[\w-]+\s+)?(?:dead|killed|victims|fatalities)\b"
 )
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
@@ -825,6 +827,11 @@ def _offensive_leaves(before: str, cum: re.Match[str]) -> bool:
         and " has " not in before[cum.end() :]
         and " have " not in before[cum.end() :]
     )
+
+
+_SUBSET_LIST_EN = re.compile(
+    r"\binclud(?:ing|ed|es)\s+(?:\d[\d,]*\s+[\w-]+\s+(?:and\s+)?){1,4}$"
+)
 
 
 def _superseded_toll(clause_before: str) -> bool:
@@ -1681,6 +1688,8 @@ def _judge(
         return None
     if for_text(_SUBSET, folded).search(clause_before[-25:]) or for_text(_SUBSET_AFTER, folded).match(clause_after):
         return None
+    if "includ" in clause_before and _SUBSET_LIST_EN.search(clause_before):
+        return None  # "including 173 children 96 women and 310 men": every count of the list is a subset
     if _AFTER_DEATHS_BEFORE.search(before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
     if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):

@@ -274,3 +274,22 @@ def test_an_offensive_that_leaves_n_dead_is_that_operations_toll() -> None:
 )
 def test_an_offensives_running_toll_stays_a_total(text: str) -> None:
     assert tolls(text) == []
+
+
+# --- More subsets -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor said 27 civilians were counted among those killed.",
+        "Officials said there were six fighters from abroad among the militants killed.",
+    ],
+)
+def test_a_count_among_those_killed_is_a_subset(text: str) -> None:
+    assert tolls(text) == []
+
+
+def test_every_count_of_an_including_list_is_a_subset() -> None:
+    found = tolls("Jets killed 61 civilians including 17 children 12 women and 30 men in the district on Monday.")
+    assert found == [("killed", 61)]
