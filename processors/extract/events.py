@@ -2239,7 +2239,7 @@ def _inserted_lines(doc: Document) -> set[int]:
     related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
     في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
     if doc.language == "en":
-        return _photo_captions(doc)
+        return _photo_captions(doc) | _related_links(doc)
     if doc.language != "ar":
         return set()
     body = doc.title_end + 1 if doc.title_end else 0
@@ -2254,6 +2254,31 @@ def _inserted_lines(doc: Document) -> set[int]:
         if len(line.split()) <= 16 and not _LINE_END.search(line):
             found.add(index)
     return found
+
+
+# "... Related Army Kills 40 Militants in Hama Syrian Army Takes Two Villages ...": the headlines of other
+# stories a site appends to an English article (in its second half), up to the end of the text.
+_RELATED_LINKS = re.compile(
+    r"(?<=\s)(?:Related(?: News| Stories| Articles| Coverage)?|Read Also|READ ALSO)(?=\s+[A-Z0-9\"'])"
+)
+
+
+def _related_links(doc: Document) -> set[int]:
+    """English: the sentences from a "Related" list in the second half of the text to its end (the sentence
+    the list runs on from is split there)."""
+    half = len(doc.text) // 2
+    match = _RELATED_LINKS.search(doc.text, half)
+    if match is None:
+        return set()
+    at = doc.to_folded(match.start())
+    for index, (start, end) in enumerate(doc.sentences):
+        if start < at < end:
+            cut = at
+            while cut > start and doc.folded[cut - 1].isspace():
+                cut -= 1
+            doc.sentences[index : index + 1] = [(start, cut), (at, end)] if cut > start else [(at, end)]
+            break
+    return {index for index, (start, _) in enumerate(doc.sentences) if start >= at}
 
 
 # A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)".

@@ -40,3 +40,18 @@ def test_a_dateline_after_the_repeated_headline_anchors_the_weekday() -> None:
         published=datetime(2017, 2, 10, 12, tzinfo=UTC),
     )
     assert events[0].event_date == date(2017, 3, 8)
+
+
+def test_related_headlines_appended_to_an_article_are_not_its_events() -> None:
+    events = _events(
+        "The Syrian army killed more than 40 militants in fighting in the Manshiyah district of Daraa a "
+        "military source said on Sunday. The militants had tried to storm army posts in the district overnight "
+        "the source said. Fighting in the south has picked up in recent weeks as the army brought in more "
+        "troops. ... 512 Related Syrian Army Kills 1300 Terrorists in Hama Since February 11 Army Frees Two "
+        "Villages in Latakia Province Tags Daraa Syria",
+        title="Syrian army kills over 40 militants in Daraa",
+        published=datetime(2017, 4, 9, 12, tzinfo=UTC),
+    )
+    assert events[0].event_date == date(2017, 4, 9)
+    assert all(e.location is None or e.location.name != "Hama" for e in events)
+    assert all(e.event_date.month == 4 for e in events)
