@@ -640,6 +640,10 @@ _NON_PERSON_EN = frozenset(
         "targets",
         "others",
         "thousand",
+        "incidents",
+        "districts",
+        "parts",
+        "quarters",
         "o'clock",
         "locations",
         "families",
@@ -1629,6 +1633,8 @@ def _judge(
                 break
             return None
         if _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN:
+            if word in ("more", "other") and k + 1 < len(nxt) and nxt[k + 1] in _NON_PERSON_EN:
+                return None  # "killed in two more incidents", "in three other towns": things, not people
             if word in _SIDE_MODIFIERS_EN and any(w in _NON_PERSON_EN for w in nxt[k + 1 : k + 3]):
                 return None  # "struck 12 YPG targets", "destroyed 5 IS vehicles": things of a side, not people
             noun_ok = True
@@ -1756,10 +1762,14 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         return "injured"
     best: tuple[int, CasualtyKind] | None = None
     # "14 were killed 25 were wounded": a verb right after the count decides.
-    for j in range(q.end_tok, min(len(tokens), q.end_tok + 6)):
+    aside = False
+    for j in range(q.end_tok, min(len(tokens), q.end_tok + 8)):
         word = tokens[j].text
         if word == "including" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
+            aside = True
             continue  # "twenty civilians including children were treated": the verb after the aside decides
+        if aside and word == "and" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
+            continue  # "12 others including women and children were wounded"
         if word.startswith(("و", "ف")) and len(word) > 3 and not _PERSON_NOUN_AR.match(word):
             break  # "وإصابة 5": the next toll's word
         if _is_kill(word) and word not in ("toll", "lives", "claimed", "lost"):
@@ -1786,6 +1796,9 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 "reportedly",
                 "reported",
                 "also",
+                "sustained",
+                "suffered",
+                "got",
             )
             or _PERSON_NOUN_AR.match(word)
             or word in _PERSON_NOUN_EN

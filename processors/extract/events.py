@@ -2157,10 +2157,22 @@ def _lead_for_generic_title(title: Candidate, merged: list[Candidate], first_sen
 def _same_toll(title: Candidate, merged: list[Candidate], same: list[Candidate]) -> Candidate | None:
     """ "Army kills 48 militants" over a body whose bombardment killed those 48: the body event with the
     title's toll is the title's event, whatever its type, unless one of the title's own type has it."""
-    counts = {c.count for c in title.casualties if c.kind == "killed" and c.count > 1 and not c.zero}
+    if title.sub_event_type not in ("Armed clash", "Attack") or not all(
+        _BARE_KILL_WORD.match(w) for w in title.words.values()
+    ):
+        return None
+    counts = {
+        c.count
+        for c in title.casualties
+        if c.kind == "killed" and c.count > 1 and not c.zero and c.qualifier != "convention"
+    }
     if not counts:
         return None
-    told = [m for m in merged if any(c.kind == "killed" and c.count in counts for c in m.casualties)]
+    told = [
+        m
+        for m in merged
+        if _finalize_type(m) in _MEANS and any(c.kind == "killed" and c.count in counts for c in m.casualties)
+    ]
     if not told or any(m in same for m in told):
         return None
     return told[0] if len(told) == 1 else None

@@ -293,3 +293,39 @@ def test_a_count_among_those_killed_is_a_subset(text: str) -> None:
 def test_every_count_of_an_including_list_is_a_subset() -> None:
     found = tolls("Jets killed 61 civilians including 17 children 12 women and 30 men in the district on Monday.")
     assert found == [("killed", 61)]
+
+
+# --- Which toll: the verb after the count --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 30 people lost their lives and 70 people sustained injuries in the twin blasts.",
+            [("killed", 30), ("injured", 70)],
+        ),
+        (
+            "Four civilians were killed and 15 residents including women and children were wounded in the raids.",
+            [("killed", 4), ("injured", 15)],
+        ),
+        (
+            "A girl was killed and five other residents got injured by the rocket shells.",
+            [("killed", 1), ("injured", 5)],
+        ),
+    ],
+)
+def test_the_verb_after_the_count_and_its_aside_decides_the_kind(text: str, expected: list[tuple[str, int]]) -> None:
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven people died in three more incidents of shelling.",
+        "Jets pounded several districts of the town killing 26 people.",
+    ],
+)
+def test_counts_of_incidents_and_districts_are_not_people(text: str) -> None:
+    found = tolls(text)
+    assert ("killed", 3) not in found and ("killed", 10) not in found
