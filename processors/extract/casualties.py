@@ -712,7 +712,8 @@ _SUBSET_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b|"
     r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b|"  # "at least 10 of the dead came in ..."
     # "31 civilians were identified among those killed", "nine ... among the terrorists killed"
-    r"^\s*(?:[\w-]+\s+){0,6}?among\s+(?:the\s+|those\s+)?(?:[\w-]+\s+)?(?:dead|killed|victims|fatalities)\b"
+    r"^\s*(?:[\w-]+\s+){0,6}?among\s+(?:the\s+|those\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?"
+    r"(?:dead|killed|victims|fatalities)\b"
 )
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
@@ -1568,8 +1569,8 @@ def _judge(
         return None
     if first.text[0].isdigit() and _ORDINAL_AFTER.match(folded[last.end : last.end + 2]):
         return None  # ordinals and codes: "4th Division", "T72"
-    if _THE_NUMBER_BEFORE.search(before_text[-6:]) and not q.vague:
-        return None
+    if _THE_NUMBER_BEFORE.search(before_text[-6:]) and not q.vague and not before_text.endswith("among the "):
+        return None  # ("... were among the 126 people killed": the whole toll, the count before it a subset)
     if _PERCENT_AFTER.match(after_text) or _AGE.match(after_text.strip()):
         return None
     if _PERCENT_AR.match(after_text) or first.text in ("المئه", "المائه", "بالمئه", "بالمائه"):

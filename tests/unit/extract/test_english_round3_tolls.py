@@ -329,3 +329,9 @@ def test_the_verb_after_the_count_and_its_aside_decides_the_kind(text: str, expe
 def test_counts_of_incidents_and_districts_are_not_people(text: str) -> None:
     found = tolls(text)
     assert ("killed", 3) not in found and ("killed", 10) not in found
+
+
+def test_a_count_among_the_n_killed_is_a_subset_of_that_toll() -> None:
+    assert tolls("At least 41 women were among the 93 people killed in the blast the monitor said.") == [
+        ("killed", 93)
+    ]
