@@ -834,6 +834,8 @@ def _offensive_leaves(before: str, cum: re.Match[str]) -> bool:
     )
 
 
+# "30 children were among 39 people killed": the count after "were among" is the whole toll.
+_AMONG_TOTAL_BEFORE = re.compile(r"\b(?:were|was|are|is) among (?:the )?$")
 _SUBSET_LIST_EN = re.compile(
     r"\binclud(?:ing|ed|es)\s+(?:\d[\d,]*\s+[\w-]+\s+(?:and\s+)?){1,4}$"
 )
@@ -1693,7 +1695,9 @@ def _judge(
         if totals is not None:
             totals.add(q.value)
         return None
-    if for_text(_SUBSET, folded).search(clause_before[-25:]) or for_text(_SUBSET_AFTER, folded).match(clause_after):
+    if (
+        for_text(_SUBSET, folded).search(clause_before[-25:]) and not _AMONG_TOTAL_BEFORE.search(clause_before[-25:])
+    ) or for_text(_SUBSET_AFTER, folded).match(clause_after):
         return None
     if "includ" in clause_before and _SUBSET_LIST_EN.search(clause_before):
         return None  # "including 173 children 96 women and 310 men": every count of the list is a subset

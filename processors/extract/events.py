@@ -2033,7 +2033,8 @@ def extract(report: Report) -> list[Event]:
             max(same, key=lambda m: (arabic and _same_spot(m.place, t.place), bool(m.casualties))) if same else None
         )
         if not arabic:
-            target = _same_toll(t, merged, same) or _lead_for_generic_title(t, merged, first_body_sentence) or target
+            generic = _lead_for_generic_title(t, merged, same, first_body_sentence)
+            target = _same_toll(t, merged, same) or generic or target
         if target is None and t.sub_event_type in (
             "Air/drone strike",
             "Shelling/artillery/missile attack",
@@ -2141,17 +2142,19 @@ _MEANS = {
 }
 
 
-def _lead_for_generic_title(title: Candidate, merged: list[Candidate], first_sentence: int) -> Candidate | None:
+def _lead_for_generic_title(
+    title: Candidate, merged: list[Candidate], same: list[Candidate], first_sentence: int
+) -> Candidate | None:
     """ "Children killed in school attack" over a lead telling of rocket fire on a school: a title that names
-    its violence only as an "attack" is the lead sentence's event with a toll, not an "attacks" further down."""
+    its violence only as an "attack" is the lead's first event with a toll, not an "attacks" further down."""
     if title.sub_event_type not in ("Attack", "Armed clash") or not all(
         _GENERIC_ATTACK.match(w) for w in title.words.values()
     ):
         return None
-    return next(
-        (m for m in merged if m.sentence <= first_sentence + 1 and m.casualties and _finalize_type(m) in _MEANS),
-        None,
-    )
+    told = sorted((m for m in merged if m.casualties), key=lambda m: (m.sentence, m.start))
+    if not told or told[0].sentence > first_sentence + 1:
+        return None  # the lead tells no toll
+    return told[0]
 
 
 def _same_toll(title: Candidate, merged: list[Candidate], same: list[Candidate]) -> Candidate | None:

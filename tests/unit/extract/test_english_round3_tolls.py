@@ -335,3 +335,9 @@ def test_a_count_among_the_n_killed_is_a_subset_of_that_toll() -> None:
     assert tolls("At least 41 women were among the 93 people killed in the blast the monitor said.") == [
         ("killed", 93)
     ]
+
+
+def test_the_count_after_were_among_is_the_whole_toll() -> None:
+    assert tolls("At least 12 pupils were among 27 people killed in the twin bombing at the school.") == [
+        ("killed", 27)
+    ]
