@@ -644,6 +644,11 @@ _NON_PERSON_EN = frozenset(
         "districts",
         "parts",
         "quarters",
+        "systems",
+        "launchers",
+        "depots",
+        "trucks",
+        "cannons",
         "o'clock",
         "locations",
         "families",
@@ -1629,6 +1634,8 @@ def _judge(
         elif _INJURY_RISE.search(rise_text):
             noun_ok, incident_kind = True, "i"
     noun_end = last.end
+    if nxt[:1] == ["of"] and any(w in _NON_PERSON_EN for w in nxt[2:4]):
+        return None  # "9 of their military vehicles": things of a side, not people
     for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:

@@ -341,3 +341,10 @@ def test_the_count_after_were_among_is_the_whole_toll() -> None:
     assert tolls("At least 12 pupils were among 27 people killed in the twin bombing at the school.") == [
         ("killed", 27)
     ]
+
+
+def test_counts_of_a_sides_vehicles_and_systems_are_not_people() -> None:
+    found = tolls(
+        "Over 40 militants were killed and 7 of their armoured vehicles and 3 rocket launch systems were destroyed."
+    )
+    assert found == [("killed", 40)]
