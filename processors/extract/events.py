@@ -2200,8 +2200,11 @@ def _bare_tolls_to_their_means(
         if cand.sub_event_type in _MEANS:
             last = cand
             continue
-        if english and _clash_before(body_cands, cand):
-            continue  # "clashes ... amid air strikes. 5 fighters were killed": the battle's dead, not the raid's
+        if english and (
+            _clash_before(body_cands, cand) or all(c.qualifier == "convention" for c in cand.casualties)
+        ):
+            continue  # "clashes ... amid air strikes. 5 fighters were killed": the battle's dead, not the raid's;
+            # "a number of terrorists were killed": a round-up's words, not a count of that raid
         if (
             last is not None
             and cand.sub_event_type in ("Attack", "Armed clash")

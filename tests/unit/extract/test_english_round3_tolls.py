@@ -348,3 +348,16 @@ def test_counts_of_a_sides_vehicles_and_systems_are_not_people() -> None:
         "Over 40 militants were killed and 7 of their armoured vehicles and 3 rocket launch systems were destroyed."
     )
     assert found == [("killed", 40)]
+
+
+def test_a_round_ups_vague_bare_toll_does_not_become_a_raids_toll() -> None:
+    events = _events(
+        "Army units backed by the army air force on Wednesday continued to launch wide-scale operations against "
+        "the terrorist organizations in different areas inflicting heavy losses upon them. Aleppo A military "
+        "source said army units established full control over the Sheikh Lutfi hill in the south of the city. "
+        "Hama Army units backed by the air force destroyed gatherings and vehicles of the militants in the "
+        "countryside of Hama. Army units intensified their operations against gatherings of the militants in the "
+        "villages of Lataminah and Kafr Zita. A number of militants were killed in the operations.",
+        title="Army establishes control over Sheikh Lutfi hill in Aleppo",
+    )
+    assert not any(e.sub_event_type == "Air/drone strike" and e.fatalities == 10 for e in events)
