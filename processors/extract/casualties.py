@@ -1634,6 +1634,8 @@ def _judge(
         elif _INJURY_RISE.search(rise_text):
             noun_ok, incident_kind = True, "i"
     noun_end = last.end
+    if before_text.endswith("short url "):
+        return None  # "Get short URL 185": a page counter
     if nxt[:1] == ["of"] and any(w in _NON_PERSON_EN for w in nxt[2:4]):
         return None  # "9 of their military vehicles": things of a side, not people
     for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
@@ -1767,6 +1769,20 @@ _QUALIFIER_WORDS = frozenset(
 )
 
 
+def _and_one_more_person(tokens: list[Token], j: int) -> int:
+    """ "and a female teacher", "and an elderly man": "and" before a person named without a count or verb;
+    the index of that person's noun (0 when there is none)."""
+    if j + 1 >= len(tokens) or tokens[j + 1].text not in ("a", "an", "one"):
+        return 0
+    for k in range(j + 2, min(len(tokens), j + 5)):
+        word = tokens[k].text
+        if word in _PERSON_NOUN_EN and word not in ("and", "in", "from", "of", "were", "was", "have", "had", "are"):
+            return k
+        if not word.isalpha() or _is_kill(word) or _is_injury(word):
+            return 0
+    return 0
+
+
 def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKind | None:
     if noun_kind == "k":
         return "killed"
@@ -1775,13 +1791,19 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
     best: tuple[int, CasualtyKind] | None = None
     # "14 were killed 25 were wounded": a verb right after the count decides.
     aside = False
-    for j in range(q.end_tok, min(len(tokens), q.end_tok + 8)):
+    skip_to = 0
+    for j in range(q.end_tok, min(len(tokens), q.end_tok + 10)):
+        if j < skip_to:
+            continue
         word = tokens[j].text
         if word == "including" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
             aside = True
             continue  # "twenty civilians including children were treated": the verb after the aside decides
         if aside and word == "and" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
             continue  # "12 others including women and children were wounded"
+        if word == "and" and (person := _and_one_more_person(tokens, j)):
+            skip_to = person + 1
+            continue  # "27 pupils and a female teacher were injured": the list's verb decides
         if word.startswith(("و", "ف")) and len(word) > 3 and not _PERSON_NOUN_AR.match(word):
             break  # "وإصابة 5": the next toll's word
         if _is_kill(word) and word not in ("toll", "lives", "claimed", "lost"):

@@ -361,3 +361,13 @@ def test_a_round_ups_vague_bare_toll_does_not_become_a_raids_toll() -> None:
         title="Army establishes control over Sheikh Lutfi hill in Aleppo",
     )
     assert not any(e.sub_event_type == "Air/drone strike" and e.fatalities == 10 for e in events)
+
+
+def test_a_count_and_one_more_person_take_the_lists_verb() -> None:
+    found = tolls("Six pupils were killed and another 19 students and a young teacher were wounded in the shelling.")
+    assert ("killed", 6) in found and ("injured", 19) in found
+    assert ("killed", 19) not in found
+
+
+def test_a_page_counter_after_short_url_is_no_toll() -> None:
+    assert tolls("Get short URL 214 Kurdish fighters killed 17 militants near the dam.") == [("killed", 17)]
