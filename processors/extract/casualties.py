@@ -699,7 +699,8 @@ _CUMULATIVE = re.compile(
 # "killed 30 over three days", "a second day of raids that has killed 30": English tolls of several days.
 _MULTI_DAY_EN = re.compile(
     r"\b(?:over|in|during|within|across) (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|few|"
-    r"\d) days\b|\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
+    r"\d) (?:days|weeks|months)\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
     r"\b(?:48|72) hours\b"
 )
 # "لقي اكثر من 400 مدني مصرعهم، في خمسه ايام من الغارات": a toll over several days, past a comma.
@@ -853,9 +854,11 @@ def _superseded_toll(clause_before: str) -> bool:
 
 # "hundreds of people have been killed in ...": with a vague quantity, the present perfect tells a running total.
 _HAVE_BEEN_KILLED_AFTER = re.compile(
-    r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:have|has)\s+(?:now\s+|so far\s+|reportedly\s+)?"
+    r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:have|has)\s+(?:now\s+|so far\s+|reportedly\s+)?"
     r"(?:been\s+killed|died|perished|lost their lives)\b"
 )
+# "raids that have claimed hundreds of lives", "attacks that have left hundreds dead"
+_HAVE_CLAIMED_BEFORE = re.compile(r"\b(?:have|has) (?:also |now |so far )?(?:claimed|left|killed|cost)\s+$")
 # "... have been killed and 700 injured in August shelling", "... over the past three days": a period named
 # anywhere later in the sentence of a present-perfect toll makes it a running total.
 _PERIOD_EN = re.compile(
@@ -871,7 +874,9 @@ def _running_total_en(folded: str, q: _Quantity, before_text: str, after_text: s
     least 135 have been killed ... over the past three days", "the army has lost 40 soldiers"."""
     if " lost " in before_text and _HAS_LOST_BEFORE.search(before_text):
         return True
-    if not _HAVE_BEEN_KILLED_AFTER.match(after_text):
+    if q.vague and q.value >= 100 and _HAVE_CLAIMED_BEFORE.search(before_text):
+        return True
+    if not _HAVE_BEEN_KILLED_AFTER.match(folded[at : min(end, at + 80)]):
         return False
     if q.vague and q.value >= 100:
         return True

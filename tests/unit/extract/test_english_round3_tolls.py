@@ -371,3 +371,20 @@ def test_a_count_and_one_more_person_take_the_lists_verb() -> None:
 
 def test_a_page_counter_after_short_url_is_no_toll() -> None:
     assert tolls("Get short URL 214 Kurdish fighters killed 17 militants near the dam.") == [("killed", 17)]
+
+
+# --- More running totals told by tense or period -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor said at least 214 residents including 41 women have been killed in the district since the "
+        "siege began in May.",
+        "Hundreds of residents including medics have been killed as warplanes pounded the district.",
+        "Such raids have also claimed hundreds of civilian lives in the province.",
+        "The shelling of the suburb in the past three weeks has killed more than 140 people.",
+    ],
+)
+def test_more_running_totals_are_no_events_toll(text: str) -> None:
+    assert [kind for kind, _ in tolls(text) if kind == "killed"] == []
