@@ -718,7 +718,7 @@ _SUBSET_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b|"
     r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b|"  # "at least 10 of the dead came in ..."
     # "31 civilians were identified among those killed", "nine ... among the terrorists killed"
-    r"^\s*(?:[\w-]+\s+){0,6}?among\s+(?:the\s+|those\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?"
+    r"^\s*(?:[\w-]+\s+){0,6}?among\s+(?:the\s+|those\s+)?(?:[\w,-]+\s+){0,2}?"
     r"(?:dead|killed|victims|fatalities)\b"
 )
 _TOLL_RISE_TARGET = re.compile(
@@ -841,7 +841,8 @@ def _offensive_leaves(before: str, cum: re.Match[str]) -> bool:
 
 
 # "30 children were among 39 people killed": the count after "were among" is the whole toll.
-_AMONG_TOTAL_BEFORE = re.compile(r"\b(?:were|was|are|is) among (?:the )?$")
+# ("they were among 19 people killed across the province": with a pronoun the count is a wider total.)
+_AMONG_TOTAL_BEFORE = re.compile(r"(?<!\bthey )(?<!\bthese )(?<!\bthose )\b(?:were|are) among (?:the )?$")
 _SUBSET_LIST_EN = re.compile(
     r"\binclud(?:ing|ed|es)\s+(?:\d[\d,]*\s+[\w-]+\s+(?:and\s+)?){1,4}$"
 )

@@ -388,3 +388,12 @@ def test_a_page_counter_after_short_url_is_no_toll() -> None:
 )
 def test_more_running_totals_are_no_events_toll(text: str) -> None:
     assert [kind for kind, _ in tolls(text) if kind == "killed"] == []
+
+
+def test_they_were_among_n_killed_is_a_wider_total() -> None:
+    found = tolls("Jets hit two clinics leaving 9 people dead. They were among 23 people killed across the province.")
+    assert found == [("killed", 9)]
+
+
+def test_a_count_in_words_among_the_n_killed_is_a_subset() -> None:
+    assert tolls("At least three nurses were among eleven people killed in the shelling on Monday.") == [("killed", 11)]
