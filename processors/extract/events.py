@@ -2200,11 +2200,6 @@ def _bare_tolls_to_their_means(
         if cand.sub_event_type in _MEANS:
             last = cand
             continue
-        if english and (
-            _clash_before(body_cands, cand) or all(c.qualifier == "convention" for c in cand.casualties)
-        ):
-            continue  # "clashes ... amid air strikes. 5 fighters were killed": the battle's dead, not the raid's;
-            # "a number of terrorists were killed": a round-up's words, not a count of that raid
         if (
             last is not None
             and cand.sub_event_type in ("Attack", "Armed clash")
@@ -2213,6 +2208,12 @@ def _bare_tolls_to_their_means(
             and all(_BARE_KILL.match(w) for w in cand.words.values())
             and not any(o is not cand and o.sentence == cand.sentence for o in body_cands)
             and (last.in_title or 0 < cand.sentence - last.sentence <= 2)
+            # English: "clashes ... amid air strikes. 5 fighters were killed": the battle's dead, not the raid's;
+            # "a number of terrorists were killed": a round-up's words, not a count of that raid
+            and not (
+                english
+                and (all(c.qualifier == "convention" for c in cand.casualties) or _clash_before(body_cands, cand))
+            )
         ):
             cand.sub_event_type = last.sub_event_type
             cand.roles.actor1 = last.roles.actor1
