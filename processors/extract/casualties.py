@@ -977,6 +977,25 @@ def _may_quantify(word: str) -> bool:
     return _arabic_word_value(word) is not None
 
 
+def _en_hundred_and(tokens: list[Token], value: int, j: int) -> tuple[int, int]:
+    """ "one hundred and twenty(-five)": the part after "and" belongs to the hundreds."""
+    if value % 100 or j + 1 >= len(tokens) or tokens[j].text != "and":
+        return value, j
+    word = tokens[j + 1].text
+    if word in _EN_UNITS and _EN_UNITS[word] < 100 and word not in ("a", "an", "a dozen", "dozen"):
+        return value + _EN_UNITS[word], j + 2
+    if word in _EN_TENS and _EN_TENS[word] < 100 and word != "dozens":
+        add, k = _EN_TENS[word], j + 2
+        if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text in _EN_UNITS:
+            add, k = add + _EN_UNITS[tokens[k + 1].text], k + 2
+        return value + add, k
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in _EN_TENS and unit in _EN_UNITS:
+            return value + _EN_TENS[tens] + _EN_UNITS[unit], j + 2
+    return value, j
+
+
 def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
     """The number that starts at token ``i`` (digits, Arabic or English words, duals, vague); None
     whenever `_may_quantify` is False for the word (keep the two in step)."""
@@ -1012,6 +1031,10 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             pass
         if j < len(tokens) and tokens[j].text in ("hundred", "thousand"):
             value *= 100 if tokens[j].text == "hundred" else 1000
+            j += 1
+            value, j = _en_hundred_and(tokens, value, j)
+        elif j < len(tokens) and tokens[j].text == "dozen" and value < 12:
+            value *= 12  # "two dozen fighters"
             j += 1
         return _Quantity(value, i, j)
     if "-" in word:

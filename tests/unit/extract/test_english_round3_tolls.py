@@ -397,3 +397,19 @@ def test_they_were_among_n_killed_is_a_wider_total() -> None:
 
 def test_a_count_in_words_among_the_n_killed_is_a_subset() -> None:
     assert tolls("At least three nurses were among eleven people killed in the shelling on Monday.") == [("killed", 11)]
+
+
+# --- Number words ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Three dozen gunmen were killed in the assault.", 36),
+        ("The barrel bombs killed one hundred and forty people in the district.", 140),
+        ("Two hundred and sixty-three fighters died in the battle for the dam on Monday.", 263),
+        ("One hundred and nine civilians were killed in the raid.", 109),
+    ],
+)
+def test_compound_number_words_are_one_count(text: str, count: int) -> None:
+    assert tolls(text) == [("killed", count)]
