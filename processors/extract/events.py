@@ -2286,6 +2286,8 @@ def _related_links(doc: Document) -> set[int]:
     """English: the sentences from a "Related" list in the second half of the text to its end (the sentence
     the list runs on from is split there)."""
     half = len(doc.text) // 2
+    if doc.text.find("Related", half) < 0 and doc.text.find("Read ", half) < 0 and doc.text.find("READ", half) < 0:
+        return set()
     match = _RELATED_LINKS.search(doc.text, half)
     if match is None:
         return set()
