@@ -49,7 +49,7 @@ def run_evaluations(
         results["arabic"] = arabic.evaluate(shared)
     if "english" in names:
         if progress:
-            progress("eval: English labels (FA-KES articles, dev, holdout and holdout2) ...")
+            progress("eval: English labels (FA-KES articles, dev, holdout, holdout2, holdout3) ...")
         results["english"] = english.evaluate(shared)
     return results
 

@@ -2,9 +2,10 @@
 
 The articles are ``../shared/data/fakes_syria_fa-kes.csv`` (English outlets on Syrian-war events:
 air strikes, shelling, bombings, attacks on civilians, battles, and pieces that report no event);
-the labels are ours, keyed by unit_id, with a ``dev`` split to develop on and ``holdout`` and
-``holdout2`` splits never tuned on (``holdout2`` was labelled before the rules it measures were
-written). Each article's ``date`` column is its publication date.
+the labels are ours, keyed by unit_id, with a ``dev`` split to develop on, a ``holdout`` split never
+tuned on, ``holdout2`` (labelled before the rules it measures were written; studied in round 3) and
+``holdout3`` (labelled before round 3's rules, never tuned on). Each article's ``date`` column is its
+publication date.
 
 Figures per split, as in the Arabic evaluation: conflict detection (accuracy, precision, recall;
 ambiguous articles left out), and on conflict articles with a main event: sub-event type of the
@@ -29,7 +30,7 @@ from sitrep.records import Report
 
 LABELS_FILE = Path(__file__).with_name("english_labels.json")
 ARTICLES_FILE = Path("data") / "fakes_syria_fa-kes.csv"
-SPLITS = ("dev", "holdout", "holdout2")
+SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 
 
 def report_for(row: dict[str, str]) -> Report:
@@ -125,7 +126,7 @@ def summarize(outcomes: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str
 
 
 def evaluate(shared: Path) -> dict[str, dict[str, Any]]:
-    """Figures for the dev, holdout and holdout2 splits."""
+    """Figures for the dev, holdout, holdout2 and holdout3 splits."""
     reports, labels = load(shared)
     results = {}
     for split in SPLITS:

@@ -641,6 +641,15 @@ _NON_PERSON_EN = frozenset(
         "targets",
         "others",
         "thousand",
+        "incidents",
+        "districts",
+        "parts",
+        "quarters",
+        "systems",
+        "launchers",
+        "depots",
+        "trucks",
+        "cannons",
         "o'clock",
         "locations",
         "families",
@@ -671,7 +680,7 @@ _TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|عل�
 _SUBSET = re.compile(
     r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
     r"among whom|among the dead|among those|بينها|among|(?<!\w)بين (?:ال)?(?:قتلي|ضحايا|شهداء|جرحي|مصابين)|"
-    r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were)\W*$"
+    r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were|\binclud(?:ed|es|e))\W*$"
 )
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|الصباح|الفجر|الساعات الاولي)\S*(?: \S+)?(?: اليوم| امس|$))|"
@@ -691,7 +700,8 @@ _CUMULATIVE = re.compile(
 # "killed 30 over three days", "a second day of raids that has killed 30": English tolls of several days.
 _MULTI_DAY_EN = re.compile(
     r"\b(?:over|in|during|within|across) (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|few|"
-    r"\d) days\b|\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
+    r"\d) (?:days|weeks|months)\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
     r"\b(?:48|72) hours\b"
 )
 # "لقي اكثر من 400 مدني مصرعهم، في خمسه ايام من الغارات": a toll over several days, past a comma.
@@ -707,13 +717,17 @@ _SAME_PERIOD_AFTER = re.compile(
 _SUBSET_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:كانوا\s+|كان\s+|هم\s+)?(?:من\s+)?(?:بين|ضمن)\s+(?:ال)?(?:قتلي|ضحايا)(?!\w)|"
     r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b|"
-    r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b"  # "at least 10 of the dead came in ..."
+    r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b|"  # "at least 10 of the dead came in ..."
+    # "31 civilians were identified among those killed", "nine ... among the terrorists killed"
+    r"^\s*(?:[\w-]+\s+){0,6}?among\s+(?:the\s+|those\s+)?(?:[\w,-]+\s+){0,2}?"
+    r"(?:dead|killed|victims|fatalities)\b"
 )
 _TOLL_RISE_TARGET = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
     r"ليبلغ)(?:\s+\S+){0,8}?\s+"
     r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
-    r"total to|number to)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$"
+    r"total to|number to|rises|climbs|reaches|jumps|jumped|soars|soared)\b(?:\s+\S+){0,6}?\s*(?:to|at)?\s*$|"
+    r"\btoll(?:\s+\S+){0,10}?\s+hits\s*$"
 )
 # What a rising toll is attached to. A named incident ("حصيله تفجير اعزاز", "the toll from the
 # blast") makes the new figure that incident's toll; a period or campaign ("منذ بدء", "this year",
@@ -736,7 +750,8 @@ _PERIOD_TOLL = re.compile(
 _RISE_START = re.compile(
     r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|"
     r"لتبلغ|ليبلغ)(?!\w)|"
-    r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen)\b"
+    r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|rises|climbs|reaches|jumps|jumped|"
+    r"soars|soared|hits)\b"
 )
 
 
@@ -779,6 +794,98 @@ _EARLIER_EVENT = re.compile(
     r"(?: (?:[وفبل]?(?:مقتل|سقوط|استشهاد|مصرع|قتل)|حصيله|ال\S+)){0,2}(?: نحو| قرابه| حوالي)?\s*$|"
     r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$"
 )
+# "the previous toll was 20", "had earlier put the death toll at 5", "the toll, which initially stood at
+# 3": a figure the text gives as replaced by a newer one.
+_QUALIFIER_EN = r"(?:(?:at least|more than|over|around|about|nearly|some|up to)\s+)?"
+_SUPERSEDED_TOLL = re.compile(
+    r"\b(?:previous|earlier|initial|preliminary|first|old|former|last)\s+(?:death\s+|casualty\s+)?toll\s+"
+    r"(?:was\s+|of\s+|at\s+|stood at\s+|had been\s+)?" + _QUALIFIER_EN + r"$|"
+    r"\b(?:earlier|initially|previously|first)\s+(?:put|puts|reported|gave|given|cited|placed|said|had)\s+"
+    r"(?:a\s+|the\s+|an\s+)?(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at|as)\s+" + _QUALIFIER_EN + r"$|"
+    r"\btoll\s+(?:\w+\s+){0,2}?(?:earlier|initially|previously|first)\s+(?:stood at|was|of)\s+" + _QUALIFIER_EN + r"$"
+)
+
+
+_EARLIER_TOLL_EN = re.compile(
+    r"\b(?:days?|weeks?|hours?|months?) after\b(?:(?![,;.]).){0,70}?\b(?:left|killed|killing|claimed|"
+    r"claiming)\s+(?:the lives of\s+)?" + _QUALIFIER_EN + r"$"
+)
+
+
+# "a day after the army stormed the town rebels killed 12": a clause of its own ends the "after" clause.
+_CLAUSE_VERB_EN = re.compile(
+    r"\b(?:stormed|entered|seized|captured|took|launched|began|started|withdrew|retreated|pulled|reached|"
+    r"arrived|returned|fled|attacked|advanced|broke|ended)\b"
+)
+
+
+def _earlier_toll_en(clause_before: str) -> bool:
+    """Whether the count right after ``clause_before`` is the toll of an event the text dates before its own."""
+    match = _EARLIER_TOLL_EN.search(clause_before)
+    return match is not None and _CLAUSE_VERB_EN.search(match.group()) is None
+
+
+# "regime offensive in the north leaves 70 dead": the offensive is the subject of a simple-tense toll verb,
+# the one operation's toll (not "the offensive has killed 400", not "since the offensive began").
+_OFFENSIVE_LEAVES = re.compile(
+    r"(?:\s+[\w'-]+){0,8}?\s+(?:leaves|left|kills|killed|claims|claimed)\s+" + _QUALIFIER_EN + r"$"
+)
+
+
+def _offensive_leaves(before: str, cum: re.Match[str]) -> bool:
+    return (
+        cum.group() in ("offensive", "assault")
+        and _OFFENSIVE_LEAVES.match(before, cum.end()) is not None
+        and " has " not in before[cum.end() :]
+        and " have " not in before[cum.end() :]
+    )
+
+
+# "30 children were among 39 people killed": the count after "were among" is the whole toll.
+# ("they were among 19 people killed across the province": with a pronoun the count is a wider total.)
+_AMONG_TOTAL_BEFORE = re.compile(r"(?<!\bthey )(?<!\bthese )(?<!\bthose )\b(?:were|are) among (?:the )?$")
+_SUBSET_LIST_EN = re.compile(
+    r"\binclud(?:ing|ed|es)\s+(?:\d[\d,]*\s+[\w-]+\s+(?:and\s+)?){1,4}$"
+)
+
+
+def _superseded_toll(clause_before: str) -> bool:
+    """Whether the count right after ``clause_before`` is a toll the text says was replaced."""
+    return "toll" in clause_before and _SUPERSEDED_TOLL.search(clause_before[-70:]) is not None
+
+
+# "hundreds of people have been killed in ...": with a vague quantity, the present perfect tells a running total.
+_HAVE_BEEN_KILLED_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:have|has)\s+(?:now\s+|so far\s+|reportedly\s+)?"
+    r"(?:been\s+killed|died|perished|lost their lives)\b"
+)
+# "raids that have claimed hundreds of lives", "attacks that have left hundreds dead"
+_HAVE_CLAIMED_BEFORE = re.compile(r"\b(?:have|has) (?:also |now |so far )?(?:claimed|left|killed|cost)\s+$")
+# "... have been killed and 700 injured in August shelling", "... over the past three days": a period named
+# anywhere later in the sentence of a present-perfect toll makes it a running total.
+_PERIOD_EN = re.compile(
+    r"\b(?:(?:in|during|throughout|since) (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|this (?:week|month|year)|so far|since)\b"
+)
+# "the group has lost 463 fighters": what a side has lost so far, not one event's dead.
+_HAS_LOST_BEFORE = re.compile(r"\b(?:has|have) (?:so far |now |already )?lost " + _QUALIFIER_EN + r"$")
+
+
+def _running_total_en(folded: str, q: _Quantity, before_text: str, after_text: str, at: int, end: int) -> bool:
+    """English tolls told as running totals by their tense: "hundreds have been killed in raids", "at
+    least 135 have been killed ... over the past three days", "the army has lost 40 soldiers"."""
+    if " lost " in before_text and _HAS_LOST_BEFORE.search(before_text):
+        return True
+    if q.vague and q.value >= 100 and _HAVE_CLAIMED_BEFORE.search(before_text):
+        return True
+    if not _HAVE_BEEN_KILLED_AFTER.match(folded[at : min(end, at + 80)]):
+        return False
+    if q.vague and q.value >= 100:
+        return True
+    rest = folded[at : min(end, at + 220)]
+    return bool(_MULTI_DAY_EN.search(rest) or _PERIOD_EN.search(rest))
+
+
 _SENTENCE_COURT = re.compile(r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|court|trial")
 _AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|من عمر\S*|سنوات|yr)")
 _ZERO = re.compile(
@@ -871,6 +978,25 @@ def _may_quantify(word: str) -> bool:
     return _arabic_word_value(word) is not None
 
 
+def _en_hundred_and(tokens: list[Token], value: int, j: int) -> tuple[int, int]:
+    """ "one hundred and twenty(-five)": the part after "and" belongs to the hundreds."""
+    if value % 100 or j + 1 >= len(tokens) or tokens[j].text != "and":
+        return value, j
+    word = tokens[j + 1].text
+    if word in _EN_UNITS and _EN_UNITS[word] < 100 and word not in ("a", "an", "a dozen", "dozen"):
+        return value + _EN_UNITS[word], j + 2
+    if word in _EN_TENS and _EN_TENS[word] < 100 and word != "dozens":
+        add, k = _EN_TENS[word], j + 2
+        if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text in _EN_UNITS:
+            add, k = add + _EN_UNITS[tokens[k + 1].text], k + 2
+        return value + add, k
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in _EN_TENS and unit in _EN_UNITS:
+            return value + _EN_TENS[tens] + _EN_UNITS[unit], j + 2
+    return value, j
+
+
 def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
     """The number that starts at token ``i`` (digits, Arabic or English words, duals, vague); None
     whenever `_may_quantify` is False for the word (keep the two in step)."""
@@ -906,6 +1032,10 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
             pass
         if j < len(tokens) and tokens[j].text in ("hundred", "thousand"):
             value *= 100 if tokens[j].text == "hundred" else 1000
+            j += 1
+            value, j = _en_hundred_and(tokens, value, j)
+        elif j < len(tokens) and tokens[j].text == "dozen" and value < 12:
+            value *= 12  # "two dozen fighters"
             j += 1
         return _Quantity(value, i, j)
     if "-" in word:
@@ -987,6 +1117,36 @@ def _is_injury(word: str) -> bool:
 
 
 _ATTACK_IN_COURT = re.compile(r"غاره|قصف|strike|shell|clash|اشتباك")
+# "killed a field commander of the group and eight more fighters": one toll of nine.
+_ONE_AND_MORE = re.compile(r"(?:\s+(?:of|from|in)(?:\s+[\w'-]+){1,3})?\s+and\s*")
+_MORE_AFTER = re.compile(r"\s+(?:more|other|others)\b")
+
+
+def _more_of_a_list(tokens: list[Token], q: _Quantity) -> bool:
+    """ "... and eight more fighters": the count continues a list of the dead begun before it."""
+    return (
+        q.start_tok > 0
+        and tokens[q.start_tok - 1].text == "and"
+        and q.end_tok < len(tokens)
+        and tokens[q.end_tok].text in ("more", "other", "others")
+    )
+
+
+def _with_one_named_before(
+    folded: str, tokens: list[Token], q: _Quantity, casualty: Casualties, start: int
+) -> Casualties:
+    """ "killing Abu Omar, a commander of the group, and seven more fighters": with no count before it in
+    the sentence, "N more" after a kill verb and a named victim counts that victim too (N + 1)."""
+    for j in range(q.start_tok - 2, max(-1, q.start_tok - 24), -1):
+        word = tokens[j].text
+        if word in (".", ";", "?", "!") or word[0].isdigit():
+            return casualty
+        if _is_kill(word) and word not in ("toll", "lives", "dead", "killed") and j < q.start_tok - 2:
+            return Casualties(casualty.kind, casualty.count + 1, casualty.qualifier, tokens[j + 1].start,
+                              casualty.end, casualty.side_at)
+    return casualty
+
+
 _KIN_JOIN = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
 _COUNT_APPOSITION = re.compile(r"\s*,\s*(?:\S+\s+)?")
 _OF_THEM_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
@@ -1071,6 +1231,8 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 else None
             )
             casualty = _judge(folded, tokens, quantity, start, totals, listed)
+        if casualty is not None and not found and not quantity.vague and _more_of_a_list(tokens, quantity):
+            casualty = _with_one_named_before(folded, tokens, quantity, casualty, start)
         if casualty is not None:
             found.append(casualty)
         i = max(quantity.end_tok, i + 1)
@@ -1085,7 +1247,11 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             and prev.kind == c.kind
             and not prev.zero
             and not c.zero
-            and _KIN_JOIN.fullmatch(folded[prev.side_at : c.start])
+            and (
+                _KIN_JOIN.fullmatch(folded[prev.side_at : c.start])
+                or (prev.count == 1 and _ONE_AND_MORE.fullmatch(folded, prev.side_at, c.start)
+                    and _MORE_AFTER.match(folded, c.end) is not None)
+            )
         ):
             joined[-1] = Casualties(c.kind, prev.count + c.count, c.qualifier, prev.start, c.end, c.side_at)
             continue
@@ -1440,8 +1606,8 @@ def _judge(
         return None
     if first.text[0].isdigit() and _ORDINAL_AFTER.match(folded[last.end : last.end + 2]):
         return None  # ordinals and codes: "4th Division", "T72"
-    if _THE_NUMBER_BEFORE.search(before_text[-6:]) and not q.vague:
-        return None
+    if _THE_NUMBER_BEFORE.search(before_text[-6:]) and not q.vague and not before_text.endswith("among the "):
+        return None  # ("... were among the 126 people killed": the whole toll, the count before it a subset)
     if _PERCENT_AFTER.match(after_text) or _AGE.match(after_text.strip()):
         return None
     if _PERCENT_AR.match(after_text) or first.text in ("المئه", "المائه", "بالمئه", "بالمائه"):
@@ -1498,6 +1664,10 @@ def _judge(
         elif _INJURY_RISE.search(rise_text):
             noun_ok, incident_kind = True, "i"
     noun_end = last.end
+    if before_text.endswith("short url "):
+        return None  # "Get short URL 185": a page counter
+    if nxt[:1] == ["of"] and any(w in _NON_PERSON_EN for w in nxt[2:4]):
+        return None  # "9 of their military vehicles": things of a side, not people
     for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:
@@ -1505,6 +1675,8 @@ def _judge(
                 break
             return None
         if _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN:
+            if word in ("more", "other") and k + 1 < len(nxt) and nxt[k + 1] in _NON_PERSON_EN:
+                return None  # "killed in two more incidents", "in three other towns": things, not people
             if word in _SIDE_MODIFIERS_EN and any(w in _NON_PERSON_EN for w in nxt[k + 1 : k + 3]):
                 return None  # "struck 12 YPG targets", "destroyed 5 IS vehicles": things of a side, not people
             noun_ok = True
@@ -1549,7 +1721,10 @@ def _judge(
             totals.add(q.value)
         return None
     if not incident and (
-        for_text(_CUMULATIVE, folded).search(clause_before[-60:])
+        (
+            (cum := for_text(_CUMULATIVE, folded).search(clause_before[-60:])) is not None
+            and not _offensive_leaves(clause_before[-60:], cum)
+        )
         or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or _OVER_DAYS_AFTER.match(clause_after)
         or _MULTI_DAY_EN.search(clause_before[-60:])
@@ -1559,12 +1734,24 @@ def _judge(
         if totals is not None:
             totals.add(q.value)
         return None
-    if for_text(_SUBSET, folded).search(clause_before[-25:]) or for_text(_SUBSET_AFTER, folded).match(clause_after):
+    if (
+        for_text(_SUBSET, folded).search(clause_before[-25:]) and not _AMONG_TOTAL_BEFORE.search(clause_before[-25:])
+    ) or for_text(_SUBSET_AFTER, folded).match(clause_after):
         return None
+    if "includ" in clause_before and _SUBSET_LIST_EN.search(clause_before):
+        return None  # "including 173 children 96 women and 310 men": every count of the list is a subset
     if _AFTER_DEATHS_BEFORE.search(before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
     if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
+    if " after " in clause_before and _earlier_toll_en(clause_before):
+        return None  # "a day after air strikes on a school left 35 dead": the toll of the event before
+    if _superseded_toll(clause_before):
+        return None  # "the source had earlier put the toll at 5": a figure the report has since replaced
+    if _running_total_en(folded, q, before_text, after_text, last.end, tokens[-1].end):
+        if totals is not None:
+            totals.add(q.value)
+        return None
     if _DISPLACED_AFTER.search(clause_after[:20]):
         return None
     if q.value >= MAX_EVENT_TOLL and not q.vague:
@@ -1612,6 +1799,20 @@ _QUALIFIER_WORDS = frozenset(
 )
 
 
+def _and_one_more_person(tokens: list[Token], j: int) -> int:
+    """ "and a female teacher", "and an elderly man": "and" before a person named without a count or verb;
+    the index of that person's noun (0 when there is none)."""
+    if j + 1 >= len(tokens) or tokens[j + 1].text not in ("a", "an", "one"):
+        return 0
+    for k in range(j + 2, min(len(tokens), j + 5)):
+        word = tokens[k].text
+        if word in _PERSON_NOUN_EN and word not in ("and", "in", "from", "of", "were", "was", "have", "had", "are"):
+            return k
+        if not word.isalpha() or _is_kill(word) or _is_injury(word):
+            return 0
+    return 0
+
+
 def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKind | None:
     if noun_kind == "k":
         return "killed"
@@ -1619,10 +1820,20 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         return "injured"
     best: tuple[int, CasualtyKind] | None = None
     # "14 were killed 25 were wounded": a verb right after the count decides.
-    for j in range(q.end_tok, min(len(tokens), q.end_tok + 6)):
+    aside = False
+    skip_to = 0
+    for j in range(q.end_tok, min(len(tokens), q.end_tok + 10)):
+        if j < skip_to:
+            continue
         word = tokens[j].text
         if word == "including" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
+            aside = True
             continue  # "twenty civilians including children were treated": the verb after the aside decides
+        if aside and word == "and" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
+            continue  # "12 others including women and children were wounded"
+        if word == "and" and (person := _and_one_more_person(tokens, j)):
+            skip_to = person + 1
+            continue  # "27 pupils and a female teacher were injured": the list's verb decides
         if word.startswith(("و", "ف")) and len(word) > 3 and not _PERSON_NOUN_AR.match(word):
             break  # "وإصابة 5": the next toll's word
         if _is_kill(word) and word not in ("toll", "lives", "claimed", "lost"):
@@ -1647,7 +1858,11 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 "additional",
                 "individuals",
                 "reportedly",
+                "reported",
                 "also",
+                "sustained",
+                "suffered",
+                "got",
             )
             or _PERSON_NOUN_AR.match(word)
             or word in _PERSON_NOUN_EN
@@ -1676,6 +1891,8 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
                 if word not in ("were", "was", "have", "had", "been", "all", "both", "reportedly"):
                     break
     reach = 8 if noun_kind == "p" else 4
+    if _more_of_a_list(tokens, q):
+        reach = 24  # "killing <a commander, named at length> and eight more fighters": the list's verb is far
     first = q.start_tok  # "مقتل ما لا يقل عن 6": the qualifier is part of the count
     while first > 0 and q.start_tok - first < 5 and tokens[first - 1].text in _QUALIFIER_WORDS:
         first -= 1

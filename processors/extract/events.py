@@ -429,7 +429,10 @@ def _prepare_context(doc: Document, dateline: re.Match[str] | None, now: bool = 
     report (read by `_read_context` when first needed, unless ``now``)."""
     text, language, report = doc.text, doc.language, doc.report
     title_len = len(report.title) if report.title.strip() else 0
-    doc.anchor = _dateline_anchor(text, title_len + 1 if title_len else 0, language, report.published_at)
+    body_start = title_len + 1 if title_len else 0
+    if doc.echo[1] and doc.echo[0] - doc.to_folded(body_start) <= 5:
+        body_start = doc.to_original(doc.echo[1], doc.echo[1])[0]  # the headline repeated: its dateline follows
+    doc.anchor = _dateline_anchor(text, body_start, language, report.published_at)
     doc.unread = (dateline,)
     if now:
         _read_context(doc)
@@ -483,6 +486,11 @@ _SETTLEMENT = {"village", "town", "city"}
 _HASHTAG_JOIN = re.compile(r"(?<=[\u0600-\u06ff])_(?=[\u0600-\u06ff])")
 _NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_GLUED_YEAR_DATELINE = re.compile(
+    r"(?i)\s*(?:(?:last )?updated(?: at| on)?\s+|published(?: on)?\s+)?"
+    r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-3]\d)(?P<y>(?:19|20)\d\d)(?!\d)"
+)
 
 
 def _dateline_anchor(text: str, body_start: int, language: str, published: datetime | None) -> datetime | None:
@@ -492,13 +500,19 @@ def _dateline_anchor(text: str, body_start: int, language: str, published: datet
     if published is None:
         return None
     head = text[body_start : body_start + 80]
-    if not _YEAR.search(head):
+    if not _YEAR.search(head) and not _GLUED_YEAR_DATELINE.match(head):
         return published
     day: date | None = None
     numeric = _NUMERIC_DATELINE.match(head)
+    glued = None if numeric else _GLUED_YEAR_DATELINE.match(head)
     if numeric:
         try:
             day = date(int(numeric["y"]), int(numeric["m"]), int(numeric["d"]))
+        except ValueError:
+            day = None
+    elif glued:  # "Last updated at Jul 282016": the comma between day and year lost
+        try:
+            day = date(int(glued["y"]), _MONTHS_EN.index(glued["m"][:3].lower()) + 1, int(glued["d"]))
         except ValueError:
             day = None
     else:
@@ -1641,7 +1655,9 @@ def _assign_casualties(
             continue
         same_clause = [k for k in cands if _in(k.clause, c.start)]
         if same_clause:
-            owner = min(same_clause, key=lambda k: k.start)
+            owner = (_object_of(doc, same_clause, c) if len(same_clause) > 1 else None) or min(
+                same_clause, key=lambda k: k.start
+            )
         elif cands:
             owner = cands[0]
         elif carry is not None and not doc.in_title(s_start) and not carry.in_title:
@@ -1653,11 +1669,12 @@ def _assign_casualties(
             and c.count
             and _ALT_TOLL_BEFORE.search(doc.folded, max(s_start, c.start - 50), c.start)
             and any(
-                o.kind == "killed" and o.count
+                o.kind == "killed" and o.count and o.qualifier != "convention"
                 for o in owner.casualties + (first_body.casualties if first_body is not None else [])
             )
         ):
             continue  # "rescuers gave a higher toll of 26": another source's figure for a toll already told
+            # (a figure after "several were killed" is the number the vague word stood for)
         if (
             owner is not None
             and doc.language == "ar"
@@ -1669,6 +1686,24 @@ def _assign_casualties(
             owner.casualties.append(c)
             if c.count and (_CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)):
                 owner.civilian_victims = True  # "قتل رجل وزوجته برصاص عناصر حاجز": the dead were civilians
+
+
+_COUNT_GAP_EN = re.compile(r"\s*(?:(?:at least|more than|over|some|about|around|nearly|up to|almost)\s+)?")
+
+
+def _object_of(doc: Document, cands: list[Candidate], c: Casualties) -> Candidate | None:
+    """English: the event whose own verb takes the count as its object ("the attack came as troops had
+    executed 48 people"): that event's toll, not the first event of the clause. Only a past form is taken
+    for a verb ("shelling 9 fighters" may be a noun before the count); bare "killed" is no such verb."""
+    if doc.language != "en":
+        return None
+    for k in cands:
+        for at, word in k.words.items():
+            end = at + len(word)
+            if end <= c.start and c.start - end <= 20 and word.endswith("ed") and not _BARE_KILL.match(word):
+                if _COUNT_GAP_EN.fullmatch(doc.folded, end, c.start):
+                    return k
+    return None
 
 
 _ALT_TOLL_BEFORE = re.compile(
@@ -1842,7 +1877,16 @@ def _toll(
             return top.count, top.qualifier, [top]
     per_side: dict[str, Casualties] = {}
     for c in numbered:
-        side = next((a.name for a in actors if c.end <= a.start <= c.side_at + 24), "")
+        side = next(
+            (
+                a.name
+                for a in actors
+                if c.end <= a.start <= c.side_at + 24
+                and not _past_the_victims(doc, c, a.start)
+                and not _next_count_between(doc, c, a.start, numbered)
+            ),
+            "",
+        )
         if not side:
             side = next(
                 (
@@ -1856,7 +1900,7 @@ def _toll(
                 "?",
             )
         best = per_side.get(side)
-        if best is None or c.count > best.count:
+        if best is None or _told_better(c, best):
             per_side[side] = c
     kept_sides: list[tuple[str, Casualties]] = []
     for side, c in list(per_side.items()):
@@ -1875,8 +1919,10 @@ def _toll(
         # An unattributed figure beside attributed ones in one sentence is one more side ("3 regime
         # fighters and 1 Hurras al-Deen fighter"); elsewhere it restates the total.
         beside = any(_same_sentence(doc, unknown.start, c.start) for c in sided)
+        if beside and _bare_restated(doc, unknown, sided):
+            beside, chosen = False, sided
         if not beside and not _other_side(doc, unknown, sided):
-            chosen = [unknown] if unknown.count >= total_sided else sided
+            chosen = [unknown] if _unknown_tells_total(unknown, sided, total_sided) else sided
     if all(c.qualifier == "convention" for c in chosen):
         chosen = [max(chosen, key=lambda c: c.count)]  # "dozens" said twice is still dozens
     total = sum(c.count for c in chosen)
@@ -1914,6 +1960,47 @@ def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualt
     if not other or len({c.count for c in numbered}) < 2:
         return None
     return min(numbered, key=lambda c: c.count)
+
+
+# "a civilian was killed as terrorists fired", "4 people were killed by IS": past the verb or "by", a name
+# is the attacker, not the side the dead belonged to.
+_PAST_VICTIMS_EN = re.compile(r"\b(?:was|were|by|as|when|after|while|during)\b")
+
+
+def _past_the_victims(doc: Document, c: Casualties, at: int) -> bool:
+    return doc.language == "en" and _PAST_VICTIMS_EN.search(doc.folded, c.side_at, at) is not None
+
+
+def _next_count_between(doc: Document, c: Casualties, at: int, numbered: list[Casualties]) -> bool:
+    """English: "11 soldiers and 15 militants": a name after the next count is that count's side."""
+    return doc.language == "en" and any(c.end < o.start < at for o in numbered)
+
+
+def _bare_restated(doc: Document, unknown: Casualties, sided: list[Casualties]) -> bool:
+    """A bare count ("kills six and wounds 19") beside the same count of a named side ("killed six people"):
+    one toll told twice, as when a subtitle runs into the first sentence."""
+    noun = doc.folded[unknown.end : unknown.side_at].strip()
+    return noun in ("", "and", "in", "from", "of") and any(
+        c.count == unknown.count and c.kind == unknown.kind for c in sided
+    )
+
+
+def _told_better(c: Casualties, best: Casualties) -> bool:
+    """Of two tolls of one side, the one to keep: a number the text gives beats ACLED's convention for a
+    vague quantity ("several were killed ... put the toll at six"), else the larger."""
+    if (c.qualifier == "convention") != (best.qualifier == "convention"):
+        return best.qualifier == "convention"
+    return c.count > best.count
+
+
+def _unknown_tells_total(unknown: Casualties, sided: list[Casualties], total_sided: int) -> bool:
+    """Whether an unattributed toll, told apart from the sided ones, is the event's total: the larger, unless
+    only one of them is a number ("several people were killed" ... "put the toll at seven")."""
+    vague_unknown = unknown.qualifier == "convention"
+    vague_sided = all(c.qualifier == "convention" for c in sided)
+    if vague_unknown != vague_sided:
+        return vague_sided
+    return unknown.count >= total_sided
 
 
 _COMBATANT_NOUN = re.compile(
@@ -2171,6 +2258,8 @@ def extract(report: Report) -> list[Event]:
     if doc.language == "ar":
         _bare_tolls_to_their_means(title_cands, body_cands)
         _attacks_named_by_their_means(body_cands)
+    else:
+        _bare_tolls_to_their_means(title_cands, body_cands, english=True)
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -2182,6 +2271,7 @@ def extract(report: Report) -> list[Event]:
             _merge(target, cand)
     body_has_toll = any(c.casualties for c in merged)
     arabic = doc.language == "ar"
+    first_body_sentence = min((c.sentence for c in merged), default=-1)
     for t in title_cands:
         if not _finalize_type(t):
             continue
@@ -2192,6 +2282,9 @@ def extract(report: Report) -> list[Event]:
         )
         if arabic and _means_of_title_ground_change(doc, t, lead):
             target = next((m for m in merged if _finalize_type(m) in _TERRITORIAL), target)
+        if not arabic:
+            generic = _lead_for_generic_title(t, merged, same, first_body_sentence)
+            target = _same_toll(t, merged, same) or generic or target
         if target is None and t.sub_event_type in (
             "Air/drone strike",
             "Shelling/artillery/missile attack",
@@ -2305,7 +2398,56 @@ _MEANS = {
 }
 
 
-def _bare_tolls_to_their_means(title_cands: list[Candidate], body_cands: list[Candidate]) -> None:
+def _lead_for_generic_title(
+    title: Candidate, merged: list[Candidate], same: list[Candidate], first_sentence: int
+) -> Candidate | None:
+    """ "Children killed in school attack" over a lead telling of rocket fire on a school: a title that names
+    its violence only as an "attack" is the lead's first event with a toll, not an "attacks" further down."""
+    if title.sub_event_type not in ("Attack", "Armed clash") or not all(
+        _GENERIC_ATTACK.match(w) for w in title.words.values()
+    ):
+        return None
+    told = sorted((m for m in merged if m.casualties), key=lambda m: (m.sentence, m.start))
+    if not told or told[0].sentence > first_sentence + 1:
+        return None  # the lead tells no toll
+    return told[0]
+
+
+def _same_toll(title: Candidate, merged: list[Candidate], same: list[Candidate]) -> Candidate | None:
+    """ "Army kills 48 militants" over a body whose bombardment killed those 48: the body event with the
+    title's toll is the title's event, whatever its type, unless one of the title's own type has it."""
+    if title.sub_event_type not in ("Armed clash", "Attack") or not all(
+        _BARE_KILL_WORD.match(w) for w in title.words.values()
+    ):
+        return None
+    counts = {
+        c.count
+        for c in title.casualties
+        if c.kind == "killed" and c.count > 1 and not c.zero and c.qualifier != "convention"
+    }
+    if not counts:
+        return None
+    told = [
+        m
+        for m in merged
+        if _finalize_type(m) in _MEANS and any(c.kind == "killed" and c.count in counts for c in m.casualties)
+    ]
+    if not told or any(m in same for m in told):
+        return None
+    return told[0] if len(told) == 1 else None
+
+
+def _clash_before(body_cands: list[Candidate], cand: Candidate) -> bool:
+    return any(
+        o.sub_event_type == "Armed clash" and o.start < cand.start and cand.sentence - o.sentence <= 2
+        for o in body_cands
+        if o is not cand and not all(_BARE_KILL.match(w) for w in o.words.values())
+    )
+
+
+def _bare_tolls_to_their_means(
+    title_cands: list[Candidate], body_cands: list[Candidate], english: bool = False
+) -> None:
     """A sentence that only counts dead ("وقتل 46 مدنيا يوم الخميس", "وأسفرت الضربات عن مقتل 23 مقاتلا"),
     naming no attacker and no means, after a strike, shelling or bombing told just before it (or in the
     title), gives that event's toll: it is not a separate killing (Attack) or battle."""
@@ -2322,6 +2464,12 @@ def _bare_tolls_to_their_means(title_cands: list[Candidate], body_cands: list[Ca
             and all(_BARE_KILL.match(w) for w in cand.words.values())
             and not any(o is not cand and o.sentence == cand.sentence for o in body_cands)
             and (last.in_title or 0 < cand.sentence - last.sentence <= 2)
+            # English: "clashes ... amid air strikes. 5 fighters were killed": the battle's dead, not the raid's;
+            # "a number of terrorists were killed": a round-up's words, not a count of that raid
+            and not (
+                english
+                and (all(c.qualifier == "convention" for c in cand.casualties) or _clash_before(body_cands, cand))
+            )
         ):
             cand.sub_event_type = last.sub_event_type
             cand.roles.actor1 = last.roles.actor1
@@ -2366,7 +2514,7 @@ def _inserted_lines(doc: Document) -> set[int]:
     related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
     في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
     if doc.language == "en":
-        return _photo_captions(doc)
+        return _photo_captions(doc) | _related_links(doc)
     if doc.language != "ar":
         return set()
     body = doc.title_end + 1 if doc.title_end else 0
@@ -2381,6 +2529,33 @@ def _inserted_lines(doc: Document) -> set[int]:
         if len(line.split()) <= 16 and not _LINE_END.search(line):
             found.add(index)
     return found
+
+
+# "... Related Army Kills 40 Militants in Hama Syrian Army Takes Two Villages ...": the headlines of other
+# stories a site appends to an English article (in its second half), up to the end of the text.
+_RELATED_LINKS = re.compile(
+    r"(?<=\s)(?:Related(?: News| Stories| Articles| Coverage)?|Read Also|READ ALSO)(?=\s+[A-Z0-9\"'])"
+)
+
+
+def _related_links(doc: Document) -> set[int]:
+    """English: the sentences from a "Related" list in the second half of the text to its end (the sentence
+    the list runs on from is split there)."""
+    half = len(doc.text) // 2
+    if doc.text.find("Related", half) < 0 and doc.text.find("Read ", half) < 0 and doc.text.find("READ", half) < 0:
+        return set()
+    match = _RELATED_LINKS.search(doc.text, half)
+    if match is None:
+        return set()
+    at = doc.to_folded(match.start())
+    for index, (start, end) in enumerate(doc.sentences):
+        if start < at < end:
+            cut = at
+            while cut > start and doc.folded[cut - 1].isspace():
+                cut -= 1
+            doc.sentences[index : index + 1] = [(start, cut), (at, end)] if cut > start else [(at, end)]
+            break
+    return {index for index, (start, _) in enumerate(doc.sentences) if start >= at}
 
 
 # A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)".

@@ -406,7 +406,7 @@ _TAKE_EN = en(
     r"seizes|captures|wrests|asserts)(?: back| full| complete| partial| total| effective)? "
     r"control",
     r"managed to control",
-    r"controlled(?! by)",
+    r"controlled(?<!-controlled)(?! by)",  # not "government-controlled": an adjective of who holds it
     r"took(?! place| part| refuge| advantage| shelter| responsibility| office| hold| aim| cover| over from)",
     r"reclaim(?:ed|s|ing)?",
     r"retaken",

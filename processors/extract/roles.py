@@ -59,7 +59,7 @@ _BACKER_BEFORE = re.compile(
     r"together with|accompanied by|aided by|(?:and|,) (?:its|their) allies,?|as well as)\s*\S{0,4}\s*$"
 )
 _OPPONENT_BEFORE = re.compile(
-    r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|\bfrom|\bfought|\bclashed with|\bambushed|"
+    r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|(?<!toll )\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
     r"عناصر من|عناصر|تجمعات|مقرات|مقر|هدفا|اهدافا|اهداف|هدف|من|"

@@ -35,7 +35,8 @@ Run the extraction evaluations and print a table:
   arabic   our labels of ../shared/data/arabic_reports.jsonl (processors/evaluation/arabic_labels.json):
            dev (220 reports), holdout5 (40, studied in round 7) and holdout6 (40, never tuned on)
   english  our labels of ../shared/data/fakes_syria_fa-kes.csv (English news: strikes, shelling, bombings,
-           attacks on civilians, non-events); dev, holdout, holdout2 (processors/evaluation/english_labels.json)
+           attacks on civilians, non-events): dev, holdout, holdout2 (studied in round 3) and holdout3
+           (never tuned on) (processors/evaluation/english_labels.json)
 Evaluation data stays in the shared directory; --shared points at it (default: ../shared from the
 repository root, or $SITREP_SHARED_DIR).
 """

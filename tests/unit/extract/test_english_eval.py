@@ -20,6 +20,7 @@ def test_english_labels_are_judgements_only() -> None:
     assert set(splits) == set(SPLITS)
     assert 0.25 <= splits.count("holdout") / (splits.count("holdout") + splits.count("dev")) <= 0.4
     assert splits.count("holdout2") >= 30
+    assert splits.count("holdout3") >= 30
     assert len({label["outlet"] for label in labels.values()}) >= 8
     for uid, label in labels.items():
         assert uid.isdigit()
@@ -58,3 +59,4 @@ def test_english_eval_over_shared_articles() -> None:
     assert results["english"]["dev"]["sub_event"] >= 0.6
     table = format_table(results)
     assert "english/dev" in table and "english/holdout " in table and "english/holdout2" in table
+    assert "english/holdout3" in table
