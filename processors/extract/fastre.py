@@ -282,9 +282,9 @@ def _cached_prefilter(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 def _choice(pattern: re.Pattern[str]) -> tuple[_Choice, _Choice, _Choice]:
     _KEPT.append(pattern)
-    entry = _CHOICES[id(pattern)] = tuple(  # type: ignore[assignment]
-        (variant, _cached_prefilter(variant)) for variant in (latin(pattern), pattern, arabic(pattern))
-    )
+    first, second, third = ((variant, _cached_prefilter(variant))
+                            for variant in (latin(pattern), pattern, arabic(pattern)))
+    entry = _CHOICES[id(pattern)] = (first, second, third)
     return entry
 
 

@@ -121,16 +121,16 @@ class PhraseIndex:
         """A run of alternatives with one regex that matches at a position exactly when one of them does
         (None when a run is too short to gain from it, or the alternatives do not join safely)."""
         key = tuple(id(compiled) for _, compiled in alternatives)
-        joined = self._joined.get(key, False)
-        if joined is False:
-            joined = None
-            flags = {compiled.flags for _, compiled in alternatives}
-            if len(alternatives) >= 3 and len(flags) == 1 and all(c.groups == 0 for _, c in alternatives):
-                try:  # no groups: no group numbers or names to clash
-                    joined = re.compile("|".join(f"(?:{c.pattern})" for _, c in alternatives), flags.pop())
-                except re.error:
-                    joined = None
-            self._joined[key] = joined
+        if key in self._joined:
+            return self._joined[key], alternatives
+        joined: re.Pattern[str] | None = None
+        flags = {compiled.flags for _, compiled in alternatives}
+        if len(alternatives) >= 3 and len(flags) == 1 and all(c.groups == 0 for _, c in alternatives):
+            try:  # no groups: no group numbers or names to clash
+                joined = re.compile("|".join(f"(?:{c.pattern})" for _, c in alternatives), flags.pop())
+            except re.error:
+                joined = None
+        self._joined[key] = joined
         return joined, alternatives
 
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
