@@ -1117,7 +1117,7 @@ def _is_injury(word: str) -> bool:
 
 
 _ATTACK_IN_COURT = re.compile(r"غاره|قصف|strike|shell|clash|اشتباك")
-# "killed a field commander of the group and eight more fighters": one toll of nine.
+# "killed a unit leader of the faction and six more gunmen": one toll of seven.
 _ONE_AND_MORE = re.compile(r"(?:\s+(?:of|from|in)(?:\s+[\w'-]+){1,3})?\s+and\s*")
 _MORE_AFTER = re.compile(r"\s+(?:more|other|others)\b")
 
@@ -1830,7 +1830,7 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
             aside = True
             continue  # "twenty civilians including children were treated": the verb after the aside decides
         if aside and word == "and" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
-            continue  # "12 others including women and children were wounded"
+            continue  # "15 others, including children and women, were wounded"
         if word == "and" and (person := _and_one_more_person(tokens, j)):
             skip_to = person + 1
             continue  # "27 pupils and a female teacher were injured": the list's verb decides

@@ -251,7 +251,7 @@ def test_a_title_naming_only_an_attack_is_the_leads_event() -> None:
         "State media said rebels hit a bakery in government-held Jurin a day after dozens were killed in air "
         "raids on a clinic in the north. At least five farmers were killed and nine wounded in rebel rocket fire "
         "on the village of Jurin on Wednesday a monitor said. Since the spring the army has pressed an offensive "
-        "in the plain. Hundreds of people have been killed in attacks that also hit schools in the area.",
+        "in the plain. Hundreds of residents have been killed in raids that also struck clinics across the plain.",
         title="Farmers killed in village attack",
     )
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
@@ -352,11 +352,11 @@ def test_counts_of_a_sides_vehicles_and_systems_are_not_people() -> None:
 
 def test_a_round_ups_vague_bare_toll_does_not_become_a_raids_toll() -> None:
     events = _events(
-        "Army units backed by the army air force on Wednesday continued to launch wide-scale operations against "
-        "the terrorist organizations in different areas inflicting heavy losses upon them. Aleppo A military "
-        "source said army units established full control over the Sheikh Lutfi hill in the south of the city. "
-        "Hama Army units backed by the air force destroyed gatherings and vehicles of the militants in the "
-        "countryside of Hama. Army units intensified their operations against gatherings of the militants in the "
+        "Army units supported by the air force pressed on Wednesday with broad operations against "
+        "the terrorist groups in several areas, inflicting heavy losses on them. Aleppo A military "
+        "source said army units took full control of the Sheikh Lutfi hill south of the city. "
+        "Hama Air force-backed army units struck gatherings and vehicles belonging to the militants in the "
+        "countryside of Hama. Army units stepped up their operations against militant gatherings in the "
         "villages of Lataminah and Kafr Zita. A number of militants were killed in the operations.",
         title="Army establishes control over Sheikh Lutfi hill in Aleppo",
     )
@@ -382,7 +382,7 @@ def test_a_page_counter_after_short_url_is_no_toll() -> None:
         "The monitor said at least 214 residents including 41 women have been killed in the district since the "
         "siege began in May.",
         "Hundreds of residents including medics have been killed as warplanes pounded the district.",
-        "Such raids have also claimed hundreds of civilian lives in the province.",
+        "These strikes have also claimed hundreds of lives among civilians of the region.",
         "The shelling of the suburb in the past three weeks has killed more than 140 people.",
     ],
 )
