@@ -449,3 +449,12 @@ def test_others_wounded_by_falling_shells_are_counted() -> None:
     text = "قتل مدنيان وأصيب 6 آخرون جراء سقوط قذائف صاروخية على حي الميدان في دمشق اليوم."
     first = events(text)[0]
     assert (first.fatalities, first.injured) == (2, 6)
+
+
+@pytest.mark.parametrize("allies", ["والمسلحين الموالين لها", "ومسلحين موالين لها"])
+def test_gunmen_loyal_to_the_regime_fight_on_its_side_definite_or_not(allies: str) -> None:
+    text = (f"اندلعت معارك بين قوات النظام {allies} من جهة، وهيئة تحرير الشام من جهة أخرى قرب بلدة "
+            "كفرنبودة بريف حماة الشمالي، أسفرت عن مقتل 6 مقاتلين.")
+    first = events(text)[0]
+    assert first.sub_event_type == "Armed clash"
+    assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
