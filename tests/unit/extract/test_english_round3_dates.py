@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from processors.extract import extract_events
-from sitrep.records import Event, Report
+from english_reports import english_events
+
+from sitrep.records import Event
 
 
 def _events(text: str, title: str, published: datetime) -> list[Event]:
-    report = Report(
-        report_id="en-round3-dates",
-        title=title,
-        text=text,
-        language="en",
-        source="test",
-        published_at=published,
-        fetched_at=published,
-    )
-    return extract_events(report)
+    return english_events(text, title, published=published, report_id="en-round3-dates")
 
 
 def test_a_dateline_with_day_and_year_run_together_anchors_the_weekday() -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from english_reports import english_events
 
-from processors.extract import extract_events
 from processors.extract.casualties import find_casualties
-from sitrep.records import Event, Report
+from sitrep.records import Event
 from sitrep.textnorm import fold_with_offsets
 
 PUBLISHED = datetime(2016, 3, 9, 12, 0, tzinfo=UTC)  # a Wednesday
@@ -21,16 +21,7 @@ def tolls(text: str) -> list[tuple[str, int]]:
 
 
 def _events(text: str, title: str = "") -> list[Event]:
-    report = Report(
-        report_id="en-round3",
-        title=title,
-        text=text,
-        language="en",
-        source="test",
-        published_at=PUBLISHED,
-        fetched_at=PUBLISHED,
-    )
-    return extract_events(report)
+    return english_events(text, title, published=PUBLISHED, report_id="en-round3")
 
 
 # --- A toll the text says was replaced ------------------------------------------------------------------

@@ -5,24 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from processors.extract import extract_events
+from english_reports import english_events
+
 from processors.extract.casualties import find_casualties
-from sitrep.records import Event, Report
+from sitrep.records import Event
 
 PUBLISHED = datetime(2016, 7, 27, 12, 0, tzinfo=UTC)  # a Wednesday
 
 
 def _events(text: str, title: str = "") -> list[Event]:
-    report = Report(
-        report_id="en-rules",
-        title=title,
-        text=text,
-        language="en",
-        source="test",
-        published_at=PUBLISHED,
-        fetched_at=PUBLISHED,
-    )
-    return extract_events(report)
+    return english_events(text, title, published=PUBLISHED, report_id="en-rules")
 
 
 def test_headline_repeated_at_the_head_of_the_body_does_not_double_the_toll() -> None:

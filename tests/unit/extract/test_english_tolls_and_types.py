@@ -5,23 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from processors.extract import extract_events
-from sitrep.records import Event, Report
+from english_reports import english_events
+
+from sitrep.records import Event
 
 PUBLISHED = datetime(2016, 5, 11, 12, 0, tzinfo=UTC)  # a Wednesday
 
 
 def _events(text: str) -> list[Event]:
-    report = Report(
-        report_id="en-multiday",
-        title="",
-        text=text,
-        language="en",
-        source="test",
-        published_at=PUBLISHED,
-        fetched_at=PUBLISHED,
-    )
-    return extract_events(report)
+    return english_events(text, published=PUBLISHED, report_id="en-multiday")
 
 
 def test_a_third_day_of_bombing_toll_gives_way_to_the_days_own_toll() -> None:
