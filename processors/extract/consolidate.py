@@ -1,8 +1,8 @@
 """One report, one event told once: merge the retellings of an event within a report (issue #5).
 
-A wire story tells its main event in the lead ("a car bomb hit buses outside Aleppo, killing 112"),
-then again further down with its toll, place or type put another way ("the blast in the Rashidin
-area", "the suicide bomber"). Extraction reads each telling as an event; fusion keeps one report's
+A wire story tells its main event in the lead ("a car bomb hit a market outside Hama, killing 30"),
+then again further down with its toll, place or type put another way ("the blast in the market
+district", "the suicide bomber"). Extraction reads each telling as an event; fusion keeps one report's
 events apart, so other outlets' reports of that event split between the siblings. ACLED codes one
 event. An event *retells* an earlier (more salient) event of the same report when:
 
