@@ -1,4 +1,5 @@
-"""Evaluations of event extraction: the gold SOHR report, ACLED notes, our Arabic and English labels.
+"""Evaluations of event extraction (the gold SOHR report, ACLED notes, our Arabic and English labels) and
+of fusion (:mod:`processors.fusion.evaluation`).
 
     run_evaluations(shared_dir, only=None) -> dict      every evaluation's figures
     format_table(results) -> str                         the table `sitrep eval` prints
@@ -34,7 +35,7 @@ def run_evaluations(
     from processors.evaluation import acled, arabic, english, gold
 
     results: dict[str, Any] = {}
-    names = only or ["gold", "acled", "arabic", "english"]
+    names = only or ["gold", "acled", "arabic", "english", "fusion"]
     if "gold" in names:
         if progress:
             progress("eval: gold SOHR report ...")
@@ -51,6 +52,12 @@ def run_evaluations(
         if progress:
             progress("eval: English labels (FA-KES articles, dev, holdout, holdout2, holdout3) ...")
         results["english"] = english.evaluate(shared)
+    if "fusion" in names:
+        if progress:
+            progress("eval: fusion (ACLED rows citing several sources, written sets, demo feeds, FA-KES) ...")
+        from processors.fusion.evaluation import evaluate as evaluate_fusion
+
+        results["fusion"] = evaluate_fusion(shared=shared)
     return results
 
 
@@ -65,9 +72,12 @@ def format_table(results: dict[str, Any]) -> str:
         )
         for split, figures in splits.items():
             label = f"{name}/{split}" if split else name
-            cells = []
+            cells: list[str] = []
             for key, value in figures.items():
-                if isinstance(value, float):
+                if isinstance(value, dict):  # a sub-figure (fusion's dev/test, any_shared_event): its P/R/F1
+                    cells.extend(f"{key}.{k}={v:.3f}" for k, v in value.items()
+                                 if k in ("precision", "recall", "f1") and isinstance(v, float))
+                elif isinstance(value, float):
                     cells.append(f"{key}={value:.3f}")
                 elif isinstance(value, (int, str, bool)) or value is None:
                     cells.append(f"{key}={value}")

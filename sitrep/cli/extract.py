@@ -29,7 +29,7 @@ Use "-" for stdin/stdout.  Example:
 """
 
 EVAL_HELP = """\
-Run the extraction evaluations and print a table:
+Run the extraction and fusion evaluations and print a table:
   gold     the hand-labelled SOHR report in ../shared/gold (four events, no double count)
   acled    ACLED notes (English battles): dev split 2017-2018, test split 2019; first event vs the row
   arabic   our labels of ../shared/data/arabic_reports.jsonl (processors/evaluation/arabic_labels.json):
@@ -37,6 +37,9 @@ Run the extraction evaluations and print a table:
   english  our labels of ../shared/data/fakes_syria_fa-kes.csv (English news: strikes, shelling, bombings,
            attacks on civilians, non-events): dev, holdout, holdout2 (studied in round 3) and holdout3
            (never tuned on) (processors/evaluation/english_labels.json)
+  fusion   event fusion and near-duplicate reports, pairwise precision/recall/F1 and fused tolls: ACLED
+           rows citing several sources, our written sets, the demo feeds, FA-KES event clusters
+           (processors/fusion/evaluation/fakes_clusters.json), FA-KES and Arabic near-duplicates
 Evaluation data stays in the shared directory; --shared points at it (default: ../shared from the
 repository root, or $SITREP_SHARED_DIR).
 """
@@ -62,14 +65,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     e = subparsers.add_parser(
         "eval",
-        help="run the extraction evaluations and print a table",
+        help="run the extraction and fusion evaluations and print a table",
         description=EVAL_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     e.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     e.add_argument(
         "--only",
-        choices=["gold", "acled", "arabic", "english"],
+        choices=["gold", "acled", "arabic", "english", "fusion"],
         action="append",
         help="run only this evaluation (repeatable)",
     )

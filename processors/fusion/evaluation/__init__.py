@@ -7,6 +7,9 @@ Sets (third-party data is read from ``../shared`` at run time, never copied; abs
 - ``written`` / ``fakes`` / ``demo``: report-level, through extraction (:mod:`.reports`).
 - ``fakes_dedup``: near-duplicate reports among the FA-KES articles; gold = same ``unit_id``.
 
+``sitrep eval --only fusion`` prints these figures (``sitrep eval`` alone runs them after the extraction
+evaluations).
+
 Each set reports pairwise precision, recall and F1, and how fused tolls compare with the truth.
 """
 
@@ -67,13 +70,13 @@ def evaluate_acled(path: Path | None = None, settings: FusionSettings | None = N
     return scores
 
 
-def evaluate(settings: FusionSettings | None = None) -> dict[str, Any]:
-    """Every fusion evaluation, by set name."""
-    results: dict[str, Any] = {"acled": evaluate_acled(settings=settings)}
+def evaluate(settings: FusionSettings | None = None, shared: Path | None = None) -> dict[str, Any]:
+    """Every fusion evaluation, by set name (third-party data under ``shared``, default ``../shared``)."""
+    results: dict[str, Any] = {"acled": evaluate_acled((shared or SHARED) / "data" / "acled_syria.csv", settings)}
     try:
         from processors.fusion.evaluation.reports import evaluate_report_sets
     except ImportError as exc:  # extraction not available in this checkout
         results["reports"] = {"skipped": str(exc)}
     else:
-        results.update(evaluate_report_sets(settings))
+        results.update(evaluate_report_sets(settings, shared))
     return results

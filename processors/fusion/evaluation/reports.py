@@ -327,14 +327,16 @@ def evaluate_arabic_dedup(path: Path | None = None, settings: FusionSettings | N
     return pairwise_scores(gold, predicted)
 
 
-def evaluate_report_sets(settings: FusionSettings | None = None) -> dict[str, Any]:
-    """Scores of every report-level set that is available."""
+def evaluate_report_sets(settings: FusionSettings | None = None, shared: Path | None = None) -> dict[str, Any]:
+    """Scores of every report-level set that is available (third-party data under ``shared``, default
+    ``../shared``)."""
+    data = (shared or SHARED) / "data"
     results: dict[str, Any] = {"written": score_reports(load_written(), settings)}
     results["written_shared"] = evaluate_written_shared(settings)
     results["demo"] = evaluate_demo(settings)
-    fakes = load_fakes()
+    fakes = load_fakes(data / "fakes_syria_fa-kes.csv")
     results["fakes"] = score_reports(fakes, settings) if fakes else {"skipped": "FA-KES data absent"}
-    results["fakes_dedup"] = evaluate_fakes_dedup(settings=settings)
-    results["arabic_dedup"] = evaluate_arabic_dedup(settings=settings)
+    results["fakes_dedup"] = evaluate_fakes_dedup(data / "fakes_syria_fa-kes.csv", settings=settings)
+    results["arabic_dedup"] = evaluate_arabic_dedup(data / "arabic_reports.jsonl", settings=settings)
     return results
 

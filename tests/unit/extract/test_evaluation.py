@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_arabic_labels_are_judgements_only() -> None:
 def test_quick_run_over_shared_data() -> None:
     if not (SHARED / "data" / "acled_syria.csv").exists():
         pytest.skip(f"shared evaluation data not found under {SHARED}")
-    results = run_evaluations(SHARED, limit=40)
+    results = run_evaluations(SHARED, only=["gold", "acled", "arabic", "english"], limit=40)
     assert set(results) == {"gold", "acled", "arabic", "english"}
     assert results["acled"]["test"]["rows"] == 40
     assert 0.0 <= results["acled"]["dev"]["sub_event"] <= 1.0
@@ -63,6 +64,20 @@ def test_quick_run_over_shared_data() -> None:
     assert results["arabic"]["holdout6"]["reports"] >= 40
     table = format_table(results)
     assert "acled/test" in table and "arabic/holdout6" in table
+
+
+def test_fusion_evaluation_reads_the_shared_dir_it_is_given(tmp_path: Path) -> None:
+    results = run_evaluations(tmp_path, only=["fusion"])
+    fusion = results["fusion"]
+    # third-party sets are looked for under the directory given, so here they are skipped, not read
+    # from ../shared behind the caller's back
+    assert str(tmp_path) in fusion["acled"]["skipped"]
+    assert fusion["fakes"] == {"skipped": "FA-KES data absent"}
+    assert str(tmp_path) in fusion["arabic_dedup"]["skipped"]
+    # our own written set needs no shared data
+    assert 0.0 <= fusion["written"]["f1"] <= 1.0
+    table = format_table(results)
+    assert "fusion/written " in table and "any_shared_event.f1=" in table
 
 
 def test_acled_date_is_also_scored_over_notes_that_state_a_day() -> None:
