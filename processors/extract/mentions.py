@@ -326,6 +326,11 @@ _ALLY_OF = {
     "Military Forces of Syria": "Militia (Pro-Government)",
     "Military Forces of Russia": "Militia (Pro-Government)",
     "Military Forces of Iran": "Militia (Pro-Government)",
+    "Syrian Democratic Forces": "Syrian Democratic Forces",
+    "YPG": "Syrian Democratic Forces",
+    "Hayat Tahrir al-Sham": "Opposition Rebels",
+    "Opposition Rebels": "Opposition Rebels",
+    "Islamic State": "Islamic State",
 }
 
 

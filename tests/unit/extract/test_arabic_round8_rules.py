@@ -118,3 +118,9 @@ def test_an_israeli_missile_during_the_attacks_israel_launched_is_an_air_strike(
     first = events(text, title="إسرائيل تنشر مقطعا لتدمير منصة إيرانية")[0]
     assert (first.actor1, first.actor2) == ("Military Forces of Israel", "Military Forces of Iran")
     assert first.sub_event_type == "Air/drone strike"
+
+
+def test_factions_loyal_to_the_sdf_are_on_its_side_not_turkish_backed() -> None:
+    found = events("قصفت قوات سوريا الديمقراطية والفصائل الموالية لها قرية الحمرات، ما أدى لمقتل مدنيين اثنين.")
+    assert (found[0].actor1, found[0].actor2) == ("Syrian Democratic Forces", "Civilians")
+    assert all("Syrian National Army" not in (e.actor1, e.actor2) for e in found)
