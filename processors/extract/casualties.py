@@ -1626,6 +1626,13 @@ def _judge(
     prev = [t.text for t in tokens[max(0, q.start_tok - 4) : q.start_tok]]
     if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":
         return None
+    if (
+        first.text.startswith("ال")
+        and prev
+        and prev[-1].startswith("ال")
+        and (_is_kill(prev[-1]) or _is_injury(prev[-1]))
+    ):
+        return None  # "القتلى الثلاثة هم ...", "الجرحى الخمسة": the dead already counted, named again
     if any(_DISPLACEMENT_WORD.match(w) for w in prev[-3:]):
         return None
     if (

@@ -124,3 +124,14 @@ def test_factions_loyal_to_the_sdf_are_on_its_side_not_turkish_backed() -> None:
     found = events("قصفت قوات سوريا الديمقراطية والفصائل الموالية لها قرية الحمرات، ما أدى لمقتل مدنيين اثنين.")
     assert (found[0].actor1, found[0].actor2) == ("Syrian Democratic Forces", "Civilians")
     assert all("Syrian National Army" not in (e.actor1, e.actor2) for e in found)
+
+
+def test_the_dead_named_again_with_a_definite_number_are_no_new_toll() -> None:
+    text = (
+        "أعلنت وكالة رسمية أن 3 مستشارين كانوا بين القتلى في الهجوم الصاروخي على مطار الشعيرات. "
+        "وقالت الوكالة إن القتلى الثلاثة هم من ضباط الحرس. "
+        "وأسفر الهجوم الذي وقع فجر اليوم عن مقتل 9 أشخاص."
+    )
+    found = events(text, title="إيران تعلن أسماء قتلاها في الهجوم الصاروخي على مطار الشعيرات")
+    assert found, "the missile attack is still an event"
+    assert all(e.fatalities != 3 for e in found)
