@@ -7,9 +7,10 @@ day), sub-event recall over all events; and how often a number the label says mu
 counted became some event's fatalities. Figures are given per split: ``dev`` (the labels rules
 were tuned on, 220 reports from five labelling rounds; rounds 3, 4 and 5 were the measured ``holdout2``,
 ``holdout3`` and ``holdout4``), ``holdout5`` (40 more, drawn by a seeded shuffle and labelled before the rule
-changes of round 6; not tuned on in round 6, its errors studied in round 7) and ``holdout6`` (40 more, drawn
-the same way with the next seed and labelled before the rule changes of round 7; neither tuned on nor its
-errors studied).
+changes of round 6; not tuned on in round 6, its errors studied in round 7), ``holdout6`` (40 more, drawn
+the same way with the next seed and labelled before the rule changes of round 7; not tuned on in round 7, its
+errors studied in round 8) and ``holdout7`` (40 more, drawn the same way with seed 7 and labelled before the
+rule changes of round 8; neither tuned on nor its errors studied).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def load(shared: Path) -> tuple[dict[str, Report], dict[str, dict[str, Any]]]:
     return reports, labels
 
 
-SPLITS = ("dev", "holdout5", "holdout6")
+SPLITS = ("dev", "holdout5", "holdout6", "holdout7")
 
 
 def evaluate(shared: Path) -> dict[str, dict[str, Any]]:

@@ -315,7 +315,7 @@ _KILL_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:مقتل|قتل|قتلت|قتلوا|يقتل|تقتل|قتلي|قتيل|قتيلا|القتلي|مصرع|مصرعه|مصرعهم|مصرعها|"
     r"استشهاد|استشهد|استشهدوا|شهيد|شهيدا|شهداء|الشهداء|حتفه|حتفهم|حتفها|وفاه|توفي|ارواح|حياه|ضحايا|"
     r"الضحايا|ضحيه|جثث|جثه|جثامين|اعدام|اعدم|اعدمت|اغتيال|اغتيل|اغتال|اغتالت|اغتالوا|هلاك|قضوا|قضي|سقوط|اوقع|اوقعت|اسفر|"
-    r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه)$"
+    r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه|خسر|خسرت|خسروا|يخسر|تخسر)$"
 )
 _INJ_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|جرحت|جرحوا|اصابتهم|مصاب|"
@@ -690,6 +690,8 @@ _CUMULATIVE = re.compile(
     r"الشهر الماضي|الاشهر|الاسابيع|حمله|الحمله|العمليه العسكريه|الهجوم العسكري|الايام الماضيه|التصعيد)(?!\w)|"
     r"(?<!\w)(?:خلال|طوال|في) (?:شهر|الشهر|اسبوع|الاسبوع|الاشهر|الاسابيع)(?!\w)|"
     r"(?<!\w)(?:خلال|طوال|في|علي مدي|علي مدار) (?:\S+ )?(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)|"
+    # "غارات لخمسة أيام متواصلة ... ما أدى إلى مقتل 250": days on end, so a total of those days
+    r"(?<!\w)(?:ايام|يوما|يومين|اسابيع|اسبوعين|اسبوعا) (?:متواصله|متتاليه|متواصلين|متتاليين)(?!\w)|"
     r"\b(?:during|over|throughout|in) the (?:month|week|past month|past week|year)\b|"
     r"\b(?:since|total|overall|in all|altogether|so far|to date|this month|last month|"
     r"rose to|rising to|raising the|bringing the|brings the|brought the|cumulative|this year|last year|"
@@ -900,7 +902,7 @@ _ZERO = re.compile(
 # Cheap gate: a sentence with none of these stems holds no toll.
 _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
-    r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
+    r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|خسر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
     r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali|destroy|wiped out|annihilat"
 )
@@ -1269,7 +1271,15 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             and c.count <= o.count
             for o in found
         )
-        and not _OF_THEM_AFTER.match(folded[c.end : c.end + 30])
+        # "10 killed, 4 of them children": a part of a count before it; but "targeted a group of them,
+        # killing 4 of them" with no count of the kind before: the toll itself
+        and not (
+            _OF_THEM_AFTER.match(folded[c.end : c.end + 30])
+            and (
+                folded[c.end : c.end + 30].isascii()
+                or any(o is not c and o.start < c.start and o.kind == c.kind for o in found)
+            )
+        )
     ]
 
 
@@ -1616,6 +1626,13 @@ def _judge(
     prev = [t.text for t in tokens[max(0, q.start_tok - 4) : q.start_tok]]
     if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":
         return None
+    if (
+        first.text.startswith("ال")
+        and prev
+        and prev[-1].startswith("ال")
+        and (_is_kill(prev[-1]) or _is_injury(prev[-1]))
+    ):
+        return None  # "القتلى الثلاثة هم ...", "الجرحى الخمسة": the dead already counted, named again
     if any(_DISPLACEMENT_WORD.match(w) for w in prev[-3:]):
         return None
     if (

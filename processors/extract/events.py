@@ -1604,6 +1604,18 @@ def _finalize_type(cand: Candidate) -> str:
     ):
         return "Air/drone strike"  # "الصواريخ الاسرائيليه": Israel's missiles in Syria are fired by its jets
     if (
+        sub in ("Shelling/artillery/missile attack", "Armed clash", "Attack")
+        and cand.roles.actor1 in _AIR_ONLY
+        and cand.triggers
+        and all(
+            _GENERIC_SHELL.match(w)
+            or (_GENERIC_ATTACK.match(w) and not w.isascii())
+            or (cand.roles.actor1 == "Military Forces of Israel" and _MISSILE_WORD.match(w))
+            for w in (cand.words.get(t.start, "") for t in cand.triggers)
+        )
+    ):
+        return "Air/drone strike"  # "صاروخ إسرائيلي ... خلال الهجمات التي شنتها تل أبيب": one attack from the air
+    if (
         sub in ("Armed clash", "Attack")
         and cand.roles.actor1 in _AIR_ONLY
         and all(_GENERIC_ATTACK.match(w) and not w.isascii() for w in cand.words.values())

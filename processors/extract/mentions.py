@@ -315,6 +315,35 @@ _OUTLET_AFTER = re.compile(
 )
 
 
+# "القوات التركية والفصائل الموالية لها", "قوات النظام والمسلحين الموالين لها": a group loyal to "it" joined to
+# the actor named just before it is that actor's ally on its side, whatever a fixed reading of the phrase says.
+_LOYAL_TO_IT = re.compile(r"(?:موال|مدعوم)\S*(?:\s+(?:لها|له))?$")
+_IT_AFTER = re.compile(r"\s+(?:لها|له)(?!\w)")
+_IT_AT_END = re.compile(r"\s(?:لها|له)$")
+_JOINED_BY_AND = re.compile(r"\s*[,،]?\s*(?:و\s*)?")
+_ALLY_OF = {
+    "Military Forces of Turkey": "Syrian National Army",
+    "Military Forces of Syria": "Militia (Pro-Government)",
+    "Military Forces of Russia": "Militia (Pro-Government)",
+    "Military Forces of Iran": "Militia (Pro-Government)",
+    "Syrian Democratic Forces": "Syrian Democratic Forces",
+    "YPG": "Syrian Democratic Forces",
+    "Hayat Tahrir al-Sham": "Opposition Rebels",
+    "Opposition Rebels": "Opposition Rebels",
+    "Islamic State": "Islamic State",
+}
+
+
+def _ally_named_before(folded: str, start: int, end: int, found: list[ActorMention]) -> str:
+    """The ally a "loyal to it" group names, when it is joined to the state force named just before it."""
+    if not found or found[-1].name not in _ALLY_OF or not _JOINED_BY_AND.fullmatch(folded, found[-1].end, start):
+        return ""
+    text = folded[start:end]
+    if not _LOYAL_TO_IT.search(text) or not (_IT_AT_END.search(text) or _IT_AFTER.match(folded, end)):
+        return ""
+    return _ALLY_OF[found[-1].name]
+
+
 _BARE_NATIONALITY = re.compile(
     r"^[وفبلك]?(?:ال)?(?:تركي|تركيه|روسي|روسيه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|امريكي|امريكيه|اميركي|اميركيه|"
     r"عراقي|عراقيه|سوري|سوريه)$"
@@ -377,6 +406,8 @@ def _resolve_actors(
                 found.append(ActorMention(start, end, last_armed, anaphoric=True))
             continue
         name = ACTOR_RULES[label - _ACTOR_BASE].canonical
+        if folded and (ally := _ally_named_before(folded, start, end, found)):
+            name = ally
         if (
             found
             and name == "Opposition Rebels"

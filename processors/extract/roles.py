@@ -80,7 +80,7 @@ _VICTIM_BEFORE = re.compile(
 _MEMBER_KILLED_BEFORE = re.compile(
     r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه|القضاء علي|تصفيه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
     r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+|مسلحي\s+|"
-    r"مقاتلي\s+)?$"
+    r"مقاتلي\s+|جنود\s+)?$"
 )
 # "مقتل 26 مقاتلا مواليا للنظام": fighters loyal to the group were killed; the group lost them.
 _LOYAL_KILLED_BEFORE = re.compile(
@@ -88,6 +88,8 @@ _LOYAL_KILLED_BEFORE = re.compile(
     r"المواليه|تابعين|التابعين|تابعا)\s*$"
 )
 # "مقتل 9 مقاتلين موالين للنظام", "مصرع عناصر من داعش": the group named right after a death lost them.
+# "خسرت قوات النظام 7 عناصر": the side that lost men, named after the verb "lost".
+_LOST_MEN_BEFORE = re.compile(r"(?<!\w)[وف]?(?:قد\s+)?(?:خسر|خسرت|خسروا|يخسر|تخسر)\s+$")
 _COUNTED_DEAD_BEFORE = re.compile(r"(?<!\w)[وب]?(?:(?:مقتل|مصرع|اصابه)(?:\s+\d+)?|(?:قتل|جرح)\s+\d+)\s+$")
 _OWN_FORCES = re.compile(
     r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
@@ -166,6 +168,18 @@ _VSO_VERB_BEFORE = re.compile(
     r"(?:^|[.,:;!?\"»\n]|(?<!\w)(?:و|ف|وقد|قد|كما|حيث|ثم|فيما|بينما))\s*[وف]?(?:استهدف|استهدفت|استهدفوا)\s+"
     r"(?:(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|صباح\S*|مساء\S*|فجر\S*|ليل\S*)\s+)?$"
 )
+# "قصفت عناصر النظام البلدة", "اشتبك مقاتلو الهيئة مع ...": the members of a group right after a clause-initial
+# verb are its subject, as "قوات النظام" would be; "عناصر" marks the other side only after its subject
+# ("استهدفت الفصائل عناصر النظام").
+_MEMBERS_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.,:;!?\"»\n]|(?<!\w)(?:و|ف|وقد|قد|كما|حيث|ثم|فيما|بينما))\s*[وف]?"
+    r"(?:قصف|اشتبك|هاجم|شن|استهدف|اقتحم|فتح|اطلق|داهم|تقدم|اعدم|اعتقل|خطف|اختطف|فجر|نفذ|تمكن|سيطر|حاول|"
+    r"ارتكب|صد|حاصر|دخل|استولي|احرق|تصدي|رد|ردت)(?:ت|وا|تا|ا)?\s+"
+    r"(?:(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|صباح\S*|مساء\S*|فجر\S*|ليل\S*)\s+)?"
+    r"(?:عناصر|مقاتلو|مقاتلي|جنود)(?:\s+من)?\s*$"
+)
+# "اشتباكات بين عناصر النظام والفصائل": the members named first are the first side, as "بين قوات النظام".
+_BETWEEN_MEMBERS = re.compile(r"(?<!\w)بين\s+(?:عناصر|مقاتلي|جنود)(?:\s+من)?\s*$")
 # "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
 _HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
 # Civilians under a word of concern or flight ("خشيتها على مصير آلاف المدنيين", "مخاوف من نزوح آلاف المدنيين",
@@ -251,14 +265,18 @@ def resolve_roles(
         if from_agent_ok and m.start > trigger_end and from_agent.fullmatch(folded, trigger_end, m.start):
             tag.add("agent")
         if opponent_before(before):
-            if vso_verb_before.search(folded, max(0, m.start - 60), m.start):
+            if vso_verb_before.search(folded, max(0, m.start - 60), m.start) or _MEMBERS_SUBJECT_BEFORE.search(
+                folded, max(0, m.start - 60), m.start
+            ):
                 tag.add("agent")
+            elif _BETWEEN_MEMBERS.search(folded, max(0, m.start - 30), m.start):
+                tag.add("between")
             else:
                 tag.add("opponent")
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
-        if loyal_killed_before(before) or counted_dead_before(before):
+        if loyal_killed_before(before) or counted_dead_before(before) or _LOST_MEN_BEFORE.search(before):
             tag |= {"victim", "lost_member"}
         if (
             victim_before(before)

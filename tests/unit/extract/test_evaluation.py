@@ -44,7 +44,7 @@ def test_arabic_labels_are_judgements_only() -> None:
             "note",
             "split",
         } | ({"labelled_round"} if "labelled_round" in label else set())
-        assert label["split"] in {"dev", "holdout5", "holdout6"}
+        assert label["split"] in {"dev", "holdout5", "holdout6", "holdout7"}
         assert len(label["note"]) < 200, rid  # a note, never a copy of the report
         for sub in label["sub_event_types"]:
             assert sub in SUB_EVENT_TYPES
@@ -62,6 +62,7 @@ def test_quick_run_over_shared_data() -> None:
     assert results["arabic"]["dev"]["reports"] >= 40
     assert results["arabic"]["holdout5"]["reports"] >= 40
     assert results["arabic"]["holdout6"]["reports"] >= 40
+    assert results["arabic"]["holdout7"]["reports"] >= 40
     table = format_table(results)
     assert "acled/test" in table and "arabic/holdout6" in table
 
