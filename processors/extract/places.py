@@ -252,7 +252,8 @@ class _Match:
     qualified: bool = False  # followed by a qualifier the gazetteer has no such name with ("Baqrus Tahtani")
 
 
-_GAP_OK = re.compile(r"^[ \-]{1,3}$")
+# An ayn written as an apostrophe may open the next word: "Tal 'Adah", "Kafr 'Aya".
+_GAP_OK = re.compile("^[ \\-]{1,3}['\u2018\u2019`\u02bf\u02bb]?$")
 
 
 def _gap_ok(gap: str) -> bool:
@@ -705,6 +706,10 @@ _QUALIFIER_AFTER = re.compile(
 )
 
 
+# The English of those qualifiers, before the name: "Big Khwein", "Little Hmeimeh", "Upper Baghuz".
+_QUALIFIER_BEFORE = re.compile(r"\b(?:Big|Small|Little|Upper|Lower|Greater)[ -]$")
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     head = text[:pos].rstrip()
     return not head or head[-1] in ".!?:;\n\"(["
@@ -724,6 +729,13 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
             if not m.hits:
                 continue
             m.end, m.qualified = qualifier.end(), True
+        elif not m.arabic and not m.fuzzy and \
+                (before_qualifier := _QUALIFIER_BEFORE.search(text, max(0, m.start - 10), m.start)):
+            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION
+                      and h.entry.kind in ("village", "town")]
+            if not m.hits:
+                continue
+            m.start, m.qualified = before_qualifier.start(), True
         if not m.arabic and _capital_neighbour(text, m):
             continue
         if not m.arabic and m.first == m.last and m.start == tokens.starts[m.first]:
@@ -1237,7 +1249,24 @@ _WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|he
 
 _IN_TOWN_GAP = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
 _TOWN_KM = 30.0
-_NEAR_GAP = re.compile(r"^\s*,?\s*(?:(?:a|the)\s+(?:town|village)\s+)?$")
+# How far a village said to lie "south of" a town may be ("Sarrin, south of Kobani": some 30 km); fields, bases
+# and stations lie in open country, further out.
+_BEARING_KM = 45.0
+_SITE_KM = 60.0
+_TOWN_BEARING_KM = 150.0
+# A phrase of bearing or nearness opening a "near" mention (not a qualified name: "Big Khwein").
+_BEARING_HEAD = re.compile(
+    r"(?i:near|around|outside|outskirts|vicinity|close|edge|surroundings|environs|periphery|suburbs|about|some|"
+    r"\d|north|south|east|west)|[وبلف]?(?:[اأ]طراف|محيط|قرب|بالقرب|ضواحي|مشارف|تخوم|جوار|مداخل|حدود|على|نحو|"
+    r"حوالي|\d|شمال|جنوب|شرق|غرب)"
+)
+# "X west of Y", "X village, some 10 km north of Y", "X area located east of Y": the place word and a verb of
+# lying between a village and its bearing from a town.
+_BEARING_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:a|the)\s+)?(?:small\s+)?(?:(?:town|village|hamlet|area|hill|farms?|positions?)s?\s*,?\s*)?"
+    r"(?:(?:which\s+(?:lies|is)|located|lying|situated|just|directly)\s+)*(?:to\s+the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
@@ -1248,11 +1277,20 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
         town = nxt.entry
         if r.entry is None or town is None or r.mode != "place":
             continue
-        if nxt.mode == "near" and len(r.candidates) > 1 and _NEAR_GAP.match(text[r.end:nxt.start]):
-            # "the town of Mansura, near Al-Bab": of several Mansuras, the one near al-Bab.
-            near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= _TOWN_KM]
+        if nxt.mode == "near" and _BEARING_GAP.match(text[r.end:nxt.start]) and _BEARING_HEAD.match(text, nxt.start):
+            # "the town of Mansura, near Al-Bab": of several Mansuras, the one near al-Bab. "Qalat Jabir west of Ein
+            # Issa": a place said to lie by a town lies within reach of it (the distance the report gives, else a
+            # village's walk); a namesake far away is a place the gazetteer lacks, and the town it lies by stands
+            # for it (ACLED codes such a place there).
+            reach = (nxt.km + 15.0) if nxt.km else _SITE_KM if r.entry.kind == "site" else _BEARING_KM
+            if r.entry.population >= _SHORT_MAX_POPULATION:
+                reach = max(reach, _TOWN_BEARING_KM)  # "الشرقاط جنوب الموصل": a town is placed by a city far off
+            near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= reach]
             if near and r.entry not in near:
                 r.entry = min(near, key=lambda e: distance_km(e.lat, e.lon, town.lat, town.lon))
+            elif not near and r.entry.kind in ("village", "town", "site") and town.kind not in ("admin1", "region") \
+                    and town.gazetteer_id not in gaz.countryside_admin1:  # "east of Homs" may mean the province
+                r.entry = None
             continue
         if nxt.mode != "place":
             continue

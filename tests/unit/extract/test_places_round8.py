@@ -1,0 +1,41 @@
+"""Place matching, round 8: bearings from a town, ayn apostrophes, dh/d, Big/Small X (our own sentences)."""
+
+from __future__ import annotations
+
+from processors.extract.places import find_places
+
+
+def _places(text: str) -> list[tuple[str, str, int]]:
+    return [(p.surface, p.location.name, p.location.geo_precision) for p in find_places(text, "en")]
+
+
+def test_place_far_from_the_town_it_is_said_to_lie_by_is_a_namesake() -> None:
+    # Qalat Jabar is on Lake Assad, nowhere near Nawa: the village meant is one the gazetteer lacks, and the town
+    # it lies by stands for it.
+    assert _places("Militants overran Qalat Jabar north of Nawa after a night of fighting.") == [
+        ("north of Nawa", "Nawa", 2)
+    ]
+
+
+def test_place_near_the_town_it_is_said_to_lie_by_stays() -> None:
+    names = [n for _, n, _ in _places("Militants overran Qalat Jabar west of Al-Thawrah after a night of fighting.")]
+    assert names[:1] == ["Qalat Jabar"]
+
+
+def test_a_qualified_name_is_no_bearing() -> None:
+    # "Big X" after a list comma is another place of the list, not "near X" locating the one before.
+    names = [n for _, n, _ in _places("Clashes raged in Atshan, Tal 'Adah , Big Khwein and other villages.")]
+    assert "Tal Adah" in names and "Al Khuwayn" in names
+
+
+def test_ayn_written_as_an_apostrophe_inside_a_name() -> None:
+    assert _places("Troops pushed into Tal 'Adah at dawn.") == [("Tal 'Adah", "Tal Adah", 1)]
+
+
+def test_dh_spelling_of_a_d_name() -> None:
+    assert _places("Gunmen ambushed a patrol outside Dhumair town in Rural Damascus.")[0][1] == "Dmeir"
+
+
+def test_big_and_small_x_lie_by_village_x() -> None:
+    assert _places("Two shells landed on Small Khwein overnight.") == [("Small Khwein", "Al Khuwayn", 2)]
+    assert [n for _, n, _ in _places("The Upper House met on Sunday in Damascus.")] == ["Damascus"]
