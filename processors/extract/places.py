@@ -706,8 +706,12 @@ _QUALIFIER_AFTER = re.compile(
 )
 
 
-# The English of those qualifiers, before the name: "Big Khwein", "Little Hmeimeh", "Upper Baghuz".
-_QUALIFIER_BEFORE = re.compile(r"\b(?:Big|Small|Little|Upper|Lower|Greater)[ -]$")
+# The English of those qualifiers, before the name: "Big Khwein", "Little Hmeimeh", "Upper Baghuz"; and the valley or
+# mountain named after a village ("Wadi Zayzun", "Jabal al-Baghuz") when the gazetteer lacks the feature itself.
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(Big|Small|Little|Upper|Lower|Greater|Wadi|Jabal|Jebel|Jabel|Jbel)[ -](?:(?i:al|el|ad|ar|as|ash|az|ez)[ -])?$"
+)
+_SIZE_WORDS = frozenset("Big Small Little Upper Lower Greater".split())
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -730,9 +734,10 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
                 continue
             m.end, m.qualified = qualifier.end(), True
         elif not m.arabic and not m.fuzzy and \
-                (before_qualifier := _QUALIFIER_BEFORE.search(text, max(0, m.start - 10), m.start)):
-            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION
-                      and h.entry.kind in ("village", "town")]
+                (before_qualifier := _QUALIFIER_BEFORE.search(text, max(0, m.start - 14), m.start)):
+            # A valley or mountain takes a village's name; a town's quarter ("Al-Waer") gives its name to none.
+            kinds = ("village", "town") if before_qualifier.group(1) in _SIZE_WORDS else ("village",)
+            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION and h.entry.kind in kinds]
             if not m.hits:
                 continue
             m.start, m.qualified = before_qualifier.start(), True
@@ -805,7 +810,8 @@ _EN_CLOSE_CUE_BEFORE = re.compile(
     r"(?:\b(?:villages?|towns?|city|area|outskirts|vicinity|suburbs?|control)\s+of|\b(?:in|near|around|outside|into))"
     r"\s+(?:the\s+)?$", re.IGNORECASE,
 )
-_EN_CLOSE_CUE_AFTER = re.compile(r"\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill)s?\b",
+# (past the bracket of a second spelling: "Karam (al-Karamah) village")
+_EN_CLOSE_CUE_AFTER = re.compile(r"\)?\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill)s?\b",
                                  re.IGNORECASE)
 
 

@@ -39,3 +39,16 @@ def test_dh_spelling_of_a_d_name() -> None:
 def test_big_and_small_x_lie_by_village_x() -> None:
     assert _places("Two shells landed on Small Khwein overnight.") == [("Small Khwein", "Al Khuwayn", 2)]
     assert [n for _, n, _ in _places("The Upper House met on Sunday in Damascus.")] == ["Damascus"]
+
+
+def test_place_word_after_a_bracketed_second_spelling() -> None:
+    # "Karama" is also a word (dignity): a place word after the bracket is its cue.
+    names = [n for _, n, _ in _places("Kurdish units fought the jihadists at Krama (al-Karamah) village in Ar-Raqqa.")]
+    assert "Karama" in names
+
+
+def test_valley_or_mountain_named_after_a_village() -> None:
+    assert _places("Troops stormed the Wadi Zayzun area on Friday.") == [("Wadi Zayzun", "Zayzun", 2)]
+    # A feature the gazetteer knows is itself; a town's quarter names no valley.
+    assert [n for _, n, _ in _places("Shelling hit Jabal al-Zawiya again.")] == ["Jabal al Zawiya"]
+    assert _places("Shelling hit Wadi al-Waer overnight.") == []
