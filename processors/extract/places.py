@@ -811,8 +811,11 @@ _EN_CLOSE_CUE_BEFORE = re.compile(
     r"\s+(?:the\s+)?$", re.IGNORECASE,
 )
 # (past the bracket of a second spelling: "Karam (al-Karamah) village")
-_EN_CLOSE_CUE_AFTER = re.compile(r"\)?\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill)s?\b",
-                                 re.IGNORECASE)
+_EN_CLOSE_CUE_AFTER = re.compile(
+    r"\)?\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill|farm|dam|oil\s?field|gas\s?field|field|"
+    r"plain|valley|mountain|axis)s?\b", re.IGNORECASE)
+# (A roundabout, junction or checkpoint is named after the town its road leads to: "the Kark roundabout" in Dar'a
+# city is no cue for the village of Karak.)
 
 
 _SHORT_MAX_POPULATION = 10_000

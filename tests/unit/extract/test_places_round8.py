@@ -52,3 +52,9 @@ def test_valley_or_mountain_named_after_a_village() -> None:
     # A feature the gazetteer knows is itself; a town's quarter names no valley.
     assert [n for _, n, _ in _places("Shelling hit Jabal al-Zawiya again.")] == ["Jabal al Zawiya"]
     assert _places("Shelling hit Wadi al-Waer overnight.") == []
+
+
+def test_farms_or_field_after_a_word_name_is_a_cue() -> None:
+    assert [n for _, n, _ in _places("Troops retook the Mallah farms north of Aleppo.")][:1] == ["Al Mallah"]
+    # A roundabout takes the name of the town its road leads to.
+    assert [n for _, n, _ in _places("Jets struck south of the Kark roundabout in Daraa city.")] == ["Dar'a"]
