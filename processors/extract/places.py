@@ -553,10 +553,13 @@ _EN_AFTER_COUNTRYSIDE = re.compile(
     r"desert|badia|provinces?|governorates?|hinterland|district|sub-?district)\b)", re.IGNORECASE,
 )
 _EN_NEAR_BEFORE = re.compile(
-    f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+)?"
+    f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+(?:to\\s+the\\s+)?)?"
     f"({_EN_DIR_NOUN_RE})\\s+of|near|"
     f"outskirts\\s+of|outside|vicinity\\s+of|around|suburbs\\s+of|close\\s+to|near\\s+to|edge\\s+of|"
-    f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of)\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
+    f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of|"
+    # "2 km from Uqayribat": near it, that far
+    f"(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+(?:away\\s+)?from)"
+    f"\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
     re.IGNORECASE,
 )
 _EN_IN_GOVERNORATE = re.compile(
@@ -1066,7 +1069,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
                                                 or named.lower() in _NOT_OF_A_GOVERNORATE)):
             r.mode = "admin1"
             return r
-    near = "of" in low or "near" in low or "outside" in low or "around" in low or "close" in low
+    near = "of" in low or "near" in low or "outside" in low or "around" in low or "close" in low or "from" in low
     match = _EN_NEAR_BEFORE.search(before) if near else None
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
@@ -1074,6 +1077,8 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.direction = _en_dir(match.group(4))
             if match.group(2):
                 r.km = float(match.group(2)) * (1.609 if match.group(3).lower() == "miles" else 1.0)
+        elif match.group(5):  # no bearing: the town's point, and how far a place said to lie there may be
+            r.km = float(match.group(5)) * (1.609 if match.group(6).lower() == "miles" else 1.0)
         return r
     return r
 

@@ -58,3 +58,19 @@ def test_farms_or_field_after_a_word_name_is_a_cue() -> None:
     assert [n for _, n, _ in _places("Troops retook the Mallah farms north of Aleppo.")][:1] == ["Al Mallah"]
     # A roundabout takes the name of the town its road leads to.
     assert [n for _, n, _ in _places("Jets struck south of the Kark roundabout in Daraa city.")] == ["Dar'a"]
+
+
+def test_distance_from_a_town_without_a_bearing() -> None:
+    # "N km from Y": by Y (precision 2, no shift without a bearing), and a namesake far from Y is not the place.
+    assert _places("Tribal fighters seized Al-Mushayrifah 3km from Uqayribat on Sunday.") == [
+        ("3km from Uqayribat", "Uqayribat", 2)
+    ]
+    assert _places("Fighters came from Palmyra.") == [("Palmyra", "Tadmur", 1)]
+
+
+def test_distance_to_the_east_of_a_town_shifts_the_point() -> None:
+    [(surface, name, precision)] = _places("Jets struck a convoy 20 km to the east of Palmyra.")
+    assert (surface, name, precision) == ("20 km to the east of Palmyra", "Tadmur", 2)
+    shifted = find_places("Jets struck a convoy 20 km to the east of Palmyra.", "en")[0].location
+    town = find_places("Jets struck Palmyra.", "en")[0].location
+    assert shifted.lon > town.lon + 0.15
