@@ -740,10 +740,9 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
                 (before_qualifier := _QUALIFIER_BEFORE.search(text, max(0, m.start - 14), m.start)):
             # A valley or mountain takes a village's name; a town's quarter ("Al-Waer") gives its name to none.
             kinds = ("village", "town") if before_qualifier.group(1) in _SIZE_WORDS else ("village",)
-            m.hits = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION and h.entry.kind in kinds]
-            if not m.hits:
-                continue
-            m.start, m.qualified = before_qualifier.start(), True
+            small = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION and h.entry.kind in kinds]
+            if small:  # (else as before: "Greater Damascus" is part of another name)
+                m.hits, m.start, m.qualified = small, before_qualifier.start(), True
         if not m.arabic and _capital_neighbour(text, m):
             continue
         if not m.arabic and m.first == m.last and m.start == tokens.starts[m.first]:
