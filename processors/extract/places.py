@@ -609,6 +609,7 @@ class _Resolved:
     local: bool = False  # kept only as the one candidate in a governorate its sentence names (`_Match.local`)
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
     cue_only: frozenset[str] = frozenset()  # candidates (gazetteer ids) this spelling names only after a cue
+    locator: bool = False  # "X in Dhameer sub-district": the district only says where X lies (an area, not the scene)
 
 
 def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -1262,6 +1263,7 @@ _WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|he
 
 _IN_TOWN_GAP = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
 _TOWN_KM = 30.0
+_DISTRICT_END = re.compile(r"\b(?:sub-?)?district$", re.IGNORECASE)
 # How far a village said to lie "south of" a town may be ("Sarrin, south of Kobani": some 30 km); fields, bases
 # and stations lie in open country, further out.
 _BEARING_KM = 45.0
@@ -1288,6 +1290,10 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
     ordered = sorted((r for r in resolved if r.entry is not None), key=lambda r: r.start)
     for r, nxt in zip(ordered, ordered[1:], strict=False):
         town = nxt.entry
+        if r.entry is not None and nxt.mode == "near" and _DISTRICT_END.search(text, nxt.start, nxt.end) and \
+                _IN_TOWN_GAP.match(text[r.end:nxt.start]):
+            nxt.locator = True  # "Tlul al-Safa in Dhameer sub-district": the district is an area around its town
+            continue
         if r.entry is None or town is None or r.mode != "place":
             continue
         if nxt.mode == "near" and _BEARING_GAP.match(text[r.end:nxt.start]) and _BEARING_HEAD.match(text, nxt.start):
@@ -1566,7 +1572,7 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
             precision = 2
         location = entry.location(max(precision, _default_precision(entry)))
         return PlaceMention(r.start, r.end, surface, location,
-                            "region" if r.mode != "near" else entry.kind)
+                            "region" if r.mode != "near" or r.locator else entry.kind)
     return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
 
 

@@ -74,3 +74,10 @@ def test_distance_to_the_east_of_a_town_shifts_the_point() -> None:
     shifted = find_places("Jets struck a convoy 20 km to the east of Palmyra.", "en")[0].location
     town = find_places("Jets struck Palmyra.", "en")[0].location
     assert shifted.lon > town.lon + 0.15
+
+
+def test_district_that_locates_a_place_is_an_area() -> None:
+    mentions = find_places("Clashes flared near Tlul al-Safa in Dhameer sub-district, Rural Damascus, on Friday.", "en")
+    assert [(m.location.name, m.kind) for m in mentions][:2] == [("Tlul al Safa", "region"), ("Dmeir", "region")]
+    alone = find_places("Clashes flared in Dhameer sub-district, Rural Damascus, on Friday.", "en")
+    assert [(m.location.name, m.kind) for m in alone][:1] == [("Dmeir", "town")]
