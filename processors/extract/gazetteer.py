@@ -265,8 +265,9 @@ for _canonical, _variants in {
 
 _SKELETON_DROP = re.compile("[aeiouy]")
 # "gh" (ghain) and "kh" stay apart from g and k; "sh" stays "sh".
-_SKELETON_CONSONANT_MAP = {"q": "k", "dj": "j", "ch": "sh", "g": "k", "gh": "gh"}
-_SKELETON_CONSONANTS = re.compile("gh|dj|ch|q|g")
+# "dh" is dhal or dad, written "d" as often ("Dhameer"/"Dmeir").
+_SKELETON_CONSONANT_MAP = {"q": "k", "dj": "j", "ch": "sh", "g": "k", "gh": "gh", "dh": "d"}
+_SKELETON_CONSONANTS = re.compile("gh|dj|dh|ch|q|g")
 _SKELETON_NISBA = re.compile(r"(?:iy+[aei]h?|ey+[aei]h?|ie?h|ia|ie|(?<=[^aeiouy])y[ae]h?)$")
 NISBA_MARK = "Y"  # upper case: no folded letter
 FEMININE_MARK = "A"
@@ -277,9 +278,9 @@ def latin_skeleton(token: str) -> str:
     """Vowel-blind key of one Latin token: transliterations of one Arabic name differ mostly in vowels
     ("Oqeirbat"/"Uqayribat", "Nabol"/"Nabl", "Ehsem"/"Ihsim"). An initial vowel becomes "v"; the
     other vowels (and y) are dropped, as is a final -eh/-ah; doubled letters collapse. Consonants written
-    several ways meet: q, g (the Bedouin qaf: "Bogeleyeh"/"Buqayliyah") and k; dj and j; French ch and sh."""
+    several ways meet: q, g (the Bedouin qaf: "Bogeleyeh"/"Buqayliyah") and k; dj and j; dh and d; French ch and sh."""
     t = fold_latin(token)
-    if "g" in t or "q" in t or "ch" in t or "dj" in t:
+    if "g" in t or "q" in t or "ch" in t or "dj" in t or "dh" in t:
         t = _SKELETON_CONSONANTS.sub(lambda m: _SKELETON_CONSONANT_MAP[m.group()], t)
     if not t:
         return ""

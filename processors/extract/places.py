@@ -252,7 +252,8 @@ class _Match:
     qualified: bool = False  # followed by a qualifier the gazetteer has no such name with ("Baqrus Tahtani")
 
 
-_GAP_OK = re.compile(r"^[ \-]{1,3}$")
+# An ayn written as an apostrophe may open the next word: "Tal 'Adah", "Kafr 'Aya".
+_GAP_OK = re.compile("^[ \\-]{1,3}['\u2018\u2019`\u02bf\u02bb]?$")
 
 
 def _gap_ok(gap: str) -> bool:
@@ -552,10 +553,13 @@ _EN_AFTER_COUNTRYSIDE = re.compile(
     r"desert|badia|provinces?|governorates?|hinterland|district|sub-?district)\b)", re.IGNORECASE,
 )
 _EN_NEAR_BEFORE = re.compile(
-    f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+)?"
+    f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+(?:to\\s+the\\s+)?)?"
     f"({_EN_DIR_NOUN_RE})\\s+of|near|"
     f"outskirts\\s+of|outside|vicinity\\s+of|around|suburbs\\s+of|close\\s+to|near\\s+to|edge\\s+of|"
-    f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of)\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
+    f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of|"
+    # "2 km from Uqayribat": near it, that far
+    f"(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+(?:away\\s+)?from)"
+    f"\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
     re.IGNORECASE,
 )
 _EN_IN_GOVERNORATE = re.compile(
@@ -605,6 +609,7 @@ class _Resolved:
     local: bool = False  # kept only as the one candidate in a governorate its sentence names (`_Match.local`)
     km: float = 0.0  # "20 km east of X": distance from X in `direction`
     cue_only: frozenset[str] = frozenset()  # candidates (gazetteer ids) this spelling names only after a cue
+    locator: bool = False  # "X in Dhameer sub-district": the district only says where X lies (an area, not the scene)
 
 
 def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -705,6 +710,14 @@ _QUALIFIER_AFTER = re.compile(
 )
 
 
+# The English of those qualifiers, before the name: "Big Khwein", "Little Hmeimeh", "Upper Baghuz"; and the valley or
+# mountain named after a village ("Wadi Zayzun", "Jabal al-Baghuz") when the gazetteer lacks the feature itself.
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(Big|Small|Little|Upper|Lower|Greater|Wadi|Jabal|Jebel|Jabel|Jbel)[ -](?:(?i:al|el|ad|ar|as|ash|az|ez)[ -])?$"
+)
+_SIZE_WORDS = frozenset("Big Small Little Upper Lower Greater".split())
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     head = text[:pos].rstrip()
     return not head or head[-1] in ".!?:;\n\"(["
@@ -724,6 +737,13 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
             if not m.hits:
                 continue
             m.end, m.qualified = qualifier.end(), True
+        elif not m.arabic and not m.fuzzy and \
+                (before_qualifier := _QUALIFIER_BEFORE.search(text, max(0, m.start - 14), m.start)):
+            # A valley or mountain takes a village's name; a town's quarter ("Al-Waer") gives its name to none.
+            kinds = ("village", "town") if before_qualifier.group(1) in _SIZE_WORDS else ("village",)
+            small = [h for h in m.hits if h.entry.population < _SHORT_MAX_POPULATION and h.entry.kind in kinds]
+            if small:  # (else as before: "Greater Damascus" is part of another name)
+                m.hits, m.start, m.qualified = small, before_qualifier.start(), True
         if not m.arabic and _capital_neighbour(text, m):
             continue
         if not m.arabic and m.first == m.last and m.start == tokens.starts[m.first]:
@@ -793,8 +813,12 @@ _EN_CLOSE_CUE_BEFORE = re.compile(
     r"(?:\b(?:villages?|towns?|city|area|outskirts|vicinity|suburbs?|control)\s+of|\b(?:in|near|around|outside|into))"
     r"\s+(?:the\s+)?$", re.IGNORECASE,
 )
-_EN_CLOSE_CUE_AFTER = re.compile(r"\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill)s?\b",
-                                 re.IGNORECASE)
+# (past the bracket of a second spelling: "Karam (al-Karamah) village")
+_EN_CLOSE_CUE_AFTER = re.compile(
+    r"\)?\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill|farm|dam|oil\s?field|gas\s?field|field|"
+    r"plain|valley|mountain|axis)s?\b", re.IGNORECASE)
+# (A roundabout, junction or checkpoint is named after the town its road leads to: "the Kark roundabout" in Dar'a
+# city is no cue for the village of Karak.)
 
 
 _SHORT_MAX_POPULATION = 10_000
@@ -1045,7 +1069,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
                                                 or named.lower() in _NOT_OF_A_GOVERNORATE)):
             r.mode = "admin1"
             return r
-    near = "of" in low or "near" in low or "outside" in low or "around" in low or "close" in low
+    near = "of" in low or "near" in low or "outside" in low or "around" in low or "close" in low or "from" in low
     match = _EN_NEAR_BEFORE.search(before) if near else None
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
@@ -1053,6 +1077,8 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.direction = _en_dir(match.group(4))
             if match.group(2):
                 r.km = float(match.group(2)) * (1.609 if match.group(3).lower() == "miles" else 1.0)
+        elif match.group(5):  # no bearing: the town's point, and how far a place said to lie there may be
+            r.km = float(match.group(5)) * (1.609 if match.group(6).lower() == "miles" else 1.0)
         return r
     return r
 
@@ -1237,7 +1263,25 @@ _WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|he
 
 _IN_TOWN_GAP = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
 _TOWN_KM = 30.0
-_NEAR_GAP = re.compile(r"^\s*,?\s*(?:(?:a|the)\s+(?:town|village)\s+)?$")
+_DISTRICT_END = re.compile(r"\b(?:sub-?)?district$", re.IGNORECASE)
+# How far a village said to lie "south of" a town may be ("Sarrin, south of Kobani": some 30 km); fields, bases
+# and stations lie in open country, further out.
+_BEARING_KM = 45.0
+_SITE_KM = 60.0
+_TOWN_BEARING_KM = 150.0
+# A phrase of bearing or nearness opening a "near" mention (not a qualified name: "Big Khwein").
+_BEARING_HEAD = re.compile(
+    r"(?i:near|around|outside|outskirts|vicinity|close|edge|surroundings|environs|periphery|suburbs|about|some|"
+    r"\d|north|south|east|west)|[وبلف]?(?:[اأ]طراف|محيط|قرب|بالقرب|ضواحي|مشارف|تخوم|جوار|مداخل|حدود|على|نحو|"
+    r"حوالي|\d|شمال|جنوب|شرق|غرب)"
+)
+# "X west of Y", "X village, some 10 km north of Y", "X area located east of Y": the place word and a verb of
+# lying between a village and its bearing from a town.
+_BEARING_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:a|the)\s+)?(?:small\s+)?(?:(?:town|village|hamlet|area|hill|farms?|positions?)s?\s*,?\s*)?"
+    r"(?:(?:which\s+(?:lies|is)|located|lying|situated|just|directly)\s+)*(?:to\s+the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
@@ -1246,13 +1290,26 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
     ordered = sorted((r for r in resolved if r.entry is not None), key=lambda r: r.start)
     for r, nxt in zip(ordered, ordered[1:], strict=False):
         town = nxt.entry
+        if r.entry is not None and nxt.mode == "near" and _DISTRICT_END.search(text, nxt.start, nxt.end) and \
+                _IN_TOWN_GAP.match(text[r.end:nxt.start]):
+            nxt.locator = True  # "Tlul al-Safa in Dhameer sub-district": the district is an area around its town
+            continue
         if r.entry is None or town is None or r.mode != "place":
             continue
-        if nxt.mode == "near" and len(r.candidates) > 1 and _NEAR_GAP.match(text[r.end:nxt.start]):
-            # "the town of Mansura, near Al-Bab": of several Mansuras, the one near al-Bab.
-            near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= _TOWN_KM]
+        if nxt.mode == "near" and _BEARING_GAP.match(text[r.end:nxt.start]) and _BEARING_HEAD.match(text, nxt.start):
+            # "the town of Mansura, near Al-Bab": of several Mansuras, the one near al-Bab. "Qalat Jabir west of Ein
+            # Issa": a place said to lie by a town lies within reach of it (the distance the report gives, else a
+            # village's walk); a namesake far away is a place the gazetteer lacks, and the town it lies by stands
+            # for it (ACLED codes such a place there).
+            reach = (nxt.km + 15.0) if nxt.km else _SITE_KM if r.entry.kind == "site" else _BEARING_KM
+            if r.entry.population >= _SHORT_MAX_POPULATION:
+                reach = max(reach, _TOWN_BEARING_KM)  # "الشرقاط جنوب الموصل": a town is placed by a city far off
+            near = [e for e in r.candidates if distance_km(e.lat, e.lon, town.lat, town.lon) <= reach]
             if near and r.entry not in near:
                 r.entry = min(near, key=lambda e: distance_km(e.lat, e.lon, town.lat, town.lon))
+            elif not near and r.entry.kind in ("village", "town", "site") and town.kind not in ("admin1", "region") \
+                    and town.gazetteer_id not in gaz.countryside_admin1:  # "east of Homs" may mean the province
+                r.entry = None
             continue
         if nxt.mode != "place":
             continue
@@ -1515,7 +1572,7 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
             precision = 2
         location = entry.location(max(precision, _default_precision(entry)))
         return PlaceMention(r.start, r.end, surface, location,
-                            "region" if r.mode != "near" else entry.kind)
+                            "region" if r.mode != "near" or r.locator else entry.kind)
     return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
 
 
