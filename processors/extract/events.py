@@ -1928,8 +1928,8 @@ def _toll(
     sided = [c for s, c in per_side.items() if s != "?"]
     total_sided = sum(c.count for c in sided)
     if unknown is not None:
-        # An unattributed figure beside attributed ones in one sentence is one more side ("3 regime
-        # fighters and 1 Hurras al-Deen fighter"); elsewhere it restates the total.
+        # An unattributed figure beside attributed ones in one sentence is one more side ("two soldiers
+        # of the army and five gunmen of a jihadist group"); elsewhere it restates the total.
         beside = any(_same_sentence(doc, unknown.start, c.start) for c in sided)
         if beside and _bare_restated(doc, unknown, sided):
             beside, chosen = False, sided
