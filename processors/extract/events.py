@@ -26,7 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
-from processors.extract.consolidate import merge_retellings
+from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
 from processors.extract.fastre import for_text, found_in
 from processors.extract.lexicon import (
@@ -87,7 +87,8 @@ _THREAT = re.compile(
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
-    r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b"
+    r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to|"
+    r"fear(?:s|ed)?(?!\s+(?:dead|killed|trapped|missing|lost)))\b"
 )
 # A trigger named as the topic of a statement or response is a reference, not a report.
 _REFERENCE = re.compile(
@@ -102,6 +103,12 @@ _REFERENCE = re.compile(
     r"condemn\w*(?: the)?|retaliation for|blamed for|accused of|responsible for|anniversary of|since|"
     r"battlefield|(?:suspected|alleged|reported|possible) use of|ability to use))"
     r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
+)
+# "residents of the next town heard the blast": an event told before, perceived where the hearers were.
+# So is "the scene of the attack" (where bodies still lay, where rescuers worked).
+_PERCEIVED_BEFORE_EN = re.compile(
+    r"\b(?:(?:heard|hear|hearing|felt|feel|saw|witnessed)\s+the|(?:scene|site|aftermath|wake)\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+)?$"
 )
 # "a regime offensive on Idlib could displace hundreds of thousands": what may happen, not what did
 _MODAL_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:could|would|might|will)\b")
@@ -255,6 +262,17 @@ _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _SINCE_START_BEFORE = re.compile(
     r"(?<!\w)منذ (?:بدء|بدايه|انطلاق|انطلاقه|شن|اندلاع)(?:\s+[^\s,.]+){0,6}\s+(?:في|يوم|بتاريخ)?\s*$"
 )
+# English: a sentence that updates a toll ("the death toll from the blast rose to 112, the monitor said on Sunday"):
+# the day it was said is the update's, not the event's (the event's day is told elsewhere: "Saturday's blast").
+_TOLL_RISE_EN = re.compile(
+    r"\b(?:death toll|toll|number of (?:dead|deaths|victims|fatalities|people killed))\b[^.;]{0,160}?"
+    r"\b(?:rose|rises|risen|rising|climbed|climbs|reached|reaches|has hit|hits|mounted|mounts|jumped|jumps|"
+    r"increased|soared|soars|stood at|stands at|now at)\b"
+)
+_SAID_BEFORE_EN = re.compile(
+    r"\b(?:said|says|reported|reports|announced|added|told [\w-]+(?: [\w-]+)?|according to [\w-]+(?: [\w-]+)?)"
+    r"(?: (?:late|early))?(?: on)?\s*$"
+)
 _DAYPART = re.compile(r"(?:صباح|فجر|ظهر|عصر|مساء|ليل|الصباح|الفجر|الساعات الاولي)\S* (?:\S+ )?(?:اليوم|امس)(?!\w)")
 _AIR_ONLY = {
     "Military Forces of Russia",
@@ -367,6 +385,7 @@ class Candidate:
     words: dict[int, str] = field(default_factory=dict)
     ground_fighting_over: bool = False
     origin_place: bool = False  # its place was named only as where people came from (`_origin_place`)
+    place_inherited: bool = False  # its sentence names no place: the sentence before's
 
     @property
     def start(self) -> int:
@@ -773,6 +792,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             and not _TOLL_STEM.search(sentence)
         ):
             continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
+        if not arabic and _PERCEIVED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 30), hit.start):
+            continue  # "people waiting in the garage heard the blast": the blast told before, heard elsewhere
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
         if hit.rule.name in ("ied", "suicide", "shell") and for_text(_SEIZURE_BEFORE, folded).search(
@@ -1203,6 +1224,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         )
         and not _SINCE_START_BEFORE.search(doc.folded, max(s_start, d.start - 70), d.start)
     ]
+    dates = [d for d in dates if not _toll_update_day(doc, d.start, s_start, s_end)]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
         cand.date_mention = _DateRange(in_clause)
@@ -1488,8 +1510,21 @@ def _anchor_date(doc: Document) -> Any:
     lead_end = doc.sentences[min(3, len(doc.sentences)) - 1][1] if doc.sentences else 0
     for d in doc.dates:
         if d.start < lead_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start]):
+            sentence = next(((s, e) for s, e in doc.sentences if s <= d.start < e), None)
+            if sentence is not None and _toll_update_day(doc, d.start, *sentence):
+                continue
             return d
     return None
+
+
+def _toll_update_day(doc: Document, at: int, s_start: int, s_end: int) -> bool:
+    """English: the date at ``at`` is the day a toll update was said ("the death toll from the blast rose to
+    112, the monitor said on Sunday"), not the day of the event."""
+    return (
+        doc.language == "en"
+        and bool(_SAID_BEFORE_EN.search(doc.folded, max(s_start, at - 40), at))
+        and bool(_TOLL_RISE_EN.search(doc.folded, s_start, s_end))
+    )
 
 
 # Places that are not the scene: where the wounded were taken, where fighters withdrew or fled to,
@@ -2179,6 +2214,7 @@ def extract(report: Report) -> list[Event]:
     for cand in body_cands:
         if cand.place is None and previous is not None and previous.place is not None:
             cand.place, cand.origin_place = previous.place, previous.origin_place
+            cand.place_inherited = True
         if (
             not cand.roles.actor1
             and previous is not None
@@ -2338,8 +2374,19 @@ def extract(report: Report) -> list[Event]:
         events = _bombing_told_suicide(events)
         events = _named_group_for_generic(events)
         events = _bare_kill_told_as_strike(events)
-    loose = {e.event_id for c, e in kept_events if c.origin_place}
-    return _dedupe_ids(merge_retellings(_drop_restated(events), loose))
+    # An incident told again as "the bombing" in a sentence that names no place is placed by what it retells.
+    loose = {e.event_id for c, e in kept_events if c.origin_place or (c.place_inherited and definite_generic(e))}
+    said = {e.event_id for c, e in kept_events if _said_day(doc, c)}
+    return _dedupe_ids(merge_retellings(_drop_restated(events), loose, said))
+
+
+def _said_day(doc: Document, cand: Candidate) -> bool:
+    """English: the candidate's date is only the day a source spoke ("..., a monitor said on Sunday")."""
+    mention = cand.date_mention
+    if doc.language != "en" or mention is None or isinstance(mention, _DateRange):
+        return False
+    s_start = doc.sentences[cand.sentence][0]
+    return bool(_SAID_BEFORE_EN.search(doc.folded, max(s_start, mention.start - 40), mention.start))
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
@@ -2514,7 +2561,9 @@ def _inserted_lines(doc: Document) -> set[int]:
     related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
     في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
     if doc.language == "en":
-        return _photo_captions(doc) | _related_links(doc)
+        _split_credits(doc)  # splits sentences first: the indices below are of the final sentences
+        related = _related_links(doc)
+        return _photo_captions(doc) | related
     if doc.language != "ar":
         return set()
     body = doc.title_end + 1 if doc.title_end else 0
@@ -2558,22 +2607,67 @@ def _related_links(doc: Document) -> set[int]:
     return {index for index, (start, _) in enumerate(doc.sentences) if start >= at}
 
 
-# A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)".
+# A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)", "(file photo)",
+# "(archive)".
 _PHOTO_CREDIT = re.compile(
-    r"\s*\((?:[^()]{0,40}?\b)?(?:afp|reuters|ap|agencies|getty images|anadolu|epa|photo|file photo)\b[^()]{0,30}\)"
+    r"\s*\((?:[^()]{0,40}?\b)?(?:afp|reuters|ap|agencies|getty images|anadolu|epa|photo|file photo|archives?|file)\b"
+    r"[^()]{0,30}\)"
 )
+# A sentence that describes a picture: "A picture taken on 3 May shows ...", "In this photo provided by ...".
+_PICTURE_LINE = re.compile(
+    r"(?:an? |this |the )(?:(?:file|handout|undated) )?(?:picture|photo|photograph|image) "
+    r"(?:taken|provided|released|made available|obtained|shows|showing)\b|"
+    r"in (?:this|a) (?:(?:file|handout|undated) )?(?:picture|photo|photograph|image)\b|photo: "
+)
+_CREDIT_AT_END = re.compile(_PHOTO_CREDIT.pattern + r"$")
+_CAPTION_WORDS = 4  # words before a credit in mid-sentence for it to close a caption (not "BEIRUT (AP)")
+
+
+def _split_credits(doc: Document) -> None:
+    """English: a caption closed by a credit with no full stop runs into the story's next sentence ("... on
+    18 April (File photo) (Agencies) A bomb killed six ..."): split the sentence after the credit."""
+    index = 0
+    while index < len(doc.sentences):
+        start, end = doc.sentences[index]
+        cut = None
+        for match in _PHOTO_CREDIT.finditer(doc.folded, start, end):
+            if match.end() >= end or doc.in_title(start):
+                break
+            after = doc.text[doc.to_original(match.end(), end)[0] :].lstrip()[:1]
+            if len(doc.folded[start : match.start()].split()) >= _CAPTION_WORDS and (
+                after.isupper() or after.isdigit() or after in ("\"", "'")
+            ):
+                cut = match.end()
+                break
+        if cut is None:
+            index += 1
+            continue
+        rest = cut
+        while rest < end and doc.folded[rest].isspace():
+            rest += 1
+        doc.sentences[index : index + 1] = [(start, cut), (rest, end)]
+        index += 1
 
 
 def _photo_captions(doc: Document) -> set[int]:
-    """English: sentences right before a photo credit are captions of pictures, not the story's lines."""
+    """English: sentences right before (or closed by) a photo credit, and sentences that describe a picture,
+    are captions of pictures, not the story's lines."""
     found: set[int] = set()
     for index, (start, end) in enumerate(doc.sentences):
-        if index == 0 or doc.in_title(start):
+        if doc.in_title(start):
             continue
-        if _PHOTO_CREDIT.match(doc.folded, start):
+        credit = _PHOTO_CREDIT.match(doc.folded, start)
+        if index and credit is not None:
             found.add(index - 1)
         elif _PHOTO_CREDIT.match(doc.folded, end):
             found.add(index)
+        body = credit.end() if credit is not None else start
+        while body < end and doc.folded[body] in " -":
+            body += 1
+        if _PICTURE_LINE.match(doc.folded, body, end):
+            found.add(index)
+        elif _CREDIT_AT_END.search(doc.folded, start, end) and len(doc.folded[start:end].split()) > _CAPTION_WORDS:
+            found.add(index)  # closed by its credit (`_split_credits`)
     return found
 
 
