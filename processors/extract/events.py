@@ -273,6 +273,7 @@ _SAID_BEFORE_EN = re.compile(
     r"\b(?:said|says|reported|reports|announced|added|told [\w-]+(?: [\w-]+)?|according to [\w-]+(?: [\w-]+)?)"
     r"(?: (?:late|early))?(?: on)?\s*$"
 )
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _DAYPART = re.compile(r"(?:صباح|فجر|ظهر|عصر|مساء|ليل|الصباح|الفجر|الساعات الاولي)\S* (?:\S+ )?(?:اليوم|امس)(?!\w)")
 _AIR_ONLY = {
     "Military Forces of Russia",
@@ -1191,6 +1192,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     scenes = [p for p in places if not _origin_place(doc, p, s_start)]
     cand.origin_place = bool(places) and not scenes  # only where people came from: `merge_retellings` may move it
     places = scenes or places
+    if doc.language == "en" and places:
+        places = _before_another_event(doc, cand, places, s_end)
     if places:
 
         def score(p: Any) -> float:
@@ -1228,8 +1231,10 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
         cand.date_mention = _DateRange(in_clause)
-    elif in_clause:
-        cand.date_mention = in_clause[0]
+    elif in_clause:  # one day told twice ("8 April 2017 An airstrike on Saturday killed ..."): not the dateline's
+        cand.date_mention = min(
+            in_clause, key=lambda d: (bool(_YEAR_IN.search(doc.folded, d.start, d.end)), abs(d.start - cand.start))
+        )
     elif dates and len(split_clauses(doc.folded, s_start, s_end)) <= 2:
         cand.date_mention = min(dates, key=lambda d: abs(d.start - cand.start))
     else:
@@ -1417,6 +1422,35 @@ _WORD_RUN = re.compile(r"[^\s,]+")
 _ORIGIN_HELD = re.compile(r"^[\w]+-(?:held|besieged|controlled|led|backed|dominated|majority)$")
 
 
+# "... for a devastating chemical attack": an incident of its own, introduced with an indefinite article.
+_ANOTHER_INCIDENT_BEFORE = re.compile(r"\b(?:a|an)(?: [\w-]+){0,2} $")
+
+
+def _before_another_event(doc: Document, cand: Candidate, places: list[Any], s_end: int) -> list[Any]:
+    """English: places after another incident's own word in the sentence are that incident's ("missiles hit an
+    airbase used to launch a chemical attack on a village in Idlib": Idlib is the gas attack's place)."""
+    own = {t.start for t in cand.triggers}
+    last = max(t.end for t in cand.triggers)
+    other = next(
+        (
+            t
+            for t in doc.triggers
+            if last + 15 < t.start < s_end
+            and t.start not in own
+            and t.sub_event_type != cand.sub_event_type
+            and _ANOTHER_INCIDENT_BEFORE.search(doc.folded, max(last, t.start - 40), t.start)
+            and t.sub_event_type in _MEANS | {"Chemical weapon"}
+            and not any(
+                g.match(doc.folded[t.start : t.end]) for g in (_GENERIC_ATTACK, _GENERIC_IED, _GENERIC_SHELL)
+            )
+        ),
+        None,
+    )
+    if other is None:
+        return places
+    return [p for p in places if p.start < other.start]
+
+
 def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
     """Whether ``place`` is named only as where people came from or lived (see ``_ORIGIN_CUE``)."""
     if doc.language == "en" and _ORIGIN_AFTER.match(doc.folded, place.end):
@@ -1595,11 +1629,19 @@ def _weapon_owner(doc: Document, cand: Candidate, interceptor: str = "") -> str:
     return ""
 
 
+_NO_CLAIM_BEFORE = re.compile(
+    r"\b(?:no one|nobody|no group|none|not|never|yet to|n't)(?: (?:immediately|yet|so far|publicly))?"
+    r" (?:has |had |have )?$"
+)
+
+
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
         doc.claimer = ""
         for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
+            if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
+                continue  # "no one claimed responsibility for the attack, which the regime blamed on ..."
             near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
             if near:
                 doc.claimer = min(near, key=lambda a: abs(a.start - match.start())).name
@@ -2456,7 +2498,9 @@ def _lead_for_generic_title(
         return None
     told = sorted((m for m in merged if m.casualties), key=lambda m: (m.sentence, m.start))
     if not told or told[0].sentence > first_sentence + 1:
-        return None  # the lead tells no toll
+        # the lead tells no toll: "U.S. attack caused deaths" over a lead telling of a missile strike is that strike
+        means = [m for m in merged if m.sentence == first_sentence and _finalize_type(m) in _MEANS]
+        return min(means, key=lambda m: m.start) if means else None
     return told[0]
 
 

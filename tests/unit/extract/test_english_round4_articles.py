@@ -121,3 +121,53 @@ def test_outside_a_provincial_capital_holds_a_spot_on_its_edge_but_not_for_battl
     assert place_score(_city(2), edge, settings, outskirts=False) is None
     far = Place(frozenset({"far town"}), "far", "aleppo", "jebel saman", 36.20, 36.98, 1)  # ~16 km west
     assert place_score(_city(2), far, settings) is None
+
+
+def test_no_one_claiming_the_attack_names_no_attacker() -> None:
+    events = _events(
+        "A bomb went off near a bakery in the town of Jarablus on Monday killing seven people a monitor said. "
+        "Nobody has claimed responsibility for the bombing which the regime blamed on rebels.",
+        title="Bomb near bakery kills seven in Jarablus",
+        published=datetime(2017, 5, 8, 12, tzinfo=UTC),
+    )
+    assert events
+    assert events[0].actor1 in ("", "Unidentified Armed Group")
+
+
+def test_an_attack_title_over_a_lead_telling_of_a_missile_strike_is_that_strike() -> None:
+    events = _events(
+        "A U.S. missile strike on an air base outside the city of Hama on Monday caused casualties the "
+        "province's governor said. The governor said the attack helped armed groups fighting the army east of "
+        "Salamiyah where troops have battled Islamic State for weeks.",
+        title="Governor says U.S. attack caused casualties at air base",
+        published=datetime(2017, 5, 8, 12, tzinfo=UTC),
+    )
+    assert events
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert events[0].actor1 == "Military Forces of the United States"
+
+
+def test_the_weekday_beside_a_dateline_is_the_stated_day() -> None:
+    events = _events(
+        "Date of publication 9 May 2017 An airstrike by Russian jets on Tuesday killed 11 people in the town of "
+        "Saraqib in Idlib province. The Saraqib strike came a day after regime jets hit the town of Ariha on "
+        "Monday night.",
+        title="Airstrike on Saraqib kills 11",
+        published=datetime(2017, 5, 9, 12, tzinfo=UTC),  # a Tuesday
+    )
+    assert events
+    assert events[0].event_date == date(2017, 5, 9)
+    assert any(ev.field == "event_date" and ev.text == "on Tuesday" for ev in events[0].evidence)
+
+
+def test_a_place_told_after_another_incident_is_that_incidents() -> None:
+    events = _events(
+        "Cruise missiles wrecked a government air base that had served as the launch site for a deadly gas "
+        "attack on a village in Hama province. The missiles struck the base near the town of Tadmur before dawn "
+        "on Friday.",
+        title="Cruise missiles wreck Syrian air base",
+        published=datetime(2017, 5, 12, 12, tzinfo=UTC),
+    )
+    assert events
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert _place(events[0]) == "Tadmur"
