@@ -211,7 +211,9 @@ _BACKGROUND = re.compile(
     r"multiple|repeated|a series|a string|a spate|a wave|dozens|numerous|frequent)|"
     r"(?:several|many|multiple|numerous|countless) times|(?:frequent|regular|repeated|periodic) (?:air ?)?"
     r"(?:strikes|attacks|raids|shelling|bombings)|no (?:group|one|party|faction|side) (?:has )?(?:immediately )?"
-    r"claimed|nobody (?:has )?claimed)\b|"
+    r"claimed|nobody (?:has )?claimed|in recent (?:months|weeks|years)|(?:over|in|during) the (?:past|last) "
+    r"(?:few |several )?(?:months|years)|(?:has|have|had) been the (?:\w+ )?targets? of (?:\w+ )?(?:air ?strikes|"
+    r"strikes|attacks|raids|shelling|bombardment|bombing))\b|"
     r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده|لم (?:تعلن|يعلن|تتبن|يتبن)\S*)(?!\w)"
 )
 # After a missile word: fired at an aircraft, a drone or another missile (an interception).
@@ -232,7 +234,8 @@ _DRONE_NEAR = re.compile(r"مسيره|مسيرات|طائره|طائرات|\bdro
 _BACKGROUND_WORD = re.compile(
     r"سبق|السابق|قبل فتره|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
-    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم "
+    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم |"
+    r"recent (?:mo|we|ye)|(?:past|last) (?:few |several )?(?:mo|ye)|been the"
 )
 _SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
 _DENIAL = re.compile(
@@ -248,7 +251,8 @@ _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
-    r"tried|trying|failed)\b"
+    r"tried|trying|failed)\b|"
+    r"\b(?:bid|bids|push|offensive|drive|efforts?|campaign|operation|aims?|aiming|seeks?|seeking) to (?:\w+ )?$"
 )
 _ARMED_VICTIM = re.compile(
     r"\b(?:fighters?|soldiers?|commanders?|militants?|members?|troops|officers?|checkpoint|patrol|"

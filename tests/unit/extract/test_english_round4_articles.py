@@ -171,3 +171,26 @@ def test_a_place_told_after_another_incident_is_that_incidents() -> None:
     assert events
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert _place(events[0]) == "Tadmur"
+
+
+def test_strikes_of_recent_months_are_background_not_the_event_told_again() -> None:
+    events = _events(
+        "Air strikes on a school in Idlib province killed 14 children on Tuesday the agency said. In recent "
+        "months the town of Saraqib a rebel hub has been the target of heavy air strikes by government jets.",
+        title="Air strikes on school kill 14 children in Idlib",
+        published=datetime(2017, 5, 9, 12, tzinfo=UTC),
+    )
+    assert events
+    assert _place(events[0]) == "Idleb"
+    assert events[0].actor1 != "Opposition Rebels"
+
+
+def test_killed_in_an_offensive_to_recapture_a_road_is_a_battle_not_a_capture() -> None:
+    events = _events(
+        "At least 17 rebels were killed during a large offensive to recapture a supply road into the town of "
+        "Tal Rifaat a monitor said on Sunday.",
+        title="Rebels killed in push for road",
+        published=datetime(2017, 5, 14, 12, tzinfo=UTC),
+    )
+    assert events
+    assert events[0].sub_event_type == "Armed clash"
