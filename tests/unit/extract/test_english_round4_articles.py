@@ -194,3 +194,15 @@ def test_killed_in_an_offensive_to_recapture_a_road_is_a_battle_not_a_capture() 
     )
     assert events
     assert events[0].sub_event_type == "Armed clash"
+
+
+def test_similar_air_strikes_the_day_before_are_background() -> None:
+    events = _events(
+        "Coalition air strikes killed 23 civilians in the village of Tokhar on Wednesday a monitor said. The "
+        "raids followed similar air strikes on the town of Jarablus on Tuesday which killed nine civilians.",
+        title="Coalition strikes kill 23 civilians in Tokhar",
+        published=datetime(2017, 5, 10, 12, tzinfo=UTC),
+    )
+    assert events
+    assert _place(events[0]) == "Tokhar"
+    assert all(event.location is None or event.location.name != "Jarablus" for event in events)
