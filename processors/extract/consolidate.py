@@ -11,7 +11,9 @@ event. An event *retells* an earlier (more salient) event of the same report whe
   an attack by no one named counting no more dead than a strike or bombing is that event's toll told
   again. Air strikes, shelling and gas attacks stay apart: reports and ACLED tell them as separate
   events even at one place and day;
-- its days overlap the earlier event's (or lie a day apart where one of the two dates was not stated);
+- its days overlap the earlier event's (or lie a day apart where one of the two dates was not stated, or was
+  only the day a source spoke: "..., a monitor said on Sunday"; or where the retelling names the incident as
+  told before, "the blast", "Saturday's bombing", whose sentence may date something else);
 - its place is the same, or one contains the other (:func:`contains`: a town in its governorate or
   countryside, a spot in a city), or one of the two places was only named as where people came
   from (``loose_places``: evacuees' home towns, see ``events._origin_place``);
@@ -19,7 +21,8 @@ event. An event *retells* an earlier (more salient) event of the same report whe
 - its sentence does not set it apart ("another", "a second", "separate", "أخرى").
 
 The merged event keeps the earlier event's position, the more specific place and type, its own stated
-toll (else the retelling's: tolls of retellings are never summed) and both events' evidence.
+toll (else the retelling's: tolls of retellings are never summed), its stated day (a day only said yields
+to the retelling's stated day) and both events' evidence.
 """
 
 from __future__ import annotations

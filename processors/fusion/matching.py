@@ -12,7 +12,8 @@ Four hard conditions, then a score:
   provinces. Two distinct precise places (geo_precision 1) are two events unless within
   ``distance_km`` (1 km: practically one spot, a site at a town) or, when one is a provincial
   capital named alone ("Aleppo"), within ``city_distance_km`` (the city holds its quarters). A
-  place *near* a town (precision 2) within ``coarse_distance_km`` of the other, or the same admin2
+  place *near* a town (precision 2) within ``coarse_distance_km`` of the other (``city_outskirts_km``
+  when that town is a provincial capital, "outside Aleppo", except for battles), or the same admin2
   when it has no coordinates. A part of a province ("the eastern countryside of Deir ez-Zor", "the
   Homs desert") holds what lies within ``region_distance_km``; a province-level place (precision 3)
   holds its province. An unknown place is compatible but scores low. A province-level or unknown
