@@ -11,7 +11,9 @@ event. An event *retells* an earlier (more salient) event of the same report whe
   an attack by no one named counting no more dead than a strike or bombing is that event's toll told
   again. Air strikes, shelling and gas attacks stay apart: reports and ACLED tell them as separate
   events even at one place and day;
-- its days overlap the earlier event's (or lie a day apart where one of the two dates was not stated);
+- its days overlap the earlier event's (or lie a day apart where one of the two dates was not stated, or was
+  only the day a source spoke: "..., a monitor said on Sunday"; or where the retelling names the incident as
+  told before, "the blast", "Saturday's bombing", whose sentence may date something else);
 - its place is the same, or one contains the other (:func:`contains`: a town in its governorate or
   countryside, a spot in a city), or one of the two places was only named as where people came
   from (``loose_places``: evacuees' home towns, see ``events._origin_place``);
@@ -19,7 +21,8 @@ event. An event *retells* an earlier (more salient) event of the same report whe
 - its sentence does not set it apart ("another", "a second", "separate", "أخرى").
 
 The merged event keeps the earlier event's position, the more specific place and type, its own stated
-toll (else the retelling's: tolls of retellings are never summed) and both events' evidence.
+toll (else the retelling's: tolls of retellings are never summed), its stated day (a day only said yields
+to the retelling's stated day) and both events' evidence.
 """
 
 from __future__ import annotations
@@ -109,7 +112,7 @@ def _stated_date(event: Event) -> bool:
     )
 
 
-def _days_meet(a: Event, b: Event) -> bool:
+def _days_meet(a: Event, b: Event, said: set[str], anaphora: bool = False) -> bool:
     a0, a1 = a.event_date, a.event_date_end or a.event_date
     b0, b1 = b.event_date, b.event_date_end or b.event_date
     if ((a1 - a0).days >= 2) != ((b1 - b0).days >= 2):
@@ -117,7 +120,12 @@ def _days_meet(a: Event, b: Event) -> bool:
     if a0 <= b1 and b0 <= a1:
         return True
     gap = (b0 - a1) if b0 > a1 else (a0 - b1)
-    return gap <= timedelta(days=1) and not (_stated_date(a) and _stated_date(b))
+    return gap <= timedelta(days=1) and (anaphora or not (_stated(a, said) and _stated(b, said)))
+
+
+def _stated(event: Event, said: set[str] | frozenset[str]) -> bool:
+    """A stated day other than only the day a source spoke (``said_dates``: "..., a monitor said on Sunday")."""
+    return _stated_date(event) and event.event_id not in said
 
 
 def _side_meets(x: str, y: str) -> bool:
@@ -156,6 +164,20 @@ def _generic(event: Event) -> bool:
     return bool(words) and all(_GENERIC_WORD.match(w) for w in words)
 
 
+def definite_generic(event: Event) -> bool:
+    """Whether the event was told as "the blast", "the attack" (English): the incident told before, whose
+    day its sentence may place a day off ("the blast hit buses that had left their town on Friday")."""
+    if event.language != "en" or not _generic(event):
+        return False
+    words = [ev.text.lower() for ev in event.evidence if ev.field == "sub_event_type"]
+    summary = event.summary.lower()
+    return any(re.search(rf"{_DEFINITE}(?:[\w-]+ )?{re.escape(w.strip())}\b", summary) for w in words)
+
+
+# "the blast", "this attack", "Saturday's bombing" (also with the apostrophe dropped: "Saturdays bombing").
+_DEFINITE = r"\b(?:the|this|that|[\w-]+'s|(?:mon|tues|wednes|thurs|fri|satur|sun)days?) "
+
+
 def _typed(main: Event, other: Event) -> str:
     """The merged event's type: the one a specific word named (a generic retelling takes the other's)."""
     if main.sub_event_type == other.sub_event_type or FAMILY.get(main.sub_event_type) != FAMILY.get(
@@ -176,7 +198,12 @@ def _bare_toll(event: Event, main: Event) -> bool:
     )
 
 
-def retells(event: Event, main: Event, loose_places: set[str] | frozenset[str] = frozenset()) -> bool:
+def retells(
+    event: Event,
+    main: Event,
+    loose_places: set[str] | frozenset[str] = frozenset(),
+    said_dates: set[str] | frozenset[str] = frozenset(),
+) -> bool:
     """Whether ``event`` (told later in the report) retells ``main`` (see the module docstring)."""
     family = FAMILY.get(event.sub_event_type)
     if family is None or family != FAMILY.get(main.sub_event_type):
@@ -186,10 +213,15 @@ def retells(event: Event, main: Event, loose_places: set[str] | frozenset[str] =
         return False  # "air strikes and shelling hit X", "a suicide bomber and a roadside bomb": two events
     if _ANOTHER.search(event.summary):
         return False
-    return _days_meet(event, main) and _places_meet(event, main, set(loose_places)) and _sides_meet(event, main)
+    anaphora = definite_generic(event)
+    return (
+        _days_meet(event, main, set(said_dates), anaphora)
+        and _places_meet(event, main, set(loose_places))
+        and _sides_meet(event, main)
+    )
 
 
-def _merged(main: Event, other: Event, loose: set[str]) -> Event:
+def _merged(main: Event, other: Event, loose: set[str], said: set[str]) -> Event:
     update: dict = {}
     sub_event_type = _typed(main, other)
     update["sub_event_type"] = sub_event_type
@@ -226,7 +258,9 @@ def _merged(main: Event, other: Event, loose: set[str]) -> Event:
         update["fatalities"], update["fatalities_qualifier"] = other.fatalities, other.fatalities_qualifier
     if main.injured is None and other.injured is not None:
         update["injured"] = other.injured
-    if _stated_date(other) and not _stated_date(main):
+    if _stated(other, said) and not _stated(main, said) and (
+        not _stated_date(main) or other.event_date <= main.event_date  # what was said happened before
+    ):
         update["event_date"], update["event_date_end"] = other.event_date, other.event_date_end
         update["date_precision"] = other.date_precision
     # Evidence backs the merged fields: the retelling's toll spans only where its toll was taken.
@@ -261,20 +295,28 @@ def _merged(main: Event, other: Event, loose: set[str]) -> Event:
     return merged
 
 
-def merge_retellings(events: list[Event], loose_places: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+def merge_retellings(
+    events: list[Event],
+    loose_places: set[str] | frozenset[str] = frozenset(),
+    said_dates: set[str] | frozenset[str] = frozenset(),
+) -> list[Event]:
     """Events of one report, most salient first, with each retelling folded into the first event it
     retells (see the module docstring). ``loose_places``: ids of events whose place was named only as
-    where people came from; such a place yields to the other event's."""
-    loose = set(loose_places)
+    where people came from; such a place yields to the other event's. ``said_dates``: ids of events whose
+    date is only the day a source spoke ("..., a monitor said on Sunday"); such a date yields to the day
+    another telling states ("Saturday's blast")."""
+    loose, said = set(loose_places), set(said_dates)
     kept: list[Event] = []
     for event in events:
-        index = next((i for i, main in enumerate(kept) if retells(event, main, loose)), None)
+        index = next((i for i, main in enumerate(kept) if retells(event, main, loose, said)), None)
         if index is None:
             kept.append(event)
             continue
         main = kept[index]
-        merged = _merged(main, event, loose)
+        merged = _merged(main, event, loose, said)
         if main.event_id in loose and merged.location == main.location:
             loose.add(merged.event_id)  # still placed where people came from
+        if main.event_id in said and merged.event_date == main.event_date:
+            said.add(merged.event_id)  # still dated by the day a source spoke
         kept[index] = merged
     return kept

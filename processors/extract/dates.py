@@ -117,6 +117,11 @@ _EN_MONTH_RE = r"(?:january|february|march|april|may|june|july|august|september|
 _EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
                 "sunday": 6}
 _EN_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# "Saturdays blast": a possessive whose apostrophe the page dropped (before the incident it dates).
+_EN_POSSESSIVE_BARE = (
+    r"s(?=\s+(?:[a-z-]+\s+){0,2}(?:blast|bombing|bomb|attacks?|strikes?|airstrikes?|raids?|explosions?|shelling|"
+    r"assault|massacre|clash(?:es)?|fighting|ambush|offensive)\b)"
+)
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
 _AR_SMALL_NUMBERS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10}
 
@@ -574,7 +579,7 @@ _EN_RULES: list[_Rule] = [
                            triggers=("today", "morning", "afternoon", "evening", "tonight")),
     _Rule(re.compile(
         rf"\b(?:on\s+|early\s+|late\s+)?(?P<past>last\s+|this\s+past\s+)?(?P<wd>{_EN_WEEKDAY_RE})"
-        rf"(?:\s+(?:morning|afternoon|evening|(?P<night>night)))?\b", re.IGNORECASE), _en_weekday,
+        rf"(?:\s+(?:morning|afternoon|evening|(?P<night>night))|{_EN_POSSESSIVE_BARE})?\b", re.IGNORECASE), _en_weekday,
               triggers=("day",)),
     _Rule(re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.IGNORECASE),
           _en_days_ago, triggers=("ago",)),

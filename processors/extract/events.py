@@ -26,7 +26,7 @@ from typing import Any
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
-from processors.extract.consolidate import merge_retellings
+from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
 from processors.extract.fastre import for_text, found_in
 from processors.extract.lexicon import (
@@ -87,7 +87,8 @@ _THREAT = re.compile(
     r"لتطهير|تتوعد|يتوعد|توعد|ستواصل|سيواصل|قادره|قادر|قادرين|بامكانها|بامكانه|استعداد|استعداده|"
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
-    r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to)\b"
+    r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to|"
+    r"fear(?:s|ed)?(?!\s+(?:dead|killed|trapped|missing|lost)))\b"
 )
 # A trigger named as the topic of a statement or response is a reference, not a report.
 _REFERENCE = re.compile(
@@ -102,6 +103,12 @@ _REFERENCE = re.compile(
     r"condemn\w*(?: the)?|retaliation for|blamed for|accused of|responsible for|anniversary of|since|"
     r"battlefield|(?:suspected|alleged|reported|possible) use of|ability to use))"
     r"\s*(?:ال)?\S{0,3}(?:\s+\S+)?\s*$"
+)
+# "residents of the next town heard the blast": an event told before, perceived where the hearers were.
+# So is "the scene of the attack" (where bodies still lay, where rescuers worked).
+_PERCEIVED_BEFORE_EN = re.compile(
+    r"\b(?:(?:heard|hear|hearing|felt|feel|saw|witnessed)\s+the|(?:scene|site|aftermath|wake)\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+)?$"
 )
 # "a regime offensive on Idlib could displace hundreds of thousands": what may happen, not what did
 _MODAL_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:could|would|might|will)\b")
@@ -198,13 +205,15 @@ _BACKGROUND = re.compile(
     r"(?<!\w)(?:سبق ان|سبق و|سبق لها|سبق له|في السابق|قبل فتره|مرارا|مرارا وتكرارا|بشكل متكرر|باستمرار|عاده ما|"
     r"مثل هذه|هذه الهجمات|هذه التفجيرات|(?:تفجيرات|هجمات|غارات|تفجير|هجوم) مماثله?)(?!\w)|"
     r"\b(?:in the past(?! (?:\S+ )?(?:\d+|few|several|two|three|hours?|days?|week|24|48))|"
-    r"such (?:attacks|bombings|blasts|strikes|raids|incidents|assaults)|similar (?:attacks|bombings|blasts|"
-    r"strikes|raids|incidents|assaults)|repeatedly|frequently|often|regularly|"
+    r"such (?:attacks|bombings|blasts|(?:air ?)?strikes|(?:air )?raids|incidents|assaults)|similar (?:attacks|bombings|"
+    r"blasts|(?:air ?)?strikes|(?:air )?raids|incidents|assaults)|repeatedly|frequently|often|regularly|"
     r"(?:has|have|had) been (?:\w+ )?(?:hit|targeted|struck|attacked|rocked|shaken) by (?:several|many|"
     r"multiple|repeated|a series|a string|a spate|a wave|dozens|numerous|frequent)|"
     r"(?:several|many|multiple|numerous|countless) times|(?:frequent|regular|repeated|periodic) (?:air ?)?"
     r"(?:strikes|attacks|raids|shelling|bombings)|no (?:group|one|party|faction|side) (?:has )?(?:immediately )?"
-    r"claimed|nobody (?:has )?claimed)\b|"
+    r"claimed|nobody (?:has )?claimed|in recent (?:months|weeks|years)|(?:over|in|during) the (?:past|last) "
+    r"(?:few |several )?(?:months|years)|(?:has|have|had) been the (?:\w+ )?targets? of (?:\w+ )?(?:air ?strikes|"
+    r"strikes|attacks|raids|shelling|bombardment|bombing))\b|"
     r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده|لم (?:تعلن|يعلن|تتبن|يتبن)\S*)(?!\w)"
 )
 # After a missile word: fired at an aircraft, a drone or another missile (an interception).
@@ -225,7 +234,8 @@ _DRONE_NEAR = re.compile(r"مسيره|مسيرات|طائره|طائرات|\bdro
 _BACKGROUND_WORD = re.compile(
     r"سبق|السابق|قبل فتره|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
-    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم "
+    r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم |"
+    r"recent (?:mo|we|ye)|(?:past|last) (?:few |several )?(?:mo|ye)|been the"
 )
 _SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
 _DENIAL = re.compile(
@@ -241,7 +251,8 @@ _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
-    r"tried|trying|failed)\b"
+    r"tried|trying|failed)\b|"
+    r"\b(?:bid|bids|push|offensive|drive|efforts?|campaign|operation|aims?|aiming|seeks?|seeking) to (?:\w+ )?$"
 )
 _ARMED_VICTIM = re.compile(
     r"\b(?:fighters?|soldiers?|commanders?|militants?|members?|troops|officers?|checkpoint|patrol|"
@@ -255,6 +266,18 @@ _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
 _SINCE_START_BEFORE = re.compile(
     r"(?<!\w)منذ (?:بدء|بدايه|انطلاق|انطلاقه|شن|اندلاع)(?:\s+[^\s,.]+){0,6}\s+(?:في|يوم|بتاريخ)?\s*$"
 )
+# English: a sentence that updates a toll ("the death toll from the blast rose to 112, the monitor said on Sunday"):
+# the day it was said is the update's, not the event's (the event's day is told elsewhere: "Saturday's blast").
+_TOLL_RISE_EN = re.compile(
+    r"\b(?:death toll|toll|number of (?:dead|deaths|victims|fatalities|people killed))\b[^.;]{0,160}?"
+    r"\b(?:rose|rises|risen|rising|climbed|climbs|reached|reaches|has hit|hits|mounted|mounts|jumped|jumps|"
+    r"increased|soared|soars|stood at|stands at|now at)\b"
+)
+_SAID_BEFORE_EN = re.compile(
+    r"\b(?:said|says|reported|reports|announced|added|told [\w-]+(?: [\w-]+)?|according to [\w-]+(?: [\w-]+)?)"
+    r"(?: (?:late|early))?(?: on)?\s*$"
+)
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _DAYPART = re.compile(r"(?:صباح|فجر|ظهر|عصر|مساء|ليل|الصباح|الفجر|الساعات الاولي)\S* (?:\S+ )?(?:اليوم|امس)(?!\w)")
 _AIR_ONLY = {
     "Military Forces of Russia",
@@ -367,6 +390,7 @@ class Candidate:
     words: dict[int, str] = field(default_factory=dict)
     ground_fighting_over: bool = False
     origin_place: bool = False  # its place was named only as where people came from (`_origin_place`)
+    place_inherited: bool = False  # its sentence names no place: the sentence before's
 
     @property
     def start(self) -> int:
@@ -773,6 +797,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             and not _TOLL_STEM.search(sentence)
         ):
             continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
+        if not arabic and _PERCEIVED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 30), hit.start):
+            continue  # "people waiting in the garage heard the blast": the blast told before, heard elsewhere
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
         if hit.rule.name in ("ied", "suicide", "shell") and for_text(_SEIZURE_BEFORE, folded).search(
@@ -1170,6 +1196,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
     scenes = [p for p in places if not _origin_place(doc, p, s_start)]
     cand.origin_place = bool(places) and not scenes  # only where people came from: `merge_retellings` may move it
     places = scenes or places
+    if doc.language == "en" and places:
+        places = _before_another_event(doc, cand, places, s_end)
     if places:
 
         def score(p: Any) -> float:
@@ -1203,11 +1231,14 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         )
         and not _SINCE_START_BEFORE.search(doc.folded, max(s_start, d.start - 70), d.start)
     ]
+    dates = [d for d in dates if not _toll_update_day(doc, d.start, s_start, s_end)]
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
         cand.date_mention = _DateRange(in_clause)
-    elif in_clause:
-        cand.date_mention = in_clause[0]
+    elif in_clause:  # one day told twice ("8 April 2017 An airstrike on Saturday killed ..."): not the dateline's
+        cand.date_mention = min(
+            in_clause, key=lambda d: (bool(_YEAR_IN.search(doc.folded, d.start, d.end)), abs(d.start - cand.start))
+        )
     elif dates and len(split_clauses(doc.folded, s_start, s_end)) <= 2:
         cand.date_mention = min(dates, key=lambda d: abs(d.start - cand.start))
     else:
@@ -1395,6 +1426,35 @@ _WORD_RUN = re.compile(r"[^\s,]+")
 _ORIGIN_HELD = re.compile(r"^[\w]+-(?:held|besieged|controlled|led|backed|dominated|majority)$")
 
 
+# "... for a devastating chemical attack": an incident of its own, introduced with an indefinite article.
+_ANOTHER_INCIDENT_BEFORE = re.compile(r"\b(?:a|an)(?: [\w-]+){0,2} $")
+
+
+def _before_another_event(doc: Document, cand: Candidate, places: list[Any], s_end: int) -> list[Any]:
+    """English: places after another incident's own word in the sentence are that incident's ("missiles hit an
+    airbase used to launch a chemical attack on a village in Idlib": Idlib is the gas attack's place)."""
+    own = {t.start for t in cand.triggers}
+    last = max(t.end for t in cand.triggers)
+    other = next(
+        (
+            t
+            for t in doc.triggers
+            if last + 15 < t.start < s_end
+            and t.start not in own
+            and t.sub_event_type != cand.sub_event_type
+            and _ANOTHER_INCIDENT_BEFORE.search(doc.folded, max(last, t.start - 40), t.start)
+            and t.sub_event_type in _MEANS | {"Chemical weapon"}
+            and not any(
+                g.match(doc.folded[t.start : t.end]) for g in (_GENERIC_ATTACK, _GENERIC_IED, _GENERIC_SHELL)
+            )
+        ),
+        None,
+    )
+    if other is None:
+        return places
+    return [p for p in places if p.start < other.start]
+
+
 def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
     """Whether ``place`` is named only as where people came from or lived (see ``_ORIGIN_CUE``)."""
     if doc.language == "en" and _ORIGIN_AFTER.match(doc.folded, place.end):
@@ -1488,8 +1548,21 @@ def _anchor_date(doc: Document) -> Any:
     lead_end = doc.sentences[min(3, len(doc.sentences)) - 1][1] if doc.sentences else 0
     for d in doc.dates:
         if d.start < lead_end and not _SINCE_BEFORE.search(doc.folded[max(0, d.start - 8) : d.start]):
+            sentence = next(((s, e) for s, e in doc.sentences if s <= d.start < e), None)
+            if sentence is not None and _toll_update_day(doc, d.start, *sentence):
+                continue
             return d
     return None
+
+
+def _toll_update_day(doc: Document, at: int, s_start: int, s_end: int) -> bool:
+    """English: the date at ``at`` is the day a toll update was said ("the death toll from the blast rose to
+    112, the monitor said on Sunday"), not the day of the event."""
+    return (
+        doc.language == "en"
+        and bool(_SAID_BEFORE_EN.search(doc.folded, max(s_start, at - 40), at))
+        and bool(_TOLL_RISE_EN.search(doc.folded, s_start, s_end))
+    )
 
 
 # Places that are not the scene: where the wounded were taken, where fighters withdrew or fled to,
@@ -1560,11 +1633,19 @@ def _weapon_owner(doc: Document, cand: Candidate, interceptor: str = "") -> str:
     return ""
 
 
+_NO_CLAIM_BEFORE = re.compile(
+    r"\b(?:no one|nobody|no group|none|not|never|yet to|n't)(?: (?:immediately|yet|so far|publicly))?"
+    r" (?:has |had |have )?$"
+)
+
+
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
         doc.claimer = ""
         for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
+            if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
+                continue  # "no one claimed responsibility for the attack, which the regime blamed on ..."
             near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
             if near:
                 doc.claimer = min(near, key=lambda a: abs(a.start - match.start())).name
@@ -2191,6 +2272,7 @@ def extract(report: Report) -> list[Event]:
     for cand in body_cands:
         if cand.place is None and previous is not None and previous.place is not None:
             cand.place, cand.origin_place = previous.place, previous.origin_place
+            cand.place_inherited = True
         if (
             not cand.roles.actor1
             and previous is not None
@@ -2350,8 +2432,19 @@ def extract(report: Report) -> list[Event]:
         events = _bombing_told_suicide(events)
         events = _named_group_for_generic(events)
         events = _bare_kill_told_as_strike(events)
-    loose = {e.event_id for c, e in kept_events if c.origin_place}
-    return _dedupe_ids(merge_retellings(_drop_restated(events), loose))
+    # An incident told again as "the bombing" in a sentence that names no place is placed by what it retells.
+    loose = {e.event_id for c, e in kept_events if c.origin_place or (c.place_inherited and definite_generic(e))}
+    said = {e.event_id for c, e in kept_events if _said_day(doc, c)}
+    return _dedupe_ids(merge_retellings(_drop_restated(events), loose, said))
+
+
+def _said_day(doc: Document, cand: Candidate) -> bool:
+    """English: the candidate's date is only the day a source spoke ("..., a monitor said on Sunday")."""
+    mention = cand.date_mention
+    if doc.language != "en" or mention is None or isinstance(mention, _DateRange):
+        return False
+    s_start = doc.sentences[cand.sentence][0]
+    return bool(_SAID_BEFORE_EN.search(doc.folded, max(s_start, mention.start - 40), mention.start))
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
@@ -2421,7 +2514,9 @@ def _lead_for_generic_title(
         return None
     told = sorted((m for m in merged if m.casualties), key=lambda m: (m.sentence, m.start))
     if not told or told[0].sentence > first_sentence + 1:
-        return None  # the lead tells no toll
+        # the lead tells no toll: "U.S. attack caused deaths" over a lead telling of a missile strike is that strike
+        means = [m for m in merged if m.sentence == first_sentence and _finalize_type(m) in _MEANS]
+        return min(means, key=lambda m: m.start) if means else None
     return told[0]
 
 
@@ -2526,7 +2621,9 @@ def _inserted_lines(doc: Document) -> set[int]:
     related stories and section subtitles that sites insert into Arabic articles ("70 قتيلا على الاقل
     في هجوم على ..."). Their violence and tolls belong to other stories or sum up the article."""
     if doc.language == "en":
-        return _photo_captions(doc) | _related_links(doc)
+        _split_credits(doc)  # splits sentences first: the indices below are of the final sentences
+        related = _related_links(doc)
+        return _photo_captions(doc) | related
     if doc.language != "ar":
         return set()
     body = doc.title_end + 1 if doc.title_end else 0
@@ -2570,22 +2667,67 @@ def _related_links(doc: Document) -> set[int]:
     return {index for index, (start, _) in enumerate(doc.sentences) if start >= at}
 
 
-# A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)".
+# A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)", "(file photo)",
+# "(archive)".
 _PHOTO_CREDIT = re.compile(
-    r"\s*\((?:[^()]{0,40}?\b)?(?:afp|reuters|ap|agencies|getty images|anadolu|epa|photo|file photo)\b[^()]{0,30}\)"
+    r"\s*\((?:[^()]{0,40}?\b)?(?:afp|reuters|ap|agencies|getty images|anadolu|epa|photo|file photo|archives?|file)\b"
+    r"[^()]{0,30}\)"
 )
+# A sentence that describes a picture: "A picture taken on 3 May shows ...", "In this photo provided by ...".
+_PICTURE_LINE = re.compile(
+    r"(?:an? |this |the )(?:(?:file|handout|undated) )?(?:picture|photo|photograph|image) "
+    r"(?:taken|provided|released|made available|obtained|shows|showing)\b|"
+    r"in (?:this|a) (?:(?:file|handout|undated) )?(?:picture|photo|photograph|image)\b|photo: "
+)
+_CREDIT_AT_END = re.compile(_PHOTO_CREDIT.pattern + r"$")
+_CAPTION_WORDS = 4  # words before a credit in mid-sentence for it to close a caption (not "BEIRUT (AP)")
+
+
+def _split_credits(doc: Document) -> None:
+    """English: a caption closed by a credit with no full stop runs into the story's next sentence ("... on
+    18 April (File photo) (Agencies) A bomb killed six ..."): split the sentence after the credit."""
+    index = 0
+    while index < len(doc.sentences):
+        start, end = doc.sentences[index]
+        cut = None
+        for match in _PHOTO_CREDIT.finditer(doc.folded, start, end):
+            if match.end() >= end or doc.in_title(start):
+                break
+            after = doc.text[doc.to_original(match.end(), end)[0] :].lstrip()[:1]
+            if len(doc.folded[start : match.start()].split()) >= _CAPTION_WORDS and (
+                after.isupper() or after.isdigit() or after in ("\"", "'")
+            ):
+                cut = match.end()
+                break
+        if cut is None:
+            index += 1
+            continue
+        rest = cut
+        while rest < end and doc.folded[rest].isspace():
+            rest += 1
+        doc.sentences[index : index + 1] = [(start, cut), (rest, end)]
+        index += 1
 
 
 def _photo_captions(doc: Document) -> set[int]:
-    """English: sentences right before a photo credit are captions of pictures, not the story's lines."""
+    """English: sentences right before (or closed by) a photo credit, and sentences that describe a picture,
+    are captions of pictures, not the story's lines."""
     found: set[int] = set()
     for index, (start, end) in enumerate(doc.sentences):
-        if index == 0 or doc.in_title(start):
+        if doc.in_title(start):
             continue
-        if _PHOTO_CREDIT.match(doc.folded, start):
+        credit = _PHOTO_CREDIT.match(doc.folded, start)
+        if index and credit is not None:
             found.add(index - 1)
         elif _PHOTO_CREDIT.match(doc.folded, end):
             found.add(index)
+        body = credit.end() if credit is not None else start
+        while body < end and doc.folded[body] in " -":
+            body += 1
+        if _PICTURE_LINE.match(doc.folded, body, end):
+            found.add(index)
+        elif _CREDIT_AT_END.search(doc.folded, start, end) and len(doc.folded[start:end].split()) > _CAPTION_WORDS:
+            found.add(index)  # closed by its credit (`_split_credits`)
     return found
 
 

@@ -57,7 +57,8 @@ def place_cell(profile: Profile, settings: FusionSettings) -> tuple[int, int] | 
     place = profile.place
     if place is None or place.lat is None or place.lon is None or place.precision >= 3 or place.region:
         return None
-    size = max(settings.distance_km, settings.coarse_distance_km, settings.city_distance_km) / 111.0
+    size = max(settings.distance_km, settings.coarse_distance_km, settings.city_distance_km,
+               settings.city_outskirts_km) / 111.0
     return math.floor(place.lat / size), math.floor(place.lon / size)
 
 

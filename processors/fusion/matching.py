@@ -12,7 +12,8 @@ Four hard conditions, then a score:
   provinces. Two distinct precise places (geo_precision 1) are two events unless within
   ``distance_km`` (1 km: practically one spot, a site at a town) or, when one is a provincial
   capital named alone ("Aleppo"), within ``city_distance_km`` (the city holds its quarters). A
-  place *near* a town (precision 2) within ``coarse_distance_km`` of the other, or the same admin2
+  place *near* a town (precision 2) within ``coarse_distance_km`` of the other (``city_outskirts_km``
+  when that town is a provincial capital, "outside Aleppo", except for battles), or the same admin2
   when it has no coordinates. A part of a province ("the eastern countryside of Deir ez-Zor", "the
   Homs desert") holds what lies within ``region_distance_km``; a province-level place (precision 3)
   holds its province. An unknown place is compatible but scores low. A province-level or unknown
@@ -244,8 +245,10 @@ def _same_place(a: Place, b: Place) -> bool:
     return bool(a.names & b.names) and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
 
 
-def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> float | None:
-    """How well two places agree (0..1), or None when they cannot be the same event's place."""
+def place_score(a: Place | None, b: Place | None, settings: FusionSettings, *, outskirts: bool = True) -> float | None:
+    """How well two places agree (0..1), or None when they cannot be the same event's place. ``outskirts``:
+    whether "outside Aleppo" may hold a spot on the city's edge (not for battles: the front lines around a
+    city are many fights)."""
     if a is None or b is None:
         return MISSING_PLACE_SCORE
     if _same_place(a, b):
@@ -268,9 +271,12 @@ def place_score(a: Place | None, b: Place | None, settings: FusionSettings) -> f
     if coarse == 3:  # a province-level place contains anything in its province
         return PROVINCE_SCORE if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
     if distance is not None:  # two named places "near" each other: the distance decides
-        if distance > settings.coarse_distance_km:
+        reach = settings.coarse_distance_km
+        if outskirts and any(p.city and p.precision == 2 for p in (a, b)):  # "outside Aleppo": its edge
+            reach = max(reach, settings.city_outskirts_km)
+        if distance > reach:
             return None
-        return 0.7 - 0.2 * distance / settings.coarse_distance_km
+        return 0.7 - 0.2 * distance / reach
     if a.admin2 and b.admin2:  # a district-level place (no coordinates) holds what lies in it
         return 0.6 if a.admin2 == b.admin2 else None
     return 0.4 if a.admin1 and b.admin1 else MISSING_PLACE_SCORE
@@ -365,7 +371,10 @@ def match_score(event: Profile, canonical: Profile, settings: FusionSettings) ->
     """Score of ``event`` against ``canonical``: None total when they cannot be one event."""
     what = type_score(event, canonical)
     when = date_score(event, canonical, settings) if what is not None else None
-    where = place_score(event.place, canonical.place, settings) if when is not None else None
+    where = (
+        place_score(event.place, canonical.place, settings, outskirts=event.event_type != "Battles")
+        if when is not None else None
+    )
     if where is not None and when is not None and when < 1.0 and not (event.loose or canonical.loose) \
             and contained_only(event.place, canonical.place):
         where = None  # a vague place and another day: too little in common

@@ -40,6 +40,9 @@ class FusionSettings(BaseSettings):
     distance_km: float = Field(default=1.0, gt=0)
     coarse_distance_km: float = Field(default=3.0, gt=0)  # when either place is only near a town (2)
     city_distance_km: float = Field(default=6.0, gt=0)  # a provincial capital named alone holds its quarters
+    # A place told only as near or outside a provincial capital ("outside Aleppo", precision 2) holds a spot
+    # within this of the city's centre (its suburbs and the towns on its edge).
+    city_outskirts_km: float = Field(default=12.0, gt=0)
     region_distance_km: float = Field(default=60.0, gt=0)  # a part of a province ("countryside")
     match_threshold: float = Field(default=0.62, gt=0.0, le=1.0)  # score to join a canonical event
     # Granularity of fusion_bucket(), the key the fusion agent's topic is partitioned by.
