@@ -7,6 +7,7 @@
         ├── ElasticsearchUnavailable  the cluster did not answer (connection, 429, 5xx)
         ├── GroupJoinStalled        the consumer could not (re)join its group in time: restart it
         ├── SearchError             a search could not be run (bad --near, unknown index, ...)
+        ├── ExportError             events could not be exported (a bad input line, an unreadable index)
         └── KibanaError             the Kibana saved objects API refused an import
 """
 
@@ -49,6 +50,10 @@ class GroupJoinStalled(SinkError):
 
 class SearchError(SinkError):
     """A search could not be run."""
+
+
+class ExportError(SinkError):
+    """Events could not be exported."""
 
 
 class KibanaError(SinkError):
