@@ -139,7 +139,7 @@ def test_a_government_that_insists_on_retaking_ground_takes_none() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "استهدف قصف صاروخي مواقع عسكرية للنظام السوري في ريف حماة مساء الأحد.",
+        "استهدف قصف صاروخي فجر الجمعة مواقع عسكرية للنظام السوري قرب بلدة في ريف اللاذقية.",
         "استهدف قصف صاروخي مساء الأحد مستودعات تابعة لقوات النظام في ريف حماة، مؤكدا مقتل 9 مقاتلين موالين للنظام.",
     ],
 )
@@ -197,8 +197,8 @@ def test_statements_of_officials_yield_no_event(title: str, text: str) -> None:
 
 
 def test_an_organisation_announcing_what_happened_still_reports_it() -> None:
-    title = "الأمم المتحدة: قافلة المساعدات تغادر البلدة بسبب القصف"
-    text = "أعلنت الأمم المتحدة مساء الاثنين أن قافلة المساعدات غادرت بلدة كفربطنا بسبب القصف المدفعي لقوات النظام."
+    title = "الأمم المتحدة: قافلة إغاثة تنسحب من حزة تحت القصف"
+    text = "أعلنت الأمم المتحدة صباح الخميس أن قافلة إغاثة اضطرت إلى مغادرة بلدة حزة جراء قصف مدفعي لقوات النظام."
     assert extract_events(report(text, title))
 
 

@@ -57,7 +57,7 @@ def test_a_chemical_attack_is_still_one() -> None:
 
 
 def test_a_group_that_lost_a_commander_is_not_the_attacker() -> None:
-    events = extract_events(report("مقتل قائد ميداني بارز من ميليشيات حزب الله في ريف دير الزور الشرقي اليوم."))
+    events = extract_events(report("مقتل قائد مجموعة من ميليشيات حزب الله اليوم في بادية حمص الشرقية."))
     assert events and events[0].actor1 != "Hezbollah"
 
 
@@ -211,13 +211,13 @@ def test_an_execution_by_an_armed_group_is_an_attack() -> None:
 
 
 def test_a_title_with_tanwin_ends_where_the_body_begins() -> None:
-    title = "11 قتيلاً مدنياً في قصف جوي تركي على مدينة عفرين"
+    title = "14 قتيلاً مدنياً بغارات تركية استهدفت بلدة جنديرس"
     text = (
-        "قُتل 11 مدنياً، اليوم، في غارة تركية استهدفت مدينة عفرين في شمال سوريا.\n"
-        "وأسفر القصف التركي، الثلاثاء، عن مقتل 43 مدنياً في عفرين."
+        "قُتل 14 مدنياً، اليوم، في غارات للطيران التركي على بلدة جنديرس بريف حلب.\n"
+        "وكانت الغارات التركية، الأحد، قد أوقعت 36 قتيلاً مدنياً في جنديرس."
     )
     events = extract_events(report(text, title))
-    assert any(e.fatalities == 11 and e.event_date == WHEN.date() for e in events)
+    assert any(e.fatalities == 14 and e.event_date == WHEN.date() for e in events)
 
 
 def test_a_raid_that_targeted_a_flat_is_an_arrest() -> None:

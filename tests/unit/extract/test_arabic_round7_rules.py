@@ -350,8 +350,8 @@ def test_a_handover_under_a_deal_ranks_after_the_fighting_the_report_tells() -> 
 def test_an_offensive_named_with_when_it_began_is_the_campaign_not_that_days_event() -> None:
     title = "الجيش السوري يعلن السيطرة على بلدة اللطامنة"
     text = (
-        "أعلن الجيش السوري اليوم سيطرته الكاملة على بلدة اللطامنة في ريف حماة الشمالي. ويأتي ذلك بعد هجوم "
-        "واسع بدأه الجيش في 2 مايو ضد فصائل المعارضة في المنطقة."
+        "أعلن الجيش السوري اليوم سيطرته الكاملة على بلدة اللطامنة في ريف حماة الشمالي. وجاءت السيطرة إثر "
+        "هجوم كبير بدأه الجيش في 2 مايو على مواقع الفصائل المسلحة بالمنطقة."
     )
     evs = events(text, title)
     assert evs[0].sub_event_type == "Government regains territory"

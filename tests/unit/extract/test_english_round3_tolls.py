@@ -189,13 +189,13 @@ def test_two_counts_of_two_sides_in_one_list_add_up() -> None:
 
 def test_a_titles_bare_toll_goes_to_the_body_event_with_that_toll() -> None:
     events = _events(
-        "A military source said army units took control of two hills west of Sukhnah on Wednesday. The source "
-        "added that army units carried out heavy bombardments on militant positions south of the town killing "
-        "37 militants. In Hama army units clashed with rebels near Souran and killed a number of them.",
-        title="Army kills 37 IS militants near Sukhnah",
+        "A military source said army units took control of two hills west of Sukhnah on Wednesday. The same "
+        "source added that troops carried out heavy bombardments on militant positions south of the town killing "
+        "29 militants. In Hama army units clashed with rebels near Souran and killed a number of them.",
+        title="Army kills 29 IS militants near Sukhnah",
     )
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
-    assert events[0].fatalities == 37
+    assert events[0].fatalities == 29
 
 
 # --- "a commander and N more" -----------------------------------------------------------------------

@@ -45,7 +45,7 @@ def test_adjectival_attackers_and_held_places() -> None:
     )[0]
     assert first.actor1 == "Military Forces of Russia" and first.actor2 == "Civilians"
     first = _events(
-        "Russian jets hit an outpost in Idlib province near the border with Turkey killing two civilians on Sunday."
+        "Russian jets bombed a farm in Idlib near the border with Turkey, killing three civilians on Monday."
     )[0]
     assert first.actor1 == "Military Forces of Russia" and first.actor2 != "Military Forces of Turkey"
 
@@ -78,17 +78,17 @@ def test_english_tolls() -> None:
         return [c.count for c in find_casualties(s, 0, len(s), set()) if c.kind == "killed"]
 
     assert counts("The strike killed at least 12 civilians, including five children, in the town.") == [12]
-    assert counts("Get short URL 124 At least four people were killed by rocket fire on Saturday.") == [4]
+    assert counts("Get short URL 317 At least six people were killed when rockets fell on Friday.") == [6]
     assert counts("Since Sept. 19 at least 359 civilians have been killed in the city.") == []
-    assert counts("A woman and a child were killed and twenty civilians including children were treated.") == [2]
+    assert counts("A man and a girl were killed and thirty residents including children were treated.") == [2]
 
 
 def test_hypotheses_statements_and_references_are_not_events() -> None:
     assert _events("Analysts say a regime offensive on Idlib could displace hundreds of thousands of people.") == []
     assert (
         _events(
-            "The president said he sought approval to use force against Syria for its suspected use of chemical "
-            "weapons, and turned to domestic priorities on Thursday."
+            "The prime minister said she would ask parliament to approve force against Syria over its alleged use "
+            "of chemical weapons, then spoke about the budget on Friday."
         )
         == []
     )
@@ -157,7 +157,7 @@ def test_targets_and_suspected_strikers() -> None:
 
 
 def test_a_missile_strike_without_aircraft_is_a_missile_attack() -> None:
-    first = _events("A US missile strike on a military airfield near Homs killed five people on Thursday.")[0]
+    first = _events("A US missile strike on an air base outside Homs killed six people on Friday.")[0]
     assert (first.sub_event_type, first.actor1) == (
         "Shelling/artillery/missile attack",
         "Military Forces of the United States",

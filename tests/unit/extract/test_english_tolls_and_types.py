@@ -90,12 +90,12 @@ def test_a_photo_caption_does_not_place_the_story() -> None:
 
 def test_a_headline_kill_told_in_the_body_as_air_strikes_is_an_air_strike() -> None:
     events = _events(
-        "Syrian Army Kills over 45 ISIL Terrorists in Homs. The army's air force carried out intensive sorties "
-        "targeting hideouts of ISIL terrorists in Palmyra city on Wednesday, a military source said. About 45 "
-        "terrorists were killed and 30 others were injured in the airstrikes."
+        "Syrian Army Kills over 38 ISIL Terrorists in Homs. Army warplanes flew repeated sorties against "
+        "positions of ISIL terrorists around Palmyra on Thursday, a field source said. Around 38 "
+        "terrorists were killed and 22 others were wounded in the airstrikes."
     )
     assert events[0].sub_event_type == "Air/drone strike"
-    assert events[0].fatalities == 45
+    assert events[0].fatalities == 38
 
 
 def test_a_group_driving_hyphen_named_rebels_out_of_a_base_takes_it_from_them() -> None:

@@ -207,7 +207,7 @@ def test_english_site_names() -> None:
 
 
 def test_organisation_names_are_not_places() -> None:
-    found = places("Hayat Tahrir al-Sham and Ahrar al-Sham fought in Saraqib.", "en")
+    found = places("Hayat Tahrir al-Sham gunmen and Ahrar al-Sham members traded fire in Saraqib.", "en")
     assert [m.location.name for m in found] == ["Saraqab"]
 
 

@@ -278,7 +278,7 @@ def _note(text: str) -> Report:
     [
         (
             "Regime troops clashed with rebel fighters in Kafr Zita in northern Hama. An unknown number "
-            "of fatalities was coded as 10 and split evenly between the 2 locations.",
+            "of fatalities was coded as 10 and divided equally among the 2 locations.",
             5,
         ),
         (
