@@ -706,7 +706,7 @@ _MULTI_DAY_EN = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
     r"\b(?:48|72) hours\b"
 )
-# "لقي اكثر من 400 مدني مصرعهم، في خمسه ايام من الغارات": a toll over several days, past a comma.
+# "لقي اكثر من 370 مدنيا مصرعهم، في اربعه ايام من القصف": a toll over several days, past a comma.
 _OVER_DAYS_AFTER = re.compile(
     r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
     r"(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)"
@@ -1662,7 +1662,7 @@ def _judge(
     ):
         return None  # "from one faction", "one side": a determiner, not a count
     if nxt[:2] in (["at", "least"], ["more", "than"], ["up", "to"]) or (nxt and nxt[0][0].isdigit()):
-        return None  # "short URL 124 At least four people were killed": the count comes after
+        return None  # "short URL 317 More than six residents died ...": the count comes after
     # A rising toll: one incident's updated toll, or a running total (refused below).
     rise_target = for_text(_TOLL_RISE_TARGET, folded).search(folded[max(offset, first.start - 80) : first.start])
     rise = bool(rise_target) or bool(

@@ -262,7 +262,7 @@ _ARMED_VICTIM = re.compile(
 _ATTACKER_NOUN = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers|jihadists|gunmen|militiamen)\b")
 _BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
 _SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
-# "منذ بدء التصعيد على محافظة درعا في 19 حزيران": the day a campaign began, not the event's day.
+# "منذ انطلاق الهجوم البري على ريف حماة في 8 نيسان": the day a campaign began, not the event's day.
 _SINCE_START_BEFORE = re.compile(
     r"(?<!\w)منذ (?:بدء|بدايه|انطلاق|انطلاقه|شن|اندلاع)(?:\s+[^\s,.]+){0,6}\s+(?:في|يوم|بتاريخ)?\s*$"
 )
@@ -1645,7 +1645,7 @@ def _claimed_by(doc: Document) -> str:
         doc.claimer = ""
         for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
             if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
-                continue  # "no one claimed responsibility for the attack, which the regime blamed on ..."
+                continue  # "no group has claimed responsibility for the bombing; officials accused ..."
             near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
             if near:
                 doc.claimer = min(near, key=lambda a: abs(a.start - match.start())).name
@@ -2041,8 +2041,8 @@ _CONTRADICTS_AFTER = re.compile(
 
 
 def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualties | None:
-    """Tolls of one event that other informants give differently ("ذكرت تقارير أن 5 قتلوا وأفادت تقارير أخرى
-    بمقتل 20"): ACLED codes the lowest of conflicting figures."""
+    """Tolls of one event that other informants give differently ("قالت مصادر محلية إن 6 لقوا حتفهم، فيما
+    تحدثت مصادر أخرى عن 13 قتيلا"): ACLED codes the lowest of conflicting figures."""
     pattern = for_text(_OTHER_INFORMANT_BEFORE, doc.folded)
     other = [
         c

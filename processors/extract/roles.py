@@ -75,7 +75,7 @@ _VICTIM_BEFORE = re.compile(
     r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?(?:علي الاقل\s+)?"
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
-# "مقتل قائد ميداني بارز من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
+# "مصرع قائد مجموعة من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
 # "القضاء على أعداد كبيرة من مسلحي داعش": the group whose fighters were wiped out lost them too.
 _MEMBER_KILLED_BEFORE = re.compile(
     r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه|القضاء علي|تصفيه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
