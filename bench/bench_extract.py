@@ -32,11 +32,11 @@ _OWN_SENTENCES_EN = [
     "Turkish jets struck YPG positions near Afrin on Tuesday, killing at least 11 fighters, a monitor said.",
     "A car bomb exploded near a checkpoint in Azaz, wounding 14 people, including four children.",
     "Rebels shelled government-held neighbourhoods of Aleppo with mortars on Monday.",
-    "Government forces and allied militias clashed with Hayat Tahrir al-Sham fighters in the countryside of Hama.",
+    "Army units backed by loyalist militias fought Hayat Tahrir al-Sham members on the outskirts of northern Hama.",
     "The Syrian Democratic Forces said they had captured two villages in eastern Deir ez-Zor from Islamic State.",
     "An improvised explosive device hit a military vehicle near the town of Dael in Daraa province.",
     "Residents of Douma said air strikes had destroyed a hospital and a market in the besieged enclave.",
-    "The Syrian Observatory for Human Rights said the death toll had risen to 40 since the offensive began.",
+    "The Observatory, a Britain-based monitor, said the number of dead had climbed to 40 since the assault began.",
 ]
 _PUBLISHED = datetime(2018, 5, 1, 12, tzinfo=UTC)
 
