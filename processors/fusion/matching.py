@@ -372,7 +372,8 @@ def match_score(event: Profile, canonical: Profile, settings: FusionSettings) ->
     what = type_score(event, canonical)
     when = date_score(event, canonical, settings) if what is not None else None
     where = (
-        place_score(event.place, canonical.place, settings, outskirts=event.event_type != "Battles")
+        place_score(event.place, canonical.place, settings,
+                    outskirts="Battles" not in (event.event_type, canonical.event_type))
         if when is not None else None
     )
     if where is not None and when is not None and when < 1.0 and not (event.loose or canonical.loose) \

@@ -139,3 +139,20 @@ def test_strikes_on_a_city_and_on_a_quarter_of_it_on_two_days_stay_two_events() 
                                   source="SANA", event_date=BASE_DAY + timedelta(days=1))
     for order in permutations([city, quarter_next_day]):
         assert len(groups(list(order))) == 2
+
+
+# --- the edge of a provincial capital ------------------------------------------------------------
+
+
+def test_outside_a_capital_reaches_its_edge_except_for_battles_whichever_came_first() -> None:
+    # "outside Deir ez-Zor" (the capital, precision 2) and an invented spot 9 km north of its centre
+    outside = place("deir", precision=2)
+    edge = quarter_of_deir(9, "Tell Qasab (invented)")
+    strike = make_event("r1", sub_event_type="Air/drone strike", location=outside, fatalities=4)
+    strike_edge = make_event("r2", sub_event_type="Air/drone strike", location=edge, fatalities=4,
+                             source="Outlet B")
+    assert score(strike, strike_edge) == score(strike_edge, strike) is not None
+    # battles around a city are many fights: a clash at the edge is not "the clash outside the city"
+    clash = make_event("r3", sub_event_type="Armed clash", location=outside, fatalities=4)
+    clash_edge = make_event("r4", sub_event_type="Armed clash", location=edge, fatalities=4, source="Outlet B")
+    assert score(clash, clash_edge) is None and score(clash_edge, clash) is None
