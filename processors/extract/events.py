@@ -679,6 +679,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     s_start, s_end = doc.sentences[index]
     sentence = doc.folded[s_start:s_end]
     hits = [t for t in doc.triggers if s_start <= t.start < s_end]
+    if doc.language == "en":
+        hits = _ground_won_en(doc, s_start, s_end, hits)
     if not hits:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
@@ -817,6 +819,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             attempt = for_text(_ATTEMPT, folded).search(window)
             if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
+            elif not arabic and _posts_not_ground_en(doc, hit, clause):
+                hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
             del clause_text
         elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
@@ -832,6 +836,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             else h
             for h in kept
         ]
+    if not arabic and len(kept) > 1:
+        kept = _support_fire_en(doc, kept, s_start, s_end)
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event. A title's bare "blast" is the one its body
@@ -901,6 +907,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue
         if name == "clash" and _TERRITORY in here:
             continue
+        if name == "clash" and not arabic and _ground_won_in_sentence(kept, words):
+            continue  # "clashes took place in X, where the army took control of the town": the capture
         if (
             name == "clash"
             and _TERRITORY in types
@@ -951,6 +959,113 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if cand.sub_event_type == "Armed clash" and any(not _GENERIC_ATTACK.match(w) for w in cand.words.values()):
             cand.ground_fighting_over = any(o.sub_event_type in _EXPLOSIVE for o in candidates)
     return candidates
+
+
+# English ways of telling ground taken that name no capture verb: "were able to advance", "advanced and
+# took control", "fought IS in the village, taking it over", "the town is now under rebel control". The
+# span kept as the trigger starts past any "advance" word (a bare advance is weak, `_WEAK_TERRITORY`).
+_GROUND_WON_EN = re.compile(
+    r"\b(?:was|were|is|are|been|being) able to (?:advance|make advances|push forward)\b"
+    r"|\badvanc(?:e|ed|es|ing) (?:and|to) (?P<control>(?:(?:take|took|taken|taking|gain|gained|regain|regained|"
+    r"establish|established|seize|seized|impose|imposed|assert|asserted) )?(?:full |complete |total )?control)\b"
+    r"|\bt(?:ake|akes|aking|ook|aken) (?:it|them|the (?:town|village|city|area|neighbou?rhood|district|hill)) over\b"
+    r"|\b(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?(?:in the hands of|under)\b"
+    r"(?P<held>(?: the)?(?: full| complete| total)? control\b)?"
+)
+_NEGATED_BEFORE_EN = re.compile(r"\b(?:not|never|without|nor)\s+(?:[\w'-]+\s+){0,2}$")
+
+
+def _ground_won_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMention]) -> list[TriggerMention]:
+    """`hits` with the territorial phrases of `_GROUND_WON_EN` added (each replacing the weaker triggers it
+    overlaps, such as "advanced to")."""
+    folded = doc.folded
+    added: list[TriggerMention] = []
+    spans: list[tuple[int, int]] = []
+    for m in _GROUND_WON_EN.finditer(folded, s_start, s_end):
+        if _NEGATED_BEFORE_EN.search(folded, max(s_start, m.start() - 30), m.start()):
+            continue  # "almost, but not completely taking it over"
+        if m.group(0).endswith(("under", "hands of")) and not any(m.end() < a.start <= m.end() + 6 for a in doc.actors):
+            continue  # "is now under siege": only a holder named next ("under SDF") tells who took it
+        added.append(TriggerMention(m.start("control") if m.group("control") else m.start(), m.end(), _RULE["take"]))
+        spans.append(m.span())
+    if not added:
+        return hits
+    kept = [h for h in hits if not any(h.start < e and h.end > b for b, e in spans)]
+    return sorted(kept + added, key=lambda h: h.start)
+
+
+# Fire named as the backing or backdrop of a ground fight: "forces backed by Russian warplanes", "with the
+# support of airstrikes", "under cover of heavy shelling", "amid Coalition air raids", "clashes, accompanied
+# by shelling, ...". The fight (or the capture) is the event; its air or artillery support is part of it.
+_SUPPORT_BEFORE_EN = re.compile(
+    r"\b(?:backed|supported|aided|assisted|covered|accompanied|escorted|helped|bolstered|preceded) (?:up )?by\b"
+    r"|\bwith (?:the )?(?:help|support|backing|cover|assistance|aid|participation) of\b"
+    r"|\b(?:under|with) (?:the )?(?:\w+ )?(?:cover|umbrella)(?: of| by| from)?\b"
+    r"|\bamid(?:st)?\b|\bcoinciding with\b|\bin conjunction with\b|\bas well as\b(?=[^.;]{0,30}$)"
+)
+# Words that end such a phrase before the fire word: a new clause with its own verb.
+_SUPPORT_BREAK_EN = re.compile(
+    r"[;:]|\b(?:where|while|as|which|who|when|after|before|then|killing|leaving|causing|resulting|but|since)\b"
+)
+_SUPPORT_REACH = 110
+
+
+def _in_support_phrase(doc: Document, hit: TriggerMention, kept: list[TriggerMention], s_start: int) -> bool:
+    folded = doc.folded
+    lo = max(s_start, hit.start - _SUPPORT_REACH)
+    last = None
+    for m in _SUPPORT_BEFORE_EN.finditer(folded, lo, hit.start):
+        last = m
+    if last is None:
+        return False
+    gap = folded[last.end() : hit.start]
+    if _SUPPORT_BREAK_EN.search(gap):
+        return False
+    # only other fire words between the support word and a fire word ("backed by jets conducting airstrikes");
+    # a fight or capture after the fire words is the sentence's own verb ("backed by jets, recaptured")
+    fire = hit.rule.name in ("air", "shell")
+    return not any(last.end() <= h.start < hit.start and not (fire and h.rule.name in ("air", "shell")) for h in kept)
+
+
+def _support_fire_en(doc: Document, kept: list[TriggerMention], s_start: int, s_end: int) -> list[TriggerMention]:
+    """English: air and artillery fire told as the backing of a ground fight or capture told in the same
+    sentence ("troops backed by warplanes seized the town", "amid shelling, the two sides clashed") are
+    that fight, not an event of their own. Fire that is itself the sentence's news stays ("warplanes
+    struck the town amid clashes")."""
+    ground = [h for h in kept if h.rule.name in ("clash", "take")]
+    if not ground:
+        return kept
+    fire = {id(h) for h in kept if h.rule.name in ("air", "shell") and _in_support_phrase(doc, h, kept, s_start)}
+    if not fire or not any(not _in_support_phrase(doc, g, kept, s_start) for g in ground):
+        return kept
+    return [h for h in kept if id(h) not in fire]
+
+
+# What a force takes in the course of a fight without taking a place: "captured several positions",
+# "controlled three new points", "took over a checkpoint", "achieved partial control" (ACLED: Armed clash).
+_POSTS_AFTER_EN = re.compile(
+    r"\s+(?:(?:back|over|control|full control)\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:several|some|a|an|few|"
+    r"many|number|of|\d+|two|three|four|five|six|new|more|further|other|strategic|military|key|advanced|forward|"
+    r"its|their|enemy|regime|rebel|army|[\w'-]+-held|[\w'-]+'s?)\s+){0,5}(?:positions?|points?|checkpoints?|"
+    r"posts?|outposts?|barriers?)\b"
+)
+_PARTIAL_EN = re.compile(r"\bpartial\b|\bpartly\b")
+
+
+def _posts_not_ground_en(doc: Document, hit: TriggerMention, clause: tuple[int, int]) -> bool:
+    """An English capture of positions, points or posts (not of a village, town or area): the fight's
+    progress, not a change of territory; so is a "partial control"."""
+    folded = doc.folded
+    if _PARTIAL_EN.search(folded, max(clause[0], hit.start - 12), hit.end):
+        return True
+    post = _POSTS_AFTER_EN.match(folded, hit.end, min(clause[1], hit.end + 90))
+    return post is not None
+
+
+def _ground_won_in_sentence(kept: list[TriggerMention], words: dict[int, str]) -> bool:
+    """An English sentence tells ground taken (not merely "entered", "advanced"): its clashes won it,
+    whichever clause tells them ("fighting raged in X, where rebels seized the village")."""
+    return any(h.rule.name == "take" and not _WEAK_TERRITORY.match(words[id(h)]) for h in kept)
 
 
 class _DateRange:
@@ -2188,6 +2303,8 @@ def extract(report: Report) -> list[Event]:
         ):
             cand.roles.actor1, cand.roles.actor2 = previous.roles.actor1, previous.roles.actor2
         previous = cand
+    if doc.language == "en":
+        body_cands = _clash_then_ground_en(body_cands)
     published = doc.anchor
     if published is not None:  # what a clause dates weeks before the report is background
         horizon = published.date() - timedelta(days=HISTORY_DAYS)
@@ -2340,6 +2457,43 @@ def extract(report: Report) -> list[Event]:
         events = _bare_kill_told_as_strike(events)
     loose = {e.event_id for c, e in kept_events if c.origin_place}
     return _dedupe_ids(merge_retellings(_drop_restated(events), loose))
+
+
+_GAINS_MADE = re.compile(r"^(?:gained|made) (?:\w+ )?(?:gains|advances)$")  # progress, not a place taken
+
+
+def _clash_then_ground_en(body_cands: list[Candidate]) -> list[Candidate]:
+    """English: "Regime forces battled IS near X. The regime took control of the area.": the clashes of
+    one sentence won the ground the next tells (not a bare "advanced"), by one of their sides; they are
+    that territorial event, as within one sentence."""
+    dropped: set[int] = set()
+    lead = min((c.sentence for c in body_cands), default=-1)
+    for clash in body_cands:
+        if (
+            clash.sub_event_type != "Armed clash"
+            or clash.sentence != lead
+            or any(o.sentence == clash.sentence and o.sub_event_type == _TERRITORY for o in body_cands)
+        ):
+            continue
+        ground = next(
+            (
+                o
+                for o in body_cands
+                if o.sentence == clash.sentence + 1
+                and o.sub_event_type == _TERRITORY
+                and not all(_WEAK_TERRITORY.match(w) or _GAINS_MADE.match(w) for w in o.words.values())
+            ),
+            None,
+        )
+        if ground is None:
+            continue
+        sides = {clash.roles.actor1, clash.roles.actor2} - {""}
+        taker = ground.roles.actor1
+        if taker and sides and not any(taker == s or same_side(taker, s) for s in sides):
+            continue  # a third party took ground: another event
+        _merge(ground, clash)
+        dropped.add(id(clash))
+    return [c for c in body_cands if id(c) not in dropped] if dropped else body_cands
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:

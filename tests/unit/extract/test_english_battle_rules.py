@@ -1,0 +1,172 @@
+"""English battle reports: ground won in a fight, positions taken, air and artillery support, fighting
+between armed groups (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from english_reports import english_events
+
+from sitrep.records import Event
+
+PUBLISHED = datetime(2017, 3, 8, 12, 0, tzinfo=UTC)
+
+
+def _events(text: str) -> list[Event]:
+    return english_events(text, published=PUBLISHED, report_id="en-battle-rules")
+
+
+def _main(text: str) -> str:
+    events = _events(text)
+    assert events, text
+    return events[0].sub_event_type
+
+
+# --- ground won in the fight told alongside it --------------------------------------------------
+
+
+def test_a_capture_told_in_a_where_clause_is_the_event() -> None:
+    assert (
+        _main(
+            "Heavy fighting broke out on Tuesday between the Islamic State and rebels near Maarat al-Numan, "
+            "where the rebels seized the village after several hours."
+        )
+        == "Non-state actor overtakes territory"
+    )
+
+
+def test_a_government_capture_after_the_clashes_sentence_is_the_event() -> None:
+    assert (
+        _main(
+            "Syrian army units fought Islamic State militants on Monday around the town of Maskana. "
+            "The army then took control of the town, state media said."
+        )
+        == "Government regains territory"
+    )
+
+
+def test_were_able_to_advance_is_ground_taken() -> None:
+    assert (
+        _main(
+            "Rebels clashed with government troops in the Jobar district on Sunday, where the insurgents "
+            "were able to advance along the main road."
+        )
+        == "Non-state actor overtakes territory"
+    )
+
+
+def test_advanced_to_take_control_is_a_capture_not_a_bare_advance() -> None:
+    assert (
+        _main(
+            "Government forces fought rebels in northern Hama and advanced to take control of the village "
+            "of Souran on Friday."
+        )
+        == "Government regains territory"
+    )
+
+
+def test_fighting_then_taking_it_over() -> None:
+    assert (
+        _main("Kurdish-led forces battled Islamic State militants in the village of Tal Saman, taking it over.")
+        == "Non-state actor overtakes territory"
+    )
+
+
+def test_a_place_now_under_a_named_group() -> None:
+    assert (
+        _main("The village of Qabasin is now under Syrian Democratic Forces after two days of clashes with IS.")
+        == "Non-state actor overtakes territory"
+    )
+
+
+def test_not_completely_taking_it_over_is_no_capture() -> None:
+    assert (
+        _main("Rebels fought government troops in Kafr Nabudah, nearly but not completely taking it over.")
+        == "Armed clash"
+    )
+
+
+def test_now_under_siege_is_no_capture() -> None:
+    assert _main("Rebels clashed with government troops near Douma, which is now under siege.") == "Armed clash"
+
+
+# --- positions, points and partial control: the fight's progress ----------------------------------
+
+
+def test_positions_captured_during_clashes_are_a_clash() -> None:
+    assert (
+        _main(
+            "Government troops clashed with rebels on the outskirts of Harasta on Thursday and captured "
+            "several rebel positions."
+        )
+        == "Armed clash"
+    )
+
+
+def test_a_checkpoint_seized_is_a_clash() -> None:
+    assert _main("Islamic State militants attacked and seized an army checkpoint near Palmyra.") == "Armed clash"
+
+
+def test_partial_control_is_a_clash() -> None:
+    assert (
+        _main("Government forces achieved partial control of the town of Kafr Zita after fighting with rebels.")
+        == "Armed clash"
+    )
+
+
+def test_a_village_captured_is_still_a_capture() -> None:
+    assert (
+        _main("Rebels captured the village of Souran from government forces after fierce fighting on Monday.")
+        == "Non-state actor overtakes territory"
+    )
+
+
+# --- air and artillery fire as the backing of a ground fight ---------------------------------------
+
+
+def test_forces_backed_by_warplanes_capturing_a_town() -> None:
+    assert (
+        _main("Syrian troops backed by Russian warplanes recaptured the town of Khanaser from rebels on Friday.")
+        == "Government regains territory"
+    )
+
+
+def test_with_the_support_of_air_strikes_clashing() -> None:
+    assert (
+        _main(
+            "Kurdish-led fighters, with the support of coalition air strikes, clashed with Islamic State "
+            "militants near the Tabqa dam on Wednesday."
+        )
+        == "Armed clash"
+    )
+
+
+def test_amid_air_raids_the_clashes_are_the_event() -> None:
+    assert (
+        _main(
+            "Amid intense Russian air raids on the area, government troops and rebels fought for control of "
+            "the hills east of Latamneh."
+        )
+        == "Armed clash"
+    )
+
+
+def test_amid_shelling_the_clashes_are_the_event() -> None:
+    assert (
+        _main("Amid heavy artillery shelling, rebels clashed with government forces in the Qaboun district.")
+        == "Armed clash"
+    )
+
+
+def test_an_air_strike_told_amid_clashes_stays_an_air_strike() -> None:
+    assert (
+        _main("Russian warplanes struck the town of Saraqeb on Monday amid clashes nearby, killing 12 civilians.")
+        == "Air/drone strike"
+    )
+
+
+def test_an_air_strike_without_a_ground_fight_stays_an_air_strike() -> None:
+    assert (
+        _main("Government helicopters backed by artillery dropped barrel bombs on Daraya, killing seven people.")
+        == "Air/drone strike"
+    )
