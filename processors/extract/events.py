@@ -819,7 +819,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             attempt = for_text(_ATTEMPT, folded).search(window)
             if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
-            elif not arabic and _posts_not_ground_en(doc, hit, clause):
+            elif not arabic and (_AIM_BEFORE_EN.search(window) or _posts_not_ground_en(doc, hit, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
             del clause_text
         elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
@@ -1049,6 +1049,10 @@ _POSTS_AFTER_EN = re.compile(
     r"its|their|enemy|regime|rebel|army|[\w'-]+-held|[\w'-]+'s?)\s+){0,5}(?:positions?|points?|checkpoints?|"
     r"posts?|outposts?|barriers?)\b"
 )
+_AIM_BEFORE_EN = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|bid|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|"
+    r"want(?:s|ed|ing)?|push(?:ed|ing)?|effort|attempt|order|(?:was|were|are|is) about) (?:to (?:\w+ )?)?$"
+)  # "raided the town aiming to take control of it": an aim, not a capture
 _PARTIAL_EN = re.compile(r"\bpartial\b|\bpartly\b")
 
 

@@ -987,6 +987,15 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"operation (?:peace spring|olive branch|euphrates shield)(?: (?:forces|factions|fighters|"
             r"rebels))?",
             r"euphrates shield (?:factions|rebels|forces|fighters)",
+            r"(?:factions|rebels|forces|fighters|groups?) of (?:the )?(?:operation )?(?:euphrates shield|olive branch)",
+            # factions of the Turkish-backed operations, by name (as in the Arabic forms above)
+            r"(?:al-?)?hamza(?:t)? division",
+            r"sultan murad(?: division| brigade)?",
+            r"(?:al-?)?mu'?tasim (?:brigade|division)",
+            r"ahrar al-?sharqi(?:y|ya|yah)",
+            r"jaysh al-?sharqi(?:y|ya|yah)",
+            r"levant front",
+            r"al-?jabha(?:t)? al-?shamiy(?:a|ah)",
             r"olive branch (?:factions|forces|fighters)",
             r"free syrian army",
         ),
@@ -1237,7 +1246,15 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         "Jabhat al-Nusra",
         ar("جبهه النصره", "النصره", "جبهه فتح الشام", "فتح الشام")
         + "|"
-        + en(r"(?:jabhat |al-)?nusra(?: front)?", r"jabhat fateh al-?sham", r"nusra front"),
+        + en(
+            r"(?:jabhat |al-)?nusra(?: front)?",
+            r"jabhat fateh al-?sham",
+            r"nusra front",
+            # its name from July 2016 to January 2017
+            r"jab(?:h)?at fat(?:e)?h al-?sham",
+            r"fateh al-?sham front",
+            r"jfs",
+        ),
     ),
     ActorRule(
         "Jaysh al-Islam",
@@ -1247,7 +1264,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         "Faylaq al-Rahman",
         ar("فيلق الرحمن") + "|" + en(r"faylaq al-?rahman", r"(?:al-)?rahman corps", r"al-?rahman legion"),
     ),
-    ActorRule("Ahrar al-Sham", ar("حركه احرار الشام", "احرار الشام") + "|" + en(r"ahrar al-?sham")),
+    ActorRule("Ahrar al-Sham", ar("حركه احرار الشام", "احرار الشام") + "|" + en(r"ahrar al-?sham", r"aas")),
     ActorRule(
         "National Liberation Front",
         ar("الجبهه الوطنيه للتحرير")
@@ -1317,6 +1334,22 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"terrorists?",
             r"armed groups?",
             r"opposition-held",
+            # named factions (as in the Arabic forms above)
+            r"(?:al-?)?sham (?:corps|legion)",
+            r"faylaq al-?sham",
+            r"nour al-?din al-?zen?kh?i(?: movement)?",
+            r"(?:al-?)?zen?ki movement",
+            r"(?:jaysh|jaish) al-?(?:izz?a|nasr|ahrar|mujahideen|mujahedeen)",
+            r"jabhat tahrir (?:suriy?a|souriy?a)",
+            r"syria(?:n)? liberation front",
+            r"su?q[ou]+r al-?sham",
+            r"free idl[ie]b army",
+            r"southern front",
+            r"jund al-?aqsa",
+            r"ajnad al-?sham",
+            r"syria(?:n)? revolutionaries front",
+            r"(?:jaysh|jaish) al-?yarmouk",
+            r"(?:al-?)?omari brigades?",
         ),
     ),
     ActorRule(

@@ -170,3 +170,43 @@ def test_an_air_strike_without_a_ground_fight_stays_an_air_strike() -> None:
         _main("Government helicopters backed by artillery dropped barrel bombs on Daraya, killing seven people.")
         == "Air/drone strike"
     )
+
+
+def test_an_aim_to_take_control_is_no_capture() -> None:
+    assert (
+        _main("Islamic State fighters attacked army posts near Sukhnah on Monday, aiming to take control of the town.")
+        == "Armed clash"
+    )
+
+
+# --- fighting between armed groups the lexicon names ------------------------------------------------
+
+
+def test_inter_rebel_fighting_is_a_clash() -> None:
+    events = _events("Jund al-Aqsa fighters clashed with Suqour al-Sham in the Idlib countryside on Tuesday.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert events[0].actor1 == "Opposition Rebels"
+
+
+def test_jfs_is_nusra_under_its_later_name() -> None:
+    events = _events("Fighters of Jabhat Fateh al-Sham attacked Jaish al-Mujahideen near Atareb, killing four.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert "Jabhat al-Nusra" in {events[0].actor1, events[0].actor2}
+
+
+def test_ahrar_al_sham_abbreviated() -> None:
+    events = _events("AAS fighters clashed with government troops near Saraqeb on Friday, and two of them died.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert {events[0].actor1, events[0].actor2} == {"Ahrar al-Sham", "Military Forces of Syria"}
+
+
+def test_factions_of_a_turkish_backed_operation_fighting_each_other() -> None:
+    events = _events("Factions of the Euphrates Shield fought each other in the town of Al-Rai on Sunday.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert events[0].actor1 == "Syrian National Army"
+
+
+def test_named_turkish_backed_factions() -> None:
+    events = _events("The Hamza Division and the Levant Front exchanged fire in Afrin, wounding three fighters.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert events[0].actor1 == "Syrian National Army"
