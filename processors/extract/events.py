@@ -681,6 +681,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     hits = [t for t in doc.triggers if s_start <= t.start < s_end]
     if doc.language == "en":
         hits = _ground_won_en(doc, s_start, s_end, hits)
+        hits = _fire_returned_en(doc, s_start, s_end, hits)
     if not hits:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
@@ -838,6 +839,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ]
     if not arabic and len(kept) > 1:
         kept = _support_fire_en(doc, kept, s_start, s_end)
+        kept = _shelling_in_the_fight_en(doc, kept, s_start, s_end)
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event. A title's bare "blast" is the one its body
@@ -1039,6 +1041,52 @@ def _support_fire_en(doc: Document, kept: list[TriggerMention], s_start: int, s_
     if not fire or not any(not _in_support_phrase(doc, g, kept, s_start) for g in ground):
         return kept
     return [h for h in kept if id(h) not in fire]
+
+
+# Fire answered: "rebels returned fire", "responded by shelling army positions", "retaliated with mortars". Two
+# sides firing at each other is a fight (ACLED: Armed clash), whatever weapon each used.
+_RETURNED_FIRE_EN = re.compile(
+    r"\breturn(?:ed|ing|s)? (?:the |heavy )?(?:fire|shelling|shots|gunfire|artillery fire)\b"
+    r"|\brespon(?:ded|ding|ds|se) (?:with|by) (?:\w+ ){0,3}?(?:shelling|fire|firing|targeting|shooting|shells|"
+    r"missiles|rockets|mortars|artillery)\b"
+    r"|\bretaliat(?:ed|ing|es) (?:with|by)\b"
+)
+_BATTLE_WORD_EN = re.compile(
+    r"(?:clash|fight|fought|battl|exchang|combat|skirmish|confront|firefight|gun ?fight|gun ?battle|in-?fight|"
+    r"return|respon|retaliat)"
+)
+_CIVILIANS_EN = re.compile(
+    r"\b(?:civilians?|people|persons?|children|child|women|woman|men|man|boys?|girls?|residents|villagers|"
+    r"families|family|infants?|students|worshippers|passengers|patients|homes?|houses?|hospitals?|schools?|"
+    r"markets?|mosques?)\b"
+)
+
+
+def _fire_returned_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMention]) -> list[TriggerMention]:
+    """`hits` with a clash trigger for each "returned fire" (`_RETURNED_FIRE_EN`) of the sentence."""
+    added = [
+        TriggerMention(m.start(), m.end(), _RULE["clash"])
+        for m in _RETURNED_FIRE_EN.finditer(doc.folded, s_start, s_end)
+        if not any(h.start < m.end() and h.end > m.start() for h in hits)
+    ]
+    return sorted(hits + added, key=lambda h: h.start) if added else hits
+
+
+def _shelling_in_the_fight_en(
+    doc: Document, kept: list[TriggerMention], s_start: int, s_end: int
+) -> list[TriggerMention]:
+    """English: shelling told in one sentence with the fighting it is part of ("killed in shelling and
+    clashes", "shelled the town amid clashes with rebels", "shelled ..., and rebels returned fire") is that
+    fight, when nothing in the sentence is a civilian or a home hit: then it is the shelling's own news."""
+    shells = [h for h in kept if h.rule.name == "shell"]
+    if not shells:
+        return kept
+    folded = doc.folded
+    if not any(h.rule.name == "clash" and _BATTLE_WORD_EN.match(folded, h.start) for h in kept):
+        return kept
+    if _CIVILIANS_EN.search(folded, s_start, s_end):
+        return kept
+    return [h for h in kept if h.rule.name != "shell"]
 
 
 # What a force takes in the course of a fight without taking a place: "captured several positions",
@@ -2309,6 +2357,7 @@ def extract(report: Report) -> list[Event]:
         previous = cand
     if doc.language == "en":
         body_cands = _clash_then_ground_en(body_cands)
+        _shelling_then_fight_en(doc, body_cands)
     published = doc.anchor
     if published is not None:  # what a clause dates weeks before the report is background
         horizon = published.date() - timedelta(days=HISTORY_DAYS)
@@ -2498,6 +2547,30 @@ def _clash_then_ground_en(body_cands: list[Candidate]) -> list[Candidate]:
         _merge(ground, clash)
         dropped.add(id(clash))
     return [c for c in body_cands if id(c) not in dropped] if dropped else body_cands
+
+
+def _shelling_then_fight_en(doc: Document, body_cands: list[Candidate]) -> None:
+    """English: "Army shelled rebel positions in X. The rebels returned fire." / "... Shelling was accompanied
+    by clashes with IS.": the lead's shelling is one side of the fight the next sentence tells, when
+    neither sentence tells of civilians or homes hit (`_shelling_in_the_fight_en` across two sentences)."""
+    lead = min((c.sentence for c in body_cands), default=-1)
+    folded = doc.folded
+    for shelling in body_cands:
+        if shelling.sub_event_type != "Shelling/artillery/missile attack" or shelling.sentence != lead:
+            continue
+        fight = next(
+            (
+                o
+                for o in body_cands
+                if o.sentence == lead + 1
+                and o.sub_event_type == "Armed clash"
+                and any(_BATTLE_WORD_EN.match(w) for w in o.words.values())
+            ),
+            None,
+        )
+        if fight is None or any(_CIVILIANS_EN.search(folded, *doc.sentences[i]) for i in (lead, lead + 1)):
+            continue
+        shelling.sub_event_type = "Armed clash"
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:

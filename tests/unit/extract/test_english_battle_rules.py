@@ -210,3 +210,43 @@ def test_named_turkish_backed_factions() -> None:
     events = _events("The Hamza Division and the Levant Front exchanged fire in Afrin, wounding three fighters.")
     assert events and events[0].sub_event_type == "Armed clash"
     assert events[0].actor1 == "Syrian National Army"
+
+
+# --- shelling as one side of a fight ------------------------------------------------------------------
+
+
+def test_fighters_killed_in_shelling_and_clashes() -> None:
+    assert (
+        _main("Three Kurdish fighters were killed in shelling and clashes with Islamic State near Hasakah.")
+        == "Armed clash"
+    )
+
+
+def test_shelling_answered_by_return_fire_is_a_fight() -> None:
+    assert (
+        _main(
+            "Government artillery pounded rebel positions around Kafr Zita on Tuesday. The rebels returned fire "
+            "with mortars, a monitor said."
+        )
+        == "Armed clash"
+    )
+
+
+def test_shelling_with_civilians_killed_stays_shelling() -> None:
+    assert (
+        _main(
+            "Government artillery shelled the town of Kafr Zita amid clashes with rebels, killing four civilians "
+            "including two children."
+        )
+        == "Shelling/artillery/missile attack"
+    )
+
+
+def test_shelling_of_homes_then_clashes_stays_shelling() -> None:
+    assert (
+        _main(
+            "Rebel rockets slammed into residential areas of western Aleppo on Monday, killing six people. "
+            "Clashes continued on the city's southern edge."
+        )
+        == "Shelling/artillery/missile attack"
+    )
