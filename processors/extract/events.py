@@ -822,6 +822,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
             elif not arabic and (_AIM_BEFORE_EN.search(window) or _posts_not_ground_en(doc, hit, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
+            elif not arabic and _held_adjective_en(doc, hit, clause):
+                continue  # "in the IS controlled enclave": who holds the place, not a capture
             del clause_text
         elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
@@ -1101,15 +1103,47 @@ _AIM_BEFORE_EN = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|bid|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|"
     r"want(?:s|ed|ing)?|push(?:ed|ing)?|effort|attempt|order|(?:was|were|are|is) about) (?:to (?:\w+ )?)?$"
 )  # "raided the town aiming to take control of it": an aim, not a capture
+_CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
 _PARTIAL_EN = re.compile(r"\bpartial\b|\bpartly\b")
+
+
+_HOLDER_BEFORE_EN = re.compile(r"\b(?:in|on|of|into|to|towards?|from|at|near|across|the|an?|all|other)\s+$")
+_HELD_NOUN_EN = re.compile(
+    r"\s+(?:enclaves?|areas?|territor(?:y|ies)|towns?|villages?|cit(?:y|ies)|neighbou?rhoods?|districts?|parts?|"
+    r"pockets?|regions?|zones?|countryside|side|suburbs?|positions?|held)\b"
+)
+_CAPTIVES_AFTER_EN = re.compile(
+    r"\s+(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|its|their|his|several|some|many|"
+    r"dozens|scores|number|more|than|at|least|about|over|of)\s+)*(?:(?!from\b|of\b|in\b|near\b|at\b|on\b|to\b|"
+    r"after\b|and\b)[\w'-]+\s+){0,3}?(?:fighters?|members?|pilots?|soldiers?|officers?|commanders?|emirs?|"
+    r"militants?|leaders?|prisoners?|jihadists?|troops|men|gunmen|militiamen|recruits|operatives?|suspects?)\b"
+)
+
+
+def _held_adjective_en(doc: Document, hit: TriggerMention, clause: tuple[int, int]) -> bool:
+    """English: "controlled" between a holder and a place noun after a preposition or article ("in the IS
+    controlled enclave", "on regime controlled towns"): an adjective of who holds the place."""
+    folded = doc.folded
+    if folded[hit.start : hit.end] != "controlled" or not _HELD_NOUN_EN.match(folded, hit.end, clause[1]):
+        return False
+    holder = next((a for a in doc.actors if a.end in (hit.start - 1, hit.start)), None)
+    if holder is None:
+        return False
+    return bool(_HOLDER_BEFORE_EN.search(folded, max(clause[0], holder.start - 12), holder.start))
 
 
 def _posts_not_ground_en(doc: Document, hit: TriggerMention, clause: tuple[int, int]) -> bool:
     """An English capture of positions, points or posts (not of a village, town or area): the fight's
     progress, not a change of territory; so is a "partial control"."""
     folded = doc.folded
-    if _PARTIAL_EN.search(folded, max(clause[0], hit.start - 12), hit.end):
-        return True
+    if _PARTIAL_EN.search(folded, max(clause[0], hit.start - 12), hit.end) or _GAINS_MADE.match(
+        folded[hit.start : hit.end]
+    ):
+        return True  # "achieved partial control", "made advances": progress, no place taken
+    if _CAPTIVE_VERB_EN.fullmatch(folded, hit.start, hit.end) and _CAPTIVES_AFTER_EN.match(
+        folded, hit.end, min(clause[1], hit.end + 70)
+    ):
+        return True  # "captured two soldiers", "seized an IS commander": people taken in a fight
     post = _POSTS_AFTER_EN.match(folded, hit.end, min(clause[1], hit.end + 90))
     return post is not None
 

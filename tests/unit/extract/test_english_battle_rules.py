@@ -250,3 +250,27 @@ def test_shelling_of_homes_then_clashes_stays_shelling() -> None:
         )
         == "Shelling/artillery/missile attack"
     )
+
+
+# --- what is not ground taken ---------------------------------------------------------------------------
+
+
+def test_a_place_held_by_a_group_is_no_capture() -> None:
+    assert (
+        _main("Kurdish-led forces fought Islamic State militants on Sunday on the edge of the IS controlled pocket.")
+        == "Armed clash"
+    )
+
+
+def test_soldiers_captured_in_a_fight_are_no_ground() -> None:
+    assert (
+        _main("Rebels captured four government soldiers during fighting near the town of Morek on Thursday.")
+        == "Armed clash"
+    )
+
+
+def test_advances_made_are_progress_not_a_capture() -> None:
+    assert (
+        _main("Government forces made new advances against rebels on the southern edge of Idlib province.")
+        == "Armed clash"
+    )
