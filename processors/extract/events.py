@@ -842,6 +842,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     if not arabic and len(kept) > 1:
         kept = _support_fire_en(doc, kept, s_start, s_end)
         kept = _shelling_in_the_fight_en(doc, kept, s_start, s_end)
+    if not arabic:
+        kept = _ground_raids_en(doc, kept, s_start, s_end)
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event. A title's bare "blast" is the one its body
@@ -1072,6 +1074,33 @@ def _fire_returned_en(doc: Document, s_start: int, s_end: int, hits: list[Trigge
         if not any(h.start < m.end() and h.end > m.start() for h in hits)
     ]
     return sorted(hits + added, key=lambda h: h.start) if added else hits
+
+
+_RAID_WORD_EN = re.compile(r"raids?")
+_AIR_NAMED_EN = re.compile(
+    r"\b(?:air|aerial|airstrikes?|warplanes?|war planes?|jets?|aircraft|planes?|helicopters?|drones?|sorties|"
+    r"bombers?|barrel|air-?dropped|airborne|pilots?)\b"
+)
+_ARREST_WORD_EN = re.compile(r"\b(?:arrest\w*|detain\w*|detention|round-?ups?|sleeper cells?|security operation)\b")
+
+
+def _ground_raids_en(doc: Document, kept: list[TriggerMention], s_start: int, s_end: int) -> list[TriggerMention]:
+    """English: a "raid" with nothing of the air in its sentence and a ground force as its agent ("HTS raids
+    on army checkpoints", "a raid and arrests by the SDF") is a ground assault (an Armed clash), not an air
+    raid; a raid by a force that flies ("regime raids on Douma") stays an air raid."""
+    folded = doc.folded
+    raids = [h for h in kept if h.rule.name == "air" and _RAID_WORD_EN.fullmatch(folded, h.start, h.end)]
+    if not raids or _AIR_NAMED_EN.search(folded, s_start, s_end):
+        return kept
+    arrests = bool(_ARREST_WORD_EN.search(folded, s_start, s_end))
+    out = []
+    for h in kept:
+        if h in raids:
+            agent = next((a for a in reversed(doc.actors) if s_start <= a.start and a.end <= h.start), None)
+            if (agent is not None and agent.name not in AIR_CAPABLE and agent.name != "Civilians") or arrests:
+                h = TriggerMention(h.start, h.end, _RULE["clash"])
+        out.append(h)
+    return out
 
 
 def _shelling_in_the_fight_en(

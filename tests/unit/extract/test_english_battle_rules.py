@@ -274,3 +274,23 @@ def test_advances_made_are_progress_not_a_capture() -> None:
         _main("Government forces made new advances against rebels on the southern edge of Idlib province.")
         == "Armed clash"
     )
+
+
+# --- ground raids ----------------------------------------------------------------------------------
+
+
+def test_a_rebel_raid_on_checkpoints_is_a_ground_assault() -> None:
+    assert _main("Four soldiers were killed in a Hayat Tahrir al-Sham raid on army checkpoints near Morek.") == (
+        "Armed clash"
+    )
+
+
+def test_raids_by_warplanes_stay_air_strikes() -> None:
+    assert (
+        _main("Russian warplanes carried out raids on the town of Khan Sheikhoun, killing nine civilians.")
+        == "Air/drone strike"
+    )
+
+
+def test_regime_raids_stay_air_strikes() -> None:
+    assert _main("Regime raids on the town of Douma killed eleven people on Monday.") == "Air/drone strike"
