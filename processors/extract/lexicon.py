@@ -1053,7 +1053,6 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"(?:allied|iranian-backed|iran-backed|shiite|shia) (?:militias?|fighters)",
             r"national defen[cs]e forces?",
             r"ndf",
-            r"tiger forces",
             r"quds brigade",
             r"militias",
             r"(?:its|their|regime) allies",
@@ -1115,6 +1114,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"aircraft|planes|warplanes|helicopters)",
             r"(?:the )?army'?s? (?:air ?force|aircraft|warplanes|helicopters|artillery|units)",
             r"army units",
+            r"tiger forces",  # a division of the Syrian army (ACLED: Military Forces of Syria)
         ),
     ),
     ActorRule(
@@ -1334,6 +1334,10 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"terrorists?",
             r"armed groups?",
             r"opposition-held",
+            # "the factions" as Arabic "الفصائل": the armed opposition's factions
+            r"factions",
+            r"faction fighters",
+            r"fighters of the factions",
             # named factions (as in the Arabic forms above)
             r"(?:al-?)?sham (?:corps|legion)",
             r"faylaq al-?sham",

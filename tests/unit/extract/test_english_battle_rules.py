@@ -294,3 +294,18 @@ def test_raids_by_warplanes_stay_air_strikes() -> None:
 
 def test_regime_raids_stay_air_strikes() -> None:
     assert _main("Regime raids on the town of Douma killed eleven people on Monday.") == "Air/drone strike"
+
+
+def test_the_factions_taking_a_town_are_the_opposition() -> None:
+    events = _events(
+        "Fighting raged between government troops and rebel groups in southern Idlib, where the factions seized "
+        "the town of Sinjar on Wednesday."
+    )
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"
+    assert events[0].actor1 == "Opposition Rebels"
+
+
+def test_the_tiger_forces_are_the_syrian_army() -> None:
+    events = _events("The Tiger Forces recaptured the village of Abu Dali from rebels on Saturday.")
+    assert events[0].sub_event_type == "Government regains territory"
+    assert events[0].actor1 == "Military Forces of Syria"
