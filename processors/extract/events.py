@@ -972,9 +972,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
 # span kept as the trigger starts past any "advance" word (a bare advance is weak, `_WEAK_TERRITORY`).
 _GROUND_WON_EN = re.compile(
     r"\b(?:was|were|is|are|been|being) able to (?:advance|make advances|push forward)\b"
-    r"|\badvanc(?:e|ed|es|ing) (?:and|to) (?P<control>(?:(?:take|took|taken|taking|gain|gained|regain|regained|"
-    r"establish|established|seize|seized|impose|imposed|assert|asserted) )?(?:full |complete |total )?control)\b"
+    r"|\badvanc(?:e|ed|es|ing|ement|ements) (?:(?!and\b|to\b)[\w'-]+ ){0,4}?(?:and|to) "
+    r"(?P<control>(?:(?:take|took|taken|taking|gain|gained|regain|regained|establish|established|seize|seized|"
+    r"impose|imposed|assert|asserted) )?(?:full |complete |total )?control)\b"
     r"|\bt(?:ake|akes|aking|ook|aken) (?:it|them|the (?:town|village|city|area|neighbou?rhood|district|hill)) over\b"
+    r"|\blos(?:e|es|ing) (?:full |complete |total )?control\b"
+    r"|\bt(?:ake|akes|aking|ook|aken) (?:over )?the (?:full |complete )?control\b"
     r"|\b(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?(?:in the hands of|under)\b"
     r"(?P<held>(?: the)?(?: full| complete| total)? control\b)?"
 )
@@ -2603,7 +2606,8 @@ def _clash_then_ground_en(body_cands: list[Candidate]) -> list[Candidate]:
         )
         if ground is None:
             continue
-        sides = {clash.roles.actor1, clash.roles.actor2} - {""}
+        r = clash.roles
+        sides = {r.actor1, r.actor2, *r.assoc1, *r.assoc2, *r.mentioned} - {"", "Civilians"}
         taker = ground.roles.actor1
         if taker and sides and not any(taker == s or same_side(taker, s) for s in sides):
             continue  # a third party took ground: another event

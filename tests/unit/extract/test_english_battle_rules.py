@@ -309,3 +309,20 @@ def test_the_tiger_forces_are_the_syrian_army() -> None:
     events = _events("The Tiger Forces recaptured the village of Abu Dali from rebels on Saturday.")
     assert events[0].sub_event_type == "Government regains territory"
     assert events[0].actor1 == "Military Forces of Syria"
+
+
+def test_an_advance_in_the_area_and_control_of_villages() -> None:
+    assert (
+        _main(
+            "After heavy fighting, Kurdish-led forces managed to advance in the area and control two villages "
+            "east of Raqqa."
+        )
+        == "Non-state actor overtakes territory"
+    )
+
+
+def test_fighting_and_losing_control_of_a_town() -> None:
+    assert (
+        _main("Hayat Tahrir al-Sham fought Ahrar al-Sham in Jisr al-Shughur, losing control of it.")
+        == "Non-state actor overtakes territory"
+    )
