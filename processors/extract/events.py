@@ -3344,7 +3344,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     both_armed = all(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
     support = (
         armed
-        + both_armed
+        + (both_armed or (sub_event_type == "Armed clash" and doc.language == "en" and _two_groups_named(doc, cand)))
         + (cand.place is not None)
         + bool([c for c in cand.casualties if c.count or c.zero])
         + (cand.date_mention is not None)
@@ -3443,6 +3443,17 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
 
 
 # Weapons only the Syrian state used from the air: barrel bombs, and helicopters nobody else is said to fly.
+def _two_groups_named(doc: Document, cand: Candidate) -> bool:
+    """English: two armed groups named apart in a clash's clause ("Ahrar al-Sham clashed with HTS", "clashes
+    between the Free Idlib Army and rebels"), though one side's name was not kept as actor2 (one camp)."""
+    named = {
+        doc.folded[a.start : a.end]
+        for a in doc.actors
+        if cand.clause[0] <= a.start < cand.clause[1] and not a.anaphoric and a.name != "Civilians"
+    }
+    return len(named) >= 2
+
+
 _REGIME_AIR_WEAPON = re.compile(
     r"\bbarrel[- ]?bomb|(?<!russian )(?<!turkish )(?<!iraqi )(?<!us )(?<!american )(?<!coalition )\bhelicopters?\b"
 )

@@ -1341,8 +1341,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             # named factions (as in the Arabic forms above)
             r"(?:al-?)?sham (?:corps|legion)",
             r"faylaq al-?sham",
-            r"nour al-?din al-?zen?kh?i(?: movement)?",
-            r"(?:al-?)?zen?ki movement",
+            r"nour al-?din al-?z[ie]n?kh?i(?: movement)?",
+            r"(?:al-?)?z[ie]nki movement",
             r"(?:jaysh|jaish) al-?(?:izz?a|nasr|ahrar|mujahideen|mujahedeen)",
             r"jabhat tahrir (?:suriy?a|souriy?a)",
             r"syria(?:n)? liberation front",

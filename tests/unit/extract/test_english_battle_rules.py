@@ -326,3 +326,13 @@ def test_fighting_and_losing_control_of_a_town() -> None:
         _main("Hayat Tahrir al-Sham fought Ahrar al-Sham in Jisr al-Shughur, losing control of it.")
         == "Non-state actor overtakes territory"
     )
+
+
+def test_two_opposition_groups_clashing_is_an_event() -> None:
+    events = _events("Ahrar al-Sham clashed with Hayat Tahrir al-Sham on Tuesday; no casualties were reported.")
+    assert events and events[0].sub_event_type == "Armed clash"
+
+
+def test_zinki_movement_is_named() -> None:
+    events = _events("Fighters of the Nour al-Din al-Zinki movement clashed with government troops near Anadan.")
+    assert events and "Opposition Rebels" in {events[0].actor1, events[0].actor2}
