@@ -820,7 +820,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             attempt = for_text(_ATTEMPT, folded).search(window)
             if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
-            elif not arabic and (_AIM_BEFORE_EN.search(window) or _posts_not_ground_en(doc, hit, clause)):
+            elif not arabic and (
+                _AIM_BEFORE_EN.search(
+                    folded, max(clause[0], hit.start - 80), hit.start + 3 * folded.startswith("to ", hit.start)
+                )
+                or _posts_not_ground_en(doc, hit, clause)
+            ):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
             elif not arabic and _held_adjective_en(doc, hit, clause):
                 continue  # "in the IS controlled enclave": who holds the place, not a capture
@@ -1133,7 +1138,10 @@ _POSTS_AFTER_EN = re.compile(
 )
 _AIM_BEFORE_EN = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|bid|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|"
-    r"want(?:s|ed|ing)?|push(?:ed|ing)?|effort|attempt|order|(?:was|were|are|is) about) (?:to (?:\w+ )?)?$"
+    r"want(?:s|ed|ing)?|push(?:ed|ing)?|effort|attempts?|order|(?:was|were|are|is) about) (?:to (?:\w+ )?)?$"
+    r"|\b(?:battle|offensive|operation|campaign|drive) to (?:\w+ )?$"
+    r"|\b(?:prevent|stop|block|thwart|repel|foil|keep)\w*\b[^.;:]{0,40}\bfrom $"  # "stopped IS from advancing"
+    r"|\b(?:recently|newly|previously|already|once) (?:re)?$"  # "the recently recaptured town": an adjective
 )  # "raided the town aiming to take control of it": an aim, not a capture
 _CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
 _PARTIAL_EN = re.compile(r"\bpartial\b|\bpartly\b")
@@ -1148,7 +1156,8 @@ _CAPTIVES_AFTER_EN = re.compile(
     r"\s+(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|its|their|his|several|some|many|"
     r"dozens|scores|number|more|than|at|least|about|over|of)\s+)*(?:(?!from\b|of\b|in\b|near\b|at\b|on\b|to\b|"
     r"after\b|and\b)[\w'-]+\s+){0,3}?(?:fighters?|members?|pilots?|soldiers?|officers?|commanders?|emirs?|"
-    r"militants?|leaders?|prisoners?|jihadists?|troops|men|gunmen|militiamen|recruits|operatives?|suspects?)\b"
+    r"militants?|leaders?|prisoners?|jihadists?|troops|men|gunmen|militiamen|recruits|operatives?|suspects?|"
+    r"cells?)\b"
 )
 
 

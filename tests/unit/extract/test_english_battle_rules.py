@@ -336,3 +336,24 @@ def test_two_opposition_groups_clashing_is_an_event() -> None:
 def test_zinki_movement_is_named() -> None:
     events = _events("Fighters of the Nour al-Din al-Zinki movement clashed with government troops near Anadan.")
     assert events and "Opposition Rebels" in {events[0].actor1, events[0].actor2}
+
+
+def test_an_offensive_to_take_a_city_is_no_capture() -> None:
+    assert (
+        _main("Rebel groups launched an offensive to seize the government-held town of Mhardeh on Monday.")
+        == "Armed clash"
+    )
+
+
+def test_stopped_from_advancing_is_no_capture() -> None:
+    assert (
+        _main("Government troops clashed with IS near Palmyra and stopped the militants from advancing into the town.")
+        == "Armed clash"
+    )
+
+
+def test_a_recently_recaptured_town_is_no_new_capture() -> None:
+    assert (
+        _main("Islamic State fighters attacked army posts in the recently recaptured town of Sukhnah on Friday.")
+        == "Armed clash"
+    )
