@@ -982,6 +982,7 @@ _GROUND_WON_EN = re.compile(
     r"impose|imposed|assert|asserted) )?(?:full |complete |total )?control)\b"
     r"|\bt(?:ake|akes|aking|ook|aken) (?:it|them|the (?:town|village|city|area|neighbou?rhood|district|hill)) over\b"
     r"|\blos(?:e|es|ing) (?:full |complete |total )?control\b"
+    r"|\b(?:restore|reassert|re-?establish|regain) (?:the )?(?:full |complete |total )?control\b"
     r"|\bt(?:ake|akes|aking|ook|aken) (?:over )?the (?:full |complete )?control\b"
     r"|\b(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?(?:in the hands of|under)\b"
     r"(?P<held>(?: the)?(?: full| complete| total)? control\b)?"
@@ -1144,6 +1145,18 @@ _AIM_BEFORE_EN = re.compile(
     r"|\b(?:recently|newly|previously|already|once) (?:re)?$"  # "the recently recaptured town": an adjective
 )  # "raided the town aiming to take control of it": an aim, not a capture
 _CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
+# Buildings taken inside a fought-over town ("captured the hospital", "seized the sugar factory"), and ground
+# held only for a while ("briefly took control", "for a few hours"): the fight's course, not a change of hands.
+_BUILDING_AFTER_EN = re.compile(
+    r"\s+(?:(?:back|over|control|full control)\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?!of\b|in\b|near\b|from\b|and\b|"
+    r"to\b|at\b|on\b)[\w'-]+\s+){0,3}?(?:hospitals?|university|mosques?|schools?|factory|factories|silos?|shrines?|"
+    r"buildings?|blocks?|houses|headquarters|command cent(?:er|re)s?|stadium|churches|church)\b"
+)
+_FOR_A_WHILE_EN = re.compile(
+    r"\b(?:briefly|temporarily|momentarily|for a (?:short|brief) (?:period|time|while)|for (?:a )?few hours|"
+    r"for (?:several|some|a couple of) hours|before (?:\S+ ){1,6}(?:re-?gained|re-?took|re-?captured|re-?established|"
+    r"recovered)|then lost|later lost)\b"
+)
 _PARTIAL_EN = re.compile(r"\bpartial\b|\bpartly\b")
 
 
@@ -1185,6 +1198,12 @@ def _posts_not_ground_en(doc: Document, hit: TriggerMention, clause: tuple[int, 
         folded, hit.end, min(clause[1], hit.end + 70)
     ):
         return True  # "captured two soldiers", "seized an IS commander": people taken in a fight
+    if _BUILDING_AFTER_EN.match(folded, hit.end, min(clause[1], hit.end + 70)):
+        return True
+    end = min(clause[1], hit.end + 90)
+    after = folded.find(" after ", hit.end, end)  # "restored control after the army held it for a few hours"
+    if _FOR_A_WHILE_EN.search(folded, max(clause[0], hit.start - 15), end if after < 0 else after):
+        return True
     post = _POSTS_AFTER_EN.match(folded, hit.end, min(clause[1], hit.end + 90))
     return post is not None
 

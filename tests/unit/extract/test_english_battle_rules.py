@@ -357,3 +357,27 @@ def test_a_recently_recaptured_town_is_no_new_capture() -> None:
         _main("Islamic State fighters attacked army posts in the recently recaptured town of Sukhnah on Friday.")
         == "Armed clash"
     )
+
+
+def test_a_building_taken_in_a_city_battle_is_a_clash() -> None:
+    assert (
+        _main("Kurdish-led forces captured the national hospital in central Raqqa after heavy fighting with IS.")
+        == "Armed clash"
+    )
+
+
+def test_a_village_held_for_a_few_hours_is_a_clash() -> None:
+    assert (
+        _main(
+            "Islamic State militants briefly took control of the village of Mubarak on Sunday during clashes "
+            "with the army."
+        )
+        == "Armed clash"
+    )
+
+
+def test_restoring_control_over_a_town() -> None:
+    assert (
+        _main("After heavy clashes, rebel factions managed to restore control over the town of Kernaz on Sunday.")
+        == "Non-state actor overtakes territory"
+    )
