@@ -1416,6 +1416,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         _weapon_owner_before(doc, cand, sentence_actors)
         _own_forces_en(doc, cand)
         _driven_out_en(doc, cand, sentence_actors)
+        _coordinated_taker_en(doc, cand, sentence_actors)
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
@@ -1535,6 +1536,31 @@ def _driven_out_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMe
             cand.roles.actor2 = loser.name
             cand.roles.spans["actor2"] = (loser.start, loser.end)
             return
+
+
+_COORDINATED_BEFORE_EN = re.compile(r"(?:,|\band(?: then| later| subsequently| eventually| finally)?) $")
+_SUBJECT_REACH = 40
+
+
+def _coordinated_taker_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
+    """English: "Regime forces battled IS in X, taking control of it", "Army units advanced against HTS and
+    regained control of Y": the capture told as a second verb of the sentence's subject is the subject's."""
+    if cand.sub_event_type != _TERRITORY or not sentence_actors:
+        return
+    s_start = doc.sentences[cand.sentence][0]
+    t = cand.triggers[0]
+    if not _COORDINATED_BEFORE_EN.search(doc.folded, max(s_start, t.start - 25), t.start):
+        return
+    subject = sentence_actors[0]
+    if subject.start - s_start > _SUBJECT_REACH or subject.start > t.start or subject.name == "Civilians":
+        return
+    if subject.name == cand.roles.actor1:
+        return
+    other = cand.roles.actor1 if cand.roles.actor1 and not same_side(cand.roles.actor1, subject.name) else ""
+    cand.roles.actor1 = subject.name
+    cand.roles.spans["actor1"] = (subject.start, subject.end)
+    if other or cand.roles.actor2 == subject.name:
+        cand.roles.actor2 = other
 
 
 def _own_forces_en(doc: Document, cand: Candidate) -> None:

@@ -1049,6 +1049,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"(?:the )?fatimiyoun(?: brigade)?",
             r"(?:the )?zainabiyoun(?: brigade)?",
             r"loyalist(?: \w+)? (?:militias?|fighters|forces|gunmen)",
+            r"loyal (?:armed )?(?:gunmen|militiamen|militias?|fighters)",
+            r"(?:gunmen|militiamen|militias?|fighters) loyal to (?:them|it|the regime|the government|damascus|assad)",
             r"loyalists",
             r"(?:allied|iranian-backed|iran-backed|shiite|shia) (?:militias?|fighters)",
             r"national defen[cs]e forces?",

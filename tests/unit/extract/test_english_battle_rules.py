@@ -381,3 +381,23 @@ def test_restoring_control_over_a_town() -> None:
         _main("After heavy clashes, rebel factions managed to restore control over the town of Kernaz on Sunday.")
         == "Non-state actor overtakes territory"
     )
+
+
+# --- who took the ground ----------------------------------------------------------------------------
+
+
+def test_the_subject_takes_the_ground_told_as_a_second_verb() -> None:
+    events = _events("Government troops fought Islamic State militants near Resafa, taking control of the town.")
+    assert events[0].sub_event_type == "Government regains territory"
+    assert events[0].actor1 == "Military Forces of Syria"
+
+
+def test_the_subject_takes_the_ground_told_after_and() -> None:
+    events = _events("Army units advanced against Hayat Tahrir al-Sham and regained control of the village of Tamanah.")
+    assert events[0].sub_event_type == "Government regains territory"
+
+
+def test_loyal_gunmen_are_pro_government_militia() -> None:
+    events = _events("Regime forces supported by loyal gunmen recaptured the village of Tamanah from rebels.")
+    assert events[0].sub_event_type == "Government regains territory"
+    assert "Unidentified Armed Group" not in {events[0].actor1, events[0].actor2}
