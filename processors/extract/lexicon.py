@@ -987,6 +987,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"operation (?:peace spring|olive branch|euphrates shield)(?: (?:forces|factions|fighters|"
             r"rebels))?",
             r"euphrates shield (?:factions|rebels|forces|fighters)",
+            r"(?:the )?euphrates shield",
             r"(?:factions|rebels|forces|fighters|groups?) of (?:the )?(?:operation )?(?:euphrates shield|olive branch)",
             # factions of the Turkish-backed operations, by name (as in the Arabic forms above)
             r"(?:al-?)?hamza(?:t)? division",
@@ -1204,6 +1205,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"menbij military council",
             r"deir ez-?zor military council",
             r"kurdish-led(?: \w+){0,2} (?:forces|fighters|alliance)",
+            r"army of revolutionaries",
+            r"(?:jaysh|jaish) al-?thuwar",
         ),
     ),
     ActorRule(
@@ -1348,7 +1351,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"(?:jaysh|jaish) al-?(?:izz?a|nasr|ahrar|mujahideen|mujahedeen)",
             r"jabhat tahrir (?:suriy?a|souriy?a)",
             r"syria(?:n)? liberation front",
-            r"su?q[ou]+r al-?sham",
+            r"s[ou]?q[ou]+r al-?sham",
+            r"lions of the east(?: army)?",
+            r"(?:jaysh|jaish) (?:osoud|usud|asad) al-?sharqi(?:y|ya|yah)",
+            r"ahmad al-?abdo(?: martyrs?)? forces",
+            r"maghawir al-?thawra",
+            r"revolutionary commando army",
             r"free idl[ie]b army",
             r"southern front",
             r"jund al-?aqsa",
