@@ -703,6 +703,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     s_start, s_end = doc.sentences[index]
     sentence = doc.folded[s_start:s_end]
     hits = [t for t in doc.triggers if s_start <= t.start < s_end]
+    if doc.language == "en":
+        hits = _ground_won_en(doc, s_start, s_end, hits)
+        hits = _fire_returned_en(doc, s_start, s_end, hits)
     if not hits:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
@@ -843,6 +846,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             attempt = for_text(_ATTEMPT, folded).search(window)
             if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
+            elif not arabic and (
+                _AIM_BEFORE_EN.search(
+                    folded, max(clause[0], hit.start - 80), hit.start + 3 * folded.startswith("to ", hit.start)
+                )
+                or _posts_not_ground_en(doc, hit, clause)
+            ):
+                hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
+            elif not arabic and _held_adjective_en(doc, hit, clause):
+                continue  # "in the IS controlled enclave": who holds the place, not a capture
             del clause_text
         elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
@@ -858,6 +870,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             else h
             for h in kept
         ]
+    if not arabic and len(kept) > 1:
+        kept = _support_fire_en(doc, kept, s_start, s_end)
+        kept = _shelling_in_the_fight_en(doc, kept, s_start, s_end)
+    if not arabic:
+        kept = _ground_raids_en(doc, kept, s_start, s_end)
     types = {h.sub_event_type for h in kept}
     words = {id(h): doc.folded[h.start : h.end] for h in kept}
     # Depot and accidental explosions: no attacker, no event. A title's bare "blast" is the one its body
@@ -927,6 +944,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue
         if name == "clash" and _TERRITORY in here:
             continue
+        if name == "clash" and not arabic and _ground_won_in_sentence(kept, words):
+            continue  # "clashes took place in X, where the army took control of the town": the capture
         if (
             name == "clash"
             and _TERRITORY in types
@@ -977,6 +996,248 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if cand.sub_event_type == "Armed clash" and any(not _GENERIC_ATTACK.match(w) for w in cand.words.values()):
             cand.ground_fighting_over = any(o.sub_event_type in _EXPLOSIVE for o in candidates)
     return candidates
+
+
+# English ways of telling ground taken that name no capture verb: "were able to advance", "advanced and
+# took control", "fought IS in the village, taking it over", "the town is now under rebel control". The
+# span kept as the trigger starts past any "advance" word (a bare advance is weak, `_WEAK_TERRITORY`).
+_GROUND_WON_EN = re.compile(
+    r"\b(?:was|were|is|are|been|being) able to (?:advance|make advances|push forward)\b"
+    r"|\badvanc(?:e|ed|es|ing|ement|ements) (?:(?!and\b|to\b)[\w'-]+ ){0,4}?(?:and|to) "
+    r"(?P<control>(?:(?:take|took|taken|taking|gain|gained|regain|regained|establish|established|seize|seized|"
+    r"impose|imposed|assert|asserted) )?(?:full |complete |total )?control)\b"
+    r"|\bt(?:ake|akes|aking|ook|aken) (?:it|them|the (?:town|village|city|area|neighbou?rhood|district|hill)) over\b"
+    r"|\blos(?:e|es|ing) (?:full |complete |total )?control\b"
+    r"|\b(?:restore|reassert|re-?establish|regain) (?:the )?(?:full |complete |total )?control\b"
+    r"|\bt(?:ake|akes|aking|ook|aken) (?:over )?the (?:full |complete )?control\b"
+    r"|\b(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?(?:in the hands of|under)\b"
+    r"(?P<held>(?: the)?(?: full| complete| total)? control\b)?"
+)
+_NEGATED_BEFORE_EN = re.compile(r"\b(?:not|never|without|nor)\s+(?:[\w'-]+\s+){0,2}$")
+
+
+def _ground_won_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMention]) -> list[TriggerMention]:
+    """`hits` with the territorial phrases of `_GROUND_WON_EN` added (each replacing the weaker triggers it
+    overlaps, such as "advanced to")."""
+    folded = doc.folded
+    added: list[TriggerMention] = []
+    spans: list[tuple[int, int]] = []
+    for m in _GROUND_WON_EN.finditer(folded, s_start, s_end):
+        if _NEGATED_BEFORE_EN.search(folded, max(s_start, m.start() - 30), m.start()):
+            continue  # "almost, but not completely taking it over"
+        if m.group(0).endswith(("under", "hands of")) and not any(m.end() < a.start <= m.end() + 6 for a in doc.actors):
+            continue  # "is now under siege": only a holder named next ("under SDF") tells who took it
+        added.append(TriggerMention(m.start("control") if m.group("control") else m.start(), m.end(), _RULE["take"]))
+        spans.append(m.span())
+    if not added:
+        return hits
+    kept = [h for h in hits if not any(h.start < e and h.end > b for b, e in spans)]
+    return sorted(kept + added, key=lambda h: h.start)
+
+
+# Fire named as the backing or backdrop of a ground fight: "forces backed by Russian warplanes", "with the
+# support of airstrikes", "under cover of heavy shelling", "amid Coalition air raids", "clashes, accompanied
+# by shelling, ...". The fight (or the capture) is the event; its air or artillery support is part of it.
+_SUPPORT_BEFORE_EN = re.compile(
+    r"\b(?:backed|supported|aided|assisted|covered|accompanied|escorted|helped|bolstered|preceded) (?:up )?by\b"
+    r"|\bwith (?:the )?(?:help|support|backing|cover|assistance|aid|participation) of\b"
+    r"|\b(?:under|with) (?:the )?(?:\w+ )?(?:cover|umbrella)(?: of| by| from)?\b"
+    r"|\bamid(?:st)?\b|\bcoinciding with\b|\bin conjunction with\b|\bas well as\b(?=[^.;]{0,30}$)"
+)
+# Words that end such a phrase before the fire word: a new clause with its own verb.
+_SUPPORT_BREAK_EN = re.compile(
+    r"[;:]|\b(?:where|while|as|which|who|when|after|before|then|killing|leaving|causing|resulting|but|since)\b"
+)
+_SUPPORT_REACH = 110
+
+
+def _in_support_phrase(doc: Document, hit: TriggerMention, kept: list[TriggerMention], s_start: int) -> bool:
+    folded = doc.folded
+    lo = max(s_start, hit.start - _SUPPORT_REACH)
+    last = None
+    for m in _SUPPORT_BEFORE_EN.finditer(folded, lo, hit.start):
+        last = m
+    if last is None:
+        return False
+    gap = folded[last.end() : hit.start]
+    if _SUPPORT_BREAK_EN.search(gap):
+        return False
+    # only other fire words between the support word and a fire word ("backed by jets conducting airstrikes");
+    # a fight or capture after the fire words is the sentence's own verb ("backed by jets, recaptured")
+    fire = hit.rule.name in ("air", "shell")
+    return not any(last.end() <= h.start < hit.start and not (fire and h.rule.name in ("air", "shell")) for h in kept)
+
+
+def _support_fire_en(doc: Document, kept: list[TriggerMention], s_start: int, s_end: int) -> list[TriggerMention]:
+    """English: air and artillery fire told as the backing of a ground fight or capture told in the same
+    sentence ("troops backed by warplanes seized the town", "amid shelling, the two sides clashed") are
+    that fight, not an event of their own. Fire that is itself the sentence's news stays ("warplanes
+    struck the town amid clashes")."""
+    ground = [h for h in kept if h.rule.name in ("clash", "take")]
+    if not ground:
+        return kept
+    fire = {id(h) for h in kept if h.rule.name in ("air", "shell") and _in_support_phrase(doc, h, kept, s_start)}
+    if not fire or not any(not _in_support_phrase(doc, g, kept, s_start) for g in ground):
+        return kept
+    return [h for h in kept if id(h) not in fire]
+
+
+# Fire answered: "rebels returned fire", "responded by shelling army positions", "retaliated with mortars". Two
+# sides firing at each other is a fight (ACLED: Armed clash), whatever weapon each used.
+_RETURNED_FIRE_EN = re.compile(
+    r"\breturn(?:ed|ing|s)? (?:the |heavy )?(?:fire|shelling|shots|gunfire|artillery fire)\b"
+    r"|\brespon(?:ded|ding|ds|se) (?:with|by) (?:\w+ ){0,3}?(?:shelling|fire|firing|targeting|shooting|shells|"
+    r"missiles|rockets|mortars|artillery)\b"
+    r"|\bretaliat(?:ed|ing|es) (?:with|by)\b"
+)
+_BATTLE_WORD_EN = re.compile(
+    r"(?:clash|fight|fought|battl|exchang|combat|skirmish|confront|firefight|gun ?fight|gun ?battle|in-?fight|"
+    r"return|respon|retaliat)"
+)
+_CIVILIANS_EN = re.compile(
+    r"\b(?:civilians?|people|persons?|children|child|women|woman|men|man|boys?|girls?|residents|villagers|"
+    r"families|family|infants?|students|worshippers|passengers|patients|homes?|houses?|hospitals?|schools?|"
+    r"markets?|mosques?)\b"
+)
+
+
+def _fire_returned_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMention]) -> list[TriggerMention]:
+    """`hits` with a clash trigger for each "returned fire" (`_RETURNED_FIRE_EN`) of the sentence."""
+    added = [
+        TriggerMention(m.start(), m.end(), _RULE["clash"])
+        for m in _RETURNED_FIRE_EN.finditer(doc.folded, s_start, s_end)
+        if not any(h.start < m.end() and h.end > m.start() for h in hits)
+    ]
+    return sorted(hits + added, key=lambda h: h.start) if added else hits
+
+
+_RAID_WORD_EN = re.compile(r"raids?")
+_AIR_NAMED_EN = re.compile(
+    r"\b(?:air|aerial|airstrikes?|warplanes?|war planes?|jets?|aircraft|planes?|helicopters?|drones?|sorties|"
+    r"bombers?|barrel|air-?dropped|airborne|pilots?)\b"
+)
+_ARREST_WORD_EN = re.compile(r"\b(?:arrest\w*|detain\w*|detention|round-?ups?|sleeper cells?|security operation)\b")
+
+
+def _ground_raids_en(doc: Document, kept: list[TriggerMention], s_start: int, s_end: int) -> list[TriggerMention]:
+    """English: a "raid" with nothing of the air in its sentence and a ground force as its agent ("HTS raids
+    on army checkpoints", "a raid and arrests by the SDF") is a ground assault (an Armed clash), not an air
+    raid; a raid by a force that flies ("regime raids on Douma") stays an air raid."""
+    folded = doc.folded
+    raids = [h for h in kept if h.rule.name == "air" and _RAID_WORD_EN.fullmatch(folded, h.start, h.end)]
+    if not raids or _AIR_NAMED_EN.search(folded, s_start, s_end):
+        return kept
+    arrests = bool(_ARREST_WORD_EN.search(folded, s_start, s_end))
+    out = []
+    for h in kept:
+        if h in raids:
+            agent = next((a for a in reversed(doc.actors) if s_start <= a.start and a.end <= h.start), None)
+            if (agent is not None and agent.name not in AIR_CAPABLE and agent.name != "Civilians") or arrests:
+                h = TriggerMention(h.start, h.end, _RULE["clash"])
+        out.append(h)
+    return out
+
+
+def _shelling_in_the_fight_en(
+    doc: Document, kept: list[TriggerMention], s_start: int, s_end: int
+) -> list[TriggerMention]:
+    """English: shelling told in one sentence with the fighting it is part of ("killed in shelling and
+    clashes", "shelled the town amid clashes with rebels", "shelled ..., and rebels returned fire") is that
+    fight, when nothing in the sentence is a civilian or a home hit: then it is the shelling's own news."""
+    shells = [h for h in kept if h.rule.name == "shell"]
+    if not shells:
+        return kept
+    folded = doc.folded
+    if not any(h.rule.name == "clash" and _BATTLE_WORD_EN.match(folded, h.start) for h in kept):
+        return kept
+    if _CIVILIANS_EN.search(folded, s_start, s_end):
+        return kept
+    return [h for h in kept if h.rule.name != "shell"]
+
+
+# What a force takes in the course of a fight without taking a place: "captured several positions",
+# "controlled three new points", "took over a checkpoint", "achieved partial control" (ACLED: Armed clash).
+_POSTS_AFTER_EN = re.compile(
+    r"\s+(?:(?:back|over|control|full control)\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:several|some|a|an|few|"
+    r"many|number|of|\d+|two|three|four|five|six|new|more|further|other|strategic|military|key|advanced|forward|"
+    r"its|their|enemy|regime|rebel|army|[\w'-]+-held|[\w'-]+'s?)\s+){0,5}(?:positions?|points?|checkpoints?|"
+    r"posts?|outposts?|barriers?)\b"
+)
+_AIM_BEFORE_EN = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|bid|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|"
+    r"want(?:s|ed|ing)?|push(?:ed|ing)?|effort|attempts?|order|(?:was|were|are|is) about) (?:to (?:\w+ )?)?$"
+    r"|\b(?:battle|offensive|operation|campaign|drive) to (?:\w+ )?$"
+    r"|\b(?:prevent|stop|block|thwart|repel|foil|keep)\w*\b[^.;:]{0,40}\bfrom $"  # "stopped IS from advancing"
+    r"|\b(?:recently|newly|previously|already|once) (?:re)?$"  # "the recently recaptured town": an adjective
+)  # "raided the town aiming to take control of it": an aim, not a capture
+_CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
+# Buildings taken inside a fought-over town ("captured the hospital", "seized the sugar factory"), and ground
+# held only for a while ("briefly took control", "for a few hours"): the fight's course, not a change of hands.
+_BUILDING_AFTER_EN = re.compile(
+    r"\s+(?:(?:back|over|control|full control)\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?!of\b|in\b|near\b|from\b|and\b|"
+    r"to\b|at\b|on\b)[\w'-]+\s+){0,3}?(?:hospitals?|university|mosques?|schools?|factory|factories|silos?|shrines?|"
+    r"buildings?|blocks?|houses|headquarters|command cent(?:er|re)s?|stadium|churches|church)\b"
+)
+_FOR_A_WHILE_EN = re.compile(
+    r"\b(?:briefly|temporarily|momentarily|for a (?:short|brief) (?:period|time|while)|for (?:a )?few hours|"
+    r"for (?:several|some|a couple of) hours|before (?:\S+ ){1,6}(?:re-?gained|re-?took|re-?captured|re-?established|"
+    r"recovered)|then lost|later lost)\b"
+)
+_PARTIAL_EN = re.compile(r"\bpartial\b|\bpartly\b")
+
+
+_HOLDER_BEFORE_EN = re.compile(r"\b(?:in|on|of|into|to|towards?|from|at|near|across|the|an?|all|other)\s+$")
+_HELD_NOUN_EN = re.compile(
+    r"\s+(?:enclaves?|areas?|territor(?:y|ies)|towns?|villages?|cit(?:y|ies)|neighbou?rhoods?|districts?|parts?|"
+    r"pockets?|regions?|zones?|countryside|side|suburbs?|positions?|held)\b"
+)
+_CAPTIVES_AFTER_EN = re.compile(
+    r"\s+(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|its|their|his|several|some|many|"
+    r"dozens|scores|number|more|than|at|least|about|over|of)\s+)*(?:(?!from\b|of\b|in\b|near\b|at\b|on\b|to\b|"
+    r"after\b|and\b)[\w'-]+\s+){0,3}?(?:fighters?|members?|pilots?|soldiers?|officers?|commanders?|emirs?|"
+    r"militants?|leaders?|prisoners?|jihadists?|troops|men|gunmen|militiamen|recruits|operatives?|suspects?|"
+    r"cells?)\b"
+)
+
+
+def _held_adjective_en(doc: Document, hit: TriggerMention, clause: tuple[int, int]) -> bool:
+    """English: "controlled" between a holder and a place noun after a preposition or article ("in the IS
+    controlled enclave", "on regime controlled towns"): an adjective of who holds the place."""
+    folded = doc.folded
+    if folded[hit.start : hit.end] != "controlled" or not _HELD_NOUN_EN.match(folded, hit.end, clause[1]):
+        return False
+    holder = next((a for a in doc.actors if a.end in (hit.start - 1, hit.start)), None)
+    if holder is None:
+        return False
+    return bool(_HOLDER_BEFORE_EN.search(folded, max(clause[0], holder.start - 12), holder.start))
+
+
+def _posts_not_ground_en(doc: Document, hit: TriggerMention, clause: tuple[int, int]) -> bool:
+    """An English capture of positions, points or posts (not of a village, town or area): the fight's
+    progress, not a change of territory; so is a "partial control"."""
+    folded = doc.folded
+    if _PARTIAL_EN.search(folded, max(clause[0], hit.start - 12), hit.end) or _GAINS_MADE.match(
+        folded[hit.start : hit.end]
+    ):
+        return True  # "achieved partial control", "made advances": progress, no place taken
+    if _CAPTIVE_VERB_EN.fullmatch(folded, hit.start, hit.end) and _CAPTIVES_AFTER_EN.match(
+        folded, hit.end, min(clause[1], hit.end + 70)
+    ):
+        return True  # "captured two soldiers", "seized an IS commander": people taken in a fight
+    if _BUILDING_AFTER_EN.match(folded, hit.end, min(clause[1], hit.end + 70)):
+        return True
+    end = min(clause[1], hit.end + 90)
+    after = folded.find(" after ", hit.end, end)  # "restored control after the army held it for a few hours"
+    if _FOR_A_WHILE_EN.search(folded, max(clause[0], hit.start - 15), end if after < 0 else after):
+        return True
+    post = _POSTS_AFTER_EN.match(folded, hit.end, min(clause[1], hit.end + 90))
+    return post is not None
+
+
+def _ground_won_in_sentence(kept: list[TriggerMention], words: dict[int, str]) -> bool:
+    """An English sentence tells ground taken (not merely "entered", "advanced"): its clashes won it,
+    whichever clause tells them ("fighting raged in X, where rebels seized the village")."""
+    return any(h.rule.name == "take" and not _WEAK_TERRITORY.match(words[id(h)]) for h in kept)
 
 
 class _DateRange:
@@ -1181,6 +1442,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         _weapon_owner_before(doc, cand, sentence_actors)
         _own_forces_en(doc, cand)
         _driven_out_en(doc, cand, sentence_actors)
+        _coordinated_taker_en(doc, cand, sentence_actors)
     sentence = doc.folded[s_start:s_end]
     attacker = [(a.start - s_start, a.end - s_start) for a in sentence_actors if a.name == cand.roles.actor1]
     for a0, a1 in attacker:  # the attackers' own words ("مسلحون مجهولون") are not armed victims
@@ -1305,6 +1567,31 @@ def _driven_out_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMe
             cand.roles.actor2 = loser.name
             cand.roles.spans["actor2"] = (loser.start, loser.end)
             return
+
+
+_COORDINATED_BEFORE_EN = re.compile(r"(?:,|\band(?: then| later| subsequently| eventually| finally)?) $")
+_SUBJECT_REACH = 40
+
+
+def _coordinated_taker_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
+    """English: "Regime forces battled IS in X, taking control of it", "Army units advanced against HTS and
+    regained control of Y": the capture told as a second verb of the sentence's subject is the subject's."""
+    if cand.sub_event_type != _TERRITORY or not sentence_actors:
+        return
+    s_start = doc.sentences[cand.sentence][0]
+    t = cand.triggers[0]
+    if not _COORDINATED_BEFORE_EN.search(doc.folded, max(s_start, t.start - 25), t.start):
+        return
+    subject = sentence_actors[0]
+    if subject.start - s_start > _SUBJECT_REACH or subject.start > t.start or subject.name == "Civilians":
+        return
+    if subject.name == cand.roles.actor1:
+        return
+    other = cand.roles.actor1 if cand.roles.actor1 and not same_side(cand.roles.actor1, subject.name) else ""
+    cand.roles.actor1 = subject.name
+    cand.roles.spans["actor1"] = (subject.start, subject.end)
+    if other or cand.roles.actor2 == subject.name:
+        cand.roles.actor2 = other
 
 
 def _own_forces_en(doc: Document, cand: Candidate) -> None:
@@ -2282,6 +2569,9 @@ def extract(report: Report) -> list[Event]:
         ):
             cand.roles.actor1, cand.roles.actor2 = previous.roles.actor1, previous.roles.actor2
         previous = cand
+    if doc.language == "en":
+        body_cands = _clash_then_ground_en(body_cands)
+        _shelling_then_fight_en(doc, body_cands)
     published = doc.anchor
     if published is not None:  # what a clause dates weeks before the report is background
         horizon = published.date() - timedelta(days=HISTORY_DAYS)
@@ -2445,6 +2735,68 @@ def _said_day(doc: Document, cand: Candidate) -> bool:
         return False
     s_start = doc.sentences[cand.sentence][0]
     return bool(_SAID_BEFORE_EN.search(doc.folded, max(s_start, mention.start - 40), mention.start))
+
+
+_GAINS_MADE = re.compile(r"^(?:gained|made) (?:\w+ )?(?:gains|advances)$")  # progress, not a place taken
+
+
+def _clash_then_ground_en(body_cands: list[Candidate]) -> list[Candidate]:
+    """English: "Regime forces battled IS near X. The regime took control of the area.": the clashes of
+    one sentence won the ground the next tells (not a bare "advanced"), by one of their sides; they are
+    that territorial event, as within one sentence."""
+    dropped: set[int] = set()
+    lead = min((c.sentence for c in body_cands), default=-1)
+    for clash in body_cands:
+        if (
+            clash.sub_event_type != "Armed clash"
+            or clash.sentence != lead
+            or any(o.sentence == clash.sentence and o.sub_event_type == _TERRITORY for o in body_cands)
+        ):
+            continue
+        ground = next(
+            (
+                o
+                for o in body_cands
+                if o.sentence == clash.sentence + 1
+                and o.sub_event_type == _TERRITORY
+                and not all(_WEAK_TERRITORY.match(w) or _GAINS_MADE.match(w) for w in o.words.values())
+            ),
+            None,
+        )
+        if ground is None:
+            continue
+        r = clash.roles
+        sides = {r.actor1, r.actor2, *r.assoc1, *r.assoc2, *r.mentioned} - {"", "Civilians"}
+        taker = ground.roles.actor1
+        if taker and sides and not any(taker == s or same_side(taker, s) for s in sides):
+            continue  # a third party took ground: another event
+        _merge(ground, clash)
+        dropped.add(id(clash))
+    return [c for c in body_cands if id(c) not in dropped] if dropped else body_cands
+
+
+def _shelling_then_fight_en(doc: Document, body_cands: list[Candidate]) -> None:
+    """English: "Army shelled rebel positions in X. The rebels returned fire." / "... Shelling was accompanied
+    by clashes with IS.": the lead's shelling is one side of the fight the next sentence tells, when
+    neither sentence tells of civilians or homes hit (`_shelling_in_the_fight_en` across two sentences)."""
+    lead = min((c.sentence for c in body_cands), default=-1)
+    folded = doc.folded
+    for shelling in body_cands:
+        if shelling.sub_event_type != "Shelling/artillery/missile attack" or shelling.sentence != lead:
+            continue
+        fight = next(
+            (
+                o
+                for o in body_cands
+                if o.sentence == lead + 1
+                and o.sub_event_type == "Armed clash"
+                and any(_BATTLE_WORD_EN.match(w) for w in o.words.values())
+            ),
+            None,
+        )
+        if fight is None or any(_CIVILIANS_EN.search(folded, *doc.sentences[i]) for i in (lead, lead + 1)):
+            continue
+        shelling.sub_event_type = "Armed clash"
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
@@ -3200,7 +3552,7 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     both_armed = all(n and n != "Civilians" for n in (roles.actor1, roles.actor2))
     support = (
         armed
-        + both_armed
+        + (both_armed or (sub_event_type == "Armed clash" and doc.language == "en" and _two_groups_named(doc, cand)))
         + (cand.place is not None)
         + bool([c for c in cand.casualties if c.count or c.zero])
         + (cand.date_mention is not None)
@@ -3299,6 +3651,17 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
 
 
 # Weapons only the Syrian state used from the air: barrel bombs, and helicopters nobody else is said to fly.
+def _two_groups_named(doc: Document, cand: Candidate) -> bool:
+    """English: two armed groups named apart in a clash's clause ("Ahrar al-Sham clashed with HTS", "clashes
+    between the Free Idlib Army and rebels"), though one side's name was not kept as actor2 (one camp)."""
+    named = {
+        doc.folded[a.start : a.end]
+        for a in doc.actors
+        if cand.clause[0] <= a.start < cand.clause[1] and not a.anaphoric and a.name != "Civilians"
+    }
+    return len(named) >= 2
+
+
 _REGIME_AIR_WEAPON = re.compile(
     r"\bbarrel[- ]?bomb|(?<!russian )(?<!turkish )(?<!iraqi )(?<!us )(?<!american )(?<!coalition )\bhelicopters?\b"
 )

@@ -992,6 +992,16 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"operation (?:peace spring|olive branch|euphrates shield)(?: (?:forces|factions|fighters|"
             r"rebels))?",
             r"euphrates shield (?:factions|rebels|forces|fighters)",
+            r"(?:the )?euphrates shield",
+            r"(?:factions|rebels|forces|fighters|groups?) of (?:the )?(?:operation )?(?:euphrates shield|olive branch)",
+            # factions of the Turkish-backed operations, by name (as in the Arabic forms above)
+            r"(?:al-?)?hamza(?:t)? division",
+            r"sultan murad(?: division| brigade)?",
+            r"(?:al-?)?mu'?tasim (?:brigade|division)",
+            r"ahrar al-?sharqi(?:y|ya|yah)",
+            r"jaysh al-?sharqi(?:y|ya|yah)",
+            r"levant front",
+            r"al-?jabha(?:t)? al-?shamiy(?:a|ah)",
             r"olive branch (?:factions|forces|fighters)",
             r"free syrian army",
         ),
@@ -1045,11 +1055,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"(?:the )?fatimiyoun(?: brigade)?",
             r"(?:the )?zainabiyoun(?: brigade)?",
             r"loyalist(?: \w+)? (?:militias?|fighters|forces|gunmen)",
+            r"loyal (?:armed )?(?:gunmen|militiamen|militias?|fighters)",
+            r"(?:gunmen|militiamen|militias?|fighters) loyal to (?:them|it|the regime|the government|damascus|assad)",
             r"loyalists",
             r"(?:allied|iranian-backed|iran-backed|shiite|shia) (?:militias?|fighters)",
             r"national defen[cs]e forces?",
             r"ndf",
-            r"tiger forces",
             r"quds brigade",
             r"militias",
             r"(?:its|their|regime) allies",
@@ -1111,6 +1122,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"aircraft|planes|warplanes|helicopters)",
             r"(?:the )?army'?s? (?:air ?force|aircraft|warplanes|helicopters|artillery|units)",
             r"army units",
+            r"tiger forces",  # a division of the Syrian army (ACLED: Military Forces of Syria)
         ),
     ),
     ActorRule(
@@ -1198,6 +1210,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"menbij military council",
             r"deir ez-?zor military council",
             r"kurdish-led(?: \w+){0,2} (?:forces|fighters|alliance)",
+            r"army of revolutionaries",
+            r"(?:jaysh|jaish) al-?thuwar",
         ),
     ),
     ActorRule(
@@ -1242,7 +1256,15 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         "Jabhat al-Nusra",
         ar("جبهه النصره", "النصره", "جبهه فتح الشام", "فتح الشام")
         + "|"
-        + en(r"(?:jabhat |al-)?nusra(?: front)?", r"jabhat fateh al-?sham", r"nusra front"),
+        + en(
+            r"(?:jabhat |al-)?nusra(?: front)?",
+            r"jabhat fateh al-?sham",
+            r"nusra front",
+            # its name from July 2016 to January 2017
+            r"jab(?:h)?at fat(?:e)?h al-?sham",
+            r"fateh al-?sham front",
+            r"jfs",
+        ),
     ),
     ActorRule(
         "Jaysh al-Islam",
@@ -1252,7 +1274,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         "Faylaq al-Rahman",
         ar("فيلق الرحمن") + "|" + en(r"faylaq al-?rahman", r"(?:al-)?rahman corps", r"al-?rahman legion"),
     ),
-    ActorRule("Ahrar al-Sham", ar("حركه احرار الشام", "احرار الشام") + "|" + en(r"ahrar al-?sham")),
+    ActorRule("Ahrar al-Sham", ar("حركه احرار الشام", "احرار الشام") + "|" + en(r"ahrar al-?sham", r"aas")),
     ActorRule(
         "National Liberation Front",
         ar("الجبهه الوطنيه للتحرير")
@@ -1322,6 +1344,31 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"terrorists?",
             r"armed groups?",
             r"opposition-held",
+            # "the factions" as Arabic "الفصائل": the armed opposition's factions
+            r"factions",
+            r"faction fighters",
+            r"fighters of the factions",
+            # named factions (as in the Arabic forms above)
+            r"(?:al-?)?sham (?:corps|legion)",
+            r"faylaq al-?sham",
+            r"nour al-?din al-?z[ie]n?kh?i(?: movement)?",
+            r"(?:al-?)?z[ie]nki movement",
+            r"(?:jaysh|jaish) al-?(?:izz?a|nasr|ahrar|mujahideen|mujahedeen)",
+            r"jabhat tahrir (?:suriy?a|souriy?a)",
+            r"syria(?:n)? liberation front",
+            r"s[ou]?q[ou]+r al-?sham",
+            r"lions of the east(?: army)?",
+            r"(?:jaysh|jaish) (?:osoud|usud|asad) al-?sharqi(?:y|ya|yah)",
+            r"ahmad al-?abdo(?: martyrs?)? forces",
+            r"maghawir al-?thawra",
+            r"revolutionary commando army",
+            r"free idl[ie]b army",
+            r"southern front",
+            r"jund al-?aqsa",
+            r"ajnad al-?sham",
+            r"syria(?:n)? revolutionaries front",
+            r"(?:jaysh|jaish) al-?yarmouk",
+            r"(?:al-?)?omari brigades?",
         ),
     ),
     ActorRule(
