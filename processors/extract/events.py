@@ -2796,6 +2796,15 @@ def _shelling_then_fight_en(doc: Document, body_cands: list[Candidate]) -> None:
         )
         if fight is None or any(_CIVILIANS_EN.search(folded, *doc.sentences[i]) for i in (lead, lead + 1)):
             continue
+        # one fight: a side in common, or the fight told where the shelling was (or nowhere else); a missile
+        # strike on a base and a battle elsewhere between other sides are two events
+        sides = {shelling.roles.actor1, shelling.roles.actor2} - {""}
+        shared = sides & ({fight.roles.actor1, fight.roles.actor2} - {""})
+        same_place = fight.place is None or fight.place_inherited or (
+            shelling.place is not None and fight.place.location.name == shelling.place.location.name
+        )
+        if not shared and not same_place:
+            continue
         shelling.sub_event_type = "Armed clash"
 
 

@@ -319,13 +319,13 @@ def test_an_advance_in_a_sector_and_control_of_villages() -> None:
 
 def test_fighting_and_losing_control_of_a_town() -> None:
     assert (
-        _main("Hayat Tahrir al-Sham fought Ahrar al-Sham in Jisr al-Shughur, losing control of it.")
+        _main("In Jisr al-Shughur the HTS alliance fought Ahrar al-Sham, losing control of it.")
         == "Non-state actor overtakes territory"
     )
 
 
 def test_two_opposition_groups_clashing_is_an_event() -> None:
-    events = _events("Ahrar al-Sham clashed with Hayat Tahrir al-Sham on Tuesday; no casualties were reported.")
+    events = _events("On Tuesday Ahrar al-Sham men clashed with HTS; no casualties were reported.")
     assert events and events[0].sub_event_type == "Armed clash"
 
 
