@@ -2329,6 +2329,8 @@ def extract(report: Report) -> list[Event]:
         if not merged or not body_cands:
             t.title_match = True
             merged.append(t)
+    if arabic:
+        _attacker_named_elsewhere(doc, merged)
     title_place = next((t.place for t in title_cands if t.place is not None), None)
     first_place = title_place
     if first_place is None:
@@ -3006,6 +3008,16 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
     if doc.language == "ar" and sub_event_type in _TERRITORIAL and _evacuation_by_deal(doc, cand):
         sub_event_type = "Non-violent transfer of territory"
+    if (
+        doc.language == "ar"
+        and not roles.actor1
+        and sub_event_type in _TERRITORIAL | {"Disrupted weapons use"}
+        and (speaker := _state_speaker_forces(doc, cand))
+    ):
+        roles.actor1 = speaker  # "أعلن الرئيس ... السيطرة على المدينة": his forces took it
+        if same_side(roles.actor2 or "?", speaker):
+            roles.actor2 = ""
+            roles.spans.pop("actor2", None)
     sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
@@ -3333,6 +3345,32 @@ def _title_names_the_attacker(title: Candidate, body: Candidate) -> None:
     body.roles.spans.pop("actor1", None)
 
 
+_UNKNOWN_AGENT_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:مجهول\S*|لم\s+(?:يعرف|تعرف|يتضح|تتضح|يحدد|تحدد|تعرف))(?!\w)")
+
+
+def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
+    """Arabic reports tell the bombardment first and who carried it out further on ("اشتد القصف على البلدة"
+    ... "طائرات النظام استهدفت البلدة"): a strike or shelling whose sentence names no attacker was carried out by
+    the one attacker the report names for strikes (or shelling) of its kind, unless it calls the attacker unknown."""
+    for kind in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        same = [c for c in cands if _finalize_type(c) == kind]
+        named = {c.roles.actor1 for c in same if c.roles.actor1 not in ("", "Civilians", "Unidentified Armed Group")}
+        if len(named) != 1:
+            continue
+        attacker = named.pop()
+        unknown = for_text(_UNKNOWN_AGENT_AR, doc.folded)
+        for c in same:
+            s_start, s_end = doc.sentences[c.sentence]
+            if (
+                c.roles.actor1
+                or (c.roles.actor2 and same_side(c.roles.actor2, attacker))
+                or unknown.search(doc.folded, s_start, s_end)
+            ):
+                continue
+            c.roles.actor1 = attacker
+            c.roles.spans.pop("actor1", None)
+
+
 def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
     """Ground is taken from an armed side, not from its residents ("سيطرت القوات على نصف الغوطة وسط نزوح المدنيين"):
     civilians named beside a territorial change are its victims; the other side is the armed one the report names
@@ -3343,13 +3381,89 @@ def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
         roles.victims.append("Civilians")
 
 
+# "بدأ الجيش عملية ضد مسلحي الوحدات", "في مواجهة عناصر التنظيم": the side an operation is waged against.
+_AGAINST_BEFORE_AR = re.compile(
+    r"(?<!\w)(?:ضد|بمواجهه|في مواجهه|لمواجهه)\s+(?:(?:ال)?(?:مسلحي|عناصر|مقاتلي|مواقع|معاقل)\s+)?[\"«]?$"
+)
+
+
 def _other_side_named(doc: Document, actor1: str) -> str:
-    """The armed actor the report names most often on the side opposing ``actor1`` ("" if none)."""
+    """The armed actor the report names most often on the side opposing ``actor1`` ("" if none); in Arabic,
+    the side the report says ``actor1`` fought against ("ضد ...") first."""
+    if doc.language == "ar":
+        against = for_text(_AGAINST_BEFORE_AR, doc.folded)
+        for i, mention in enumerate(doc.actors):
+            cue = against.search(doc.folded, max(0, mention.start - 24), mention.start)
+            waged_by = doc.actors[i - 1] if i else None  # who wages it: the actor named just before, in the sentence
+            if (
+                cue
+                and waged_by is not None
+                and same_side(waged_by.name, actor1)
+                and not re.search(r"[.\n]", doc.folded[waged_by.end : cue.start()])
+                and mention.name not in _NOT_GROUND_HOLDERS
+                and not same_side(mention.name, actor1)
+            ):
+                return mention.name
     counts: dict[str, int] = {}
     for mention in doc.actors:
         if mention.name not in _NOT_GROUND_HOLDERS and not same_side(mention.name, actor1):
             counts[mention.name] = counts.get(mention.name, 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else ""
+
+
+# A state's leader, government, army or official media announcing ground taken or a weapon stopped speaks for
+# that state's forces ("أعلن الرئيس الفلاني ... السيطرة على البلدة", "قال التلفزيون الرسمي إن الدفاعات الجوية
+# تصدت لصواريخ"): they took the ground or stopped the weapon. Accusations and denials are not announcements.
+_STATE_ADJ_AR = {
+    "ترك": "Military Forces of Turkey",
+    "روس": "Military Forces of Russia",
+    "سور": "Military Forces of Syria",
+    "اسر": "Military Forces of Israel",
+    "اير": "Military Forces of Iran",
+    "عرا": "Military Forces of Iraq",
+    "امر": "Military Forces of the United States",
+    "امي": "Military Forces of the United States",
+}
+_LEADER_AR = {
+    "اردوغان": "Military Forces of Turkey",
+    "بوتين": "Military Forces of Russia",
+    "بوتن": "Military Forces of Russia",
+    "الاسد": "Military Forces of Syria",
+    "نتنياهو": "Military Forces of Israel",
+    "ليبرمان": "Military Forces of Israel",
+    "روحاني": "Military Forces of Iran",
+    "العبادي": "Military Forces of Iraq",
+    "ترامب": "Military Forces of the United States",
+    "ترمب": "Military Forces of the United States",
+}
+_STATE_SPEAKER_AR = re.compile(
+    r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اوضح|اوضحت|يعلن|تعلن)(?!\w)[^.:؟!]{0,25}?"
+    r"(?:(?:ال)?(?:رئيس|رئاسه|حكومه|وزير الدفاع|وزاره الدفاع|جيش|قوات المسلحه|هيئه الاركان|رئاسه الاركان|"
+    r"رئيس الوزراء|وسائل الاعلام الرسميه|الاعلام الرسمي|التلفزيون الرسمي|وكاله الانباء الرسميه|القياده العسكريه|"
+    r"القياده العامه للجيش)\s+(?:ال)?(?P<adj>ترك|روس|سور|اسر|اير|عرا|امر|امي)\S*|"
+    r"(?:\S+\s+){0,3}?(?P<leader>" + "|".join(_LEADER_AR) + r"))(?!\w)"
+)
+_STATE_SPEAKER_TITLE_AR = re.compile(  # a title's "أردوغان يعلن ...", "الجيش التركي يعلن ..."
+    r"^\W*(?:(?:ال)?(?:رئيس|جيش|وزاره الدفاع|وزير الدفاع)\s+(?:ال)?(?P<adj>ترك|روس|سور|اسر|اير|عرا|امر|امي)\S*|"
+    r"(?P<leader>" + "|".join(_LEADER_AR) + r"))(?!\w)(?:\s+\S+){0,3}?\s+(?:يعلن|تعلن|يؤكد|تؤكد)(?!\w)"
+)
+
+
+def _state_speaker_forces(doc: Document, cand: Candidate) -> str:
+    """The forces of the state whose leader, army or official media announces the candidate's event in its
+    sentence, before its trigger ("" when none does)."""
+    s_start, _ = doc.sentences[cand.sentence]
+    trigger = cand.triggers[0].start
+    found = None
+    if cand.in_title:
+        found = _STATE_SPEAKER_TITLE_AR.match(doc.folded, s_start, trigger)
+    for m in _STATE_SPEAKER_AR.finditer(doc.folded, s_start, trigger):
+        found = m
+    if found is None or trigger - found.end() > 120:
+        return ""
+    if found.group("leader"):
+        return _LEADER_AR[found.group("leader")]
+    return _STATE_ADJ_AR[found.group("adj")[:3]]
 
 
 def _dedupe_ids(events: list[Event]) -> list[Event]:
