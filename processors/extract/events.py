@@ -2918,6 +2918,10 @@ _RIOT_ACT = re.compile(
     r"(?<!\w)[وف]?(?:احرق|احرقوا|احراق|اضرم|اضرموا|اضرام|اقتحم|اقتحموا|اقتحام|حطم|حطموا|تحطيم|رشق|رشقوا|"
     r"اشعل|اشعلوا|نهب|نهبوا|اعمال شغب|شغب)(?!\w)"
 )
+# The security forces facing a demonstration: the country's police, as ACLED codes them.
+_SECURITY_FORCES = re.compile(
+    r"(?<!\w)[وبل]?(?:ال|لل)?(?:قوات الامنيه|القوي الامنيه|قوات الامن|قوات مكافحه الشغب|شرطه|الشرطه)(?!\w)"
+)
 _FIRED_ON = re.compile(
     r"(?<!\w)[وف]?(?:اطلق\S*\s+(?:\S+\s+){0,4}?النار|الرصاص الحي|برصاص|بالرصاص|قنابل الغاز|الغاز المسيل|فرق\S*|"
     r"قمع\S*)(?!\w)"
@@ -2946,11 +2950,19 @@ def _protest_type(doc: Document, cand: Candidate, sub_event_type: str, roles: Ro
     ):
         roles.actor2 = "Protesters" + suffix  # "اطلقت قوات الامن النار على المحتجين"
         return "Excessive force against protesters"
-    if sub_event_type == "Peaceful protest" or (sub_event_type == "Attack" and roles.actor1 == "Protesters"):
-        riot = bool(_RIOT_ACT.search(doc.folded, s_start, s_end))
+    fought = sub_event_type in ("Attack", "Armed clash") and roles.actor1 == "Protesters"
+    if sub_event_type == "Peaceful protest" or fought:
+        riot = fought or bool(_RIOT_ACT.search(doc.folded, s_start, s_end))  # protesters who attack or clash riot
         roles.actor1 = ("Rioters" if riot else "Protesters") + suffix
         if roles.actor2 == "Protesters":
             roles.actor2 = ""
+        if (
+            riot
+            and not roles.actor2.startswith(("Police Forces of", "Military Forces of"))
+            and country
+            and _SECURITY_FORCES.search(doc.folded, s_start, s_end)
+        ):  # "هاجموا مقر الحزب ما أدى إلى صدام بينهم وبين القوات الأمنية": the police they fought, not the premises
+            roles.actor2 = f"Police Forces of {country}"
         return "Violent demonstration" if riot else "Peaceful protest"
     if roles.actor2 == "Protesters":
         roles.actor2 += suffix
@@ -3015,6 +3027,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and (speaker := _state_speaker_forces(doc, cand))
     ):
         roles.actor1 = speaker  # "أعلن الرئيس ... السيطرة على المدينة": his forces took it
+        if sub_event_type == _TERRITORY and speaker in GOVERNMENT_SIDE:
+            sub_event_type = "Government regains territory"
         if same_side(roles.actor2 or "?", speaker):
             roles.actor2 = ""
             roles.spans.pop("actor2", None)

@@ -24,6 +24,7 @@ _CAMPS: dict[str, str] = {
     "Military Forces of Iraq": "iraq",
     "Police Forces of Iraq": "iraq",
     "Popular Mobilization Forces": "iraq",
+    "Badr Organization": "iraq",
     "Military Forces of Turkey": "turkey",
     "Syrian National Army": "turkey",
     "Syrian Democratic Forces": "sdf",
@@ -44,7 +45,8 @@ _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"
 
 _AGENT_BEFORE = re.compile(
     r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه|برصاص|"
-    r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه)(?:\s+من)?)?|\bby|"
+    r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه|حراس|حرس)(?:\s+من)?"
+    r"(?:\s+(?:مقر|مقرات)\S*)?)?|\bby|"
     r"\bcarried out by|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
@@ -481,8 +483,8 @@ def resolve_roles(
         second = armed_others[0]
     elif marked:
         second = marked[0]
-    elif others:
-        second = others[0]
+    elif [i for i in others if "backer" not in tags[i]]:  # "منظمة بدر المقربة من إيران": Iran backs, not fights
+        second = [i for i in others if "backer" not in tags[i]][0]
     if second is None and sub_event_type == "Armed clash" and first is not None:
         # "Asayish and YPG fighters clashed": with no other side named, the conjoined names fight each other
         verb = re.match(r"\w+", folded[trigger_start:])
