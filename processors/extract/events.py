@@ -3032,6 +3032,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         if same_side(roles.actor2 or "?", speaker):
             roles.actor2 = ""
             roles.spans.pop("actor2", None)
+    if doc.language == "ar" and not roles.actor2 and sub_event_type in _OWNED_WEAPON_TYPES | {"Attack"}:
+        _accuser_was_hit(doc, cand, roles)
     sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
@@ -3077,6 +3079,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and not (roles.actor1 and same_side(roles.holder, roles.actor1))
     ):
         roles.actor2 = roles.holder  # "قصفت قوات النظام أحياء تحت سيطرة الفصائل": the side whose ground was hit
+    if (
+        doc.language == "ar"
+        and sub_event_type == "Chemical weapon"
+        and not roles.actor2
+        and (cand.casualties or _GAS_VICTIMS.search(doc.folded, *doc.sentences[cand.sentence]))
+    ):
+        roles.actor2 = "Civilians"  # gas released over a town ("استنشقوا غاز الكلور") hits its people
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
@@ -3383,6 +3392,40 @@ def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
                 continue
             c.roles.actor1 = attacker
             c.roles.spans.pop("actor1", None)
+
+
+# "الحشد يتهم التحالف بشن غارة", "اتهمت الفصائل قوات النظام بقصف ...": who accuses another of an attack was hit by it.
+_ACCUSES_AR = re.compile(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم)(?!\w)")
+
+
+_GAS_VICTIMS = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اختناق|استنشاق|استنشق\S*|اعراض|حالات اختناق|مختنق\S*)(?!\w)")
+
+
+def _accuser_was_hit(doc: Document, cand: Candidate, roles: Roles) -> None:
+    """An Arabic strike or attack whose sentence names an armed accuser of it (subject of "اتهم"/"يتهم") and no
+    other side: the accuser was its target."""
+    s_start = doc.sentences[cand.sentence][0]
+    trigger = cand.triggers[0].start
+    for verb in for_text(_ACCUSES_AR, doc.folded).finditer(doc.folded, s_start, trigger):
+        opening = not doc.folded[max(s_start, doc.folded.rfind(",", 0, verb.start()) + 1) : verb.start()].strip(
+            " \n\"«-—"
+        )  # "اتهم الحشد التحالف": a clause-initial verb's subject follows it ("دمشق اتهمت إسرائيل": the object)
+        accuser = next(
+            (
+                a
+                for a in doc.actors
+                if a.name not in ("Civilians", "Unidentified Armed Group")
+                and (0 <= verb.start() - a.end <= 2 or (opening and 0 <= a.start - verb.end() <= 1))
+                and s_start <= a.start < trigger
+            ),
+            None,
+        )
+        if accuser is not None and accuser.name != roles.actor1:  # even an ally: "الحشد يتهم التحالف"
+            roles.actor2 = accuser.name
+            roles.spans["actor2"] = (accuser.start, accuser.end)
+            if accuser.name in roles.assoc1:
+                roles.assoc1.remove(accuser.name)
+            return
 
 
 def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
