@@ -3049,6 +3049,9 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         _armed_loser_of_ground(doc, roles)
     if sub_event_type in _TERRITORIAL and roles.actor1 and not roles.actor2:
         roles.actor2 = _other_side_named(doc, roles.actor1)  # ground changes hands: the side that held it
+    if doc.language == "ar" and sub_event_type == "Armed clash" and roles.actor1 and not roles.actor2:
+        other = _other_side_named(doc, roles.actor1)  # a clash has two sides: the other one the report names
+        roles.actor2 = "" if other.startswith(("Protesters", "Rioters")) else other
     if (
         sub_event_type
         in (
