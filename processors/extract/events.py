@@ -2961,7 +2961,7 @@ def _protest_type(doc: Document, cand: Candidate, sub_event_type: str, roles: Ro
             and not roles.actor2.startswith(("Police Forces of", "Military Forces of"))
             and country
             and _SECURITY_FORCES.search(doc.folded, s_start, s_end)
-        ):  # "هاجموا مقر الحزب ما أدى إلى صدام بينهم وبين القوات الأمنية": the police they fought, not the premises
+        ):  # "اقتحموا مبنى البلدية فاشتبكوا مع قوات الأمن": the police they fought, not the premises
             roles.actor2 = f"Police Forces of {country}"
         return "Violent demonstration" if riot else "Peaceful protest"
     if roles.actor2 == "Protesters":

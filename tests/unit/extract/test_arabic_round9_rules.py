@@ -100,7 +100,7 @@ def test_a_bombardment_whose_attacker_is_called_unknown_keeps_none() -> None:
 def test_protesters_who_clash_with_the_security_forces_riot_against_the_police() -> None:
     found = events(
         "خرج مئات المحتجين الثلاثاء في مدينة الناصرية، وهاجم متظاهرون مبنى المحافظة "
-        "ما أدى إلى صدام بينهم وبين القوات الأمنية أسفر عن إصابة أربعة متظاهرين."
+        "فاندلعت مواجهات مع القوات الأمنية جرح فيها أربعة متظاهرين."
     )
     riot = next(e for e in found if e.sub_event_type == "Violent demonstration")
     assert (riot.actor1, riot.actor2) == ("Rioters (Iraq)", "Police Forces of Iraq")
@@ -127,7 +127,8 @@ def test_a_group_that_accuses_another_of_a_strike_was_its_target() -> None:
 
 
 def test_a_backer_is_not_the_other_side() -> None:
-    first = events("قتل متظاهر الثلاثاء برصاص حراس مقر منظمة بدر المقربة من إيران في مدينة العمارة.")[0]
+    first = events("قتل محتج الثلاثاء بنيران حراس مقر منظمة بدر المقربة من إيران خلال مظاهرة في مدينة العمارة.")[0]
+    assert first.actor1 == "Badr Organization"
     assert first.actor2 != "Military Forces of Iran"
 
 
