@@ -3395,6 +3395,24 @@ def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
                 continue
             c.roles.actor1 = attacker
             c.roles.spans.pop("actor1", None)
+    # "كثف الجيش قصفه على المخيم" ... "غارات الجيش على المخيم الواقع تحت سيطرة التنظيم": the side the same attacker
+    # is told hitting at the same place further on was hit by its bombardment there too.
+    remote = [c for c in cands if _finalize_type(c) in ("Air/drone strike", "Shelling/artillery/missile attack")]
+    for c in remote:
+        if not c.roles.actor1 or c.roles.actor2 or c.place is None:
+            continue
+        hit = {
+            o.roles.actor2
+            for o in remote
+            if o is not c
+            and o.roles.actor1 == c.roles.actor1
+            and o.place is not None
+            and o.place.location.name == c.place.location.name
+            and o.roles.actor2 not in ("", "Civilians")
+        }
+        if len(hit) == 1:
+            c.roles.actor2 = hit.pop()
+            c.roles.spans.pop("actor2", None)
 
 
 # "الحشد يتهم التحالف بشن غارة", "اتهمت الفصائل قوات النظام بقصف ...": who accuses another of an attack was hit by it.

@@ -139,3 +139,12 @@ def test_gas_that_suffocates_people_hits_civilians() -> None:
     )[0]
     assert first.sub_event_type == "Chemical weapon"
     assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Civilians")
+
+
+def test_a_bombardment_takes_the_side_its_attacker_is_told_hitting_at_the_same_place() -> None:
+    first = events(
+        "صعدت قوات النظام السوري الثلاثاء قصفها المدفعي على بلدة اللطامنة بريف حماة الشمالي. "
+        "وقال ناشطون إن طائرات النظام السوري شنت غارات على مواقع لهيئة تحرير الشام في بلدة اللطامنة."
+    )[0]
+    assert first.sub_event_type == "Shelling/artillery/missile attack"
+    assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
