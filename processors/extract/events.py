@@ -367,6 +367,7 @@ class Candidate:
     words: dict[int, str] = field(default_factory=dict)
     ground_fighting_over: bool = False
     origin_place: bool = False  # its place was named only as where people came from (`_origin_place`)
+    captive_victims: bool = False  # those killed were held captive ("قتل ... بعد أيام من اختطافهم")
 
     @property
     def start(self) -> int:
@@ -1166,6 +1167,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         for m in for_text(_ARMED_VICTIM, sentence).finditer(sentence)
     ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
+    cand.captive_victims = bool(for_text(_CAPTIVES, doc.folded).search(doc.folded, *cand.clause))
     places = [p for p in doc.places if s_start <= p.start < s_end and _is_scene(doc, p, s_start)]
     scenes = [p for p in places if not _origin_place(doc, p, s_start)]
     cand.origin_place = bool(places) and not scenes  # only where people came from: `merge_retellings` may move it
@@ -1214,6 +1216,12 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         cand.inherited_date = _anchor_date(doc)
 
 
+# Armed men killed once captured are victims of an attack, not of a clash: "قتل التنظيم 5 جنود بعد أيام من
+# اختطافهم", "قتل أسراه", "killed the hostages".
+_CAPTIVES = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:اختطاف|خطف|اسر)(?:هم|ه|ها)(?!\w)|(?<!\w)[وبل]?(?:ال)?(?:اسري|اسرانا|اسراه|اسراهم|"
+    r"المختطفين|مختطفين|رهائن|الرهائن|المحتجزين)(?!\w)|\b(?:captives?|hostages|prisoners|detainees)\b"
+)
 _BOMBERS_WORD = re.compile(r"suicide (?:bombers|attackers|fighters)\b")
 _BOMBERS_COUNTED_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|as well as|killed|killing|eliminated|eliminating|arrested|captured)"
@@ -1632,6 +1640,7 @@ def _finalize_type(cand: Candidate) -> str:
         and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in ("Civilians", "")))
         and not cand.civilian_victims
         and not any(t.rule.name == "execute" for t in cand.triggers)  # executed captives: still an Attack
+        and not cand.captive_victims  # armed men killed in captivity are unarmed victims (an Attack)
     ):
         return "Armed clash"
     if sub == "Attack" and cand.roles.actor1 == "Civilians":

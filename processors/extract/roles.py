@@ -152,9 +152,10 @@ _HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground 
 _RECIPROCAL = re.compile(
     r"^(?:clashed|fought|exchanged|skirmished|battled|[وف]?(?:اشتبك|اشتبكت|اشتبكوا|تقاتل|اقتتل)\w*)$"
 )
+# ("أقدم المسلحون على قتل": after "على"/"إلى" the word is the act they undertook, not a passive "were killed")
 _PASSIVE_VICTIM_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|"
-    r"executed|kidnapped|abducted)|^\s*(?:\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
+    r"executed|kidnapped|abducted)|^\s*(?:(?!(?:علي|الي)\s)\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
 )
 _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:(?!\d)\w+\s+)?$"

@@ -148,3 +148,15 @@ def test_a_bombardment_takes_the_side_its_attacker_is_told_hitting_at_the_same_p
     )[0]
     assert first.sub_event_type == "Shelling/artillery/missile attack"
     assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
+
+
+def test_soldiers_killed_after_their_abduction_were_attacked_not_fought() -> None:
+    first = events("أقدم مسلحو تنظيم داعش على قتل 6 جنود من الجيش العراقي بعد أسبوع من اختطافهم قرب مدينة بيجي.")[0]
+    assert first.sub_event_type == "Attack"
+    assert (first.actor1, first.actor2) == ("Islamic State", "Military Forces of Iraq")
+    assert first.fatalities == 6
+
+
+def test_soldiers_killed_in_a_fight_still_clash() -> None:
+    first = events("قتل مسلحو تنظيم داعش 6 جنود من الجيش العراقي في هجوم على نقطة عسكرية قرب مدينة بيجي.")[0]
+    assert first.sub_event_type == "Armed clash"
