@@ -39,7 +39,7 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
-from processors.extract.roles import Roles, resolve_roles, same_side
+from processors.extract.roles import Roles, camp, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
 from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
@@ -3058,9 +3058,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         _armed_loser_of_ground(doc, roles)
     if sub_event_type in _TERRITORIAL and roles.actor1 and not roles.actor2:
         roles.actor2 = _other_side_named(doc, roles.actor1)  # ground changes hands: the side that held it
+    if doc.language == "ar" and sub_event_type == "Armed clash" and roles.actor2 == "Civilians":
+        roles.actor2 = ""  # a clash is fought between armed sides: civilians named beside it are its victims
+        roles.spans.pop("actor2", None)
+        if "Civilians" not in roles.victims:
+            roles.victims.append("Civilians")
     if doc.language == "ar" and sub_event_type == "Armed clash" and roles.actor1 and not roles.actor2:
-        other = _other_side_named(doc, roles.actor1)  # a clash has two sides: the other one the report names
-        roles.actor2 = "" if other.startswith(("Protesters", "Rioters")) else other
+        roles.actor2 = _clear_other_side(doc, roles.actor1)  # a clash has two sides: the other one the report names
     if (
         sub_event_type
         in (
@@ -3551,6 +3555,27 @@ def _state_speaker_forces(doc: Document, cand: Candidate) -> str:
     if found.group("leader"):
         return _LEADER_AR[found.group("leader")]
     return _STATE_ADJ_AR[found.group("adj")[:3]]
+
+
+def _clear_other_side(doc: Document, actor1: str) -> str:
+    """The armed side opposing ``actor1`` that the report says it fought against, or else names more often than
+    any other opposing side ("" when the report leaves it unclear)."""
+    other = _other_side_named(doc, actor1)
+    if not other or other.startswith(("Protesters", "Rioters")):
+        return ""
+    counts: dict[str, int] = {}  # by camp: the army and its militias are one side
+    names: dict[str, int] = {}
+    for mention in doc.actors:
+        if mention.name not in _NOT_GROUND_HOLDERS and not same_side(mention.name, actor1):
+            counts[camp(mention.name)] = counts.get(camp(mention.name), 0) + 1
+            names[mention.name] = names.get(mention.name, 0) + 1
+    if other not in names:  # the side fought "against", named only where the report says so
+        return other
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[1] == ranked[0]:
+        return ""  # the most named side only by a tie
+    side = max(counts, key=lambda c: counts[c])
+    return max((n for n in names if camp(n) == side), key=lambda n: names[n])
 
 
 def _dedupe_ids(events: list[Event]) -> list[Event]:

@@ -160,3 +160,13 @@ def test_soldiers_killed_after_their_abduction_were_attacked_not_fought() -> Non
 def test_soldiers_killed_in_a_fight_still_clash() -> None:
     first = events("قتل مسلحو تنظيم داعش 6 جنود من الجيش العراقي في هجوم على نقطة عسكرية قرب مدينة بيجي.")[0]
     assert first.sub_event_type == "Armed clash"
+
+
+def test_civilians_named_beside_a_clash_are_not_its_other_side() -> None:
+    found = events(
+        "تواصلت المعارك الثلاثاء بين قوات النظام والمدنيين العالقين في بلدة كفرزيتا بريف حماة. "
+        "وتقول الفصائل إنها صدت هجوم قوات النظام على البلدة."
+    )
+    clashes = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert clashes
+    assert all(e.actor2 != "Civilians" for e in clashes)
