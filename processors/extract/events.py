@@ -3387,10 +3387,29 @@ def _title_names_the_attacker(title: Candidate, body: Candidate) -> None:
 _UNKNOWN_AGENT_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:مجهول\S*|لم\s+(?:يعرف|تعرف|يتضح|تتضح|يحدد|تحدد|تعرف))(?!\w)")
 
 
+# "الغارات نفذتها طائرات روسية", "الضربات التي شنتها مقاتلات X": the strikes, definite, and who carried them out.
+_STRIKES_CARRIED_OUT_BY = re.compile(
+    r"(?<!\w)[وب]?(?:ال)(?:غارات|غاره|ضربات|ضربه)(?:\s+(?:الجويه|التي))*\s+(?:نفذتها|شنتها|نفذها|شنها)\s+"
+    r"(?:(?:ال)?(?:طائرات|مقاتلات|طيران)\s+(?:حربيه\s+)?)?$"
+)
+
+
 def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
     """Arabic reports tell the bombardment first and who carried it out further on ("اشتد القصف على البلدة"
     ... "طائرات النظام استهدفت البلدة"): a strike or shelling whose sentence names no attacker was carried out by
     the one attacker the report names for strikes (or shelling) of its kind, unless it calls the attacker unknown."""
+    told_by = for_text(_STRIKES_CARRIED_OUT_BY, doc.folded)
+    carried_out = {a.name for a in doc.actors if told_by.search(doc.folded, max(0, a.start - 60), a.start)}
+    if len(carried_out) == 1:  # "مؤكدا أن الغارات نفذتها طائرات روسية": the report's own word on whose jets they were
+        owner = carried_out.pop()
+        for c in cands:
+            if (
+                _finalize_type(c) == "Air/drone strike"
+                and c.roles.actor1 not in ("", owner)
+                and same_side(c.roles.actor1, owner)
+            ):
+                c.roles.actor1 = owner
+                c.roles.spans.pop("actor1", None)
     for kind in ("Air/drone strike", "Shelling/artillery/missile attack"):
         same = [c for c in cands if _finalize_type(c) == kind]
         named = {c.roles.actor1 for c in same if c.roles.actor1 not in ("", "Civilians", "Unidentified Armed Group")}

@@ -170,3 +170,20 @@ def test_civilians_named_beside_a_clash_are_not_its_other_side() -> None:
     clashes = [e for e in found if e.sub_event_type == "Armed clash"]
     assert clashes
     assert all(e.actor2 != "Civilians" for e in clashes)
+
+
+def test_the_report_saying_whose_jets_carried_out_the_strikes_attributes_them() -> None:
+    first = events(
+        "صعد الجيش السوري الأربعاء غاراته على بلدة معرة النعمان ما أدى إلى مقتل 12 مدنيا. "
+        "وقال ناشطون محليون إن الغارات نفذتها طائرات روسية انطلقت من قاعدة حميميم."
+    )[0]
+    assert first.sub_event_type == "Air/drone strike"
+    assert (first.actor1, first.actor2) == ("Military Forces of Russia", "Civilians")
+
+
+def test_jets_of_another_camp_do_not_take_over_the_strikes() -> None:
+    first = events(
+        "صعد الجيش السوري الأربعاء غاراته على بلدة معرة النعمان ما أدى إلى مقتل 12 مدنيا. "
+        "وكانت الغارات التي نفذتها طائرات التحالف الدولي الشهر الماضي قد استهدفت مدينة الرقة."
+    )[0]
+    assert first.actor1 == "Military Forces of Syria"
