@@ -3497,23 +3497,30 @@ _AGAINST_BEFORE_AR = re.compile(
 )
 
 
+def _fought_against(doc: Document, actor1: str) -> str:
+    """The side an Arabic report says ``actor1``'s side waged its fight against ("ضد ...", "" if none)."""
+    against = for_text(_AGAINST_BEFORE_AR, doc.folded)
+    for i, mention in enumerate(doc.actors):
+        cue = against.search(doc.folded, max(0, mention.start - 24), mention.start)
+        waged_by = doc.actors[i - 1] if i else None  # who wages it: the actor named just before, in the sentence
+        if (
+            cue
+            and waged_by is not None
+            and same_side(waged_by.name, actor1)
+            and not re.search(r"[.\n]", doc.folded[waged_by.end : cue.start()])
+            and mention.name not in _NOT_GROUND_HOLDERS
+            and not mention.name.startswith(("Protesters", "Rioters"))
+            and not same_side(mention.name, actor1)
+        ):
+            return mention.name
+    return ""
+
+
 def _other_side_named(doc: Document, actor1: str) -> str:
     """The armed actor the report names most often on the side opposing ``actor1`` ("" if none); in Arabic,
     the side the report says ``actor1`` fought against ("ضد ...") first."""
-    if doc.language == "ar":
-        against = for_text(_AGAINST_BEFORE_AR, doc.folded)
-        for i, mention in enumerate(doc.actors):
-            cue = against.search(doc.folded, max(0, mention.start - 24), mention.start)
-            waged_by = doc.actors[i - 1] if i else None  # who wages it: the actor named just before, in the sentence
-            if (
-                cue
-                and waged_by is not None
-                and same_side(waged_by.name, actor1)
-                and not re.search(r"[.\n]", doc.folded[waged_by.end : cue.start()])
-                and mention.name not in _NOT_GROUND_HOLDERS
-                and not same_side(mention.name, actor1)
-            ):
-                return mention.name
+    if doc.language == "ar" and (against := _fought_against(doc, actor1)):
+        return against
     counts: dict[str, int] = {}
     for mention in doc.actors:
         if mention.name not in _NOT_GROUND_HOLDERS and not same_side(mention.name, actor1):
@@ -3579,20 +3586,18 @@ def _state_speaker_forces(doc: Document, cand: Candidate) -> str:
 def _clear_other_side(doc: Document, actor1: str) -> str:
     """The armed side opposing ``actor1`` that the report says it fought against, or else names more often than
     any other opposing side ("" when the report leaves it unclear)."""
-    other = _other_side_named(doc, actor1)
-    if not other or other.startswith(("Protesters", "Rioters")):
-        return ""
+    against = _fought_against(doc, actor1)
+    if against:
+        return against
     counts: dict[str, int] = {}  # by camp: the army and its militias are one side
     names: dict[str, int] = {}
     for mention in doc.actors:
-        if mention.name not in _NOT_GROUND_HOLDERS and not same_side(mention.name, actor1):
+        if not mention.name.startswith(("Civilians", "Protesters", "Rioters")) and not same_side(mention.name, actor1):
             counts[camp(mention.name)] = counts.get(camp(mention.name), 0) + 1
             names[mention.name] = names.get(mention.name, 0) + 1
-    if other not in names:  # the side fought "against", named only where the report says so
-        return other
     ranked = sorted(counts.values(), reverse=True)
-    if len(ranked) > 1 and ranked[1] == ranked[0]:
-        return ""  # the most named side only by a tie
+    if not ranked or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return ""  # no other side, or the most named only by a tie
     side = max(counts, key=lambda c: counts[c])
     return max((n for n in names if camp(n) == side), key=lambda n: names[n])
 

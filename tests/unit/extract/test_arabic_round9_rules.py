@@ -187,3 +187,13 @@ def test_jets_of_another_camp_do_not_take_over_the_strikes() -> None:
         "وكانت الغارات التي نفذتها طائرات التحالف الدولي الشهر الماضي قد استهدفت مدينة الرقة."
     )[0]
     assert first.actor1 == "Military Forces of Syria"
+
+
+def test_a_foreign_army_can_be_the_other_side_of_a_clash() -> None:
+    found = events(
+        "تبادل الجيش السوري والجيش الإسرائيلي القصف فجر الأربعاء في الجولان. "
+        "وقالت مصادر إن اشتباكات اندلعت قرب بلدة خان أرنبة قتل فيها 4 من الجيش السوري. "
+        "وتوعد الجيش الإسرائيلي بالرد على أي هجوم جديد."
+    )
+    counted = next(e for e in found if e.sub_event_type == "Armed clash" and e.fatalities == 4)
+    assert {counted.actor1, counted.actor2} == {"Military Forces of Syria", "Military Forces of Israel"}
