@@ -3041,8 +3041,6 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         if same_side(roles.actor2 or "?", speaker):
             roles.actor2 = ""
             roles.spans.pop("actor2", None)
-    if doc.language == "ar" and not roles.actor2 and sub_event_type in _OWNED_WEAPON_TYPES | {"Attack"}:
-        _accuser_was_hit(doc, cand, roles)
     sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
@@ -3088,6 +3086,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         )
     ):
         roles.actor2 = "Civilians"  # "killed 4 people", "إصابة 5 مدنيين": victims with no armed side named
+    if doc.language == "ar" and not roles.actor2 and sub_event_type in _OWNED_WEAPON_TYPES | {"Attack"}:
+        _accuser_was_hit(doc, cand, roles)  # (after the civilians: "اتهمت الفصائل النظام بقتل 5 مدنيين")
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and not roles.actor2

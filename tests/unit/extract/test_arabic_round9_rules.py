@@ -197,3 +197,8 @@ def test_a_foreign_army_can_be_the_other_side_of_a_clash() -> None:
     )
     counted = next(e for e in found if e.sub_event_type == "Armed clash" and e.fatalities == 4)
     assert {counted.actor1, counted.actor2} == {"Military Forces of Syria", "Military Forces of Israel"}
+
+
+def test_people_killed_by_the_shelling_an_accuser_tells_are_civilians() -> None:
+    first = events("اتهمت فصائل المعارضة الأربعاء قوات النظام بقصف بلدة كفرنبل بالمدفعية ما أدى إلى مقتل 5 أشخاص.")[0]
+    assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Civilians")
