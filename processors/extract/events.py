@@ -1167,7 +1167,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         for m in for_text(_ARMED_VICTIM, sentence).finditer(sentence)
     ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
-    cand.captive_victims = bool(for_text(_CAPTIVES, doc.folded).search(doc.folded, *cand.clause))
+    captives = for_text(_CAPTIVES, doc.folded)
+    cand.captive_victims = doc.language == "ar" and captives.search(doc.folded, *cand.clause) is not None
     places = [p for p in doc.places if s_start <= p.start < s_end and _is_scene(doc, p, s_start)]
     scenes = [p for p in places if not _origin_place(doc, p, s_start)]
     cand.origin_place = bool(places) and not scenes  # only where people came from: `merge_retellings` may move it
@@ -1217,10 +1218,10 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
 
 
 # Armed men killed once captured are victims of an attack, not of a clash: "قتل التنظيم 5 جنود بعد أيام من
-# اختطافهم", "قتل أسراه", "killed the hostages".
+# اختطافهم", "قتل أسراه".
 _CAPTIVES = re.compile(
-    r"(?<!\w)[وبل]?(?:ال)?(?:اختطاف|خطف|اسر)(?:هم|ه|ها)(?!\w)|(?<!\w)[وبل]?(?:ال)?(?:اسري|اسرانا|اسراه|اسراهم|"
-    r"المختطفين|مختطفين|رهائن|الرهائن|المحتجزين)(?!\w)|\b(?:captives?|hostages|prisoners|detainees)\b"
+    r"(?<!\w)[وبل]?(?:ال)?(?:اختطاف|خطف)(?:هم|ه|ها)(?!\w)|(?<!\w)[وبل]?(?:ال)?(?:اسري|اسرانا|اسراه|اسراهم|"
+    r"المختطفين|مختطفين|رهائن|الرهائن|المحتجزين)(?!\w)"
 )
 _BOMBERS_WORD = re.compile(r"suicide (?:bombers|attackers|fighters)\b")
 _BOMBERS_COUNTED_BEFORE = re.compile(
