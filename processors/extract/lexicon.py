@@ -1606,8 +1606,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             # one protester killed or hurt ("مصرع متظاهر", "أصيب محتج")
             "متظاهر",
             "متظاهرا",
-            "محتج",
-            "محتجا",
+            "محتج",  # (not "محتجا": also "in protest", "انسحب الوفد محتجا")
         ),
     ),
     ActorRule(
