@@ -3395,6 +3395,13 @@ _STRIKES_CARRIED_OUT_BY = re.compile(
 )
 
 
+# "التصعيد العسكري لقوات النظام", "الحملة الجوية التي تشنها روسيا", "هجوم قوات النظام": the side waging a campaign.
+_CAMPAIGN_OF = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:تصعيد|حمله|هجوم)\s+(?:ال)?(?:عسكري|عسكريه|جوي|جويه)?\s*"
+    r"(?:ل|الذي\s+[يت]شنه\s+|التي\s+[يت]شنها\s+|من\s+قبل\s+)?$"
+)
+
+
 def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
     """Arabic reports tell the bombardment first and who carried it out further on ("اشتد القصف على البلدة"
     ... "طائرات النظام استهدفت البلدة"): a strike or shelling whose sentence names no attacker was carried out by
@@ -3411,9 +3418,18 @@ def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
             ):
                 c.roles.actor1 = owner
                 c.roles.spans.pop("actor1", None)
+    campaign = for_text(_CAMPAIGN_OF, doc.folded)
+    waging = {
+        a.name
+        for a in doc.actors
+        if a.name not in ("Civilians", "Unidentified Armed Group")
+        and campaign.search(doc.folded, max(0, a.start - 40), a.start)
+    }
     for kind in ("Air/drone strike", "Shelling/artillery/missile attack"):
         same = [c for c in cands if _finalize_type(c) == kind]
         named = {c.roles.actor1 for c in same if c.roles.actor1 not in ("", "Civilians", "Unidentified Armed Group")}
+        if not named and len(waging) == 1:
+            named = set(waging)  # "منذ بدء التصعيد العسكري لقوات النظام": the side waging the campaign bombards
         if len(named) != 1:
             continue
         attacker = named.pop()

@@ -202,3 +202,12 @@ def test_a_foreign_army_can_be_the_other_side_of_a_clash() -> None:
 def test_people_killed_by_the_shelling_an_accuser_tells_are_civilians() -> None:
     first = events("اتهمت فصائل المعارضة الأربعاء قوات النظام بقصف بلدة كفرنبل بالمدفعية ما أدى إلى مقتل 5 أشخاص.")[0]
     assert (first.actor1, first.actor2) == ("Military Forces of Syria", "Civilians")
+
+
+def test_a_bombardment_with_no_attacker_named_is_the_campaigning_sides() -> None:
+    first = events(
+        "غادرت قافلة إغاثة بلدة كفرنبل بسبب القصف المتواصل عليها، وذلك بعد أسبوع من بدء الحملة العسكرية "
+        "لقوات النظام على ريف إدلب الجنوبي."
+    )[0]
+    assert first.sub_event_type == "Shelling/artillery/missile attack"
+    assert first.actor1 == "Military Forces of Syria"
