@@ -206,8 +206,8 @@ def test_people_killed_by_the_shelling_an_accuser_tells_are_civilians() -> None:
 
 def test_a_bombardment_with_no_attacker_named_is_the_campaigning_sides() -> None:
     first = events(
-        "غادرت قافلة إغاثة بلدة كفرنبل بسبب القصف المتواصل عليها، وذلك بعد أسبوع من بدء الحملة العسكرية "
-        "لقوات النظام على ريف إدلب الجنوبي."
+        "غادرت قافلة إغاثة بلدة كفرنبل الأربعاء بسبب القصف المتواصل عليها. "
+        "وكانت القافلة قد دخلت البلدة لأول مرة منذ بدء الحملة العسكرية لقوات النظام على ريف إدلب الجنوبي."
     )[0]
     assert first.sub_event_type == "Shelling/artillery/missile attack"
     assert first.actor1 == "Military Forces of Syria"
