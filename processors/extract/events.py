@@ -3428,8 +3428,9 @@ def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
     for kind in ("Air/drone strike", "Shelling/artillery/missile attack"):
         same = [c for c in cands if _finalize_type(c) == kind]
         named = {c.roles.actor1 for c in same if c.roles.actor1 not in ("", "Civilians", "Unidentified Armed Group")}
-        if not named and len(waging) == 1:
-            named = set(waging)  # "منذ بدء التصعيد العسكري لقوات النظام": the side waging the campaign bombards
+        wagers = {w for w in waging if kind != "Air/drone strike" or w in AIR_CAPABLE}  # (IS flies no jets)
+        if not named and len(waging) == 1 and len(wagers) == 1:
+            named = set(wagers)  # "منذ بدء التصعيد العسكري لقوات النظام": the side waging the campaign bombards
         if len(named) != 1:
             continue
         attacker = named.pop()
