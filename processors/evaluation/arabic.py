@@ -10,7 +10,8 @@ were tuned on, 220 reports from five labelling rounds; rounds 3, 4 and 5 were th
 changes of round 6; not tuned on in round 6, its errors studied in round 7), ``holdout6`` (40 more, drawn
 the same way with the next seed and labelled before the rule changes of round 7; not tuned on in round 7, its
 errors studied in round 8) and ``holdout7`` (40 more, drawn the same way with seed 7 and labelled before the
-rule changes of round 8; neither tuned on nor its errors studied).
+rule changes of round 8; measured honestly before round 8, its errors studied in round 9). Every split has now
+been studied: none is an untouched holdout.
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
-from processors.extract.roles import Roles, resolve_roles, same_side
+from processors.extract.roles import Roles, camp, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
 from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
@@ -391,6 +391,7 @@ class Candidate:
     ground_fighting_over: bool = False
     origin_place: bool = False  # its place was named only as where people came from (`_origin_place`)
     place_inherited: bool = False  # its sentence names no place: the sentence before's
+    captive_victims: bool = False  # those killed were held captive ("قتل ... بعد أيام من اختطافهم")
 
     @property
     def start(self) -> int:
@@ -1454,6 +1455,8 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         for m in for_text(_ARMED_VICTIM, sentence).finditer(sentence)
     ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
+    captives = for_text(_CAPTIVES, doc.folded)
+    cand.captive_victims = doc.language == "ar" and captives.search(doc.folded, *cand.clause) is not None
     places = [p for p in doc.places if s_start <= p.start < s_end and _is_scene(doc, p, s_start)]
     scenes = [p for p in places if not _origin_place(doc, p, s_start)]
     cand.origin_place = bool(places) and not scenes  # only where people came from: `merge_retellings` may move it
@@ -1507,6 +1510,12 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         cand.inherited_date = _anchor_date(doc)
 
 
+# Armed men killed once captured are victims of an attack, not of a clash: "قتل التنظيم 5 جنود بعد أيام من
+# اختطافهم", "قتل أسراه".
+_CAPTIVES = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:اختطاف|خطف)(?:هم|ه|ها)(?!\w)|(?<!\w)[وبل]?(?:ال)?(?:اسري|اسرانا|اسراه|اسراهم|"
+    r"المختطفين|مختطفين|رهائن|الرهائن|المحتجزين)(?!\w)"
+)
 _BOMBERS_WORD = re.compile(r"suicide (?:bombers|attackers|fighters)\b")
 _BOMBERS_COUNTED_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|as well as|killed|killing|eliminated|eliminating|arrested|captured)"
@@ -2000,6 +2009,7 @@ def _finalize_type(cand: Candidate) -> str:
         and (cand.armed_victims or (cand.roles.actor2 and cand.roles.actor2 not in ("Civilians", "")))
         and not cand.civilian_victims
         and not any(t.rule.name == "execute" for t in cand.triggers)  # executed captives: still an Attack
+        and not cand.captive_victims  # armed men killed in captivity are unarmed victims (an Attack)
     ):
         return "Armed clash"
     if sub == "Attack" and cand.roles.actor1 == "Civilians":
@@ -2701,6 +2711,8 @@ def extract(report: Report) -> list[Event]:
         if not merged or not body_cands:
             t.title_match = True
             merged.append(t)
+    if arabic:
+        _attacker_named_elsewhere(doc, merged)
     title_place = next((t.place for t in title_cands if t.place is not None), None)
     first_place = title_place
     if first_place is None:
@@ -3419,6 +3431,10 @@ _RIOT_ACT = re.compile(
     r"(?<!\w)[وف]?(?:احرق|احرقوا|احراق|اضرم|اضرموا|اضرام|اقتحم|اقتحموا|اقتحام|حطم|حطموا|تحطيم|رشق|رشقوا|"
     r"اشعل|اشعلوا|نهب|نهبوا|اعمال شغب|شغب)(?!\w)"
 )
+# The security forces facing a demonstration: the country's police, as ACLED codes them.
+_SECURITY_FORCES = re.compile(
+    r"(?<!\w)[وبل]?(?:ال|لل)?(?:قوات الامنيه|القوي الامنيه|قوات الامن|قوات مكافحه الشغب|شرطه|الشرطه)(?!\w)"
+)
 _FIRED_ON = re.compile(
     r"(?<!\w)[وف]?(?:اطلق\S*\s+(?:\S+\s+){0,4}?النار|الرصاص الحي|برصاص|بالرصاص|قنابل الغاز|الغاز المسيل|فرق\S*|"
     r"قمع\S*)(?!\w)"
@@ -3447,11 +3463,19 @@ def _protest_type(doc: Document, cand: Candidate, sub_event_type: str, roles: Ro
     ):
         roles.actor2 = "Protesters" + suffix  # "اطلقت قوات الامن النار على المحتجين"
         return "Excessive force against protesters"
-    if sub_event_type == "Peaceful protest" or (sub_event_type == "Attack" and roles.actor1 == "Protesters"):
-        riot = bool(_RIOT_ACT.search(doc.folded, s_start, s_end))
+    fought = sub_event_type in ("Attack", "Armed clash") and roles.actor1 == "Protesters"
+    if sub_event_type == "Peaceful protest" or fought:
+        riot = fought or bool(_RIOT_ACT.search(doc.folded, s_start, s_end))  # protesters who attack or clash riot
         roles.actor1 = ("Rioters" if riot else "Protesters") + suffix
         if roles.actor2 == "Protesters":
             roles.actor2 = ""
+        if (
+            riot
+            and not roles.actor2.startswith(("Police Forces of", "Military Forces of"))
+            and country
+            and _SECURITY_FORCES.search(doc.folded, s_start, s_end)
+        ):  # "اقتحموا مبنى البلدية فاشتبكوا مع قوات الأمن": the police they fought, not the premises
+            roles.actor2 = f"Police Forces of {country}"
         return "Violent demonstration" if riot else "Peaceful protest"
     if roles.actor2 == "Protesters":
         roles.actor2 += suffix
@@ -3509,6 +3533,18 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
     if doc.language == "ar" and sub_event_type in _TERRITORIAL and _evacuation_by_deal(doc, cand):
         sub_event_type = "Non-violent transfer of territory"
+    if (
+        doc.language == "ar"
+        and not roles.actor1
+        and sub_event_type in _TERRITORIAL | {"Disrupted weapons use"}
+        and (speaker := _state_speaker_forces(doc, cand))
+    ):
+        roles.actor1 = speaker  # "أعلن الرئيس ... السيطرة على المدينة": his forces took it
+        if sub_event_type == _TERRITORY and speaker in GOVERNMENT_SIDE:
+            sub_event_type = "Government regains territory"
+        if same_side(roles.actor2 or "?", speaker):
+            roles.actor2 = ""
+            roles.spans.pop("actor2", None)
     sub_event_type = _protest_type(doc, cand, sub_event_type, roles)
     if sub_event_type == "Disrupted weapons use" and not roles.actor2:
         owner = _weapon_owner(doc, cand, roles.actor1)  # "أسقطت طائرة مسيرة سورية": whose weapon was stopped
@@ -3524,6 +3560,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         _armed_loser_of_ground(doc, roles)
     if sub_event_type in _TERRITORIAL and roles.actor1 and not roles.actor2:
         roles.actor2 = _other_side_named(doc, roles.actor1)  # ground changes hands: the side that held it
+    if doc.language == "ar" and sub_event_type == "Armed clash" and roles.actor2 == "Civilians":
+        roles.actor2 = ""  # a clash is fought between armed sides: civilians named beside it are its victims
+        roles.spans.pop("actor2", None)
+        if "Civilians" not in roles.victims:
+            roles.victims.append("Civilians")
+    if doc.language == "ar" and sub_event_type == "Armed clash" and roles.actor1 and not roles.actor2:
+        roles.actor2 = _clear_other_side(doc, roles.actor1)  # a clash has two sides: the other one the report names
     if (
         sub_event_type
         in (
@@ -3547,6 +3590,8 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         )
     ):
         roles.actor2 = "Civilians"  # "killed 4 people", "إصابة 5 مدنيين": victims with no armed side named
+    if doc.language == "ar" and not roles.actor2 and sub_event_type in _OWNED_WEAPON_TYPES | {"Attack"}:
+        _accuser_was_hit(doc, cand, roles)  # (after the civilians: "اتهمت الفصائل النظام بقتل 5 مدنيين")
     if (
         sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
         and not roles.actor2
@@ -3554,6 +3599,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and not (roles.actor1 and same_side(roles.holder, roles.actor1))
     ):
         roles.actor2 = roles.holder  # "قصفت قوات النظام أحياء تحت سيطرة الفصائل": the side whose ground was hit
+    if (
+        doc.language == "ar"
+        and sub_event_type == "Chemical weapon"
+        and not roles.actor2
+        and (cand.casualties or _GAS_VICTIMS.search(doc.folded, *doc.sentences[cand.sentence]))
+    ):
+        roles.actor2 = "Civilians"  # gas released over a town ("استنشقوا غاز الكلور") hits its people
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
@@ -3847,6 +3899,120 @@ def _title_names_the_attacker(title: Candidate, body: Candidate) -> None:
     body.roles.spans.pop("actor1", None)
 
 
+_UNKNOWN_AGENT_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:مجهول\S*|لم\s+(?:يعرف|تعرف|يتضح|تتضح|يحدد|تحدد|تعرف))(?!\w)")
+
+
+# "الغارات نفذتها طائرات روسية", "الضربات التي شنتها مقاتلات X": the strikes, definite, and who carried them out.
+_STRIKES_CARRIED_OUT_BY = re.compile(
+    r"(?<!\w)[وب]?(?:ال)(?:غارات|غاره|ضربات|ضربه)(?:\s+(?:الجويه|التي))*\s+(?:نفذتها|شنتها|نفذها|شنها)\s+"
+    r"(?:(?:ال)?(?:طائرات|مقاتلات|طيران)\s+(?:حربيه\s+)?)?$"
+)
+
+
+# "التصعيد العسكري لقوات النظام", "الحملة الجوية التي تشنها روسيا", "هجوم قوات النظام": the side waging a campaign.
+_CAMPAIGN_OF = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:تصعيد|حمله|هجوم)\s+(?:ال)?(?:عسكري|عسكريه|جوي|جويه)?\s*"
+    r"(?:ل|الذي\s+[يت]شنه\s+|التي\s+[يت]شنها\s+|من\s+قبل\s+)?$"
+)
+
+
+def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
+    """Arabic reports tell the bombardment first and who carried it out further on ("اشتد القصف على البلدة"
+    ... "طائرات النظام استهدفت البلدة"): a strike or shelling whose sentence names no attacker was carried out by
+    the one attacker the report names for strikes (or shelling) of its kind, unless it calls the attacker unknown."""
+    told_by = for_text(_STRIKES_CARRIED_OUT_BY, doc.folded)
+    carried_out = {a.name for a in doc.actors if told_by.search(doc.folded, max(0, a.start - 60), a.start)}
+    if len(carried_out) == 1:  # "مؤكدا أن الغارات نفذتها طائرات روسية": the report's own word on whose jets they were
+        owner = carried_out.pop()
+        for c in cands:
+            if (
+                _finalize_type(c) == "Air/drone strike"
+                and c.roles.actor1 not in ("", owner)
+                and same_side(c.roles.actor1, owner)
+            ):
+                c.roles.actor1 = owner
+                c.roles.spans.pop("actor1", None)
+    campaign = for_text(_CAMPAIGN_OF, doc.folded)
+    waging = {
+        a.name
+        for a in doc.actors
+        if a.name not in ("Civilians", "Unidentified Armed Group")
+        and campaign.search(doc.folded, max(0, a.start - 40), a.start)
+    }
+    for kind in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        same = [c for c in cands if _finalize_type(c) == kind]
+        named = {c.roles.actor1 for c in same if c.roles.actor1 not in ("", "Civilians", "Unidentified Armed Group")}
+        wagers = {w for w in waging if kind != "Air/drone strike" or w in AIR_CAPABLE}  # (IS flies no jets)
+        if not named and len(waging) == 1 and len(wagers) == 1:
+            named = set(wagers)  # "منذ بدء التصعيد العسكري لقوات النظام": the side waging the campaign bombards
+        if len(named) != 1:
+            continue
+        attacker = named.pop()
+        unknown = for_text(_UNKNOWN_AGENT_AR, doc.folded)
+        for c in same:
+            s_start, s_end = doc.sentences[c.sentence]
+            if (
+                c.roles.actor1
+                or (c.roles.actor2 and same_side(c.roles.actor2, attacker))
+                or unknown.search(doc.folded, s_start, s_end)
+            ):
+                continue
+            c.roles.actor1 = attacker
+            c.roles.spans.pop("actor1", None)
+    # "كثف الجيش قصفه على المخيم" ... "غارات الجيش على المخيم الواقع تحت سيطرة التنظيم": the side the same attacker
+    # is told hitting at the same place further on was hit by its bombardment there too.
+    remote = [c for c in cands if _finalize_type(c) in ("Air/drone strike", "Shelling/artillery/missile attack")]
+    for c in remote:
+        if not c.roles.actor1 or c.roles.actor2 or c.place is None:
+            continue
+        hit = {
+            o.roles.actor2
+            for o in remote
+            if o is not c
+            and o.roles.actor1 == c.roles.actor1
+            and o.place is not None
+            and o.place.location.name == c.place.location.name
+            and o.roles.actor2 not in ("", "Civilians")
+        }
+        if len(hit) == 1:
+            c.roles.actor2 = hit.pop()
+            c.roles.spans.pop("actor2", None)
+
+
+# "الحشد يتهم التحالف بشن غارة", "اتهمت الفصائل قوات النظام بقصف ...": who accuses another of an attack was hit by it.
+_ACCUSES_AR = re.compile(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم)(?!\w)")
+
+
+_GAS_VICTIMS = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اختناق|استنشاق|استنشق\S*|اعراض|حالات اختناق|مختنق\S*)(?!\w)")
+
+
+def _accuser_was_hit(doc: Document, cand: Candidate, roles: Roles) -> None:
+    """An Arabic strike or attack whose sentence names an armed accuser of it (subject of "اتهم"/"يتهم") and no
+    other side: the accuser was its target."""
+    s_start = doc.sentences[cand.sentence][0]
+    trigger = cand.triggers[0].start
+    for verb in for_text(_ACCUSES_AR, doc.folded).finditer(doc.folded, s_start, trigger):
+        opening = not doc.folded[max(s_start, doc.folded.rfind(",", 0, verb.start()) + 1) : verb.start()].strip(
+            " \n\"«-—"
+        )  # "اتهم الحشد التحالف": a clause-initial verb's subject follows it ("دمشق اتهمت إسرائيل": the object)
+        accuser = next(
+            (
+                a
+                for a in doc.actors
+                if a.name not in ("Civilians", "Unidentified Armed Group")
+                and (0 <= verb.start() - a.end <= 2 or (opening and 0 <= a.start - verb.end() <= 1))
+                and s_start <= a.start < trigger
+            ),
+            None,
+        )
+        if accuser is not None and accuser.name != roles.actor1:  # even an ally: "الحشد يتهم التحالف"
+            roles.actor2 = accuser.name
+            roles.spans["actor2"] = (accuser.start, accuser.end)
+            if accuser.name in roles.assoc1:
+                roles.assoc1.remove(accuser.name)
+            return
+
+
 def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
     """Ground is taken from an armed side, not from its residents ("سيطرت القوات على نصف الغوطة وسط نزوح المدنيين"):
     civilians named beside a territorial change are its victims; the other side is the armed one the report names
@@ -3857,13 +4023,115 @@ def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
         roles.victims.append("Civilians")
 
 
+# "بدأ الجيش عملية ضد مسلحي الوحدات", "في مواجهة عناصر التنظيم": the side an operation is waged against.
+_AGAINST_BEFORE_AR = re.compile(
+    r"(?<!\w)(?:ضد|بمواجهه|في مواجهه|لمواجهه)\s+(?:(?:ال)?(?:مسلحي|عناصر|مقاتلي|مواقع|معاقل)\s+)?[\"«]?$"
+)
+
+
+def _fought_against(doc: Document, actor1: str) -> str:
+    """The side an Arabic report says ``actor1``'s side waged its fight against ("ضد ...", "" if none)."""
+    against = for_text(_AGAINST_BEFORE_AR, doc.folded)
+    for i, mention in enumerate(doc.actors):
+        cue = against.search(doc.folded, max(0, mention.start - 24), mention.start)
+        waged_by = doc.actors[i - 1] if i else None  # who wages it: the actor named just before, in the sentence
+        if (
+            cue
+            and waged_by is not None
+            and same_side(waged_by.name, actor1)
+            and not re.search(r"[.\n]", doc.folded[waged_by.end : cue.start()])
+            and mention.name not in _NOT_GROUND_HOLDERS
+            and not mention.name.startswith(("Protesters", "Rioters"))
+            and not same_side(mention.name, actor1)
+        ):
+            return mention.name
+    return ""
+
+
 def _other_side_named(doc: Document, actor1: str) -> str:
-    """The armed actor the report names most often on the side opposing ``actor1`` ("" if none)."""
+    """The armed actor the report names most often on the side opposing ``actor1`` ("" if none); in Arabic,
+    the side the report says ``actor1`` fought against ("ضد ...") first."""
+    if doc.language == "ar" and (against := _fought_against(doc, actor1)):
+        return against
     counts: dict[str, int] = {}
     for mention in doc.actors:
         if mention.name not in _NOT_GROUND_HOLDERS and not same_side(mention.name, actor1):
             counts[mention.name] = counts.get(mention.name, 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else ""
+
+
+# A state's leader, government, army or official media announcing ground taken or a weapon stopped speaks for
+# that state's forces ("أعلن الرئيس الفلاني ... السيطرة على البلدة", "قال التلفزيون الرسمي إن الدفاعات الجوية
+# تصدت لصواريخ"): they took the ground or stopped the weapon. Accusations and denials are not announcements.
+_STATE_ADJ_AR = {
+    "ترك": "Military Forces of Turkey",
+    "روس": "Military Forces of Russia",
+    "سور": "Military Forces of Syria",
+    "اسر": "Military Forces of Israel",
+    "اير": "Military Forces of Iran",
+    "عرا": "Military Forces of Iraq",
+    "امر": "Military Forces of the United States",
+    "امي": "Military Forces of the United States",
+}
+_LEADER_AR = {
+    "اردوغان": "Military Forces of Turkey",
+    "بوتين": "Military Forces of Russia",
+    "بوتن": "Military Forces of Russia",
+    "الاسد": "Military Forces of Syria",
+    "نتنياهو": "Military Forces of Israel",
+    "ليبرمان": "Military Forces of Israel",
+    "روحاني": "Military Forces of Iran",
+    "العبادي": "Military Forces of Iraq",
+    "ترامب": "Military Forces of the United States",
+    "ترمب": "Military Forces of the United States",
+}
+_STATE_SPEAKER_AR = re.compile(
+    r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اوضح|اوضحت|يعلن|تعلن)(?!\w)[^.:؟!]{0,25}?"
+    r"(?:(?:ال)?(?:رئيس|رئاسه|حكومه|وزير الدفاع|وزاره الدفاع|جيش|قوات المسلحه|هيئه الاركان|رئاسه الاركان|"
+    r"رئيس الوزراء|وسائل الاعلام الرسميه|الاعلام الرسمي|التلفزيون الرسمي|وكاله الانباء الرسميه|القياده العسكريه|"
+    r"القياده العامه للجيش)\s+(?:ال)?(?P<adj>ترك|روس|سور|اسر|اير|عرا|امر|امي)\S*|"
+    r"(?:\S+\s+){0,3}?(?P<leader>" + "|".join(_LEADER_AR) + r"))(?!\w)"
+)
+_STATE_SPEAKER_TITLE_AR = re.compile(  # a title's "أردوغان يعلن ...", "الجيش التركي يعلن ..."
+    r"^\W*(?:(?:ال)?(?:رئيس|جيش|وزاره الدفاع|وزير الدفاع)\s+(?:ال)?(?P<adj>ترك|روس|سور|اسر|اير|عرا|امر|امي)\S*|"
+    r"(?P<leader>" + "|".join(_LEADER_AR) + r"))(?!\w)(?:\s+\S+){0,3}?\s+(?:يعلن|تعلن|يؤكد|تؤكد)(?!\w)"
+)
+
+
+def _state_speaker_forces(doc: Document, cand: Candidate) -> str:
+    """The forces of the state whose leader, army or official media announces the candidate's event in its
+    sentence, before its trigger ("" when none does)."""
+    s_start, _ = doc.sentences[cand.sentence]
+    trigger = cand.triggers[0].start
+    found = None
+    if cand.in_title:
+        found = _STATE_SPEAKER_TITLE_AR.match(doc.folded, s_start, trigger)
+    for m in _STATE_SPEAKER_AR.finditer(doc.folded, s_start, trigger):
+        found = m
+    if found is None or trigger - found.end() > 120:
+        return ""
+    if found.group("leader"):
+        return _LEADER_AR[found.group("leader")]
+    return _STATE_ADJ_AR[found.group("adj")[:3]]
+
+
+def _clear_other_side(doc: Document, actor1: str) -> str:
+    """The armed side opposing ``actor1`` that the report says it fought against, or else names more often than
+    any other opposing side ("" when the report leaves it unclear)."""
+    against = _fought_against(doc, actor1)
+    if against:
+        return against
+    counts: dict[str, int] = {}  # by camp: the army and its militias are one side
+    names: dict[str, int] = {}
+    for mention in doc.actors:
+        if not mention.name.startswith(("Civilians", "Protesters", "Rioters")) and not same_side(mention.name, actor1):
+            counts[camp(mention.name)] = counts.get(camp(mention.name), 0) + 1
+            names[mention.name] = names.get(mention.name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return ""  # no other side, or the most named only by a tie
+    side = max(counts, key=lambda c: counts[c])
+    return max((n for n in names if camp(n) == side), key=lambda n: names[n])
 
 
 def _dedupe_ids(events: list[Event]) -> list[Event]:

@@ -908,6 +908,7 @@ GOVERNMENT_SIDE = frozenset(
         "Military Forces of Iraq",
         "Police Forces of Iraq",
         "Popular Mobilization Forces",
+        "Badr Organization",
     }
 )
 STATE_FORCES = GOVERNMENT_SIDE | {
@@ -1492,6 +1493,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         + "|"
         + en(r"popular mobili[sz]ation (?:forces|units)", r"pmf", r"pmu", r"hashd(?: al-shaabi)?"),
     ),
+    ActorRule(  # an Iraqi Shia armed group of the Popular Mobilization, close to Iran
+        "Badr Organization",
+        ar(*(f"{noun} [\"«]?بدر" for noun in ("منظمه", "فيلق", "ميليشيا", "مليشيا", "ميليشيات", "تنظيم")))
+        + "|"
+        + en(r"badr organi[sz]ation", r"badr (?:brigades?|corps|militia)"),
+    ),
     ActorRule(
         "Military Forces of Iraq",
         ar(
@@ -1643,6 +1650,10 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             "محتجون",
             "المحتجين",
             "المحتجون",
+            # one protester killed or hurt ("مصرع متظاهر", "أصيب محتج")
+            "متظاهر",
+            "متظاهرا",
+            "محتج",  # (not "محتجا": also "in protest", "انسحب الوفد محتجا")
         ),
     ),
     ActorRule(

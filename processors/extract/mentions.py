@@ -321,6 +321,8 @@ _LOYAL_TO_IT = re.compile(r"(?:موال|مدعوم)\S*(?:\s+(?:لها|له))?$")
 _IT_AFTER = re.compile(r"\s+(?:لها|له)(?!\w)")
 _IT_AT_END = re.compile(r"\s(?:لها|له)$")
 _JOINED_BY_AND = re.compile(r"\s*[,،]?\s*(?:و\s*)?")
+# "القوات الحكومية ومسلحين متحالفين معها", "الجيش والميليشيات الحليفة له": allied "with it" after the name.
+_ALLIED_WITH_IT_AFTER = re.compile(r"\s+(?:ال)?(?:متحالف|حليف|موال)\S*\s+(?:معها|معه|لها|له)(?!\w)")
 _ALLY_OF = {
     "Military Forces of Turkey": "Syrian National Army",
     "Military Forces of Syria": "Militia (Pro-Government)",
@@ -339,6 +341,8 @@ def _ally_named_before(folded: str, start: int, end: int, found: list[ActorMenti
     if not found or found[-1].name not in _ALLY_OF or not _JOINED_BY_AND.fullmatch(folded, found[-1].end, start):
         return ""
     text = folded[start:end]
+    if _ALLIED_WITH_IT_AFTER.match(folded, end):
+        return _ALLY_OF[found[-1].name]
     if not _LOYAL_TO_IT.search(text) or not (_IT_AT_END.search(text) or _IT_AFTER.match(folded, end)):
         return ""
     return _ALLY_OF[found[-1].name]

@@ -24,6 +24,7 @@ _CAMPS: dict[str, str] = {
     "Military Forces of Iraq": "iraq",
     "Police Forces of Iraq": "iraq",
     "Popular Mobilization Forces": "iraq",
+    "Badr Organization": "iraq",
     "Military Forces of Turkey": "turkey",
     "Syrian National Army": "turkey",
     "Syrian Democratic Forces": "sdf",
@@ -44,7 +45,8 @@ _ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"
 
 _AGENT_BEFORE = re.compile(
     r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه|برصاص|"
-    r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه)(?:\s+من)?)?|\bby|"
+    r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه|حراس|حرس)(?:\s+من)?"
+    r"(?:\s+(?:مقر|مقرات)\S*)?)?|\bby|"
     r"\bcarried out by|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
@@ -150,9 +152,10 @@ _HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground 
 _RECIPROCAL = re.compile(
     r"^(?:clashed|fought|exchanged|skirmished|battled|[وف]?(?:اشتبك|اشتبكت|اشتبكوا|تقاتل|اقتتل)\w*)$"
 )
+# ("أقدم المسلحون على قتل": after "على"/"إلى" the word is the act they undertook, not a passive "were killed")
 _PASSIVE_VICTIM_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|"
-    r"executed|kidnapped|abducted)|^\s*(?:\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
+    r"executed|kidnapped|abducted)|^\s*(?:(?!(?:علي|الي)\s)\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
 )
 _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:(?!\d)\w+\s+)?$"
@@ -481,8 +484,8 @@ def resolve_roles(
         second = armed_others[0]
     elif marked:
         second = marked[0]
-    elif others:
-        second = others[0]
+    elif [i for i in others if "backer" not in tags[i]]:  # "منظمة بدر المقربة من إيران": Iran backs, not fights
+        second = [i for i in others if "backer" not in tags[i]][0]
     if second is None and sub_event_type == "Armed clash" and first is not None:
         # "Asayish and YPG fighters clashed": with no other side named, the conjoined names fight each other
         verb = re.match(r"\w+", folded[trigger_start:])

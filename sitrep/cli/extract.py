@@ -34,7 +34,7 @@ Run the extraction and fusion evaluations and print a table:
   acled    ACLED notes (English battles): dev split 2017-2018, test split 2019; first event vs the row
   arabic   our labels of ../shared/data/arabic_reports.jsonl (processors/evaluation/arabic_labels.json):
            dev (220 reports), holdout5 (40, studied in round 7), holdout6 (40, studied in round 8) and
-           holdout7 (40, never tuned on)
+           holdout7 (40, measured before round 8, studied in round 9)
   english  our labels of ../shared/data/fakes_syria_fa-kes.csv (English news: strikes, shelling, bombings,
            attacks on civilians, non-events): dev, holdout, holdout2 (studied in round 3) and holdout3
            (never tuned on) (processors/evaluation/english_labels.json)
