@@ -1167,7 +1167,7 @@ _POSTS_AFTER_EN = re.compile(
 _AIM_BEFORE_EN = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|bid|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|"
     r"want(?:s|ed|ing)?|push(?:ed|ing)?|effort|attempts?|order|(?:was|were|are|is) about) (?:to (?:\w+ )?)?$"
-    r"|\b(?:battle|offensive|operation|campaign|drive) to (?:\w+ )?$"
+    r"|\b(?:battle|offensive|operation|campaign|drive|attack|assault|counter-?(?:attack|offensive)|raid) to (?:\w+ )?$"
     r"|\b(?:prevent|stop|block|thwart|repel|foil|keep)\w*\b[^.;:]{0,40}\bfrom $"  # "stopped IS from advancing"
     r"|\b(?:recently|newly|previously|already|once) (?:re)?$"  # "the recently recaptured town": an adjective
 )  # "raided the town aiming to take control of it": an aim, not a capture

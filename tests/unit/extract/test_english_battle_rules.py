@@ -406,3 +406,10 @@ def test_named_badia_and_euphrates_shield_groups() -> None:
     events = _events("The Lions of the East Army clashed with government troops near the Tanf crossing on Monday.")
     assert events[0].sub_event_type == "Armed clash"
     assert "Opposition Rebels" in {events[0].actor1, events[0].actor2}
+
+
+def test_an_attack_or_assault_to_retake_a_place_is_an_aim_not_a_capture() -> None:
+    events = _events("Rebels mounted an attack to recapture the Ramouseh road on Friday, but troops repelled them.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    events = _events("Government troops launched an assault to retake the town of Kafr Nabudah on Monday.")
+    assert events and events[0].sub_event_type == "Armed clash"
