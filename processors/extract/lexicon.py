@@ -1027,11 +1027,9 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             "المجموعات الموالية",
             "المجموعات المواليه",
             "العناصر المواليه",
-            "قوات النمر",
             "لواء القدس",
             "الفيلق الخامس",
             "المسلحين الموالين للحكومه",
-            "الفرقه الرابعه",
             "لواء فاطميون",
             "الفاطميون",
             "لواء زينبيون",
@@ -1104,6 +1102,10 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             "الحرس الجمهوري",
             "قوات الحرس الجمهوري",
             "قوات النخبه",
+            # divisions of the army itself (ACLED: Military Forces of Syria), unlike the 5th Corps or the NDF
+            "قوات النمر",
+            "الفرقه الرابعه",
+            "الفرقه 25",
         )
         + "|"
         + en(
@@ -1124,6 +1126,7 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"(?:the )?army'?s? (?:air ?force|aircraft|warplanes|helicopters|artillery|units)",
             r"army units",
             r"tiger forces",  # a division of the Syrian army (ACLED: Military Forces of Syria)
+            r"(?:the )?(?:4th|fourth) (?:armou?red )?division",
         ),
     ),
     ActorRule(

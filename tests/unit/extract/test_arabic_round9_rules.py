@@ -211,3 +211,21 @@ def test_a_bombardment_with_no_attacker_named_is_the_campaigning_sides() -> None
     )[0]
     assert first.sub_event_type == "Shelling/artillery/missile attack"
     assert first.actor1 == "Military Forces of Syria"
+
+
+def test_army_divisions_are_the_army_in_both_languages() -> None:
+    # the Tiger Forces and the 4th Division are divisions of the Syrian army, as ACLED codes them
+    from datetime import UTC, datetime
+
+    from processors.extract import extract_events
+    from sitrep.records import Report
+
+    when = datetime(2019, 5, 8, tzinfo=UTC)
+    for text, language in [
+        ("قصفت الفرقة الرابعة مواقع الفصائل في ريف درعا الشرقي.", "ar"),
+        ("تقدمت قوات النمر نحو بلدة اللطامنة بريف حماة وسط اشتباكات مع الفصائل.", "ar"),
+        ("The army's Fourth Division shelled rebel positions near Nawa.", "en"),
+    ]:
+        report = Report(report_id="d", title="", text=text, language=language, published_at=when, fetched_at=when)
+        events = extract_events(report)
+        assert events and events[0].actor1 == "Military Forces of Syria", text
