@@ -433,6 +433,10 @@ _TAKE_EN = en(
     r"took over",
     r"take over",
     r"taken over",
+    r"tak(?:es|ing) over",
+    # "the town is now under SDF control", "now in the hands of the rebels" (who holds it: `_GROUND_WON_EN`)
+    r"(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?under (?:the )?(?:[\w'-]+ ){1,3}control",
+    r"(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?in the hands of",
     r"advanced (?:in)?to",
     r"advances? (?:in)?to",
     r"entered",

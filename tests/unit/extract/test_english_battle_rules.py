@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from english_reports import english_events
 
 from sitrep.records import Event
@@ -413,3 +414,22 @@ def test_an_attack_or_assault_to_retake_a_place_is_an_aim_not_a_capture() -> Non
     assert events and events[0].sub_event_type == "Armed clash"
     events = _events("Government troops launched an assault to retake the town of Kafr Nabudah on Monday.")
     assert events and events[0].sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The town of Jarablus is now under SDF control, a spokesman said.", "Syrian Democratic Forces"),
+        ("Kurdish fighters are taking over the village of Tal Abyad after a week-long push.", "YPG"),
+        ("The village of Mhardeh is now in the hands of the rebels, activists said.", "Opposition Rebels"),
+    ],
+)
+def test_a_report_telling_of_ground_taken_only_by_who_holds_it_is_read(text: str, actor: str) -> None:
+    # no capture verb in the lead: the early checks must still see a trigger there
+    events = _events(text)
+    assert events and events[0].sub_event_type == "Non-state actor overtakes territory"
+    assert events[0].actor1 == actor
+
+
+def test_a_siege_is_no_change_of_hands() -> None:
+    assert _events("The town is now under siege by government forces.") == []
