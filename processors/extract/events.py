@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in
+from processors.extract.fastre import for_text, found_in, matcher, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -1400,7 +1400,9 @@ def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
     if doc.language == "en" and _ORIGIN_AFTER.match(doc.folded, place.end):
         return True  # "Madaya evacuees said"
     window_start = max(s_start, place.start - 140)
-    cue = next(reversed(list(_ORIGIN_CUE.finditer(doc.folded, window_start, place.start))), None)  # the nearest
+    cue = next(  # the nearest
+        reversed(list(for_text(_ORIGIN_CUE, doc.folded).finditer(doc.folded, window_start, place.start))), None
+    )
     if cue is None:
         return False
     gap = doc.folded[cue.end() : place.start]
@@ -1577,7 +1579,8 @@ def _is_speaker(folded: str, start: int, end: int) -> bool:
     from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
 
     return bool(
-        _SPEAKER_BEFORE.search(folded[max(0, start - 28) : start]) or _SPEAKER_AFTER.match(folded[end : end + 40])
+        searcher(_SPEAKER_BEFORE, folded)(folded[max(0, start - 28) : start])
+        or matcher(_SPEAKER_AFTER, folded)(folded[end : end + 40])
     )
 
 

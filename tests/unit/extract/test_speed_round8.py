@@ -1,0 +1,78 @@
+"""Round 8 speed shortcuts give the results of the code they replace (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import random
+
+from processors.extract import casualties, events
+from processors.extract.fastre import for_text, matcher, searcher
+from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
+from sitrep.textnorm import _CLAUSE_BREAK, _clause_breaks, split_clauses
+
+_ENGLISH = (
+    "Rebels said on Friday that warplanes struck Kafr Zita, killing at least 7, while the army - backed by "
+    "militias - shelled Latamneh; residents of Halfaya fled from the town as well as nearby farms. The toll "
+    "rose to about 12, according to medics, and nearly 30 were wounded over the past three days in Hama province."
+)
+_ARABIC = (
+    "قال ناشطون إن الطائرات الحربية قصفت بلدة كفرزيتا، فيما استهدفت قوات النظام مدينة اللطامنة – ما أدى إلى "
+    "مقتل نحو 12 شخصا؛ كما نزح سكان من حلفايا إلى القرى المجاورة، وارتفع عدد القتلى إلى 15 منذ ثلاثة أيام."
+)
+_MIXED = _ARABIC + " The Syrian Civil Defence (White Helmets) said 4 - or more - died, as well as a child."
+
+
+def test_clause_breaks_are_the_pattern_s_matches() -> None:
+    pieces = [",", " ", "\u060c", "-", "\u2013", ";", "  ", "\t", "\n", "while", "As", "as well as", "and", "x",
+              "\u0648", "\u0648\u0643\u0645\u0627", "\u0641\u064a \u062d\u064a\u0646", "WHEN", "which", " - ",
+              "\u00a0", "also", "Meanwhile"]
+    rng = random.Random(8)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        assert [m.span() for m in _clause_breaks(text, start, end)] == expected, (text, start, end)
+
+
+def test_split_clauses_of_real_sentences() -> None:
+    for text in (_ENGLISH, _ARABIC, _MIXED):
+        for start in range(0, len(text), 7):
+            for end in (len(text), start + 40, start + 90):
+                end = min(end, len(text))
+                expected = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+                assert [m.span() for m in _clause_breaks(text, start, end)] == expected
+        assert split_clauses(text)  # spans come out
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(0, len(text), 3) for b in (a + 6, a + 28, a + 40, a + 80) if b <= len(text)]
+
+
+def test_searchers_of_swapped_patterns_match_the_patterns() -> None:
+    """Windows of a text searched through `searcher`/`matcher`/`for_text` (its script's variant) find what
+    the whole pattern finds: the patterns round 8 moved onto those helpers."""
+    searched = [casualties._TO_BEFORE, _SPEAKER_BEFORE, events._ORIGIN_CUE]
+    searched += [pattern for pattern, _ in casualties._QUALIFIERS]
+    matched = [casualties._OVER_DAYS_AFTER, _SPEAKER_AFTER]
+    for text in (_ENGLISH, _ARABIC, _MIXED):
+        for a, b in _windows(text):
+            piece = text[a:b]
+            for pattern in searched:
+                want = pattern.search(piece)
+                got = searcher(pattern, text)(piece)
+                assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], piece)
+                want_all = [m.span() for m in pattern.finditer(text, a, b)]
+                assert [m.span() for m in for_text(pattern, text).finditer(text, a, b)] == want_all
+            for pattern in matched:
+                want = pattern.match(piece)
+                got = matcher(pattern, text)(piece)
+                assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], piece)
+
+
+def test_is_speaker_unchanged() -> None:
+    for text in (_ENGLISH, _ARABIC, _MIXED):
+        for start in range(0, len(text) - 5, 4):
+            end = start + 5
+            before, after = text[max(0, start - 28) : start], text[end : end + 40]
+            slow = bool(_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after))
+            assert events._is_speaker(text, start, end) == slow
