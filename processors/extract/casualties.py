@@ -1727,8 +1727,8 @@ def _judge(
         )
         or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or matcher(_OVER_DAYS_AFTER, folded)(clause_after)
-        or _MULTI_DAY_EN.search(clause_before[-60:])
-        or _MULTI_DAY_EN.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        or searcher(_MULTI_DAY_EN, folded)(clause_before[-60:])
+        or searcher(_MULTI_DAY_EN, folded)(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or for_text(_SAME_PERIOD_AFTER, folded).search(_FULL_STOP.split(folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:
@@ -1740,7 +1740,7 @@ def _judge(
         return None
     if "includ" in clause_before and _SUBSET_LIST_EN.search(clause_before):
         return None  # "including 173 children 96 women and 310 men": every count of the list is a subset
-    if _AFTER_DEATHS_BEFORE.search(before_text):
+    if searcher(_AFTER_DEATHS_BEFORE, folded)(before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
     if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll

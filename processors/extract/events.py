@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, matcher, searcher
+from processors.extract.fastre import for_text, found_in, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -1580,7 +1580,7 @@ def _is_speaker(folded: str, start: int, end: int) -> bool:
 
     return bool(
         searcher(_SPEAKER_BEFORE, folded)(folded[max(0, start - 28) : start])
-        or matcher(_SPEAKER_AFTER, folded)(folded[end : end + 40])
+        or _SPEAKER_AFTER.match(folded[end : end + 40])
     )
 
 
@@ -2816,7 +2816,7 @@ def _may_encircle(doc: Document, lead: int) -> bool:
 def _analysis_title(doc: Document) -> bool:
     """Whether `_not_an_event_report` reads the candidates' tolls: a question or feature title."""
     title = doc.folded[: doc.title_end].strip()
-    return bool(_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title))
+    return bool(_QUESTION_TITLE.search(title) or for_text(_FEATURE_TITLE, title).search(title))
 
 
 def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from processors.extract import casualties, events
+from processors.extract import casualties, events, places, roles
 from processors.extract.fastre import for_text, matcher, searcher
 from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
 from sitrep.textnorm import _CLAUSE_BREAK, _clause_breaks, split_clauses
@@ -51,9 +51,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def test_searchers_of_swapped_patterns_match_the_patterns() -> None:
     """Windows of a text searched through `searcher`/`matcher`/`for_text` (its script's variant) find what
     the whole pattern finds: the patterns round 8 moved onto those helpers."""
-    searched = [casualties._TO_BEFORE, _SPEAKER_BEFORE, events._ORIGIN_CUE]
+    searched = [casualties._TO_BEFORE, _SPEAKER_BEFORE, events._ORIGIN_CUE, casualties._MULTI_DAY_EN,
+                casualties._AFTER_DEATHS_BEFORE, roles._CONCERN_BEFORE, events._FEATURE_TITLE]
     searched += [pattern for pattern, _ in casualties._QUALIFIERS]
-    matched = [casualties._OVER_DAYS_AFTER, _SPEAKER_AFTER]
+    matched = [casualties._OVER_DAYS_AFTER]
     for text in (_ENGLISH, _ARABIC, _MIXED):
         for a, b in _windows(text):
             piece = text[a:b]
@@ -67,6 +68,9 @@ def test_searchers_of_swapped_patterns_match_the_patterns() -> None:
                 want = pattern.match(piece)
                 got = matcher(pattern, text)(piece)
                 assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], piece)
+                want = pattern.match(text, a)
+                got = for_text(pattern, text).match(text, a)
+                assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], a)
 
 
 def test_is_speaker_unchanged() -> None:
@@ -76,3 +80,22 @@ def test_is_speaker_unchanged() -> None:
             before, after = text[max(0, start - 28) : start], text[end : end + 40]
             slow = bool(_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after))
             assert events._is_speaker(text, start, end) == slow
+
+
+def test_end_anchored_place_cues_checked_at_the_end_first() -> None:
+    """`_article_tail`, `_near_before` and `_in_governorate` answer as the patterns' ``search`` does."""
+    pieces = ["al", "Al", "AL", "el", "ash", "adh", "ath", "As", "AN", "at", "a\u017f", "an", "-", " ", "  ", "\n",
+              "the", "of", "near", "out\u017fide", "outside", "around", "close to", "near to", "Near", "OF", "3", "km",
+              "north", "x", "town", "the town of", "Maarrat", ",", "\u0130", "\u0131", "ad", "ar", "ez", "es", "ed",
+              "az", "sh", "edge", "\t", "in", "IN", "district", "sub-district", "villages", "Homs,", "'"]
+    rng = random.Random(88)
+    cases = [(places._ARTICLE_TAIL, places._article_tail), (places._EN_NEAR_BEFORE, places._near_before),
+             (places._EN_IN_GOVERNORATE, places._in_governorate)]
+    found = [0, 0, 0]
+    for _ in range(60_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        for k, (pattern, fast) in enumerate(cases):
+            want, got = pattern.search(text), fast(text)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (k, text)
+            found[k] += want is not None
+    assert all(found)  # each pattern matched some of the texts
