@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from processors.extract import casualties, events, places, roles
-from processors.extract.fastre import for_text, matcher, searcher
+from processors.extract.fastre import _end_words, _prefiltered, arabic, for_text, latin, matcher, searcher
 from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
 from sitrep.textnorm import _CLAUSE_BREAK, _clause_breaks, split_clauses
 
@@ -99,3 +99,29 @@ def test_end_anchored_place_cues_checked_at_the_end_first() -> None:
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (k, text)
             found[k] += want is not None
     assert all(found)  # each pattern matched some of the texts
+
+
+def test_end_word_prefilter_keeps_every_match() -> None:
+    """A searcher (matcher) of a pattern ending in one of some words then whitespace, maybe an article, then ``$``
+    answers as the pattern does: the test of how a piece ends only skips pieces no match can end."""
+    assert _end_words(latin(roles._OPPONENT_BEFORE)) is not None  # the pattern this check was made for
+    assert _end_words(latin(casualties._TO_BEFORE)) is None  # a pattern of another shape: no such test
+    pieces = ["against", "with", "on", "the", "a", "an", "at", "hit", "toll ", "from", "clashed with",
+              "positions of", " ", "  ", "\n", "\t", "x", "the ", "an ", "A", "The", "killing", "after", "targeted",
+              "onion", "bat", "theft", "Saraqib", "-", ",", "ambushed", "fought", "and", "a ", "by", "since"]
+    rng = random.Random(81)
+    variants = [v for p in (roles._OPPONENT_BEFORE, events._BY_AGENT, events._SINCE_BEFORE)
+                for v in (latin(p), arabic(p), p)]
+    for variant in variants:
+        search, match = _prefiltered(variant, variant.search), _prefiltered(variant, variant.match)
+        for _ in range(8_000):
+            piece = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+            want, got = variant.search(piece), search(piece)
+            assert (got and got.span()) == (want and want.span()), (variant.pattern[:30], piece)
+            want, got = variant.match(piece), match(piece)
+            assert (got and got.span()) == (want and want.span()), (variant.pattern[:30], piece)
+    for text in (_ENGLISH, _ARABIC, _MIXED):
+        find = searcher(roles._OPPONENT_BEFORE, text)
+        for a, b in _windows(text):
+            want, got = roles._OPPONENT_BEFORE.search(text[a:b]), find(text[a:b])
+            assert (got and got.span()) == (want and want.span())
