@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+import re
 
 from processors.extract import casualties, events, places, roles
 from processors.extract.fastre import _end_words, _prefiltered, arabic, for_text, latin, matcher, searcher
 from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
-from sitrep.textnorm import _CLAUSE_BREAK, _clause_breaks, split_clauses
+from sitrep.textnorm import _CLAUSE_BREAK, _CLAUSE_MARK, _clause_breaks, split_clauses
 
 _ENGLISH = (
     "Rebels said on Friday that warplanes struck Kafr Zita, killing at least 7, while the army - backed by "
@@ -92,13 +93,31 @@ def test_end_anchored_place_cues_checked_at_the_end_first() -> None:
     cases = [(places._ARTICLE_TAIL, places._article_tail), (places._EN_NEAR_BEFORE, places._near_before),
              (places._EN_IN_GOVERNORATE, places._in_governorate)]
     found = [0, 0, 0]
-    for _ in range(60_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
-        for k, (pattern, fast) in enumerate(cases):
+    for k, (pattern, fast) in enumerate(cases):
+        # The pattern's own words too (in three cases): a word added to it later is tried here.
+        words = {w for w in re.findall(r"[A-Za-z]+", pattern.pattern) if len(w) > 1}
+        words |= {w.capitalize() for w in words} | {w.upper() for w in words}
+        choices = pieces + sorted(words)
+        for _ in range(40_000):
+            text = "".join(rng.choice(choices) for _ in range(rng.randint(0, 9)))
             want, got = pattern.search(text), fast(text)
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (k, text)
             found[k] += want is not None
     assert all(found)  # each pattern matched some of the texts
+
+
+def test_clause_marks_cover_every_clause_break() -> None:
+    """Every `_CLAUSE_BREAK` match starts at a `_CLAUSE_MARK` mark or at whitespace (`_clause_breaks` tries no
+    other place): each character tried at a match's start, before each connective of the pattern."""
+    words = sorted(set(re.findall(r"[a-z]+", _CLAUSE_BREAK.pattern)) - {"u"})
+    candidates = [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0x2000, 0x2070)]
+    candidates += [chr(c) for c in range(0x0600, 0x0700)] + ["\u00a0", "\u3001", "\uff0c", "\ufe50"]
+    for char in candidates:
+        if _CLAUSE_MARK.match(char) or char.isspace():
+            continue
+        for word in [*words, "x", "\u0643\u0645\u0627", "\u062d\u064a\u062b"]:
+            for text in (f"{char} {word} x", f"{char}{word} x", f"{char} x", char):
+                assert _CLAUSE_BREAK.match(text) is None, (char, text)
 
 
 def test_end_word_prefilter_keeps_every_match() -> None:
