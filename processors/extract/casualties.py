@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from processors.extract.fastre import for_text, found_in
+from processors.extract.fastre import for_text, found_in, matcher, searcher
 
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
@@ -1666,7 +1666,7 @@ def _judge(
     # A rising toll: one incident's updated toll, or a running total (refused below).
     rise_target = for_text(_TOLL_RISE_TARGET, folded).search(folded[max(offset, first.start - 80) : first.start])
     rise = bool(rise_target) or bool(
-        _TO_BEFORE.search(before_text)
+        searcher(_TO_BEFORE, folded)(before_text)
         and for_text(_RISE_START, folded).search(folded, max(offset, first.start - 120), first.start)
     )
     incident = rise and _incident_rise(folded, offset, first.start, last.end, tokens[-1].end) == "incident"
@@ -1743,9 +1743,9 @@ def _judge(
             and not _offensive_leaves(clause_before[-60:], cum)
         )
         or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
-        or _OVER_DAYS_AFTER.match(clause_after)
-        or _MULTI_DAY_EN.search(clause_before[-60:])
-        or _MULTI_DAY_EN.search(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        or matcher(_OVER_DAYS_AFTER, folded)(clause_after)
+        or searcher(_MULTI_DAY_EN, folded)(clause_before[-60:])
+        or searcher(_MULTI_DAY_EN, folded)(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
         or for_text(_SAME_PERIOD_AFTER, folded).search(_FULL_STOP.split(folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:
@@ -1757,7 +1757,7 @@ def _judge(
         return None
     if "includ" in clause_before and _SUBSET_LIST_EN.search(clause_before):
         return None  # "including 173 children 96 women and 310 men": every count of the list is a subset
-    if _AFTER_DEATHS_BEFORE.search(before_text):
+    if searcher(_AFTER_DEATHS_BEFORE, folded)(before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
     if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
@@ -1776,7 +1776,7 @@ def _judge(
     qualifier: Qualifier = "convention" if q.vague else "exact"
     if not q.vague:
         for pattern, name in _QUALIFIERS:
-            if pattern.search(before_text.rstrip()):
+            if searcher(pattern, folded)(before_text.rstrip()):
                 qualifier = name
                 break
         else:

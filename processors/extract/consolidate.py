@@ -31,6 +31,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from processors.extract.fastre import for_text
 from processors.extract.gazetteer import GazetteerEntry, distance_km, load_gazetteer
 from processors.extract.roles import same_side
 from sitrep.ids import stable_id
@@ -211,7 +212,7 @@ def retells(
             return False
     elif event.sub_event_type != main.sub_event_type and not (_generic(event) or _generic(main)):
         return False  # "air strikes and shelling hit X", "a suicide bomber and a roadside bomb": two events
-    if _ANOTHER.search(event.summary):
+    if for_text(_ANOTHER, event.summary).search(event.summary):
         return False
     anaphora = definite_generic(event)
     return (

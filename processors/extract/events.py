@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in
+from processors.extract.fastre import for_text, found_in, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -1756,7 +1756,9 @@ def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
     if doc.language == "en" and _ORIGIN_AFTER.match(doc.folded, place.end):
         return True  # "Madaya evacuees said"
     window_start = max(s_start, place.start - 140)
-    cue = next(reversed(list(_ORIGIN_CUE.finditer(doc.folded, window_start, place.start))), None)  # the nearest
+    cue = next(  # the nearest
+        reversed(list(for_text(_ORIGIN_CUE, doc.folded).finditer(doc.folded, window_start, place.start))), None
+    )
     if cue is None:
         return False
     gap = doc.folded[cue.end() : place.start]
@@ -1954,7 +1956,8 @@ def _is_speaker(folded: str, start: int, end: int) -> bool:
     from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
 
     return bool(
-        _SPEAKER_BEFORE.search(folded[max(0, start - 28) : start]) or _SPEAKER_AFTER.match(folded[end : end + 40])
+        searcher(_SPEAKER_BEFORE, folded)(folded[max(0, start - 28) : start])
+        or _SPEAKER_AFTER.match(folded[end : end + 40])
     )
 
 
@@ -3340,7 +3343,7 @@ def _may_encircle(doc: Document, lead: int) -> bool:
 def _analysis_title(doc: Document) -> bool:
     """Whether `_not_an_event_report` reads the candidates' tolls: a question or feature title."""
     title = doc.folded[: doc.title_end].strip()
-    return bool(_QUESTION_TITLE.search(title) or _FEATURE_TITLE.search(title))
+    return bool(_QUESTION_TITLE.search(title) or for_text(_FEATURE_TITLE, title).search(title))
 
 
 def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) -> bool:

@@ -379,10 +379,27 @@ def _no_match(piece: str) -> None:
 
 
 def _prefiltered(picked: re.Pattern[str], find: _Find) -> _Find:
-    """``find`` (the pattern's search or match) preceded by the test of the literals a match needs."""
+    """``find`` (the pattern's search or match) preceded by the test of the literals a match needs (and, for a
+    pattern whose matches end in one of some words, `_END_TAILS`, of how the piece ends)."""
     if picked is _NEVER:
         return _no_match
     literals = _cached_prefilter(picked)
+    ends = _end_words(picked)
+    if ends is not None:
+        words, articles = ends
+
+        def run_ends(piece: str) -> re.Match[str] | None:
+            core = piece.rstrip()  # (str.isspace is \s)
+            if not core.endswith(words) and not any(
+                core.endswith(article) and core[: len(core) - len(article)].rstrip().endswith(words)
+                for article in articles
+            ):
+                return None
+            if literals and not _contains_any(piece, literals):
+                return None
+            return find(piece)
+
+        return run_ends
     if not literals:
         return find
 
@@ -393,6 +410,43 @@ def _prefiltered(picked: re.Pattern[str], find: _Find) -> _Find:
         return None
 
     return run
+
+
+# What may follow the words of `_end_words` to the end of a match: its parsed form -> the articles it may hold.
+_END_TAILS = {
+    repr(_parser.parse(tail).data): articles
+    for tail, articles in ((r"\s*$", ()), (r"\s+$", ()), (r"\s*(?:the\s+|an?\s+)?$", ("the", "an", "a")))
+}
+_SKIPPED_AT_START = (sre.AT, sre.ASSERT_NOT, sre.ASSERT)  # (they only narrow where a word may stand)
+
+
+def _end_words(variant: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For a pattern ``(?:\\bword|\\bother words|...)`` then a tail of `_END_TAILS` (whitespace, maybe an article,
+    then ``$``): the words, and the articles; every match, stripped of trailing whitespace, ends with a word, or with
+    an article after a word. None for any other pattern."""
+    if variant.flags & re.IGNORECASE:
+        return None
+    try:
+        seq = list(_parser.parse(variant.pattern, variant.flags & ~re.UNICODE).data)
+    except re.error:
+        return None
+    if len(seq) < 2 or seq[0][0] is not sre.BRANCH:
+        return None
+    articles = _END_TAILS.get(repr(seq[1:]))
+    if articles is None:
+        return None
+    words: list[str] = []
+    for branch in seq[0][1][1]:  # type: ignore[index]
+        ops = list(branch)
+        while ops and ops[0][0] in _SKIPPED_AT_START:
+            ops.pop(0)
+        if not ops or any(op is not sre.LITERAL for op, _ in ops):
+            return None
+        word = "".join(chr(code) for _, code in ops)
+        if word[-1].isspace():
+            return None
+        words.append(word)
+    return tuple(words), articles
 
 
 def searcher(pattern: re.Pattern[str], text: str) -> _Find:

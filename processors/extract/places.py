@@ -562,6 +562,22 @@ _EN_NEAR_BEFORE = re.compile(
     f"\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
     re.IGNORECASE,
 )
+# The words every `_EN_NEAR_BEFORE` match ends with, before its trailing whitespace (lower case).
+_NEAR_ENDS = ("of", "near", "outside", "around", "to", "from")
+
+
+def _near_before(before: str) -> re.Match[str] | None:
+    """`_EN_NEAR_BEFORE.search(before)`, answered without the regex where ``before`` does not end as each match
+    does: one of `_NEAR_ENDS`, then whitespace."""
+    core = before.rstrip()  # (str.isspace is \s)
+    if len(core) == len(before):
+        return None
+    word = core[-7:]
+    if word.isascii() and not word.lower().endswith(_NEAR_ENDS):  # (a letter IGNORECASE folds apart: the regex)
+        return None
+    return _EN_NEAR_BEFORE.search(before)
+
+
 _EN_IN_GOVERNORATE = re.compile(
     r"(?:\b([A-Z][\w'-]*)|\b(?:villages?|towns?|areas?|neighbou?rhoods?|district|camp|road|highway|axis|"
     r"stations?|fields?|base|airbase|positions?|countryside|mountains?|desert|outskirts|front|fronts))"
@@ -569,6 +585,17 @@ _EN_IN_GOVERNORATE = re.compile(
     # "Ba'arbo of Idleb", "the Ghab Plain of Hama": a named place of the governorate.
     r"|\b([A-Z][\w'-]*|sub-?district|district)\s+of\s+$"
 )
+
+
+def _in_governorate(before: str) -> re.Match[str] | None:
+    """`_EN_IN_GOVERNORATE.search(before)`, answered without the regex where ``before`` does not end as each
+    match does: a comma (then maybe whitespace), or "in" or "of" then whitespace."""
+    core = before.rstrip()  # (str.isspace is \s)
+    if not core.endswith(",") and (len(core) == len(before) or not core.endswith(("in", "of"))):
+        return None
+    return _EN_IN_GOVERNORATE.search(before)
+
+
 _EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
 # Capitalised words before "of X" that make X the city itself ("the City of Hama", "University of Aleppo").
 _NOT_OF_A_GOVERNORATE = frozenset(
@@ -686,11 +713,26 @@ _ARTICLE_HEAD = re.compile(
     r"^(?:(?:[- ](?i:al|el|ad|ar|ash|az|ez|es|ed|adh|ath)|-(?i:as|at|an)| A[stn]| A[STN])\b)+"
 )
 
+# The last two letters of every article `_ARTICLE_TAIL` takes (lower case).
+_ARTICLE_ENDS = frozenset("al el ad ar sh az ez es ed dh th as at an".split())
+
+
+def _article_tail(text: str) -> re.Match[str] | None:
+    """`_ARTICLE_TAIL.search(text)`, answered without the regex (which tries every position) where ``text``
+    does not end as each match does: an article's last two letters, then a hyphen or a space, then ``$``."""
+    end = text[:-1] if text.endswith("\n") else text  # ``$`` also matches before a final line break
+    if end[-1:] not in ("-", " "):
+        return None
+    letters = end[-3:-1]
+    if letters.isascii() and letters.lower() not in _ARTICLE_ENDS:  # (a letter IGNORECASE folds apart: the regex)
+        return None
+    return _ARTICLE_TAIL.search(text)
+
 
 def _capital_neighbour(text: str, m: _Match) -> bool:
     """A Latin match glued to an unknown capitalised word is part of another name ("Tahrir al-Sham")."""
     head = text[max(0, m.start - 40):m.start]
-    head = head[:len(head) - len(tail.group())] if (tail := _ARTICLE_TAIL.search(head)) else head
+    head = head[:len(head) - len(tail.group())] if (tail := _article_tail(head)) else head
     rest = text[m.end:m.end + 40]
     rest = rest[len(lead.group()):] if (lead := _ARTICLE_HEAD.match(rest)) else rest
     before = re.search(r"([A-Za-z][\w']*) $", head)
@@ -870,7 +912,7 @@ def _before_article(text: str, start: int) -> str:
     """The 40 characters before a Latin match, without a trailing article ("in Ad Dana": the cue
     stands before the article)."""
     before = text[max(0, start - 40):start]
-    tail = _ARTICLE_TAIL.search(before)
+    tail = _article_tail(before)
     return before[:tail.start()] if tail else before
 
 
@@ -1057,10 +1099,10 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     if match is not None:
         r.start, r.mode = base + match.start(1), "admin1"
         return r
-    if any(e.gazetteer_id in gaz.countryside_admin1 for e in entries) and _EN_IN_GOVERNORATE.search(before) \
+    if any(e.gazetteer_id in gaz.countryside_admin1 for e in entries) and _in_governorate(before) \
             and not re.match(r"^\s+city\b", after, re.IGNORECASE):
         # "Sajur in Aleppo", "a village west of al-Bab, Aleppo": the governorate, not the city.
-        word = _EN_IN_GOVERNORATE.search(before)
+        word = _in_governorate(before)
         named = word.group(1) or word.group(2) if word is not None else None
         of_form = word is not None and word.group(2) is not None
         if of_form and not any(_names_its_governorate(e) for e in entries):
@@ -1070,7 +1112,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.mode = "admin1"
             return r
     near = "of" in low or "near" in low or "outside" in low or "around" in low or "close" in low or "from" in low
-    match = _EN_NEAR_BEFORE.search(before) if near else None
+    match = _near_before(before) if near else None
     if match is not None:
         r.start, r.mode = base + match.start(1), "near"
         if match.group(4):

@@ -314,7 +314,7 @@ def resolve_roles(
             tag.add("conj")
         if m.name == "Civilians":
             tag.add("civilian")
-            if _CONCERN_BEFORE.search(before):
+            if searcher(_CONCERN_BEFORE, folded)(before):
                 tag.add("status")  # "مخاوف من نزوح آلاف المدنيين": whose fate is feared, not who was hit
         tags.append(tag)
     roles.holder = next(
