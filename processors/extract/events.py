@@ -2585,6 +2585,7 @@ def extract(report: Report) -> list[Event]:
     if doc.language == "en":
         body_cands = _clash_then_ground_en(body_cands)
         _shelling_then_fight_en(doc, body_cands)
+        body_cands = _backing_fire_retold_en(doc, body_cands)
     published = doc.anchor
     if published is not None:  # what a clause dates weeks before the report is background
         horizon = published.date() - timedelta(days=HISTORY_DAYS)
@@ -2753,6 +2754,46 @@ def _said_day(doc: Document, cand: Candidate) -> bool:
 
 
 _GAINS_MADE = re.compile(r"^(?:gained|made) (?:\w+ )?(?:gains|advances)$")  # progress, not a place taken
+
+
+_BATTLE_TYPES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+# Fire told in a lead as the backing of a ground fight ("amid regime shelling, troops clashed with IS"; see
+# `_SUPPORT_BEFORE_EN`) and retold in the next sentence as "the shelling", "the air strikes".
+_FIRE_WORD_EN = re.compile(
+    r"\b(?:shell(?:s|ed|ing)?|bombard(?:ed|ing|ment|ments)?|artillery|mortars?|rockets?|air ?strikes?|air raids?|"
+    r"warplanes|jets|helicopters|barrel bombs?|aerial)\b"
+)
+
+
+def _backing_fire_retold_en(doc: Document, body_cands: list[Candidate]) -> list[Candidate]:
+    """English: "Amid regime shelling, regime forces clashed with IS in X. Six IS fighters died in the
+    shelling.": the lead's fire was folded into its ground event as backing, so the next sentence's
+    definite "the shelling" is that event told again, and its toll is the event's (unless the lead's event
+    has a toll of its own, or the retelling hit civilians: then it is the shelling's own news)."""
+    lead = min((c.sentence for c in body_cands), default=-1)
+    ground = next((c for c in body_cands if c.sentence == lead and _finalize_type(c) in _BATTLE_TYPES), None)
+    if ground is None or lead + 1 >= len(doc.sentences) or any(c.count for c in ground.casualties):
+        return body_cands
+    folded = doc.folded
+    fire_types = ("Shelling/artillery/missile attack", "Air/drone strike")
+    if not _FIRE_WORD_EN.search(folded, *doc.sentences[lead]) or any(
+        c.sentence == lead and c.sub_event_type in fire_types for c in body_cands
+    ):  # the lead's fire is an event of its own: the retelling is that one's
+        return body_cands
+    for fire in body_cands:
+        if (
+            fire.sentence != lead + 1
+            or fire.sub_event_type not in fire_types
+            or not fire.triggers
+            or not all(folded[max(0, t.start - 4) : t.start] == "the " for t in fire.triggers)
+            or _CIVILIANS_EN.search(folded, *doc.sentences[lead + 1])
+            or (fire.place is not None and not fire.place_inherited and ground.place is not None
+                and fire.place.location.name != ground.place.location.name)
+        ):
+            continue
+        ground.casualties.extend(fire.casualties)
+        return [c for c in body_cands if c is not fire]
+    return body_cands
 
 
 def _clash_then_ground_en(body_cands: list[Candidate]) -> list[Candidate]:

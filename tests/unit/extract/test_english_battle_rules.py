@@ -433,3 +433,27 @@ def test_a_report_telling_of_ground_taken_only_by_who_holds_it_is_read(text: str
 
 def test_a_siege_is_no_change_of_hands() -> None:
     assert _events("The town is now under siege by government forces.") == []
+
+
+def test_backing_fire_retold_as_the_shelling_gives_its_toll_to_the_fight() -> None:
+    events = _events(
+        "Amid government shelling of the area, army troops clashed with IS fighters east of Palmyra. "
+        "Eight IS fighters died in the shelling."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 8)]
+
+
+def test_backing_fire_that_hit_civilians_stays_its_own_event() -> None:
+    events = _events(
+        "Amid shelling, troops clashed with rebels near Kafr Zita. Three children were killed in the shelling."
+    )
+    assert events[0].sub_event_type == "Armed clash" and events[0].fatalities is None
+    assert any(e.sub_event_type == "Shelling/artillery/missile attack" and e.fatalities == 3 for e in events)
+
+
+def test_a_lead_whose_shelling_is_its_own_event_keeps_the_retelling() -> None:
+    events = _events(
+        "Army shelling of a rebel-held town killed 12 people on Sunday after gunmen captured a soldier. "
+        "The bombardment struck the town of Madaya, 40 km from the capital."
+    )
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack" and events[0].fatalities == 12
