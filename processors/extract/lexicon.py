@@ -430,10 +430,10 @@ _TAKE_EN = en(
     r"liberating",
     r"overran",
     r"overrun",
-    r"took over",
-    r"take over",
-    r"taken over",
-    r"tak(?:es|ing) over",
+    # not an office or a task taken over: "takes over as army chief", "took over the running of schools"
+    r"t(?:ook|ake|aken|akes|aking) over(?![ \t]*(?:\n|$))(?! as\b| from\b|(?: the)? (?:running|management|"
+    r"administration|leadership|presidency|command|role|post|duties|responsibility|responsibilities|portfolio|"
+    r"ministry|job|office)\b)",
     # "the town is now under SDF control", "now in the hands of the rebels" (who holds it: `_GROUND_WON_EN`)
     r"(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?under (?:the )?(?:[\w'-]+ ){1,3}control",
     r"(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?in the hands of",

@@ -457,3 +457,15 @@ def test_a_lead_whose_shelling_is_its_own_event_keeps_the_retelling() -> None:
         "The bombardment struck the town of Madaya, 40 km from the capital."
     )
     assert events[0].sub_event_type == "Shelling/artillery/missile attack" and events[0].fatalities == 12
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("New army chief takes over", "General Samir Khaddour takes over as head of the army in Damascus, media said."),
+        ("", "The Salvation Government is taking over the running of schools in Idlib, residents said."),
+        ("", "A Russian firm took over the management of the port of Tartous last year."),
+    ],
+)
+def test_an_office_or_a_task_taken_over_is_no_ground_taken(title: str, text: str) -> None:
+    assert english_events(text, title, published=PUBLISHED, report_id="office") == []
