@@ -836,7 +836,6 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             continue  # "دخول 46 شاحنة", "بدخول المفتشين", "قافلة دخلت": aid and inspectors enter, no force takes ground
         if hit.rule.name == "take":
-            clause_text = doc.folded[clause[0] : clause[1]]
             if any(
                 m.start() <= hit.end and m.end() >= hit.start - 10
                 for m in for_text(STATUS_CONTEXT, folded).finditer(
@@ -856,7 +855,6 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
             elif not arabic and _held_adjective_en(doc, hit, clause):
                 continue  # "in the IS controlled enclave": who holds the place, not a capture
-            del clause_text
         elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
             continue
         elif hit.rule.name == "chemical" and _CHEMICAL_STOCK.search(window) and not _CHEMICAL_USE.search(window):
@@ -2756,9 +2754,9 @@ def _said_day(doc: Document, cand: Candidate) -> bool:
 _GAINS_MADE = re.compile(r"^(?:gained|made) (?:\w+ )?(?:gains|advances)$")  # progress, not a place taken
 
 
-_BATTLE_TYPES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
-# Fire told in a lead as the backing of a ground fight ("amid regime shelling, troops clashed with IS"; see
-# `_SUPPORT_BEFORE_EN`) and retold in the next sentence as "the shelling", "the air strikes".
+_BATTLE_TYPES = frozenset(sub for sub, event_type in SUB_EVENT_TYPES.items() if event_type == "Battles")
+# Fire told in a lead as the backing of a ground fight ("amid regime shelling, troops clashed with IS") and
+# retold in the next sentence as "the shelling", "the air strikes".
 _FIRE_WORD_EN = re.compile(
     r"\b(?:shell(?:s|ed|ing)?|bombard(?:ed|ing|ment|ments)?|artillery|mortars?|rockets?|air ?strikes?|air raids?|"
     r"warplanes|jets|helicopters|barrel bombs?|aerial)\b"
@@ -2767,9 +2765,9 @@ _FIRE_WORD_EN = re.compile(
 
 def _backing_fire_retold_en(doc: Document, body_cands: list[Candidate]) -> list[Candidate]:
     """English: "Amid regime shelling, regime forces clashed with IS in X. Six IS fighters died in the
-    shelling.": the lead's fire was folded into its ground event as backing, so the next sentence's
-    definite "the shelling" is that event told again, and its toll is the event's (unless the lead's event
-    has a toll of its own, or the retelling hit civilians: then it is the shelling's own news)."""
+    shelling.": the lead's fire was folded into its ground event as backing (`_SUPPORT_BEFORE_EN`), so the
+    next sentence's definite "the shelling" is that event told again, and its toll is the event's (unless the
+    lead's event has a toll of its own, or the retelling hit civilians: then it is the shelling's own news)."""
     lead = min((c.sentence for c in body_cands), default=-1)
     ground = next((c for c in body_cands if c.sentence == lead and _finalize_type(c) in _BATTLE_TYPES), None)
     if ground is None or lead + 1 >= len(doc.sentences) or any(c.count for c in ground.casualties):

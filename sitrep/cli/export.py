@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
+from itertools import islice
 from typing import IO, TYPE_CHECKING
 
 from sitrep.settings import Settings
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 open(args.input, encoding="utf-8"))
             events = events_from_lines(source, "stdin" if args.input == "-" else args.input)
             if args.limit is not None:
-                events = _take(events, args.limit)
+                events = islice(events, args.limit)
             origin = "stdin" if args.input == "-" else args.input
         out: IO[str] = sys.stdout if args.output == "-" else stack.enter_context(
             open(args.output, "w", encoding="utf-8", newline=""))
@@ -109,13 +110,6 @@ def _indexed(args: argparse.Namespace, settings: Settings, stack: ExitStack) -> 
             f"Elasticsearch does not answer at {settings.elasticsearch.url} "
             "(start it with `sitrep services up` or set SITREP_ELASTICSEARCH__URL)"
         ) from None
-
-
-def _take(events: Iterator[Event], limit: int) -> Iterator[Event]:
-    for count, event in enumerate(events):
-        if count >= limit:
-            return
-        yield event
 
 
 def _progress(events: Iterator[Event], every: int = 10_000) -> Iterator[Event]:
