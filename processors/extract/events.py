@@ -2120,6 +2120,12 @@ _OVER_N = re.compile(
     r"(?:\w+ )?(?:locations|events|areas|villages|towns|places|activities|sites|fronts|neighbou?rhoods)\b|"
     r"\b(?:between|among) (?:the )?(two|both) (?:events|locations)\b"
 )
+# The toll is what is spread: told before the word that spreads it ("fatalities split evenly", "coded as 10
+# and divided") or right after it ("Distributed fatalities over ...").
+_TOLL_SPREAD = re.compile(
+    r"(?:fatalit|deaths?\b|killed|coded|casualt)[^.]*?\b(?:split|splot|spread|distributed|divided|allocated)\b"
+    r"|\b(?:split|splot|spread|distributed|divided|allocated) (?:the )?(?:\w+ )?(?:fatalit|deaths|casualt)"
+)
 _OVER_LIST = re.compile(
     r"\b(?:split|spread|distributed|divided)\b[^.]{0,60}?\b(?:between|among|across|over|in)\b"
     r"(?: the activities in| activities in| location| the locations of| locations)? ([^.;:]+)"
@@ -2156,8 +2162,9 @@ def _even_share(doc: Document, cand: Candidate, total: int) -> Casualties | None
                 return Casualties(
                     "killed", count, "convention", s_start + each.start(), s_start + each.end(), s_start + each.end()
                 )
-        if not _SPREAD.search(sentence) or not re.search(r"fatalit|deaths?\b|killed|coded|casualt", sentence):
-            continue
+        spread = _SPREAD.search(sentence)
+        if spread is None or not _TOLL_SPREAD.search(sentence, 0, spread.end() + 30):
+            continue  # "the city has been divided between ... and causing civilian casualties": no toll spread
         if any(_CODED_TOTAL.search(doc.folded, a, b) for a, b in doc.sentences if a > s_start):
             return None  # "Coded 6 fatalities." after the spread: the note's own figure
         over = _OVER_N.search(sentence)

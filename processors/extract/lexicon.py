@@ -1569,11 +1569,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"(?:us|u\.s\.|american|international|global|western)[- ]led coalition",
+            # "the US-led coalitions fighter jets": a possessive whose apostrophe the page dropped
+            r"(?:us|u\.s\.|american|international|global|western)[- ]led coalitions?",
             r"(?:us|u\.s\.|american)[- ]led (?:\w+ )?(?:air ?strikes?|strikes?|raids?|jets|warplanes|aircraft|"
             r"planes|bombing|forces|alliance)",
             r"the coalition",
-            r"coalition(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?strikes|strikes|troops)",
+            r"coalitions?(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?strikes|strikes|troops)",
             r"international coalition",
             r"global coalition",
             r"coalition",

@@ -559,7 +559,7 @@ _EN_NEAR_BEFORE = re.compile(
     f"surroundings\\s+of|environs\\s+of|periphery\\s+of|outskirt\\s+of|"
     # "2 km from Uqayribat": near it, that far
     f"(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+(?:away\\s+)?from)"
-    f"\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?)$",
+    f"\\s+(?:the\\s+(?:syrian\\s+|iraqi\\s+)?(?:town|city|village)\\s+of\\s+)?)$",
     re.IGNORECASE,
 )
 # The words every `_EN_NEAR_BEFORE` match ends with, before its trailing whitespace (lower case).
@@ -594,6 +594,17 @@ def _in_governorate(before: str) -> re.Match[str] | None:
     if not core.endswith(",") and (len(core) == len(before) or not core.endswith(("in", "of"))):
         return None
     return _EN_IN_GOVERNORATE.search(before)
+
+
+# "Syria's northern Idlib province" (also with the apostrophe dropped): a direction after the country's name
+# places the province in the country.
+_EN_COUNTRY_POSSESSIVE = re.compile(r"\b(?:syria|iraq)(?:'s|’s|s)\s*$", re.IGNORECASE)
+_EN_PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)$", re.IGNORECASE)
+
+
+def _in_country(before: str, adj: re.Match[str]) -> bool:
+    """Whether the direction word ``adj`` found in ``before`` follows the country's name in the possessive."""
+    return not adj.group(3) and _EN_COUNTRY_POSSESSIVE.search(before, 0, adj.start(1)) is not None
 
 
 _EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
@@ -1077,6 +1088,8 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
             r.direction = _en_dir(inner)
         if adj is not None:
             r.start = base + adj.start(1)
+            if r.mode == "admin1" and _in_country(before, adj):
+                return r  # "Syria's northern Idlib province": where the province lies in the country, all of it
             r.direction = r.direction or _en_dir(adj.group(2))
         return r
     if adj is not None and not adj.group(3) and adj.group(2)[:1].isupper():
@@ -1088,6 +1101,9 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
     if adj is not None:
         # "eastern Deir ez-Zor" / "southern Idlib": a part of the governorate.
         r.start, r.mode = base + adj.start(1), "countryside"
+        if _in_country(before, adj) and _EN_PROVINCE_NAMED.search(text, m.start, m.end):
+            r.mode = "admin1"  # "Syria's northern Hama Governorate" (named so in the gazetteer): the whole province
+            return r
         link = (adj.group(3) or "").lower()
         if link.startswith(("outskirts", "suburbs")) or (link.startswith("part") and re.match(r"\s+city\b", after)):
             # "the eastern outskirts of Raqqa", "the western parts of Deir ez-Zor city": the city's edge
@@ -1145,7 +1161,9 @@ _AR_LOYAL_BEFORE = re.compile(
     f"(?:موال(?:ين|ون|ي{_T}|ي)|الموال(?:ين|ون|ي{_T}|ي)|التابع(?:ين|ون|{_T})|حليف(?:{_T})?)\\s+$"
 )
 _EN_LOYAL_BEFORE = re.compile(r"(?:\b(?:loyal|allied|close|answerable)\s+to\s+|\bpro-\s?)$", re.IGNORECASE)
-_EN_BACKED_AFTER = re.compile(r"\s(?:government|regime|authorities)\b|-(?:backed|allied|aligned)\b", re.IGNORECASE)
+# "Damascus-backed", "the Damascus government", "Moscow defended its Damascus ally"
+_EN_BACKED_AFTER = re.compile(r"\s(?:government|regime|authorities|ally|allies)\b|-(?:backed|allied|aligned)\b",
+                              re.IGNORECASE)
 
 
 def _government_of(text: str, m: _Match, word_start: int) -> bool:
