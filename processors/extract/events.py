@@ -39,6 +39,7 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
+from processors.extract.places import _metadata_spans
 from processors.extract.roles import Roles, camp, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
@@ -445,6 +446,9 @@ def _prepare_mentions(doc: Document) -> re.Match[str] | None:
     dateline = _DATELINE.match(doc.folded, doc.title_end + 1 if title else 0)
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
+    furniture = [(doc.to_folded(a), doc.to_folded(b)) for a, b in _metadata_spans(doc.text)]
+    if furniture:  # "Tags Syria warplane shelling Jayrud": the page's keywords tell no event
+        mentions.triggers[:] = [t for t in mentions.triggers if not any(a <= t.start < b for a, b in furniture)]
     doc.triggers, doc.actors = mentions.triggers, mentions.actors
     return dateline
 

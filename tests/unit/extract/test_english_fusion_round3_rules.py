@@ -1,7 +1,7 @@
 """English extraction rules behind the FA-KES event clusters (issue #6, third round): a coalition named with
 its apostrophe dropped, a province placed in the country ("Syria's northern Hama province"), "near the Syrian
 city of X", a capital standing for its government ("its Damascus ally"), and a toll that a news sentence
-"divides" without spreading it. Sentences written for these tests."""
+"divides" without spreading it; the keywords of a page's "Tags" line. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -64,3 +64,13 @@ def test_a_city_divided_between_sides_spreads_no_toll() -> None:
     assert events and events[0].fatalities == 19
     assert events[0].event_date == date(2018, 3, 7)
 
+
+def test_the_keywords_of_a_tags_line_start_no_event() -> None:
+    text = (
+        "Tags Syria warplanes barrel bombs Talbiseh rebels At least 12 people were killed by government "
+        "shelling on the town of Talbiseh on Wednesday, a monitor said."
+    )
+    events = _events(text, title="Shelling kills 12 in rebel-held town")
+    assert events
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+    assert events[0].fatalities == 12
