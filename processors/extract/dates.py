@@ -585,8 +585,10 @@ _EN_RULES: list[_Rule] = [
           _en_days_ago, triggers=("ago",)),
     _Rule(re.compile(r"\b(?:in\s+recent\s+days|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+days)\b",
                      re.IGNORECASE), _ar_week(0), triggers=("days",)),
-    _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1),
-          triggers=("week",)),
+    # English "last week" is the calendar week before the report's (Monday to Sunday); "a week ago" that day
+    _Rule(re.compile(r"\b(?:last|previous)\s+week\b", re.IGNORECASE), _en_calendar_week(1), triggers=("week",)),
+    _Rule(re.compile(r"\ba\s+week\s+ago\b", re.IGNORECASE),
+          lambda m, ref: (ref - timedelta(days=7), None, 2) if ref else None, triggers=("week",)),
     _Rule(re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.IGNORECASE), _en_calendar_week(0),
           triggers=("week",)),
     _Rule(re.compile(r"\bthe\s+past\s+week\b", re.IGNORECASE), _ar_week(0), triggers=("week",)),
