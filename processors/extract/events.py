@@ -65,9 +65,9 @@ _GENERIC_ATTACK = re.compile(
 )
 # Shooting and storming words of one armed side: with civilians alone as their victims, an Attack on them
 # ("gunmen opened fire on families, killing three", "killed by sniper fire", "militiamen raided the village").
+# (Not "shooting" or "gunfire": both sides' fire as often as one's, "shooting between rival factions".)
 _SHOOTING_EN = re.compile(
-    r"^(?:opened fire|fired (?:at|on|upon|towards)|shot at|shootings?|gunfire|snipers?|sniped|stormed|raided|"
-    r"raids?)$"
+    r"^(?:opened fire|fired (?:at|on|upon|towards)|shot at|snipers?|sniped|stormed|raided|raids?)$"
 )
 _WEAK_TERRITORY = re.compile(
     _AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances|moved in)"
@@ -644,8 +644,10 @@ def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
-_BARE_SOLDIERS_EN = re.compile(r"\b(?:soldiers?|troops|servicemen|(?:an? |the )?army (?:convoys?|checkpoints?|bases?|"
-                               r"posts?|outposts?|patrols?|barracks|vehicles?|buses|bus))\b")
+_BARE_SOLDIERS_EN = re.compile(  # ("an army base", not a named "Wadi al-Dayf Army Base")
+    r"\b(?:soldiers?|troops|servicemen|(?:an|a|the|two|three|several) army (?:convoys?|checkpoints?|bases?|posts?|"
+    r"outposts?|patrols?|barracks|vehicles?|buses|bus))\b"
+)
 _COUNTED_BEFORE_EN = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|some|many|"
     r"hundreds|least|than|about|nearly|around))(?: \S+)? $"
