@@ -922,6 +922,10 @@ _SENTENCE_TOTAL = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:\w+ )?(?:19|20)\d\d)|\b(?:war|conflict)-long\b|"
     r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b|"
     r"\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    # a month's tally: "in October alone, 312 civilians were killed", "throughout March"
+    r"\b(?:(?:in|during|throughout) (?:the month of )?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?: (?:19|20)\d\d)? alone|(?:during|throughout) (?:the month of )?(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december))\b|"
     r"\bsince (?:it|they|the (?:group|organi[sz]ation|militants|jihadists)) (?:declared|launched|began|started|"
     r"emerged|took|seized|captured|entered)\b"
 )

@@ -853,6 +853,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             and not _TOLL_STEM.search(sentence)
         ):
             continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
+        if (
+            not arabic
+            and _CONDEMNED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 50), hit.start)
+            and not _TOLL_WORD_EN.search(sentence)
+        ):
+            continue  # "the U.N. chief condemned the strikes on hospitals": a reaction, no report of its own
         if not arabic and _MOURNED_BEFORE_EN.search(doc.folded, max(s_start, hit.start - 90), hit.start):
             continue  # "the funeral of the 12 children killed in last week's strike": mourning, no new strike
         if not arabic and _DAYS_AFTER_EN.search(doc.folded, max(s_start, hit.start - 50), hit.start):
@@ -1313,6 +1319,11 @@ class _DateRange:
 
 # English: the day a source spoke, right after its verb ("officials said on Thursday", "said in a report
 # issued on Wednesday"), when the sentence also dates the event itself.
+_CONDEMNED_BEFORE_EN = re.compile(
+    r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing)|deplor(?:es|ed|ing)|decr(?:ies|ied|ying))(?: on \w+)? "
+    r"(?:[^\s.;]+ ){0,4}$"
+)
+_TOLL_WORD_EN = re.compile(r"\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w*|casualt\w*)\b")
 _MOURNED_BEFORE_EN = re.compile(
     r"\b(?:funerals?|burials?|mourn\w*|memorials?|vigils?) (?:[^\s.;]+ ){0,5}?(?:of|for) (?:the |those |people |"
     r"victims )?(?:[^\s.;]+ ){0,3}?(?:(?:killed|who died|who were killed|dead|slain) (?:in|by|during) "
@@ -2005,10 +2016,14 @@ _MILITARY_TARGET = re.compile(
     r"(?:مطار|قاعده|ثكنه|كتيبه|مواقع|موقع|مقر)\S* (?:\S+ ){0,2}?"
     r"(?:العسكري|العسكريه|للجيش|لقوات النظام|الجويه)|"
     r"military (?:airport|air ?base|bases?|positions?|posts?|sites?|facilit\w+|outposts?|depots?|convoys?)|"
-    r"army (?:positions?|bases?|posts?|outposts?)|air ?base"
+    r"army (?:\w+ )?(?:positions?|bases?|posts?|outposts?|depots?|warehouses?)|air ?base"
 )
 _CLAIM = re.compile(
     r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|"
+    # "IS said ... that one of its fighters carried out the attack"
+    r"\b(?:said|says|announced|stated) (?:[^\s.;]+ ){0,8}?(?:that )?(?:one of )?its (?:\w+ )?(?:fighters?|members?|"
+    r"militants?|suicide bombers?|martyrs?|soldiers?|men) (?:had )?(?:carried out|conducted|executed|was behind|"
+    r"were behind) (?:the|this|that) (?:attack|bombing|blast|operation)|"
     r"\b(?:is|are|was|were) (?:widely )?(?:believed|thought|suspected) to (?:be|have been) behind\b|"
     r"(?<!\w)[وف]?(?:تبنت|تبنوا|"
     r"تبني (?:\S+ ){0,4}?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
