@@ -1220,3 +1220,245 @@ CASES_2: list[Case] = [
         {"type": SHELL, "a1": REBELS, "killed": 2, "date": "2017-05-09"},
     ),
 ]
+
+# A third round, measured before any fix of its own: whole short articles (headline, dateline, body and
+# background paragraphs) of the kinds the hidden set holds most.
+CASES_3: list[Case] = [
+    (
+        "r3-air-article-background",
+        "air",
+        "Syrian jets strike Idlib market, killing 19",
+        "BEIRUT (Reuters) - Syrian government warplanes bombed a crowded vegetable market in the town of Maaret "
+        "Misreen in Idlib province on Monday, killing at least 19 people, a war monitor and rescuers said.\n"
+        "The Syrian Observatory for Human Rights said the dead included five children. Rescue workers were "
+        "still pulling bodies from the rubble hours after the raid.\n"
+        "Idlib is the largest area still held by rebels. The war has killed hundreds of thousands of people "
+        "and driven more than 11 million from their homes since 2011.",
+        P5,
+        {"type": AIR, "a1": SYRIA, "a2": CIV, "killed": 19, "date": "2018-11-19"},
+    ),
+    (
+        "r3-air-russia-denies",
+        "air",
+        "",
+        "Air strikes killed 12 civilians in the village of Kafr Sajna on Saturday, the Observatory said, "
+        "adding that Russian jets had carried out the raids. Moscow denied its aircraft had struck the area.",
+        P2,
+        {"type": AIR, "a1": RUSSIA, "a2": CIV, "killed": 12, "date": "2018-02-24"},
+    ),
+    (
+        "r3-air-israel-tally",
+        "air",
+        "Israeli missiles hit Syrian army depot near Damascus",
+        "DAMASCUS (Reuters) - Israeli jets fired several missiles at an army weapons depot near Damascus "
+        "airport early on Thursday, Syrian state media said, adding that air defences shot down most of them. "
+        "There was no immediate word on casualties.",
+        P3,
+        {"type": AIR, "a1": ISRAEL, "a2": SYRIA, "killed": None, "date": "2017-10-19"},
+    ),
+    (
+        "r3-air-coalition-passive-mosque",
+        "air",
+        "",
+        "At least 42 people were killed when a mosque in the village of al-Jina in Aleppo province was struck "
+        "during evening prayers on Thursday, the monitor said. The U.S. military said its aircraft had targeted "
+        "a meeting of al Qaeda militants nearby.",
+        P1,
+        {"type": AIR, "killed": 42, "date": "2017-05-04"},
+    ),
+    (
+        "r3-barrel-two-towns",
+        "barrel",
+        "",
+        "Government helicopters dropped barrel bombs on the towns of Nawa and Inkhil in Deraa province on "
+        "Tuesday, killing 8 people in Nawa, opposition activists said.",
+        P4,
+        {"type": AIR, "a1": SYRIA, "killed": 8, "date": "2018-06-26"},
+    ),
+    (
+        "r3-barrel-regime-aircraft-injured",
+        "barrel",
+        "Regime barrel bombs wound dozens in Deraa",
+        "Barrel bombs dropped by regime aircraft on the town of Busra al-Harir wounded more than 30 people on "
+        "Wednesday, a local doctor said. No deaths were reported.",
+        P4,
+        {"type": AIR, "a1": SYRIA, "killed": 0, "injured": 30, "date": "2018-06-27"},
+    ),
+    (
+        "r3-shell-damascus-sana",
+        "shelling",
+        "Shells kill four in Damascus - state media",
+        "DAMASCUS (Reuters) - Four people were killed and 16 wounded when shells fired by militants in Eastern "
+        "Ghouta landed in residential areas of Damascus on Monday, state news agency SANA said.\n"
+        "The army has been pressing an offensive against the rebel enclave for two weeks.",
+        P2,
+        {"type": SHELL, "a1": REBELS, "a2": CIV, "killed": 4, "injured": 16, "date": "2018-02-26"},
+    ),
+    (
+        "r3-shell-turkish-across-border",
+        "shelling",
+        "",
+        "Turkish howitzers pounded Kurdish militia positions in the Afrin region overnight, the Turkish "
+        "military said on Saturday, in response to rocket fire at the border town of Kilis.",
+        P2,
+        {"type": SHELL, "a1": TURKEY, "a2": "YPG", "date": "2018-02-23", "end": "2018-02-24"},
+    ),
+    (
+        "r3-shell-rebel-rockets-aleppo",
+        "shelling",
+        "",
+        "Rockets fired by rebels hit the Hamdaniya district of Aleppo on Sunday, killing a child and wounding "
+        "six people, state television reported.",
+        P3,
+        {"type": SHELL, "a1": REBELS, "a2": CIV, "killed": 1, "injured": 6, "date": "2017-10-15"},
+    ),
+    (
+        "r3-ied-carbomb-article",
+        "bomb",
+        "Car bomb kills 9 in Syrian town of Afrin",
+        "AFRIN, Syria (AP) - A car bomb exploded in a busy street in the town of Afrin on Sunday, killing nine "
+        "people and wounding more than 20, a war monitor and a Turkish-backed official said.\n"
+        "No one immediately claimed responsibility. Turkish officials have blamed previous bombings in the "
+        "area on the YPG.",
+        P5,
+        {"type": IED, "a1": UAG, "a2": CIV, "killed": 9, "injured": 20, "date": "2018-11-18"},
+    ),
+    (
+        "r3-ied-roadside-coalition-patrol",
+        "bomb",
+        "",
+        "A roadside bomb struck a patrol of the U.S.-led coalition in the city of Manbij on Tuesday, wounding "
+        "two coalition soldiers, a spokesman said.",
+        P5,
+        {"type": IED, "a2": "Coalition", "killed": None, "injured": 2, "date": "2018-11-20"},
+    ),
+    (
+        "r3-ied-twin-bombs",
+        "bomb",
+        "",
+        "Twin bomb blasts tore through a busy street in the city of Jableh on Monday, killing 11 people, state "
+        "media said.",
+        P2,
+        {"type": IED, "killed": 11, "date": "2018-02-26"},
+    ),
+    (
+        "r3-ied-explosive-device-killed-commander",
+        "bomb",
+        "",
+        "A commander of the Jaish al-Islam rebel group was killed on Saturday when an explosive device went "
+        "off in his car in the town of Douma, the group said.",
+        P1,
+        {"type": IED, "killed": 1, "date": "2017-05-06"},
+    ),
+    (
+        "r3-suicide-article-claim",
+        "suicide",
+        "Suicide bomber kills 15 at Syrian army checkpoint",
+        "BEIRUT (AFP) - A suicide bomber detonated an explosives-packed car at an army checkpoint at the "
+        "entrance of the city of Homs on Wednesday, killing 15 people, most of them soldiers, a monitor said. "
+        "Islamic State said in a statement on its Amaq agency that one of its fighters carried out the attack.",
+        P1,
+        {"type": SUICIDE, "a1": IS, "a2": SYRIA, "killed": 15, "date": "2017-05-10"},
+    ),
+    (
+        "r3-suicide-woman",
+        "suicide",
+        "",
+        "A female suicide bomber blew herself up in a crowd outside a Kurdish security office in the city of "
+        "Hasaka on Friday, killing herself and four others, the Asayish said.",
+        P1,
+        {"type": SUICIDE, "date": "2017-05-05"},
+    ),
+    (
+        "r3-suicide-attack-hts-passive",
+        "suicide",
+        "",
+        "Nine rebel fighters were killed in a suicide attack on their headquarters in the town of Jisr "
+        "al-Shughour on Tuesday. Hayat Tahrir al-Sham was blamed for the bombing.",
+        P3,
+        {"type": SUICIDE, "killed": 9, "date": "2017-10-17"},
+    ),
+    (
+        "r3-clash-article",
+        "sides",
+        "Fighting rages in Hama countryside",
+        "Fierce fighting between the army and jihadist-led rebels in the northern Hama countryside killed at "
+        "least 31 fighters on both sides on Thursday, the Observatory said. It said 18 of the dead were "
+        "rebels.",
+        P3,
+        {"type": CLASH, "killed": 31, "date": "2017-10-19"},
+    ),
+    (
+        "r3-ground-article",
+        "ground",
+        "Syrian army retakes Albu Kamal from Islamic State",
+        "BEIRUT (Reuters) - The Syrian army and its allies took full control of Albu Kamal on Thursday, the "
+        "last major town held by Islamic State in Syria, a commander in the pro-Damascus alliance said.\n"
+        "Islamic State fighters fled towards the desert, he said.",
+        P3,
+        {"type": GOV_REGAINS, "a1": SYRIA, "a2": IS, "date": "2017-10-19"},
+    ),
+    (
+        "r3-nontoll-monthly",
+        "nontoll",
+        "",
+        "Russian air strikes killed 7 civilians in the town of Ariha on Friday. In October alone, 312 "
+        "civilians were killed in the province, according to the monitor's count.",
+        P3,
+        {"type": AIR, "a1": RUSSIA, "killed": 7, "date": "2017-10-13"},
+    ),
+    (
+        "r3-nontoll-old-attack",
+        "nontoll",
+        "",
+        "Government shelling killed two people in the town of Khan Sheikhoun on Monday. The town was the site "
+        "of a sarin gas attack in April 2017 that killed more than 80 people.",
+        P5,
+        {"type": SHELL, "a1": SYRIA, "killed": 2, "date": "2018-11-19"},
+    ),
+    (
+        "r3-none-intercepted",
+        "none",
+        "",
+        "Syria's air defences intercepted several missiles over the Kiswah area south of Damascus late on "
+        "Tuesday, state media said, without giving further details.",
+        P5,
+        {"type": "Disrupted weapons use", "date": "2018-11-20"},
+    ),
+    (
+        "r3-none-statement-condemns",
+        "none",
+        "",
+        "The U.N. Secretary-General condemned on Friday the air strikes on hospitals in Idlib and called on all "
+        "parties to respect international humanitarian law.",
+        P2,
+        None,
+    ),
+    (
+        "r3-none-returns",
+        "none",
+        "",
+        "Hundreds of displaced families returned on Sunday to the town of Tal Rifaat, weeks after fighting "
+        "there ended, local officials said.",
+        P2,
+        None,
+    ),
+    (
+        "r3-date-weekend",
+        "dates",
+        "",
+        "Government air strikes on the town of Saraqeb killed 14 people over the weekend, the Observatory said "
+        "on Monday.",
+        P2,
+        {"type": AIR, "a1": SYRIA, "killed": 14, "date": "2018-02-24", "end": "2018-02-25"},
+    ),
+    (
+        "r3-date-previous-day",
+        "dates",
+        "",
+        "The monitor said on Thursday that a drone strike the previous day had killed four Hayat Tahrir "
+        "al-Sham fighters near the town of Khan Tuman.",
+        P3,
+        {"type": AIR, "killed": 4, "date": "2017-10-18"},
+    ),
+]

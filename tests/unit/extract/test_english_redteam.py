@@ -8,13 +8,15 @@ from typing import Any
 
 import pytest
 from english_reports import english_events
-from redteam_battery import CASES, CASES_2, Case
+from redteam_battery import CASES, CASES_2, CASES_3, Case
 
 from sitrep.records import Event
 
-# Round-two reports the rules do not read right yet (measured, left for a later round).
+# Round-two and round-three reports the rules do not read right yet (measured, left for a later round).
 KNOWN_MISSES: dict[str, str] = {
     "r2-ied-mine-shepherd": "a kin noun hurt without a count ('his son badly hurt') is no injured toll",
+    "r3-air-coalition-passive-mosque": "'a mosque was struck' names no weapon; the next sentence's aircraft stay apart",
+    "r3-shell-turkish-across-border": "'overnight' counts from the report, not from the day the military spoke",
 }
 
 
@@ -48,7 +50,7 @@ def _params(cases: list[Case]) -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize(("title", "text", "published", "expected"), _params(CASES + CASES_2))
+@pytest.mark.parametrize(("title", "text", "published", "expected"), _params(CASES + CASES_2 + CASES_3))
 def test_redteam_report(title: str, text: str, published: datetime, expected: dict[str, Any] | None) -> None:
     events = english_events(text, title, published=published, report_id="en-redteam")
     if expected is None:
@@ -59,9 +61,9 @@ def test_redteam_report(title: str, text: str, published: datetime, expected: di
     assert {k: got[k] for k in expected} == expected
 
 
-def test_the_battery_covers_every_item_five_times_over_both_rounds() -> None:
+def test_the_battery_covers_every_item_five_times_over() -> None:
     items: dict[str, int] = {}
-    for _case_id, item, *_ in CASES + CASES_2:
+    for _case_id, item, *_ in CASES + CASES_2 + CASES_3:
         items[item] = items.get(item, 0) + 1
     assert min(items.values()) >= 5
-    assert len({case[0] for case in CASES + CASES_2}) == len(CASES + CASES_2)
+    assert len({case[0] for case in CASES + CASES_2 + CASES_3}) == len(CASES + CASES_2 + CASES_3)
