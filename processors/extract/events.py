@@ -39,6 +39,7 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
+from processors.extract.places import with_precision
 from processors.extract.roles import Roles, camp, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
@@ -645,8 +646,8 @@ def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[Acto
 
 
 _BARE_SOLDIERS_EN = re.compile(  # ("an army base", not a named "Wadi al-Dayf Army Base")
-    r"\b(?:soldiers?|troops|servicemen|(?:an|a|the|two|three|several) army (?:convoys?|checkpoints?|bases?|posts?|"
-    r"outposts?|patrols?|barracks|vehicles?|buses|bus))\b"
+    r"\b(?:soldiers?|troops|servicemen|(?:an|a|the|two|three|several) (?:army|military) (?:convoys?|checkpoints?|"
+    r"bases?|posts?|outposts?|patrols?|barracks|vehicles?|buses|bus))\b"
 )
 _COUNTED_BEFORE_EN = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|some|many|"
@@ -1594,6 +1595,9 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
 
         ranked = sorted(places, key=score)
         cand.place = ranked[0]
+        if doc.language == "en" and cand.place.location.geo_precision == 1 and _road_end(doc, cand.place):
+            # "on the highway between Damascus and Homs": a spot on the road, near the town it is told by
+            cand.place = _Shifted(with_precision(cand.place.inner, 2), cand.place.start, cand.place.end)
         seen = {ranked[0].location.name}
         for p in ranked[1:]:
             if p.location.name not in seen and _in(cand.clause, p.start) and _KIND_RANK.get(p.kind, 2) <= 1:
