@@ -1462,3 +1462,178 @@ CASES_3: list[Case] = [
         {"type": AIR, "killed": 4, "date": "2017-10-18"},
     ),
 ]
+
+# A fourth round, measured before any fix of its own: where it happened (the gazetteer's name and ACLED's
+# geo_precision: 1 the town itself, 2 near it or a part of a province, 3 only the province).
+CASES_4: list[Case] = [
+    (
+        "r4-place-town-itself",
+        "places",
+        "",
+        "Air strikes hit the centre of the town of Kafranbel on Wednesday, killing three people, activists said.",
+        P4,
+        {"type": AIR, "place": "Kafr Nobol", "prec": 1, "killed": 3},
+    ),
+    (
+        "r4-place-near-town",
+        "places",
+        "",
+        "Shelling near the town of Morek killed two soldiers on Tuesday, state media said.",
+        P5,
+        {"type": SHELL, "place": "Morek", "prec": 2, "killed": 2},
+    ),
+    (
+        "r4-place-outskirts",
+        "places",
+        "",
+        "Clashes on the outskirts of Deraa city killed six rebels on Sunday, the monitor said.",
+        P4,
+        {"type": CLASH, "prec": 2, "killed": 6},
+    ),
+    (
+        "r4-place-province-only",
+        "places",
+        "",
+        "Russian air strikes killed 11 civilians in Idlib province on Saturday, the Observatory said.",
+        P4,
+        {"type": AIR, "place": "Idleb", "prec": 3, "killed": 11},
+    ),
+    (
+        "r4-place-countryside",
+        "places",
+        "",
+        "Government forces shelled villages in the southern countryside of Aleppo on Monday, killing four "
+        "civilians, a monitor said.",
+        P5,
+        {"type": SHELL, "prec": 2, "killed": 4},
+    ),
+    (
+        "r4-place-district-damascus",
+        "places",
+        "",
+        "A mortar round hit the Mezzeh district of Damascus on Friday, wounding three people, state media reported.",
+        P2,
+        {"type": SHELL, "injured": 3},
+    ),
+    (
+        "r4-place-east-of-city",
+        "places",
+        "",
+        "Islamic State fighters attacked army positions 20 km east of Palmyra on Sunday, killing eight soldiers.",
+        P1,
+        {"type": CLASH, "place": "Tadmur", "prec": 2, "killed": 8},
+    ),
+    (
+        "r4-place-village-in-province",
+        "places",
+        "",
+        "An air strike on the village of Ein Tarma in Eastern Ghouta killed five people on Monday.",
+        P2,
+        {"type": AIR, "prec": 1, "killed": 5},
+    ),
+    (
+        "r4-place-origin-not-scene",
+        "places",
+        "",
+        "A car bomb killed six people in the town of Azaz on Thursday. The wounded were taken to hospitals in "
+        "Kilis across the Turkish border.",
+        P3,
+        {"type": IED, "place": "Azaz", "prec": 1, "killed": 6},
+    ),
+    (
+        "r4-place-dateline-not-scene",
+        "places",
+        "",
+        "ISTANBUL (Reuters) - Turkish-backed rebels and the YPG clashed near the town of Tal Rifaat on Monday, "
+        "leaving 7 fighters dead, a monitor said.",
+        P4,
+        {"type": CLASH, "place": "Tall Refaat", "prec": 2, "killed": 7},
+    ),
+    (
+        "r4-place-highway",
+        "places",
+        "",
+        "Gunmen ambushed a military bus on the highway between Damascus and Homs on Tuesday, killing four "
+        "soldiers, state media said.",
+        P5,
+        {"type": CLASH, "a2": SYRIA, "prec": 2, "killed": 4},
+    ),
+    (
+        "r4-place-camp",
+        "places",
+        "",
+        "A drone strike hit a camp for displaced people near the town of Atmeh on Wednesday, killing two "
+        "children, rescuers said.",
+        P4,
+        {"type": AIR, "prec": 2, "killed": 2},
+    ),
+    (
+        "r4-place-two-towns-toll-one",
+        "places",
+        "",
+        "Government shelling killed five people in the town of Harasta and wounded seven in nearby Arbin on "
+        "Sunday, activists said.",
+        P2,
+        {"type": SHELL, "place": "Harasta", "prec": 1, "killed": 5},
+    ),
+    (
+        "r4-place-iraq-border",
+        "places",
+        "",
+        "Coalition jets struck Islamic State fighters near the town of Albu Kamal on the Iraqi border on "
+        "Friday, killing 16 militants, the coalition said.",
+        P3,
+        {"type": AIR, "a1": "Coalition", "a2": IS, "place": "Al Bukamal", "prec": 2, "killed": 16},
+    ),
+    (
+        "r4-place-rural-damascus",
+        "places",
+        "",
+        "Rebels fired rockets at the town of Jaramana in rural Damascus on Saturday, killing one man.",
+        P2,
+        {"type": SHELL, "a1": REBELS, "place": "Jaramana", "prec": 1, "killed": 1},
+    ),
+    (
+        "r4-place-headline-only",
+        "places",
+        "Strikes kill 8 in Syria's Deir al-Zor",
+        "Air strikes killed eight civilians in Deir al-Zor province on Thursday, a monitor said, without "
+        "saying who carried out the raids.",
+        P3,
+        {"type": AIR, "prec": 3, "killed": 8},
+    ),
+    (
+        "r4-place-named-neighbourhood",
+        "places",
+        "",
+        "Shells fired by insurgents landed in the Sheikh Maqsoud neighbourhood of Aleppo on Wednesday, killing "
+        "two women, Kurdish media reported.",
+        P1,
+        {"type": SHELL, "killed": 2},
+    ),
+    (
+        "r4-place-al-prefix",
+        "places",
+        "",
+        "A car bomb exploded in al-Bab on Friday, killing 13 people, the Turkish state news agency said.",
+        P4,
+        {"type": IED, "place": "Al Bab", "prec": 1, "killed": 13},
+    ),
+    (
+        "r4-place-lattakia-mountains",
+        "places",
+        "",
+        "Rebels and government forces fought in the Kurdish mountains of Latakia province on Sunday, leaving "
+        "nine dead, the monitor said.",
+        P3,
+        {"type": CLASH, "prec": 2, "killed": 9},
+    ),
+    (
+        "r4-place-spelling-variant",
+        "places",
+        "",
+        "Warplanes struck the town of Maarat al-Nouman on Tuesday, killing seven people, rescuers said.",
+        P5,
+        {"type": AIR, "place": "Maarrat An Nu'man", "prec": 1, "killed": 7},
+    ),
+]
