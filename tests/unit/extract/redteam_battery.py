@@ -58,7 +58,7 @@ CASES: list[Case] = [
         "air",
         "",
         "At least 17 people were killed in Russian air raids on the town of Khan Sheikhoun on Monday, "
-        "the Syrian Observatory for Human Rights reported.",
+        "the Britain-based war monitor reported.",
         P1,
         {"type": AIR, "a1": RUSSIA, "killed": 17, "qual": "at_least", "date": "2017-05-08"},
     ),
@@ -1230,10 +1230,10 @@ CASES_3: list[Case] = [
         "Syrian jets strike Idlib market, killing 19",
         "BEIRUT (Reuters) - Syrian government warplanes bombed a crowded vegetable market in the town of Maaret "
         "Misreen in Idlib province on Monday, killing at least 19 people, a war monitor and rescuers said.\n"
-        "The Syrian Observatory for Human Rights said the dead included five children. Rescue workers were "
+        "Five children were among the dead, according to the Britain-based Observatory. Rescue workers were "
         "still pulling bodies from the rubble hours after the raid.\n"
-        "Idlib is the largest area still held by rebels. The war has killed hundreds of thousands of people "
-        "and driven more than 11 million from their homes since 2011.",
+        "Idlib is the largest area still held by rebels. Since 2011 the conflict has left hundreds of thousands "
+        "dead and driven more than 11 million from their homes.",
         P5,
         {"type": AIR, "a1": SYRIA, "a2": CIV, "killed": 19, "date": "2018-11-19"},
     ),
