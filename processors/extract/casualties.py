@@ -888,7 +888,11 @@ def _running_total_en(folded: str, q: _Quantity, before_text: str, after_text: s
     return bool(_MULTI_DAY_EN.search(rest) or _PERIOD_EN.search(rest))
 
 
-_SENTENCE_COURT = re.compile(r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|court|trial")
+# A sentence passed by a court (the court's building or a courtyard is a scene, not a ruling)
+_SENTENCE_COURT = re.compile(
+    r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|\bcourts?\b(?! ?(?:house|building|complex|compound|premises))"
+    r"|trial"
+)
 _AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|من عمر\S*|سنوات|yr)")
 _ZERO = re.compile(
     r"\bno (?:reported |immediate |known )?(?:casualties|fatalities|deaths|injuries|one was (?:killed|hurt|"
@@ -918,6 +922,10 @@ _SENTENCE_TOTAL = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak)|(?:\w+ )?(?:19|20)\d\d)|\b(?:war|conflict)-long\b|"
     r"\bover the (?:past|last) (?:\w+ )?(?:years|months)\b|"
     r"\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    # a month's tally: "in October alone, 312 civilians were killed", "throughout March"
+    r"\b(?:(?:in|during|throughout) (?:the month of )?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?: (?:19|20)\d\d)? alone|(?:during|throughout) (?:the month of )?(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december))\b|"
     r"\bsince (?:it|they|the (?:group|organi[sz]ation|militants|jihadists)) (?:declared|launched|began|started|"
     r"emerged|took|seized|captured|entered)\b"
 )
@@ -1149,9 +1157,18 @@ def _with_one_named_before(
     return casualty
 
 
+_AND_ONLY = re.compile(r"\s+and\s+")
+_UNARMED_NOUN_EN = re.compile(
+    r"\s+(?:\S+\s+)?(?:people|civilians|children|women|men|residents|villagers|teachers|students|pupils|"
+    r"schoolchildren|workers|doctors|nurses|medics|paramedics|patients|worshippers|passengers|rescuers|"
+    r"volunteers|journalists|farmers|shepherds|boys|girls|infants|babies|relatives|staff)\b"
+)
+_GENERIC_DEAD_EN = re.compile(r"\s+(?:\S+\s+)?(?:people|civilians|residents|persons)\b")
 _KIN_JOIN = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
 _COUNT_APPOSITION = re.compile(r"\s*,\s*(?:\S+\s+)?")
 _OF_THEM_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
+# "killing five of them." — the verb's own object, the toll itself (no count before it to be a part of)
+_KILLING_OF_THEM_EN = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured) $")
 
 
 def find_casualties(folded: str, start: int, end: int, totals: set[int] | None = None) -> list[Casualties]:
@@ -1257,6 +1274,19 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         ):
             joined[-1] = Casualties(c.kind, prev.count + c.count, c.qualifier, prev.start, c.end, c.side_at)
             continue
+        if (
+            prev is not None
+            and prev.kind == c.kind
+            and not prev.zero
+            and not c.zero
+            and _AND_ONLY.fullmatch(folded, prev.side_at, c.start)
+            and _UNARMED_NOUN_EN.match(folded, prev.end)
+            and not _GENERIC_DEAD_EN.match(folded, prev.end)
+            and _UNARMED_NOUN_EN.match(folded, c.end)
+        ):  # "22 children and six teachers were killed": the unarmed dead of one verb, one toll (but "15 people
+            # and 5 children" may name a part of the first count again)
+            joined[-1] = Casualties(c.kind, prev.count + c.count, prev.qualifier, prev.start, c.end, c.side_at)
+            continue
         joined.append(c)
     found = joined
     # "three farmers, two brothers and their cousin, were killed", "5 civilians, 2 of them children":
@@ -1276,7 +1306,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         and not (
             _OF_THEM_AFTER.match(folded[c.end : c.end + 30])
             and (
-                folded[c.end : c.end + 30].isascii()
+                (folded[c.end : c.end + 30].isascii() and not _KILLING_OF_THEM_EN.search(folded, start, c.start))
                 or any(o is not c and o.start < c.start and o.kind == c.kind for o in found)
             )
         )
@@ -1500,8 +1530,11 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
 
 
 _PAREN_ASIDE = re.compile(r"\( [^()]{0,40}? \) ")
+_RELATIVE_BEFORE_VERB = re.compile(r"^(?:, )?(?:who|whom) (?:[^\s.,;]+ ){1,8}?(?:, )?(?=(?:was|were) )")
 _OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,5}?(?=(?:was|were|had|has) )")
-_AND_KIN_BEFORE_VERB = re.compile(r"^and (?:his|her|their|a|an|another) (?:\S+ )?\S+ (?=(?:were|have|had) )")
+_AND_KIN_BEFORE_VERB = re.compile(
+    r"^and (?:his|her|their|a|an|another) (?:\S+ )?(?:- \S+ )?\S+ (?=(?:were|have|had) )"  # "and his 13-year-old son"
+)
 _LEFT_BEFORE = re.compile(r"\bleft$")
 _INJURED_BEFORE = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
 
@@ -1551,9 +1584,12 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             and tokens[j].text in _SINGULAR_EN
             and tokens[j].text not in _KIN_NOUNS
         ):
+            while j + 1 < len(tokens) and tokens[j + 1].text in _SINGULAR_EN and tokens[j + 1].text not in _KIN_NOUNS:
+                j += 1  # "a rebel commander", "a militia leader": the last noun of the compound is the person
             before = " ".join(t.text for t in tokens[max(0, i - 2) : i])
             after = " ".join(t.text for t in tokens[j + 1 : j + 18])
             after = _PAREN_ASIDE.sub("", after)  # "a member of the army (SAA) was killed"
+            after = _RELATIVE_BEFORE_VERB.sub("", after)  # "a commander who had signed a deal was shot dead"
             after = _OF_GROUP_BEFORE_VERB.sub("", after)
             after = _AND_KIN_BEFORE_VERB.sub("", after)
             if (
@@ -1707,6 +1743,8 @@ def _judge(
             break
         if not word.replace("-", "").replace("'", "").isalpha():
             break
+    if prev[-2:] in (["family", "of"], ["families", "of"]) and not q.dual_kind:
+        noun_ok, noun_kind = True, noun_kind or "p"  # "killed a family of five": the count is of people
     if incident_kind and noun_kind in ("", "p"):
         noun_kind = incident_kind  # "ارتفعت حصيله قتلي ... الي 11 مدنيا": the toll's own word
     if (

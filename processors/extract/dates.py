@@ -534,6 +534,14 @@ def _en_days_ago(m: re.Match[str], ref: date | None) -> Resolved | None:
     return ref - timedelta(days=n), None, 1 if n <= 3 else 2
 
 
+def _en_weekend(m: re.Match[str], ref: date | None) -> Resolved | None:
+    """"over the weekend": the Saturday and Sunday before the report (the one under way on a weekend)."""
+    if ref is None:
+        return None
+    saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+    return saturday, min(ref, saturday + timedelta(days=1)), 1
+
+
 def _en_hours(m: re.Match[str], ref: date | None) -> Resolved | None:
     if ref is None:
         return None
@@ -567,6 +575,11 @@ _EN_RULES: list[_Rule] = [
         re.IGNORECASE), lambda m, ref: _ar_month_only(m, ref), needs_ref=False, triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE), _ar_days_back(2),
           triggers=("yesterday",)),
+    # "the previous day", "the day before": the day before the report's
+    _Rule(re.compile(r"\b(?:on\s+)?the\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before(?!\s+yesterday)\b",
+                     re.IGNORECASE), _ar_days_back(1), triggers=("day",)),
+    _Rule(re.compile(r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:this|last|past)\s+weekend\b",
+                     re.IGNORECASE), _en_weekend, triggers=("weekend",)),
     _Rule(re.compile(r"\b(?:late\s+|early\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?\b|"
                      r"\blast\s+night\b", re.IGNORECASE), _ar_days_back(1), triggers=("yesterday", "night")),
     _Rule(re.compile(r"\b(?:overnight|(?:the\s+)?(?:past|last|previous)\s+24\s+hours)\b", re.IGNORECASE),
@@ -585,8 +598,10 @@ _EN_RULES: list[_Rule] = [
           _en_days_ago, triggers=("ago",)),
     _Rule(re.compile(r"\b(?:in\s+recent\s+days|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+days)\b",
                      re.IGNORECASE), _ar_week(0), triggers=("days",)),
-    _Rule(re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.IGNORECASE), _ar_week(1),
-          triggers=("week",)),
+    # English "last week" is the calendar week before the report's (Monday to Sunday); "a week ago" that day
+    _Rule(re.compile(r"\b(?:last|previous)\s+week\b", re.IGNORECASE), _en_calendar_week(1), triggers=("week",)),
+    _Rule(re.compile(r"\ba\s+week\s+ago\b", re.IGNORECASE),
+          lambda m, ref: (ref - timedelta(days=7), None, 2) if ref else None, triggers=("week",)),
     _Rule(re.compile(r"\b(?:this|earlier\s+this)\s+week\b", re.IGNORECASE), _en_calendar_week(0),
           triggers=("week",)),
     _Rule(re.compile(r"\bthe\s+past\s+week\b", re.IGNORECASE), _ar_week(0), triggers=("week",)),

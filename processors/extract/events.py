@@ -39,7 +39,7 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
-from processors.extract.places import _metadata_spans
+from processors.extract.places import _metadata_spans, with_precision
 from processors.extract.roles import Roles, camp, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
@@ -64,11 +64,21 @@ _GENERIC_ATTACK = re.compile(
     _AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هجمه|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
     r"attacked|assaults?|assaulted|offensive)$"
 )
-_WEAK_TERRITORY = re.compile(_AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances)")
+# Shooting and storming words of one armed side: with civilians alone as their victims, an Attack on them
+# ("gunmen opened fire on families, killing three", "killed by sniper fire", "militiamen raided the village").
+# (Not "shooting" or "gunfire": both sides' fire as often as one's, "shooting between rival factions".)
+_SHOOTING_EN = re.compile(
+    r"^(?:opened fire|fired (?:at|on|upon|towards)|shot at|snipers?|sniped|stormed|raided|raids?)$"
+)
+_WEAK_TERRITORY = re.compile(
+    _AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances|moved in)"
+)
 # Who enters without arms: aid convoys, inspectors, delegations, journalists, civilians.
 _UNARMED_NOUN = (
     r"[وفبل]?(?:ال)?(?:قافله|قوافل|مساعدات|شاحنه|شاحنات|مفتش\S*|بعثه|لجنه|وفد|وفود|فريق|فرق|صحفي\S*|مدنيين|"
-    r"نازحين|اهالي|لاجئين|الهلال|الصليب|منظمه|طواقم|مواد|حافلات|aid|convoys?|inspectors|trucks|journalists)(?!\w)"
+    r"نازحين|اهالي|لاجئين|الهلال|الصليب|منظمه|طواقم|مواد|حافلات|aid|convoys?|inspectors|trucks|journalists|"
+    r"food|medicines?|medical supplies|supplies|fuel|flour|residents|civilians|families|people|displaced|returnees|"
+    r"refugees|villagers)(?!\w)"
 )
 _UNARMED_ENTRANT = re.compile(r"\s+(?:\S+\s+){0,2}?" + _UNARMED_NOUN)
 _UNARMED_ENTRANT_BEFORE = re.compile(_UNARMED_NOUN + r"(?:\s+\S+){0,2}?\s+$")
@@ -89,6 +99,7 @@ _THREAT = re.compile(
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
     r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to|"
+    r"avert(?:s|ed|ing)?|forestall(?:s|ed|ing)?|stave off|staving off|head off|ward off|to prevent|"
     r"fear(?:s|ed)?(?!\s+(?:dead|killed|trapped|missing|lost)))\b"
 )
 # A trigger named as the topic of a statement or response is a reference, not a report.
@@ -226,6 +237,14 @@ _SEIZED_ITEMS = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:rifles?|weapons?|arms|ammunition|rounds|explosives?|guns?|rockets|missiles|"
     r"vehicles?|cars?|trucks?|motorcycles?|cash|money|documents|drugs|[وفبل]?(?:ال)?(?:اسلحه|سلاح|ذخائر|ذخيره|"
     r"متفجرات|عبوات|اليات|سيارات|سياره|اموال|وثائق|مخدرات|صواريخ|قذائف))\b"
+)
+# "seized 14 workers from a gas field", "took two aid workers hostage": unarmed people taken away.
+_SEIZED_PEOPLE_EN = re.compile(
+    r"\s+(?:(?:at least|more than|about|some|a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
+    r"scores of|several|\d+)\s+)?(?:[\w-]+\s+)?(?:civilians|workers|employees|people|residents|villagers|women|"
+    r"children|men|journalists|engineers|doctors|teachers|students|passengers|drivers|shepherds|farmers|"
+    r"hostages?|captives?)\b(?!\s+(?:of|from)\s+(?:the\s+)?(?:town|village|city|area|district))|"
+    r"\s+(?:\S+\s+){1,4}?(?:hostage|captive|prisoner)s?\b"
 )
 _SEIZURE_BEFORE = re.compile(
     r"\b(?:seized|seize|seizing|confiscated|found|discovered|recovered|captured|dismantled|defused|seizure of)"
@@ -443,6 +462,8 @@ def _prepare_mentions(doc: Document) -> re.Match[str] | None:
     _add_upper_case_is(doc.text, doc.positions, mentions.actors)
     if doc.language == "ar":
         _loyal_groups(doc.folded, mentions.actors)
+    else:
+        _bare_soldiers_en(doc.folded, mentions.actors)
     dateline = _DATELINE.match(doc.folded, doc.title_end + 1 if title else 0)
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
@@ -627,6 +648,37 @@ def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
+_BARE_SOLDIERS_EN = re.compile(  # ("an army base", not a named "Wadi al-Dayf Army Base")
+    r"\b(?:soldiers?|troops|servicemen|(?:an|a|the|two|three|several) (?:army|military) (?:convoys?|checkpoints?|"
+    r"bases?|posts?|outposts?|patrols?|barracks|vehicles?|buses|bus))\b"
+)
+_COUNTED_BEFORE_EN = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|some|many|"
+    r"hundreds|least|than|about|nearly|around))(?: \S+)? $"
+)
+_OF_A_GROUP_AFTER = re.compile(r" (?:of|from|loyal to|belonging to|with) ")
+_OTHER_STATE_FORCES = STATE_FORCES - {"Military Forces of Syria", "Militia (Pro-Government)", "Hezbollah"}
+
+
+def _bare_soldiers_en(folded: str, actors: list[ActorMention]) -> None:
+    """English: soldiers, troops or an army convoy with no nation named, in a report that names no other
+    state's forces (nor Iraq), are the Syrian army's ("IS ambushed an army convoy", "killing 13 soldiers")."""
+    if "soldier" not in folded and "troops" not in folded and "army" not in folded and "servicemen" not in folded:
+        return
+    if "iraq" in folded or any(a.name in _OTHER_STATE_FORCES for a in actors):
+        return
+    added = [
+        ActorMention(m.start(), m.end(), "Military Forces of Syria")
+        for m in _BARE_SOLDIERS_EN.finditer(folded)
+        if not any(a.start < m.end() and m.start() - 3 < a.end for a in actors)  # "QSD troops": that group's
+        and not _COUNTED_BEFORE_EN.search(folded, max(0, m.start() - 25), m.start())  # "30 soldiers were killed"
+        and not _OF_A_GROUP_AFTER.match(folded, m.end())
+    ]
+    if added:
+        actors.extend(added)
+        actors.sort(key=lambda a: a.start)
+
+
 # "ميليشيات موالية لإيران", "مسلحون مقربون من دمشق", "فصائل موالية لأنقرة": a group loyal to a state is a
 # militia of that state's camp, not the state's forces (nor its capital).
 _LOYAL_GROUP = re.compile(
@@ -805,10 +857,22 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             and not _TOLL_STEM.search(sentence)
         ):
             continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
+        if (
+            not arabic
+            and _CONDEMNED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 50), hit.start)
+            and not _TOLL_WORD_EN.search(sentence)
+        ):
+            continue  # "the U.N. chief condemned the strikes on hospitals": a reaction, no report of its own
+        if not arabic and _MOURNED_BEFORE_EN.search(doc.folded, max(s_start, hit.start - 90), hit.start):
+            continue  # "the funeral of the 12 children killed in last week's strike": mourning, no new strike
+        if not arabic and _DAYS_AFTER_EN.search(doc.folded, max(s_start, hit.start - 50), hit.start):
+            continue  # "visited Douma days after the army retook it": an earlier event, told as background
         if not arabic and _PERCEIVED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 30), hit.start):
             continue  # "people waiting in the garage heard the blast": the blast told before, heard elsewhere
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
+        if not arabic and hit.rule.name == "take" and _SEIZED_PEOPLE_EN.match(doc.folded, hit.end, clause[1]):
+            hit = TriggerMention(hit.start, hit.end, _RULE["abduct"])  # "seized 14 workers": people taken
         if hit.rule.name in ("ied", "suicide", "shell") and for_text(_SEIZURE_BEFORE, folded).search(
             doc.folded, max(clause[0], hit.start - 60), hit.start
         ):
@@ -1134,7 +1198,10 @@ def _ground_raids_en(doc: Document, kept: list[TriggerMention], s_start: int, s_
     out = []
     for h in kept:
         if h in raids:
-            agent = next((a for a in reversed(doc.actors) if s_start <= a.start and a.end <= h.start), None)
+            agent = next(  # the nearest armed side before it: the raid's victims are not its agent
+                (a for a in reversed(doc.actors) if s_start <= a.start and a.end <= h.start and a.name != "Civilians"),
+                None,
+            )
             if (agent is not None and agent.name not in AIR_CAPABLE and agent.name != "Civilians") or arrests:
                 h = TriggerMention(h.start, h.end, _RULE["clash"])
         out.append(h)
@@ -1252,6 +1319,30 @@ class _DateRange:
         self.date = min(m.date for m in mentions)
         self.end_date = max((m.end_date or m.date) for m in mentions)
         self.precision = max(m.precision for m in mentions)
+
+
+# English: the day a source spoke, right after its verb ("officials said on Thursday", "said in a report
+# issued on Wednesday"), when the sentence also dates the event itself.
+_CONDEMNED_BEFORE_EN = re.compile(
+    r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing)|deplor(?:es|ed|ing)|decr(?:ies|ied|ying))(?: on \w+)? "
+    r"(?:[^\s.;]+ ){0,4}$"
+)
+_TOLL_WORD_EN = re.compile(r"\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w*|casualt\w*)\b")
+_MOURNED_BEFORE_EN = re.compile(
+    r"\b(?:funerals?|burials?|mourn\w*|memorials?|vigils?) (?:[^\s.;]+ ){0,5}?(?:of|for) (?:the |those |people |"
+    r"victims )?(?:[^\s.;]+ ){0,3}?(?:(?:killed|who died|who were killed|dead|slain) (?:in|by|during) "
+    r"(?:[^\s.;]+ ){0,3})?$"
+)
+# "days after the army retook it", "a week after rebels seized the town": what happened days before the news.
+_DAYS_AFTER_EN = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|few|a few|\d+) )?(?:days?|weeks?|months?|years?) after"
+    r"(?: [^\s,.;]+){0,5} $"
+)
+_SAID_ON_EN = re.compile(
+    r"\b(?:said|says|reported|told (?:\S+ ){1,3}?|announced|added|stated|confirmed|claimed|wrote|tweeted)"
+    r"(?: (?:in|on) (?:a|an|its|their|his|her) (?:\S+ ){0,2}?(?:report|statement|post|message|briefing|update)"
+    r"(?: (?:issued|released|published|posted))?)?,? $"
+)
 
 
 def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], published: Any) -> bool:
@@ -1433,6 +1524,27 @@ def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
     return False
 
 
+_TAIL_START = re.compile(r",\s*(?:[^\s,]+\s+){0,2}$")
+
+
+def _attribution_tail(folded: str, start: int, end: int) -> bool:
+    """English: a side named only as a source after the story (", rebels and residents said")."""
+    from processors.extract.roles import _SPEAKER_AFTER
+
+    return bool(
+        folded[max(0, start - 30) : start].isascii()
+        and _TAIL_START.search(folded, max(0, start - 30), start)
+        and _SPEAKER_AFTER.match(folded[end : end + 40])
+    )
+
+
+def _charged_with(folded: str, start: int) -> bool:
+    """A side named in the charge against the victims ("accused of spying for the coalition") took no part."""
+    from processors.extract.roles import _STATUS_BEFORE
+
+    return searcher(_STATUS_BEFORE, folded)(folded[max(0, start - 28) : start]) is not None
+
+
 def _has_place(doc: Document, span: tuple[int, int]) -> bool:
     return any(span[0] <= p.start < span[1] for p in _read_context(doc).places)
 
@@ -1454,8 +1566,14 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         sentence = sentence[:a0] + " " * (a1 - a0) + sentence[a1:]
     cand.armed_victims = any(
         not _BY_AGENT.search(sentence, max(0, m.start() - 12), m.start())
+        and not _attribution_tail(doc.folded, s_start + m.start(), s_start + m.end())
         for m in for_text(_ARMED_VICTIM, sentence).finditer(sentence)
-    ) or any(a.name not in ("Civilians", cand.roles.actor1) for a in sentence_actors)
+    ) or any(
+        a.name not in ("Civilians", cand.roles.actor1)
+        and not _attribution_tail(doc.folded, a.start, a.end)
+        and not _charged_with(doc.folded, a.start)
+        for a in sentence_actors
+    )
     cand.civilian_victims = any(a.name == "Civilians" for a in sentence_actors)
     captives = for_text(_CAPTIVES, doc.folded)
     cand.captive_victims = doc.language == "ar" and captives.search(doc.folded, *cand.clause) is not None
@@ -1480,6 +1598,9 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
 
         ranked = sorted(places, key=score)
         cand.place = ranked[0]
+        if doc.language == "en" and cand.place.location.geo_precision == 1 and _road_end(doc, cand.place):
+            # "on the highway between Damascus and Homs": a spot on the road, near the town it is told by
+            cand.place = _Shifted(with_precision(cand.place.inner, 2), cand.place.start, cand.place.end)
         seen = {ranked[0].location.name}
         for p in ranked[1:]:
             if p.location.name not in seen and _in(cand.clause, p.start) and _KIND_RANK.get(p.kind, 2) <= 1:
@@ -1499,6 +1620,9 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         and not _SINCE_START_BEFORE.search(doc.folded, max(s_start, d.start - 70), d.start)
     ]
     dates = [d for d in dates if not _toll_update_day(doc, d.start, s_start, s_end)]
+    told = [d for d in dates if _SAID_ON_EN.search(doc.folded, max(s_start, d.start - 70), d.start)]
+    if told and len(told) < len(dates):
+        dates = [d for d in dates if d not in told]  # "bombed X on 6 May, a monitor said on Wednesday"
     in_clause = [d for d in dates if _in(cand.clause, d.start)]
     if len({d.date for d in in_clause}) >= 2:
         cand.date_mention = _DateRange(in_clause)
@@ -1544,10 +1668,11 @@ _OWNED_WEAPON_TYPES = {
 
 # "The Russian defence ministry said its jets destroyed ...": a state's ministry or army telling its own act.
 _OWN_FORCES_EN = re.compile(
-    r"\b(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian) (?:defen[cs]e ministry|ministry of defen[cs]e|"
-    r"military|army|armed forces|air force|general staff|government)(?: [\w.-]+){0,4}? (?:said|says|announced|"
-    r"reported|claimed|stated)(?: on \w+)?(?: that)? (?:its|their) (?:own )?(?:jets|warplanes|aircraft|planes|forces|"
-    r"troops|air ?force|drones|artillery|bombers|helicopters|units|soldiers)\b"
+    r"\b(?:(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian) (?:defen[cs]e ministry|ministry of defen[cs]e|"
+    r"military|army|armed forces|air force|general staff|government)|(coalition))(?: [\w.-]+){0,4}? "
+    r"(?:said|says|announced|reported|claimed|stated)(?: on \w+)?(?: that)? (?:its|their) (?:own )?"
+    r"(?:jets|warplanes|aircraft|planes|forces|troops|air ?force|drones|artillery|bombers|helicopters|units|"
+    r"soldiers)\b"
 )
 _STATE_OF_ADJECTIVE = {
     "russian": "Military Forces of Russia",
@@ -1558,6 +1683,7 @@ _STATE_OF_ADJECTIVE = {
     "american": "Military Forces of the United States",
     "iraqi": "Military Forces of Iraq",
     "syrian": "Military Forces of Syria",
+    "coalition": "Coalition",
 }
 
 
@@ -1598,6 +1724,8 @@ def _coordinated_taker_en(doc: Document, cand: Candidate, sentence_actors: list[
         return
     if subject.name == cand.roles.actor1:
         return
+    if doc.folded.startswith(("fell ", "fallen ", "falls ", "falling "), t.start):
+        return  # "Hajin, IS's last stronghold, fell to the SDF": the place fell, its subject lost it
     other = cand.roles.actor1 if cand.roles.actor1 and not same_side(cand.roles.actor1, subject.name) else ""
     cand.roles.actor1 = subject.name
     cand.roles.spans["actor1"] = (subject.start, subject.end)
@@ -1615,14 +1743,15 @@ def _own_forces_en(doc: Document, cand: Candidate) -> None:
     if found is None:
         return
     roles = cand.roles
-    state = _STATE_OF_ADJECTIVE[found.group(1)]
+    group = 1 if found.group(1) else 2  # a state's ministry or army, or the coalition
+    state = _STATE_OF_ADJECTIVE[found.group(group)]
     if roles.actor1 == state:
         return
     if roles.actor1 and not same_side(roles.actor1, state):
         roles.actor2 = roles.actor1  # "its jets destroyed an IS command post": the named group was the target
         roles.spans.pop("actor2", None)
     roles.actor1 = state
-    roles.spans["actor1"] = (found.start(1), found.end(1))
+    roles.spans["actor1"] = (found.start(group), found.end(group))
 
 
 def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
@@ -1893,10 +2022,15 @@ _FOREIGN_STRIKERS = {"Military Forces of Israel", "Military Forces of the United
 _MILITARY_TARGET = re.compile(
     r"(?:مطار|قاعده|ثكنه|كتيبه|مواقع|موقع|مقر)\S* (?:\S+ ){0,2}?"
     r"(?:العسكري|العسكريه|للجيش|لقوات النظام|الجويه)|"
-    r"military (?:airport|air ?base|base|positions?|site|facilit\w+)|army (?:positions?|base)|air ?base"
+    r"military (?:airport|air ?base|bases?|positions?|posts?|sites?|facilit\w+|outposts?|depots?|convoys?)|"
+    r"army (?:\w+ )?(?:positions?|bases?|posts?|outposts?|depots?|warehouses?)|air ?base"
 )
 _CLAIM = re.compile(
     r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|"
+    # "IS said ... that one of its fighters carried out the attack"
+    r"\b(?:said|says|announced|stated) (?:[^\s.;]+ ){0,8}?(?:that )?(?:one of )?its (?:\w+ )?(?:fighters?|members?|"
+    r"militants?|suicide bombers?|martyrs?|soldiers?|men) (?:had )?(?:carried out|conducted|executed|was behind|"
+    r"were behind) (?:the|this|that) (?:attack|bombing|blast|operation)|"
     r"\b(?:is|are|was|were) (?:widely )?(?:believed|thought|suspected) to (?:be|have been) behind\b|"
     r"(?<!\w)[وف]?(?:تبنت|تبنوا|"
     r"تبني (?:\S+ ){0,4}?(?:الهجوم|الهجمات|التفجير|التفجيرات|العمليه|الاعتداء|الغاره|القصف)|"
@@ -2024,7 +2158,7 @@ def _finalize_type(cand: Candidate) -> str:
         and cand.civilian_victims
         and not cand.armed_victims
         and cand.roles.actor2 in ("Civilians", "")
-        and all(_GENERIC_ATTACK.match(w) for w in cand.words.values())
+        and all(_GENERIC_ATTACK.match(w) or _SHOOTING_EN.match(w) for w in cand.words.values())
         and re.search(r"[a-z]", "".join(cand.words.values()))
     ):
         return "Attack"  # "IS fighters attacked a village, killing 20 civilians": violence against civilians
@@ -3659,6 +3793,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and (cand.casualties or _GAS_VICTIMS.search(doc.folded, *doc.sentences[cand.sentence]))
     ):
         roles.actor2 = "Civilians"  # gas released over a town ("استنشقوا غاز الكلور") hits its people
+    if (
+        doc.language == "en"
+        and sub_event_type in ("Attack", "Abduction/forced disappearance")
+        and not roles.actor2
+        and not cand.armed_victims
+    ):
+        roles.actor2 = "Civilians"  # the unarmed attacked or taken ("gunmen assassinated the council's head")
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
@@ -3798,11 +3939,14 @@ def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) ->
                 a.name
                 for a in doc.actors
                 if s_start <= a.start < s_end
-                and a.name not in ("Civilians", roles.actor2)
+                and a.name != "Civilians"
                 and _FIRED_FROM.search(doc.folded, max(s_start, a.start - 40), a.start)
             ),
             "",
         )
+        if roles.actor1 and roles.actor1 == roles.actor2:  # "rockets fired from rebel areas": the firer, not
+            roles.actor2 = ""  # the target
+            roles.spans.pop("actor2", None)
 
 
 # Barrel bombs, and helicopters no other state is said to fly, were the Syrian state's weapons from the air

@@ -440,6 +440,8 @@ _TAKE_EN = en(
     r"advanced (?:in)?to",
     r"advances? (?:in)?to",
     r"entered",
+    # "government forces moved in(to the town)"; not "moved in reinforcements"
+    r"moved into|moved in(?=[ \t]*(?:[,.;]|$|on\b|after\b|and\b|as\b|when\b|once\b|hours\b|days\b))",
     r"wrested",
     r"drove (?:[\w'-]+ ){0,4}out",
     r"expelled",
@@ -545,6 +547,9 @@ _SUICIDE_AR = ar(
 _SUICIDE_EN = en(
     r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|attackers?|car bombs?|vests?|belts?|truck bombs?)",
     r"blew (?:himself|herself|themselves) up",
+    # a bomb-laden vehicle driven or rammed into a target has its driver with it
+    r"(?:drove|driving|driven|rammed|ramming|crashed) (?:an? |their |his )?(?:explosives?|bomb)[- ]?"
+    r"(?:laden|packed|rigged|filled|loaded) (?:truck|car|vehicle|lorry|tanker|bulldozer|armou?red vehicle)s?",
     r"explosive (?:belt|vest)s?",
     r"suicide",
     r"svbieds?",
@@ -673,6 +678,10 @@ _ABDUCT = (
         r"kidnapp?(?:ed|ing|ings)?",
         r"kidnaps?",
         r"forcibly disappeared",
+        r"forced disappearances?",
+        # "went missing after being stopped at a checkpoint": taken by those who stopped them
+        r"(?:went|gone) missing(?= (?:\w+ )?after (?:being |they were |he was |she was )?(?:stopped|detained|"
+        r"arrested|seized|taken|picked up|abducted|kidnapped))",
         r"hostages?",
         r"taken captive",
         r"held captive",
@@ -795,10 +804,21 @@ NOT_EVENT_CONTEXT = re.compile(
         r"sentences?",
         r"trial",
         r"convicted",
-        r"judge",
+        # a judge's ruling, not a judge who was the victim ("a judge was shot dead")
+        r"judges?(?! (?:was|were|has been|had been) (?:\w+ )?(?:killed|shot|assassinated|wounded|injured|"
+        r"kidnapped|abducted|murdered))",
         r"anniversary",
         r"short circuit",
         r"bad weather",
+        # road and household mishaps: "a bus overturned", "a gas cylinder exploded", "the roof collapsed"
+        r"overturned",
+        r"collided",
+        r"collisions?",
+        r"brake failure",
+        r"drowned",
+        r"electrocuted",
+        r"gas (?:leak|cylinders?|canisters?)",
+        r"(?:building|roof|house|home) collapsed?",
     ),
 )
 
@@ -1218,6 +1238,9 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"menbij military council",
             r"deir ez-?zor military council",
             r"kurdish-led(?: \w+){0,2} (?:forces|fighters|alliance)",
+            # in Syria the forces Washington backs on the ground (not "U.S.-backed Iraqi forces", nor rebels)
+            r"(?:u\.? ?s\.?|us|american|coalition)-backed (?:syrian |kurdish |arab-kurdish |kurdish-arab )?"
+            r"(?:forces|fighters|alliance|militias?)",
             r"army of revolutionaries",
             r"(?:jaysh|jaish) al-?thuwar",
         ),

@@ -47,7 +47,7 @@ _AGENT_BEFORE = re.compile(
     r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه|برصاص|"
     r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه|حراس|حرس)(?:\s+من)?"
     r"(?:\s+(?:مقر|مقرات)\S*)?)?|\bby|"
-    r"\bcarried out by|"
+    r"\bcarried out by|\b(?:fell|fallen|falls|falling) (?:in)?to(?: the)?(?: [\w.'-]+-(?:backed|led))?|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
 _BACKER_BEFORE = re.compile(
@@ -141,6 +141,9 @@ _SAYS_ITSELF = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated
 _STATUS_BEFORE = re.compile(
     r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
+    # the charge against victims names a side that took no part: "accused of spying for the coalition"
+    r"spying for|spied for|collaborat\w* with|working for|worked for|dealing with|links to|ties to|loyalty to|"
+    r"allegiance to|informing for|informers? for|"
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|[تي]سيطر علي(?:ها|ه)|معقل|معاقل|بتهمه(?:\s+\S+){0,3})\s*$"
 )
