@@ -51,6 +51,7 @@ class Casualties:
     end: int
     side_at: int
     zero: bool = False
+    total: bool = False  # a note's own total over all it tells ("for a total of 12", "Total fatalities coded as 9")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -940,6 +941,21 @@ class _Quantity:
     dual_kind: str = ""
 
 
+# An ACLED note's own total over what it tells: a known toll plus the unknown number coded as 10 ("coded as
+# 10 for a total of 14", "(23 fatalities recorded in total)", "Total fatalities coded as 9", a closing
+# "7 fatalities."). A sentence that also splits or spreads a total over places is left to the split rules.
+_NOTE_TOTAL = re.compile(
+    r"\b(?:for|with) (?:a|the) total (?:fatality count |number of fatalities |of fatalities )?(?:of |coded (?:as|to) )?"
+    r"(\d+)\b|"
+    r"\b(\d+) (?:total )?(?:fatalities|deaths) (?:were )?(?:recorded |coded )?(?:in )?total\b|"
+    r"\b(\d+) total (?:fatalities|deaths) (?:were )?coded\b|"
+    r"\btotal (?:number of )?(?:fatalities|fatality count|deaths) (?:(?:at|in) [\w' -]{1,30}? )?"
+    r"(?:(?:were |was |are |is )?(?:coded|recorded) |are |is )(?:as |to |at )?(\d+)\b|"
+    r"^\W*(\d+) (?:fatalities|fatality|deaths)\W*$"
+)
+_SPLIT_WORDS = re.compile(r"\b(?:split|splot|spread|distributed|divided|allocated|each|respectively)\b")
+
+
 def _coded_value(word: str) -> int:
     return int(word) if word.isdigit() else _EN_UNITS.get(word) or _EN_TENS[word]
 
@@ -1181,6 +1197,26 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 zero=True,
             )
         )
+    note_total = _NOTE_TOTAL.search(sentence)
+    if (
+        note_total
+        and not _SPLIT_WORDS.search(sentence)
+        # a coder's words: "coded", "recorded", "Total fatalities are 5", a closing "7 fatalities."
+        and ("coded" in sentence or "recorded" in sentence or note_total.group().startswith("total") or note_total[5])
+    ):
+        count = int(next(g for g in note_total.groups() if g))
+        if count < MAX_EVENT_TOLL:
+            return [
+                Casualties(
+                    "killed",
+                    count,
+                    "convention",
+                    start + note_total.start(),
+                    start + note_total.end(),
+                    start + note_total.end(),
+                    total=True,
+                )
+            ]
     for match in _CODED.finditer(sentence):
         found.append(
             Casualties(
@@ -1348,6 +1384,10 @@ _SINGULAR_EN = frozenset(
         "gunman",
         "pilot",
         "journalist",
+        "reporter",
+        "correspondent",
+        "photographer",
+        "cameraman",
         "shepherd",
         "farmer",
         "teenager",
@@ -1500,7 +1540,9 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
 
 
 _PAREN_ASIDE = re.compile(r"\( [^()]{0,40}? \) ")
-_OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,5}?(?=(?:was|were|had|has) )")
+_OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,7}?(?=(?:was|were|had|has) )")
+# "a commander , <his name> , was killed": a name set off by commas before the verb
+_NAME_ASIDE_BEFORE_VERB = re.compile(r"^, (?:[^\s.,;]+ ){1,8}?, (?=(?:was|were|had|has) )")
 _AND_KIN_BEFORE_VERB = re.compile(r"^and (?:his|her|their|a|an|another) (?:\S+ )?\S+ (?=(?:were|have|had) )")
 _LEFT_BEFORE = re.compile(r"\bleft$")
 _INJURED_BEFORE = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
@@ -1546,6 +1588,8 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             )
         ):
             j += 1
+        while j + 1 < len(tokens) and tokens[j].text in _SINGULAR_EN and tokens[j + 1].text in _SINGULAR_EN:
+            j += 1  # "a rebel fighter", "a brigadier general": the last noun of the run is the person
         if (
             j < len(tokens)
             and tokens[j].text in _SINGULAR_EN
@@ -1555,16 +1599,18 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             after = " ".join(t.text for t in tokens[j + 1 : j + 18])
             after = _PAREN_ASIDE.sub("", after)  # "a member of the army (SAA) was killed"
             after = _OF_GROUP_BEFORE_VERB.sub("", after)
+            after = _NAME_ASIDE_BEFORE_VERB.sub("", after)
             after = _AND_KIN_BEFORE_VERB.sub("", after)
             if (
                 re.search(
                     r"\b(?:killed|killing|kill|shot|shot dead|gunned down|executed|assassinated|murdered|"
-                    r"assassinating|stabbed|body of|bodies of)$",
+                    r"assassinating|stabbed|body of|bodies of|(?:killing|death|murder|assassination) of)$",
                     before,
                 )
                 or re.match(
                     r"(?:(?:was|were|had been|has been) (?:\w+ ){0,3}?(?:killed|shot dead|executed|assassinated|"
-                    r"beheaded|found dead)|(?:\w+ ){0,4}?died|(?:was|were) (?:\S+ ){1,10}?(?:which|that) "
+                    r"beheaded|found dead)|(?:\w+ ){0,4}?(?:died|succumbed to)|"
+                    r"(?:was|were) (?:\S+ ){1,10}?(?:which|that) "
                     r"(?:led to|resulted in|caused) (?:his|her) death)",
                     after,
                 )
@@ -1685,7 +1731,9 @@ def _judge(
         return None  # "Get short URL 185": a page counter
     if nxt[:1] == ["of"] and any(w in _NON_PERSON_EN for w in nxt[2:4]):
         return None  # "9 of their military vehicles": things of a side, not people
-    for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
+    # English group names run long before the noun: "3 Hayat Tahrir al Sham fighters"
+    window = nxt[:5] if all(w.isascii() for w in nxt[:5]) else nxt[:4]
+    for k, word in enumerate([] if q.dual_kind else window):  # a dual is its own noun
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:
                 noun_ok = noun_ok or word == "من"

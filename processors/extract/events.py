@@ -2041,7 +2041,7 @@ def _assign_casualties(
         if c.count in totals and c.count > 1 and c.qualifier != "convention":
             continue  # a running total restated without its "since"
         owner: Candidate | None = None
-        if c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] and first_body is not None:
+        if _note_coding(doc, c) and first_body is not None:
             first_body.casualties.append(c)  # a note's own coding is about its main event
             continue
         same_clause = [k for k in cands if _in(k.clause, c.start)]
@@ -2244,6 +2244,11 @@ _RAISED_TO = re.compile(
 )
 
 
+def _note_coding(doc: Document, c: Casualties) -> bool:
+    """A note's own coding of its toll ("coded as 10", "for a total of 12"): about its main event."""
+    return c.qualifier == "convention" and (c.total or "coded" in doc.folded[c.start : c.end])
+
+
 def _toll(
     doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
 ) -> tuple[int | None, str | None, list[Casualties]]:
@@ -2254,8 +2259,9 @@ def _toll(
     numbered = [c for c in items if not c.zero]
     if not numbered:
         return 0, "exact", items[:1]
-    if any(c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] for c in numbered):
-        coded = [c for c in numbered if "coded" in doc.folded[c.start : c.end]]
+    if any(_note_coding(doc, c) for c in numbered):
+        coded = [c for c in numbered if _note_coding(doc, c)]
+        coded.sort(key=lambda c: not c.total)  # "coded as 10 ... Total fatalities coded as 15": the note's total
         return coded[0].count, "convention", coded[:1]
     if doc.language == "ar" and len(numbered) > 1 and kind == "killed":
         lowest = _lowest_of_conflicting(doc, numbered)
@@ -2425,6 +2431,25 @@ def _same_sentence(doc: Document, a: int, b: int) -> bool:
     return any(s <= a < e and s <= b < e for s, e in doc.sentences)
 
 
+# "the clashes", "during the fighting": fighting told before, named again (English).
+_THE_FIGHTING_EN = re.compile(r"\b(?:the|these|those) (?:clash|clashes|fighting|battle|battles)$")
+
+
+def _the_fighting_again(doc: Document, cand: Candidate) -> bool:
+    """Whether an English candidate names the fighting told before ("one civilian was killed in the clashes"
+    a sentence or two after "clashes took place between A and B"), its other triggers only a killing."""
+    if doc.language != "en":
+        return False
+    named = False
+    for t in cand.triggers:
+        word = cand.words.get(t.start, "")
+        if _THE_FIGHTING_EN.search(doc.folded, max(0, t.start - 8), t.start + len(word)):
+            named = True
+        elif not _BARE_KILL.match(word):
+            return False
+    return named
+
+
 def _compatible(a: Candidate, b: Candidate) -> bool:
     ta, tb = _finalize_type(a), _finalize_type(b)
     if ta != tb and not (tb == "Armed clash" and ta in _TERRITORIAL and b.sentence > a.sentence):
@@ -2574,7 +2599,7 @@ def extract(report: Report) -> list[Event]:
         if (
             not cand.roles.actor1
             and previous is not None
-            and cand.sentence - previous.sentence <= 1
+            and (cand.sentence - previous.sentence <= 1 or _the_fighting_again(doc, cand))
             and _finalize_type(cand) in ("Armed clash",)
             and previous.roles.actor1
         ):
@@ -3668,8 +3693,9 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
         return None
     fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)
-    split = _coded_share(doc, cand) if qualifier == "convention" or _notes_split(doc) else None
-    if split is None and fatalities and _notes_split(doc):
+    noted_total = bool(killed) and killed[0].total  # the note's own total over what it tells is not split
+    split = _coded_share(doc, cand) if not noted_total and (qualifier == "convention" or _notes_split(doc)) else None
+    if split is None and fatalities and not noted_total and _notes_split(doc):
         split = _even_share(doc, cand, fatalities)
     if split is not None:  # the note codes part of its total to this event's place
         fatalities, qualifier, killed = split.count, "convention", [split]

@@ -1,0 +1,96 @@
+"""Coders' own totals ("coded as 10 for a total of 14"), single victims named without a number,
+long group names before a count, and "the clashes" told again a sentence or two later.
+
+All sentences here are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from processors.extract import extract_events
+from processors.extract.casualties import find_casualties
+from sitrep.records import Report
+from sitrep.textnorm import fold_with_offsets
+
+WHEN = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
+
+
+def report(text: str) -> Report:
+    return Report(report_id="t1", text=text, language="en", published_at=WHEN, fetched_at=WHEN)
+
+
+def found(text: str) -> list[tuple[int, bool]]:
+    folded, _ = fold_with_offsets(text)
+    return [(c.count, c.total) for c in find_casualties(folded, 0, len(folded)) if c.kind == "killed"]
+
+
+def first_toll(text: str) -> int | None:
+    events = extract_events(report(text))
+    assert events, text
+    return events[0].fatalities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("An unknown number of deaths among the attackers coded as 10 for a total of 17.", 17),
+        ("Losses in the garrison were coded as ten, for a total fatality count of 16.", 16),
+        ("Unknown losses on both sides coded as 10 (27 fatalities recorded in total).", 27),
+        ("Their total number of deaths was recorded at 9.", 9),
+        ("Total fatalities are 5.", 5),
+        ("7 fatalities.", 7),
+    ],
+)
+def test_a_coders_total_is_read_as_the_total(sentence: str, count: int) -> None:
+    assert found(sentence) == [(count, True)]
+
+
+def test_a_total_split_over_places_or_a_running_total_is_no_coders_total() -> None:
+    assert all(not total for _, total in found("Total fatalities coded as 20 and split evenly between both towns."))
+    assert all(not total for _, total in found("Two more soldiers died on Monday, for a total of 30 this week."))
+
+
+def test_the_total_stands_for_the_main_event() -> None:
+    text = (
+        "Government troops fought opposition fighters near Kafr Zita amid heavy shelling. Four opposition "
+        "fighters were confirmed dead. Army dead of unknown number are coded as ten for a total of 14."
+    )
+    assert first_toll(text) == 14
+    text = (
+        "Regime forces clashed with Islamic State fighters near Maadan. Unknown number of fatalities coded as 10. "
+        "Six shepherds were also killed by a mine nearby. Total fatalities coded as 16."
+    )
+    assert first_toll(text) == 16
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A rebel fighter from Kafr Nabl was killed when he tried to cross the front line near Hama.",
+        "Fighting between the army and opposition groups near Tafas led to the killing of a regime soldier.",
+        "An Islamic State commander, Abu Khalid al-Ansari, was killed during fighting with the army near Palmyra.",
+        "A government soldier succumbed to wounds he received in fighting with rebels near Harasta.",
+        "A local reporter was killed while filming the fighting between the army and rebels near Daraa.",
+        "A member of a Turkish-backed former opposition brigade was killed in fighting with YPG fighters near Afrin.",
+        "The death of a rebel fighter was reported after fighting with the army near Jisr al-Shughur.",
+    ],
+)
+def test_one_victim_without_a_number(sentence: str) -> None:
+    assert [count for count, _ in found(sentence)] == [1]
+
+
+def test_a_count_before_a_long_group_name() -> None:
+    assert [count for count, _ in found("7 Liwa al Quds militia fighters were killed near Aleppo airport.")] == [7]
+    # an Arabic count keeps its four-word reach (its fifth word may begin another phrase)
+    assert [count for count, _ in found("قتل 3 رعاة بانفجار لغم أرضي في بادية تدمر.")] == [3]
+
+
+def test_a_death_in_the_clashes_a_sentence_apart() -> None:
+    text = (
+        "Syrian army units and opposition rebels fought near Tafas on Monday. "
+        "No ground changed hands. A civilian was killed in the clashes."
+    )
+    assert first_toll(text) == 1
