@@ -1166,7 +1166,7 @@ def _with_one_named_before(
 
 
 _KIN_JOIN = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
-_COUNT_APPOSITION = re.compile(r"\s*,\s*(?:\S+\s+)?")
+_COUNT_APPOSITION = re.compile(r"\s*,\s*(?!and\s)(?:\S+\s+)?")  # (", and one fighter": one more, not a part)
 _OF_THEM_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
 
 
@@ -1294,7 +1294,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             joined[-1] = Casualties(c.kind, prev.count + c.count, c.qualifier, prev.start, c.end, c.side_at)
             continue
         joined.append(c)
-    found = joined
+    found = [_and_one_person(folded, c, end, found) for c in joined]
     # "three farmers, two brothers and their cousin, were killed", "5 civilians, 2 of them children":
     # a count set off right after another count's noun is part of it.
     return [
@@ -1359,6 +1359,17 @@ def _total_segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append(segments[k - 1])  # "killed 300, since the start of ...": the figure before
         spans.append((a, b))
     return spans or ([] if superlative else [(start, end)])
+
+
+def _and_one_person(folded: str, c: Casualties, end: int, found: list[Casualties]) -> Casualties:
+    """ "3 fighters and a civilian were killed", "killing 4 soldiers and an officer": one more of the dead,
+    named without a number or a verb of its own."""
+    if c.zero or c.kind != "killed" or not folded[c.start : c.side_at].isascii():
+        return c
+    more = _AND_ONE_PERSON_EN.match(folded, c.side_at, end)
+    if more is None or any(more.start() < o.start < more.end() for o in found):
+        return c
+    return Casualties(c.kind, c.count + 1, c.qualifier, c.start, more.end(), more.end())
 
 
 _SINGULAR_EN = frozenset(
@@ -1426,6 +1437,11 @@ _SINGULAR_EN = frozenset(
         "brother",
         "sister",
     }
+)
+
+_AND_ONE_PERSON_EN = re.compile(
+    r"\s*,?\s+and (?:a|an|one) (?:[\w'-]+ ){0,3}?(?:" + "|".join(sorted(_SINGULAR_EN)) + r")\b"
+    r"(?!\s+(?:was|were|is|got)\s+(?:\w+\s+)?(?:injured|wounded|hurt|arrested|captured|detained|abducted))"
 )
 
 # Kin nouns read "his wife", "her son": after "a"/"the" alone they are not a victim count of one.
@@ -1543,7 +1559,10 @@ _PAREN_ASIDE = re.compile(r"\( [^()]{0,40}? \) ")
 _OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,7}?(?=(?:was|were|had|has) )")
 # "a commander , <his name> , was killed": a name set off by commas before the verb
 _NAME_ASIDE_BEFORE_VERB = re.compile(r"^, (?:[^\s.,;]+ ){1,8}?, (?=(?:was|were|had|has) )")
-_AND_KIN_BEFORE_VERB = re.compile(r"^and (?:his|her|their|a|an|another) (?:\S+ )?\S+ (?=(?:were|have|had) )")
+_AND_KIN_BEFORE_VERB = re.compile(
+    r"^and (?:his|her|their|a|an|another|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:\S+ ){0,2}?\S+ "
+    r"(?=(?:were|have|had) )"
+)
 _LEFT_BEFORE = re.compile(r"\bleft$")
 _INJURED_BEFORE = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
 

@@ -94,3 +94,20 @@ def test_a_death_in_the_clashes_a_sentence_apart() -> None:
         "No ground changed hands. A civilian was killed in the clashes."
     )
     assert first_toll(text) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Army shelling of the hamlet caused the death of 4 gunmen and a shepherd.", 5),
+        ("Six farmers, and one policeman from the town, were killed in clashes with the army near Nawa.", 7),
+        ("A Jaysh al-Izza commander and 3 of his guards were killed in an ambush near Latamna.", 4),
+    ],
+)
+def test_one_more_person_joined_to_a_count(text: str, count: int) -> None:
+    assert first_toll(text) == count
+
+
+def test_a_person_joined_with_a_verb_of_their_own_is_not_added() -> None:
+    folded, _ = fold_with_offsets("Clashes near Nawa killed 4 fighters and a child was injured by a stray bullet.")
+    assert 5 not in [c.count for c in find_casualties(folded, 0, len(folded))]
