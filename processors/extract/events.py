@@ -2101,8 +2101,10 @@ _ALT_TOLL_BEFORE = re.compile(
     r"\b(?:gave|give|gives|giving|put|puts|putting|placed|places|reported|reports|cited)\s+(?:a|the|an)\s+"
     r"(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at)\s+(?:at least\s+|more than\s+|over\s+|around\s+|nearly\s+)?$"
 )
-_SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as)\b")
+_SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as|noted in this)\b")
 _THIS_PLACE = re.compile(
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:fatalities |deaths )?(?:were |are )?"
+    r"noted in this (?:location|area)|"
     r"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:this (?:location|event|area)|(?:fighting at )?each "
     r"(?:location|event|area|town|village))|(?:split|spread)\W+(\d+) each|(\d+) each (?:among|between|to)|"
     r"with (\d+) coded to each"
@@ -2193,6 +2195,9 @@ def _split_sentences(doc: Document) -> list[tuple[int, int]]:
     return doc.split_sentences
 
 
+_OWN_NAME_PREFIX = re.compile(r"^(?:the )?(?:(?:vicinity|outskirts|surroundings) of (?:the )?)?(?:al[- ])?")
+
+
 def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     """ACLED notes split a total over places ("7 Kabani, 6 Haddada", "9 coded to Quriyeh",
     "6 fatalities coded to this location"): the share of this event's place, when it is named."""
@@ -2200,14 +2205,16 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     if cand.place is not None:
         names.append(doc.folded[cand.place.start : cand.place.end])
         names.append(cand.place.location.name.lower())
-    names = [re.sub(r"^(?:the |al[- ])", "", n).strip() for n in names if n]
+    # "the vicinity of Tafas", "the outskirts of al-Mzeireeb": the place's own name
+    names = [_OWN_NAME_PREFIX.sub("", n).strip() for n in names if n]
     for s_start, s_end in _split_sentences(doc):
         sentence = doc.folded[s_start:s_end]
         here = _THIS_PLACE.search(sentence)
         if here:
+            word = next(g for g in here.groups() if g)
             return Casualties(
                 "killed",
-                int(next(g for g in here.groups() if g)),
+                int(word) if word.isdigit() else _SHARE_WORDS[word],
                 "convention",
                 s_start + here.start(),
                 s_start + here.end(),
@@ -2235,7 +2242,50 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
                     s_start + match.end(),
                     s_start + match.end(),
                 )
+    for s_start, s_end in doc.sentences:
+        sentence = doc.folded[s_start:s_end]
+        if not for_text(_SPREAD, sentence).search(sentence) and not _SPLIT_SENTENCE.search(sentence):
+            continue
+        for name in dict.fromkeys(names):
+            share = _allocated_to(sentence, name) if len(name) >= 3 else None
+            if share is not None:
+                count, a, b = share
+                return Casualties("killed", count, "convention", s_start + a, s_start + b, s_start + b)
     return None
+
+
+_SHARE_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_SHARE_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+_PLACE_WORD = r"(?: (?:area|areas|town|city|village|neighbou?rhood|camp|front|countryside))?"
+_LISTED = r"[^\d,;.()]{2,40}?"  # another place of the same list
+
+
+def _allocated_to(sentence: str, name: str) -> tuple[int, int, int] | None:
+    """The share a note allocates to a named place, in the forms ACLED coders write ("with Adwan allocated
+    33", "Batish (3)", "Harasta and Duma each allocated 3", "2 each allocated to Nawa and Jasim", "4 to
+    Sosa", "Inkhil four"): (count, start, end) in ``sentence``, or None."""
+    escaped = rf"(?<![\w-])(?:al[- ])?{re.escape(name)}(?![\w-]){_PLACE_WORD}"
+    after = re.search(
+        rf"{escaped}(?: \(|:? ){_SHARE_N}(?! (?:fatalit|deaths?\b|each )?(?:to|in|at)\b)|"
+        rf"{escaped}(?:(?:,|,? and) {_LISTED})*,? (?:were |are |was |is )?(?:each )?(?:allocated|coded|given)"
+        rf"(?: with)? {_SHARE_N}",
+        sentence,
+    )
+    before = re.search(
+        rf"(?<![\w.]){_SHARE_N}(?: fatalities| fatality| deaths)?(?: each)?(?: were| are)?"
+        rf"(?: coded| allocated| distributed)?(?: each)? (?:to|in|at|for)(?: each)?(?: fighting (?:at|in))?(?: the)? "
+        rf"(?:{_LISTED}(?:,|,? and) )*{escaped}",
+        sentence,
+    )
+    found = after or before
+    if found is None:
+        return None
+    word = next(g for g in found.groups() if g)
+    count = int(word) if word.isdigit() else _SHARE_WORDS[word]
+    return count, found.start(), found.end()
 
 
 _RAISED_TO = re.compile(

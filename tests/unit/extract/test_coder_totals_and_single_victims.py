@@ -12,6 +12,7 @@ import pytest
 
 from processors.extract import extract_events
 from processors.extract.casualties import find_casualties
+from processors.extract.events import _allocated_to
 from sitrep.records import Report
 from sitrep.textnorm import fold_with_offsets
 
@@ -111,3 +112,36 @@ def test_one_more_person_joined_to_a_count(text: str, count: int) -> None:
 def test_a_person_joined_with_a_verb_of_their_own_is_not_added() -> None:
     folded, _ = fold_with_offsets("Clashes near Nawa killed 4 fighters and a child was injured by a stray bullet.")
     assert 5 not in [c.count for c in find_casualties(folded, 0, len(folded))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "count"),
+    [
+        ("the 12 deaths are spread over three places, with inkhil allocated 6 and nawa and jasim 3 each.", "inkhil", 6),
+        ("an unknown number coded as 10 and split as follows: tafas (4), dael (3) and sheikh miskin (3).", "dael", 3),
+        ("16 deaths split between four places, with busra and kherbet ghazaleh each allocated 5.", "busra", 5),
+        ("9 deaths coded across 3 places with 4 allocated to each of nawa and jasim and 1 to tasil.", "jasim", 4),
+        ("9 deaths coded across 3 places with 4 allocated to each of nawa and jasim and 1 to tasil.", "tasil", 1),
+        ("fatalities divided as follows: sanamayn five, ghabagheb two.", "sanamayn", 5),
+    ],
+)
+def test_the_share_a_note_allocates_to_a_place(sentence: str, name: str, count: int) -> None:
+    share = _allocated_to(sentence, name)
+    assert share is not None and share[0] == count
+
+
+def test_a_place_the_allocation_does_not_name_has_no_share() -> None:
+    assert _allocated_to("with inkhil allocated 6 and nawa 3.", "tafas") is None
+
+
+def test_the_event_takes_its_places_share() -> None:
+    text = (
+        "Government troops and opposition rebels fought in the vicinity of Inkhil in Daraa. "
+        "At least 9 fighters were killed in clashes at Inkhil and Jasim, with 5 coded to Jasim and 4 to Inkhil."
+    )
+    assert first_toll(text) == 4
+    text = (
+        "Syrian army units clashed with Islamic State fighters near Maadan. Several were killed. "
+        "Three were noted in this location."
+    )
+    assert first_toll(text) == 3
