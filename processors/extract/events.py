@@ -392,6 +392,7 @@ class Candidate:
     origin_place: bool = False  # its place was named only as where people came from (`_origin_place`)
     place_inherited: bool = False  # its sentence names no place: the sentence before's
     captive_victims: bool = False  # those killed were held captive ("قتل ... بعد أيام من اختطافهم")
+    fighting_again: bool = False  # names the fighting told before: "killed during the clashes" (`_the_fighting_again`)
 
     @property
     def start(self) -> int:
@@ -2506,7 +2507,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     pair_a = {a.roles.actor1, a.roles.actor2} - {""}
     pair_b = {b.roles.actor1, b.roles.actor2} - {""}
-    if not (pair_a <= pair_b or pair_b <= pair_a):
+    fighting_again = b.fighting_again and b.sentence > a.sentence  # "6 fighters were killed during the clashes"
+    if not (pair_a <= pair_b or pair_b <= pair_a or fighting_again):
         for x, y in ((a.roles.actor1, b.roles.actor1), (a.roles.actor2, b.roles.actor2)):
             if x and y and x != y and not same_side(x, y):
                 return False
@@ -2646,10 +2648,11 @@ def extract(report: Report) -> list[Event]:
         if cand.place is None and previous is not None and previous.place is not None:
             cand.place, cand.origin_place = previous.place, previous.origin_place
             cand.place_inherited = True
+        cand.fighting_again = _the_fighting_again(doc, cand)
         if (
             not cand.roles.actor1
             and previous is not None
-            and (cand.sentence - previous.sentence <= 1 or _the_fighting_again(doc, cand))
+            and (cand.sentence - previous.sentence <= 1 or cand.fighting_again)
             and _finalize_type(cand) in ("Armed clash",)
             and previous.roles.actor1
         ):

@@ -145,3 +145,13 @@ def test_the_event_takes_its_places_share() -> None:
         "Three were noted in this location."
     )
     assert first_toll(text) == 3
+
+
+def test_a_toll_told_of_the_clashes_joins_the_clash_told_before() -> None:
+    text = (
+        "Fighting broke out between the Syrian army - backed by allied militias and Hezbollah - and IS near Maadan, "
+        "amid Russian air raids. No ground changed hands. During the clashes, 8 IS fighters were killed."
+    )
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Armed clash" and events[0].fatalities == 8
+    assert len([e for e in events if e.sub_event_type == "Armed clash"]) == 1
