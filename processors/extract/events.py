@@ -2734,6 +2734,7 @@ def extract(report: Report) -> list[Event]:
         _attacks_named_by_their_means(body_cands)
     else:
         _bare_tolls_to_their_means(title_cands, body_cands, english=True)
+        _bare_tolls_to_the_clash(body_cands)
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -3075,6 +3076,37 @@ def _bare_tolls_to_their_means(
             cand.roles.actor1 = last.roles.actor1
             if last.roles.actor1 and "actor1" in last.roles.spans:
                 cand.roles.spans["actor1"] = last.roles.spans["actor1"]
+
+
+def _bare_tolls_to_the_clash(body_cands: list[Candidate]) -> None:
+    """English: a sentence that only counts dead ("Two civilians were killed.", "It was reported that 5 men
+    were killed"), naming no one who killed them, a sentence or two after fighting told with its sides, is
+    that fighting's toll (even where air strikes or shelling accompanied it), not a killing of its own."""
+    for cand in body_cands:
+        if (
+            cand.sub_event_type not in ("Attack", "Armed clash")
+            or cand.roles.actor1
+            or not cand.casualties
+            or not all(_BARE_KILL.match(w) for w in cand.words.values())
+            or any(o is not cand and o.sentence == cand.sentence for o in body_cands)
+        ):
+            continue
+        clash = next(
+            (
+                o
+                for o in reversed(body_cands)
+                if o.start < cand.start
+                and 0 < cand.sentence - o.sentence <= 2
+                and (o.sub_event_type == "Armed clash" or o.sub_event_type in _TERRITORIAL)
+                and o.roles.actor1
+                and o.roles.actor2
+                and not all(_BARE_KILL.match(w) for w in o.words.values())
+            ),
+            None,
+        )
+        if clash is not None:
+            cand.sub_event_type = "Armed clash"
+            cand.roles.actor1, cand.roles.actor2 = clash.roles.actor1, clash.roles.actor2
 
 
 def _attacks_named_by_their_means(body_cands: list[Candidate]) -> None:

@@ -155,3 +155,12 @@ def test_a_toll_told_of_the_clashes_joins_the_clash_told_before() -> None:
     events = extract_events(report(text))
     assert events and events[0].sub_event_type == "Armed clash" and events[0].fatalities == 8
     assert len([e for e in events if e.sub_event_type == "Armed clash"]) == 1
+
+
+def test_a_bare_count_of_dead_after_fighting_is_that_fightings_toll() -> None:
+    text = (
+        "Government forces battled opposition rebels around Nawa on Tuesday as warplanes struck the town. "
+        "It was reported that 3 civilians were killed."
+    )
+    events = extract_events(report(text))
+    assert events and events[0].sub_event_type == "Armed clash" and events[0].fatalities == 3
