@@ -52,6 +52,7 @@ class Casualties:
     side_at: int
     zero: bool = False
     total: bool = False  # a note's own total over all it tells ("for a total of 12", "Total fatalities coded as 9")
+    extra: bool = False  # a note's addition to the toll ("1 additional fatality coded for the suicide bomber")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -953,6 +954,11 @@ _NOTE_TOTAL = re.compile(
     r"(?:(?:were |was |are |is )?(?:coded|recorded) |are |is )(?:as |to |at )?(\d+)\b|"
     r"^\W*(\d+) (?:fatalities|fatality|deaths)\W*$"
 )
+# A note's addition to the toll it coded: "..., with 3 additional deaths added for the men who blew themselves
+# up", "one extra fatality coded for the driver".
+_EXTRA_CODED = re.compile(
+    rf"\b{_CODED_N} (?:additional|extra) (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added)\b"
+)
 _SPLIT_WORDS = re.compile(r"\b(?:split|splot|spread|distributed|divided|allocated|each|respectively)\b")
 
 
@@ -1217,7 +1223,21 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                     total=True,
                 )
             ]
+    extras = [
+        Casualties(
+            "killed",
+            _coded_value(next(g for g in m.groups() if g)),
+            "convention",
+            start + m.start(),
+            start + m.end(),
+            start + m.end(),
+            extra=True,
+        )
+        for m in _EXTRA_CODED.finditer(sentence)
+    ]
     for match in _CODED.finditer(sentence):
+        if extras and match.start() >= extras[0].start - start:
+            break  # "2 additional fatalities coded for the bombers": no coding of its own
         found.append(
             Casualties(
                 "killed",
@@ -1228,7 +1248,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 start + match.end(),
             )
         )
-        return found  # an ACLED note's own coding settles the toll of its sentence
+        return found + extras  # an ACLED note's own coding settles the toll of its sentence
     i = 0
     vague_next: re.Match[str] | None = None  # the next vague phrase at or after a token already looked at
     vague_from = -1
@@ -1276,6 +1296,8 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         i = max(quantity.end_tok, i + 1)
     if total_spans:
         found = [c for c in found if not any(a <= c.start < b for a, b in total_spans)]
+    if extras:  # "18 fatalities reported with 1 additional fatality coded": the addition is read apart
+        found = [c for c in found if not any(e.start <= c.start < e.end for e in extras)] + extras
     # "a woman and her three children", "امراه واطفالها الثلاثه": one toll of both.
     joined: list[Casualties] = []
     for c in found:
@@ -1897,6 +1919,9 @@ def _and_one_more_person(tokens: list[Token], j: int) -> int:
     return 0
 
 
+_BOTH_SIDES = (["both", "sides"], ["each", "side"])
+
+
 def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKind | None:
     if noun_kind == "k":
         return "killed"
@@ -1915,6 +1940,9 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
             continue  # "twenty civilians including children were treated": the verb after the aside decides
         if aside and word == "and" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
             continue  # "15 others, including children and women, were wounded"
+        if word in ("from", "on", "of") and [t.text for t in tokens[j + 1 : j + 3]] in _BOTH_SIDES:
+            skip_to = j + 3
+            continue  # "several fighters from both sides were wounded": the verb after the sides decides
         if word == "and" and (person := _and_one_more_person(tokens, j)):
             skip_to = person + 1
             continue  # "27 pupils and a female teacher were injured": the list's verb decides

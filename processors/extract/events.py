@@ -2297,10 +2297,22 @@ _RAISED_TO = re.compile(
 
 def _note_coding(doc: Document, c: Casualties) -> bool:
     """A note's own coding of its toll ("coded as 10", "for a total of 12"): about its main event."""
-    return c.qualifier == "convention" and (c.total or "coded" in doc.folded[c.start : c.end])
+    return c.qualifier == "convention" and (c.total or c.extra or "coded" in doc.folded[c.start : c.end])
 
 
 def _toll(
+    doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
+) -> tuple[int | None, str | None, list[Casualties]]:
+    """Fatalities (or injured) of an event, with what a note adds to them ("one extra fatality coded for the
+    driver"), unless the note's own total already holds it."""
+    extra = [c for c in casualties if c.extra and c.kind == kind]
+    count, qualifier, chosen = _sided_toll(doc, [c for c in casualties if not c.extra], kind, actors)
+    if not extra or (chosen and chosen[0].total):
+        return count, qualifier, chosen
+    return (count or 0) + sum(c.count for c in extra), qualifier or "convention", chosen + extra
+
+
+def _sided_toll(
     doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
 ) -> tuple[int | None, str | None, list[Casualties]]:
     """Fatalities (or injured) of an event: per side the largest statement, summed over sides."""

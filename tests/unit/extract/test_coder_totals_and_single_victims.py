@@ -164,3 +164,20 @@ def test_a_bare_count_of_dead_after_fighting_is_that_fightings_toll() -> None:
     )
     events = extract_events(report(text))
     assert events and events[0].sub_event_type == "Armed clash" and events[0].fatalities == 3
+
+
+def test_an_addition_a_note_codes_is_added_to_its_toll() -> None:
+    assert sorted(found("Losses of both sides coded as ten, with 2 additional fatalities added for the bombers.")) == [
+        (2, False),
+        (10, False),
+    ]
+    text = (
+        "An Islamic State suicide car bomb struck an army post near Salamiyah on Friday. 7 soldiers were reported "
+        "dead, with one additional fatality coded for the driver of the car."
+    )
+    assert first_toll(text) == 8
+
+
+def test_fighters_from_both_sides_were_wounded_is_an_injury_count() -> None:
+    folded, _ = fold_with_offsets("No deaths were reported, though several fighters from both sides were wounded.")
+    assert [(c.kind, c.count) for c in find_casualties(folded, 0, len(folded)) if not c.zero] == [("injured", 10)]
