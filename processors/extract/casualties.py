@@ -957,7 +957,9 @@ _NOTE_TOTAL = re.compile(
 # A note's addition to the toll it coded: "..., with 3 additional deaths added for the men who blew themselves
 # up", "one extra fatality coded for the driver".
 _EXTRA_CODED = re.compile(
-    rf"\b{_CODED_N} (?:additional|extra) (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added)\b"
+    rf"\b{_CODED_N} (?:additional|extra) (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added)\b|"
+    rf"\b{_CODED_N} (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added) for (?:the |each )?"
+    r"(?:suicide|driver|bomber|attacker|perpetrator)"
 )
 _SPLIT_WORDS = re.compile(r"\b(?:split|splot|spread|distributed|divided|allocated|each|respectively)\b")
 

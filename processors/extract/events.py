@@ -2102,7 +2102,7 @@ _ALT_TOLL_BEFORE = re.compile(
     r"\b(?:gave|give|gives|giving|put|puts|putting|placed|places|reported|reports|cited)\s+(?:a|the|an)\s+"
     r"(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at)\s+(?:at least\s+|more than\s+|over\s+|around\s+|nearly\s+)?$"
 )
-_SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as|noted in this)\b")
+_SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as|noted in this|coded \d+ (?:in|at|to))\b")
 _THIS_PLACE = re.compile(
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:fatalities |deaths )?(?:were |are )?"
     r"noted in this (?:location|area)|"

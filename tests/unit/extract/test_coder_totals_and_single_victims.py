@@ -181,3 +181,20 @@ def test_an_addition_a_note_codes_is_added_to_its_toll() -> None:
 def test_fighters_from_both_sides_were_wounded_is_an_injury_count() -> None:
     folded, _ = fold_with_offsets("No deaths were reported, though several fighters from both sides were wounded.")
     assert [(c.kind, c.count) for c in find_casualties(folded, 0, len(folded)) if not c.zero] == [("injured", 10)]
+
+
+def test_deaths_coded_for_the_bombers_belong_to_the_main_event() -> None:
+    text = (
+        "Government forces battled Islamic State fighters around the Shaer gas field. The group also set off "
+        "three car bombs, wounding several soldiers. 3 fatalities coded for the drivers of the car bombs."
+    )
+    assert first_toll(text) == 3
+
+
+def test_coded_n_in_a_place_is_that_places_share() -> None:
+    text = (
+        "SDF fighters took Gharanij from Islamic State fighters after heavy clashes, with reports of 41 deaths "
+        "in Gharanij and Shuhail. Coded 21 in Gharanij and 20 in Shuhail."
+    )
+    events = extract_events(report(text))
+    assert events and events[0].fatalities == 21
