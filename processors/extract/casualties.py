@@ -372,6 +372,7 @@ _KILL_EN = frozenset(
         "neutralised",
         "crucified",
         "massacred",
+        "succumbed",  # "succumbed to his wounds": died of them
     }
 )
 _INJ_EN = frozenset(

@@ -198,3 +198,7 @@ def test_coded_n_in_a_place_is_that_places_share() -> None:
     )
     events = extract_events(report(text))
     assert events and events[0].fatalities == 21
+
+
+def test_succumbed_to_wounds_is_a_death() -> None:
+    assert [c for c, _ in found("2 opposition fighters succumbed to wounds they received near Daraa.")] == [2]
