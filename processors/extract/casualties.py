@@ -1211,7 +1211,12 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         note_total
         and not _SPLIT_WORDS.search(sentence)
         # a coder's words: "coded", "recorded", "Total fatalities are 5", a closing "7 fatalities."
-        and ("coded" in sentence or "recorded" in sentence or note_total.group().startswith("total") or note_total[5])
+        and (
+            "coded" in sentence
+            or "recorded" in sentence
+            or note_total.group().startswith("total")
+            or note_total.group(5) is not None  # the closing "7 fatalities."
+        )
     ):
         count = int(next(g for g in note_total.groups() if g))
         if count < MAX_EVENT_TOLL:
