@@ -51,6 +51,8 @@ class Casualties:
     end: int
     side_at: int
     zero: bool = False
+    total: bool = False  # a note's own total over all it tells ("for a total of 12", "Total fatalities coded as 9")
+    extra: bool = False  # a note's addition to the toll ("1 additional fatality coded for the suicide bomber")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -370,6 +372,7 @@ _KILL_EN = frozenset(
         "neutralised",
         "crucified",
         "massacred",
+        "succumbed",  # "succumbed to his wounds": died of them
     }
 )
 _INJ_EN = frozenset(
@@ -948,6 +951,28 @@ class _Quantity:
     dual_kind: str = ""
 
 
+# An ACLED note's own total over what it tells: a known toll plus the unknown number coded as 10 ("coded as
+# 10 for a total of 14", "(23 fatalities recorded in total)", "Total fatalities coded as 9", a closing
+# "7 fatalities."). A sentence that also splits or spreads a total over places is left to the split rules.
+_NOTE_TOTAL = re.compile(
+    r"\b(?:for|with) (?:a|the) total (?:fatality count |number of fatalities |of fatalities )?(?:of |coded (?:as|to) )?"
+    r"(\d+)\b|"
+    r"\b(\d+) (?:total )?(?:fatalities|deaths) (?:were )?(?:recorded |coded )?(?:in )?total\b|"
+    r"\b(\d+) total (?:fatalities|deaths) (?:were )?coded\b|"
+    r"\btotal (?:number of )?(?:fatalities|fatality count|deaths) (?:(?:at|in) [\w' -]{1,30}? )?"
+    r"(?:(?:were |was |are |is )?(?:coded|recorded) |are |is )(?:as |to |at )?(\d+)\b|"
+    r"^\W*(\d+) (?:fatalities|fatality|deaths)\W*$"
+)
+# A note's addition to the toll it coded: "..., with 3 additional deaths added for the men who blew themselves
+# up", "one extra fatality coded for the driver".
+_EXTRA_CODED = re.compile(
+    rf"\b{_CODED_N} (?:additional|extra) (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added)\b|"
+    rf"\b{_CODED_N} (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added) for (?:the |each )?"
+    r"(?:suicide|driver|bomber|attacker|perpetrator)"
+)
+_SPLIT_WORDS = re.compile(r"\b(?:split|splot|spread|distributed|divided|allocated|each|respectively)\b")
+
+
 def _coded_value(word: str) -> int:
     return int(word) if word.isdigit() else _EN_UNITS.get(word) or _EN_TENS[word]
 
@@ -1165,7 +1190,7 @@ _UNARMED_NOUN_EN = re.compile(
 )
 _GENERIC_DEAD_EN = re.compile(r"\s+(?:\S+\s+)?(?:people|civilians|residents|persons)\b")
 _KIN_JOIN = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
-_COUNT_APPOSITION = re.compile(r"\s*,\s*(?:\S+\s+)?")
+_COUNT_APPOSITION = re.compile(r"\s*,\s*(?!and\s)(?:\S+\s+)?")  # (", and one fighter": one more, not a part)
 _OF_THEM_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
 # "killing five of them." — the verb's own object, the toll itself (no count before it to be a part of)
 _KILLING_OF_THEM_EN = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured) $")
@@ -1198,7 +1223,46 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 zero=True,
             )
         )
+    note_total = _NOTE_TOTAL.search(sentence)
+    if (
+        note_total
+        and not _SPLIT_WORDS.search(sentence)
+        # a coder's words: "coded", "recorded", "Total fatalities are 5", a closing "7 fatalities."
+        and (
+            "coded" in sentence
+            or "recorded" in sentence
+            or note_total.group().startswith("total")
+            or note_total.group(5) is not None  # the closing "7 fatalities."
+        )
+    ):
+        count = int(next(g for g in note_total.groups() if g))
+        if count < MAX_EVENT_TOLL:
+            return [
+                Casualties(
+                    "killed",
+                    count,
+                    "convention",
+                    start + note_total.start(),
+                    start + note_total.end(),
+                    start + note_total.end(),
+                    total=True,
+                )
+            ]
+    extras = [
+        Casualties(
+            "killed",
+            _coded_value(next(g for g in m.groups() if g)),
+            "convention",
+            start + m.start(),
+            start + m.end(),
+            start + m.end(),
+            extra=True,
+        )
+        for m in _EXTRA_CODED.finditer(sentence)
+    ]
     for match in _CODED.finditer(sentence):
+        if extras and match.start() >= extras[0].start - start:
+            break  # "2 additional fatalities coded for the bombers": no coding of its own
         found.append(
             Casualties(
                 "killed",
@@ -1209,7 +1273,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 start + match.end(),
             )
         )
-        return found  # an ACLED note's own coding settles the toll of its sentence
+        return found + extras  # an ACLED note's own coding settles the toll of its sentence
     i = 0
     vague_next: re.Match[str] | None = None  # the next vague phrase at or after a token already looked at
     vague_from = -1
@@ -1257,6 +1321,8 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         i = max(quantity.end_tok, i + 1)
     if total_spans:
         found = [c for c in found if not any(a <= c.start < b for a, b in total_spans)]
+    if extras:  # "18 fatalities reported with 1 additional fatality coded": the addition is read apart
+        found = [c for c in found if not any(e.start <= c.start < e.end for e in extras)] + extras
     # "a woman and her three children", "امراه واطفالها الثلاثه": one toll of both.
     joined: list[Casualties] = []
     for c in found:
@@ -1288,7 +1354,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             joined[-1] = Casualties(c.kind, prev.count + c.count, prev.qualifier, prev.start, c.end, c.side_at)
             continue
         joined.append(c)
-    found = joined
+    found = [_and_one_person(folded, c, end, found) for c in joined]
     # "three farmers, two brothers and their cousin, were killed", "5 civilians, 2 of them children":
     # a count set off right after another count's noun is part of it.
     return [
@@ -1355,6 +1421,17 @@ def _total_segments(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans or ([] if superlative else [(start, end)])
 
 
+def _and_one_person(folded: str, c: Casualties, end: int, found: list[Casualties]) -> Casualties:
+    """ "3 fighters and a civilian were killed", "killing 4 soldiers and an officer": one more of the dead,
+    named without a number or a verb of its own."""
+    if c.zero or c.kind != "killed" or not folded[c.start : c.side_at].isascii():
+        return c
+    more = _AND_ONE_PERSON_EN.match(folded, c.side_at, end)
+    if more is None or any(more.start() < o.start < more.end() for o in found):
+        return c
+    return Casualties(c.kind, c.count + 1, c.qualifier, c.start, more.end(), more.end())
+
+
 _SINGULAR_EN = frozenset(
     {
         "civilian",
@@ -1378,6 +1455,10 @@ _SINGULAR_EN = frozenset(
         "gunman",
         "pilot",
         "journalist",
+        "reporter",
+        "correspondent",
+        "photographer",
+        "cameraman",
         "shepherd",
         "farmer",
         "teenager",
@@ -1416,6 +1497,11 @@ _SINGULAR_EN = frozenset(
         "brother",
         "sister",
     }
+)
+
+_AND_ONE_PERSON_EN = re.compile(
+    r"\s*,?\s+and (?:a|an|one) (?:[\w'-]+ ){0,3}?(?:" + "|".join(sorted(_SINGULAR_EN)) + r")\b"
+    r"(?!\s+(?:was|were|is|got)\s+(?:\w+\s+)?(?:injured|wounded|hurt|arrested|captured|detained|abducted))"
 )
 
 # Kin nouns read "his wife", "her son": after "a"/"the" alone they are not a victim count of one.
@@ -1531,9 +1617,13 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
 
 _PAREN_ASIDE = re.compile(r"\( [^()]{0,40}? \) ")
 _RELATIVE_BEFORE_VERB = re.compile(r"^(?:, )?(?:who|whom) (?:[^\s.,;]+ ){1,8}?(?:, )?(?=(?:was|were) )")
-_OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,5}?(?=(?:was|were|had|has) )")
+_OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,7}?(?=(?:was|were|had|has) )")
+# "a commander , <his name> , was killed": a name set off by commas before the verb
+_NAME_ASIDE_BEFORE_VERB = re.compile(r"^, (?:[^\s.,;]+ ){1,8}?, (?=(?:was|were|had|has) )")
 _AND_KIN_BEFORE_VERB = re.compile(
-    r"^and (?:his|her|their|a|an|another) (?:\S+ )?(?:- \S+ )?\S+ (?=(?:were|have|had) )"  # "and his 13-year-old son"
+    r"^and (?:(?:his|her|their|a|an|another) (?:\S+ )?(?:- \S+ )?\S+ "  # "and his 13-year-old son"
+    r"|(?:his|her|their|a|an|another|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:\S+ ){0,2}?\S+ )"
+    r"(?=(?:were|have|had) )"
 )
 _LEFT_BEFORE = re.compile(r"\bleft$")
 _INJURED_BEFORE = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
@@ -1579,6 +1669,8 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             )
         ):
             j += 1
+        while j + 1 < len(tokens) and tokens[j].text in _SINGULAR_EN and tokens[j + 1].text in _SINGULAR_EN:
+            j += 1  # "a rebel fighter", "a brigadier general": the last noun of the run is the person
         if (
             j < len(tokens)
             and tokens[j].text in _SINGULAR_EN
@@ -1591,16 +1683,18 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             after = _PAREN_ASIDE.sub("", after)  # "a member of the army (SAA) was killed"
             after = _RELATIVE_BEFORE_VERB.sub("", after)  # "a commander who had signed a deal was shot dead"
             after = _OF_GROUP_BEFORE_VERB.sub("", after)
+            after = _NAME_ASIDE_BEFORE_VERB.sub("", after)
             after = _AND_KIN_BEFORE_VERB.sub("", after)
             if (
                 re.search(
                     r"\b(?:killed|killing|kill|shot|shot dead|gunned down|executed|assassinated|murdered|"
-                    r"assassinating|stabbed|body of|bodies of)$",
+                    r"assassinating|stabbed|body of|bodies of|(?:killing|death|murder|assassination) of)$",
                     before,
                 )
                 or re.match(
                     r"(?:(?:was|were|had been|has been) (?:\w+ ){0,3}?(?:killed|shot dead|executed|assassinated|"
-                    r"beheaded|found dead)|(?:\w+ ){0,4}?died|(?:was|were) (?:\S+ ){1,10}?(?:which|that) "
+                    r"beheaded|found dead)|(?:\w+ ){0,4}?(?:died|succumbed to)|"
+                    r"(?:was|were) (?:\S+ ){1,10}?(?:which|that) "
                     r"(?:led to|resulted in|caused) (?:his|her) death)",
                     after,
                 )
@@ -1721,7 +1815,9 @@ def _judge(
         return None  # "Get short URL 185": a page counter
     if nxt[:1] == ["of"] and any(w in _NON_PERSON_EN for w in nxt[2:4]):
         return None  # "9 of their military vehicles": things of a side, not people
-    for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
+    # English group names run long before the noun: "3 Hayat Tahrir al Sham fighters"
+    window = nxt[:5] if all(w.isascii() for w in nxt[:5]) else nxt[:4]
+    for k, word in enumerate([] if q.dual_kind else window):  # a dual is its own noun
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:
                 noun_ok = noun_ok or word == "من"
@@ -1868,6 +1964,9 @@ def _and_one_more_person(tokens: list[Token], j: int) -> int:
     return 0
 
 
+_BOTH_SIDES = (["both", "sides"], ["each", "side"])
+
+
 def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKind | None:
     if noun_kind == "k":
         return "killed"
@@ -1886,6 +1985,9 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
             continue  # "twenty civilians including children were treated": the verb after the aside decides
         if aside and word == "and" and j + 1 < len(tokens) and tokens[j + 1].text in _PERSON_NOUN_EN:
             continue  # "15 others, including children and women, were wounded"
+        if word in ("from", "on", "of") and [t.text for t in tokens[j + 1 : j + 3]] in _BOTH_SIDES:
+            skip_to = j + 3
+            continue  # "several fighters from both sides were wounded": the verb after the sides decides
         if word == "and" and (person := _and_one_more_person(tokens, j)):
             skip_to = person + 1
             continue  # "27 pupils and a female teacher were injured": the list's verb decides

@@ -412,6 +412,7 @@ class Candidate:
     origin_place: bool = False  # its place was named only as where people came from (`_origin_place`)
     place_inherited: bool = False  # its sentence names no place: the sentence before's
     captive_victims: bool = False  # those killed were held captive ("قتل ... بعد أيام من اختطافهم")
+    fighting_again: bool = False  # names the fighting told before: "killed during the clashes" (`_the_fighting_again`)
 
     @property
     def start(self) -> int:
@@ -2179,7 +2180,7 @@ def _assign_casualties(
         if c.count in totals and c.count > 1 and c.qualifier != "convention":
             continue  # a running total restated without its "since"
         owner: Candidate | None = None
-        if c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] and first_body is not None:
+        if _note_coding(doc, c) and first_body is not None:
             first_body.casualties.append(c)  # a note's own coding is about its main event
             continue
         same_clause = [k for k in cands if _in(k.clause, c.start)]
@@ -2239,8 +2240,10 @@ _ALT_TOLL_BEFORE = re.compile(
     r"\b(?:gave|give|gives|giving|put|puts|putting|placed|places|reported|reports|cited)\s+(?:a|the|an)\s+"
     r"(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at)\s+(?:at least\s+|more than\s+|over\s+|around\s+|nearly\s+)?$"
 )
-_SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as)\b")
+_SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as|noted in this|coded \d+ (?:in|at|to))\b")
 _THIS_PLACE = re.compile(
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:fatalities |deaths )?(?:were |are )?"
+    r"noted in this (?:location|area)|"
     r"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:this (?:location|event|area)|(?:fighting at )?each "
     r"(?:location|event|area|town|village))|(?:split|spread)\W+(\d+) each|(\d+) each (?:among|between|to)|"
     r"with (\d+) coded to each"
@@ -2338,6 +2341,9 @@ def _split_sentences(doc: Document) -> list[tuple[int, int]]:
     return doc.split_sentences
 
 
+_OWN_NAME_PREFIX = re.compile(r"^(?:the )?(?:(?:vicinity|outskirts|surroundings) of (?:the )?)?(?:al[- ])?")
+
+
 def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     """ACLED notes split a total over places ("7 Kabani, 6 Haddada", "9 coded to Quriyeh",
     "6 fatalities coded to this location"): the share of this event's place, when it is named."""
@@ -2345,14 +2351,16 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     if cand.place is not None:
         names.append(doc.folded[cand.place.start : cand.place.end])
         names.append(cand.place.location.name.lower())
-    names = [re.sub(r"^(?:the |al[- ])", "", n).strip() for n in names if n]
+    # "the vicinity of Tafas", "the outskirts of al-Mzeireeb": the place's own name
+    names = [_OWN_NAME_PREFIX.sub("", n).strip() for n in names if n]
     for s_start, s_end in _split_sentences(doc):
         sentence = doc.folded[s_start:s_end]
         here = _THIS_PLACE.search(sentence)
         if here:
+            word = next(g for g in here.groups() if g)
             return Casualties(
                 "killed",
-                int(next(g for g in here.groups() if g)),
+                int(word) if word.isdigit() else _SHARE_WORDS[word],
                 "convention",
                 s_start + here.start(),
                 s_start + here.end(),
@@ -2380,7 +2388,50 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
                     s_start + match.end(),
                     s_start + match.end(),
                 )
+    for s_start, s_end in doc.sentences:
+        sentence = doc.folded[s_start:s_end]
+        if not for_text(_SPREAD, sentence).search(sentence) and not _SPLIT_SENTENCE.search(sentence):
+            continue
+        for name in dict.fromkeys(names):
+            share = _allocated_to(sentence, name) if len(name) >= 3 else None
+            if share is not None:
+                count, a, b = share
+                return Casualties("killed", count, "convention", s_start + a, s_start + b, s_start + b)
     return None
+
+
+_SHARE_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_SHARE_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+_PLACE_WORD = r"(?: (?:area|areas|town|city|village|neighbou?rhood|camp|front|countryside))?"
+_LISTED = r"[^\d,;.()]{2,40}?"  # another place of the same list
+
+
+def _allocated_to(sentence: str, name: str) -> tuple[int, int, int] | None:
+    """The share a note allocates to a named place, in the forms ACLED coders write ("with Adwan allocated
+    33", "Batish (3)", "Harasta and Duma each allocated 3", "2 each allocated to Nawa and Jasim", "4 to
+    Sosa", "Inkhil four"): (count, start, end) in ``sentence``, or None."""
+    escaped = rf"(?<![\w-])(?:al[- ])?{re.escape(name)}(?![\w-]){_PLACE_WORD}"
+    after = re.search(
+        rf"{escaped}(?: \(|:? ){_SHARE_N}(?! (?:fatalit|deaths?\b|each )?(?:to|in|at)\b)|"
+        rf"{escaped}(?:(?:,|,? and) {_LISTED})*,? (?:were |are |was |is )?(?:each )?(?:allocated|coded|given)"
+        rf"(?: with)? {_SHARE_N}",
+        sentence,
+    )
+    before = re.search(
+        rf"(?<![\w.]){_SHARE_N}(?: fatalities| fatality| deaths)?(?: each)?(?: were| are)?"
+        rf"(?: coded| allocated| distributed)?(?: each)? (?:to|in|at|for)(?: each)?(?: fighting (?:at|in))?(?: the)? "
+        rf"(?:{_LISTED}(?:,|,? and) )*{escaped}",
+        sentence,
+    )
+    found = after or before
+    if found is None:
+        return None
+    word = next(g for g in found.groups() if g)
+    count = int(word) if word.isdigit() else _SHARE_WORDS[word]
+    return count, found.start(), found.end()
 
 
 _RAISED_TO = re.compile(
@@ -2389,7 +2440,24 @@ _RAISED_TO = re.compile(
 )
 
 
+def _note_coding(doc: Document, c: Casualties) -> bool:
+    """A note's own coding of its toll ("coded as 10", "for a total of 12"): about its main event."""
+    return c.qualifier == "convention" and (c.total or c.extra or "coded" in doc.folded[c.start : c.end])
+
+
 def _toll(
+    doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
+) -> tuple[int | None, str | None, list[Casualties]]:
+    """Fatalities (or injured) of an event, with what a note adds to them ("one extra fatality coded for the
+    driver"), unless the note's own total already holds it."""
+    extra = [c for c in casualties if c.extra and c.kind == kind]
+    count, qualifier, chosen = _sided_toll(doc, [c for c in casualties if not c.extra], kind, actors)
+    if not extra or (chosen and chosen[0].total):
+        return count, qualifier, chosen
+    return (count or 0) + sum(c.count for c in extra), qualifier or "convention", chosen + extra
+
+
+def _sided_toll(
     doc: Document, casualties: list[Casualties], kind: str, actors: list[ActorMention]
 ) -> tuple[int | None, str | None, list[Casualties]]:
     """Fatalities (or injured) of an event: per side the largest statement, summed over sides."""
@@ -2399,8 +2467,9 @@ def _toll(
     numbered = [c for c in items if not c.zero]
     if not numbered:
         return 0, "exact", items[:1]
-    if any(c.qualifier == "convention" and "coded" in doc.folded[c.start : c.end] for c in numbered):
-        coded = [c for c in numbered if "coded" in doc.folded[c.start : c.end]]
+    if any(_note_coding(doc, c) for c in numbered):
+        coded = [c for c in numbered if _note_coding(doc, c)]
+        coded.sort(key=lambda c: not c.total)  # "coded as 10 ... Total fatalities coded as 15": the note's total
         return coded[0].count, "convention", coded[:1]
     if doc.language == "ar" and len(numbered) > 1 and kind == "killed":
         lowest = _lowest_of_conflicting(doc, numbered)
@@ -2570,13 +2639,33 @@ def _same_sentence(doc: Document, a: int, b: int) -> bool:
     return any(s <= a < e and s <= b < e for s, e in doc.sentences)
 
 
+# "the clashes", "during the fighting": fighting told before, named again (English).
+_THE_FIGHTING_EN = re.compile(r"\b(?:the|these|those) (?:clash|clashes|fighting|battle|battles)$")
+
+
+def _the_fighting_again(doc: Document, cand: Candidate) -> bool:
+    """Whether an English candidate names the fighting told before ("one civilian was killed in the clashes"
+    a sentence or two after "clashes took place between A and B"), its other triggers only a killing."""
+    if doc.language != "en":
+        return False
+    named = False
+    for t in cand.triggers:
+        word = cand.words.get(t.start, "")
+        if _THE_FIGHTING_EN.search(doc.folded, max(0, t.start - 8), t.start + len(word)):
+            named = True
+        elif not _BARE_KILL.match(word):
+            return False
+    return named
+
+
 def _compatible(a: Candidate, b: Candidate) -> bool:
     ta, tb = _finalize_type(a), _finalize_type(b)
     if ta != tb and not (tb == "Armed clash" and ta in _TERRITORIAL and b.sentence > a.sentence):
         return False
     pair_a = {a.roles.actor1, a.roles.actor2} - {""}
     pair_b = {b.roles.actor1, b.roles.actor2} - {""}
-    if not (pair_a <= pair_b or pair_b <= pair_a):
+    fighting_again = b.fighting_again and b.sentence > a.sentence  # "6 fighters were killed during the clashes"
+    if not (pair_a <= pair_b or pair_b <= pair_a or fighting_again):
         for x, y in ((a.roles.actor1, b.roles.actor1), (a.roles.actor2, b.roles.actor2)):
             if x and y and x != y and not same_side(x, y):
                 return False
@@ -2716,10 +2805,11 @@ def extract(report: Report) -> list[Event]:
         if cand.place is None and previous is not None and previous.place is not None:
             cand.place, cand.origin_place = previous.place, previous.origin_place
             cand.place_inherited = True
+        cand.fighting_again = _the_fighting_again(doc, cand)
         if (
             not cand.roles.actor1
             and previous is not None
-            and cand.sentence - previous.sentence <= 1
+            and (cand.sentence - previous.sentence <= 1 or cand.fighting_again)
             and _finalize_type(cand) in ("Armed clash",)
             and previous.roles.actor1
         ):
@@ -2801,6 +2891,7 @@ def extract(report: Report) -> list[Event]:
         _attacks_named_by_their_means(body_cands)
     else:
         _bare_tolls_to_their_means(title_cands, body_cands, english=True)
+        _bare_tolls_to_the_clash(body_cands)
     merged: list[Candidate] = []
     for cand in body_cands:
         if not _finalize_type(cand):
@@ -3142,6 +3233,37 @@ def _bare_tolls_to_their_means(
             cand.roles.actor1 = last.roles.actor1
             if last.roles.actor1 and "actor1" in last.roles.spans:
                 cand.roles.spans["actor1"] = last.roles.spans["actor1"]
+
+
+def _bare_tolls_to_the_clash(body_cands: list[Candidate]) -> None:
+    """English: a sentence that only counts dead ("Two civilians were killed.", "It was reported that 5 men
+    were killed"), naming no one who killed them, a sentence or two after fighting told with its sides, is
+    that fighting's toll (even where air strikes or shelling accompanied it), not a killing of its own."""
+    for cand in body_cands:
+        if (
+            cand.sub_event_type not in ("Attack", "Armed clash")
+            or cand.roles.actor1
+            or not cand.casualties
+            or not all(_BARE_KILL.match(w) for w in cand.words.values())
+            or any(o is not cand and o.sentence == cand.sentence for o in body_cands)
+        ):
+            continue
+        clash = next(
+            (
+                o
+                for o in reversed(body_cands)
+                if o.start < cand.start
+                and 0 < cand.sentence - o.sentence <= 2
+                and (o.sub_event_type == "Armed clash" or o.sub_event_type in _TERRITORIAL)
+                and o.roles.actor1
+                and o.roles.actor2
+                and not all(_BARE_KILL.match(w) for w in o.words.values())
+            ),
+            None,
+        )
+        if clash is not None:
+            cand.sub_event_type = "Armed clash"
+            cand.roles.actor1, cand.roles.actor2 = clash.roles.actor1, clash.roles.actor2
 
 
 def _attacks_named_by_their_means(body_cands: list[Candidate]) -> None:
@@ -3820,8 +3942,9 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
     if published is not None and (end_date or event_date) < published.date() - timedelta(days=HISTORY_DAYS):
         return None
     fatalities, qualifier, killed = _toll(doc, cand.casualties, "killed", doc.actors)
-    split = _coded_share(doc, cand) if qualifier == "convention" or _notes_split(doc) else None
-    if split is None and fatalities and _notes_split(doc):
+    noted_total = bool(killed) and killed[0].total  # the note's own total over what it tells is not split
+    split = _coded_share(doc, cand) if not noted_total and (qualifier == "convention" or _notes_split(doc)) else None
+    if split is None and fatalities and not noted_total and _notes_split(doc):
         split = _even_share(doc, cand, fatalities)
     if split is not None:  # the note codes part of its total to this event's place
         fatalities, qualifier, killed = split.count, "convention", [split]
