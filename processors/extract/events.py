@@ -242,10 +242,20 @@ _DENIAL = re.compile(
     r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
     r"denying)\b"
 )
-_ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b")
+_ACCIDENT = re.compile(
+    r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b|"
+    # a gas cylinder, a heater, fireworks or bad storage blowing up ("انفجار اسطوانه غاز في مطعم")
+    r"(?<!\w)[وبلف]?(?:ال)?(?:اسطوانه|اسطوانات|جره|مدفاه|مدافئ|سخان)(?!\w)|(?:ال)?(?:العاب|الالعاب) الناريه|"
+    r"(?:سوء|خطا في) (?:ال)?تخزين|\b(?:gas cylinders?|gas canisters?|heaters?|fireworks)\b"
+)
 _ATTACK_WORD = re.compile(
     r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
     r"car bomb|suicide|gunmen|militants"
+)
+# "قتلت طائرات روسية 7 مدنيين", "طائرات التحالف قتلت 7": the aircraft are what killed
+_AIRCRAFT_KILLED = re.compile(
+    r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
+    r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
@@ -293,7 +303,8 @@ _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|
 _CIVILIAN_NOUN = re.compile(
     r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
     r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|شخصين|شخصان|مدنيان|طفلين|طفلان|"
-    r"اشخاصا|"
+    r"اشخاصا|معلم|معلما|معلمه|مدرس|طبيب|طبيبه|ممرض|ممرضه|راع|راعي|راعيا|مزارع|مزارعا|تاجر|تاجرا|سائق|"
+    r"سائقا|مختار|سيدتان|سيدتين|امراتين|طفلتين|طفلتان|فتاتين|"
     r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers|man|woman|boy|girl|"
     r"child|shepherd|farmer|teenager|person|students|pupils|schoolchildren|worshippers|passengers|patients|"
     r"evacuees|refugees|infants|babies|relatives|shoppers|volunteers|aid workers|paramedics|nurses)\b)"
@@ -965,6 +976,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             name == "air"
             and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")
             and not re.search(r"قصف|غار|استهدف|مجزره|ارتكب|strike|bomb|struck|hit|pound|target|massacre", sentence)
+            and not _AIRCRAFT_KILLED.search(sentence)
         ):
             continue
         result.append(h)

@@ -1,0 +1,51 @@
+"""The Arabic red-team battery (`arabic_redteam_battery`): every case of the checklist told in several
+constructions, each checked against what extraction must find. Cases that still fail are marked as known
+gaps (strict xfail) so that fixing one shows up, and a regression of a passing one fails.
+
+All sentences are written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from arabic_redteam_battery import BATTERY, problems, run
+
+# Constructions the rules do not handle yet (kept visible; see the battery module for the expectations).
+KNOWN_GAPS = frozenset(
+    {
+        "ارتفع إلى 6 عدد الذين قتلوا بالضربات الجوية التي نفذتها طائرات مسيرة تركية على ريف القامشلي.",
+        "أقدم عنصر من تنظيم الدولة الإسلامية على تفجير نفسه بمقر للفصائل في مدينة الباب.",
+        "تعرض رئيس المجلس المحلي في بلدة طفس لمحاولة اغتيال نجا منها.",
+        "باتت هيئة تحرير الشام تسيطر على قرية تل ممو بعد طرد الفصائل منها.",
+        "اشتبكت وحدات من الجيش مع مسلحين في محيط مدينة تلبيسة.",
+        "نفذ مقاتلون من الجبهة الوطنية للتحرير هجوما على مواقع قوات النظام.",
+        "عثر على جثة رجل في الخمسين من عمره مقتولا في بلدة نوى.",
+        "دمرت الفصائل 3 دبابات لقوات النظام على محور تل ملح.",
+        "نفذت الطائرات الروسية خلال الساعات الأربع والعشرين الماضية 30 غارة على ريف إدلب.",
+        "قتل 2 من قوات النظام بتاريخ 2 / 3 / 2026 في بادية حمص.",
+    }
+)
+
+
+def _params() -> list[Any]:
+    cases = []
+    for n, (item, text, expect) in enumerate(BATTERY):
+        marks = [pytest.mark.xfail(strict=True, reason="known gap")] if text in KNOWN_GAPS else []
+        cases.append(pytest.param(text, expect, id=f"{item}-{n}", marks=marks))
+    return cases
+
+
+def test_the_battery_covers_every_item_five_times() -> None:
+    counts: dict[str, int] = {}
+    for item, _, _ in BATTERY:
+        counts[item] = counts.get(item, 0) + 1
+    assert len(counts) >= 45
+    thin = {item: n for item, n in counts.items() if n < 5 and not item.startswith("actor:is-anaphor")}
+    assert not thin
+
+
+@pytest.mark.parametrize(("text", "expect"), _params())
+def test_redteam_case(text: str, expect: dict[str, Any]) -> None:
+    assert problems(run(text), expect) == []
