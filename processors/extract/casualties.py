@@ -350,7 +350,7 @@ _KILL_AR = re.compile(
     r"مقتله|مقتلها|مقتلهما|مقتلهم|حتفهما|استشهاده|استشهادها|استشهادهما|وفاته|وفاتها|وفاتهما|"
     r"استشهاد|استشهد|استشهدوا|شهيد|شهيدا|شهداء|الشهداء|حتفه|حتفهم|حتفها|وفاه|توفي|ارواح|حياه|ضحايا|"
     r"الضحايا|ضحيه|جثث|جثه|جثامين|اعدام|اعدم|اعدمت|اغتيال|اغتيل|اغتال|اغتالت|اغتالوا|هلاك|قضوا|قضي|سقوط|اوقع|اوقعت|اسفر|"
-    r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه|خسر|خسرت|خسروا|يخسر|تخسر)$"
+    r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه|خسر|خسرت|خسروا|يخسر|تخسر|فارق|فارقت|فارقوا|فارقا|قضين|قضيا)$"
 )
 _INJ_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|جرحت|جرحوا|اصابتهم|مصاب|"
@@ -793,6 +793,7 @@ _RISE_START = re.compile(
 )
 
 
+_WHO_AFTER = re.compile(r"\s+عدد\s+(?:ال\S+\s+)?(?:الذين|اللذين|اللتين|اللواتي|اللاتي|ممن)\s+(\S+)")
 _CLAUSE_MARK = re.compile(r"[.;,،]")
 # "قتل 8 من قوات النظام والمسلحين الموالين لها، و4 من الفصائل": a comma before the next side's count "و4 من"
 _LIST_AFTER_COMMA = re.compile(r"[^.;,،]*[,،]\s*و\s*")
@@ -935,12 +936,12 @@ _ZERO = re.compile(
     r"casualties|fatalities) (?:or|nor) (?:injuries|casualties|fatalities)|\bnobody was (?:killed|hurt)|"
     r"(?<!\w)(?:دون|بدون) (?:وقوع |ان تسفر عن |تسجيل )?(?:اصابات|خسائر بشريه|ضحايا|قتلي)|"
     r"(?<!\w)لم (?:ترد|يسفر|تسفر|تسجل|يسجل|تقع|يبلغ)\S*(?: \S+){0,4} (?:اصابات|خسائر بشريه|ضحايا|قتلي)|"
-    r"(?<!\w)(?:لا|دون) (?:انباء|معلومات) عن (?:وقوع )?(?:اصابات|خسائر بشريه|ضحايا)"
+    r"(?<!\w)(?:لا|دون|بدون) (?:ورود |توفر )?(?:انباء|معلومات) عن (?:وقوع )?(?:اصابات|خسائر بشريه|ضحايا)"
 )
 # Cheap gate: a sentence with none of these stems holds no toll.
 _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
-    r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|خسر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
+    r"اغتيل|هلاك|قضوا|قضي|قضت|قضين|فارق|سقوط|اوقع|اسفر|حصد|خسائر|خسر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
     r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali|destroy|wiped out|annihilat"
 )
@@ -1524,7 +1525,8 @@ _GAP_BREAK = re.compile(r"[.,;،؛]")
 def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
     """ "قتل 3 من عناصر التنظيم وعنصر من قسد": one more victim joined to the toll just before."""
     word = tokens[i].text
-    if not (word.startswith("و") and word[1:] in _AR_SINGULAR_PERSON) or not found or found[-1].zero:
+    dual = word.startswith("و") and word[1:] in _AR_DUALS  # "قتلت ثلاث نساء وطفلان": two more
+    if not (word.startswith("و") and word[1:] in _AR_SINGULAR_PERSON or dual) or not found or found[-1].zero:
         return None
     last = found[-1]
     gap = folded[last.end : tokens[i].start]
@@ -1533,7 +1535,7 @@ def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casua
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if nxt[:1].isdigit() or _arabic_word_value(nxt) is not None or nxt in ("اخر", "اخرين", "اخرون"):
         return None
-    return Casualties(last.kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
+    return Casualties(last.kind, 2 if dual else 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
 
 
 # "ما أدى لمقتله", "لقي طفل مصرعه", "أسفر عن إصابتها": a death or wound told of "him", "her", "them two"
@@ -1787,18 +1789,21 @@ def _judge(
     noun_ok = q.dual_kind in ("p", "k", "i")
     noun_kind = q.dual_kind if q.dual_kind in ("k", "i", "p") else ""
     incident_kind = ""
+    who = None
     if incident:
         rise_text = folded[max(offset, first.start - 170) : first.start]
-        if _KILL_RISE.search(rise_text):
+        who = _WHO_AFTER.match(folded, last.end)  # "ارتفع الى 6 عدد الذين قتلوا جراء الضربه"
+        if _KILL_RISE.search(rise_text) or (who is not None and _is_kill(who.group(1))):
             noun_ok, incident_kind = True, "k"
-        elif _INJURY_RISE.search(rise_text):
+        elif _INJURY_RISE.search(rise_text) or (who is not None and _is_injury(who.group(1))):
             noun_ok, incident_kind = True, "i"
     noun_end = last.end
     if before_text.endswith("short url "):
         return None  # "Get short URL 185": a page counter
     if nxt[:1] == ["of"] and any(w in _NON_PERSON_EN for w in nxt[2:4]):
         return None  # "9 of their military vehicles": things of a side, not people
-    for k, word in enumerate([] if q.dual_kind else nxt[:4]):  # a dual is its own noun
+    # a dual is its own noun; "عدد الذين قتلوا" names the dead (what follows the verb is how they died)
+    for k, word in enumerate([] if q.dual_kind or (who is not None and incident_kind) else nxt[:4]):
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:
                 noun_ok = noun_ok or word == "من"
@@ -2041,6 +2046,8 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         if j >= q.end_tok and word[0] in "وف" and len(word) > 3 and best is not None:
             continue  # "قتلت غارة 4 مدنيين وجرحت 9": the conjoined verb after the count is the next toll's
         kind: CasualtyKind | None = "killed" if _is_kill(word) else "injured" if _is_injury(word) else None
+        if kind is None and j == first - 1 and word in ("قضت", "وقضت"):
+            kind = "killed"  # "قضت ثلاث سيدات" (and not "قضت وحدات الجيش على ...": eliminated, a claim)
         if kind is not None and (best is None or distance < best[0]):
             best = (distance, kind)
     if best is None and noun_kind == "p":

@@ -214,8 +214,10 @@ _BACKGROUND = re.compile(
     r"claimed|nobody (?:has )?claimed|in recent (?:months|weeks|years)|(?:over|in|during) the (?:past|last) "
     r"(?:few |several )?(?:months|years)|(?:has|have|had) been the (?:\w+ )?targets? of (?:\w+ )?(?:air ?strikes|"
     r"strikes|attacks|raids|shelling|bombardment|bombing))\b|"
-    r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده|لم (?:تعلن|يعلن|تتبن|يتبن)\S*)(?!\w)"
+    r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده)(?!\w)"
 )
+# "ولم تتبن أي جهة التفجير": nobody claimed the bombing the sentence has just told; only what follows it is told again
+_UNCLAIMED_AR = re.compile(r"(?<!\w)[وف]?لم (?:تعلن|يعلن|تتبن|يتبن)\S*(?!\w)")
 # After a missile word: fired at an aircraft, a drone or another missile (an interception).
 _AT_AIRCRAFT = re.compile(
     r"(?:\s+\S+){0,3}?\s+(?:علي|نحو|باتجاه|ضد|[يت]ستهدف|استهدف\S*)\s+(?:[\"«]\s*)?(?:ال)?(?:طائره|طائرات|مسيره|"
@@ -804,6 +806,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if background and (
             for_text(_BACKGROUND, doc.folded).search(doc.folded, clause[0], clause[1])
             or for_text(_SIMILAR_AFTER, doc.folded).match(doc.folded, hit.end, min(clause[1], hit.end + 30))
+            or (arabic and _UNCLAIMED_AR.search(doc.folded, clause[0], hit.start))
         ):
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         if (
