@@ -2509,12 +2509,24 @@ def extract(report: Report) -> list[Event]:
     # below): a report that does not is left before its mentions (when no trigger word can stand in its title
     # or lead), places, dates, tolls and other sentences are read.
     heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
-    if _political_statement(doc, lead):  # reads the title and lead only: asked again below, where it was
+    # Arabic news may follow a political or humanitarian lead in the next two sentences (`_fresh_news_after_lead`)
+    after_lead = (
+        [i for i in (lead + 1, lead + 2) if i < len(doc.sentences) and i not in inserted]
+        if doc.language == "ar" and lead >= 0
+        else []
+    )
+    news_may_follow = bool(after_lead) and triggers_may_start_in(doc.folded, [doc.sentences[i] for i in after_lead])
+    if _political_statement(doc, lead) and not news_may_follow:  # title and lead only: asked again below
         return []
-    if not triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads]) and not _may_encircle(doc, lead):
+    if (
+        not triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads])
+        and not _may_encircle(doc, lead)
+        and not news_may_follow
+    ):
         return []
     dateline = _prepare_mentions(doc)
-    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
+    news_may_follow = news_may_follow and _any_trigger_in(doc, after_lead)
+    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead) and not news_may_follow:
         return []
     # The head sentences' candidates seldom need places and dates; a "Civilians" mention among them may lie
     # inside a town's name ("مخيم اليرموك"), which only the places tell (`_read_context`): read them first then.
@@ -2524,8 +2536,10 @@ def extract(report: Report) -> list[Event]:
     )
     _prepare_context(doc, dateline, now=civilians_in_heads)
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
-    if not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) and not _encirclement_lead(
-        doc, lead
+    if (
+        not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs)
+        and not _encirclement_lead(doc, lead)
+        and not news_may_follow
     ):
         return []
     lead_cands = [c for cs in head_cands.values() for c in cs if c.in_title or c.sentence == lead]
@@ -2569,14 +2583,15 @@ def extract(report: Report) -> list[Event]:
     body_cands = [c for c in all_cands if not c.in_title]
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
+    fresh = _fresh_news_after_lead(doc, all_cands, lead)
     if not any(
         (c.in_title or c.sentence == lead) and not _dated_days_before(doc, c) and not _describes_someone(doc, c)
         for c in all_cands
-    ) and not _encirclement_lead(doc, lead):
+    ) and not _encirclement_lead(doc, lead) and not fresh:
         return []
-    if doc.language == "ar" and _only_non_violent_heads(doc, all_cands, lead):
+    if doc.language == "ar" and _only_non_violent_heads(doc, all_cands, lead) and not fresh:
         return []
-    if _political_statement(doc, lead):
+    if _political_statement(doc, lead) and not fresh:
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
     if _not_an_event_report(doc, lead, [c for c in all_cands if c.in_title or c.sentence == lead]):
         return []
@@ -3331,6 +3346,47 @@ _SPEAKER_TITLE = re.compile(r"^[^:\n]{2,40}:")
 _TITLE_DEAD = re.compile(r"(?<!\w)[وب]?(?:مقتل|قتل\S*|قتيل\S*|مصرع|جرحي|ضحايا|اصابه|اصابات)(?!\w)")
 
 
+_VIOLENT_TYPES = frozenset(
+    sub for sub, event_type in SUB_EVENT_TYPES.items()
+    if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+)
+# "وفي الأثناء، ...", "ميدانيا، ...", "بالتزامن مع ذلك": the report turns from its lead to the ground's news
+_NEWS_TURN_AR = re.compile(
+    r"\W*[وف]?(?:في الاثناء|في هذه الاثناء|في غضون ذلك|ميدانيا|علي الصعيد الميداني|علي الارض|بالتزامن مع ذلك|"
+    r"تزامنا مع ذلك|بعد ساعات من|(?:ياتي ذلك )?في وقت (?:\S+ )?(?:تواصل|يواصل|تشن|يشن|تقصف|يقصف))(?!\w)"
+)
+
+
+_SPEECH_AR = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|راي|رات|اعتبر|اعتبرت|حذر|حذرت|اكد|اكدت|اتهم|اتهمت|توعد|تتوعد|يتوعد|هدد|هددت|يهدد|تهدد|"
+    r"يذكر|ذكر|ذكرت|زعم|زعمت|ادعي|ادعت|نفي|نفت|اضاف|اضافت|وصف|وصفت)(?!\w)"
+)
+
+
+def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> bool:
+    """Arabic: violence told in one of the two sentences after a political or humanitarian lead, at a named place,
+    with a count of dead or hurt, dated today or yesterday, or opened as the ground's news ("وفي الأثناء"), by a
+    named side or with a toll: the report gives that news beside its lead, not history or a speaker's claim."""
+    if doc.language != "ar" or lead < 0 or doc.anchor is None:
+        return False
+    today = doc.anchor.date()
+    for cand in cands:
+        if cand.in_title or not lead < cand.sentence <= lead + 2 or cand.place is None:
+            continue
+        if cand.sub_event_type not in _VIOLENT_TYPES or _dated_days_before(doc, cand) or _describes_someone(doc, cand):
+            continue
+        s_start, s_end = doc.sentences[cand.sentence]
+        if _SPEECH_AR.search(doc.folded, s_start, s_end):
+            continue  # "ورأى نصرالله ان ...", "وحذر الرئيس ...": what someone says of it
+        counted = any(c.count and not c.zero for c in cand.casualties)
+        mention = cand.date_mention
+        recent = mention is not None and today - timedelta(days=1) <= (mention.end_date or mention.date) <= today
+        turn = _NEWS_TURN_AR.match(doc.folded, s_start) is not None
+        if (recent or turn) and (cand.roles.actor1 or counted):
+            return True
+    return False
+
+
 def _political_statement(doc: Document, lead: int) -> bool:
     """An Arabic report whose title quotes a government, diplomat or leader ("واشنطن: ...",
     "لافروف: ...") and whose lead is that speech tells of a statement, not of an event."""
@@ -3358,7 +3414,8 @@ _QUESTION_TITLE = re.compile(
 _FEATURE_TITLE = re.compile(
     r"^\W*(?:تقرير|تحليل|راي|مقال|قراءه|انفوغرافيك|انفوجرافيك|لمحه|بروفايل|بورتريه|هكذا|عندما)(?!\w)|"
     r"^\W*(?:حدث في|في مثل هذا اليوم)(?!\w)|"  # "حدث في 1 سبتمبر..": what happened on this day in history
-    r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)"
+    r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)|"
+    r"(?<!\w)[وفب]?(?:ال)?(?:ذكري|ذكريات)(?!\w)"  # an anniversary, "ذكريات تاريخية": looking back
 )
 # Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
 _CRIMINAL = re.compile(
