@@ -259,6 +259,8 @@ _AIRCRAFT_KILLED = re.compile(
     r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
     r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
+# "باتت الهيئة تسيطر على القرية", "أصبحت قسد تسيطر": came to hold it, a change of hands, not a standing status
+_CAME_TO_HOLD = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(
@@ -855,7 +857,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 for m in for_text(STATUS_CONTEXT, folded).finditer(
                     doc.folded, max(clause[0], hit.start - 25), min(clause[1], hit.end + 25)
                 )
-            ):
+            ) and not (arabic and _CAME_TO_HOLD.search(folded, max(clause[0], hit.start - 40), hit.start)):
                 continue
             attempt = for_text(_ATTEMPT, folded).search(window)
             if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
