@@ -259,6 +259,7 @@ _AIRCRAFT_KILLED = re.compile(
     r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
     r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
+_SHOT_AR = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:رصاص|قناص|قناصه|قنص|اطلاق النار|اطلاق نار)(?!\w)")
 # "باتت الهيئة تسيطر على القرية", "أصبحت قسد تسيطر": came to hold it, a change of hands, not a standing status
 _CAME_TO_HOLD = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
@@ -3722,6 +3723,23 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and (cand.casualties or _GAS_VICTIMS.search(doc.folded, *doc.sentences[cand.sentence]))
     ):
         roles.actor2 = "Civilians"  # gas released over a town ("استنشقوا غاز الكلور") hits its people
+    if (
+        doc.language == "ar"
+        and sub_event_type == "Armed clash"
+        and roles.actor2 in ("", "Civilians")
+        and _SHOT_AR.search(doc.folded, *cand.clause)
+        and (
+            "Civilians" in roles.victims
+            or any(
+                _CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)
+                for c in cand.casualties
+                if c.count
+            )
+        )
+    ):
+        # "قتل مدني برصاص قناص (قوات النظام)": a civilian shot, not a fight between armed sides
+        sub_event_type, roles.actor2 = "Attack", "Civilians"
+        roles.actor1 = roles.actor1 or "Unidentified Armed Group"
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
