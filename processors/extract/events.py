@@ -1865,8 +1865,14 @@ def _anchor_date(doc: Document) -> Any:
             sentence = next(((s, e) for s, e in doc.sentences if s <= d.start < e), None)
             if sentence is not None and _toll_update_day(doc, d.start, *sentence):
                 continue
+            if sentence is not None and _PLUPERFECT_AR.search(doc.folded, sentence[0], d.start):
+                continue  # "وكان المرصد قد وثق يوم أمس ...": an earlier day, recalled, not the lead's
             return d
     return None
+
+
+# "وكان المرصد السوري قد وثق", "كانت الطائرات قد قصفت": what had happened before the report's news
+_PLUPERFECT_AR = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد(?!\w)")
 
 
 def _toll_update_day(doc: Document, at: int, s_start: int, s_end: int) -> bool:
