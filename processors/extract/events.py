@@ -2520,7 +2520,7 @@ def extract(report: Report) -> list[Event]:
     heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
     # Arabic news may follow a political or humanitarian lead in the next two sentences (`_fresh_news_after_lead`)
     after_lead = (
-        [i for i in (lead + 1, lead + 2) if i < len(doc.sentences) and i not in inserted]
+        [i for i in range(lead + 1, lead + 1 + _NEWS_REACH) if i < len(doc.sentences) and i not in inserted]
         if doc.language == "ar" and lead >= 0
         else []
     )
@@ -3372,6 +3372,9 @@ _SPEECH_AR = re.compile(
 )
 
 
+_NEWS_REACH = 4  # body sentences after the lead that may tell the ground's news (past the second: opened as such)
+
+
 def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> bool:
     """Arabic: violence told in one of the two sentences after a political or humanitarian lead, at a named place,
     with a count of dead or hurt, dated today or yesterday, or opened as the ground's news ("وفي الأثناء"), by a
@@ -3380,7 +3383,7 @@ def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> 
         return False
     today = doc.anchor.date()
     for cand in cands:
-        if cand.in_title or not lead < cand.sentence <= lead + 2 or cand.place is None:
+        if cand.in_title or not lead < cand.sentence < lead + 1 + _NEWS_REACH or cand.place is None:
             continue
         if cand.sub_event_type not in _VIOLENT_TYPES or _dated_days_before(doc, cand) or _describes_someone(doc, cand):
             continue
@@ -3391,6 +3394,8 @@ def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> 
         mention = cand.date_mention
         recent = mention is not None and today - timedelta(days=1) <= (mention.end_date or mention.date) <= today
         turn = _NEWS_TURN_AR.match(doc.folded, s_start) is not None
+        if cand.sentence > lead + 2 and not turn:
+            continue  # further down, only a sentence that turns to the ground's news
         if (recent or turn) and (cand.roles.actor1 or counted):
             return True
     return False

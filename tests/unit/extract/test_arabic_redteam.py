@@ -67,3 +67,22 @@ def test_coming_to_hold_ground_is_a_change_of_hands(text: str, sub_event_type: s
 )
 def test_holding_ground_or_a_share_of_it_is_no_event(text: str) -> None:
     assert run(text) == []
+
+
+_APPEAL = (
+    "نداء لإغاثة النازحين\nناشدت منظمات إنسانية المجتمع الدولي تقديم المساعدات العاجلة للنازحين في الشمال السوري. "
+    "وأشارت المنظمات إلى نقص حاد في الخيام والأغطية. كما طالبت بفتح المعابر أمام القوافل الإنسانية. "
+)
+
+
+def test_news_a_report_turns_to_after_its_appeal_is_an_event() -> None:
+    found = run(_APPEAL + "ميدانيا، قتل 4 مدنيين بقصف مدفعي لقوات النظام على بلدة معرة حرمة بريف إدلب الجنوبي.")
+    assert found and (found[0].sub_event_type, found[0].actor1, found[0].fatalities) == (
+        "Shelling/artillery/missile attack",
+        "Military Forces of Syria",
+        4,
+    )
+
+
+def test_violence_recalled_further_down_an_appeal_is_no_event() -> None:
+    assert run(_APPEAL + "وقتل 4 مدنيين بقصف مدفعي على بلدة معرة حرمة بريف إدلب الجنوبي في العام الماضي.") == []
