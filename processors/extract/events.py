@@ -259,6 +259,10 @@ _AIRCRAFT_KILLED = re.compile(
     r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
     r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
+_SURVIVED_ATTEMPT_AR = re.compile(
+    r"(?<!\w)[وف]?(?:تعرض|تعرضت|تعرضوا)\s+(?:\S+\s+){0,8}?ل(?:ال)?محاوله اغتيال|"
+    r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو)\s+(?:\S+\s+){0,4}?من\s+(?:ال)?محاوله اغتيال"
+)
 _SHOT_AR = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:رصاص|قناص|قناصه|قنص|اطلاق النار|اطلاق نار)(?!\w)")
 # "باتت الهيئة تسيطر على القرية", "أصبحت قسد تسيطر": came to hold it, a change of hands, not a standing status
 _CAME_TO_HOLD = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
@@ -872,7 +876,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
             elif not arabic and _held_adjective_en(doc, hit, clause):
                 continue  # "in the IS controlled enclave": who holds the place, not a capture
-        elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
+        elif (
+            for_text(_ATTEMPT, folded).search(window[-20:])
+            and hit.rule.name in ("ied", "suicide", "abduct")
+            and not (arabic and _SURVIVED_ATTEMPT_AR.search(folded, s_start, s_end))  # a bomb that went off
+        ):
             continue
         elif hit.rule.name == "chemical" and _CHEMICAL_STOCK.search(window) and not _CHEMICAL_USE.search(window):
             continue  # "الاسلحه الكيميائيه", "العنصر الكيمياوي": the weapons or agent, not an attack
@@ -3751,6 +3759,19 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         # "قتل مدني برصاص قناص (قوات النظام)": a civilian shot, not a fight between armed sides
         sub_event_type, roles.actor2 = "Attack", "Civilians"
         roles.actor1 = roles.actor1 or "Unidentified Armed Group"
+    if (
+        doc.language == "ar"
+        and sub_event_type in ("Attack", "Remote explosive/landmine/IED", "Armed clash")
+        and not (roles.actor1 and roles.actor2)
+        and _SURVIVED_ATTEMPT_AR.search(doc.folded, *doc.sentences[cand.sentence])
+    ):
+        # "تعرض رئيس المجلس المحلي لمحاولة اغتيال نجا منها", "نجا قيادي في الفصائل من محاولة اغتيال بعبوة": an attack
+        # carried out by someone unnamed on the one who survived it
+        roles.actor2 = roles.actor2 or roles.actor1 or "Civilians"
+        roles.actor1 = "Unidentified Armed Group"
+        roles.spans.pop("actor1", None)
+        if sub_event_type == "Armed clash" and roles.actor2 == "Civilians":
+            sub_event_type = "Attack"
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.

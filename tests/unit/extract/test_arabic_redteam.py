@@ -15,7 +15,6 @@ from arabic_redteam_battery import BATTERY, problems, run
 # Constructions the rules do not handle yet (kept visible; see the battery module for the expectations).
 KNOWN_GAPS = frozenset(
     {
-        "تعرض رئيس المجلس المحلي في بلدة طفس لمحاولة اغتيال نجا منها.",
         "باتت هيئة تحرير الشام تسيطر على قرية تل ممو بعد طرد الفصائل منها.",
         "اشتبكت وحدات من الجيش مع مسلحين في محيط مدينة تلبيسة.",
         "عثر على جثة رجل في الخمسين من عمره مقتولا في بلدة نوى.",
@@ -86,3 +85,22 @@ def test_news_a_report_turns_to_after_its_appeal_is_an_event() -> None:
 
 def test_violence_recalled_further_down_an_appeal_is_no_event() -> None:
     assert run(_APPEAL + "وقتل 4 مدنيين بقصف مدفعي على بلدة معرة حرمة بريف إدلب الجنوبي في العام الماضي.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor2"),
+    [
+        ("تعرض مختار بلدة نصيب لمحاولة اغتيال نجا منها.", "Attack", "Civilians"),
+        ("نجا قائد في الفصائل من محاولة اغتيال بعبوة ناسفة في مدينة اعزاز.", "Remote explosive/landmine/IED",
+         "Opposition Rebels"),
+    ],
+)
+def test_an_assassination_attempt_survived_was_carried_out_by_someone_unnamed(
+    text: str, sub_event_type: str, actor2: str
+) -> None:
+    first = run(text)[0]
+    assert (first.sub_event_type, first.actor1, first.actor2) == (sub_event_type, "Unidentified Armed Group", actor2)
+
+
+def test_a_planned_assassination_is_no_event() -> None:
+    assert run("تخطط خلايا التنظيم لمحاولة اغتيال قادة في قسد بريف دير الزور.") == []
