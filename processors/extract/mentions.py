@@ -370,10 +370,10 @@ _CIVIL_NOUN_BEFORE = re.compile(
 
 
 # A jihadist group the lexicon has no name for ("حراس الدين", "تنظيم أنصار التوحيد"): "التنظيم" after it is that
-# group, not the Islamic State.
+# group, not the Islamic State. (Not a bare "القاعدة": also "the base"; "تنظيم القاعدة" is caught as "تنظيم" + a name.)
 _OTHER_ORGANISATION_AR = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:حراس الدين|انصار التوحيد|جند الاقصي|الحزب الاسلامي التركستاني|الحزب التركستاني|"
-    r"انصار الاسلام|القاعده|انصار الدين|جند الشام)(?!\w)"
+    r"انصار الاسلام|انصار الدين|جند الشام)(?!\w)"
 )
 _NAME_AFTER = re.compile(r"\s+[\"'«“”]?\s*(?!الدوله|داعش|الدول|الاسلامي|المتطرف|الجهادي|الارهابي)[\u0621-\u064a]{3,}")
 

@@ -104,3 +104,8 @@ def test_an_assassination_attempt_survived_was_carried_out_by_someone_unnamed(
 
 def test_a_planned_assassination_is_no_event() -> None:
     assert run("تخطط خلايا التنظيم لمحاولة اغتيال قادة في قسد بريف دير الزور.") == []
+
+
+def test_the_base_is_no_other_organisation_for_the_islamic_state_anaphor() -> None:
+    first = run("هاجم التنظيم القاعدة العسكرية قرب التنف، وقتل 5 من عناصر التنظيم في الاشتباكات.")[0]
+    assert first.actor1 == "Islamic State"
