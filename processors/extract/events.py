@@ -259,6 +259,10 @@ _AIRCRAFT_KILLED = re.compile(
     r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
     r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
+# "تقدمت قوات النظام نحو البلدة / باتجاهها / على أطرافها": an advance towards a place, which is not taken
+_TOWARDS_AR = re.compile(
+    r"(?:\s+\S+){0,4}?\s+(?:نحو|باتجاه|تجاه|صوب|الي اطراف|الي مشارف|علي اطراف|علي مشارف|في محيط|الي محيط)(?!\w)"
+)
 _SURVIVED_ATTEMPT_AR = re.compile(
     r"(?<!\w)[وف]?(?:تعرض|تعرضت|تعرضوا)\s+(?:\S+\s+){0,8}?ل(?:ال)?محاوله اغتيال|"
     r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو)\s+(?:\S+\s+){0,4}?من\s+(?:ال)?محاوله اغتيال"
@@ -865,8 +869,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             ) and not (arabic and _CAME_TO_HOLD.search(folded, max(clause[0], hit.start - 40), hit.start)):
                 continue
             attempt = for_text(_ATTEMPT, folded).search(window)
-            if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
-                hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
+            if (
+                attempt
+                or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause))
+                or (arabic and _WEAK_TERRITORY.match(word) and _TOWARDS_AR.match(folded, hit.end, clause[1]))
+            ):
+                hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # "تقدمت نحو البلدة": not taken yet
             elif not arabic and (
                 _AIM_BEFORE_EN.search(
                     folded, max(clause[0], hit.start - 80), hit.start + 3 * folded.startswith("to ", hit.start)

@@ -109,3 +109,15 @@ def test_a_planned_assassination_is_no_event() -> None:
 def test_the_base_is_no_other_organisation_for_the_islamic_state_anaphor() -> None:
     first = run("هاجم التنظيم القاعدة العسكرية قرب التنف، وقتل 5 من عناصر التنظيم في الاشتباكات.")[0]
     assert first.actor1 == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("تقدمت قوات النظام نحو بلدة الهبيط بعد قصف مكثف.", "Armed clash"),
+        ("تقدمت قوات النظام باتجاه بلدة التمانعة وسط اشتباكات مع الفصائل.", "Armed clash"),
+        ("تقدمت قوات النظام في بلدة التمانعة وسيطرت عليها بعد معارك مع الفصائل.", "Government regains territory"),
+    ],
+)
+def test_an_advance_towards_a_town_has_not_taken_it(text: str, sub_event_type: str) -> None:
+    assert run(text)[0].sub_event_type == sub_event_type
