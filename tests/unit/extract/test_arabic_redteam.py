@@ -121,3 +121,15 @@ def test_the_base_is_no_other_organisation_for_the_islamic_state_anaphor() -> No
 )
 def test_an_advance_towards_a_town_has_not_taken_it(text: str, sub_event_type: str) -> None:
     assert run(text)[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("دخلت قوات النظام بلدة كفرزيتا بعد انسحاب الفصائل منها دون قتال.", "Non-violent transfer of territory"),
+        ("سيطرت قسد على قرية ذيبان من دون أي مقاومة من عناصر التنظيم.", "Non-violent transfer of territory"),
+        ("سيطرت قوات النظام على بلدة التمانعة بعد معارك عنيفة مع الفصائل.", "Government regains territory"),
+    ],
+)
+def test_ground_taken_without_a_fight_is_a_non_violent_transfer(text: str, sub_event_type: str) -> None:
+    assert run(text)[0].sub_event_type == sub_event_type
