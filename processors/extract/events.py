@@ -259,6 +259,25 @@ _AIRCRAFT_KILLED = re.compile(
     r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
     r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
+_LOST_TO = re.compile(r"[وف]?(?:خسرت|خسر|خسروا|فقدت|فقد)(?!\w)")
+_TO_THE_GAIN_OF = re.compile(r"(?<!\w)لصالح\s*$")
+
+
+def _won_from_loser(doc: Document, cand: Candidate) -> str:
+    """ "خسرت الفصائل البلدة لصالح قوات النظام": the side named after "لصالح" took the ground a loss verb tells."""
+    if not any(_LOST_TO.match(doc.folded, t.start) for t in cand.triggers):
+        return ""
+    start, end = cand.clause
+    return next(
+        (
+            a.name
+            for a in doc.actors
+            if start <= a.start < end and _TO_THE_GAIN_OF.search(doc.folded, max(start, a.start - 8), a.start)
+        ),
+        "",
+    )
+
+
 # "تقدمت قوات النظام نحو البلدة / باتجاهها / على أطرافها": an advance towards a place, which is not taken
 _TOWARDS_AR = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:نحو|باتجاه|تجاه|صوب|الي اطراف|الي مشارف|علي اطراف|علي مشارف|في محيط|الي محيط)(?!\w)"
@@ -3675,6 +3694,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and any(a.name == "Military Forces of Israel" for a in doc.actors)
     ):
         roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
+    if doc.language == "ar" and sub_event_type in _TERRITORIAL and (winner := _won_from_loser(doc, cand)):
+        loser = roles.actor1 if roles.actor1 != winner else roles.actor2
+        roles.actor1, roles.actor2 = winner, loser  # "خسرت الفصائل البلدة لصالح قوات النظام"
+        roles.spans.pop("actor1", None)
+        roles.spans.pop("actor2", None)
+        if sub_event_type == _TERRITORY and winner in GOVERNMENT_SIDE:
+            sub_event_type = "Government regains territory"
     if doc.language == "ar" and sub_event_type in _TERRITORIAL and _evacuation_by_deal(doc, cand):
         sub_event_type = "Non-violent transfer of territory"
     if (

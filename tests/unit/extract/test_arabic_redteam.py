@@ -133,3 +133,22 @@ def test_an_advance_towards_a_town_has_not_taken_it(text: str, sub_event_type: s
 )
 def test_ground_taken_without_a_fight_is_a_non_violent_transfer(text: str, sub_event_type: str) -> None:
     assert run(text)[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        ("خسرت الفصائل قرية الحماميات لصالح قوات النظام بعد اشتباكات عنيفة.", "Government regains territory",
+         "Military Forces of Syria", "Opposition Rebels"),
+        ("خسر التنظيم آخر مواقعه في بلدة هجين لصالح قسد.", "Non-state actor overtakes territory",
+         "Syrian Democratic Forces", "Islamic State"),
+    ],
+)
+def test_ground_lost_to_a_side_was_taken_by_it(text: str, sub_event_type: str, actor1: str, actor2: str) -> None:
+    first = run(text)[0]
+    assert (first.sub_event_type, first.actor1, first.actor2) == (sub_event_type, actor1, actor2)
+
+
+def test_working_for_a_side_is_no_ground_lost() -> None:
+    first = run("قتل 3 عناصر يعملون لصالح قسد برصاص مجهولين في ريف دير الزور.")[0]
+    assert first.actor1 == "Unidentified Armed Group"
