@@ -242,7 +242,25 @@ _AR_DUALS = {
     "مسعفان": "p",
     "شقيقتان": "p",
     "طفلتان": "p",
+    # feminine and further duals ("لقيت سيدتان مصرعهما", "مواطنتين"); plural-like ones ("مدنيين") only with "اثنين"
+    "سيدتان": "p",
+    "فتاتان": "p",
+    "مواطنتين": "p",
+    "مواطنتان": "p",
+    "شابتين": "p",
+    "شابتان": "p",
+    "ممرضتين": "p",
+    "معلمتين": "p",
+    "راعيين": "p",
+    "راعيان": "p",
+    "مزارعان": "p",
+    "مختارين": "p",
+    "عاملان": "p",
+    "صبيين": "p",
+    "فتيين": "p",
 }
+# "مدنيين اثنين", "مقاتلين اثنين": a plural-looking word made a dual by the number word after it
+_TWO_AFTER = frozenset({"اثنان", "اثنين", "اثنتان", "اثنتين"})
 _AR_SINGULAR_PERSON = frozenset(
     {
         "عنصر",
@@ -307,6 +325,22 @@ _AR_SINGULAR_PERSON = frozenset(
         "مزارعا",
         "صحفيا",
         "مسعفا",
+        "قائدا",
+        "اميرا",
+        "مختارا",
+        "معلما",
+        "طبيبا",
+        "تاجر",
+        "تاجرا",
+        "سائق",
+        "سائقا",
+        "ناشط",
+        "ناشطا",
+        "اعلامي",
+        "اعلاميا",
+        "مدرس",
+        "مدرسا",
+        "ممرض",
     }
 )
 _SINGULAR_STARTS = _AR_SINGULAR_PERSON | {"a", "an", "the"}  # the words `_singular_victim` reads from
@@ -314,14 +348,15 @@ _SINGULAR_STARTS = _AR_SINGULAR_PERSON | {"a", "an", "the"}  # the words `_singu
 # --- Word classes ------------------------------------------------------------------------------------
 
 _KILL_AR = re.compile(
-    r"^(?:[وف]?[بل]?)(?:مقتل|قتل|قتلت|قتلوا|يقتل|تقتل|قتلي|قتيل|قتيلا|القتلي|مصرع|مصرعه|مصرعهم|مصرعها|"
+    r"^(?:[وف]?[بل]?)(?:مقتل|قتل|قتلت|قتلوا|يقتل|تقتل|قتلي|قتيل|قتيلا|القتلي|مصرع|مصرعه|مصرعهم|مصرعها|مصرعهما|"
+    r"مقتله|مقتلها|مقتلهما|مقتلهم|حتفهما|استشهاده|استشهادها|استشهادهما|وفاته|وفاتها|وفاتهما|"
     r"استشهاد|استشهد|استشهدوا|شهيد|شهيدا|شهداء|الشهداء|حتفه|حتفهم|حتفها|وفاه|توفي|ارواح|حياه|ضحايا|"
     r"الضحايا|ضحيه|جثث|جثه|جثامين|اعدام|اعدم|اعدمت|اغتيال|اغتيل|اغتال|اغتالت|اغتالوا|هلاك|قضوا|قضي|سقوط|اوقع|اوقعت|اسفر|"
-    r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه|خسر|خسرت|خسروا|يخسر|تخسر)$"
+    r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه|خسر|خسرت|خسروا|يخسر|تخسر|فارق|فارقت|فارقوا|فارقا|قضين|قضيا)$"
 )
 _INJ_AR = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|جرحت|جرحوا|اصابتهم|مصاب|"
-    r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته)$"
+    r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته|اصابتها|اصابتهما)$"
 )
 _DESTROYED_FIGHTERS_EN = re.compile(
     r"\b(?:destroyed|destroying|destroys|wiped out|annihilated)\s+(?:at least |more than |over |up to |about |some )?"
@@ -679,6 +714,7 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
         "about",
     ),
 )
+_AT_LEAST_AFTER_NUMBER = re.compile(r"\s*(?:علي الاقل|على الاقل)(?!\w)")
 _TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|على الاقل|at least)")
 _SUBSET = re.compile(
     r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
@@ -760,7 +796,10 @@ _RISE_START = re.compile(
 )
 
 
+_WHO_AFTER = re.compile(r"\s+عدد\s+(?:ال\S+\s+)?(?:الذين|اللذين|اللتين|اللواتي|اللاتي|ممن)\s+(\S+)")
 _CLAUSE_MARK = re.compile(r"[.;,،]")
+# "قتل 8 من قوات النظام والمسلحين الموالين لها، و4 من الفصائل": a comma before the next side's count "و4 من"
+_LIST_AFTER_COMMA = re.compile(r"[^.;,،]*[,،]\s*و\s*")
 _TAIL_BREAK = re.compile(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s")
 
 
@@ -904,12 +943,12 @@ _ZERO = re.compile(
     r"casualties|fatalities) (?:or|nor) (?:injuries|casualties|fatalities)|\bnobody was (?:killed|hurt)|"
     r"(?<!\w)(?:دون|بدون) (?:وقوع |ان تسفر عن |تسجيل )?(?:اصابات|خسائر بشريه|ضحايا|قتلي)|"
     r"(?<!\w)لم (?:ترد|يسفر|تسفر|تسجل|يسجل|تقع|يبلغ)\S*(?: \S+){0,4} (?:اصابات|خسائر بشريه|ضحايا|قتلي)|"
-    r"(?<!\w)(?:لا|دون) (?:انباء|معلومات) عن (?:وقوع )?(?:اصابات|خسائر بشريه|ضحايا)"
+    r"(?<!\w)(?:لا|دون|بدون) (?:ورود |توفر )?(?:انباء|معلومات) عن (?:وقوع )?(?:اصابات|خسائر بشريه|ضحايا)"
 )
 # Cheap gate: a sentence with none of these stems holds no toll.
 _ANY_TOLL_WORD = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
-    r"اغتيل|هلاك|قضوا|قضي|سقوط|اوقع|اسفر|حصد|خسائر|خسر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
+    r"اغتيل|هلاك|قضوا|قضي|قضت|قضين|فارق|سقوط|اوقع|اسفر|حصد|خسائر|خسر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
     r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali|destroy|wiped out|annihilat"
 )
@@ -1006,6 +1045,8 @@ def _may_quantify(word: str) -> bool:
     """False when `_read_quantity` surely finds no number at a token ``word`` (what it checks first)."""
     if word[0].isdigit() or word in _AR_DUALS or word in _VAGUE or word in _EN_UNITS or word in _EN_TENS:
         return True
+    if not word.isascii() and _PERSON_NOUN_AR.match(word):
+        return True  # "مدنيين اثنين" (`_read_quantity` reads the number word after)
     if "-" in word:
         tens, _, unit = word.partition("-")
         if tens in _EN_TENS and unit in _EN_UNITS:
@@ -1047,8 +1088,15 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
         return _Quantity(value, i, i + 1)
     if word in _AR_DUALS:
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        end = i + 2 if nxt in ("اثنان", "اثنين", "اثنتان", "اثنتين") else i + 1
+        end = i + 2 if nxt in _TWO_AFTER else i + 1
         return _Quantity(2, i, end, dual_kind=_AR_DUALS[word])
+    if (
+        i + 1 < len(tokens)
+        and tokens[i + 1].text in _TWO_AFTER
+        and word not in ("من", "منهم")
+        and _PERSON_NOUN_AR.match(word)
+    ):
+        return _Quantity(2, i, i + 2, dual_kind="p")
     if word in _VAGUE:
         return _Quantity(_VAGUE[word], i, i + 1, vague=True)
     if word in _EN_UNITS or word in _EN_TENS:
@@ -1290,8 +1338,11 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                     j += 1
                 quantity = _Quantity(10, i, j, vague=True)
             else:
-                singular = (_singular_victim(tokens, i) if tokens[i].text in _SINGULAR_STARTS else None) or (
-                    _joined_singular(folded, tokens, i, found) if found and tokens[i].text[0] == "و" else None
+                singular = (
+                    (_singular_victim(tokens, i) if tokens[i].text in _SINGULAR_STARTS else None)
+                    or (_joined_singular(folded, tokens, i, found) if found and tokens[i].text[0] == "و" else None)
+                    or (_pronoun_victim(tokens, i, found) if "ه" in tokens[i].text else None)
+                    or (_another_one(tokens, i, found) if tokens[i].text in _ANOTHER else None)
                 )
                 if singular is not None:
                     found.append(singular)
@@ -1310,7 +1361,12 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 and tokens[i - 1].text in ("and", "و")
                 and not found[-1].zero
                 and tokens[i].start - found[-1].end < 60
-                and not _CLAUSE_MARK.search(folded[found[-1].end : tokens[i].start])
+                and (
+                    not _CLAUSE_MARK.search(folded[found[-1].end : tokens[i].start])
+                    or _LIST_AFTER_COMMA.fullmatch(folded, found[-1].end, tokens[i].start) is not None
+                    and quantity.end_tok < len(tokens)
+                    and tokens[quantity.end_tok].text == "من"
+                )
                 else None
             )
             casualty = _judge(folded, tokens, quantity, start, totals, listed)
@@ -1533,6 +1589,8 @@ _KILL_VERB_AR = frozenset(
 )
 
 
+_ACTIVE_KILL_VERB_AR = frozenset({"اغتال", "اغتالت", "اغتالوا", "اعدم", "اعدمت", "اعدموا"})
+
 _AR_KIN = frozenset(
     {
         "زوجته",
@@ -1583,7 +1641,8 @@ _GAP_BREAK = re.compile(r"[.,;،؛]")
 def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
     """ "قتل 3 من عناصر التنظيم وعنصر من قسد": one more victim joined to the toll just before."""
     word = tokens[i].text
-    if not (word.startswith("و") and word[1:] in _AR_SINGULAR_PERSON) or not found or found[-1].zero:
+    dual = word.startswith("و") and word[1:] in _AR_DUALS  # "قتلت ثلاث نساء وطفلان": two more
+    if not (word.startswith("و") and word[1:] in _AR_SINGULAR_PERSON or dual) or not found or found[-1].zero:
         return None
     last = found[-1]
     gap = folded[last.end : tokens[i].start]
@@ -1592,7 +1651,57 @@ def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casua
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if nxt[:1].isdigit() or _arabic_word_value(nxt) is not None or nxt in ("اخر", "اخرين", "اخرون"):
         return None
-    return Casualties(last.kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
+    return Casualties(last.kind, 2 if dual else 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
+
+
+# "ما أدى لمقتله", "لقي طفل مصرعه", "أسفر عن إصابتها": a death or wound told of "him", "her", "them two"
+_PRONOUN_TOLL = re.compile(r"^[وف]?[بل]?(مقتل|مصرع|حتف|استشهاد|وفات|اصابت)(ه|ها|هما)$")
+_NOT_THE_DEED_BEFORE = frozenset({"ذكري", "خبر", "نبا", "انباء", "انكر", "نفي", "نفت", "شائعات"})
+
+
+def _strip_clitics(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف", "ب", "ل") and len(word) > 3 else word
+
+
+def _pronoun_victim(tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
+    """A death or wound told with an attached pronoun ("ما أدى لمقتله"): one person when a single person was
+    named before it in the sentence with no count, two for "هما"; nothing when the toll is already counted."""
+    match = _PRONOUN_TOLL.match(tokens[i].text)
+    if match is None or (i > 0 and tokens[i - 1].text in _NOT_THE_DEED_BEFORE):
+        return None
+    kind: CasualtyKind = "injured" if match.group(1) == "اصابت" else "killed"
+    if any(c.kind == kind for c in found):
+        return None
+    two = match.group(2) == "هما"
+    for k in range(i - 1, max(-1, i - 15), -1):
+        word = tokens[k].text
+        if word in (".", "؛", ";") or word[:1].isdigit() or _arabic_word_value(word) is not None:
+            return None
+        bare = _strip_clitics(word)
+        if two and word in _AR_DUALS:
+            return Casualties(kind, 2, "exact", tokens[k].start, tokens[i].end, tokens[k].end)
+        if not two and (bare in _AR_SINGULAR_PERSON or word in _AR_SINGULAR_PERSON):
+            return Casualties(kind, 1, "exact", tokens[k].start, tokens[i].end, tokens[k].end)
+        if two and (bare in _AR_SINGULAR_PERSON or word in _AR_SINGULAR_PERSON) and _and_one_more(tokens, k):
+            return Casualties(kind, 2, "exact", tokens[k].start, tokens[i].end, tokens[k].end)
+    return None
+
+
+_ANOTHER = frozenset({"اخر", "اخري", "اخرا"})
+
+
+def _another_one(tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
+    """ "ما أدى لمقتل رجل وإصابة آخر", "قتل شخص وأصيب آخر": one more person, of the kind the word before tells."""
+    if tokens[i].text not in _ANOTHER or i == 0 or not found:
+        return None
+    before = tokens[i - 1].text
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if not before.startswith("و") or nxt[:1].isdigit() or _arabic_word_value(nxt) is not None:
+        return None
+    kind: CasualtyKind | None = "injured" if _is_injury(before) else "killed" if _is_kill(before) else None
+    if kind is None or any(c.kind == kind for c in found):
+        return None
+    return Casualties(kind, 1, "exact", tokens[i].start, tokens[i].end, tokens[i].end)
 
 
 def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
@@ -1631,10 +1740,16 @@ _INJURED_BEFORE = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
 
 def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
     word = tokens[i].text
-    if word in _AR_SINGULAR_PERSON and word.endswith("ا") and i > 1 and not (_is_kill(tokens[i - 1].text)):
-        # "قتل مسلحون مجهولون ... شابا": the verb's object, an accusative singular, a few words on
+    if word in _AR_SINGULAR_PERSON and i > 1 and not (_is_kill(tokens[i - 1].text)):
+        # "قتل مسلحون مجهولون ... شابا": the verb's object, an accusative singular, a few words on; after a verb
+        # that can only be active ("اغتال مسلحون مختار البلدة", "وأعدم عناصر التنظيم شابا") a construct one too
         back = [t.text for t in tokens[max(0, i - 9) : i]]
-        verb = next((k for k in range(len(back) - 1, -1, -1) if back[k] in _KILL_VERB_AR), None)
+        verb = next(
+            (k for k in range(len(back) - 1, -1, -1) if back[k] in _KILL_VERB_AR or back[k][1:] in _KILL_VERB_AR),
+            None,
+        )
+        if verb is not None and not (word.endswith("ا") or back[verb].lstrip("وف") in _ACTIVE_KILL_VERB_AR):
+            verb = None
         if verb is not None and not any(
             t[:1].isdigit() or t in (".", ",", "؛") or _arabic_word_value(t) is not None for t in back[verb + 1 :]
         ):
@@ -1804,11 +1919,13 @@ def _judge(
     noun_ok = q.dual_kind in ("p", "k", "i")
     noun_kind = q.dual_kind if q.dual_kind in ("k", "i", "p") else ""
     incident_kind = ""
+    who = None
     if incident:
         rise_text = folded[max(offset, first.start - 170) : first.start]
-        if _KILL_RISE.search(rise_text):
+        who = _WHO_AFTER.match(folded, last.end)  # "ارتفع الى 6 عدد الذين قتلوا جراء الضربه"
+        if _KILL_RISE.search(rise_text) or (who is not None and _is_kill(who.group(1))):
             noun_ok, incident_kind = True, "k"
-        elif _INJURY_RISE.search(rise_text):
+        elif _INJURY_RISE.search(rise_text) or (who is not None and _is_injury(who.group(1))):
             noun_ok, incident_kind = True, "i"
     noun_end = last.end
     if before_text.endswith("short url "):
@@ -1817,7 +1934,8 @@ def _judge(
         return None  # "9 of their military vehicles": things of a side, not people
     # English group names run long before the noun: "3 Hayat Tahrir al Sham fighters"
     window = nxt[:5] if all(w.isascii() for w in nxt[:5]) else nxt[:4]
-    for k, word in enumerate([] if q.dual_kind else window):  # a dual is its own noun
+    # a dual is its own noun; "عدد الذين قتلوا" names the dead (what follows the verb is how they died)
+    for k, word in enumerate([] if q.dual_kind or (who is not None and incident_kind) else window):
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:
                 noun_ok = noun_ok or word == "من"
@@ -1914,8 +2032,10 @@ def _judge(
                 qualifier = name
                 break
         else:
-            if _TRAILING_AT_LEAST.match(folded[noun_end : noun_end + 30]):
-                qualifier = "at_least"
+            if _TRAILING_AT_LEAST.match(folded[noun_end : noun_end + 30]) or _AT_LEAST_AFTER_NUMBER.match(
+                folded, last.end
+            ):
+                qualifier = "at_least"  # "12 عنصرا على الأقل", "قتل 11 على الأقل من عناصر قسد"
     return Casualties(kind, q.value, qualifier, first.start, last.end, noun_end)
 
 
@@ -2066,6 +2186,8 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
         if j >= q.end_tok and word[0] in "وف" and len(word) > 3 and best is not None:
             continue  # "قتلت غارة 4 مدنيين وجرحت 9": the conjoined verb after the count is the next toll's
         kind: CasualtyKind | None = "killed" if _is_kill(word) else "injured" if _is_injury(word) else None
+        if kind is None and j == first - 1 and word in ("قضت", "وقضت"):
+            kind = "killed"  # "قضت ثلاث سيدات" (and not "قضت وحدات الجيش على ...": eliminated, a claim)
         if kind is not None and (best is None or distance < best[0]):
             best = (distance, kind)
     if best is None and noun_kind == "p":

@@ -304,10 +304,20 @@ def _ar_night(m: re.Match[str], ref: date | None) -> Resolved | None:
     return day - timedelta(days=1), day, 1
 
 
+# "الساعات الأربع والعشرين الماضية", "الثماني والأربعين ساعة": the hours in words
+_AR_HOURS_WORDS = r"(?:ال)?اربع\s+و\s*(?:ال)?عشرين|(?:ال)?ثماني?\s+و\s*(?:ال)?اربعين|(?:ال)?(?:اثنتي|اثني)\s+عشره?"
+
+
+def _ar_numeric_date(m: re.Match[str], ref: date | None) -> Resolved | None:
+    return _range(_safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d"))), None)
+
+
 def _ar_hours(m: re.Match[str], ref: date | None) -> Resolved | None:
     if ref is None:
         return None
-    hours = int(m.group("h") or m.group("h2") or 24)
+    words = m.group("hw") or ""
+    spelt = 48 if "اربعين" in words else 12 if "عشر" in words and "عشرين" not in words else 24
+    hours = int(m.group("h") or m.group("h2") or spelt)
     days = max(1, (hours + 23) // 24)
     return ref - timedelta(days=days), ref, 1 if days <= 2 else 2
 
@@ -443,10 +453,14 @@ _AR_RULES: list[_Rule] = [
     ), _ar_month_only, needs_ref=False, triggers=("شهر",)),
     _Rule(re.compile(
         f"{_B}(?:{_AR_CL}(?:خلال|في|منذ|طيله|على\\s+مدار|على\\s+مدى)\\s+)?(?:ال)?(?:ساعات|الساعات)\\s+(?:ال\\s*)?"
-        f"(?P<h>\\d{{1,3}})\\s+(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
+        f"(?:(?P<h>\\d{{1,3}})|(?P<hw>{_AR_HOURS_WORDS}))\\s+(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
         f"|{_B}(?:{_AR_CL}(?:خلال|في|منذ|طيله|على\\s+مدار)\\s+)?(?:ال\\s*)?(?P<h2>\\d{{1,3}})\\s+ساعه\\s+"
         f"(?:الماضيه|الفائته|الاخيره|المنصرمه|السابقه)"
     ), _ar_hours, triggers=("ساع",)),
+    # "بتاريخ 2 / 3 / 2026", "في 14-03-2026": day, month and a full year in figures
+    _Rule(re.compile(
+        r"(?<![\w/-])(?P<d>\d{1,2})\s*(?P<sep>[/-])\s*(?P<mo>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)(?![\w/-])"
+    ), _ar_numeric_date, needs_ref=False, triggers=("/", "-")),
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:ليل|ليله|ليلة)\\s+(?:ال)?(?:يوم\\s+)?(?P<wd>{_AR_WEEKDAY_RE})(?:\\s*(?:[/\\-–]|و|على)\\s*|\\s+)"
         f"(?P<wd2>{_AR_WEEKDAY_RE})"

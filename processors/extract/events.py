@@ -226,8 +226,10 @@ _BACKGROUND = re.compile(
     r"claimed|nobody (?:has )?claimed|in recent (?:months|weeks|years)|(?:over|in|during) the (?:past|last) "
     r"(?:few |several )?(?:months|years)|(?:has|have|had) been the (?:\w+ )?targets? of (?:\w+ )?(?:air ?strikes|"
     r"strikes|attacks|raids|shelling|bombardment|bombing))\b|"
-    r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده|لم (?:تعلن|يعلن|تتبن|يتبن)\S*)(?!\w)"
+    r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده)(?!\w)"
 )
+# "ولم تتبن أي جهة التفجير": nobody claimed the bombing the sentence has just told; only what follows it is told again
+_UNCLAIMED_AR = re.compile(r"(?<!\w)[وف]?لم (?:تعلن|يعلن|تتبن|يتبن)\S*(?!\w)")
 # After a missile word: fired at an aircraft, a drone or another missile (an interception).
 _AT_AIRCRAFT = re.compile(
     r"(?:\s+\S+){0,3}?\s+(?:علي|نحو|باتجاه|ضد|[يت]ستهدف|استهدف\S*)\s+(?:[\"«]\s*)?(?:ال)?(?:طائره|طائرات|مسيره|"
@@ -262,11 +264,51 @@ _DENIAL = re.compile(
     r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
     r"denying)\b"
 )
-_ACCIDENT = re.compile(r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b")
+_ACCIDENT = re.compile(
+    r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b|"
+    # a gas cylinder, a heater, fireworks or bad storage blowing up ("انفجار اسطوانه غاز في مطعم")
+    r"(?<!\w)[وبلف]?(?:ال)?(?:اسطوانه|اسطوانات|جره|مدفاه|مدافئ|سخان)(?!\w)|(?:ال)?(?:العاب|الالعاب) الناريه|"
+    r"(?:سوء|خطا في) (?:ال)?تخزين|\b(?:gas cylinders?|gas canisters?|heaters?|fireworks)\b"
+)
 _ATTACK_WORD = re.compile(
     r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
     r"car bomb|suicide|gunmen|militants"
 )
+# "قتلت طائرات روسية 7 مدنيين", "طائرات التحالف قتلت 7": the aircraft are what killed
+_AIRCRAFT_KILLED = re.compile(
+    r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
+    r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
+)
+_LOST_TO = re.compile(r"[وف]?(?:خسرت|خسر|خسروا|فقدت|فقد)(?!\w)")
+_TO_THE_GAIN_OF = re.compile(r"(?<!\w)لصالح\s*$")
+
+
+def _won_from_loser(doc: Document, cand: Candidate) -> str:
+    """ "خسرت الفصائل البلدة لصالح قوات النظام": the side named after "لصالح" took the ground a loss verb tells."""
+    if not any(_LOST_TO.match(doc.folded, t.start) for t in cand.triggers):
+        return ""
+    start, end = cand.clause
+    return next(
+        (
+            a.name
+            for a in doc.actors
+            if start <= a.start < end and _TO_THE_GAIN_OF.search(doc.folded, max(start, a.start - 8), a.start)
+        ),
+        "",
+    )
+
+
+# "تقدمت قوات النظام نحو البلدة / باتجاهها / على أطرافها": an advance towards a place, which is not taken
+_TOWARDS_AR = re.compile(
+    r"(?:\s+\S+){0,4}?\s+(?:نحو|باتجاه|تجاه|صوب|الي اطراف|الي مشارف|علي اطراف|علي مشارف|في محيط|الي محيط)(?!\w)"
+)
+_SURVIVED_ATTEMPT_AR = re.compile(
+    r"(?<!\w)[وف]?(?:تعرض|تعرضت|تعرضوا)\s+(?:\S+\s+){0,8}?ل(?:ال)?محاوله اغتيال|"
+    r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو)\s+(?:\S+\s+){0,4}?من\s+(?:ال)?محاوله اغتيال"
+)
+_SHOT_AR = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:رصاص|قناص|قناصه|قنص|اطلاق النار|اطلاق نار)(?!\w)")
+# "باتت الهيئة تسيطر على القرية", "أصبحت قسد تسيطر": came to hold it, a change of hands, not a standing status
+_CAME_TO_HOLD = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(
@@ -313,7 +355,8 @@ _GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|
 _CIVILIAN_NOUN = re.compile(
     r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
     r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|شخصين|شخصان|مدنيان|طفلين|طفلان|"
-    r"اشخاصا|"
+    r"اشخاصا|معلم|معلما|معلمه|مدرس|طبيب|طبيبه|ممرض|ممرضه|راع|راعي|راعيا|مزارع|مزارعا|تاجر|تاجرا|سائق|"
+    r"سائقا|مختار|سيدتان|سيدتين|امراتين|طفلتين|طفلتان|فتاتين|"
     r"اشخاصٍ)(?!\w)|(?:people|persons|civilians|children|women|residents|villagers|man|woman|boy|girl|"
     r"child|shepherd|farmer|teenager|person|students|pupils|schoolchildren|worshippers|passengers|patients|"
     r"evacuees|refugees|infants|babies|relatives|shoppers|volunteers|aid workers|paramedics|nurses)\b)"
@@ -850,6 +893,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if background and (
             for_text(_BACKGROUND, doc.folded).search(doc.folded, clause[0], clause[1])
             or for_text(_SIMILAR_AFTER, doc.folded).match(doc.folded, hit.end, min(clause[1], hit.end + 30))
+            or (arabic and _UNCLAIMED_AR.search(doc.folded, clause[0], hit.start))
         ):
             continue  # "have in the past blamed such attacks on", "بعد شهر على تفجير مماثل": background
         if (
@@ -910,11 +954,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 for m in for_text(STATUS_CONTEXT, folded).finditer(
                     doc.folded, max(clause[0], hit.start - 25), min(clause[1], hit.end + 25)
                 )
-            ):
+            ) and not (arabic and _CAME_TO_HOLD.search(folded, max(clause[0], hit.start - 40), hit.start)):
                 continue
             attempt = for_text(_ATTEMPT, folded).search(window)
-            if attempt or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause)):
-                hit = TriggerMention(hit.start, hit.end, _RULE["clash"])
+            if (
+                attempt
+                or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause))
+                or (arabic and _WEAK_TERRITORY.match(word) and _TOWARDS_AR.match(folded, hit.end, clause[1]))
+            ):
+                hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # "تقدمت نحو البلدة": not taken yet
             elif not arabic and (
                 _AIM_BEFORE_EN.search(
                     folded, max(clause[0], hit.start - 80), hit.start + 3 * folded.startswith("to ", hit.start)
@@ -924,7 +972,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 hit = TriggerMention(hit.start, hit.end, _RULE["clash"])  # positions taken in a fight
             elif not arabic and _held_adjective_en(doc, hit, clause):
                 continue  # "in the IS controlled enclave": who holds the place, not a capture
-        elif for_text(_ATTEMPT, folded).search(window[-20:]) and hit.rule.name in ("ied", "suicide", "abduct"):
+        elif (
+            for_text(_ATTEMPT, folded).search(window[-20:])
+            and hit.rule.name in ("ied", "suicide", "abduct")
+            and not (arabic and _SURVIVED_ATTEMPT_AR.search(folded, s_start, s_end))  # a bomb that went off
+        ):
             continue
         elif hit.rule.name == "chemical" and _CHEMICAL_STOCK.search(window) and not _CHEMICAL_USE.search(window):
             continue  # "الاسلحه الكيميائيه", "العنصر الكيمياوي": the weapons or agent, not an attack
@@ -1034,6 +1086,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             name == "air"
             and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")
             and not re.search(r"قصف|غار|استهدف|مجزره|ارتكب|strike|bomb|struck|hit|pound|target|massacre", sentence)
+            and not _AIRCRAFT_KILLED.search(sentence)
         ):
             continue
         result.append(h)
@@ -1981,8 +2034,14 @@ def _anchor_date(doc: Document) -> Any:
             sentence = next(((s, e) for s, e in doc.sentences if s <= d.start < e), None)
             if sentence is not None and _toll_update_day(doc, d.start, *sentence):
                 continue
+            if sentence is not None and _PLUPERFECT_AR.search(doc.folded, sentence[0], d.start):
+                continue  # "وكان المرصد قد وثق يوم أمس ...": an earlier day, recalled, not the lead's
             return d
     return None
+
+
+# "وكان المرصد السوري قد وثق", "كانت الطائرات قد قصفت": what had happened before the report's news
+_PLUPERFECT_AR = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد(?!\w)")
 
 
 def _toll_update_day(doc: Document, at: int, s_start: int, s_end: int) -> bool:
@@ -2728,12 +2787,24 @@ def extract(report: Report) -> list[Event]:
     # below): a report that does not is left before its mentions (when no trigger word can stand in its title
     # or lead), places, dates, tolls and other sentences are read.
     heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
-    if _political_statement(doc, lead):  # reads the title and lead only: asked again below, where it was
+    # Arabic news may follow a political or humanitarian lead in the next two sentences (`_fresh_news_after_lead`)
+    after_lead = (
+        [i for i in range(lead + 1, lead + 1 + _NEWS_REACH) if i < len(doc.sentences) and i not in inserted]
+        if doc.language == "ar" and lead >= 0
+        else []
+    )
+    news_may_follow = bool(after_lead) and triggers_may_start_in(doc.folded, [doc.sentences[i] for i in after_lead])
+    if _political_statement(doc, lead) and not news_may_follow:  # title and lead only: asked again below
         return []
-    if not triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads]) and not _may_encircle(doc, lead):
+    if (
+        not triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads])
+        and not _may_encircle(doc, lead)
+        and not news_may_follow
+    ):
         return []
     dateline = _prepare_mentions(doc)
-    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead):
+    news_may_follow = news_may_follow and _any_trigger_in(doc, after_lead)
+    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead) and not news_may_follow:
         return []
     # The head sentences' candidates seldom need places and dates; a "Civilians" mention among them may lie
     # inside a town's name ("مخيم اليرموك"), which only the places tell (`_read_context`): read them first then.
@@ -2743,8 +2814,10 @@ def extract(report: Report) -> list[Event]:
     )
     _prepare_context(doc, dateline, now=civilians_in_heads)
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
-    if not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) and not _encirclement_lead(
-        doc, lead
+    if (
+        not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs)
+        and not _encirclement_lead(doc, lead)
+        and not news_may_follow
     ):
         return []
     lead_cands = [c for cs in head_cands.values() for c in cs if c.in_title or c.sentence == lead]
@@ -2788,14 +2861,15 @@ def extract(report: Report) -> list[Event]:
     body_cands = [c for c in all_cands if not c.in_title]
     # A report is about violence only when its title or lead sentence says so; statements,
     # analysis and features that mention old violence further down yield no event.
+    fresh = _fresh_news_after_lead(doc, all_cands, lead)
     if not any(
         (c.in_title or c.sentence == lead) and not _dated_days_before(doc, c) and not _describes_someone(doc, c)
         for c in all_cands
-    ) and not _encirclement_lead(doc, lead):
+    ) and not _encirclement_lead(doc, lead) and not fresh:
         return []
-    if doc.language == "ar" and _only_non_violent_heads(doc, all_cands, lead):
+    if doc.language == "ar" and _only_non_violent_heads(doc, all_cands, lead) and not fresh:
         return []
-    if _political_statement(doc, lead):
+    if _political_statement(doc, lead) and not fresh:
         return []  # "واشنطن: ..." over "قال وزير الخارجية ... إن ...": a statement about violence
     if _not_an_event_report(doc, lead, [c for c in all_cands if c.in_title or c.sentence == lead]):
         return []
@@ -3583,6 +3657,52 @@ _SPEAKER_TITLE = re.compile(r"^[^:\n]{2,40}:")
 _TITLE_DEAD = re.compile(r"(?<!\w)[وب]?(?:مقتل|قتل\S*|قتيل\S*|مصرع|جرحي|ضحايا|اصابه|اصابات)(?!\w)")
 
 
+_VIOLENT_TYPES = frozenset(
+    sub for sub, event_type in SUB_EVENT_TYPES.items()
+    if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+)
+# "وفي الأثناء، ...", "ميدانيا، ...", "بالتزامن مع ذلك": the report turns from its lead to the ground's news
+_NEWS_TURN_AR = re.compile(
+    r"\W*[وف]?(?:في الاثناء|في هذه الاثناء|في غضون ذلك|ميدانيا|علي الصعيد الميداني|علي الارض|بالتزامن مع ذلك|"
+    r"تزامنا مع ذلك|بعد ساعات من|(?:ياتي ذلك )?في وقت (?:\S+ )?(?:تواصل|يواصل|تشن|يشن|تقصف|يقصف))(?!\w)"
+)
+
+
+_SPEECH_AR = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|راي|رات|اعتبر|اعتبرت|حذر|حذرت|اكد|اكدت|اتهم|اتهمت|توعد|تتوعد|يتوعد|هدد|هددت|يهدد|تهدد|"
+    r"يذكر|ذكر|ذكرت|زعم|زعمت|ادعي|ادعت|نفي|نفت|اضاف|اضافت|وصف|وصفت)(?!\w)"
+)
+
+
+_NEWS_REACH = 4  # body sentences after the lead that may tell the ground's news (past the second: opened as such)
+
+
+def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> bool:
+    """Arabic: violence told in one of the two sentences after a political or humanitarian lead, at a named place,
+    with a count of dead or hurt, dated today or yesterday, or opened as the ground's news ("وفي الأثناء"), by a
+    named side or with a toll: the report gives that news beside its lead, not history or a speaker's claim."""
+    if doc.language != "ar" or lead < 0 or doc.anchor is None:
+        return False
+    today = doc.anchor.date()
+    for cand in cands:
+        if cand.in_title or not lead < cand.sentence < lead + 1 + _NEWS_REACH or cand.place is None:
+            continue
+        if cand.sub_event_type not in _VIOLENT_TYPES or _dated_days_before(doc, cand) or _describes_someone(doc, cand):
+            continue
+        s_start, s_end = doc.sentences[cand.sentence]
+        if _SPEECH_AR.search(doc.folded, s_start, s_end):
+            continue  # "ورأى نصرالله ان ...", "وحذر الرئيس ...": what someone says of it
+        counted = any(c.count and not c.zero for c in cand.casualties)
+        mention = cand.date_mention
+        recent = mention is not None and today - timedelta(days=1) <= (mention.end_date or mention.date) <= today
+        turn = _NEWS_TURN_AR.match(doc.folded, s_start) is not None
+        if cand.sentence > lead + 2 and not turn:
+            continue  # further down, only a sentence that turns to the ground's news
+        if (recent or turn) and (cand.roles.actor1 or counted):
+            return True
+    return False
+
+
 def _political_statement(doc: Document, lead: int) -> bool:
     """An Arabic report whose title quotes a government, diplomat or leader ("واشنطن: ...",
     "لافروف: ...") and whose lead is that speech tells of a statement, not of an event."""
@@ -3610,7 +3730,8 @@ _QUESTION_TITLE = re.compile(
 _FEATURE_TITLE = re.compile(
     r"^\W*(?:تقرير|تحليل|راي|مقال|قراءه|انفوغرافيك|انفوجرافيك|لمحه|بروفايل|بورتريه|هكذا|عندما)(?!\w)|"
     r"^\W*(?:حدث في|في مثل هذا اليوم)(?!\w)|"  # "حدث في 1 سبتمبر..": what happened on this day in history
-    r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)"
+    r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)|"
+    r"(?<!\w)[وفب]?(?:ال)?(?:ذكري|ذكريات)(?!\w)"  # an anniversary, "ذكريات تاريخية": looking back
 )
 # Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
 _CRIMINAL = re.compile(
@@ -3840,6 +3961,13 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and any(a.name == "Military Forces of Israel" for a in doc.actors)
     ):
         roles.actor2 = "Military Forces of Israel"  # rockets at the (occupied) Golan Heights hit Israel's side
+    if doc.language == "ar" and sub_event_type in _TERRITORIAL and (winner := _won_from_loser(doc, cand)):
+        loser = roles.actor1 if roles.actor1 != winner else roles.actor2
+        roles.actor1, roles.actor2 = winner, loser  # "خسرت الفصائل البلدة لصالح قوات النظام"
+        roles.spans.pop("actor1", None)
+        roles.spans.pop("actor2", None)
+        if sub_event_type == _TERRITORY and winner in GOVERNMENT_SIDE:
+            sub_event_type = "Government regains territory"
     if doc.language == "ar" and sub_event_type in _TERRITORIAL and _evacuation_by_deal(doc, cand):
         sub_event_type = "Non-violent transfer of territory"
     if (
@@ -3922,6 +4050,36 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         and not cand.armed_victims
     ):
         roles.actor2 = "Civilians"  # the unarmed attacked or taken ("gunmen assassinated the council's head")
+    if (
+        doc.language == "ar"
+        and sub_event_type == "Armed clash"
+        and roles.actor2 in ("", "Civilians")
+        and _SHOT_AR.search(doc.folded, *cand.clause)
+        and (
+            "Civilians" in roles.victims
+            or any(
+                _CIVILIAN_NOUN.match(doc.folded, c.start) or _CIVILIAN_NOUN.match(doc.folded, c.end)
+                for c in cand.casualties
+                if c.count
+            )
+        )
+    ):
+        # "قتل مدني برصاص قناص (قوات النظام)": a civilian shot, not a fight between armed sides
+        sub_event_type, roles.actor2 = "Attack", "Civilians"
+        roles.actor1 = roles.actor1 or "Unidentified Armed Group"
+    if (
+        doc.language == "ar"
+        and sub_event_type in ("Attack", "Remote explosive/landmine/IED", "Armed clash")
+        and not (roles.actor1 and roles.actor2)
+        and _SURVIVED_ATTEMPT_AR.search(doc.folded, *doc.sentences[cand.sentence])
+    ):
+        # "تعرض رئيس المجلس المحلي لمحاولة اغتيال نجا منها", "نجا قيادي في الفصائل من محاولة اغتيال بعبوة": an attack
+        # carried out by someone unnamed on the one who survived it
+        roles.actor2 = roles.actor2 or roles.actor1 or "Civilians"
+        roles.actor1 = "Unidentified Armed Group"
+        roles.spans.pop("actor1", None)
+        if sub_event_type == "Armed clash" and roles.actor2 == "Civilians":
+            sub_event_type = "Attack"
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.
@@ -4182,7 +4340,11 @@ def _military_site_hit_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
 # changes hands without a fight ("خلال عملية إخراج الفصيل منها", "خروج المقاتلين بموجب اتفاق").
 _EVACUATION_WORD = re.compile(r"[وفبل]?(?:ال|لل)?(?:اخراج|اجلاء|خروج|اجلت|اخرجت|اخرج)(?:ه|ها|هم)?$")
 _DEAL_WORD = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتفاق\S*|تسويه|مصالحه|بموجب)(?!\w)")
-_UNDER_DEAL_AFTER = re.compile(r"[^.,،]{0,70}?(?<!\w)بموجب\s+(?:ال)?(?:اتفاق\S*|تسويه|مصالحه)")
+_UNDER_DEAL_AFTER = re.compile(
+    r"[^.,،]{0,70}?(?:(?<!\w)بموجب\s+(?:ال)?(?:اتفاق\S*|تسويه|مصالحه)|"
+    # "دخلت القوات البلدة بعد انسحاب الفصائل منها دون قتال": no fight for it
+    r"(?<!\w)(?:من\s+)?(?:دون|بدون)\s+(?:اي\s+)?(?:قتال|مقاومه|معارك|اشتباكات|مواجهات)(?!\w))"
+)
 _OPERATION_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:عمليه|عمليات)\s+$")
 
 

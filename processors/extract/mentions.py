@@ -369,11 +369,22 @@ _CIVIL_NOUN_BEFORE = re.compile(
 )
 
 
+# A jihadist group the lexicon has no name for ("حراس الدين", "تنظيم أنصار التوحيد"): "التنظيم" after it is that
+# group, not the Islamic State. (Not a bare "القاعدة": also "the base"; "تنظيم القاعدة" is caught as "تنظيم" + a name.)
+_OTHER_ORGANISATION_AR = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:حراس الدين|انصار التوحيد|جند الاقصي|الحزب الاسلامي التركستاني|الحزب التركستاني|"
+    r"انصار الاسلام|انصار الدين|جند الشام)(?!\w)"
+)
+_NAME_AFTER = re.compile(r"\s+[\"'«“”]?\s*(?!الدوله|داعش|الدول|الاسلامي|المتطرف|الجهادي|الارهابي)[\u0621-\u064a]{3,}")
+
+
 def _resolve_actors(
     hits: list[tuple[int, int, int]], sources: list[tuple[int, int]], folded: str = ""
 ) -> list[ActorMention]:
     found: list[ActorMention] = []
     last_group = last_armed = last_army = ""
+    last_group_at = other_at = -1  # where the last known group was named; where a group we cannot name was
+    others = [m.start() for m in _OTHER_ORGANISATION_AR.finditer(folded)] if "ال" in folded else []
     rebels_named = False  # rebels named as such ("rebels", "the FSA"), not only by a generic noun
     for start, end, label in hits:
         if any(s <= start < e or s < end <= e for s, e in sources):
@@ -398,6 +409,12 @@ def _resolve_actors(
         ):
             continue
         if label == _ANAPHOR_LABEL:
+            if folded[start:end].lstrip("وفبل") == "تنظيم" and _NAME_AFTER.match(folded, end):
+                other_at = start  # "تنظيم حراس الدين": a group by a name we do not know
+                continue
+            other_at = max([other_at] + [o for o in others if o < start])
+            if other_at > last_group_at:
+                continue  # "شن حراس الدين هجوما ... عناصر التنظيم": that group's, not the Islamic State's
             name = last_group or "Islamic State"
             found.append(ActorMention(start, end, name, anaphoric=True))
             continue
@@ -472,7 +489,7 @@ def _resolve_actors(
         if name == "Opposition Rebels" and not _GENERIC_GROUP.match(folded[start:end]):
             rebels_named = True
         if name in ANAPHOR_TARGETS:
-            last_group = name
+            last_group, last_group_at = name, start
         if name != "Civilians":
             last_armed = name
         if name.startswith("Military Forces of") and "جيش" in folded[start:end]:
