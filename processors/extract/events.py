@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, searcher
+from processors.extract.fastre import for_text, found_in, may_match, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -1019,6 +1019,8 @@ def _ground_won_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMe
     """`hits` with the territorial phrases of `_GROUND_WON_EN` added (each replacing the weaker triggers it
     overlaps, such as "advanced to")."""
     folded = doc.folded
+    if not may_match(_GROUND_WON_EN, folded[s_start:s_end]):
+        return hits  # (most sentences: none of "control", " over", " now ", " able to ")
     added: list[TriggerMention] = []
     spans: list[tuple[int, int]] = []
     for m in _GROUND_WON_EN.finditer(folded, s_start, s_end):
@@ -1102,6 +1104,8 @@ _CIVILIANS_EN = re.compile(
 
 def _fire_returned_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMention]) -> list[TriggerMention]:
     """`hits` with a clash trigger for each "returned fire" (`_RETURNED_FIRE_EN`) of the sentence."""
+    if not may_match(_RETURNED_FIRE_EN, doc.folded[s_start:s_end]):
+        return hits  # (most sentences: none of "turn", "spon", "taliat")
     added = [
         TriggerMention(m.start(), m.end(), _RULE["clash"])
         for m in _RETURNED_FIRE_EN.finditer(doc.folded, s_start, s_end)
@@ -3105,6 +3109,9 @@ def _split_credits(doc: Document) -> None:
     while index < len(doc.sentences):
         start, end = doc.sentences[index]
         cut = None
+        if doc.folded.find("(", start, end) < 0:
+            index += 1  # (every credit is in brackets: most sentences have none, and the scan is slow)
+            continue
         for match in _PHOTO_CREDIT.finditer(doc.folded, start, end):
             if match.end() >= end or doc.in_title(start):
                 break
@@ -3141,7 +3148,11 @@ def _photo_captions(doc: Document) -> set[int]:
             body += 1
         if _PICTURE_LINE.match(doc.folded, body, end):
             found.add(index)
-        elif _CREDIT_AT_END.search(doc.folded, start, end) and len(doc.folded[start:end].split()) > _CAPTION_WORDS:
+        elif (
+            doc.folded.find("(", start, end) >= 0  # (a credit is in brackets: the slow scan only where one may be)
+            and _CREDIT_AT_END.search(doc.folded, start, end)
+            and len(doc.folded[start:end].split()) > _CAPTION_WORDS
+        ):
             found.add(index)  # closed by its credit (`_split_credits`)
     return found
 

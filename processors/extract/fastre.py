@@ -304,6 +304,15 @@ def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
     return picked
 
 
+def may_match(pattern: re.Pattern[str], piece: str) -> bool:
+    """False when ``piece`` holds none of the literals every match of ``pattern`` consumes (`_prefilter`):
+    then no match lies inside it, and a search confined to its span (``pattern.finditer(text, start, end)``
+    with ``piece == text[start:end]``) may be skipped. (The literals are consumed characters, never a
+    lookaround's, so what lies before or after the span does not matter.)"""
+    literals = _cached_prefilter(pattern)
+    return literals is None or _contains_any(piece, literals)
+
+
 # id(variant) -> the strings the variant matches, when it is a plain alternation of literal words
 # (None when it is not, or they are too many); see `found_in`.
 _STRINGS: dict[int, tuple[str, ...] | None] = {}
