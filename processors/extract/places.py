@@ -729,14 +729,19 @@ def _article_tail(text: str) -> re.Match[str] | None:
     return _ARTICLE_TAIL.search(text)
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][\w']*) $")
+_NEXT_WORD = re.compile(r"^ ([A-Za-z][\w']*)")
+_NEXT_WORD_AFTER_ARTICLE = re.compile(r"^[ -]([A-Za-z][\w']*)")
+
+
 def _capital_neighbour(text: str, m: _Match) -> bool:
     """A Latin match glued to an unknown capitalised word is part of another name ("Tahrir al-Sham")."""
     head = text[max(0, m.start - 40):m.start]
     head = head[:len(head) - len(tail.group())] if (tail := _article_tail(head)) else head
     rest = text[m.end:m.end + 40]
     rest = rest[len(lead.group()):] if (lead := _ARTICLE_HEAD.match(rest)) else rest
-    before = re.search(r"([A-Za-z][\w']*) $", head)
-    after = re.match(r"^[ -]([A-Za-z][\w']*)", rest) if lead else re.match(r"^ ([A-Za-z][\w']*)", rest)
+    before = _LAST_WORD.search(head)
+    after = (_NEXT_WORD_AFTER_ARTICLE if lead else _NEXT_WORD).match(rest)
     for word in (before.group(1) if before else "", after.group(1) if after else ""):
         lowered = word.lower()
         if word and word[0].isupper() and lowered not in _EN_FREE_CAPITALS and lowered not in LATIN_ARTICLES:
