@@ -1608,6 +1608,8 @@ def _coordinated_taker_en(doc: Document, cand: Candidate, sentence_actors: list[
 def _own_forces_en(doc: Document, cand: Candidate) -> None:
     """English: the forces a state's ministry calls "its jets" carried out the attack it tells."""
     s_start, _ = doc.sentences[cand.sentence]
+    if not may_match(_OWN_FORCES_EN, doc.folded[s_start : cand.start + 60]):
+        return  # (no "its" or "their" before the attack: no ministry tells of its own forces)
     found = None
     for m in _OWN_FORCES_EN.finditer(doc.folded, s_start, cand.start + 60):
         if m.start() < cand.start <= m.end() + 60:
