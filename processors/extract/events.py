@@ -248,6 +248,7 @@ _ATTACK_WORD = re.compile(
     r"car bomb|suicide|gunmen|militants"
 )
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")  # what every match of `_HISTORY_YEAR` consumes
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
@@ -717,7 +718,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         return []
     published = doc.anchor
     if published is not None:
-        years = [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+        years = (
+            [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+            if _YEAR_DIGITS.search(sentence)  # (every match holds one: most sentences are answered by this fast scan)
+            else []
+        )
         if doc.language == "ar" and index > 0 and _QUOTE_MARK.match(sentence.lstrip()):
             before = doc.folded[slice(*doc.sentences[index - 1])].rstrip()
             if before.endswith(":"):  # "في تغريدة له في نوفمبر 2013، قائلا:" then the quote: the quote's day
