@@ -1189,7 +1189,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 zero=True,
             )
         )
-    for match in _CODED.finditer(sentence):
+    for match in _CODED.finditer(sentence) if "coded" in sentence else ():  # (the word every match holds)
         found.append(
             Casualties(
                 "killed",
