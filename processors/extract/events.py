@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, may_match, searcher
+from processors.extract.fastre import for_text, found_in, has_arabic, may_match, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -1946,10 +1946,16 @@ _NO_CLAIM_BEFORE = re.compile(
 )
 
 
+_CLAIM_WORDS_EN = ("claim", "believed to ", "thought to ", "suspected to ")
+
+
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
         doc.claimer = ""
+        if not has_arabic(doc.folded) and not any(word in doc.folded for word in _CLAIM_WORDS_EN):
+            return doc.claimer  # (a text without Arabic letters is matched only by the English branches, each of
+            # which holds one of these words: the scan of the whole text is spared)
         for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
             if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
                 continue  # "no group has claimed responsibility for the bombing; officials accused ..."
