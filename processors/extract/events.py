@@ -1428,6 +1428,8 @@ def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
     ):
         return True  # "عقب مرور أسبوعين على إسقاط طائرة": the downing is two weeks old
     for pattern in (_LONG_AGO_AR, _MONTH_ONLY_AR):
+        if not may_match(pattern, doc.folded[max(clause[0], hit.start - 30) : clause[1]]):
+            continue  # (no "بعد", "قبل", "منذ" or month name in the rest of the clause: the slow scan is spared)
         for match in pattern.finditer(doc.folded, max(clause[0], hit.start - 30), clause[1]):
             if match.start() > hit.end + 35:
                 break
