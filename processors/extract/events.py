@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, has_arabic, may_match, searcher
+from processors.extract.fastre import for_text, found_in, has_arabic, matcher, may_match, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -39,7 +39,7 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
-from processors.extract.roles import Roles, camp, resolve_roles, same_side
+from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE, Roles, camp, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
 from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
@@ -1970,11 +1970,9 @@ def _claimed_by(doc: Document) -> str:
 
 def _is_speaker(folded: str, start: int, end: int) -> bool:
     """A capital that speaks ("أكدت بغداد", "Moscow said") is a government, not a place."""
-    from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
-
     return bool(
         searcher(_SPEAKER_BEFORE, folded)(folded[max(0, start - 28) : start])
-        or _SPEAKER_AFTER.match(folded[end : end + 40])
+        or matcher(_SPEAKER_AFTER, folded)(folded[end : end + 40])  # (the text's variant, its literals first)
     )
 
 
