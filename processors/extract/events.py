@@ -611,7 +611,9 @@ _DATELINE = re.compile(
     r"[^\n.]{0,100}?\((?:cnn|reuters|afp|ap|sputnik|رويترز|ا ف ب)\)\s*[-\u2013\u2014]*|"
     r"[^\n.]{0,60}?[-\u2013\u2014]{2}"
 )
-_UPPER_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
+# (?<![\w-])IS(?![\w-]), written to open with its literal: the regex engine then jumps from one "IS" to the next
+# instead of trying the look-behind at every position.
+_UPPER_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
 
 
 def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[ActorMention]) -> None:
