@@ -1753,7 +1753,7 @@ def _judge(
         or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or matcher(_OVER_DAYS_AFTER, folded)(clause_after)
         or searcher(_MULTI_DAY_EN, folded)(clause_before[-60:])
-        or searcher(_MULTI_DAY_EN, folded)(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        or searcher(_MULTI_DAY_EN, folded)(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or for_text(_SAME_PERIOD_AFTER, folded).search(_FULL_STOP.split(folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:
