@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 from typing import Literal, NamedTuple
 
 from processors.extract.fastre import for_text, found_in, matcher, searcher
@@ -58,10 +59,17 @@ class Casualties:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
-    return [_new_token(Token, (m.group(), *m.span())) for m in TOKEN.finditer(text, start, end)]
+    # One split of the piece gives [gap, token, gap, ..., token, gap]; the offsets are running sums of the
+    # lengths, all in C (`finditer` makes a match object per token). The piece finds the same tokens as
+    # ``finditer(text, start, end)``: `TOKEN` has no look-behind, and its look-aheads see the piece's end as the
+    # search's end.
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    bounds = list(accumulate(map(len, parts), initial=start))
+    return list(map(_new_token, zip(parts[1::2], bounds[1:-1:2], bounds[2::2], strict=True)))
 
 
-_new_token = tuple.__new__  # Token(text, start, end) without the Python-level __new__
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+_new_token = partial(tuple.__new__, Token)  # Token(text, start, end) without the Python-level __new__
 
 
 # --- Number words ----------------------------------------------------------------------------------
@@ -1308,7 +1316,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         )
         for m in _EXTRA_CODED.finditer(sentence)
     ]
-    for match in _CODED.finditer(sentence):
+    for match in _CODED.finditer(sentence) if "coded" in sentence else ():  # (the word every match holds)
         if extras and match.start() >= extras[0].start - start:
             break  # "2 additional fatalities coded for the bombers": no coding of its own
         found.append(
@@ -1997,7 +2005,7 @@ def _judge(
         or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or matcher(_OVER_DAYS_AFTER, folded)(clause_after)
         or searcher(_MULTI_DAY_EN, folded)(clause_before[-60:])
-        or searcher(_MULTI_DAY_EN, folded)(re.split(r"[.,;]|\s(?:و|and)\s", clause_after)[0][:60])
+        or searcher(_MULTI_DAY_EN, folded)(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or for_text(_SAME_PERIOD_AFTER, folded).search(_FULL_STOP.split(folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from re import _constants, _parser  # type: ignore[attr-defined]
 
 __all__ = ["DateMention", "find_dates", "default_event_date"]
 
@@ -653,6 +654,54 @@ def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return entry[1]
 
 
+# A rule every match of which holds a digit ("6 October", "2017-10-06") cannot match in a window without one:
+# the window is skipped after one digit search (most windows around a month's three letters, "mar" of
+# "market", "may" the verb, hold none). Found from the parsed pattern, not by hand.
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT: dict[int, tuple[re.Pattern[str], bool]] = {}  # id(pattern) -> (pattern, every match holds a digit)
+_DIGITS_ONLY = frozenset(range(ord("0"), ord("9") + 1))
+
+
+def _digit_set(items: list[tuple[object, object]]) -> bool:
+    """Whether a character set ``[...]`` matches digits only (``\\d``, ``[0-3]``)."""
+    for op, av in items:
+        if op is _constants.CATEGORY:
+            if av is not _constants.CATEGORY_DIGIT and av is not _constants.CATEGORY_UNI_DIGIT:
+                return False
+        elif op is _constants.LITERAL:
+            if av not in _DIGITS_ONLY:
+                return False
+        elif op is _constants.RANGE:
+            if not (av[0] in _DIGITS_ONLY and av[1] in _DIGITS_ONLY):  # type: ignore[index]
+                return False
+        else:
+            return False
+    return bool(items)
+
+
+def _holds_digit(seq: object) -> bool:
+    """Whether every match of the parsed sequence ``seq`` consumes a digit."""
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op is _constants.IN and _digit_set(av):  # type: ignore[arg-type]
+            return True
+        if op is _constants.LITERAL and av in _DIGITS_ONLY:
+            return True
+        if op is _constants.SUBPATTERN and _holds_digit(av[3]):  # type: ignore[index]
+            return True
+        if op is _constants.BRANCH and all(_holds_digit(b) for b in av[1]):  # type: ignore[index]
+            return True
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1 and _holds_digit(av[2]):  # type: ignore[index]
+            return True
+    return False
+
+
+def _needs_digit(pattern: re.Pattern[str]) -> bool:
+    entry = _NEEDS_DIGIT.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _NEEDS_DIGIT[id(pattern)] = (pattern, _holds_digit(_parser.parse(pattern.pattern, pattern.flags)))
+    return entry[1]
+
+
 def find_dates(text: str, language: str = "", published_at: datetime | None = None) -> list[DateMention]:
     """Dates named in `text` (cleaned), resolved against `published_at`; sorted, non-overlapping."""
     ref = published_at.date() if published_at is not None else None
@@ -677,7 +726,10 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
         pattern, subject = rule.pattern, folded
         if lower_ok and (twin := _lower_twin(pattern)) is not None:  # (flags & re.I: a slow enum operation)
             pattern, subject = twin, lowered
+        digit = _needs_digit(pattern)
         for a, b in windows:
+            if digit and _DIGIT.search(subject, a, b) is None:
+                continue
             for m in pattern.finditer(subject, a, b):
                 if m.end() == m.start() or (number, m.start(), m.end()) in seen:
                     continue

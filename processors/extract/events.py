@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, searcher
+from processors.extract.fastre import for_text, found_in, has_arabic, matcher, may_match, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -40,7 +40,7 @@ from processors.extract.lexicon import (
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
 from processors.extract.places import _metadata_spans, with_precision
-from processors.extract.roles import Roles, camp, resolve_roles, same_side
+from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE, Roles, camp, resolve_roles, same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
 from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
@@ -310,6 +310,7 @@ _SHOT_AR = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:رصاص|قناص|قناصه
 # "باتت الهيئة تسيطر على القرية", "أصبحت قسد تسيطر": came to hold it, a change of hands, not a standing status
 _CAME_TO_HOLD = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
 _PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")  # what every match of `_HISTORY_YEAR` consumes
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
 _ATTEMPT = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
@@ -679,7 +680,9 @@ _DATELINE = re.compile(
     r"[^\n.]{0,100}?\((?:cnn|reuters|afp|ap|sputnik|رويترز|ا ف ب)\)\s*[-\u2013\u2014]*|"
     r"[^\n.]{0,60}?[-\u2013\u2014]{2}"
 )
-_UPPER_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
+# (?<![\w-])IS(?![\w-]), written to open with its literal: the regex engine then jumps from one "IS" to the next
+# instead of trying the look-behind at every position.
+_UPPER_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
 
 
 def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[ActorMention]) -> None:
@@ -817,7 +820,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         return []
     published = doc.anchor
     if published is not None:
-        years = [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+        years = (
+            [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+            if _YEAR_DIGITS.search(sentence)  # (every match holds one: most sentences are answered by this fast scan)
+            else []
+        )
         if doc.language == "ar" and index > 0 and _QUOTE_MARK.match(sentence.lstrip()):
             before = doc.folded[slice(*doc.sentences[index - 1])].rstrip()
             if before.endswith(":"):  # "في تغريدة له في نوفمبر 2013، قائلا:" then the quote: the quote's day
@@ -1141,6 +1148,8 @@ def _ground_won_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMe
     """`hits` with the territorial phrases of `_GROUND_WON_EN` added (each replacing the weaker triggers it
     overlaps, such as "advanced to")."""
     folded = doc.folded
+    if not may_match(_GROUND_WON_EN, folded[s_start:s_end]):
+        return hits  # (most sentences: none of "control", " over", " now ", " able to ")
     added: list[TriggerMention] = []
     spans: list[tuple[int, int]] = []
     for m in _GROUND_WON_EN.finditer(folded, s_start, s_end):
@@ -1224,6 +1233,8 @@ _CIVILIANS_EN = re.compile(
 
 def _fire_returned_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMention]) -> list[TriggerMention]:
     """`hits` with a clash trigger for each "returned fire" (`_RETURNED_FIRE_EN`) of the sentence."""
+    if not may_match(_RETURNED_FIRE_EN, doc.folded[s_start:s_end]):
+        return hits  # (most sentences: none of "turn", "spon", "taliat")
     added = [
         TriggerMention(m.start(), m.end(), _RULE["clash"])
         for m in _RETURNED_FIRE_EN.finditer(doc.folded, s_start, s_end)
@@ -1568,6 +1579,8 @@ def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
     ):
         return True  # "عقب مرور أسبوعين على إسقاط طائرة": the downing is two weeks old
     for pattern in (_LONG_AGO_AR, _MONTH_ONLY_AR):
+        if not may_match(pattern, doc.folded[max(clause[0], hit.start - 30) : clause[1]]):
+            continue  # (no "بعد", "قبل", "منذ" or month name in the rest of the clause: the slow scan is spared)
         for match in pattern.finditer(doc.folded, max(clause[0], hit.start - 30), clause[1]):
             if match.start() > hit.end + 35:
                 break
@@ -1790,6 +1803,8 @@ def _coordinated_taker_en(doc: Document, cand: Candidate, sentence_actors: list[
 def _own_forces_en(doc: Document, cand: Candidate) -> None:
     """English: the forces a state's ministry calls "its jets" carried out the attack it tells."""
     s_start, _ = doc.sentences[cand.sentence]
+    if not may_match(_OWN_FORCES_EN, doc.folded[s_start : cand.start + 60]):
+        return  # (no "its" or "their" before the attack: no ministry tells of its own forces)
     found = None
     for m in _OWN_FORCES_EN.finditer(doc.folded, s_start, cand.start + 60):
         if m.start() < cand.start <= m.end() + 60:
@@ -2133,10 +2148,16 @@ _NO_CLAIM_BEFORE = re.compile(
 )
 
 
+_CLAIM_WORDS_EN = ("claim", "believed to ", "thought to ", "suspected to ")
+
+
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
         doc.claimer = ""
+        if not has_arabic(doc.folded) and not any(word in doc.folded for word in _CLAIM_WORDS_EN):
+            return doc.claimer  # (a text without Arabic letters is matched only by the English branches, each of
+            # which holds one of these words: the scan of the whole text is spared)
         for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
             if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
                 continue  # "no group has claimed responsibility for the bombing; officials accused ..."
@@ -2149,11 +2170,9 @@ def _claimed_by(doc: Document) -> str:
 
 def _is_speaker(folded: str, start: int, end: int) -> bool:
     """A capital that speaks ("أكدت بغداد", "Moscow said") is a government, not a place."""
-    from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE
-
     return bool(
         searcher(_SPEAKER_BEFORE, folded)(folded[max(0, start - 28) : start])
-        or _SPEAKER_AFTER.match(folded[end : end + 40])
+        or matcher(_SPEAKER_AFTER, folded)(folded[end : end + 40])  # (the text's variant, its literals first)
     )
 
 
@@ -2335,13 +2354,23 @@ _OVER_LIST = re.compile(
 _CODED_TOTAL = re.compile(r"\bcoded (?:as |to |at )?\d+ (?:fatalities|deaths)\b")
 
 
+_SPLIT_WORDS = ("split", "splot", "spread", "distributed", "divided", "allocated")
+
+
 def _notes_split(doc: Document) -> bool:
     """Whether the text codes or spreads its fatalities (ACLED notes), found once per report."""
     if doc.split_words is None:
         doc.split_words = bool(
             "coded" in doc.folded
-            or for_text(_SPLIT_SENTENCE, doc.folded).search(doc.folded)
-            or for_text(_SPREAD, doc.folded).search(doc.folded)
+            or (
+                # (every match of the two patterns below holds "coded" or one of these words: most reports
+                # are answered by six scans instead of their eleven literals)
+                any(word in doc.folded for word in _SPLIT_WORDS)
+                and (
+                    for_text(_SPLIT_SENTENCE, doc.folded).search(doc.folded)
+                    or for_text(_SPREAD, doc.folded).search(doc.folded)
+                )
+            )
         )
     return doc.split_words
 
@@ -3446,6 +3475,9 @@ def _split_credits(doc: Document) -> None:
     while index < len(doc.sentences):
         start, end = doc.sentences[index]
         cut = None
+        if doc.folded.find("(", start, end) < 0:
+            index += 1  # (every credit is in brackets: most sentences have none, and the scan is slow)
+            continue
         for match in _PHOTO_CREDIT.finditer(doc.folded, start, end):
             if match.end() >= end or doc.in_title(start):
                 break
@@ -3482,7 +3514,11 @@ def _photo_captions(doc: Document) -> set[int]:
             body += 1
         if _PICTURE_LINE.match(doc.folded, body, end):
             found.add(index)
-        elif _CREDIT_AT_END.search(doc.folded, start, end) and len(doc.folded[start:end].split()) > _CAPTION_WORDS:
+        elif (
+            doc.folded.find("(", start, end) >= 0  # (a credit is in brackets: the slow scan only where one may be)
+            and _CREDIT_AT_END.search(doc.folded, start, end)
+            and len(doc.folded[start:end].split()) > _CAPTION_WORDS
+        ):
             found.add(index)  # closed by its credit (`_split_credits`)
     return found
 

@@ -304,6 +304,21 @@ def for_text(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
     return picked
 
 
+def may_match(pattern: re.Pattern[str], piece: str) -> bool:
+    """False when ``piece`` holds none of the literals every match of ``pattern`` consumes (`_prefilter`):
+    then no match lies inside it, and a search confined to its span (``pattern.finditer(text, start, end)``
+    with ``piece == text[start:end]``) may be skipped. (The literals are consumed characters, never a
+    lookaround's, so what lies before or after the span does not matter.)"""
+    entry = _MAY_MATCH.get(id(pattern))
+    if entry is None or entry[0] is not pattern:  # (keyed by identity: hashing a big pattern costs microseconds)
+        entry = _MAY_MATCH[id(pattern)] = (pattern, _cached_prefilter(pattern))
+    literals = entry[1]
+    return literals is None or _contains_any(piece, literals)
+
+
+_MAY_MATCH: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+
+
 # id(variant) -> the strings the variant matches, when it is a plain alternation of literal words
 # (None when it is not, or they are too many); see `found_in`.
 _STRINGS: dict[int, tuple[str, ...] | None] = {}
