@@ -20,7 +20,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Literal, NamedTuple
 
-from processors.extract.fastre import for_text, found_in, matcher, searcher
+from processors.extract.fastre import for_text, found_in, matcher, may_match, searcher
 
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
@@ -1316,7 +1316,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
         )
         for m in _EXTRA_CODED.finditer(sentence)
     ]
-    for match in _CODED.finditer(sentence) if "coded" in sentence else ():  # (the word every match holds)
+    for match in _CODED.finditer(sentence) if may_match(_CODED, sentence) else ():
         if extras and match.start() >= extras[0].start - start:
             break  # "2 additional fatalities coded for the bombers": no coding of its own
         found.append(

@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, has_arabic, matcher, may_match, searcher
+from processors.extract.fastre import for_text, found_in, matcher, may_match, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -2148,16 +2148,14 @@ _NO_CLAIM_BEFORE = re.compile(
 )
 
 
-_CLAIM_WORDS_EN = ("claim", "believed to ", "thought to ", "suspected to ")
 
 
 def _claimed_by(doc: Document) -> str:
     """The armed group that claimed the attack, named in the claim's sentence ("" when none)."""
     if doc.claimer is None:
         doc.claimer = ""
-        if not has_arabic(doc.folded) and not any(word in doc.folded for word in _CLAIM_WORDS_EN):
-            return doc.claimer  # (a text without Arabic letters is matched only by the English branches, each of
-            # which holds one of these words: the scan of the whole text is spared)
+        if not may_match(_CLAIM, doc.folded):
+            return doc.claimer  # (none of the literals every claim holds: the scan of the whole text is spared)
         for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
             if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
                 continue  # "no group has claimed responsibility for the bombing; officials accused ..."
@@ -2354,23 +2352,18 @@ _OVER_LIST = re.compile(
 _CODED_TOTAL = re.compile(r"\bcoded (?:as |to |at )?\d+ (?:fatalities|deaths)\b")
 
 
-_SPLIT_WORDS = ("split", "splot", "spread", "distributed", "divided", "allocated")
 
 
 def _notes_split(doc: Document) -> bool:
     """Whether the text codes or spreads its fatalities (ACLED notes), found once per report."""
     if doc.split_words is None:
+        folded = doc.folded
+        # (`may_match`: the literals every match of a pattern holds, derived from the pattern itself, spare
+        # most reports the scans)
         doc.split_words = bool(
-            "coded" in doc.folded
-            or (
-                # (every match of the two patterns below holds "coded" or one of these words: most reports
-                # are answered by six scans instead of their eleven literals)
-                any(word in doc.folded for word in _SPLIT_WORDS)
-                and (
-                    for_text(_SPLIT_SENTENCE, doc.folded).search(doc.folded)
-                    or for_text(_SPREAD, doc.folded).search(doc.folded)
-                )
-            )
+            "coded" in folded
+            or (may_match(_SPLIT_SENTENCE, folded) and for_text(_SPLIT_SENTENCE, folded).search(folded))
+            or (may_match(_SPREAD, folded) and for_text(_SPREAD, folded).search(folded))
         )
     return doc.split_words
 
