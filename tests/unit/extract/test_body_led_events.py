@@ -60,6 +60,14 @@ def test_arabic_humanitarian_update_with_activists_telling_shelling_of_yesterday
     assert events[0].event_date.isoformat() == "2026-03-11"
 
 
+def test_arabic_narrative_wa_qad_with_a_past_verb_is_told_not_background() -> None:
+    text = AR_LEAD + "وقد قتل أربعة عناصر من قوات النظام اليوم الخميس في هجوم شنه مسلحون من تنظيم داعش قرب مدينة تدمر."
+    events = extract_events(report(AR_TITLE, text, "ar"))
+    assert events
+    assert events[0].actor1 == "Islamic State"
+    assert events[0].fatalities == 4
+
+
 def test_english_body_sentence_tells_a_barrel_bomb_strike_of_the_day() -> None:
     text = EN_LEAD + (
         "Meanwhile, government helicopters dropped barrel bombs on the town of Saraqeb on Thursday, killing six "
@@ -100,6 +108,7 @@ def test_english_aid_update_with_an_attack_told_by_the_monitor() -> None:
         # history
         "وكانت طائرات النظام قد قصفت البلدة في عام 2017 ما أدى إلى مقتل عشرين مدنيا.",
         # a hypothetical
+        "وقد تشن الطائرات الحربية غارات جديدة اليوم على بلدة سراقب وتقتل عشرة مدنيين.",
         "ويخشى السكان أن تشن الطائرات الحربية غارات جديدة اليوم على بلدة سراقب وتقتل المزيد من المدنيين.",
         # a court case
         "ومثل ضابط سابق أمام المحكمة اليوم الخميس بتهمة قتل ثلاثة معتقلين تحت التعذيب.",
