@@ -2819,15 +2819,17 @@ def extract(report: Report) -> list[Event]:
     news_may_follow = bool(after_lead) and triggers_may_start_in(doc.folded, [doc.sentences[i] for i in after_lead])
     if _political_statement(doc, lead) and not news_may_follow:  # title and lead only: asked again below
         return []
-    if (
-        not triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads])
-        and not _may_encircle(doc, lead)
-        and not news_may_follow
-    ):
+    # A report whose title and lead tell no violence may still tell, further down, an attack of its own days
+    # (`_body_narrative`): its body is read then, and only such sentences may start its events.
+    rest = [i for i in range(len(doc.sentences)) if i not in heads and i not in inserted]
+    heads_tell = triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads]) or _may_encircle(doc, lead)
+    body_may_tell = triggers_may_start_in(doc.folded, [doc.sentences[i] for i in rest])
+    if not heads_tell and not news_may_follow and not body_may_tell:
         return []
     dateline = _prepare_mentions(doc)
     news_may_follow = news_may_follow and _any_trigger_in(doc, after_lead)
-    if not _any_trigger_in(doc, heads) and not _encirclement_lead(doc, lead) and not news_may_follow:
+    heads_tell = heads_tell and (_any_trigger_in(doc, heads) or _encirclement_lead(doc, lead))
+    if not heads_tell and not news_may_follow and not _any_trigger_in(doc, rest):
         return []
     # The head sentences' candidates seldom need places and dates; a "Civilians" mention among them may lie
     # inside a town's name ("مخيم اليرموك"), which only the places tell (`_read_context`): read them first then.
@@ -2837,11 +2839,10 @@ def extract(report: Report) -> list[Event]:
     )
     _prepare_context(doc, dateline, now=civilians_in_heads)
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
-    if (
-        not any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs)
-        and not _encirclement_lead(doc, lead)
-        and not news_may_follow
-    ):
+    heads_tell = heads_tell and (
+        any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) or _encirclement_lead(doc, lead)
+    )
+    if not heads_tell and not news_may_follow and not _dated_trigger_in(doc, rest):
         return []
     lead_cands = [c for cs in head_cands.values() for c in cs if c.in_title or c.sentence == lead]
     if not _analysis_title(doc) and _not_an_event_report(doc, lead, lead_cands):
@@ -2889,7 +2890,11 @@ def extract(report: Report) -> list[Event]:
         (c.in_title or c.sentence == lead) and not _dated_days_before(doc, c) and not _describes_someone(doc, c)
         for c in all_cands
     ) and not _encirclement_lead(doc, lead) and not fresh:
-        return []
+        told = [c for c in body_cands if c.sentence != lead and _body_narrative(doc, c)]
+        if not told:
+            return []
+        body_cands = told
+        title_cands = []
     if doc.language == "ar" and _only_non_violent_heads(doc, all_cands, lead) and not fresh:
         return []
     if _political_statement(doc, lead) and not fresh:
@@ -3193,6 +3198,116 @@ def _shelling_then_fight_en(doc: Document, body_cands: list[Candidate]) -> None:
         if not shared and not same_place:
             continue
         shelling.sub_event_type = "Armed clash"
+
+
+BODY_DAYS = 2  # a body sentence starts a report's events only for a day this close to the report's
+BODY_DATE_REACH = 100  # characters between the trigger and the day its sentence names for it
+# Events a body sentence may start: violence done, not ground changing hands, arrests or protests.
+_BODY_VIOLENT = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Armed clash",
+    "Attack",
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Chemical weapon",
+}
+# What makes a body sentence something other than the narrative of an attack, before its trigger: a speaker
+# (a statement, a warning, a condemnation, an admission), a background clause ("وكانت ... قد", "ويذكر أن"), a
+# hypothetical or a court case.
+_NOT_NARRATIVE_AR = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|يقول|تقول|اضاف|اضافت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|يذكر|حذر|حذرت|"
+    r"اعتبر|اعتبرت|اتهم|اتهمت|زعم|زعمت|ادعي|ادعت|نفي|نفت|ندد|نددت|ادان|ادانت|استنكر|استنكرت|شجب|شجبت|"
+    r"اعترف|اعترفت|اعتراف|يعترف|تعترف|اقر|اقرت|طالب|طالبت|دعا|دعت|هدد|هددت|توعد|توعدت|تصريح|تصريحات|بيان|"
+    r"كلمه|مؤتمر|كان|كانت|قد(?=\s+[يت])|سوف|لو|اذا|ربما|يمكن|محتمل|احتمال|مذكره|تهمه|بتهمه|محكمه|المحكمه|محاكمه|"
+    r"ذكري|تقرير|التقرير|كاتب|الكاتب|مقال|المقال|صحيفه|الصحيفه|سيناريو|يري|تري|يخشي|تخشي|خوف|خوفا|مخاوف|"
+    r"توقف|وقف|هدوء|هدنه)(?!\w)"
+)
+_NOT_NARRATIVE_EN = re.compile(
+    r"\b(?:said|says|say|told|tells|added|announced|stated|noted|warned|accused|accuses|claimed|claims|denied|"
+    r"denies|condemned|condemns|denounced|blamed|urged|called|pointed out|admitted|acknowledged|believed?|"
+    r"alleged|statement|speech|would|could|might|(?<!\d )may(?! \d)|will|if|unless|had|court|trial|sentenced|"
+    r"prosecutors?|charged|warrant|anniversary|report|writer|columnist|argues|scenario|fears?|feared|worried|"
+    r"stopped|halt(?:ed)?|ceasefire|truce|lull)\b"
+)
+_SAID_AR = re.compile(r"[وف]?(?:قال|قالت|يقول|تقول|اضاف|اضافت|افاد|افادت|ذكر|ذكرت|اكد|اكدت)")
+_SAID_EN = re.compile(r"said|says|say|told|tells|added|stated|report")
+_WITNESS_AR = re.compile(
+    r"(?<!\w)[وف]?(?:ال)?(?:ناشط\S*|مسعف\S*|شهود|شاهد|سكان|اهالي|مراسل\S*|المرصد|مصادر|مصدر|الدفاع المدني|"
+    r"اطباء|طبيب|مستشفي|منقذ\S*)(?!\w)"
+)
+_WITNESS_EN = re.compile(
+    r"\b(?:activists?|medics?|paramedics?|witness(?:es)?|residents?|correspondents?|observatory|monitor|"
+    r"rescuers?|doctors?|hospital|civil defen[cs]e|white helmets|sources?)\b"
+)
+
+
+def _dated_trigger_in(doc: Document, indexes: list[int]) -> bool:
+    """False when `_body_narrative` surely holds for no candidate of the sentences ``indexes``: none names a
+    day within reach of a trigger."""
+    if doc.anchor is None:
+        return False
+    day = doc.anchor.date()
+    # (the dates alone: the places, dearer to find, wait until a day is within reach)
+    dates = doc.dates if doc.unread is None else context.dates_in(doc.text, doc.language, doc.anchor)
+    at = [
+        doc.to_folded(d.start) if doc.unread is not None else d.start
+        for d in dates
+        if day - timedelta(days=BODY_DAYS) <= (d.end_date or d.date) and d.date <= day
+    ]
+    spans = [doc.sentences[i] for i in indexes]
+    return any(
+        s <= a < e and s <= t.start < e and abs(a - t.start) <= BODY_DATE_REACH and _told_as_narrative(doc, s, t.start)
+        for s, e in spans
+        for a in at
+        for t in doc.triggers
+    )
+
+
+def _body_narrative(doc: Document, cand: Candidate) -> bool:
+    """Whether a body candidate tells, as the reporter's own narrative, a concrete attack of the report's day
+    or the day or two before: a violent trigger with an attacker or victims, dated by its own sentence, with
+    no speaker, background, hypothetical or court case before the trigger and no earlier year in its sentence.
+    Such a sentence may start the events of a report whose title and lead tell no violence."""
+    published = doc.anchor
+    if published is None or cand.date_mention is None or cand.sub_event_type not in _BODY_VIOLENT:
+        return False
+    if all(t.rule.name == "take" for t in cand.triggers):
+        return False  # ground entered, told as a fight for want of a place: no attack of its own
+    day = published.date()
+    first, last = cand.date_mention.date, cand.date_mention.end_date or cand.date_mention.date
+    if first < day - timedelta(days=BODY_DAYS) or last > day:
+        return False
+    if not any(abs(cand.date_mention.start - t.start) <= BODY_DATE_REACH for t in cand.triggers):
+        return False  # "... اليوم" at the far end of the sentence: the day of something else it tells
+    told = any(c.count and not c.zero for c in cand.casualties)
+    if not (told or cand.roles.actor1 not in ("", "Civilians") or cand.civilian_victims):
+        return False
+    s_start, s_end = doc.sentences[cand.sentence]
+    sentence = doc.folded[s_start:s_end]
+    if any(int(y) < published.year for y in _YEAR.findall(sentence)):
+        return False  # "in 2016 ...", "since 2011": history
+    if _quoted(sentence, cand.start - s_start):
+        return False
+    return (
+        _told_as_narrative(doc, s_start, cand.start)
+        and not _dated_days_before(doc, cand)
+        and not _describes_someone(doc, cand)
+    )
+
+
+def _told_as_narrative(doc: Document, s_start: int, at: int) -> bool:
+    """No speaker, background, hypothetical or court case between a sentence's start and ``at`` (activists,
+    medics or a monitor who "said" tell what happened: their word is the news)."""
+    arabic = doc.language == "ar"
+    for m in (_NOT_NARRATIVE_AR if arabic else _NOT_NARRATIVE_EN).finditer(doc.folded, s_start, at):
+        said = (_SAID_AR if arabic else _SAID_EN).fullmatch(m.group(0))
+        if not said or not (_WITNESS_AR if arabic else _WITNESS_EN).search(
+            doc.folded, max(s_start, m.start() - 40), min(at, m.end() + 40)
+        ):
+            return False
+    return True
 
 
 def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
