@@ -2823,8 +2823,7 @@ def extract(report: Report) -> list[Event]:
     # (`_body_narrative`): its body is read then, and only such sentences may start its events.
     rest = [i for i in range(len(doc.sentences)) if i not in heads and i not in inserted]
     heads_tell = triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads]) or _may_encircle(doc, lead)
-    body_may_tell = triggers_may_start_in(doc.folded, [doc.sentences[i] for i in rest])
-    if not heads_tell and not news_may_follow and not body_may_tell:
+    if not (heads_tell or news_may_follow or triggers_may_start_in(doc.folded, [doc.sentences[i] for i in rest])):
         return []
     dateline = _prepare_mentions(doc)
     news_may_follow = news_may_follow and _any_trigger_in(doc, after_lead)
@@ -3815,7 +3814,8 @@ _NEWS_TURN_AR = re.compile(
 
 _SPEECH_AR = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|راي|رات|اعتبر|اعتبرت|حذر|حذرت|اكد|اكدت|اتهم|اتهمت|توعد|تتوعد|يتوعد|هدد|هددت|يهدد|تهدد|"
-    r"يذكر|ذكر|ذكرت|زعم|زعمت|ادعي|ادعت|نفي|نفت|اضاف|اضافت|وصف|وصفت)(?!\w)"
+    r"يذكر|ذكر|ذكرت|زعم|زعمت|ادعي|ادعت|نفي|نفت|اضاف|اضافت|وصف|وصفت|ادان|ادانت|استنكر|استنكرت|شجب|شجبت|ندد|"
+    r"نددت)(?!\w)"
 )
 
 
@@ -3836,7 +3836,7 @@ def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> 
             continue
         s_start, s_end = doc.sentences[cand.sentence]
         if _SPEECH_AR.search(doc.folded, s_start, s_end):
-            continue  # "ورأى نصرالله ان ...", "وحذر الرئيس ...": what someone says of it
+            continue  # "ورأى نصرالله ان ...", "وحذر الرئيس ...", "وأدانت الوزارة ...": what someone says of it
         counted = any(c.count and not c.zero for c in cand.casualties)
         mention = cand.date_mention
         recent = mention is not None and today - timedelta(days=1) <= (mention.end_date or mention.date) <= today
