@@ -53,7 +53,7 @@ class Casualties:
     side_at: int
     zero: bool = False
     total: bool = False  # a note's own total over all it tells ("for a total of 12", "Total fatalities coded as 9")
-    extra: bool = False  # a note's addition to the toll ("1 additional fatality coded for the suicide bomber")
+    extra: bool = False  # a note's addition to the toll ("2 more fatalities coded for the attacker")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -1566,6 +1566,8 @@ _SINGULAR_EN = frozenset(
 _AND_ONE_PERSON_EN = re.compile(
     r"\s*,?\s+and (?:a|an|one) (?:[\w'-]+ ){0,3}?(?:" + "|".join(sorted(_SINGULAR_EN)) + r")\b"
     r"(?!\s+(?:was|were|is|got)\s+(?:\w+\s+)?(?:injured|wounded|hurt|arrested|captured|detained|abducted))"
+    # "... killed 12 civilians and a rebel commander said ...": the subject of the next clause, not one more dead
+    r"(?!\s+(?:said|says|told|tells|added|reported|reports|warned|stated|claimed|denied|announced|confirmed)\b)"
 )
 
 # Kin nouns read "his wife", "her son": after "a"/"the" alone they are not a victim count of one.
@@ -1753,7 +1755,11 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         # that can only be active ("اغتال مسلحون مختار البلدة", "وأعدم عناصر التنظيم شابا") a construct one too
         back = [t.text for t in tokens[max(0, i - 9) : i]]
         verb = next(
-            (k for k in range(len(back) - 1, -1, -1) if back[k] in _KILL_VERB_AR or back[k][1:] in _KILL_VERB_AR),
+            (
+                k
+                for k in range(len(back) - 1, -1, -1)
+                if back[k] in _KILL_VERB_AR or _strip_clitics(back[k]) in _KILL_VERB_AR
+            ),
             None,
         )
         if verb is not None and not (word.endswith("ا") or back[verb].lstrip("وف") in _ACTIVE_KILL_VERB_AR):
@@ -1792,8 +1798,6 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
             )
         ):
             j += 1
-        while j + 1 < len(tokens) and tokens[j].text in _SINGULAR_EN and tokens[j + 1].text in _SINGULAR_EN:
-            j += 1  # "a rebel fighter", "a brigadier general": the last noun of the run is the person
         if (
             j < len(tokens)
             and tokens[j].text in _SINGULAR_EN
@@ -2115,7 +2119,7 @@ def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKin
             continue  # "15 others, including children and women, were wounded"
         if word in ("from", "on", "of") and [t.text for t in tokens[j + 1 : j + 3]] in _BOTH_SIDES:
             skip_to = j + 3
-            continue  # "several fighters from both sides were wounded": the verb after the sides decides
+            continue  # "a number of gunmen on both sides were hurt": the verb after the sides decides
         if word == "and" and (person := _and_one_more_person(tokens, j)):
             skip_to = person + 1
             continue  # "27 pupils and a female teacher were injured": the list's verb decides

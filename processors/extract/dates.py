@@ -590,8 +590,9 @@ _EN_RULES: list[_Rule] = [
         re.IGNORECASE), lambda m, ref: _ar_month_only(m, ref), needs_ref=False, triggers=_EN_MONTH_KEYS),
     _Rule(re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.IGNORECASE), _ar_days_back(2),
           triggers=("yesterday",)),
-    # "the previous day", "the day before": the day before the report's
-    _Rule(re.compile(r"\b(?:on\s+)?the\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before(?!\s+yesterday)\b",
+    # "the previous day", "the day before": the day before the report's ("the day before the truce took effect"
+    # is the day before something else: only a "day before" that closes its clause)
+    _Rule(re.compile(r"\b(?:on\s+)?the\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before(?=\s*(?:[.,;:]|$))",
                      re.IGNORECASE), _ar_days_back(1), triggers=("day",)),
     _Rule(re.compile(r"\b(?:over|at|during|on)\s+the\s+weekend\b|\b(?:this|last|past)\s+weekend\b",
                      re.IGNORECASE), _en_weekend, triggers=("weekend",)),

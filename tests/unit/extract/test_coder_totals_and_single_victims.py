@@ -179,7 +179,7 @@ def test_an_addition_a_note_codes_is_added_to_its_toll() -> None:
 
 
 def test_fighters_from_both_sides_were_wounded_is_an_injury_count() -> None:
-    folded, _ = fold_with_offsets("No deaths were reported, though several fighters from both sides were wounded.")
+    folded, _ = fold_with_offsets("Nobody died, but several militants from both sides were wounded in the exchange.")
     assert [(c.kind, c.count) for c in find_casualties(folded, 0, len(folded)) if not c.zero] == [("injured", 10)]
 
 
@@ -202,3 +202,10 @@ def test_coded_n_in_a_place_is_that_places_share() -> None:
 
 def test_succumbed_to_wounds_is_a_death() -> None:
     assert [c for c, _ in found("2 opposition fighters succumbed to wounds they received near Daraa.")] == [2]
+
+
+def test_a_speaker_after_the_toll_is_not_one_more_dead() -> None:
+    # "... and a rebel commander said ...": the next clause's subject, not a victim
+    text = "Air strikes killed 9 civilians in Ariha on Monday and a rebel commander said the toll could rise."
+    assert first_toll(text) == 9
+    assert first_toll("Air strikes killed 9 civilians and a rebel commander in Ariha on Monday.") == 10
