@@ -418,6 +418,7 @@ class Document:
     echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
     unread: tuple[re.Match[str] | None] | None = None  # places and dates not read yet (`_read_context`)
+    early_dates: list[Any] | None = None  # the dates alone, read before the places (`_unread_dates`)
 
     def in_title(self, start: int) -> bool:
         """True when ``start`` lies in the title or in its repetition at the head of the body."""
@@ -540,7 +541,7 @@ def _read_context(doc: Document) -> Document:
     (dateline,) = doc.unread
     doc.unread = None
     places = context.places_in(_HASHTAG_JOIN.sub(" ", doc.text) if "_" in doc.text else doc.text, doc.language)
-    dates = context.dates_in(doc.text, doc.language, doc.anchor)
+    dates = doc.early_dates if doc.early_dates is not None else context.dates_in(doc.text, doc.language, doc.anchor)
     doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
@@ -2816,17 +2817,20 @@ def extract(report: Report) -> list[Event]:
         if doc.language == "ar" and lead >= 0
         else []
     )
-    news_may_follow = bool(after_lead) and triggers_may_start_in(doc.folded, [doc.sentences[i] for i in after_lead])
-    if _political_statement(doc, lead) and not news_may_follow:  # title and lead only: asked again below
+    political = _political_statement(doc, lead)  # title and lead only: asked again below
+    if political and not (after_lead and triggers_may_start_in(doc.folded, [doc.sentences[i] for i in after_lead])):
         return []
     # A report whose title and lead tell no violence may still tell, further down, an attack of its own days
-    # (`_body_narrative`): its body is read then, and only such sentences may start its events.
+    # (`_body_narrative`): its body is read then, and only such sentences may start its events. (The sentences
+    # after the lead are among the rest: one scan answers for both.)
     rest = [i for i in range(len(doc.sentences)) if i not in heads and i not in inserted]
     heads_tell = triggers_may_start_in(doc.folded, [doc.sentences[i] for i in heads]) or _may_encircle(doc, lead)
-    if not (heads_tell or news_may_follow or triggers_may_start_in(doc.folded, [doc.sentences[i] for i in rest])):
+    if not (heads_tell or political or triggers_may_start_in(doc.folded, [doc.sentences[i] for i in rest])):
         return []
     dateline = _prepare_mentions(doc)
-    news_may_follow = news_may_follow and _any_trigger_in(doc, after_lead)
+    news_may_follow = bool(after_lead) and _news_may_follow(doc, lead, after_lead)
+    if political and not news_may_follow:
+        return []
     heads_tell = heads_tell and (_any_trigger_in(doc, heads) or _encirclement_lead(doc, lead))
     if not heads_tell and not news_may_follow and not _any_trigger_in(doc, rest):
         return []
@@ -2836,12 +2840,18 @@ def extract(report: Report) -> list[Event]:
         a.name == "Civilians" and any(s <= a.start < e for s, e in (doc.sentences[i] for i in heads))
         for a in doc.actors
     )
-    _prepare_context(doc, dateline, now=civilians_in_heads)
+    _prepare_context(doc, dateline, now=civilians_in_heads and heads_tell)  # (no trigger in the heads: no hurry)
+    if political or not heads_tell:  # (where it decides now; the dates alone, before the places)
+        news_may_follow = news_may_follow and _news_may_follow(doc, lead, after_lead, dated=True)
+        if political and not news_may_follow:
+            return []
     head_cands = {i: _sentence_candidates(doc, i) for i in heads}
-    heads_tell = heads_tell and (
+    heads_told = heads_tell and (
         any(c.in_title or c.sentence == lead for cs in head_cands.values() for c in cs) or _encirclement_lead(doc, lead)
     )
-    if not heads_tell and not news_may_follow and not _dated_trigger_in(doc, rest):
+    if not heads_told and heads_tell and news_may_follow:  # (the heads' triggers made no candidate: dated test now)
+        news_may_follow = _news_may_follow(doc, lead, after_lead, dated=True)
+    if not heads_told and not news_may_follow and not _dated_trigger_in(doc, rest):
         return []
     lead_cands = [c for cs in head_cands.values() for c in cs if c.in_title or c.sentence == lead]
     if not _analysis_title(doc) and _not_an_event_report(doc, lead, lead_cands):
@@ -3242,17 +3252,25 @@ _WITNESS_EN = re.compile(
 )
 
 
+def _unread_dates(doc: Document) -> list[tuple[int, Any]]:
+    """The report's dates with their starts in the folded text, read before its places when these are still
+    unread (the places, dearer to find, wait until a day is within reach); `_read_context` reuses them."""
+    if doc.unread is None:
+        return [(d.start, d) for d in doc.dates]
+    if doc.early_dates is None:
+        doc.early_dates = context.dates_in(doc.text, doc.language, doc.anchor)
+    return [(doc.to_folded(d.start), d) for d in doc.early_dates]
+
+
 def _dated_trigger_in(doc: Document, indexes: list[int]) -> bool:
     """False when `_body_narrative` surely holds for no candidate of the sentences ``indexes``: none names a
     day within reach of a trigger."""
     if doc.anchor is None:
         return False
     day = doc.anchor.date()
-    # (the dates alone: the places, dearer to find, wait until a day is within reach)
-    dates = doc.dates if doc.unread is None else context.dates_in(doc.text, doc.language, doc.anchor)
     at = [
-        doc.to_folded(d.start) if doc.unread is not None else d.start
-        for d in dates
+        start
+        for start, d in _unread_dates(doc)
         if day - timedelta(days=BODY_DAYS) <= (d.end_date or d.date) and d.date <= day
     ]
     spans = [doc.sentences[i] for i in indexes]
@@ -3820,6 +3838,28 @@ _SPEECH_AR = re.compile(
 
 
 _NEWS_REACH = 4  # body sentences after the lead that may tell the ground's news (past the second: opened as such)
+
+
+def _news_may_follow(doc: Document, lead: int, after_lead: list[int], dated: bool = False) -> bool:
+    """False when `_fresh_news_after_lead` surely finds nothing, told before the report's places are read: no
+    sentence after the lead within its reach holds a violent trigger outside speech (and, when ``dated``, once
+    the anchor is known, the sentence opens as the ground's news or names today or yesterday)."""
+    recent: list[int] = []
+    if dated and doc.anchor is not None:
+        today = doc.anchor.date()
+        recent = [a for a, d in _unread_dates(doc) if today - timedelta(days=1) <= (d.end_date or d.date) <= today]
+    for i in after_lead:
+        s_start, s_end = doc.sentences[i]
+        turn = _NEWS_TURN_AR.match(doc.folded, s_start) is not None
+        if i > lead + 2 and not turn:
+            continue
+        if _SPEECH_AR.search(doc.folded, s_start, s_end):
+            continue
+        if dated and not turn and not any(s_start <= a < s_end for a in recent):
+            continue
+        if any(s_start <= t.start < s_end and t.rule.sub_event_type in _VIOLENT_TYPES for t in doc.triggers):
+            return True
+    return False
 
 
 def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> bool:
