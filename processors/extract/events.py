@@ -415,6 +415,7 @@ class Document:
     scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
     split_words: bool | None = None  # the text codes or spreads its fatalities
     split_sentences: list[tuple[int, int]] | None = None  # the sentences that do (`_split_sentences`)
+    spread_sentences: list[tuple[int, int]] | None = None  # `_spread_sentences`
     echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
     unread: tuple[re.Match[str] | None] | None = None  # places and dates not read yet (`_read_context`)
@@ -2423,6 +2424,18 @@ def _split_sentences(doc: Document) -> list[tuple[int, int]]:
     return doc.split_sentences
 
 
+def _spread_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The sentences that spread, split or code a toll (`_SPREAD`, `_SPLIT_SENTENCE`), found once per report."""
+    if doc.spread_sentences is None:
+        doc.spread_sentences = [
+            (s_start, s_end)
+            for s_start, s_end in doc.sentences
+            if for_text(_SPREAD, sentence := doc.folded[s_start:s_end]).search(sentence)
+            or _SPLIT_SENTENCE.search(sentence)
+        ]
+    return doc.spread_sentences
+
+
 _OWN_NAME_PREFIX = re.compile(r"^(?:the )?(?:(?:vicinity|outskirts|surroundings) of (?:the )?)?(?:al[- ])?")
 
 
@@ -2470,10 +2483,8 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
                     s_start + match.end(),
                     s_start + match.end(),
                 )
-    for s_start, s_end in doc.sentences:
+    for s_start, s_end in _spread_sentences(doc):
         sentence = doc.folded[s_start:s_end]
-        if not for_text(_SPREAD, sentence).search(sentence) and not _SPLIT_SENTENCE.search(sentence):
-            continue
         for name in dict.fromkeys(names):
             share = _allocated_to(sentence, name) if len(name) >= 3 else None
             if share is not None:
