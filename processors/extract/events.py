@@ -33,6 +33,7 @@ from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
     GOVERNMENT_SIDE,
+    MISHAP_CONTEXT,
     NOT_EVENT_CONTEXT,
     STATE_FORCES,
     STATUS_CONTEXT,
@@ -80,8 +81,41 @@ _UNARMED_NOUN = (
     r"food|medicines?|medical supplies|supplies|fuel|flour|residents|civilians|families|people|displaced|returnees|"
     r"refugees|villagers)(?!\w)"
 )
-_UNARMED_ENTRANT = re.compile(r"\s+(?:\S+\s+){0,2}?" + _UNARMED_NOUN)
-_UNARMED_ENTRANT_BEFORE = re.compile(_UNARMED_NOUN + r"(?:\s+\S+){0,2}?\s+$")
+# Who entered: the verb's object or subject, so no clause break or other verb between ("troops entered
+# Douma as civilians fled": the civilians are the subject of "fled", not of "entered").
+_UNARMED_ENTRANT = re.compile(
+    r"\s+(?:(?!(?:as|while|when|after|before|and|with)\b|[وف]?(?:بعد|مع|اثناء|حين|بينما|فيما|عقب|وسط)(?!\w))"
+    r"[^\s,;.،]+\s+){0,2}?" + _UNARMED_NOUN
+)
+_UNARMED_ENTRANT_BEFORE = re.compile(
+    _UNARMED_NOUN + r"(?:\s+(?!(?:said|say|says|told|reported|and)\b)[^\s,;.،]+){0,2}?\s+$"
+)
+# "shelled", "bombed", "struck" (not "ied"): what the subject did, not an averting word's object
+_PAST_VERB_EN = re.compile(r"[a-z]{2,}ed\b|(?:struck|hit|shot|fought|blew|took|overran|retook|drove|threw)\b")
+# "troops trying to prevent a rebel advance shelled the town": what is averted is the first trigger after the
+# word (its object), not every one the sentence goes on to tell.
+_AVERT_EN = re.compile(
+    r"\b(?:avert(?:s|ed|ing)?|forestall(?:s|ed|ing)?|stave off|staving off|staved off|head(?:ed|ing)? off|"
+    r"ward(?:ed|ing)? off|to prevent)\b"
+)
+
+
+def _averted_en(folded: str, hit: TriggerMention, hits: list[TriggerMention], clause: tuple[int, int]) -> bool:
+    """English: the trigger is the object of an averting word ("to avert a new offensive"), the first trigger
+    after it and at most ten words on, and no past-tense verb ("to prevent a rebel advance shelled the town":
+    the shelling is what the troops did)."""
+    if _PAST_VERB_EN.match(folded, hit.start):
+        return False
+    lo = max(clause[0], hit.start - 80)
+    found = list(for_text(_AVERT_EN, folded).finditer(folded, lo, hit.start))
+    last = found[-1] if found else None
+    return (
+        last is not None
+        and folded.count(" ", last.end(), hit.start) <= 10
+        and not any(last.end() <= h.start < hit.start for h in hits)
+    )
+
+
 # "هدد التنظيم ... باستهداف لاعبي كاس العالم ... باستخدام طائرات مسيره": what the threat names, however far on.
 _THREAT_GOVERNS = re.compile(
     r"(?<!\w)[وف]?(?:هدد|هددت|هددوا|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|مهددا|متوعدا)(?!\w)(?:\s+\S+){0,8}?\s+"
@@ -99,7 +133,6 @@ _THREAT = re.compile(
     r"استعدادها|للتطوع|مستعد|مستعده)(?!\w)|(?<!\w)[وف]?قد [تين]\S+|"
     r"\b(?:threaten(?:s|ed)?|would|could|plans? to|planning|(?<!\d )may(?! \d)|"
     r"might|vowed|will|if|denied|denies|deny|expected to|prepar(?:ing|es|ed) to|"
-    r"avert(?:s|ed|ing)?|forestall(?:s|ed|ing)?|stave off|staving off|head off|ward off|to prevent|"
     r"fear(?:s|ed)?(?!\s+(?:dead|killed|trapped|missing|lost)))\b"
 )
 # A trigger named as the topic of a statement or response is a reference, not a report.
@@ -279,8 +312,28 @@ _AIRCRAFT_KILLED = re.compile(
     r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
     r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
-_LOST_TO = re.compile(r"[وف]?(?:خسرت|خسر|خسروا|فقدت|فقد)(?!\w)")
+_LOST_TO = re.compile(r"[وف]?(?:خسرت|خسر|خسروا|فقدت|فقدوا)(?!\w)")
+# What a side loses "لصالح" another that is ground: a place or position (or control of one), not an office,
+# a seat or contact ("خسر الحزب رئاسة البلدية لصالح مرشح المعارضة", "فقدت القوات الاتصال بدورية لصالح").
+_GROUND_LOST_AR = re.compile(
+    r"(?<!\w)و?(?:ال)?(?:بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدن|حي|احياء|مواقع|موقع|نقاط|نقطه|تل|تله|تلال|"
+    r"جبل|مطار|قاعده|كتيبه|ثكنه|حاجز|حواجز|معبر|منطقه|مناطق|اراضي|اراض|مساحه|مساحات|مزرعه|مزارع|ريف|محور|"
+    r"مخيم|ناحيه|حقل|حقول|سد|سيطره|سيطرتها|سيطرته|سيطرتهم)(?!\w)"
+)
 _TO_THE_GAIN_OF = re.compile(r"(?<!\w)لصالح\s*$")
+
+# A place after a preposition is where the loss happened, not what was lost ("فقدت الاتصال بدورية في ريف حماة").
+_PREPOSITION_BEFORE_AR = re.compile(
+    r"(?<!\w)(?:في|قرب|من|الي|نحو|داخل|عند|بين|فوق|تحت|خلف|امام|ضمن|علي|شمال|جنوب|شرق|غرب|محيط)\s+$"
+)
+
+
+def _ground_lost(doc: Document, hit: TriggerMention) -> bool:
+    """ "خسرت الفصائل بلدة X / السيطرة على X / كفرنبودة لصالح ...": the loss verb's object is ground (a place or
+    position noun, or a gazetteer place), not one after a preposition."""
+    starts = [m.start() for m in _GROUND_LOST_AR.finditer(doc.folded, hit.start, hit.end)]
+    starts += [p.start for p in _read_context(doc).places if hit.start <= p.start < hit.end]
+    return any(not _PREPOSITION_BEFORE_AR.search(doc.folded, max(hit.start, s - 12), s) for s in starts)
 
 
 def _won_from_loser(doc: Document, cand: Candidate) -> str:
@@ -306,6 +359,29 @@ _SURVIVED_ATTEMPT_AR = re.compile(
     r"(?<!\w)[وف]?(?:تعرض|تعرضت|تعرضوا)\s+(?:\S+\s+){0,8}?ل(?:ال)?محاوله اغتيال|"
     r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو)\s+(?:\S+\s+){0,4}?من\s+(?:ال)?محاوله اغتيال"
 )
+
+
+# "نفذها التنظيم", "على يد عناصر من الهيئة", "من قبل مسلحين تابعين للفصائل": who carried the attempt out
+_ATTEMPT_AGENT_AR = re.compile(
+    r"(?<!\w)(?:نفذها|نفذته|نفذتها|نفذه|تبناها|تبنته|تبناه|من قبل|من جانب|علي يد|علي ايدي|بواسطه)(?:\s+\S+){0,3}?\s+$"
+)
+
+
+def _attempt_sides(doc: Document, cand: Candidate, attempt: re.Match[str]) -> tuple[str, str]:
+    """(attacker, survivor) named in an assassination attempt survived: the survivor before "لمحاولة / من
+    محاولة اغتيال" ("نجا قيادي في الفصائل من"), the attacker after an agent phrase ("نفذها التنظيم")."""
+    s_start, s_end = doc.sentences[cand.sentence]
+    attacker = survivor = ""
+    for a in doc.actors:
+        if not s_start <= a.start < s_end:
+            continue
+        if a.start >= attempt.start() and _ATTEMPT_AGENT_AR.search(doc.folded, max(s_start, a.start - 40), a.start):
+            attacker = attacker or a.name
+        elif a.start < attempt.end():
+            survivor = survivor or a.name
+    return attacker, survivor
+
+
 _SHOT_AR = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:رصاص|قناص|قناصه|قنص|اطلاق النار|اطلاق نار)(?!\w)")
 # "باتت الهيئة تسيطر على القرية", "أصبحت قسد تسيطر": came to hold it, a change of hands, not a standing status
 _CAME_TO_HOLD = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
@@ -804,6 +880,16 @@ def _in(span: tuple[int, int], start: int) -> bool:
     return span[0] <= start < span[1]
 
 
+_BARE_KILL_EN = frozenset({"killed", "kills", "killing"})
+
+
+def _attack_told(doc: Document, hit: TriggerMention) -> bool:
+    """A trigger that tells of violence by someone, not only of deaths ("killed" tells either)."""
+    if hit.rule.name in ("arrest", "protest", "handover", "disrupted"):
+        return False
+    return hit.rule.name != "attack" or doc.folded[hit.start : hit.end] not in _BARE_KILL_EN
+
+
 def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     """Candidates of one sentence after context filters and absorption."""
     s_start, s_end = doc.sentences[index]
@@ -820,6 +906,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         for t in hits
     ):
         return []
+    if doc.language != "ar" and for_text(MISHAP_CONTEXT, sentence).search(sentence) and not any(
+        _attack_told(doc, t) for t in hits
+    ):
+        return []  # "a bus overturned, killing nine": a mishap, with no attack told beside it
     published = doc.anchor
     if published is not None:
         years = (
@@ -878,6 +968,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             not_asserted_end = hit.end  # "اقترب الوقت من قتل او اعتقال": both nouns under one head
             continue
+        if not arabic and _averted_en(folded, hit, hits, clause):
+            continue  # "diplomats scramble to avert a new offensive": the offensive did not happen
         if (
             (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
             or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
@@ -948,6 +1040,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # 'مواجهة و"اشتباكا" بين الوزيرين': a word in quotation marks, used figuratively
         if hit.rule.name == "take" and not word.isascii() and _PURPOSE.match(word):
             continue  # "لاستعادة" / "لتحرير": an aim, not a change
+        if arabic and hit.rule.name == "take" and _LOST_TO.match(folded, hit.start) and not _ground_lost(doc, hit):
+            continue  # "خسر الحزب رئاسة البلدية لصالح مرشح المعارضة": lost an office or contact, not ground
         if (
             hit.rule.name == "take"
             and _WEAK_TERRITORY.match(word)
@@ -4267,15 +4361,22 @@ def _to_event(doc: Document, cand: Candidate) -> Event | None:
         doc.language == "ar"
         and sub_event_type in ("Attack", "Remote explosive/landmine/IED", "Armed clash")
         and not (roles.actor1 and roles.actor2)
-        and _SURVIVED_ATTEMPT_AR.search(doc.folded, *doc.sentences[cand.sentence])
+        and (survived := _SURVIVED_ATTEMPT_AR.search(doc.folded, *doc.sentences[cand.sentence]))
     ):
-        # "تعرض رئيس المجلس المحلي لمحاولة اغتيال نجا منها", "نجا قيادي في الفصائل من محاولة اغتيال بعبوة": an attack
-        # carried out by someone unnamed on the one who survived it
-        roles.actor2 = roles.actor2 or roles.actor1 or "Civilians"
-        roles.actor1 = "Unidentified Armed Group"
-        roles.spans.pop("actor1", None)
-        if sub_event_type == "Armed clash" and roles.actor2 == "Civilians":
-            sub_event_type = "Attack"
+        attacker, survivor = _attempt_sides(doc, cand, survived)
+        if attacker:  # "نجا قيادي من محاولة اغتيال نفذها التنظيم": the side the agent phrase names carried it out
+            other = survivor or (roles.actor1 if roles.actor1 != attacker else roles.actor2)
+            roles.actor1, roles.actor2 = attacker, other if other != attacker else ""
+            roles.spans.pop("actor1", None)
+            roles.spans.pop("actor2", None)
+        elif not roles.actor1 or roles.actor1 == survivor:
+            # "تعرض رئيس المجلس المحلي لمحاولة اغتيال نجا منها", "نجا قيادي في الفصائل من محاولة اغتيال بعبوة": an
+            # attack carried out by someone unnamed on the one who survived it
+            roles.actor2 = roles.actor2 or roles.actor1 or "Civilians"
+            roles.actor1 = "Unidentified Armed Group"
+            roles.spans.pop("actor1", None)
+            if sub_event_type == "Armed clash" and roles.actor2 == "Civilians":
+                sub_event_type = "Attack"
     if sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb") and not roles.actor1:
         roles.actor1 = "Unidentified Armed Group"  # a bomb nobody claimed: ACLED's unidentified group
     # Not conflict: an event needs two of: an armed actor, a place, a toll, a date of its own, the title.

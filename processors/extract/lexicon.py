@@ -393,8 +393,9 @@ _TAKE_AR = (
         "اجبار",
         "اخراج",
         "طرد",
-        # "خسرت الفصائل بلدة كفرنبودة لصالح قوات النظام": ground lost to the side named after "لصالح"
-        r"(?:خسرت|خسر|خسروا|فقدت|فقد)(?: [^\s.,،؛]+){1,9} لصالح",
+        # "خسرت الفصائل بلدة كفرنبودة لصالح قوات النظام": ground lost to the side named after "لصالح" (not "فقد",
+        # also "so indeed"; the object a place or position: events.py drops "خسر الحزب رئاسه البلديه لصالح")
+        r"(?:خسرت|خسر|خسروا|فقدت|فقدوا)(?: [^\s.,،؛]+){1,9} لصالح",
     )
     + "|"
     + ar("دخلت", "اقتحمت", "اجبرت", "اخرجت", "طردت", "افقدت", "انتزعت", "حررت", "استعادت", pronoun=True)
@@ -829,16 +830,24 @@ NOT_EVENT_CONTEXT = re.compile(
         r"anniversary",
         r"short circuit",
         r"bad weather",
-        # road and household mishaps: "a bus overturned", "a gas cylinder exploded", "the roof collapsed"
+        # household and road mishaps by name: "a gas cylinder exploded", "blaming brake failure"
+        r"brake failure",
+        r"gas (?:leak|cylinders?|canisters?)",
+    ),
+)
+
+# How people died in a mishap ("a bus overturned", "the roof collapsed", "drowned"), which also tells how an
+# attack's victims died ("shelling killed seven when their house collapsed", "a bomb hit the minibus and it
+# overturned"): not an event only when no attack is told in the sentence.
+MISHAP_CONTEXT = re.compile(
+    en(
         r"overturned",
         r"collided",
         r"collisions?",
-        r"brake failure",
         r"drowned",
         r"electrocuted",
-        r"gas (?:leak|cylinders?|canisters?)",
         r"(?:building|roof|house|home) collapsed?",
-    ),
+    )
 )
 
 # Words that make a territorial trigger of the clause a status, not a change.
