@@ -2916,7 +2916,7 @@ def extract(report: Report) -> list[Event]:
     # below): a report that does not is left before its mentions (when no trigger word can stand in its title
     # or lead), places, dates, tolls and other sentences are read.
     heads = [i for i, (s, _) in enumerate(doc.sentences) if (i == lead or doc.in_title(s)) and i not in inserted]
-    # Arabic news may follow a political or humanitarian lead in the next two sentences (`_fresh_news_after_lead`)
+    # Arabic news may follow a political or humanitarian lead in the next sentences (`_fresh_news_after_lead`)
     after_lead = (
         [i for i in range(lead + 1, lead + 1 + _NEWS_REACH) if i < len(doc.sentences) and i not in inserted]
         if doc.language == "ar" and lead >= 0
@@ -3968,9 +3968,10 @@ def _news_may_follow(doc: Document, lead: int, after_lead: list[int], dated: boo
 
 
 def _fresh_news_after_lead(doc: Document, cands: list[Candidate], lead: int) -> bool:
-    """Arabic: violence told in one of the two sentences after a political or humanitarian lead, at a named place,
-    with a count of dead or hurt, dated today or yesterday, or opened as the ground's news ("وفي الأثناء"), by a
-    named side or with a toll: the report gives that news beside its lead, not history or a speaker's claim."""
+    """Arabic: violence told in the two sentences after a political or humanitarian lead (up to `_NEWS_REACH` when a
+    sentence opens as the ground's news, "وفي الأثناء"), at a named place, dated today or yesterday or opened as
+    such news, by a named side or with a toll: the report gives that news beside its lead, not history or a
+    speaker's claim."""
     if doc.language != "ar" or lead < 0 or doc.anchor is None:
         return False
     today = doc.anchor.date()
