@@ -1017,7 +1017,7 @@ _EXTRA_CODED = re.compile(
     rf"\b{_CODED_N} (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added) for (?:the |each )?"
     r"(?:suicide|driver|bomber|attacker|perpetrator)"
 )
-_SPLIT_WORDS = re.compile(r"\b(?:split|splot|spread|distributed|divided|allocated|each|respectively)\b")
+_SPLIT_WORDS = re.compile(r"\b(?:split|spread|distributed|divided|allocated|each|respectively)\b")
 
 
 def _coded_value(word: str) -> int:

@@ -329,7 +329,7 @@ _PREPOSITION_BEFORE_AR = re.compile(
 
 
 def _ground_lost(doc: Document, hit: TriggerMention) -> bool:
-    """ "خسرت الفصائل بلدة X / السيطرة على X / كفرنبودة لصالح ...": the loss verb's object is ground (a place or
+    """ "خسرت الفصائل بلدة X / السيطرة على X / X لصالح ...": the loss verb's object is ground (a place or
     position noun, or a gazetteer place), not one after a preposition."""
     starts = [m.start() for m in _GROUND_LOST_AR.finditer(doc.folded, hit.start, hit.end)]
     starts += [p.start for p in _read_context(doc).places if hit.start <= p.start < hit.end]
@@ -2422,7 +2422,7 @@ _THIS_PLACE = re.compile(
 )
 
 
-_SPREAD = re.compile(r"\b(?:split|splot|spread|distributed|divided|allocated)\b")
+_SPREAD = re.compile(r"\b(?:split|spread|distributed|divided|allocated)\b")
 _NUMBER_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
 _EACH = re.compile(
     r"\beach (?:\w+ )?allocated (\d+)|\ballocated (\d+) each|\b(\d+|two|three|four|five) each\b|"
@@ -2436,8 +2436,8 @@ _OVER_N = re.compile(
 # The toll is what is spread: told before the word that spreads it ("fatalities split evenly", "coded as 10
 # and divided") or right after it ("Distributed fatalities over ...").
 _TOLL_SPREAD = re.compile(
-    r"(?:fatalit|deaths?\b|killed|coded|casualt)[^.]*?\b(?:split|splot|spread|distributed|divided|allocated)\b"
-    r"|\b(?:split|splot|spread|distributed|divided|allocated) (?:the )?(?:\w+ )?(?:fatalit|deaths|casualt)"
+    r"(?:fatalit|deaths?\b|killed|coded|casualt)[^.]*?\b(?:split|spread|distributed|divided|allocated)\b"
+    r"|\b(?:split|spread|distributed|divided|allocated) (?:the )?(?:\w+ )?(?:fatalit|deaths|casualt)"
 )
 _OVER_LIST = re.compile(
     r"\b(?:split|spread|distributed|divided)\b[^.]{0,60}?\b(?:between|among|across|over|in)\b"

@@ -393,7 +393,7 @@ _TAKE_AR = (
         "اجبار",
         "اخراج",
         "طرد",
-        # "خسرت الفصائل بلدة كفرنبودة لصالح قوات النظام": ground lost to the side named after "لصالح" (not "فقد",
+        # "خسرت الفصائل بلدة X لصالح قوات النظام": ground lost to the side named after "لصالح" (not "فقد",
         # also "so indeed"; the object a place or position: events.py drops "خسر الحزب رئاسه البلديه لصالح")
         r"(?:خسرت|خسر|خسروا|فقدت|فقدوا)(?: [^\s.,،؛]+){1,9} لصالح",
     )
