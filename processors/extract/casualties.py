@@ -146,7 +146,8 @@ _AR_HUNDREDS = {
     "تسعمائه": 900,
 }
 _AR_THOUSANDS = {"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000, "الاف": 1000, "آلاف": 1000}
-_EN_UNITS = {
+# English number words up to a dozen (also read by the assembler for the shares ACLED notes give places)
+EN_UNITS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -1021,7 +1022,7 @@ _SPLIT_WORDS = re.compile(r"\b(?:split|spread|distributed|divided|allocated|each
 
 
 def _coded_value(word: str) -> int:
-    return int(word) if word.isdigit() else _EN_UNITS.get(word) or _EN_TENS[word]
+    return int(word) if word.isdigit() else EN_UNITS.get(word) or _EN_TENS[word]
 
 
 def _strip_w(word: str) -> str:
@@ -1051,13 +1052,13 @@ def _arabic_word_value(word: str) -> tuple[int, str] | None:
 @lru_cache(maxsize=16384)
 def _may_quantify(word: str) -> bool:
     """False when `_read_quantity` surely finds no number at a token ``word`` (what it checks first)."""
-    if word[0].isdigit() or word in _AR_DUALS or word in _VAGUE or word in _EN_UNITS or word in _EN_TENS:
+    if word[0].isdigit() or word in _AR_DUALS or word in _VAGUE or word in EN_UNITS or word in _EN_TENS:
         return True
     if not word.isascii() and _PERSON_NOUN_AR.match(word):
         return True  # "مدنيين اثنين" (`_read_quantity` reads the number word after)
     if "-" in word:
         tens, _, unit = word.partition("-")
-        if tens in _EN_TENS and unit in _EN_UNITS:
+        if tens in _EN_TENS and unit in EN_UNITS:
             return True
     return _arabic_word_value(word) is not None
 
@@ -1067,17 +1068,17 @@ def _en_hundred_and(tokens: list[Token], value: int, j: int) -> tuple[int, int]:
     if value % 100 or j + 1 >= len(tokens) or tokens[j].text != "and":
         return value, j
     word = tokens[j + 1].text
-    if word in _EN_UNITS and _EN_UNITS[word] < 100 and word not in ("a", "an", "a dozen", "dozen"):
-        return value + _EN_UNITS[word], j + 2
+    if word in EN_UNITS and EN_UNITS[word] < 100 and word not in ("a", "an", "a dozen", "dozen"):
+        return value + EN_UNITS[word], j + 2
     if word in _EN_TENS and _EN_TENS[word] < 100 and word != "dozens":
         add, k = _EN_TENS[word], j + 2
-        if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text in _EN_UNITS:
-            add, k = add + _EN_UNITS[tokens[k + 1].text], k + 2
+        if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text in EN_UNITS:
+            add, k = add + EN_UNITS[tokens[k + 1].text], k + 2
         return value + add, k
     if "-" in word:
         tens, _, unit = word.partition("-")
-        if tens in _EN_TENS and unit in _EN_UNITS:
-            return value + _EN_TENS[tens] + _EN_UNITS[unit], j + 2
+        if tens in _EN_TENS and unit in EN_UNITS:
+            return value + _EN_TENS[tens] + EN_UNITS[unit], j + 2
     return value, j
 
 
@@ -1107,17 +1108,17 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
         return _Quantity(2, i, i + 2, dual_kind="p")
     if word in _VAGUE:
         return _Quantity(_VAGUE[word], i, i + 1, vague=True)
-    if word in _EN_UNITS or word in _EN_TENS:
-        value = _EN_UNITS.get(word) or _EN_TENS[word]
+    if word in EN_UNITS or word in _EN_TENS:
+        value = EN_UNITS.get(word) or _EN_TENS[word]
         j = i + 1
         if (
             word in _EN_TENS
             and j < len(tokens)
             and tokens[j].text == "-"
             and j + 1 < len(tokens)
-            and tokens[j + 1].text in _EN_UNITS
+            and tokens[j + 1].text in EN_UNITS
         ):
-            value += _EN_UNITS[tokens[j + 1].text]
+            value += EN_UNITS[tokens[j + 1].text]
             j += 2
         elif "-" in word:
             pass
@@ -1131,8 +1132,8 @@ def _read_quantity(tokens: list[Token], i: int) -> _Quantity | None:
         return _Quantity(value, i, j)
     if "-" in word:
         tens, _, unit = word.partition("-")
-        if tens in _EN_TENS and unit in _EN_UNITS:
-            return _Quantity(_EN_TENS[tens] + _EN_UNITS[unit], i, i + 1)
+        if tens in _EN_TENS and unit in EN_UNITS:
+            return _Quantity(_EN_TENS[tens] + EN_UNITS[unit], i, i + 1)
     first = _arabic_word_value(word)
     if first is None:
         return None

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from processors.extract import context
-from processors.extract.casualties import _SEGMENT_BREAK, Casualties, find_casualties
+from processors.extract.casualties import _SEGMENT_BREAK, EN_UNITS, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
 from processors.extract.fastre import for_text, found_in, matcher, may_match, searcher
@@ -40,8 +40,16 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
-from processors.extract.places import _metadata_spans, with_precision
-from processors.extract.roles import _SPEAKER_AFTER, _SPEAKER_BEFORE, Roles, camp, resolve_roles, same_side
+from processors.extract.places import metadata_spans, with_precision
+from processors.extract.roles import (
+    _SPEAKER_AFTER,
+    _SPEAKER_BEFORE,
+    _STATUS_BEFORE,
+    Roles,
+    camp,
+    resolve_roles,
+    same_side,
+)
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
 from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
@@ -590,7 +598,7 @@ def _prepare_mentions(doc: Document) -> re.Match[str] | None:
     dateline = _DATELINE.match(doc.folded, doc.title_end + 1 if title else 0)
     if dateline:  # "أتلانتا، الولايات المتحدة (CNN)--": where the desk is, not who fought
         mentions.actors[:] = [a for a in mentions.actors if not dateline.start() <= a.start < dateline.end()]
-    furniture = [(doc.to_folded(a), doc.to_folded(b)) for a, b in _metadata_spans(doc.text)]
+    furniture = [(doc.to_folded(a), doc.to_folded(b)) for a, b in metadata_spans(doc.text)]
     if furniture:  # "Tags Syria warplane shelling Jayrud": the page's keywords tell no event
         mentions.triggers[:] = [t for t in mentions.triggers if not any(a <= t.start < b for a, b in furniture)]
     doc.triggers, doc.actors = mentions.triggers, mentions.actors
@@ -1692,8 +1700,6 @@ _TAIL_START = re.compile(r",\s*(?:[^\s,]+\s+){0,2}$")
 
 def _attribution_tail(folded: str, start: int, end: int) -> bool:
     """English: a side named only as a source after the story (", rebels and residents said")."""
-    from processors.extract.roles import _SPEAKER_AFTER
-
     return bool(
         folded[max(0, start - 30) : start].isascii()
         and _TAIL_START.search(folded, max(0, start - 30), start)
@@ -1703,8 +1709,6 @@ def _attribution_tail(folded: str, start: int, end: int) -> bool:
 
 def _charged_with(folded: str, start: int) -> bool:
     """A side named in the charge against the victims ("accused of spying for the coalition") took no part."""
-    from processors.extract.roles import _STATUS_BEFORE
-
     return searcher(_STATUS_BEFORE, folded)(folded[max(0, start - 28) : start]) is not None
 
 
@@ -2422,8 +2426,9 @@ _THIS_PLACE = re.compile(
 )
 
 
-_SPREAD = re.compile(r"\b(?:split|spread|distributed|divided|allocated)\b")
-_NUMBER_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "both": 2}
+_SPREAD_WORD = r"(?:split|spread|distributed|divided|allocated)"  # a toll spread over places or events
+_SPREAD = re.compile(rf"\b{_SPREAD_WORD}\b")
+_NUMBER_WORD = {**EN_UNITS, "both": 2}
 _EACH = re.compile(
     r"\beach (?:\w+ )?allocated (\d+)|\ballocated (\d+) each|\b(\d+|two|three|four|five) each\b|"
     r"\beach (?:location|event|area) (?:was )?(?:allocated|given|coded) (\d+)"
@@ -2436,8 +2441,8 @@ _OVER_N = re.compile(
 # The toll is what is spread: told before the word that spreads it ("fatalities split evenly", "coded as 10
 # and divided") or right after it ("Distributed fatalities over ...").
 _TOLL_SPREAD = re.compile(
-    r"(?:fatalit|deaths?\b|killed|coded|casualt)[^.]*?\b(?:split|spread|distributed|divided|allocated)\b"
-    r"|\b(?:split|spread|distributed|divided|allocated) (?:the )?(?:\w+ )?(?:fatalit|deaths|casualt)"
+    rf"(?:fatalit|deaths?\b|killed|coded|casualt)[^.]*?\b{_SPREAD_WORD}\b"
+    rf"|\b{_SPREAD_WORD} (?:the )?(?:\w+ )?(?:fatalit|deaths|casualt)"
 )
 _OVER_LIST = re.compile(
     r"\b(?:split|spread|distributed|divided)\b[^.]{0,60}?\b(?:between|among|across|over|in)\b"
@@ -2549,7 +2554,7 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
             word = next(g for g in here.groups() if g)
             return Casualties(
                 "killed",
-                int(word) if word.isdigit() else _SHARE_WORDS[word],
+                int(word) if word.isdigit() else EN_UNITS[word],
                 "convention",
                 s_start + here.start(),
                 s_start + here.end(),
@@ -2588,10 +2593,6 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
 
 
 _SHARE_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-_SHARE_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12,
-}
 _PLACE_WORD = r"(?: (?:area|areas|town|city|village|neighbou?rhood|camp|front|countryside))?"
 # another place of the same list; an item never holds " and " (else a long list splits exponentially many ways)
 _LISTED = r"(?:(?!,? and )[^\d,;.()]){2,40}?"
@@ -2618,7 +2619,7 @@ def _allocated_to(sentence: str, name: str) -> tuple[int, int, int] | None:
     if found is None:
         return None
     word = next(g for g in found.groups() if g)
-    count = int(word) if word.isdigit() else _SHARE_WORDS[word]
+    count = int(word) if word.isdigit() else EN_UNITS[word]
     return count, found.start(), found.end()
 
 

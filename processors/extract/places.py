@@ -664,7 +664,7 @@ def find_places(text: str, language: str = "", gazetteer: Gazetteer | None = Non
     gaz = gazetteer or load_gazetteer()
     tokens = _tokens(text)
     selected = _select(_raw_matches(text, tokens, gaz))
-    metadata = _metadata_spans(text)
+    metadata = metadata_spans(text)
     if metadata:  # "Tags Syria Islamic State Palmyra": keywords of the page, not places of the story
         selected = [m for m in selected if not any(a <= m.start < b for a, b in metadata)]
     accepted = _accept(text, selected, tokens)
@@ -968,7 +968,7 @@ _METADATA_HINTS = ("Tag", "TAG", "Related", "ead more", "ead More", "EAD MORE", 
                    "Keywords")
 
 
-def _metadata_spans(text: str) -> list[tuple[int, int]]:
+def metadata_spans(text: str) -> list[tuple[int, int]]:
     """Spans of page furniture in `text` (see `_METADATA_LINE`, `_TAGS_RUN`)."""
     if not any(hint in text for hint in _METADATA_HINTS):
         return []
