@@ -420,12 +420,38 @@ _KILL_EN = frozenset(
     }
 )
 _INJ_EN = frozenset(
-    {"injured", "wounded", "wounding", "injuring", "hurt", "injuries", "wounds", "injury", "treated", "hospitalized"}
+    {"injured", "wounded", "wounding", "injuring", "hurt", "hurting", "injuries", "wounds", "injury", "treated",
+     "hospitalized"}
 )
 _BOTH = re.compile(
     r"casualties|قتيل وجريح|قتلي وجرحي|قتيلا وجريحا|بين قتيل وجريح|killed (?:and|or) "
     r"(?:wounded|injured)|dead (?:and|or) (?:wounded|injured)|قتلي ومصابين|killed or wounded"
 )
+
+# A count after a verb of both kinds: "killed or wounded 15", "قتل وجرح سبعة" (ACLED: no split, no toll).
+_BOTH_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills) (?:and|or) (?:wounded|wounding|injured|injuring|hurt)(?: at least| more than| some"
+    r"| about| nearly| around| over| up to)?\s*$|"
+    r"(?<!\w)(?:قتل|مقتل|قتلت|قتلوا) و(?:جرح|جرحت|اصيب|اصابه|اصابت|اصيبوا|جرحوا)"
+    r"(?: ما لا يقل عن| اكثر من| نحو| حوالي)?\s*$"
+)
+
+
+def _named_before(folded: str, start: int, at: int) -> bool:
+    """ "طفلا قتل واصيب 15", "16 شخصا قتلوا واصيب ثلاثه": the verbs have a subject of their own before them, so
+    the count after them is the wounded alone."""
+    words = folded[start:at].split()
+    if not words:
+        return False
+    word = words[-1]
+    return (
+        word[0].isdigit()
+        or word in _AR_SINGULAR_PERSON
+        or (not word.isascii() and bool(_PERSON_NOUN_AR.match(word)))
+        or word in _PERSON_NOUN_EN
+        or word in ("was", "were")
+    )
+
 
 _PERSON_NOUN_AR = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:عنصر|عناصر|عنصرا|مقاتل|مقاتلا|مقاتلين|مقاتلي|مقاتلو|مسلح|مسلحا|مسلحين|مسلحي|"
@@ -728,7 +754,8 @@ _TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|عل�
 _SUBSET = re.compile(
     r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
     r"among whom|among the dead|among those|بينها|among|(?<!\w)بين (?:ال)?(?:قتلي|ضحايا|شهداء|جرحي|مصابين)|"
-    r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were|\binclud(?:ed|es|e))\W*$"
+    r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were|\binclud(?:ed|es|e)|"
+    r"\bincluding (?:at least|more than|about|some|nearly|around|almost|over))\W*$"
 )
 _CUMULATIVE = re.compile(
     r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|الصباح|الفجر|الساعات الاولي)\S*(?: \S+)?(?: اليوم| امس|$))|"
@@ -845,7 +872,10 @@ _RESULT_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اسفر|اسفرت|ادي|ادت
 _EARLIER_EVENT = re.compile(
     r"(?<!\w)(?:غداه|عقب|بعد (?:يوم|يومين|ايام|ساعات|اسبوع|ايام قليله) (?:من|علي))"
     r"(?: (?:[وفبل]?(?:مقتل|سقوط|استشهاد|مصرع|قتل)|حصيله|ال\S+)){0,2}(?: نحو| قرابه| حوالي)?\s*$|"
-    r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$"
+    r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$|"
+    # "بعد أيام من غارة قتلت 12": an earlier strike with its own kill verb
+    r"(?<!\w)(?:غداه|عقب|بعد (?:يوم|يومين|ايام|ساعات|اسبوع|ايام قليله) (?:من|علي))(?: \S+){1,3} "
+    r"(?:قتلت|قتل|اودت بحياه|خلفت)(?: نحو| قرابه| حوالي)?\s*$"
 )
 # "the previous toll was 20", "had earlier put the death toll at 5", "the toll, which initially stood at
 # 3": a figure the text gives as replaced by a newer one.
@@ -855,14 +885,19 @@ _SUPERSEDED_TOLL = re.compile(
     r"(?:was\s+|of\s+|at\s+|stood at\s+|had been\s+)?" + _QUALIFIER_EN + r"$|"
     r"\b(?:earlier|initially|previously|first)\s+(?:put|puts|reported|gave|given|cited|placed|said|had)\s+"
     r"(?:a\s+|the\s+|an\s+)?(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at|as)\s+" + _QUALIFIER_EN + r"$|"
-    r"\btoll\s+(?:\w+\s+){0,2}?(?:earlier|initially|previously|first)\s+(?:stood at|was|of)\s+" + _QUALIFIER_EN + r"$"
+    r"\btoll\s+(?:\w+\s+){0,2}?(?:earlier|initially|previously|first)\s+(?:stood at|was|of)\s+" + _QUALIFIER_EN + r"$|"
+    # "the previous death toll was 20 with 50 others injured": the wounded of the replaced toll too
+    r"\b(?:previous|earlier|initial|preliminary|old|former)\s+(?:death\s+|casualty\s+)?toll\s+(?:was|of|stood at|"
+    r"had been)\s+" + _QUALIFIER_EN + r"\S+(?:\s+\w+)?\s+(?:with|and)\s+" + _QUALIFIER_EN + r"$"
 )
 
 
 _EARLIER_TOLL_EN = re.compile(
-    r"\b(?:days?|weeks?|hours?|months?) after\b(?:(?![,;.]).){0,70}?\b(?:left|killed|killing|claimed|"
-    r"claiming)\s+(?:the lives of\s+)?" + _QUALIFIER_EN + r"$"
-)
+    r"\b(?:days?|weeks?|hours?|months?) after\b(?:(?![,;.]).){0,70}?(?:\b(?:left|killed|killing|claimed|"
+    r"claiming|injured|injuring|wounded|wounding)|,\s*(?:killing|claiming|leaving))\s+(?:the lives of\s+)?"
+    + _QUALIFIER_EN
+    + r"$"
+)  # (", killing 23": the participle of the earlier event's clause, not a new clause)
 
 
 # "a day after the army stormed the town rebels killed 12": a clause of its own ends the "after" clause.
@@ -1212,6 +1247,18 @@ _ATTACK_IN_COURT = re.compile(r"غاره|قصف|strike|shell|clash|اشتباك"
 # "killed a unit leader of the faction and six more gunmen": one toll of seven.
 _ONE_AND_MORE = re.compile(r"(?:\s+(?:of|from|in)(?:\s+[\w'-]+){1,3})?\s+and\s*")
 _MORE_AFTER = re.compile(r"\s+(?:more|other|others)\b")
+
+
+def _others_are_people(tokens: list[Token], q: _Quantity, nxt: list[str]) -> bool:
+    """ "wounding five others", "and 11 others were injured": "N others" right after a kill or injury verb, or
+    before one, counts people (not "hit Kafranbel and three others": towns)."""
+    k = q.start_tok
+    while k > 0 and q.start_tok - k < 3 and tokens[k - 1].text in _QUALIFIER_WORDS:
+        k -= 1  # "wounding at least five others"
+    if k > 0 and (_is_kill(tokens[k - 1].text) or _is_injury(tokens[k - 1].text)):
+        return tokens[k - 1].text not in ("toll", "lives", "claimed", "lost")
+    after = [w for w in nxt[1:4] if w not in ("were", "was", "have", "had", "been", "also", "reportedly")]
+    return bool(after) and (_is_injury(after[0]) or after[0] in ("killed", "dead", "died"))
 
 
 def _more_of_a_list(tokens: list[Token], q: _Quantity) -> bool:
@@ -1788,6 +1835,8 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
         while (
             j < min(len(tokens), i + 6)
             and tokens[j].text not in _SINGULAR_EN
+            and tokens[j].text not in EN_UNITS  # "a raid ... killed one man": the count's own noun, not the article's
+            and tokens[j].text not in ("killed", "killing", "kills", "wounding", "injuring")
             and (
                 tokens[j].text.replace("-", "").replace("'", "").isalpha()
                 or (tokens[j].text.isdigit() and j + 1 < len(tokens) and tokens[j + 1].text.startswith("year"))
@@ -1885,6 +1934,15 @@ def _judge(
     if nxt and _MONTH_WORDS.match(nxt[0]) and nxt[0] != "من":
         return None
     if (
+        prev
+        and prev[-1].isascii()
+        and _MONTH_WORDS.match(prev[-1])
+        and first.text.isdigit()
+        and q.value <= 31
+        and not (nxt and nxt[0] in _PERSON_NOUN_EN and nxt[0] not in _NOT_A_NOUN_EN)
+    ):
+        return None  # "bombed the town on May 3 and killed 12": the day of the month, not a toll
+    if (
         first.text.startswith("ال")
         and prev
         and prev[-1].startswith("ال")
@@ -1949,6 +2007,8 @@ def _judge(
     window = nxt[:5] if all(w.isascii() for w in nxt[:5]) else nxt[:4]
     # a dual is its own noun; "عدد الذين قتلوا" names the dead (what follows the verb is how they died)
     for k, word in enumerate([] if q.dual_kind or (who is not None and incident_kind) else window):
+        if word == "others" and k == 0 and not q.vague and _others_are_people(tokens, q, nxt):
+            word = "other"  # "killing a girl and wounding five others": the count is of people
         if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
             if word in ("في", "من") and k == 0:
                 noun_ok = noun_ok or word == "من"
@@ -1991,10 +2051,15 @@ def _judge(
     kind = _kind_near(tokens, q, noun_kind) or (listed if noun_ok and noun_kind == "p" else None)
     if kind is None:
         return None
-    if for_text(_BOTH, folded).search(folded[last.end : last.end + 40]) and not re.search(
-        r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text
+    both = for_text(_BOTH, folded).search(folded[last.end : last.end + 40])
+    if both is not None:
+        own = re.search(r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text)
+        if own is None or own.end() > both.start():
+            return None  # "20 gunmen killed or wounded": no split of the dead from the wounded
+    if (both := _BOTH_BEFORE.search(folded, max(offset, first.start - 40), first.start)) and not _named_before(
+        folded, max(offset, first.start - 60), both.start()
     ):
-        return None
+        return None  # "killed and injured eight civilians", "قتل وجرح سبعة": the dead and wounded in one count
     # Running totals and subsets.
     clause_before = folded[max(offset, first.start - 90) : first.start]
     clause_after = folded[last.end : last.end + 80]
@@ -2081,6 +2146,9 @@ _QUALIFIER_WORDS = frozenset(
         "roughly",
     }
 )
+
+
+_NOT_A_NOUN_EN = frozenset({"and", "in", "from", "of", "were", "was", "have", "had", "are", "more", "other", "others"})
 
 
 def _and_one_more_person(tokens: list[Token], j: int) -> int:
