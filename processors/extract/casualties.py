@@ -849,6 +849,8 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     window_start = max(offset, first_start - 120)
     rises = list(for_text(_RISE_START, folded).finditer(folded, window_start, first_start))
     if not rises:
+        rises = list(_RISE_PAST_AND_AR.finditer(folded, window_start, first_start))  # "وارتفع عدد القتلى لاحقا"
+    if not rises:
         return ""
     verb = rises[-1]
     lead = folded[max(offset, verb.start() - 120) : verb.start()]
@@ -865,7 +867,19 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
         return ""
     if _INCIDENT_NOUN.search(attached):
         return "incident"
+    if _UPDATED_TOLL.search(f"{lead} {between}") and not _BRINGING.match(verb.group()):
+        return "incident"  # "the death toll later rose to 30", "وارتفع عدد القتلى لاحقا إلى 11": the toll told, updated
     return ""
+
+
+# A toll the text updates with no incident named: the definite toll of what it told ("the death toll has risen to"),
+# or one that rose "later" (not "bringing ... to", "ليرتفع ... الى": a running count the clause adds to).
+_UPDATED_TOLL = re.compile(
+    r"^\s*(?:the|its) (?:death |casualty )?toll(?: (?:later|has|had|then|subsequently|also|now))*\s+$|"
+    r"\b(?:later|subsequently)\b|(?<!\w)(?:لاحقا|في وقت لاحق)(?!\w)"
+)
+_RISE_PAST_AND_AR = re.compile(r"(?<!\w)[وف](?:ارتفع|ارتفعت)(?!\w)")
+_BRINGING = re.compile(r"bring|brought|rais|ل|ي|ت")
 
 
 _RESULT_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت)(?!\w)")

@@ -2660,8 +2660,8 @@ def _sided_toll(
         coded = [c for c in numbered if _note_coding(doc, c)]
         coded.sort(key=lambda c: not c.total)  # "coded as 10 ... Total fatalities coded as 15": the note's total
         return coded[0].count, "convention", coded[:1]
-    if doc.language == "ar" and len(numbered) > 1 and kind == "killed":
-        lowest = _lowest_of_conflicting(doc, numbered)
+    if len(numbered) > 1 and kind == "killed":
+        lowest = _lowest_of_conflicting(doc, numbered) if doc.language == "ar" else _lowest_of_rivals_en(doc, numbered)
         if lowest is not None:
             return lowest.count, lowest.qualifier, [lowest]
     if doc.language == "ar":
@@ -2754,6 +2754,41 @@ def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualt
     if not other or len({c.count for c in numbered}) < 2:
         return None
     return min(numbered, key=lambda c: c.count)
+
+
+# A figure told in a sentence of its own and put in the mouth of another kind of informant ("Opposition media
+# said more than 20 were dead", "according to local sources, 15 died"); not an update ("rose to", "later", "now").
+_RIVAL_SOURCE_EN = re.compile(
+    r"\b(?:opposition|rebel|local|pro-government|government|state|activist|kurdish|turkish|russian|other|"
+    r"medical|hospital|rescue|civil defen[cs]e)\s+(?:[\w-]+\s+)?(?:media|sources?|outlets?|officials|reports|medics|"
+    r"doctors|websites?|television|tv|news agency|workers|activists|residents|witnesses|monitors)\b"
+    r"(?:[^.;]{0,60}?)\b(?:said|say|says|reported|reports|claimed|claims|put|gave|gives|cited|told)\b|"
+    r"\baccording to (?:the )?(?:opposition|rebel|local|pro-government|state|activist|other|medical|hospital|rescue)\b"
+)
+_UPDATE_EN = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbs|reached|rises|jumped|increased|updated|later|now|new|raised|revised)\b"
+)
+_GENERIC_DEAD_AFTER_EN = re.compile(r"\s*(?:people|persons|were|had|have|died|dead|killed|lost)\b|\s*[.,]")
+
+
+def _lowest_of_rivals_en(doc: Document, numbered: list[Casualties]) -> Casualties | None:
+    """English: one event's toll given again by another informant in a later sentence with another figure ("A car
+    bomb killed at least nine people ... Opposition media said more than 20 were dead"): ACLED codes the most
+    conservative figure. Only one count per sentence, the later ones attributed and none an update, and the
+    later ones of no named group of their own ("20 soldiers" after "5 rebels" is the other side's toll)."""
+    if any(c.qualifier == "convention" for c in numbered) or len({c.count for c in numbered}) < 2:
+        return None
+    ordered = sorted(numbered, key=lambda c: c.start)
+    spans = [next(((a, b) for a, b in doc.sentences if a <= c.start < b), (c.start, c.end)) for c in ordered]
+    if len(set(spans)) != len(ordered) or any(doc.in_title(a) for a, _ in spans):
+        return None
+    for c, (a, b) in zip(ordered[1:], spans[1:], strict=True):
+        told = doc.folded[a : c.start]
+        if not _RIVAL_SOURCE_EN.search(told) or _UPDATE_EN.search(doc.folded, a, b):
+            return None
+        if not _GENERIC_DEAD_AFTER_EN.match(doc.folded, c.end):
+            return None
+    return min(ordered, key=lambda c: c.count)
 
 
 # "a civilian was killed as terrorists fired", "4 people were killed by IS": past the verb or "by", a name
