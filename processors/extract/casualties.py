@@ -872,12 +872,10 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
     return ""
 
 
-# A toll the text updates with no incident named: the definite toll of what it told ("the death toll has risen to"),
-# or one that rose "later" (not "bringing ... to", "ليرتفع ... الى": a running count the clause adds to).
-_UPDATED_TOLL = re.compile(
-    r"^\s*(?:the|its) (?:death |casualty )?toll(?: (?:later|has|had|then|subsequently|also|now))*\s+$|"
-    r"\b(?:later|subsequently)\b|(?<!\w)(?:لاحقا|في وقت لاحق)(?!\w)"
-)
+# A toll the text updates with no incident named: one that rose "later" ("the death toll later rose to 30"; not
+# "bringing ... to", "ليرتفع ... الى": a running count the clause adds to; a bare "the death toll reached 330" may
+# be a campaign's).
+_UPDATED_TOLL = re.compile(r"\b(?:later|subsequently)\b|(?<!\w)(?:لاحقا|في وقت لاحق)(?!\w)")
 _RISE_PAST_AND_AR = re.compile(r"(?<!\w)[وف](?:ارتفع|ارتفعت)(?!\w)")
 _BRINGING = re.compile(r"bring|brought|rais|ل|ي|ت")
 
@@ -1272,7 +1270,13 @@ def _others_are_people(tokens: list[Token], q: _Quantity, nxt: list[str]) -> boo
     if k > 0 and (_is_kill(tokens[k - 1].text) or _is_injury(tokens[k - 1].text)):
         return tokens[k - 1].text not in ("toll", "lives", "claimed", "lost")
     after = [w for w in nxt[1:4] if w not in ("were", "was", "have", "had", "been", "also", "reportedly")]
-    return bool(after) and (_is_injury(after[0]) or after[0] in ("killed", "dead", "died"))
+    if not after:
+        return False
+    if _is_injury(after[0]):
+        return True  # "Seven others were wounded in the attack"
+    # "two were killed and 3 others died": more dead of the same sentence's list (a sentence of its own, "Meanwhile
+    # six others were killed in barrel bombs", often tells of other incidents)
+    return after[0] in ("killed", "dead", "died") and k > 0 and tokens[k - 1].text in ("and", ",", "with", "while")
 
 
 def _more_of_a_list(tokens: list[Token], q: _Quantity) -> bool:

@@ -18,6 +18,7 @@ Absorption inside a sentence (how ACLED codes one incident once):
 from __future__ import annotations
 
 import bisect
+import copy
 import math
 import re
 from dataclasses import dataclass, field
@@ -3153,6 +3154,8 @@ def extract(report: Report) -> list[Event]:
             merged.append(cand)
         else:
             _merge(target, cand)
+    if not _notes_split(doc):
+        merged = _split_by_place(doc, merged)
     body_has_toll = any(c.casualties for c in merged)
     arabic = doc.language == "ar"
     first_body_sentence = min((c.sentence for c in merged), default=-1)
@@ -3228,6 +3231,123 @@ def extract(report: Report) -> list[Event]:
     loose = {e.event_id for c, e in kept_events if c.origin_place or (c.place_inherited and definite_generic(e))}
     said = {e.event_id for c, e in kept_events if _said_day(doc, c)}
     return _dedupe_ids(merge_retellings(_drop_restated(events), loose, said))
+
+
+# "Ten were killed in Douma", "seven in the town of Harasta", "six died in the village of X": a count and the place
+# it fell in, words apart.
+_SHARE_PLACE_EN = re.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?(?:(?:town|village|city|neighbou?rhood|district|suburb|area|"
+    r"camp|province|countryside)\s+of\s+)?"
+)
+
+
+def _split_by_place(doc: Document, merged: list[Candidate]) -> list[Candidate]:
+    """ "Jets killed 17 civilians in Eastern Ghouta. Ten were killed in Douma and seven in Harasta." / "...
+    killed nine civilians: four died in X and five in Y": a toll broken down by town is one event per town with its
+    share (ACLED codes one event per location), and the total the shares add up to, told before them, is not
+    counted again (its event goes when it keeps no toll of its own). Arabic: shares told after the total, "، 9 منهم
+    في دوما و6 في حرستا" (`_arabic_shares`)."""
+    out = list(merged)
+    for cand in merged:
+        if not any(c is cand for c in out):
+            continue  # a total's event already given to the shares
+        killed = [c for c in cand.casualties if c.kind == "killed" and c.count and not c.zero]
+        shares: list[tuple[Casualties, Any]] = []
+        for c in killed:
+            if c.qualifier == "convention":
+                continue
+            connector = _SHARE_PLACE_EN.match(doc.folded, c.end)
+            if connector is None or any(ch in doc.folded[c.end : connector.end()] for ch in ".,;:"):
+                continue
+            place = next((p for p in doc.places if p.start == connector.end()), None)
+            if place is not None:
+                shares.append((c, place))
+        by_sentence: dict[tuple[int, int], list[tuple[Casualties, Any]]] = {}
+        for c, place in shares:
+            span = next(((a, b) for a, b in doc.sentences if a <= c.start < b), (c.start, c.end))
+            by_sentence.setdefault(span, []).append((c, place))
+        split = next(
+            (
+                group
+                for group in by_sentence.values()
+                if len(group) >= 2 and len({p.location.name for _, p in group}) == len(group)
+            ),
+            None,
+        )
+        if split is None and doc.language == "ar":
+            split = _arabic_shares(doc, killed) or None
+            if split is not None:
+                cand.casualties = cand.casualties + [c for c, _ in split]  # (the total they add up to goes below)
+        if split is None:
+            continue
+        parts = {id(c) for c, _ in split}
+        total = sum(c.count for c, _ in split)
+        first_share = min(c.start for c, _ in split)
+        for other in out:  # the total the shares add up to, told before them, in this event or one of its type
+            if other is not cand and _finalize_type(other) != _finalize_type(cand):
+                continue
+            whole = next(
+                (
+                    c
+                    for c in other.casualties
+                    if c.kind == "killed" and c.count == total and c.start < first_share and id(c) not in parts
+                ),
+                None,
+            )
+            if whole is None:
+                continue
+            other.casualties = [c for c in other.casualties if c is not whole]
+            if other is not cand and not any(c.count for c in other.casualties if c.kind == "killed"):
+                if not cand.roles.actor1 and other.roles.actor1:
+                    cand.roles.actor1 = other.roles.actor1
+                if not cand.roles.actor2 and other.roles.actor2:
+                    cand.roles.actor2 = other.roles.actor2  # "killed 17 civilians": whom the shares' dead were
+                cand.civilian_victims = cand.civilian_victims or other.civilian_victims
+                cand.armed_victims = cand.armed_victims or other.armed_victims
+                out = [c for c in out if c is not other]  # (identity: candidates compare by value)
+            break
+        rest = [c for c in cand.casualties if id(c) not in parts and c.kind == "killed" and c.count]
+        if rest:
+            continue  # a toll of its own beside the shares: leave the event as it is
+        kept = [c for c in cand.casualties if id(c) not in parts]
+        at = next(k for k, c in enumerate(out) if c is cand)
+        pieces = []
+        for k, (c, place) in enumerate(sorted(split, key=lambda item: item[0].start)):
+            piece = cand if k == 0 else copy.copy(cand)
+            if k:
+                piece.roles = copy.deepcopy(cand.roles)
+            piece.casualties = ([*kept] if k == 0 else []) + [c]
+            piece.place, piece.place_inherited, piece.origin_place = place, False, False
+            pieces.append(piece)
+        out[at : at + 1] = pieces
+    return out
+
+
+# "9 منهم في دوما و6 في حرستا": the shares of a toll told right after it, each with its town.
+_SHARE_AR = re.compile(r"(?:(?<=[\s,،])|^)و?(\d+)\s+(?:منهم\s+|منهن\s+)?(?:في|ب)\s*(?:(?:بلده|مدينه|قريه|حي|مخيم)\s+)?")
+
+
+def _arabic_shares(doc: Document, killed: list[Casualties]) -> list[tuple[Casualties, Any]]:
+    """Arabic: "قتل 15 مدنيا بغارات على الغوطة، 9 منهم في دوما و6 في حرستا": the shares (with their towns) that add up
+    to one of the tolls ``killed`` told just before them in its sentence; [] when there are none."""
+    for whole in killed:
+        if whole.qualifier == "convention":
+            continue
+        s_end = next((b for a, b in doc.sentences if a <= whole.start < b), whole.end)
+        shares: list[tuple[Casualties, Any]] = []
+        for m in _SHARE_AR.finditer(doc.folded, whole.end, s_end):
+            place = next((p for p in doc.places if p.start == m.end()), None)
+            if place is None or (shares and doc.folded[shares[-1][1].end : m.start()].strip(" ,،")):
+                continue  # (the shares follow one another, nothing but a comma between a town and the next share)
+            count = int(m.group(1))
+            shares.append((Casualties("killed", count, "exact", m.start(1), m.end(1), m.end(1)), place))
+        if (
+            len(shares) >= 2
+            and sum(c.count for c, _ in shares) == whole.count
+            and len({p.location.name for _, p in shares}) == len(shares)
+        ):
+            return shares
+    return []
 
 
 def _said_day(doc: Document, cand: Candidate) -> bool:
