@@ -139,12 +139,17 @@ _SPEAKER_AFTER = re.compile(
 # "The Turkish army said it had killed 15 militants": the speaker tells its own act.
 _SAYS_ITSELF = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\b")
 _STATUS_BEFORE = re.compile(
-    r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
+    # whose ground or post it is, whose land lies across a border ("the crossing with Turkey", "the Golan Heights
+    # occupied by Israel", "الجولان الذي تحتله إسرائيل"): no side of what happened there
+    r"(?:(?:held by|controlled by|occupied by|manned by|guarded by|operated by|run by|under the control of|"
+    r"(?:crossings?|crossing points?|frontiers?|boundary|borders?) (?:with|into))(?: the)?\s*$|"
+    r"[تي]حتل(?:ها|ه)\s*$|(?:ال)?محتل(?:ه)? من قبل\s*$|"
+    r"belonging to|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
     # the charge against victims names a side that took no part: "accused of spying for the coalition"
     r"spying for|spied for|collaborat\w* with|working for|worked for|dealing with|links to|ties to|loyalty to|"
     r"allegiance to|informing for|informers? for|"
-    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
+    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|[تي]سيطر علي(?:ها|ه)|معقل|معاقل|بتهمه(?:\s+\S+){0,3})\s*$"
 )
 # "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
