@@ -455,6 +455,11 @@ _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصر�
 _MISSILE_STRIKE = re.compile(r"missiles? (?:strikes?|attacks?)\b")
 _MISSILE_BEFORE = re.compile(r"\bmissiles? $")
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?(?:strikes?|raids?|force))\b")
+_DOWNED_PASSIVE = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?")  # "a jet was shot down"
+_CREW_AFTER = re.compile(
+    r"\s+(?:(?:its|their|the|all|both|\w+)\s+){0,3}?(?:pilots?|crew(?: members)?|crewmen|airmen)\b|"
+    r"\s+(?:\S+\s+){0,2}?[وب]?(?:ال)?(?:طيار|طياري|طاقم)(?:ها|يها|ه|هما)?(?!\w)"
+)
 _THE_ADJ = re.compile(r"\b(?:the|this|that|its|their) (?!\d)[a-z]+(?<!ing) $")
 _REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
@@ -1184,9 +1189,17 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             continue  # "سيطر علي البلده اثر معارك مع ...", "took the town after clashes": how it was taken
         if name in ("air", "shell") and any(
-            d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause for d in kept
+            d.rule.name == "disrupted"
+            and clause_of[id(d)] == h_clause
+            and (
+                0 <= h.start - d.end < 30
+                or (h.end <= d.start and _DOWNED_PASSIVE.fullmatch(doc.folded, h.end, d.start))
+            )
+            for d in kept
         ):
-            continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
+            continue  # "أسقطت صواريخ", "intercepted two missiles", "a helicopter was shot down": the weapon stopped
+        if name == "attack" and _CREW_AFTER.match(doc.folded, h.end) and any(d.rule.name == "disrupted" for d in kept):
+            continue  # "killing its two pilots", "ومقتل طاقمها": the crew of the aircraft brought down, one event
         if name == "attack" and (
             set_aside or types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}
         ):

@@ -169,6 +169,50 @@ _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:(?!\d)\w+\s+)?$"
 )
 _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
+# A downed aircraft's owner is the side hit ("a Syrian army helicopter was shot down", "downed a government jet",
+# "أسقطت الفصائل مروحية للجيش", "إسقاط طائرة حربية روسية"), not the one that brought it down.
+_AIRCRAFT_EN = r"(?:helicopters?|jets?|warplanes?|planes?|aircraft|drones?|bombers?)"
+_OWNED_AIRCRAFT_END = re.compile(rf"(?:^|[\s-]){_AIRCRAFT_EN}$")
+_OWNED_AIRCRAFT_AFTER = re.compile(rf"[\s-]+(?:[\w-]+\s+)?{_AIRCRAFT_EN}\b")
+_DOWNED_AFTER = re.compile(
+    r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?(?:shot down|downed|brought down)"
+)
+_DOWNING_BEFORE = re.compile(
+    r"(?:\b(?:shot down|shoot(?:s|ing)? down|downed|downing|brought down|bring(?:s|ing)? down)|"
+    r"(?<!\w)[وف]?(?:ال)?(?:اسقاط|اسقط|اسقطت|اسقطوا|يسقط|تسقط))\s+(?:\S+\s+){0,5}?$"
+)
+_AIRCRAFT_BEFORE_AR = re.compile(
+    r"(?<!\w)[وب]?(?:ال)?(?:طائره|طائرات|مروحيه|مروحيات|حوامه|مسيره|مسيرات|مقاتله)(?:\s+(?:ال)?(?:حربيه|مسيره|"
+    r"استطلاع|عسكريه|مقاتله))?\s+$"
+)
+
+
+# "Amid Russian air bombardment of the area, clashes took place between ...": a side named in a sentence's opening
+# circumstances backs the act its main clause tells, it does not lead it.
+_AMID_BEFORE = re.compile(r"\bamid(?:st)?\s+(?:[^\s,.;]+\s+){0,6}$")
+
+
+def _amid_circumstance(folded: str, m: ActorMention, trigger_start: int) -> bool:
+    amid = _AMID_BEFORE.search(folded, max(0, m.start - 60), m.start)
+    if amid is None or not (trigger_start > m.end and "," in folded[m.end : trigger_start]):
+        return False
+    opening = folded[max(0, amid.start() - 3) : amid.start()].rstrip()
+    return not opening or opening[-1] in ".;:!?\n\"'"
+
+
+def _downed_aircraft_owner(folded: str, m: ActorMention) -> bool:
+    """Whether mention ``m`` names the owner of an aircraft its sentence says was brought down."""
+    owns_aircraft = _OWNED_AIRCRAFT_END.search(folded, m.start, m.end)
+    aircraft_after = _OWNED_AIRCRAFT_AFTER.match(folded, m.end)
+    if _DOWNING_BEFORE.search(folded, max(0, m.start - 45), m.start):  # "downed a Syrian army jet", "مروحية للجيش"
+        return bool(
+            owns_aircraft or aircraft_after or _AIRCRAFT_BEFORE_AR.search(folded, max(0, m.start - 30), m.start)
+        )
+    # the subject of a passive: "a Syrian army helicopter was shot down"
+    gap_start = aircraft_after.end() if aircraft_after else m.end if owns_aircraft else -1
+    return gap_start >= 0 and bool(_DOWNED_AFTER.match(folded, gap_start))
+
+
 # "تتعرض للقصف من النظام", "غارات من الطيران الروسي", "قذائف مصدرها": after an attack word, "من X"
 # names who fired (a death word before "من" names whose men died instead).
 _FROM_AGENT = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
@@ -272,7 +316,7 @@ def resolve_roles(
             and not (agent.group().strip().isascii() and not 0 <= m.start - trigger_start < 60)
         ):
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
-        if backed:
+        if backed or _amid_circumstance(folded, m, trigger_start):
             tag.add("backer")
         if from_agent_ok and m.start > trigger_end and from_agent.fullmatch(folded, trigger_end, m.start):
             tag.add("agent")
@@ -298,6 +342,8 @@ def resolve_roles(
             tag.add("victim")
         if between(before):
             tag.add("between")
+        if _downed_aircraft_owner(folded, m):
+            tag |= {"victim", "opponent"}
         if withdrew_after(after):
             tag.add("loser")
         if (

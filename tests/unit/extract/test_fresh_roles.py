@@ -94,3 +94,63 @@ def test_who_holds_or_fights_keeps_its_part() -> None:
     assert base and base[0].actor1 == "Military Forces of Israel"
     arabic = _events("قصفت القوات الإسرائيلية مواقع لقوات النظام في ريف القنيطرة يوم الاثنين ما أدى لمقتل جنديين.")
     assert arabic and arabic[0].actor1 == "Military Forces of Israel"
+
+
+# --- 8. a downed aircraft's owner is the side hit, not the attacker -----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("A Syrian army helicopter was shot down over Idlib province on Monday, killing its two pilots.",
+         "Military Forces of Syria"),
+        ("A Russian warplane was downed near Saraqib on Saturday and its pilot was killed.",
+         "Military Forces of Russia"),
+        ("Rebels shot down a government helicopter near Saraqib on Monday, killing its two pilots.",
+         "Military Forces of Syria"),
+        ("Islamic State militants downed a Syrian army jet near Deir ez-Zor on Friday.", "Military Forces of Syria"),
+        ("أسقطت هيئة تحرير الشام طائرة حربية روسية في ريف إدلب يوم السبت ومقتل طيارها.", "Military Forces of Russia"),
+        ("تم إسقاط مروحية لقوات النظام في ريف حماة يوم الثلاثاء ومقتل طاقمها.", "Military Forces of Syria"),
+    ],
+)
+def test_a_downed_aircraft_s_owner_is_not_the_attacker(text: str, owner: str) -> None:
+    events = _events(text)
+    assert events
+    assert all(e.actor1 != owner for e in events)
+    assert all(e.sub_event_type != "Air/drone strike" for e in events)
+
+
+def test_a_downed_aircraft_s_owner_is_the_side_hit() -> None:
+    passive = _events("A Syrian army helicopter was shot down over Idlib province on Monday, killing its two pilots.")
+    assert any(e.actor2 == "Military Forces of Syria" for e in passive)
+    active = _events("Rebels shot down a government helicopter near Saraqib on Monday, killing its two pilots.")
+    assert any((e.actor1, e.actor2) == ("Opposition Rebels", "Military Forces of Syria") for e in active)
+
+
+def test_who_shoots_down_or_flies_keeps_its_part() -> None:
+    drone = _events("The army shot down a drone over Hama on Tuesday.")
+    assert drone and drone[0].actor1 == "Military Forces of Syria"
+    missile = _events("Syrian air defences shot down an Israeli missile over Damascus on Monday.")
+    assert missile and missile[0].actor1 == "Military Forces of Syria"
+    barrels = _events("A Syrian army helicopter dropped barrel bombs on Daraya on Monday, killing 6 civilians.")
+    assert barrels and barrels[0].sub_event_type == "Air/drone strike"
+    assert barrels[0].actor1 == "Military Forces of Syria"
+    jets = _events("Government helicopters bombed Saraqib on Monday, killing 4 civilians.")
+    assert jets and jets[0].actor1 == "Military Forces of Syria"
+    arabic = _events("أسقطت الدفاعات الجوية السورية صاروخا إسرائيليا فوق دمشق يوم الاثنين.")
+    assert arabic and arabic[0].actor1 == "Military Forces of Syria"
+
+
+def test_one_aircraft_names_its_owner() -> None:
+    russian = _events("A Russian warplane bombed a market in Maarat al-Numan on Monday, killing 5 civilians.")
+    assert russian and russian[0].actor1 == "Military Forces of Russia"
+    regime = _events("A regime helicopter dropped two barrel bombs on Kafr Zita on Monday, killing 3 civilians.")
+    assert regime and regime[0].actor1 == "Military Forces of Syria"
+
+
+def test_a_side_named_in_the_opening_circumstances_does_not_lead_the_fight() -> None:
+    amid = _events("Amid heavy Russian warplane bombardment of the district, battles went on between the Islamic State "
+                   "and government forces in the Jubaila area of Deir ez-Zor on Monday.")
+    assert amid and amid[0].sub_event_type == "Armed clash"
+    assert {amid[0].actor1, amid[0].actor2} == {"Islamic State", "Military Forces of Syria"}
+    later = _events("Government forces shelled Kafr Zita amid clashes with the rebels on Monday.")
+    assert later and later[0].actor1 == "Military Forces of Syria"
