@@ -363,6 +363,12 @@ def _won_from_loser(doc: Document, cand: Candidate) -> str:
 _TOWARDS_AR = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:نحو|باتجاه|تجاه|صوب|الي اطراف|الي مشارف|علي اطراف|علي مشارف|في محيط|الي محيط)(?!\w)"
 )
+# "اقترب مقاتلو التنظيم من السيطرة على", "باتت قريبة من استعادة", "كادت قوات النظام تسيطر": a capture that only
+# threatened (a fight, not ground taken).
+_NEAR_TAKING_AR = re.compile(
+    r"(?<!\w)[وف]?(?:(?:اقترب|اقتربت|اقتربوا|يقترب|تقترب|يقتربون|قريب|قريبه|قريبا|قريبين)\s+(?:\S+\s+){0,3}?من|"
+    r"(?:كاد|كادت|كادوا|يكاد|تكاد|يكادون)(?:\s+\S+){0,3}?)\s+$"
+)
 _SURVIVED_ATTEMPT_AR = re.compile(
     r"(?<!\w)[وف]?(?:تعرض|تعرضت|تعرضوا)\s+(?:\S+\s+){0,8}?ل(?:ال)?محاوله اغتيال|"
     r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو)\s+(?:\S+\s+){0,4}?من\s+(?:ال)?محاوله اغتيال"
@@ -1072,7 +1078,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 )
             ) and not (arabic and _CAME_TO_HOLD.search(folded, max(clause[0], hit.start - 40), hit.start)):
                 continue
-            attempt = for_text(_ATTEMPT, folded).search(window)
+            attempt = for_text(_ATTEMPT, folded).search(window) or (
+                arabic and _NEAR_TAKING_AR.search(folded, max(clause[0], hit.start - 40), hit.start)
+            )
             if (
                 attempt
                 or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause))
@@ -1421,6 +1429,10 @@ _AIM_BEFORE_EN = re.compile(
     r"|\b(?:battle|offensive|operation|campaign|drive|attack|assault|counter-?(?:attack|offensive)|raid) to (?:\w+ )?$"
     r"|\b(?:prevent|stop|block|thwart|repel|foil|keep)\w*\b[^.;:]{0,40}\bfrom $"  # "stopped IS from advancing"
     r"|\b(?:recently|newly|previously|already|once) (?:re)?$"  # "the recently recaptured town": an adjective
+    # a capture that only threatened: "looked set to overrun", "came close to seizing", "on the verge of taking",
+    # "nearly took"
+    r"|\b(?:set|poised|ready|close|closer|threaten(?:s|ed|ing)?) to (?:\w+ )?$|\b(?:verge|brink|point) of $"
+    r"|\b(?:nearly|almost) $"
 )  # "raided the town aiming to take control of it": an aim, not a capture
 _CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
 # Buildings taken inside a fought-over town ("captured the hospital", "seized the sugar factory"), and ground

@@ -154,3 +154,35 @@ def test_a_side_named_in_the_opening_circumstances_does_not_lead_the_fight() -> 
     assert {amid[0].actor1, amid[0].actor2} == {"Islamic State", "Military Forces of Syria"}
     later = _events("Government forces shelled Kafr Zita amid clashes with the rebels on Monday.")
     assert later and later[0].actor1 == "Military Forces of Syria"
+
+
+# --- 11. a capture that only threatened is a fight ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At one stage the militants looked set to overrun the village of Tal Tamr, but Kurdish fighters pushed "
+        "them back on Sunday.",
+        "Rebels were poised to capture the town of Morek on Friday before a counter-attack by government troops.",
+        "IS fighters came close to seizing the village of Tal Tamr on Sunday, but were repelled by the YPG.",
+        "Government forces nearly took the town of Latamneh on Monday after fierce clashes with rebels.",
+        "Rebels were on the verge of capturing Morek on Friday after clashes with the army.",
+        "اقترب مقاتلو داعش من السيطرة على قرية تل تمر يوم الأحد بعد اشتباكات مع قسد.",
+        "كادت قوات النظام تسيطر على بلدة اللطامنة يوم الاثنين بعد معارك عنيفة مع الفصائل.",
+    ],
+)
+def test_a_capture_that_only_threatened_is_no_capture(text: str) -> None:
+    events = _events(text)
+    assert events
+    assert all(e.sub_event_type not in _TERRITORY for e in events)
+
+
+def test_a_capture_told_as_done_stays_a_capture() -> None:
+    kurds = _events("Kurdish fighters captured the town of Tal Abyad on Monday after clashes with IS.")
+    assert kurds and kurds[0].sub_event_type == "Non-state actor overtakes territory"
+    army = _events("The army retook the town of Morek on Friday after clashes with rebels.")
+    assert army and army[0].sub_event_type == "Government regains territory"
+    most = _events("Rebels captured nearly all of the town of Morek on Friday after clashes with the army.")
+    assert most and most[0].sub_event_type == "Non-state actor overtakes territory"
+    arabic = _events("سيطرت قوات النظام على بلدة اللطامنة يوم الاثنين بعد معارك عنيفة مع الفصائل.")
+    assert arabic and arabic[0].sub_event_type == "Government regains territory"
