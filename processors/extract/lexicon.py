@@ -1109,6 +1109,16 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
                 for noun in ("المسلحين", "المسلحون", "مسلحين", "مسلحون")
                 for loyal in ("الموالين", "الموالون", "موالين", "موالون")
             ),
+            # Iraqi militias fighting for the government, two named like Lebanon's Hezbollah (longer, so they win)
+            "حركه النجباء",
+            "حركه حزب الله النجباء",
+            "حزب الله النجباء",
+            "ميليشيا النجباء",
+            "ميليشيات النجباء",
+            "كتائب حزب الله",
+            "كتائب حزب الله العراقيه",
+            "عصائب اهل الحق",
+            "كتائب سيد الشهداء",
         )
         + "|"
         + en(
@@ -1130,6 +1140,13 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"allied forces",
             r"5th corps",
             r"fifth corps",
+            # Iraqi militias fighting for the government, two named like Lebanon's Hezbollah (longer, so they win)
+            r"(?:harakat )?(?:hezbollah|hizbollah|hizbullah|hizballah) al[- ]?nujaba",
+            r"harakat al[- ]?nujaba",
+            r"(?:al[- ]?)?nujaba(?: movement| militias?| group| fighters)?",
+            r"kata'?[ie]b (?:hezbollah|hizbollah|hizbullah|hizballah)",
+            r"asa'?ib ahl al[- ]?haq",
+            r"kata'?[ie]b sayyid al[- ]?shuhada",
         ),
     ),
     ActorRule(

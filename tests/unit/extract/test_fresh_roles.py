@@ -186,3 +186,29 @@ def test_a_capture_told_as_done_stays_a_capture() -> None:
     assert most and most[0].sub_event_type == "Non-state actor overtakes territory"
     arabic = _events("سيطرت قوات النظام على بلدة اللطامنة يوم الاثنين بعد معارك عنيفة مع الفصائل.")
     assert arabic and arabic[0].sub_event_type == "Government regains territory"
+
+
+# --- Iraqi militias whose names contain "Hezbollah" are pro-government militias, not Lebanon's Hezbollah ------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of Harakat Hezbollah al-Nujaba clashed with rebels near Aleppo on Monday.",
+        "Militiamen of the Iraqi Nujaba movement clashed with rebels near Aleppo on Monday.",
+        "Fighters of Kataib Hezbollah clashed with rebels near Albu Kamal on Monday.",
+        "اشتبك مقاتلو حركة النجباء العراقية مع الفصائل قرب حلب يوم الاثنين.",
+        "اشتبك مقاتلو حركة حزب الله النجباء مع الفصائل قرب حلب يوم الاثنين.",
+        "اشتبك مقاتلو كتائب حزب الله العراقية مع الفصائل قرب البوكمال يوم الاثنين.",
+    ],
+)
+def test_an_iraqi_militia_named_hezbollah_is_a_pro_government_militia(text: str) -> None:
+    events = _events(text)
+    assert events and events[0].actor1 == "Militia (Pro-Government)"
+    assert all("Hezbollah" not in _named(e) for e in events)
+
+
+def test_lebanon_s_hezbollah_stays_hezbollah() -> None:
+    english = _events("Hezbollah fighters clashed with rebels in Qalamoun on Monday, killing 3.")
+    assert english and english[0].actor1 == "Hezbollah"
+    arabic = _events("اشتبك مقاتلو حزب الله اللبناني مع الفصائل في القلمون يوم الاثنين.")
+    assert arabic and arabic[0].actor1 == "Hezbollah"
