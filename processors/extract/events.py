@@ -461,7 +461,8 @@ _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصر�
 _MISSILE_STRIKE = re.compile(r"missiles? (?:strikes?|attacks?)\b")
 _MISSILE_BEFORE = re.compile(r"\bmissiles? $")
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?(?:strikes?|raids?|force))\b")
-_DOWNED_PASSIVE = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?")  # "a jet was shot down"
+# "a jet was shot down", "a helicopter that was downed"
+_DOWNED_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?")
 _CREW_AFTER = re.compile(
     r"\s+(?:(?:its|their|the|all|both|\w+)\s+){0,3}?(?:pilots?|crew(?: members)?|crewmen|airmen)\b|"
     r"\s+(?:\S+\s+){0,2}?[وب]?(?:ال)?(?:طيار|طياري|طاقم)(?:ها|يها|ه|هما)?(?!\w)"
@@ -1431,7 +1432,7 @@ _AIM_BEFORE_EN = re.compile(
     r"|\b(?:recently|newly|previously|already|once) (?:re)?$"  # "the recently recaptured town": an adjective
     # a capture that only threatened: "looked set to overrun", "came close to seizing", "on the verge of taking",
     # "nearly took"
-    r"|\b(?:set|poised|ready|close|closer|threaten(?:s|ed|ing)?) to (?:\w+ )?$|\b(?:verge|brink|point) of $"
+    r"|\b(?:set|poised|ready|threaten(?:s|ed|ing)?) to (?:\w+ )?$|\bclose(?:r)? to $|\b(?:verge|brink|point) of $"
     r"|\b(?:nearly|almost) $"
 )  # "raided the town aiming to take control of it": an aim, not a capture
 _CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
@@ -4526,7 +4527,7 @@ _REGIME_AIR_WEAPON = re.compile(
     r"\bbarrel[- ]?bomb|(?<!russian )(?<!turkish )(?<!iraqi )(?<!us )(?<!american )(?<!coalition )\bhelicopters?\b"
 )
 # "a shell fired from rebel-held areas": the side holding the ground it was fired from fired it.
-_FIRED_FROM = re.compile(r"\b(?:fired|launched|came) from (?:the )?(?:areas? |positions? |districts? )?$")
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|came) from (?:the |an? )?(?:areas? |positions? |districts? )?$")
 
 
 def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) -> None:

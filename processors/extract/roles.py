@@ -175,7 +175,7 @@ _AIRCRAFT_EN = r"(?:helicopters?|jets?|warplanes?|planes?|aircraft|drones?|bombe
 _OWNED_AIRCRAFT_END = re.compile(rf"(?:^|[\s-]){_AIRCRAFT_EN}$")
 _OWNED_AIRCRAFT_AFTER = re.compile(rf"[\s-]+(?:[\w-]+\s+)?{_AIRCRAFT_EN}\b")
 _DOWNED_AFTER = re.compile(
-    r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?(?:shot down|downed|brought down)"
+    r"\s+(?:(?:that|which)\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?(?:shot down|downed|brought down)"
 )
 _DOWNING_BEFORE = re.compile(
     r"(?:\b(?:shot down|shoot(?:s|ing)? down|downed|downing|brought down|bring(?:s|ing)? down)|"
@@ -304,6 +304,8 @@ def resolve_roles(
     speaker_before_re = searcher(_SPEAKER_BEFORE, folded)
     speaker_after = matcher(_SPEAKER_AFTER, folded)
     status_before_re = searcher(_STATUS_BEFORE, folded)
+    maybe_downed = "down" in folded or "سقط" in folded or "سقاط" in folded  # (a downing's words: most texts have none)
+    downed: set[str] = set()  # the owners of aircraft brought down
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
@@ -342,8 +344,9 @@ def resolve_roles(
             tag.add("victim")
         if between(before):
             tag.add("between")
-        if _downed_aircraft_owner(folded, m):
+        if maybe_downed and _downed_aircraft_owner(folded, m):
             tag |= {"victim", "opponent"}
+            downed.add(m.name)
         if withdrew_after(after):
             tag.add("loser")
         if (
@@ -372,6 +375,9 @@ def resolve_roles(
             if searcher(_CONCERN_BEFORE, folded)(before):
                 tag.add("status")  # "مخاوف من نزوح آلاف المدنيين": whose fate is feared, not who was hit
         tags.append(tag)
+    for i, m in enumerate(mentions):
+        if m.name in downed:
+            tags[i].add("opponent")  # "a Russian helicopter was shot down ... the worst loss for Russian forces"
     roles.holder = next(
         (
             m.name

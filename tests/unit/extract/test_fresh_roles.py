@@ -140,6 +140,18 @@ def test_who_shoots_down_or_flies_keeps_its_part() -> None:
     assert arabic and arabic[0].actor1 == "Military Forces of Syria"
 
 
+def test_the_owner_of_a_downed_aircraft_named_again_stays_the_side_hit() -> None:
+    events = _events("A Russian transport helicopter that was shot down over Idlib on Monday had six crew, a heavy "
+                     "loss for Russian forces.")
+    assert events and all(e.actor1 != "Military Forces of Russia" for e in events)
+    assert any(e.actor2 == "Military Forces of Russia" for e in events)
+
+
+def test_shells_fired_from_a_named_post_were_fired_by_its_side() -> None:
+    events = _events("Shells fired from a Syrian army post struck Taftanaz on Monday, killing two people.")
+    assert events and events[0].actor1 == "Military Forces of Syria"
+
+
 def test_one_aircraft_names_its_owner() -> None:
     russian = _events("A Russian warplane bombed a market in Maarat al-Numan on Monday, killing 5 civilians.")
     assert russian and russian[0].actor1 == "Military Forces of Russia"
@@ -186,6 +198,9 @@ def test_a_capture_told_as_done_stays_a_capture() -> None:
     assert most and most[0].sub_event_type == "Non-state actor overtakes territory"
     arabic = _events("سيطرت قوات النظام على بلدة اللطامنة يوم الاثنين بعد معارك عنيفة مع الفصائل.")
     assert arabic and arabic[0].sub_event_type == "Government regains territory"
+    near = _events("On Sunday rebel fighters stormed villages close to Manbij captured from IS by the SDF.")
+    assert any(e.sub_event_type in _TERRITORY for e in near)
+
 
 
 # --- Iraqi militias whose names contain "Hezbollah" are pro-government militias, not Lebanon's Hezbollah ------------
