@@ -992,7 +992,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "diplomats scramble to avert a new offensive": the offensive did not happen
         if (
             (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
-            or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+            or (
+                reference
+                and (ref := for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+                and not (not arabic and _condemned_with_its_toll_en(doc, hit, ref, s_end))
+            )
             or (threat and arabic and _THREAT_GOVERNS.search(doc.folded, clause[0], hit.start))
             or (halt and for_text(_HALT, doc.folded).search(window))
             or (denial and for_text(_DENIAL, doc.folded).search(doc.folded[s_start : hit.start]))
@@ -1518,6 +1522,44 @@ class _DateRange:
 
 # English: the day a source spoke, right after its verb ("officials said on Thursday", "said in a report
 # issued on Wednesday"), when the sentence also dates the event itself.
+# "the ministry on Thursday condemned the shelling that hit a school in Qardaha, killing four pupils": the condemned
+# attack told with what it hit, a counted toll, a place and a day of the report's week is reported by the sentence.
+_CONDEMNED_FRESH_DAYS = 7
+_EARLIER_AFTER_EN = re.compile(
+    r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:years?|months?) ago|in (?:19|20)\d\d|"
+    r"earlier this (?:year|month)|since)\b"
+)
+_CONDEMN_WORD_EN = re.compile(r"\bcondemn")
+_HIT_AFTER_EN = re.compile(
+    r"\s+(?:[^\s.;]+\s+){0,4}?(?:that|which)\s+(?:\w+\s+)?(?:hit|struck|targeted|killed|wounded|injured|left)\b"
+)
+_COUNTED_TOLL_EN = re.compile(
+    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|left)\s+(?:at least\s+|some\s+|about\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores)\b"
+)
+
+
+def _condemned_with_its_toll_en(doc: Document, hit: TriggerMention, ref: re.Match[str], s_end: int) -> bool:
+    """English: the trigger a condemnation names is told as a fresh attack of its own (`_HIT_AFTER_EN`, a counted
+    toll and a place after it, and the sentence dated within the week before the report)."""
+    if not (
+        _CONDEMN_WORD_EN.search(ref.group())
+        and _HIT_AFTER_EN.match(doc.folded, hit.end, s_end)
+        and _COUNTED_TOLL_EN.search(doc.folded, hit.end, s_end)
+        and _has_place(doc, (hit.end, s_end))
+    ):
+        return False
+    if doc.anchor is None or _EARLIER_AFTER_EN.search(doc.folded, hit.end, s_end):
+        return False  # "the bombing that killed 12 people in Azaz last year": history
+    s_start = next(start for start, end in doc.sentences if start <= hit.start < end)
+    if any(int(y.group()) < doc.anchor.year for y in _YEAR_DIGITS.finditer(doc.folded, s_start, s_end)):
+        return False  # "condemned the 2013 chemical attack": history
+    dates = [d for d in _read_context(doc).dates if s_start <= d.start < s_end]
+    told = [d for d in dates if d.start >= hit.end] or dates  # the attack's own day, else the statement's
+    anchor = doc.anchor.date()
+    return bool(told) and all(0 <= (anchor - d.date).days <= _CONDEMNED_FRESH_DAYS for d in told)
+
+
 _CONDEMNED_BEFORE_EN = re.compile(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing)|deplor(?:es|ed|ing)|decr(?:ies|ied|ying))(?: on \w+)? "
     r"(?:[^\s.;]+ ){0,4}$"

@@ -202,6 +202,37 @@ def test_a_capture_told_as_done_stays_a_capture() -> None:
     assert any(e.sub_event_type in _TERRITORY for e in near)
 
 
+# --- 9. a condemnation that tells a fresh attack with its hit, toll, place and day reports it ---------------------
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The governor on Tuesday condemned the rocket attack that struck a bakery in Jableh, killing six people.", 6),
+        ("The governor condemned the rocket attack that struck a bakery in Jableh on Tuesday, killing six people.", 6),
+        ("The ministry on Wednesday condemned the air strike which hit a clinic in Ariha, killing three nurses.", 3),
+        ("The council on Monday condemned the bombing that killed 12 people in Azaz on June 12.", 12),
+    ],
+)
+def test_a_condemned_fresh_attack_is_reported(text: str, killed: int) -> None:
+    events = _events(text)
+    assert events and events[0].fatalities == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France on Monday condemned the shelling of civilians in Eastern Ghouta.",
+        "The ministry on Monday condemned any attack that would target civilians in Idlib.",
+        "The council on Monday condemned the bombing that killed 12 people in Azaz last year.",
+        "The council on Monday condemned the bombing that killed 12 people in Azaz on March 2.",
+        "The opposition on Monday condemned the 2013 chemical attack on Ghouta that killed 1,400 people.",
+        "The envoy condemned the air strikes on hospitals in Idlib, which killed dozens of civilians this year.",
+        "The ministry condemned the shelling that hit a school in Ariha, killing four pupils.",
+    ],
+)
+def test_a_condemnation_without_a_fresh_dated_attack_reports_none(text: str) -> None:
+    assert _events(text) == []
+
 
 # --- Iraqi militias whose names contain "Hezbollah" are pro-government militias, not Lebanon's Hezbollah ------------
 
