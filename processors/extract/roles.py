@@ -187,7 +187,7 @@ _AIRCRAFT_BEFORE_AR = re.compile(
 )
 
 
-# "Amid Russian air bombardment of the area, clashes took place between ...": a side named in a sentence's opening
+# "Amid heavy Russian air raids on the district, battles went on between ...": a side named in a sentence's opening
 # circumstances backs the act its main clause tells, it does not lead it.
 _AMID_BEFORE = re.compile(r"\bamid(?:st)?\s+(?:[^\s,.;]+\s+){0,6}$")
 
