@@ -364,6 +364,12 @@ def _won_from_loser(doc: Document, cand: Candidate) -> str:
 _TOWARDS_AR = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:نحو|باتجاه|تجاه|صوب|الي اطراف|الي مشارف|علي اطراف|علي مشارف|في محيط|الي محيط)(?!\w)"
 )
+# "اقترب مقاتلو التنظيم من السيطرة على", "باتت قريبة من استعادة", "كادت قوات النظام تسيطر": a capture that only
+# threatened (a fight, not ground taken).
+_NEAR_TAKING_AR = re.compile(
+    r"(?<!\w)[وف]?(?:(?:اقترب|اقتربت|اقتربوا|يقترب|تقترب|يقتربون|قريب|قريبه|قريبا|قريبين)\s+(?:\S+\s+){0,3}?من|"
+    r"(?:كاد|كادت|كادوا|يكاد|تكاد|يكادون)(?:\s+\S+){0,3}?)\s+$"
+)
 _SURVIVED_ATTEMPT_AR = re.compile(
     r"(?<!\w)[وف]?(?:تعرض|تعرضت|تعرضوا)\s+(?:\S+\s+){0,8}?ل(?:ال)?محاوله اغتيال|"
     r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو)\s+(?:\S+\s+){0,4}?من\s+(?:ال)?محاوله اغتيال"
@@ -456,6 +462,12 @@ _BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصر�
 _MISSILE_STRIKE = re.compile(r"missiles? (?:strikes?|attacks?)\b")
 _MISSILE_BEFORE = re.compile(r"\bmissiles? $")
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?(?:strikes?|raids?|force))\b")
+# "a jet was shot down", "a helicopter that was downed"
+_DOWNED_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?")
+_CREW_AFTER = re.compile(
+    r"\s+(?:(?:its|their|the|all|both|\w+)\s+){0,3}?(?:pilots?|crew(?: members)?|crewmen|airmen)\b|"
+    r"\s+(?:\S+\s+){0,2}?[وب]?(?:ال)?(?:طيار|طياري|طاقم)(?:ها|يها|ه|هما)?(?!\w)"
+)
 _THE_ADJ = re.compile(r"\b(?:the|this|that|its|their) (?!\d)[a-z]+(?<!ing) $")
 _REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
 _DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
@@ -981,7 +993,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "diplomats scramble to avert a new offensive": the offensive did not happen
         if (
             (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
-            or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+            or (
+                reference
+                and (ref := for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+                and not (not arabic and _condemned_with_its_toll_en(doc, hit, ref, s_end))
+            )
             or (threat and arabic and _THREAT_GOVERNS.search(doc.folded, clause[0], hit.start))
             or (halt and for_text(_HALT, doc.folded).search(window))
             or (denial and for_text(_DENIAL, doc.folded).search(doc.folded[s_start : hit.start]))
@@ -1068,7 +1084,9 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 )
             ) and not (arabic and _CAME_TO_HOLD.search(folded, max(clause[0], hit.start - 40), hit.start)):
                 continue
-            attempt = for_text(_ATTEMPT, folded).search(window)
+            attempt = for_text(_ATTEMPT, folded).search(window) or (
+                arabic and _NEAR_TAKING_AR.search(folded, max(clause[0], hit.start - 40), hit.start)
+            )
             if (
                 attempt
                 or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause))
@@ -1185,9 +1203,17 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         ):
             continue  # "سيطر علي البلده اثر معارك مع ...", "took the town after clashes": how it was taken
         if name in ("air", "shell") and any(
-            d.rule.name == "disrupted" and 0 <= h.start - d.end < 30 and clause_of[id(d)] == h_clause for d in kept
+            d.rule.name == "disrupted"
+            and clause_of[id(d)] == h_clause
+            and (
+                0 <= h.start - d.end < 30
+                or (h.end <= d.start and _DOWNED_PASSIVE.fullmatch(doc.folded, h.end, d.start))
+            )
+            for d in kept
         ):
-            continue  # "أسقطت صواريخ", "intercepted two missiles": the weapon stopped, one event
+            continue  # "أسقطت صواريخ", "intercepted two missiles", "a helicopter was shot down": the weapon stopped
+        if name == "attack" and _CREW_AFTER.match(doc.folded, h.end) and any(d.rule.name == "disrupted" for d in kept):
+            continue  # "killing its two pilots", "ومقتل طاقمها": the crew of the aircraft brought down, one event
         if name == "attack" and (
             set_aside or types - {"Attack", "Arrests", "Peaceful protest", "Disrupted weapons use"}
         ):
@@ -1409,6 +1435,10 @@ _AIM_BEFORE_EN = re.compile(
     r"|\b(?:battle|offensive|operation|campaign|drive|attack|assault|counter-?(?:attack|offensive)|raid) to (?:\w+ )?$"
     r"|\b(?:prevent|stop|block|thwart|repel|foil|keep)\w*\b[^.;:]{0,40}\bfrom $"  # "stopped IS from advancing"
     r"|\b(?:recently|newly|previously|already|once) (?:re)?$"  # "the recently recaptured town": an adjective
+    # a capture that only threatened: "looked set to overrun", "came close to seizing", "on the verge of taking",
+    # "nearly took"
+    r"|\b(?:set|poised|ready|threaten(?:s|ed|ing)?) to (?:\w+ )?$|\bclose(?:r)? to $|\b(?:verge|brink|point) of $"
+    r"|\b(?:nearly|almost) $"
 )  # "raided the town aiming to take control of it": an aim, not a capture
 _CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
 # Buildings taken inside a fought-over town ("captured the hospital", "seized the sugar factory"), and ground
@@ -1493,6 +1523,44 @@ class _DateRange:
 
 # English: the day a source spoke, right after its verb ("officials said on Thursday", "said in a report
 # issued on Wednesday"), when the sentence also dates the event itself.
+# "the ministry on Thursday condemned the shelling that hit a school in Qardaha, killing four pupils": the condemned
+# attack told with what it hit, a counted toll, a place and a day of the report's week is reported by the sentence.
+_CONDEMNED_FRESH_DAYS = 7
+_EARLIER_AFTER_EN = re.compile(
+    r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:years?|months?) ago|in (?:19|20)\d\d|"
+    r"earlier this (?:year|month)|since)\b"
+)
+_CONDEMN_WORD_EN = re.compile(r"\bcondemn")
+_HIT_AFTER_EN = re.compile(
+    r"\s+(?:[^\s.;]+\s+){0,4}?(?:that|which)\s+(?:\w+\s+)?(?:hit|struck|targeted|killed|wounded|injured|left)\b"
+)
+_COUNTED_TOLL_EN = re.compile(
+    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|left)\s+(?:at least\s+|some\s+|about\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores)\b"
+)
+
+
+def _condemned_with_its_toll_en(doc: Document, hit: TriggerMention, ref: re.Match[str], s_end: int) -> bool:
+    """English: the trigger a condemnation names is told as a fresh attack of its own (`_HIT_AFTER_EN`, a counted
+    toll and a place after it, and the sentence dated within the week before the report)."""
+    if not (
+        _CONDEMN_WORD_EN.search(ref.group())
+        and _HIT_AFTER_EN.match(doc.folded, hit.end, s_end)
+        and _COUNTED_TOLL_EN.search(doc.folded, hit.end, s_end)
+        and _has_place(doc, (hit.end, s_end))
+    ):
+        return False
+    if doc.anchor is None or _EARLIER_AFTER_EN.search(doc.folded, hit.end, s_end):
+        return False  # "the bombing that killed 12 people in Azaz last year": history
+    s_start = next(start for start, end in doc.sentences if start <= hit.start < end)
+    if any(int(y.group()) < doc.anchor.year for y in _YEAR_DIGITS.finditer(doc.folded, s_start, s_end)):
+        return False  # "condemned the 2013 chemical attack": history
+    dates = [d for d in _read_context(doc).dates if s_start <= d.start < s_end]
+    told = [d for d in dates if d.start >= hit.end] or dates  # the attack's own day, else the statement's
+    anchor = doc.anchor.date()
+    return bool(told) and all(0 <= (anchor - d.date).days <= _CONDEMNED_FRESH_DAYS for d in told)
+
+
 _CONDEMNED_BEFORE_EN = re.compile(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing)|deplor(?:es|ed|ing)|decr(?:ies|ied|ying))(?: on \w+)? "
     r"(?:[^\s.;]+ ){0,4}$"
@@ -4656,7 +4724,7 @@ _REGIME_AIR_WEAPON = re.compile(
     r"\bbarrel[- ]?bomb|(?<!russian )(?<!turkish )(?<!iraqi )(?<!us )(?<!american )(?<!coalition )\bhelicopters?\b"
 )
 # "a shell fired from rebel-held areas": the side holding the ground it was fired from fired it.
-_FIRED_FROM = re.compile(r"\b(?:fired|launched|came) from (?:the )?(?:areas? |positions? |districts? )?$")
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|came) from (?:the |an? )?(?:areas? |positions? |districts? )?$")
 
 
 def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) -> None:

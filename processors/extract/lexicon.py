@@ -1109,6 +1109,16 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
                 for noun in ("المسلحين", "المسلحون", "مسلحين", "مسلحون")
                 for loyal in ("الموالين", "الموالون", "موالين", "موالون")
             ),
+            # Iraqi militias fighting for the government, two named like Lebanon's Hezbollah (longer, so they win)
+            "حركه النجباء",
+            "حركه حزب الله النجباء",
+            "حزب الله النجباء",
+            "ميليشيا النجباء",
+            "ميليشيات النجباء",
+            "كتائب حزب الله",
+            "كتائب حزب الله العراقيه",
+            "عصائب اهل الحق",
+            "كتائب سيد الشهداء",
         )
         + "|"
         + en(
@@ -1130,6 +1140,13 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"allied forces",
             r"5th corps",
             r"fifth corps",
+            # Iraqi militias fighting for the government, two named like Lebanon's Hezbollah (longer, so they win)
+            r"(?:harakat )?(?:hezbollah|hizbollah|hizbullah|hizballah) al[- ]?nujaba",
+            r"harakat al[- ]?nujaba",
+            r"(?:al[- ]?)?nujaba(?: movement| militias?| group| fighters)?",
+            r"kata'?[ie]b (?:hezbollah|hizbollah|hizbullah|hizballah)",
+            r"asa'?ib ahl al[- ]?haq",
+            r"kata'?[ie]b sayyid al[- ]?shuhada",
         ),
     ),
     ActorRule(
@@ -1182,12 +1199,12 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|servicemen|military|warplanes|"
-            r"jets|helicopters|air force|aircraft|artillery|government)",
+            r"syrian? (?:government |regime |arab )?(?:army|forces|troops|soldiers|servicemen|military|warplanes?|"
+            r"jets?|helicopters?|air force|aircraft|artillery|government)",
             r"republican guard",
             r"syrian air defen[cs]es?",
             r"(?:regime|government|pro-government|pro-regime|assad(?:'s)?|army) (?:forces|troops|soldiers|servicemen|"
-            r"warplanes|jets|helicopters|aircraft|artillery|positions)",
+            r"warplanes?|jets?|helicopters?|aircraft|artillery|positions)",
             r"the regime",
             r"regime",
             r"saa",
@@ -1195,8 +1212,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
             r"damascus government",
             r"syrian government",
             r"government (?:air ?strikes?|strikes?|raids?|bombardment|bombing|shelling|barrel bombs|air ?force|"
-            r"aircraft|planes|warplanes|helicopters)",
-            r"(?:the )?army'?s? (?:air ?force|aircraft|warplanes|helicopters|artillery|units)",
+            r"aircraft|planes?|warplanes?|helicopters?)",
+            r"(?:the )?army'?s? (?:air ?force|aircraft|warplanes?|helicopters?|artillery|units)",
             r"army units",
             r"tiger forces",  # a division of the Syrian army (ACLED: Military Forces of Syria)
             r"(?:the )?(?:4th|fourth) (?:armou?red )?division",
@@ -1470,8 +1487,8 @@ ACTOR_RULES: tuple[ActorRule, ...] = (
         )
         + "|"
         + en(
-            r"russian(?: \w+)? (?:forces|warplanes|jets|aircraft|air ?force|troops|military|air ?strikes?|"
-            r"strikes?|bombers|planes|helicopters|military police|raids?|soldiers|servicemen|army|missiles?|"
+            r"russian(?: \w+)? (?:forces|warplanes?|jets?|aircraft|air ?force|troops|military|air ?strikes?|"
+            r"strikes?|bombers?|planes?|helicopters?|military police|raids?|soldiers|servicemen|army|missiles?|"
             r"(?:air )?bases?|"
             r"positions?)",
             r"(?:warplanes|jets|aircraft|planes) (?:believed|thought|suspected) to be russian",

@@ -139,12 +139,17 @@ _SPEAKER_AFTER = re.compile(
 # "The Turkish army said it had killed 15 militants": the speaker tells its own act.
 _SAYS_ITSELF = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\b")
 _STATUS_BEFORE = re.compile(
-    r"(?:held by|controlled by|manned by|guarded by|operated by|run by|belonging to|under the control of|"
+    # whose ground or post it is, whose land lies across a border ("the crossing with Turkey", "the Golan Heights
+    # occupied by Israel", "الجولان الذي تحتله إسرائيل"): no side of what happened there
+    r"(?:(?:held by|controlled by|occupied by|manned by|guarded by|operated by|run by|under the control of|"
+    r"(?:crossings?|crossing points?|frontiers?|boundary|borders?) (?:with|into))(?: the)?\s*$|"
+    r"[تي]حتل(?:ها|ه)\s*$|(?:ال)?محتل(?:ه)? من قبل\s*$|"
+    r"belonging to|"
     r"blaming|blamed (?:\S+ ){0,3}?on|accusing|accused|متهما|متهمه|محمله|محملا|"
     # the charge against victims names a side that took no part: "accused of spying for the coalition"
     r"spying for|spied for|collaborat\w* with|working for|worked for|dealing with|links to|ties to|loyalty to|"
     r"allegiance to|informing for|informers? for|"
-    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|border with|borders? of|bordering|"
+    r"under (?:the )?control of|territor(?:y|ies) of|areas? of|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|[تي]سيطر علي(?:ها|ه)|معقل|معاقل|بتهمه(?:\s+\S+){0,3})\s*$"
 )
 # "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
@@ -164,6 +169,50 @@ _COUNT_BEFORE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:(?!\d)\w+\s+)?$"
 )
 _INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
+# A downed aircraft's owner is the side hit ("a Syrian army helicopter was shot down", "downed a government jet",
+# "أسقطت الفصائل مروحية للجيش", "إسقاط طائرة حربية روسية"), not the one that brought it down.
+_AIRCRAFT_EN = r"(?:helicopters?|jets?|warplanes?|planes?|aircraft|drones?|bombers?)"
+_OWNED_AIRCRAFT_END = re.compile(rf"(?:^|[\s-]){_AIRCRAFT_EN}$")
+_OWNED_AIRCRAFT_AFTER = re.compile(rf"[\s-]+(?:[\w-]+\s+)?{_AIRCRAFT_EN}\b")
+_DOWNED_AFTER = re.compile(
+    r"\s+(?:(?:that|which)\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?(?:shot down|downed|brought down)"
+)
+_DOWNING_BEFORE = re.compile(
+    r"(?:\b(?:shot down|shoot(?:s|ing)? down|downed|downing|brought down|bring(?:s|ing)? down)|"
+    r"(?<!\w)[وف]?(?:ال)?(?:اسقاط|اسقط|اسقطت|اسقطوا|يسقط|تسقط))\s+(?:\S+\s+){0,5}?$"
+)
+_AIRCRAFT_BEFORE_AR = re.compile(
+    r"(?<!\w)[وب]?(?:ال)?(?:طائره|طائرات|مروحيه|مروحيات|حوامه|مسيره|مسيرات|مقاتله)(?:\s+(?:ال)?(?:حربيه|مسيره|"
+    r"استطلاع|عسكريه|مقاتله))?\s+$"
+)
+
+
+# "Amid heavy Russian air raids on the district, battles went on between ...": a side named in a sentence's opening
+# circumstances backs the act its main clause tells, it does not lead it.
+_AMID_BEFORE = re.compile(r"\bamid(?:st)?\s+(?:[^\s,.;]+\s+){0,6}$")
+
+
+def _amid_circumstance(folded: str, m: ActorMention, trigger_start: int) -> bool:
+    amid = _AMID_BEFORE.search(folded, max(0, m.start - 60), m.start)
+    if amid is None or not (trigger_start > m.end and "," in folded[m.end : trigger_start]):
+        return False
+    opening = folded[max(0, amid.start() - 3) : amid.start()].rstrip()
+    return not opening or opening[-1] in ".;:!?\n\"'"
+
+
+def _downed_aircraft_owner(folded: str, m: ActorMention) -> bool:
+    """Whether mention ``m`` names the owner of an aircraft its sentence says was brought down."""
+    owns_aircraft = _OWNED_AIRCRAFT_END.search(folded, m.start, m.end)
+    aircraft_after = _OWNED_AIRCRAFT_AFTER.match(folded, m.end)
+    if _DOWNING_BEFORE.search(folded, max(0, m.start - 45), m.start):  # "downed a Syrian army jet", "مروحية للجيش"
+        return bool(
+            owns_aircraft or aircraft_after or _AIRCRAFT_BEFORE_AR.search(folded, max(0, m.start - 30), m.start)
+        )
+    # the subject of a passive: "a Syrian army helicopter was shot down"
+    gap_start = aircraft_after.end() if aircraft_after else m.end if owns_aircraft else -1
+    return gap_start >= 0 and bool(_DOWNED_AFTER.match(folded, gap_start))
+
+
 # "تتعرض للقصف من النظام", "غارات من الطيران الروسي", "قذائف مصدرها": after an attack word, "من X"
 # names who fired (a death word before "من" names whose men died instead).
 _FROM_AGENT = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
@@ -255,6 +304,8 @@ def resolve_roles(
     speaker_before_re = searcher(_SPEAKER_BEFORE, folded)
     speaker_after = matcher(_SPEAKER_AFTER, folded)
     status_before_re = searcher(_STATUS_BEFORE, folded)
+    maybe_downed = "down" in folded or "سقط" in folded or "سقاط" in folded  # (a downing's words: most texts have none)
+    downed: set[str] = set()  # the owners of aircraft brought down
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
@@ -267,7 +318,7 @@ def resolve_roles(
             and not (agent.group().strip().isascii() and not 0 <= m.start - trigger_start < 60)
         ):
             tag.add("loser" if _WITHDRAWAL.search(before) else "agent")
-        if backed:
+        if backed or _amid_circumstance(folded, m, trigger_start):
             tag.add("backer")
         if from_agent_ok and m.start > trigger_end and from_agent.fullmatch(folded, trigger_end, m.start):
             tag.add("agent")
@@ -293,6 +344,9 @@ def resolve_roles(
             tag.add("victim")
         if between(before):
             tag.add("between")
+        if maybe_downed and _downed_aircraft_owner(folded, m):
+            tag |= {"victim", "opponent"}
+            downed.add(m.name)
         if withdrew_after(after):
             tag.add("loser")
         if (
@@ -321,6 +375,9 @@ def resolve_roles(
             if searcher(_CONCERN_BEFORE, folded)(before):
                 tag.add("status")  # "مخاوف من نزوح آلاف المدنيين": whose fate is feared, not who was hit
         tags.append(tag)
+    for i, m in enumerate(mentions):
+        if m.name in downed:
+            tags[i].add("opponent")  # "a Russian helicopter was shot down ... the worst loss for Russian forces"
     roles.holder = next(
         (
             m.name
