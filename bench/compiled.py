@@ -119,11 +119,22 @@ def build(jobs: int | None = None, log=None) -> tuple[Path, float]:
         shutil.rmtree(work / "build", ignore_errors=True)
         for leftover in work.glob("*.py"):
             leftover.unlink()
-        tree.parent.mkdir(exist_ok=True)
-        work.rename(tree)  # atomic: a half-built tree is never reused
+        try:
+            work.rename(tree)  # atomic: a half-built tree is never reused
+        except OSError:
+            if not (tree / "processors").is_dir():  # else another process built the same tree meanwhile
+                raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    _prune(keep=tree)
     return tree, time.monotonic() - started
+
+
+def _prune(keep: Path, kept: int = 3) -> None:
+    """Remove all but the ``kept`` newest compiled trees (``keep`` among them)."""
+    trees = sorted(BUILD_DIR.glob("compiled-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [t for t in trees if t != keep][kept - 1:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def child_env(tree: Path) -> dict[str, str]:
