@@ -28,7 +28,7 @@ def compiled_sources(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in folder.glob("*.py") if p.name not in INTERPRETED)
 
 
-def _ext_modules() -> list:
+def _ext_modules() -> list:  # run from the project root (pip does)
     if os.environ.get("SITREP_COMPILE", "") in ("", "0"):
         return []
     if {"develop", "editable_wheel"} & set(sys.argv) or "--inplace" in sys.argv:
@@ -40,7 +40,16 @@ def _ext_modules() -> list:
         raise SystemExit("SITREP_COMPILE=1 needs mypyc: pip install mypy 'setuptools>=77' wheel, then build "
                          "with --no-build-isolation") from exc
     root = Path(__file__).resolve().parent
-    return mypycify(compiled_sources(root), opt_level="3", multi_file=True)
+    return mypycify(mypy_args(root), **MYPYC_OPTIONS)
+
+
+# bench/compiled.py builds the same way for `make bench` and the tests
+MYPYC_OPTIONS = {"opt_level": "3", "multi_file": True}
+
+
+def mypy_args(root: Path) -> list[str]:
+    """mypy's arguments for the build: the project's mypy settings, then the modules."""
+    return ["--config-file", str(root / "pyproject.toml"), *compiled_sources(root)]
 
 
 if __name__ == "__main__":

@@ -2,17 +2,19 @@
 
     python -m bench.compiled            # build (or reuse) the tree and print its path
 
-`build()` copies ``processors/`` into ``build/compiled-<hash>/`` (gitignored), compiles the modules
-setup.py compiles (``setup.compiled_sources``) in place there and removes their ``.py`` files, so that
-``PYTHONPATH=<tree>`` imports the compiled extraction and nothing can fall back to the sources. The hash
-covers every file under ``processors/``, mypy's version and the interpreter, so a rerun reuses the tree
-and an edit rebuilds it. The repository itself never holds a ``.so``.
+`build()` compiles, in a copy of ``processors/`` (and ``sitrep/``, whose types mypy reads), the modules
+setup.py compiles, with setup.py's options and the project's mypy settings, as the wheel build does; it
+keeps the result as ``build/compiled-<hash>/`` (gitignored) without the compiled modules' ``.py`` files,
+so that ``PYTHONPATH=<tree>`` imports the compiled extraction and nothing can fall back to the sources.
+The hash covers those inputs, mypy's version and the interpreter: a rerun reuses the tree, an edit
+rebuilds it. The repository itself never holds a ``.so``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -28,7 +30,7 @@ BUILD_DIR = ROOT / "build"
 # Compiles the C sources of the one extension mypyc emits (multi_file: one .c per module) in parallel;
 # setuptools' build_ext -j only runs whole extensions in parallel.
 _BUILD_SCRIPT = """
-import os, sys
+import json, os, sys
 from concurrent.futures import ThreadPoolExecutor
 from setuptools import setup
 from distutils import ccompiler
@@ -51,9 +53,8 @@ def _compile(self, sources, output_dir=None, macros=None, include_dirs=None, deb
     return objects
 
 ccompiler.CCompiler.compile = _compile
-sources = sys.argv[2:]
-sys.argv = [sys.argv[0], "build_ext", "--inplace"]
-setup(name="sitrep-compiled", ext_modules=mypycify(sources, opt_level="3", multi_file=True), script_args=sys.argv[1:])
+extensions = mypycify(sys.argv[3:], **json.loads(sys.argv[2]))
+setup(name="sitrep-compiled", ext_modules=extensions, script_args=["build_ext", "--inplace"])
 """
 
 
@@ -67,6 +68,11 @@ def _setup_module():  # setup.py holds the one list of compiled modules
 
 def compiled_sources() -> list[str]:
     return _setup_module().compiled_sources(ROOT)
+
+
+# What the compiled code depends on: the modules compiled, the types mypy reads for them (sitrep's records)
+# and the settings and list it compiles them with.
+_INPUTS = ("processors", "sitrep", "pyproject.toml", "setup.py")
 
 
 def unavailable() -> str | None:
@@ -85,14 +91,14 @@ def _digest() -> str:
     import mypy.version
 
     h = hashlib.sha256(f"{mypy.version.__version__} {sys.version} {_BUILD_SCRIPT}".encode())
-    for path in sorted((ROOT / "processors").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    h.update((ROOT / "setup.py").read_bytes())
+    for name in _INPUTS:
+        for path in sorted((ROOT / name).rglob("*")) if (ROOT / name).is_dir() else [ROOT / name]:
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:16]
 
 
-def build(jobs: int | None = None, log=None) -> tuple[Path, float]:
+def build(jobs: int | None = None) -> tuple[Path, float]:
     """The compiled tree (built now or reused) and the seconds the build took (0.0 when reused).
 
     Raises RuntimeError when the build fails (with the compiler's output)."""
@@ -106,19 +112,21 @@ def build(jobs: int | None = None, log=None) -> tuple[Path, float]:
     BUILD_DIR.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="compiling-", dir=BUILD_DIR))
     try:
-        shutil.copytree(ROOT / "processors", work / "processors", ignore=shutil.ignore_patterns("__pycache__"))
-        sources = compiled_sources()
-        argv = [sys.executable, "-c", _BUILD_SCRIPT, str(jobs or os.cpu_count() or 1), *sources]
-        # no parent mypy config: the tree holds no pyproject, setup.cfg or mypy.ini
+        for package in ("processors", "sitrep"):  # sitrep: the types mypy reads, as in the wheel build
+            shutil.copytree(ROOT / package, work / package, ignore=shutil.ignore_patterns("__pycache__"))
+        setup_module = _setup_module()
+        # mypy reads the project's settings from ROOT's pyproject.toml (--config-file); none is copied, as
+        # setuptools would read it too (and the venv's may reject its license field)
+        argv = [sys.executable, "-c", _BUILD_SCRIPT, str(jobs or os.cpu_count() or 1),
+                json.dumps(setup_module.MYPYC_OPTIONS), *setup_module.mypy_args(ROOT)]
         done = subprocess.run(argv, cwd=work, capture_output=True, text=True, check=False,
                               env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
         if done.returncode != 0:
             raise RuntimeError(f"mypyc build failed:\n{done.stdout[-6000:]}\n{done.stderr[-6000:]}")
-        for source in sources:
+        for source in setup_module.compiled_sources(ROOT):
             (work / source).unlink()  # only the extension can be imported
         shutil.rmtree(work / "build", ignore_errors=True)
-        for leftover in work.glob("*.py"):
-            leftover.unlink()
+        shutil.rmtree(work / "sitrep")  # imported from ROOT
         try:
             work.rename(tree)  # atomic: a half-built tree is never reused
         except OSError:
