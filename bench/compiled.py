@@ -79,7 +79,7 @@ def unavailable() -> str | None:
     """Why a compiled build cannot be made here (``None`` when it can)."""
     if importlib.util.find_spec("mypyc") is None:
         return "mypyc is not installed (pip install mypy)"
-    compiler = sysconfig.get_config_var("CC") or "cc"
+    compiler = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
     if shutil.which(compiler.split()[0]) is None:
         return f"no C compiler ({compiler.split()[0]} not found)"
     if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
