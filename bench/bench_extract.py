@@ -5,12 +5,21 @@ Three sets, each report cut to ~2 KB of UTF-8 at a sentence end: Arabic (the sha
 figure's mixed set (as many of each, interleaved). Where ../shared is absent, reports assembled from
 sentences written for this benchmark stand in. One process = one core; CPU time, not wall time; caches
 warm (one untimed pass first), as in a long-running processor.
+
+Production runs the mypyc-compiled extraction (setup.py, the Dockerfile), so the headline figures are the
+compiled build's: built (or reused) by `bench.compiled` and measured in a child process on the same
+reports, whose output must equal the interpreted output report for report (else the benchmark fails).
+The interpreted figures follow as ``..._interpreted``. Without mypyc or a C compiler the headline figures
+are the interpreted ones and one line on stderr says so.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -110,27 +119,77 @@ def _measure(reports: list[Report], rounds: int) -> tuple[float, list[float]]:
     return len(latencies) / cpu, latencies
 
 
-def run(quick: bool) -> Iterator[dict[str, Any]]:
-    """Figures: extract_reports_per_s_per_core (the mixed set) and its _en and _ar parts, extract_p99_ms
-    and extract_mean_report_kb (mixed set)."""
+def _figures(quick: bool) -> dict[str, Any]:
+    """This process's extraction measured: rates of the three sets, mixed p99 and mean size, and a digest
+    of every report's output (taken in the untimed warm-up pass) with the module that produced it."""
     sets = _reports(quick)
     rounds = 1 if quick else 3
+    outputs: dict[str, str] = {}
     for r in chain(sets["ar"], sets["en"]):  # steady state: compiled patterns, gazetteer, per-token caches
-        extract_events(r)
+        dumped = json.dumps([e.model_dump(mode="json") for e in extract_events(r)], sort_keys=True)
+        outputs[r.report_id] = hashlib.sha256(dumped.encode()).hexdigest()
     mixed_rate, latencies = _measure(sets["mixed"], rounds)
     en_rate, _ = _measure(sets["en"], rounds)
     ar_rate, _ = _measure(sets["ar"], rounds)
-    yield {"metric": "extract_reports_per_s_per_core", "value": round(mixed_rate, 1), "unit": "reports/s"}
-    yield {"metric": "extract_reports_per_s_per_core_en", "value": round(en_rate, 1), "unit": "reports/s"}
-    yield {"metric": "extract_reports_per_s_per_core_ar", "value": round(ar_rate, 1), "unit": "reports/s"}
-    yield {
-        "metric": "extract_p99_ms",
-        "value": round(latencies[int(0.99 * (len(latencies) - 1))] * 1000, 2),
-        "unit": "ms",
-    }
     mixed = sets["mixed"]
-    yield {
-        "metric": "extract_mean_report_kb",
-        "value": round(sum(len(f"{r.title}\n{r.text}".encode()) for r in mixed) / len(mixed) / 1024, 2),
-        "unit": "KB (UTF-8)",
+    from processors.extract import events
+
+    return {
+        "mixed": mixed_rate, "en": en_rate, "ar": ar_rate,
+        "p99_ms": latencies[int(0.99 * (len(latencies) - 1))] * 1000,
+        "mean_kb": sum(len(f"{r.title}\n{r.text}".encode()) for r in mixed) / len(mixed) / 1024,
+        "outputs": outputs, "module": events.__file__,
     }
+
+
+def _compiled_figures(quick: bool) -> dict[str, Any] | None:
+    """The compiled build's figures from a child process, or None (with a line saying why) without one."""
+    from bench import compiled
+
+    reason = compiled.unavailable()
+    if reason:
+        print(f"# extract: NO COMPILED BUILD ({reason}): the figures are the interpreted extraction's, "
+              "not what production runs", file=sys.stderr, flush=True)
+        return None
+    tree, seconds = compiled.build()
+    how = f"built in {seconds:.0f}s" if seconds else "reused"
+    print(f"# extract: compiled build {how}: {tree}", file=sys.stderr, flush=True)
+    argv = [sys.executable, "-P", "-m", "bench.bench_extract", *(["--quick"] if quick else [])]
+    done = subprocess.run(argv, env=compiled.child_env(tree), capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"the compiled extraction failed:\n{done.stderr[-4000:]}")
+    figures: dict[str, Any] = json.loads(done.stdout)
+    if not figures["module"].startswith(str(tree)) or figures["module"].endswith(".py"):
+        raise RuntimeError(f"the child did not run the compiled extraction: {figures['module']}")
+    return figures
+
+
+def run(quick: bool) -> Iterator[dict[str, Any]]:
+    """Figures: extract_reports_per_s_per_core (the mixed set) and its _en and _ar parts for the build
+    production runs (compiled), the same three as ..._interpreted[_en|_ar], extract_p99_ms (production
+    build) and extract_mean_report_kb (mixed set)."""
+    interpreted = _figures(quick)
+    if not interpreted["module"].endswith(".py"):
+        raise RuntimeError(f"the interpreted measurement imported a compiled module: {interpreted['module']}")
+    built = _compiled_figures(quick)
+    if built is not None:
+        differ = sorted(k for k in interpreted["outputs"] if built["outputs"].get(k) != interpreted["outputs"][k])
+        if differ or built["outputs"].keys() != interpreted["outputs"].keys():
+            raise RuntimeError(f"compiled output differs from interpreted on {len(differ)} of "
+                               f"{len(interpreted['outputs'])} reports, e.g. {differ[:5]}")
+        print(f"# extract: compiled output identical on all {len(interpreted['outputs'])} reports",
+              file=sys.stderr, flush=True)
+    production = built or interpreted
+    unit = "reports/s"
+    yield {"metric": "extract_reports_per_s_per_core", "value": round(production["mixed"], 1), "unit": unit}
+    yield {"metric": "extract_reports_per_s_per_core_en", "value": round(production["en"], 1), "unit": unit}
+    yield {"metric": "extract_reports_per_s_per_core_ar", "value": round(production["ar"], 1), "unit": unit}
+    for part in ("", "_en", "_ar"):
+        value = interpreted[part.lstrip("_") or "mixed"]
+        yield {"metric": f"extract_reports_per_s_per_core_interpreted{part}", "value": round(value, 1), "unit": unit}
+    yield {"metric": "extract_p99_ms", "value": round(production["p99_ms"], 2), "unit": "ms"}
+    yield {"metric": "extract_mean_report_kb", "value": round(interpreted["mean_kb"], 2), "unit": "KB (UTF-8)"}
+
+
+if __name__ == "__main__":  # the child `run` measures the compiled build in: one JSON object on stdout
+    print(json.dumps(_figures("--quick" in sys.argv[1:])))

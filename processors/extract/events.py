@@ -640,10 +640,10 @@ def _read_context(doc: Document) -> Document:
     doc.unread = None
     places = context.places_in(_HASHTAG_JOIN.sub(" ", doc.text) if "_" in doc.text else doc.text, doc.language)
     dates = doc.early_dates if doc.early_dates is not None else context.dates_in(doc.text, doc.language, doc.anchor)
-    doc.places = [_Shifted(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
+    doc.places = [_ShiftedPlace(p, doc.to_folded(p.start), doc.to_folded(p.end)) for p in places]
     if dateline:
         doc.places = [p for p in doc.places if not dateline.start() <= p.start < dateline.end()]
-    doc.dates = [_Shifted(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
+    doc.dates = [_ShiftedDate(d, doc.to_folded(d.start), doc.to_folded(d.end)) for d in dates]
     settlements = [p for p in doc.places if p.kind in _SETTLEMENT]
     if settlements:  # "مخيم اليرموك", "مخيم خان الشيح": a word of a town's name, not its camp's civilians
         doc.actors = [
@@ -877,15 +877,27 @@ def _loyal_groups(folded: str, actors: list[ActorMention]) -> None:
 
 
 class _Shifted:
-    """A place or date mention with offsets moved into the folded text."""
+    """A place or date mention with offsets moved into the folded text; its other fields are copied (the
+    mentions are frozen). Explicit attributes, no ``__getattr__``: the mypyc build compiles this class."""
 
     def __init__(self, inner: Any, start: int, end: int) -> None:
         self.inner, self.start, self.end = inner, start, end
+        self.surface: str = inner.surface
 
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self.inner, name)
-        self.__dict__[name] = value  # kept for the next read (the mentions are frozen)
-        return value
+
+class _ShiftedPlace(_Shifted):
+    def __init__(self, inner: Any, start: int, end: int) -> None:
+        super().__init__(inner, start, end)
+        self.location: Any = inner.location
+        self.kind: str = inner.kind
+
+
+class _ShiftedDate(_Shifted):
+    def __init__(self, inner: Any, start: int, end: int) -> None:
+        super().__init__(inner, start, end)
+        self.date: Any = inner.date
+        self.end_date: Any = inner.end_date
+        self.precision: int = inner.precision
 
 
 _QUOTE_MARK = re.compile(r'["«»“”]')
@@ -1836,7 +1848,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         cand.place = ranked[0]
         if doc.language == "en" and cand.place.location.geo_precision == 1 and _road_end(doc, cand.place):
             # "on the highway between Damascus and Homs": a spot on the road, near the town it is told by
-            cand.place = _Shifted(with_precision(cand.place.inner, 2), cand.place.start, cand.place.end)
+            cand.place = _ShiftedPlace(with_precision(cand.place.inner, 2), cand.place.start, cand.place.end)
         seen = {ranked[0].location.name}
         for p in ranked[1:]:
             if p.location.name not in seen and _in(cand.clause, p.start) and _KIND_RANK.get(p.kind, 2) <= 1:

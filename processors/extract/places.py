@@ -1289,7 +1289,8 @@ def _disambiguate(resolved: list[_Resolved], gaz: Gazetteer, text: str = "") -> 
             r.entry = next((e for e in r.candidates if provinces.get(e.admin1)), None)
             continue
         if r.fuzzy and not provinces.get(r.entry.admin1) and (
-                len({e.admin1 for e in r.candidates}) > 1 or r.entry.country not in ("Syria", *countries)):
+                len({e.admin1 for e in r.candidates}) > 1
+                or (r.entry.country != "Syria" and r.entry.country not in countries)):
             # A look-alike of names in several governorates, none of them the report's: nothing tells which
             # ("Maghir" resembles villages of Aleppo and Hama). Nor is a look-alike abroad believed in a
             # report that names no place of that country.
