@@ -3354,8 +3354,10 @@ def _split_by_place(doc: Document, merged: list[Candidate]) -> list[Candidate]:
             ),
             None,
         )
+        told_whole = None  # Arabic: the toll the shares were read against
         if split is None and doc.language == "ar":
-            split = _arabic_shares(doc, killed) or None
+            told_whole, split = _arabic_shares(doc, killed)
+            split = split or None
             if split is not None:
                 cand.casualties = cand.casualties + [c for c, _ in split]  # (the total they add up to goes below)
         if split is None:
@@ -3370,7 +3372,11 @@ def _split_by_place(doc: Document, merged: list[Candidate]) -> list[Candidate]:
                 (
                     c
                     for c in other.casualties
-                    if c.kind == "killed" and c.count == total and c.start < first_share and id(c) not in parts
+                    if c.kind == "killed"
+                    and c.count == total
+                    and c.start < first_share
+                    and id(c) not in parts
+                    and (c is told_whole if told_whole is not None else _total_of_shares(doc, c, split))
                 ),
                 None,
             )
@@ -3403,13 +3409,46 @@ def _split_by_place(doc: Document, merged: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _sentence_of(doc: Document, at: int) -> int:
+    return next((k for k, (a, b) in enumerate(doc.sentences) if a <= at < b), -1)
+
+
+def _total_of_shares(doc: Document, whole: Casualties, split: list[tuple[Casualties, Any]]) -> bool:
+    """Whether the toll ``whole`` can be the total that the shares in ``split`` add up to: told in their sentence
+    or the one just before, on a day that does not differ from theirs, and naming no place between its sentence's
+    start and the shares but the shares' own towns and an area they lie in ("Jets killed 17 civilians in Eastern
+    Ghouta on Tuesday. Ten were killed in Douma ..."); "Shelling killed five in X on Monday. On Tuesday, shelling
+    killed three in Y and two in Z" tells two events."""
+    first = min(c.start for c, _ in split)
+    at, shares_at = _sentence_of(doc, whole.start), _sentence_of(doc, first)
+    if at < 0 or shares_at - at not in (0, 1):
+        return False
+    whole_span, share_span = doc.sentences[at], doc.sentences[shares_at]
+
+    def days(span: tuple[int, int]) -> set[Any]:
+        return {m.date for m in doc.dates if span[0] <= m.start < span[1]}
+
+    whole_days, share_days = days(whole_span), days(share_span)
+    if whole_days and share_days and not whole_days & share_days:
+        return False
+    towns = [p.location for _, p in split]
+    names = {t.name for t in towns}
+    for place in doc.places:
+        if not whole_span[0] <= place.start < first or place.location.name in names:
+            continue
+        area = place.location
+        if not (area.geo_precision >= 2 and all(t.admin1 == area.admin1 for t in towns)):
+            return False  # another town: "five civilians in Daraa", then shares elsewhere
+    return True
+
+
 # "9 منهم في دوما و6 في حرستا": the shares of a toll told right after it, each with its town.
 _SHARE_AR = re.compile(r"(?:(?<=[\s,،])|^)و?(\d+)\s+(?:منهم\s+|منهن\s+)?(?:في|ب)\s*(?:(?:بلده|مدينه|قريه|حي|مخيم)\s+)?")
 
 
-def _arabic_shares(doc: Document, killed: list[Casualties]) -> list[tuple[Casualties, Any]]:
-    """Arabic: "قتل 15 مدنيا بغارات على الغوطة، 9 منهم في دوما و6 في حرستا": the shares (with their towns) that add up
-    to one of the tolls ``killed`` told just before them in its sentence; [] when there are none."""
+def _arabic_shares(doc: Document, killed: list[Casualties]) -> tuple[Casualties | None, list[tuple[Casualties, Any]]]:
+    """Arabic: "قتل 15 مدنيا بغارات على الغوطة، 9 منهم في دوما و6 في حرستا": the toll of ``killed`` told just before
+    them in its sentence and the shares (with their towns) that add up to it; (None, []) when there are none."""
     for whole in killed:
         if whole.qualifier == "convention":
             continue
@@ -3426,8 +3465,8 @@ def _arabic_shares(doc: Document, killed: list[Casualties]) -> list[tuple[Casual
             and sum(c.count for c, _ in shares) == whole.count
             and len({p.location.name for _, p in shares}) == len(shares)
         ):
-            return shares
-    return []
+            return whole, shares
+    return None, []
 
 
 def _said_day(doc: Document, cand: Candidate) -> bool:
