@@ -919,10 +919,32 @@ _CLAUSE_VERB_EN = re.compile(
 )
 
 
+# A finite verb (or a participle used as one) in the words between "after" and ", killing": "collapsed",
+# "bombed", "blew", "struck"; not the participles that describe a noun ("a car rigged with explosives").
+_FINITE_VERB_EN = re.compile(
+    r"\b(?!(?:armed|rigged|booby-trapped|suspected|unidentified|unmanned|alleged|injured|wounded|"
+    r"displaced|besieged|detained|abandoned|fortified|used|led|based|backed)\b)"
+    r"(?:[a-z]{3,}ed|blew|struck|hit|shot|took|went|fell|broke|came|ran|held|won|lost|met|began|threw|fired|"
+    r"set|tore)\b"
+)
+_PARTICIPLE_TAIL = re.compile(r",\s*(?:killing|claiming|leaving)\s+(?:the lives of\s+)?" + _QUALIFIER_EN + r"$")
+
+
 def _earlier_toll_en(clause_before: str) -> bool:
-    """Whether the count right after ``clause_before`` is the toll of an event the text dates before its own."""
+    """Whether the count right after ``clause_before`` is the toll of an event the text dates before its own.
+    With ", killing N" the participle is the earlier event's only when nothing but that event stands between
+    "after" and the comma ("after an air strike on X, killing 23", "after a bomber blew himself up in X, killing
+    23"): a second verb there starts the new event's own clause ("two days after talks collapsed in Geneva
+    helicopters bombed Darayya, killing 11"), and the toll is that event's."""
     match = _EARLIER_TOLL_EN.search(clause_before)
-    return match is not None and _CLAUSE_VERB_EN.search(match.group()) is None
+    if match is None or _CLAUSE_VERB_EN.search(match.group()) is not None:
+        return False
+    tail = _PARTICIPLE_TAIL.search(match.group())
+    if tail is None:
+        return True
+    after = match.group().find(" after ")
+    middle = match.group()[after + 7 if after >= 0 else 0 : tail.start()]
+    return len(_FINITE_VERB_EN.findall(middle)) <= 1
 
 
 # "regime offensive in the north leaves 70 dead": the offensive is the subject of a simple-tense toll verb,
