@@ -47,6 +47,7 @@ from processors.extract.roles import (
     _SPEAKER_BEFORE,
     _STATUS_BEFORE,
     Roles,
+    _downed_aircraft_owner,
     camp,
     resolve_roles,
     same_side,
@@ -2021,11 +2022,14 @@ def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[A
     s_start = doc.sentences[cand.sentence][0]
     if owner is None or _OWNER_BACKING.search(doc.folded, max(s_start, owner.start - 80), owner.start):
         return  # "forces backed by militias and Russian warplanes": the air support of someone else's attack
+    if _downed_aircraft_owner(doc.folded, owner):
+        return  # "the downing of a Syrian jet": the aircraft was hit, it fired nothing
     at = sentence_actors.index(owner)
     while at > 0 and (  # "regime and Russian air strikes": the first of the joint attackers
         _OWNER_AND.fullmatch(doc.folded, sentence_actors[at - 1].end, sentence_actors[at].start)
         and sentence_actors[at - 1].name != "Civilians"
         and same_side(sentence_actors[at - 1].name, owner.name)
+        and not _downed_aircraft_owner(doc.folded, sentence_actors[at - 1])  # "downed a regime jet, Russian jets"
     ):
         at -= 1
     owner = sentence_actors[at]

@@ -179,11 +179,18 @@ _DOWNED_AFTER = re.compile(
 )
 _DOWNING_BEFORE = re.compile(
     r"(?:\b(?:shot down|shoot(?:s|ing)? down|downed|downing|brought down|bring(?:s|ing)? down)|"
-    r"(?<!\w)[وف]?(?:ال)?(?:اسقاط|اسقط|اسقطت|اسقطوا|يسقط|تسقط))\s+(?:\S+\s+){0,5}?$"
+    r"(?<!\w)[وف]?(?:ال)?(?:اسقاط|اسقط|اسقطت|اسقطوا|يسقط|تسقط))\s+"
+    r"(?:(?!(?:as|while|and|but|when|after|before|then|whereas|بينما|حيث|ثم|بعد|قبل)\s)[^\s,.;:،؛]+\s+){0,5}?$"
 )
 _AIRCRAFT_BEFORE_AR = re.compile(
     r"(?<!\w)[وب]?(?:ال)?(?:طائره|طائرات|مروحيه|مروحيات|حوامه|مسيره|مسيرات|مقاتله)(?:\s+(?:ال)?(?:حربيه|مسيره|"
     r"استطلاع|عسكريه|مقاتله))?\s+$"
+)
+
+
+# What ends the downing's clause: the owner named past it is a side of whatever else the sentence tells.
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?\n؟؛]|\b(?:and|while|whereas|as|but|after|before|when|then)\b|(?<!\w)(?:بينما|في حين|حيث|ثم|بعد|قبل)(?!\w)"
 )
 
 
@@ -305,7 +312,7 @@ def resolve_roles(
     speaker_after = matcher(_SPEAKER_AFTER, folded)
     status_before_re = searcher(_STATUS_BEFORE, folded)
     maybe_downed = "down" in folded or "سقط" in folded or "سقاط" in folded  # (a downing's words: most texts have none)
-    downed: set[str] = set()  # the owners of aircraft brought down
+    downed: list[ActorMention] = []  # the owners of aircraft brought down
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
         after = folded[m.end : m.end + 40]
@@ -345,8 +352,8 @@ def resolve_roles(
         if between(before):
             tag.add("between")
         if maybe_downed and _downed_aircraft_owner(folded, m):
-            tag |= {"victim", "opponent"}
-            downed.add(m.name)
+            tag |= {"victim", "opponent", "downed"}
+            downed.append(m)
         if withdrew_after(after):
             tag.add("loser")
         if (
@@ -376,7 +383,10 @@ def resolve_roles(
                 tag.add("status")  # "مخاوف من نزوح آلاف المدنيين": whose fate is feared, not who was hit
         tags.append(tag)
     for i, m in enumerate(mentions):
-        if m.name in downed:
+        if any(  # within the downing's clause
+            d.name == m.name and not _CLAUSE_BREAK.search(folded, min(d.end, m.end), max(d.start, m.start))
+            for d in downed
+        ):
             tags[i].add("opponent")  # "a Russian helicopter was shot down ... the worst loss for Russian forces"
     roles.holder = next(
         (
@@ -395,7 +405,11 @@ def resolve_roles(
             tags[i].add("backer")  # "supported by allied militias and Russian warplanes": both back the attack
         if "conj" in tags[i] and "lost_member" in tags[i - 1]:
             tags[i] |= {"victim", "lost_member"}  # "مقتل 12 من قوات النظام والمسلحين الموالين لها": both lost men
-        elif "conj" in tags[i] and {"victim", "opponent"} <= tags[i - 1] and "civilian" not in tags[i - 1]:
+        elif (
+            "conj" in tags[i]
+            and {"victim", "opponent"} <= tags[i - 1]
+            and not tags[i - 1] & {"civilian", "downed"}  # (a downed aircraft's owner: its own clause)
+        ):
             tags[i] |= {"victim", "dead_too"}  # "30 قتيلا من قوات النظام والمسلحين الموالين لها": the dead of both
         elif (
             "lost_member" in tags[i - 1]
@@ -473,8 +487,8 @@ def resolve_roles(
         ]
         if before_ids:
             first = before_ids[-1]
-            while first > 0 and "conj" in tags[first] and (first - 1) in armed:
-                first -= 1
+            while first > 0 and "conj" in tags[first] and (first - 1) in armed and "downed" not in tags[first - 1]:
+                first -= 1  # (not back to a downed aircraft's owner: "downed a government helicopter, Russian jets")
     # 4. The first named after the trigger that is not a target. A bomb's report names its target
     #    after the trigger ("a car bomb at a base of the National Army"), its author only as an agent.
     bomb = sub_event_type in ("Suicide bomb", "Remote explosive/landmine/IED")
