@@ -152,6 +152,14 @@ _STATUS_BEFORE = re.compile(
     r"under (?:the )?control of|territor(?:y|ies) of|areas? of|borders? of|bordering|"
     r"تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|مناطق|سيطره|[تي]سيطر علي(?:ها|ه)|معقل|معاقل|بتهمه(?:\s+\S+){0,3})\s*$"
 )
+# "struck positions held by the Syrian army", "قصفت مواقع تحتلها الوحدات": a post is its side's men, who were hit
+# (only neighbourhoods, towns, areas and land held by X are ground, no side of what happened there).
+_HELD_POST = re.compile(
+    r"\b(?:positions?|posts?|outposts?|checkpoints?|bases?|barracks|headquarters|bunkers?|trenches|fortifications?|"
+    r"emplacements?)\s+(?:[\w-]+\s+){0,2}?(?:held|controlled|occupied|manned|guarded|operated|run)\s+by(?: the)?\s*$|"
+    r"(?<!\w)[وب]?(?:ال)?(?:مواقع|موقع|نقاط|نقطه|حواجز|حاجز|مقرات|مقر|ثكنات|ثكنه|تحصينات|متاريس)ا?\s+(?:\S+\s+){0,2}?"
+    r"(?:[تي]حتل(?:ها|ه)|[تي]سيطر علي(?:ها|ه)|(?:ال)?محتل(?:ه)? من قبل)\s*$"
+)
 # "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
 _SEIZED_BY = re.compile(r"(?<!تحت )(?<!مناطق )(?<!\w)[وب]?سيطره\s*$")
 _ON_AFTER = re.compile(r"^(?:\s+(?!علي)\S+){0,2}\s+علي(?!\w)")
@@ -365,8 +373,12 @@ def resolve_roles(
         elif speaker_before and _THAT_OTHER.match(after) and m.end <= trigger_start:
             tag.add("speaker")  # "قال الجيش العراقي إن متشددين فتحوا النار": another subject acts
         status_before = status_before_re(before)
+        held_post = bool(status_before) and _HELD_POST.search(folded, max(0, m.start - 60), m.start) is not None
+        if held_post:  # "stormed checkpoints held by the regime": the regime's men were hit, it did not attack
+            tag.discard("agent")
+            tag.add("opponent")
         if (
-            (status_before and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)))
+            (status_before and not (_SEIZED_BY.search(before) and _ON_AFTER.match(after)) and not held_post)
             or _STATUS_AFTER.match(after)
             or _HELD.search(folded, m.start, m.end)
         ):
