@@ -28,10 +28,31 @@ def compiled_sources(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in folder.glob("*.py") if p.name not in INTERPRETED)
 
 
+def _in_place(args: list[str]) -> bool:
+    """Whether the command line builds extensions into the source tree: ``--inplace``, or ``-i`` (alone or among
+    combined short flags, ``-fi``) given to ``build_ext``."""
+    if any(a == "--inplace" or a.startswith("--inplace=") for a in args):
+        return True
+    if "build_ext" not in args:
+        return False
+    for arg in args[args.index("build_ext") :]:
+        if not arg.startswith("-") or arg.startswith("--"):
+            continue
+        for flag in arg[1:]:  # getopt: flags until one that takes a value ("-L/usr/lib", "-Iinclude")
+            if flag == "i":
+                return True
+            if flag not in _BUILD_EXT_FLAGS:
+                break
+    return False
+
+
+_BUILD_EXT_FLAGS = frozenset("fghqvn")  # build_ext's (and the global) short options that take no value
+
+
 def _ext_modules() -> list:  # run from the project root (pip does)
     if os.environ.get("SITREP_COMPILE", "") in ("", "0"):
         return []
-    if {"develop", "editable_wheel"} & set(sys.argv) or "--inplace" in sys.argv:
+    if {"develop", "editable_wheel"} & set(sys.argv) or _in_place(sys.argv[1:]):
         raise SystemExit("SITREP_COMPILE=1 refuses an editable/in-place build: compiled modules would shadow "
                          "edits to their .py files. Build a wheel (pip install . / pip wheel .) instead.")
     try:

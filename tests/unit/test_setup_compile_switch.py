@@ -30,10 +30,24 @@ def test_no_extension_without_sitrep_compile(monkeypatch: pytest.MonkeyPatch) ->
         assert setup._ext_modules() == []
 
 
-@pytest.mark.parametrize("command", [["develop"], ["editable_wheel"], ["build_ext", "--inplace"]])
+@pytest.mark.parametrize(
+    "command",
+    [["develop"], ["editable_wheel"], ["build_ext", "--inplace"], ["build_ext", "-i"], ["build_ext", "-fi"],
+     ["-q", "build_ext", "-if"]],
+)
 def test_compiling_in_place_is_refused(command: list[str]) -> None:
     done = subprocess.run([sys.executable, "setup.py", *command], cwd=ROOT, capture_output=True, text=True,
                           env={"SITREP_COMPILE": "1", "PATH": ""}, timeout=60, check=False)
     assert done.returncode != 0
     assert "refuses an editable/in-place build" in done.stderr
     assert not list((ROOT / "processors").rglob("*.so"))
+
+
+def test_in_place_flags_are_told_from_other_flags() -> None:
+    setup = compiled._setup_module()
+    assert setup._in_place(["build_ext", "-i"]) and setup._in_place(["build_ext", "-f", "-i"])
+    assert setup._in_place(["build_ext", "--inplace"]) and setup._in_place(["build_ext", "-fi"])
+    assert not setup._in_place(["build_ext", "-f"]) and not setup._in_place(["bdist_wheel"])
+    assert not setup._in_place(["build_ext", "--include-dirs", "/usr/include"])
+    assert not setup._in_place(["build_ext", "-L/usr/lib", "-Iinclude", "-f"])
+    assert not setup._in_place(["-v", "bdist_wheel", "-d", "dist"])
