@@ -1263,7 +1263,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     if not found_in(_ANY_TOLL_WORD, sentence):
         return []
     total_spans = _total_segments(folded, start, end) if for_text(_SENTENCE_TOTAL, sentence).search(sentence) else []
-    if _SENTENCE_COURT.search(sentence) and not _ATTACK_IN_COURT.search(sentence):
+    if for_text(_SENTENCE_COURT, sentence).search(sentence) and not _ATTACK_IN_COURT.search(sentence):
         return []
     tokens = tokenize(folded, start, end)
     vague_phrases = for_text(_VAGUE_PHRASES, folded)
@@ -1280,7 +1280,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 zero=True,
             )
         )
-    note_total = _NOTE_TOTAL.search(sentence)
+    note_total = _NOTE_TOTAL.search(sentence) if may_match(_NOTE_TOTAL, sentence) else None
     if (
         note_total
         and not _SPLIT_WORDS.search(sentence)
@@ -1315,7 +1315,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             start + m.end(),
             extra=True,
         )
-        for m in _EXTRA_CODED.finditer(sentence)
+        for m in (_EXTRA_CODED.finditer(sentence) if may_match(_EXTRA_CODED, sentence) else ())
     ]
     for match in _CODED.finditer(sentence) if may_match(_CODED, sentence) else ():
         if extras and match.start() >= extras[0].start - start:

@@ -464,15 +464,26 @@ def _end_words(variant: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(words), articles
 
 
+def _for_pieces(pattern: re.Pattern[str], text: str, script: int) -> re.Pattern[str]:
+    """The pattern `searcher` and `matcher` run on pieces of ``text``: `for_text`'s choice for a short text; for a
+    long one (a whole report) only its variant for the script, without `for_text`'s test of the literals over the
+    whole text: each piece is tested for them (`_prefiltered`), and the pieces a report asks about hold far fewer
+    characters than the report (a piece of a text without a literal holds none either: the same answers)."""
+    if len(text) <= 400:
+        return for_text(pattern, text)
+    return (_CHOICES.get(id(pattern)) or _choice(pattern))[script][0]
+
+
 def searcher(pattern: re.Pattern[str], text: str) -> _Find:
     """``for_text(pattern, text).search``, to call on short pieces of ``text`` (a window before or after a
     word): the same matches; a piece without a literal every match needs is answered without the regex."""
     recent = _RECENT if len(text) > 400 else _RECENT_SHORT
-    chosen = (recent[0] if text is recent[0][0] else _seen(text, recent))[2]
+    seen = recent[0] if text is recent[0][0] else _seen(text, recent)
+    chosen = seen[2]
     key = -id(pattern)  # kept beside `for_text`'s choices (ids are positive, and no two patterns' ids are 1 apart)
     find = chosen.get(key)
     if find is None:
-        picked = for_text(pattern, text)
+        picked = _for_pieces(pattern, text, seen[1])
         find = _SEARCHERS.get(id(picked))  # the variants live as long as their entries in `_CHOICES`
         if find is None:
             find = _SEARCHERS[id(picked)] = _prefiltered(picked, picked.search)
@@ -483,11 +494,12 @@ def searcher(pattern: re.Pattern[str], text: str) -> _Find:
 def matcher(pattern: re.Pattern[str], text: str) -> _Find:
     """``for_text(pattern, text).match`` for short pieces of ``text``, as `searcher` is for ``search``."""
     recent = _RECENT if len(text) > 400 else _RECENT_SHORT
-    chosen = (recent[0] if text is recent[0][0] else _seen(text, recent))[2]
+    seen = recent[0] if text is recent[0][0] else _seen(text, recent)
+    chosen = seen[2]
     key = -id(pattern) - 1
     find = chosen.get(key)
     if find is None:
-        picked = for_text(pattern, text)
+        picked = _for_pieces(pattern, text, seen[1])
         find = _MATCHERS.get(id(picked))
         if find is None:
             find = _MATCHERS[id(picked)] = _prefiltered(picked, picked.match)

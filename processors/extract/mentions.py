@@ -9,8 +9,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import Any
 
+from processors.extract.fastre import for_text
 from processors.extract.lexicon import (
     ACTOR_RULES,
     ANAPHOR_PATTERN,
@@ -59,6 +61,7 @@ class ActorMention:
 
 
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _CLITIC_PREFIX = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643]?$")
 
 
@@ -136,26 +139,26 @@ class PhraseIndex:
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
         """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
         found: list[tuple[int, int, int]] = []
-        by_word, tries = self._by_word, self._tries
-        for word in _WORD.finditer(text):
-            surface = word.group()
-            groups = by_word.get(surface)  # `_tries`'s cache, read here: most words are in it
-            if groups is None:
-                groups = tries(surface)
-            if not groups:
-                continue
-            start = word.start()
-            for joined, alternatives in groups:
-                if joined is not None and joined.match(text, start) is None:
-                    continue  # none of the run's alternatives matches here
-                for label, compiled in alternatives:
-                    match = compiled.match(text, start)
-                    if match:
-                        end = match.end()
-                        if end > start:
-                            found.append((start, end, label))
-        for label, compiled in self.residual:
-            found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
+        by_word = self._by_word
+        # One split gives [gap, word, gap, ..., word, gap]: the words of `_WORD.finditer`, their offsets running sums
+        # of the lengths. The few words that start an alternative are picked in C from `_tries`'s cache, filled
+        # first with the words new to it (a word it could not keep, the cache being full, is looked up one by one).
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
+        missing = set(words).difference(by_word)
+        for surface in missing:
+            self._tries(surface)
+        bounds = list(accumulate(map(len, parts), initial=0))
+        if any(surface not in by_word for surface in missing):
+            tried = list(map(self._tries, words))
+        else:
+            tried = list(map(by_word.__getitem__, words))
+        for j in compress(range(len(words)), tried):
+            _matches_at(text, bounds[2 * j + 1], tried[j], found)
+        for label, compiled in self.residual:  # (`for_text`: the same matches; none of an Arabic one in English)
+            found.extend(
+                (m.start(), m.end(), label) for m in for_text(compiled, text).finditer(text) if m.end() > m.start()
+            )
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
         return found
 
@@ -181,6 +184,19 @@ class PhraseIndex:
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
         return leftmost_longest(self.find_all(text))
+
+
+def _matches_at(text: str, start: int, groups: tuple[_Group, ...], found: list[tuple[int, int, int]]) -> None:
+    """Add to ``found`` the non-empty matches at ``start`` of the alternatives of ``groups`` (`PhraseIndex._tries`)."""
+    for joined, alternatives in groups:
+        if joined is not None and joined.match(text, start) is None:
+            continue  # none of the run's alternatives matches here
+        for label, compiled in alternatives:
+            match = compiled.match(text, start)
+            if match:
+                end = match.end()
+                if end > start:
+                    found.append((start, end, label))
 
 
 def leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -1,0 +1,81 @@
+"""Speed shortcuts of the ninth round give the results of the code they replace (sentences written for these
+tests): `searcher`/`matcher` on a whole report test each piece for literals, not the report; `PhraseIndex.find_all`
+picks the words that start an alternative in C."""
+
+from __future__ import annotations
+
+import re
+
+from processors.extract import casualties, roles
+from processors.extract.fastre import matcher, searcher
+from processors.extract.lexicon import TRIGGER_RULES
+from processors.extract.mentions import _WORD, PhraseIndex, _index
+
+_ENGLISH = (
+    "Monitors said on Tuesday that jets struck Tell Rifaat twice, killing at least 9 fighters of the group, "
+    "while government troops - supported by allied militiamen - shelled Mare'; several families from Azaz "
+    "fled to the border. The toll rose to nearly 14, a medic said, and about 20 others were hurt during the "
+    "past two days across the northern countryside. Rebels returned fire and seized two posts held by the army. "
+    "A spokesman for the opposition said its men killed five soldiers and captured another near the highway."
+)
+_ARABIC = (
+    "أفاد مراقبون أن طائرات حربية استهدفت بلدة تل رفعت مرتين، ما أسفر عن مقتل 9 عناصر على الأقل من الفصيل، "
+    "فيما قصفت القوات الحكومية بلدة مارع؛ ونزحت عائلات من أعزاز نحو الحدود، وارتفع عدد القتلى إلى 14 خلال يومين، "
+    "كما أصيب نحو عشرين آخرين في ريف حلب الشمالي، وقال متحدث إن مقاتليه قتلوا خمسة جنود وأسروا آخر قرب الطريق. "
+    "وفي وقت لاحق اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام على أطراف البلدة، وسيطر المقاتلون على نقطتين."
+)
+_MIXED = _ARABIC + " " + _ENGLISH
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(0, len(text), 5) for b in (a + 8, a + 30, a + 60, a + 90) if b <= len(text)]
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    return [p for module in (roles, casualties) for p in vars(module).values() if isinstance(p, re.Pattern)]
+
+
+def test_searchers_on_a_long_text_find_what_the_pattern_finds() -> None:
+    for text in (_ENGLISH, _ARABIC, _MIXED):
+        assert len(text) > 400  # a whole report's length: no test of the literals over the whole text
+        windows = _windows(text)
+        for pattern in _module_patterns():
+            search, match = searcher(pattern, text), matcher(pattern, text)
+            for a, b in windows:
+                piece = text[a:b]
+                want, got = pattern.search(piece), search(piece)
+                assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], piece)
+                want, got = pattern.match(piece), match(piece)
+                assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], piece)
+
+
+def _find_all_word_by_word(index: PhraseIndex, text: str) -> list[tuple[int, int, int]]:
+    found: list[tuple[int, int, int]] = []
+    for word in _WORD.finditer(text):
+        for _joined, alternatives in index._tries(word.group()):
+            for label, compiled in alternatives:
+                match = compiled.match(text, word.start())
+                if match and match.end() > word.start():
+                    found.append((word.start(), match.end(), label))
+    for label, compiled in index.residual:
+        found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
+    return sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2]))
+
+
+def test_find_all_is_the_word_by_word_search() -> None:
+    index = _index()
+    for text in (_ENGLISH, _ARABIC, _MIXED, "", "...", _ENGLISH[:57], _ARABIC[3:99]):
+        assert index.find_all(text) == _find_all_word_by_word(index, text)
+
+
+def test_find_all_with_a_full_word_cache() -> None:
+    labelled = [(label, rule.pattern) for label, rule in enumerate(TRIGGER_RULES)]
+    index = PhraseIndex(labelled)
+    expected = {text: index.find_all(text) for text in (_ENGLISH, _ARABIC, _MIXED)}
+    index._by_word.update({f"filler{i}": () for i in range(200_000)})  # `_tries` keeps no new word now
+    for text, found in expected.items():
+        fresh = PhraseIndex(labelled)
+        fresh._by_word.update({f"filler{i}": () for i in range(200_000)})
+        assert fresh.find_all(text) == found
+        assert index.find_all(text) == found
+
