@@ -61,7 +61,7 @@ _LETTER_FOLDS = (("\u0622", "\u0627"), ("\u0623", "\u0627"), ("\u0625", "\u0627"
 def _fold(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     """Arabic-folded text (same length unless diacritics are dropped) and, when some were dropped,
     the removals as (folded position, characters removed so far) for `_unfold`."""
-    if not _DIACRITICS.search(text):
+    if text.isascii() or not _DIACRITICS.search(text):  # (the diacritics are Arabic)
         return _fold_letters(text), None
     pieces: list[str] = []
     removals: list[tuple[int, int]] = []

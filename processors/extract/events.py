@@ -979,12 +979,12 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if not arabic and _averted_en(folded, hit, hits, clause):
             continue  # "diplomats scramble to avert a new offensive": the offensive did not happen
         if (
-            (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
-            or (reference and for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+            (threat and searcher(_THREAT, doc.folded)(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
+            or (reference and searcher(_REFERENCE, folded)(folded[max(clause[0], hit.start - 30) : hit.start]))
             or (threat and arabic and _THREAT_GOVERNS.search(doc.folded, clause[0], hit.start))
-            or (halt and for_text(_HALT, doc.folded).search(window))
-            or (denial and for_text(_DENIAL, doc.folded).search(doc.folded[s_start : hit.start]))
-            or for_text(_SINCE_CLAUSE, doc.folded).search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
+            or (halt and searcher(_HALT, doc.folded)(window))
+            or (denial and searcher(_DENIAL, doc.folded)(doc.folded[s_start : hit.start]))
+            or searcher(_SINCE_CLAUSE, doc.folded)(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
             or (arabic and _told_long_ago(doc, hit, clause, published))
@@ -992,7 +992,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (arabic and "غطاء" in sentence and _under_cover_of(doc, hit, hits))
             or (arabic and "ذكر" in sentence and _commemorated(folded, hit, clause))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
-            or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
+            or (
+                hit.rule.name == "attack"
+                and for_text(_EXECUTION, doc.folded).match(doc.folded, hit.start)
+                and _JUDICIAL.search(sentence)
+            )
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
             or (for_text(_MODAL_AFTER, folded).match(folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
@@ -1067,7 +1071,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 )
             ) and not (arabic and _CAME_TO_HOLD.search(folded, max(clause[0], hit.start - 40), hit.start)):
                 continue
-            attempt = for_text(_ATTEMPT, folded).search(window)
+            attempt = searcher(_ATTEMPT, folded)(window)
             if (
                 attempt
                 or (_WEAK_TERRITORY.match(word) and not _has_place(doc, clause))
@@ -1084,7 +1088,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             elif not arabic and _held_adjective_en(doc, hit, clause):
                 continue  # "in the IS controlled enclave": who holds the place, not a capture
         elif (
-            for_text(_ATTEMPT, folded).search(window[-20:])
+            searcher(_ATTEMPT, folded)(window[-20:])
             and hit.rule.name in ("ied", "suicide", "abduct")
             and not (arabic and _SURVIVED_ATTEMPT_AR.search(folded, s_start, s_end))  # a bomb that went off
         ):
@@ -1115,8 +1119,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         types - {"Attack"} == {"Remote explosive/landmine/IED"}
         and all(_GENERIC_IED.match(words[id(h)]) for h in kept if h.rule.name == "ied")
         and (
-            for_text(DEPOT_CONTEXT, folded).search(folded[around[0] : around[1]])
-            or for_text(_ACCIDENT, folded).search(folded[around[0] : around[1]])
+            searcher(DEPOT_CONTEXT, folded)(folded[around[0] : around[1]])
+            or searcher(_ACCIDENT, folded)(folded[around[0] : around[1]])
         )
         and not _ATTACK_WORD.search(sentence)
     ):
@@ -1784,7 +1788,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
             )
             or doc.folded.startswith("'s ", d.end)  # "the toll from Tuesday's bombing": that day, not since
         )
-        and not _SINCE_START_BEFORE.search(doc.folded, max(s_start, d.start - 70), d.start)
+        and not for_text(_SINCE_START_BEFORE, doc.folded).search(doc.folded, max(s_start, d.start - 70), d.start)
     ]
     dates = [d for d in dates if not _toll_update_day(doc, d.start, s_start, s_end)]
     told = [d for d in dates if _SAID_ON_EN.search(doc.folded, max(s_start, d.start - 70), d.start)]
@@ -1985,7 +1989,7 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
             _is_speaker(doc.folded, place.start, place.end)
             or for_text(_ELSEWHERE, doc.folded).search(doc.folded, max(s_start, place.start - 45), place.start)
             or _WITHDRAWN_TO.search(doc.folded, max(s_start, place.start - 100), place.start)
-            or _STREET_BEFORE.search(doc.folded, max(s_start, place.start - 12), place.start)
+            or for_text(_STREET_BEFORE, doc.folded).search(doc.folded, max(s_start, place.start - 12), place.start)
             or _STREET_AFTER.match(doc.folded, place.end)
             or _TOTAL_SCOPE_AFTER.match(doc.folded, place.end)
             or _locates_the_place_before(doc, place, s_start)
@@ -2149,7 +2153,7 @@ def _anchor_date(doc: Document) -> Any:
             sentence = next(((s, e) for s, e in doc.sentences if s <= d.start < e), None)
             if sentence is not None and _toll_update_day(doc, d.start, *sentence):
                 continue
-            if sentence is not None and _PLUPERFECT_AR.search(doc.folded, sentence[0], d.start):
+            if sentence is not None and for_text(_PLUPERFECT_AR, doc.folded).search(doc.folded, sentence[0], d.start):
                 continue  # "وكان المرصد قد وثق يوم أمس ...": an earlier day, recalled, not the lead's
             return d
     return None

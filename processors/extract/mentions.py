@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from typing import Any
 
-from processors.extract.fastre import for_text
+from processors.extract.fastre import for_text, matcher
 from processors.extract.lexicon import (
     ACTOR_RULES,
     ANAPHOR_PATTERN,
@@ -414,13 +414,13 @@ def _resolve_actors(
             continue
         if (
             folded
-            and _BARE_NATIONALITY.match(folded[start:end])
+            and matcher(_BARE_NATIONALITY, folded)(folded[start:end])
             and _CIVIL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
         ):
             continue  # "مواطن تركي", "مصادر ايرانيه": a person's or an outlet's nationality, not the state's forces
         if (
             folded
-            and _DEFINITE_NATIONALITY.match(folded[start:end])
+            and matcher(_DEFINITE_NATIONALITY, folded)(folded[start:end])
             and not _FORCE_NOUN_BEFORE.search(folded, max(0, start - 30), start)
         ):
             continue
