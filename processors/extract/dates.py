@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from re import _constants, _parser  # type: ignore[attr-defined]
 
+from processors.extract.fastre import quick
+
 __all__ = ["DateMention", "find_dates", "default_event_date"]
 
 
@@ -731,7 +733,7 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
         for a, b in windows:
             if digit and _DIGIT.search(subject, a, b) is None:
                 continue
-            for m in pattern.finditer(subject, a, b):
+            for m in quick(pattern).finditer(subject, a, b):  # (the same matches)
                 if m.end() == m.start() or (number, m.start(), m.end()) in seen:
                     continue
                 seen.add((number, m.start(), m.end()))

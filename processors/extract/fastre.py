@@ -20,7 +20,9 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe
 # Latin letters, with the three letters re.IGNORECASE matches to them (İ ı ſ, and the Kelvin sign K): under
 # that flag a Latin letter of a pattern matches only characters of this set (checked over every code point).
 _LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
-_NEVER = re.compile(r"(?!)")
+# A pattern that never matches. "(?!)" alone would be tried (and fail) at every position of a text; the least
+# width of this one (65,535 characters) lets the engine refuse any shorter text at once.
+_NEVER = re.compile(r"x{65535}(?!)")
 _VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
 _ARABIC_VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
 
@@ -486,7 +488,7 @@ def searcher(pattern: re.Pattern[str], text: str) -> _Find:
         picked = _for_pieces(pattern, text, seen[1])
         find = _SEARCHERS.get(id(picked))  # the variants live as long as their entries in `_CHOICES`
         if find is None:
-            find = _SEARCHERS[id(picked)] = _prefiltered(picked, picked.search)
+            find = _SEARCHERS[id(picked)] = _prefiltered(picked, quick(picked).search)
         chosen[key] = find
     return find
 
@@ -505,3 +507,83 @@ def matcher(pattern: re.Pattern[str], text: str) -> _Find:
             find = _MATCHERS[id(picked)] = _prefiltered(picked, picked.match)
         chosen[key] = find
     return find
+
+
+# Where a search has nothing to start from (a pattern opening with ``\b``, ``(?<!\w)`` or an optional word), the
+# regex engine tries the whole pattern at every position, testing word boundaries there (slow Unicode look-ups).
+# `quick(pattern)` puts before it a look-ahead for the characters its matches can start with, read from the parsed
+# pattern: the same matches (spans, groups), most positions passed over at one test of a character set.
+_QUICK: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_SET_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+_MAX_FIRST = 40  # characters (ranges and classes count one): a wider set passes over too few positions
+
+
+def _first_items(seq: object, items: list[str]) -> bool | None:
+    """Add to ``items`` (class items, escaped) the characters a match of the parsed sequence ``seq`` can start
+    with; True when the sequence may match the empty string (then what follows it may start a match too), None
+    when the characters are not known."""
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            items.append(f"\\U{av:08x}")
+            return False
+        if op is sre.IN:
+            for item_op, item_av in av:  # type: ignore[attr-defined]
+                if item_op is sre.LITERAL:
+                    items.append(f"\\U{item_av:08x}")
+                elif item_op is sre.RANGE:
+                    items.append(f"\\U{item_av[0]:08x}-\\U{item_av[1]:08x}")
+                elif item_op is sre.CATEGORY and item_av in _SET_CATEGORIES:
+                    items.append(_SET_CATEGORIES[item_av])
+                else:
+                    return None  # a negated set, a word class ...
+            return False
+        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            inner = av if op is sre.ATOMIC_GROUP else av[3]  # type: ignore[index]
+            if op is sre.SUBPATTERN and (av[1] or av[2]):  # type: ignore[index]
+                return None  # flags changed inside
+            empty = _first_items(inner, items)
+            if empty is None:
+                return None
+            if not empty:
+                return False
+        elif op is sre.BRANCH:
+            empties = [_first_items(branch, items) for branch in av[1]]  # type: ignore[index]
+            if any(empty is None for empty in empties):
+                return None
+            if not any(empties):
+                return False
+        elif op in _REPEATS:
+            empty = _first_items(av[2], items)  # type: ignore[index]
+            if empty is None:
+                return None
+            if av[0] >= 1 and not empty:  # type: ignore[index]
+                return False
+        else:
+            return None  # any character, a back-reference ...
+    return True
+
+
+def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, or one finding the same matches faster: opened by a look-ahead for the characters its matches
+    start with (see `_first_items`); ``pattern`` itself when they are not known, too many, or a match may be empty."""
+    entry = _QUICK.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    fast = pattern
+    if not pattern.flags & re.IGNORECASE and pattern is not _NEVER:
+        items: list[str] = []
+        try:
+            empty = _first_items(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE), items)
+            items = list(dict.fromkeys(items))
+            if empty is False and len(items) <= _MAX_FIRST:
+                candidate = re.compile(f"(?=[{''.join(items)}])(?:{pattern.pattern})", pattern.flags)
+                if candidate.groups == pattern.groups and candidate.groupindex == pattern.groupindex:
+                    fast = candidate
+        except re.error:
+            fast = pattern
+    _QUICK[id(pattern)] = (pattern, fast)
+    return fast

@@ -1,13 +1,14 @@
 """Speed shortcuts of the ninth round give the results of the code they replace (sentences written for these
 tests): `searcher`/`matcher` on a whole report test each piece for literals, not the report; `PhraseIndex.find_all`
-picks the words that start an alternative in C."""
+picks the words that start an alternative in C; `quick` patterns open with a look-ahead for their first characters;
+`_NEVER` is refused at once."""
 
 from __future__ import annotations
 
 import re
 
-from processors.extract import casualties, roles
-from processors.extract.fastre import matcher, searcher
+from processors.extract import casualties, dates, events, roles
+from processors.extract.fastre import _NEVER, matcher, quick, searcher
 from processors.extract.lexicon import TRIGGER_RULES
 from processors.extract.mentions import _WORD, PhraseIndex, _index
 
@@ -79,3 +80,35 @@ def test_find_all_with_a_full_word_cache() -> None:
         assert fresh.find_all(text) == found
         assert index.find_all(text) == found
 
+
+
+def test_quick_patterns_find_the_same_matches() -> None:
+    patterns = _module_patterns() + [p for module in (events, dates) for p in vars(module).values()
+                                     if isinstance(p, re.Pattern)]
+    patterns += [rule.pattern for rule in dates._EN_RULES + dates._AR_RULES]
+    patterns += [twin for rule in dates._EN_RULES + dates._AR_RULES if (twin := dates._lower_twin(rule.pattern))]
+    quickened = 0
+    for pattern in patterns:
+        fast = quick(pattern)
+        quickened += fast is not pattern
+        assert fast.groups == pattern.groups and fast.groupindex == pattern.groupindex
+        for text in (_ENGLISH, _ARABIC, _MIXED, _ENGLISH.lower(), "on 12 March, 2018-03-14 and 3-5 April", ""):
+            want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, pattern.pattern[:60]
+            for a, b in _windows(text)[::7]:
+                want_at = pattern.match(text, a, b)
+                got_at = fast.match(text, a, b)
+                assert (got_at and got_at.span()) == (want_at and want_at.span()), pattern.pattern[:60]
+    assert quickened > 50
+
+
+def test_quick_reads_the_first_characters() -> None:
+    assert quick(re.compile(r"\b(?:kill|dead)\b")).pattern.startswith("(?=[")
+    assert quick(re.compile(r"(?<!\w)(?:the\s+)?(\d+) (?:fighters|troops)")).search("of the 12 troops").group(1) == "12"
+    for unknown in (r"\w+ killed", r"(?:x)?", r"[^a]b", r"(?i)\bkill", r".ab"):
+        assert quick(re.compile(unknown)).pattern == unknown
+
+
+def test_never_matches_anything() -> None:
+    for text in ("", "x", "x" * 70_000, _ENGLISH):
+        assert _NEVER.search(text) is None and _NEVER.match(text) is None and not list(_NEVER.finditer(text))
