@@ -20,7 +20,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Literal, NamedTuple
 
-from processors.extract.fastre import for_text, found_in, matcher, may_match, searcher
+from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, searcher
 
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
@@ -1266,7 +1266,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     if for_text(_SENTENCE_COURT, sentence).search(sentence) and not _ATTACK_IN_COURT.search(sentence):
         return []
     tokens = tokenize(folded, start, end)
-    vague_phrases = for_text(_VAGUE_PHRASES, folded)
+    vague_phrases = quick(for_text(_VAGUE_PHRASES, folded))
     found: list[Casualties] = []
     for match in for_text(_ZERO, sentence).finditer(sentence):
         found.append(
@@ -1315,7 +1315,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             start + m.end(),
             extra=True,
         )
-        for m in (_EXTRA_CODED.finditer(sentence) if may_match(_EXTRA_CODED, sentence) else ())
+        for m in (quick(_EXTRA_CODED).finditer(sentence) if may_match(_EXTRA_CODED, sentence) else ())
     ]
     for match in _CODED.finditer(sentence) if may_match(_CODED, sentence) else ():
         if extras and match.start() >= extras[0].start - start:
@@ -1977,7 +1977,7 @@ def _judge(
     if (
         noun_kind == "p"
         and folded[max(offset, first.start - 40) : first.start].isascii()
-        and _DESTROYED_FIGHTERS_EN.search(folded, max(offset, first.start - 40), noun_end + 30)
+        and quick(_DESTROYED_FIGHTERS_EN).search(folded, max(offset, first.start - 40), noun_end + 30)
     ):
         noun_kind = "k"  # "destroyed over 60 terrorists": state media's word for killing fighters
     if q.dual_kind == "":

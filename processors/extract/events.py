@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, EN_UNITS, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, matcher, may_match, searcher
+from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -115,7 +115,7 @@ def _averted_en(folded: str, hit: TriggerMention, hits: list[TriggerMention], cl
     if _PAST_VERB_EN.match(folded, hit.start):
         return False
     lo = max(clause[0], hit.start - 80)
-    found = list(for_text(_AVERT_EN, folded).finditer(folded, lo, hit.start))
+    found = list(quick(for_text(_AVERT_EN, folded)).finditer(folded, lo, hit.start))
     last = found[-1] if found else None
     return (
         last is not None
@@ -909,19 +909,19 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     if not hits:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
-    if for_text(NOT_EVENT_CONTEXT, sentence).search(sentence) and not any(
+    if quick(for_text(NOT_EVENT_CONTEXT, sentence)).search(sentence) and not any(
         t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(doc.folded[t.start : t.end])
         for t in hits
     ):
         return []
-    if doc.language != "ar" and for_text(MISHAP_CONTEXT, sentence).search(sentence) and not any(
+    if doc.language != "ar" and quick(for_text(MISHAP_CONTEXT, sentence)).search(sentence) and not any(
         _attack_told(doc, t) for t in hits
     ):
         return []  # "a bus overturned, killing nine": a mishap, with no attack told beside it
     published = doc.anchor
     if published is not None:
         years = (
-            [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+            [int(y) for y in quick(for_text(_HISTORY_YEAR, sentence)).findall(sentence)]
             if _YEAR_DIGITS.search(sentence)  # (every match holds one: most sentences are answered by this fast scan)
             else []
         )
@@ -950,10 +950,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     kept: list[TriggerMention] = []
     set_aside = False
     arabic = doc.language == "ar"
-    threat = bool(for_text(_THREAT, sentence).search(sentence))
+    threat = bool(quick(for_text(_THREAT, sentence)).search(sentence))
     reference = found_in(_REFERENCE_WORD, sentence)
     halt = found_in(_HALT_WORD, sentence)
-    denial = bool(for_text(_DENIAL, sentence).search(sentence))
+    denial = bool(quick(for_text(_DENIAL, sentence)).search(sentence))
     background = found_in(_BACKGROUND_WORD, sentence)
     period = (
         "خلال" in sentence
@@ -1017,15 +1017,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
         if (
             not arabic
-            and _CONDEMNED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 50), hit.start)
+            and quick(_CONDEMNED_BEFORE_EN).search(doc.folded, max(clause[0], hit.start - 50), hit.start)
             and not _TOLL_WORD_EN.search(sentence)
         ):
             continue  # "the U.N. chief condemned the strikes on hospitals": a reaction, no report of its own
-        if not arabic and _MOURNED_BEFORE_EN.search(doc.folded, max(s_start, hit.start - 90), hit.start):
+        if not arabic and quick(_MOURNED_BEFORE_EN).search(doc.folded, max(s_start, hit.start - 90), hit.start):
             continue  # "the funeral of the 12 children killed in last week's strike": mourning, no new strike
-        if not arabic and _DAYS_AFTER_EN.search(doc.folded, max(s_start, hit.start - 50), hit.start):
+        if not arabic and quick(_DAYS_AFTER_EN).search(doc.folded, max(s_start, hit.start - 50), hit.start):
             continue  # "visited Douma days after the army retook it": an earlier event, told as background
-        if not arabic and _PERCEIVED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 30), hit.start):
+        if not arabic and quick(_PERCEIVED_BEFORE_EN).search(doc.folded, max(clause[0], hit.start - 30), hit.start):
             continue  # "people waiting in the garage heard the blast": the blast told before, heard elsewhere
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
@@ -2061,7 +2061,7 @@ def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
         return True  # "Madaya evacuees said"
     window_start = max(s_start, place.start - 140)
     cue = next(  # the nearest
-        reversed(list(for_text(_ORIGIN_CUE, doc.folded).finditer(doc.folded, window_start, place.start))), None
+        reversed(list(quick(for_text(_ORIGIN_CUE, doc.folded)).finditer(doc.folded, window_start, place.start))), None
     )
     if cue is None:
         return False
@@ -2260,7 +2260,7 @@ def _claimed_by(doc: Document) -> str:
         doc.claimer = ""
         if not may_match(_CLAIM, doc.folded):
             return doc.claimer  # (none of the literals every claim holds: the scan of the whole text is spared)
-        for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
+        for match in quick(for_text(_CLAIM, doc.folded)).finditer(doc.folded):
             if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
                 continue  # "no group has claimed responsibility for the bombing; officials accused ..."
             near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
@@ -2534,7 +2534,7 @@ def _spread_sentences(doc: Document) -> list[tuple[int, int]]:
             (s_start, s_end)
             for s_start, s_end in doc.sentences
             if for_text(_SPREAD, sentence := doc.folded[s_start:s_end]).search(sentence)
-            or _SPLIT_SENTENCE.search(sentence)
+            or quick(_SPLIT_SENTENCE).search(sentence)
         ]
     return doc.spread_sentences
 

@@ -567,9 +567,24 @@ def _first_items(seq: object, items: list[str]) -> bool | None:
     return True
 
 
+def _opens_with_prefix(seq: object) -> bool:
+    """Whether the engine finds a prefix of the parsed pattern ``seq`` itself (a literal, a character set, or
+    alternatives each opening with a literal), and so passes over the positions where no match can start."""
+    data = list(seq)  # type: ignore[call-overload]
+    while data and data[0][0] is sre.SUBPATTERN and not data[0][1][1] and not data[0][1][2]:
+        data = list(data[0][1][3])
+    if not data:
+        return False
+    op, av = data[0]
+    if op is sre.LITERAL or op is sre.IN:
+        return True
+    return op is sre.BRANCH and all(branch and branch[0][0] is sre.LITERAL for branch in av[1])
+
+
 def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern``, or one finding the same matches faster: opened by a look-ahead for the characters its matches
-    start with (see `_first_items`); ``pattern`` itself when they are not known, too many, or a match may be empty."""
+    start with (see `_first_items`); ``pattern`` itself when they are not known, too many, or a match may be empty,
+    or when the engine has a prefix of its own to search for (`_opens_with_prefix`)."""
     entry = _QUICK.get(id(pattern))
     if entry is not None and entry[0] is pattern:
         return entry[1]
@@ -577,9 +592,10 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if not pattern.flags & re.IGNORECASE and pattern is not _NEVER:
         items: list[str] = []
         try:
-            empty = _first_items(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE), items)
+            parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+            empty = _first_items(parsed, items)
             items = list(dict.fromkeys(items))
-            if empty is False and len(items) <= _MAX_FIRST:
+            if empty is False and len(items) <= _MAX_FIRST and not _opens_with_prefix(parsed):
                 candidate = re.compile(f"(?=[{''.join(items)}])(?:{pattern.pattern})", pattern.flags)
                 if candidate.groups == pattern.groups and candidate.groupindex == pattern.groupindex:
                     fast = candidate

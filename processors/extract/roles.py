@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from processors.extract.fastre import for_text, matcher, searcher
+from processors.extract.fastre import for_text, matcher, quick, searcher
 from processors.extract.mentions import ActorMention
 
 _CAMPS: dict[str, str] = {
@@ -290,7 +290,7 @@ def resolve_roles(
         if (
             victim_before(before)
             or passive_victim_after(after)
-            or _COUNT_BEFORE.search(before)
+            or quick(_COUNT_BEFORE).search(before)
         ):
             tag.add("victim")
         if between(before):
