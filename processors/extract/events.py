@@ -504,6 +504,8 @@ class Document:
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
     unread: tuple[re.Match[str] | None] | None = None  # places and dates not read yet (`_read_context`)
     early_dates: list[Any] | None = None  # the dates alone, read before the places (`_unread_dates`)
+    # `triggers` (the list itself), their starts, and whether those are sorted (`_sentence_candidates`)
+    trigger_starts: tuple[list[TriggerMention], list[int], bool] | None = None
 
     def in_title(self, start: int) -> bool:
         """True when ``start`` lies in the title or in its repetition at the head of the body."""
@@ -902,7 +904,14 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     """Candidates of one sentence after context filters and absorption."""
     s_start, s_end = doc.sentences[index]
     sentence = doc.folded[s_start:s_end]
-    hits = [t for t in doc.triggers if s_start <= t.start < s_end]
+    if doc.trigger_starts is None or doc.trigger_starts[0] is not doc.triggers:
+        starts = [t.start for t in doc.triggers]
+        doc.trigger_starts = (doc.triggers, starts, all(a <= b for a, b in zip(starts, starts[1:], strict=False)))
+    _, starts, ordered = doc.trigger_starts
+    if ordered and len(starts) == len(doc.triggers):  # the sentence's triggers are a slice, found by bisection
+        hits = doc.triggers[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
+    else:
+        hits = [t for t in doc.triggers if s_start <= t.start < s_end]
     if doc.language == "en":
         hits = _ground_won_en(doc, s_start, s_end, hits)
         hits = _fire_returned_en(doc, s_start, s_end, hits)

@@ -322,8 +322,8 @@ _MAY_MATCH: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 # id(variant) -> the strings the variant matches, when it is a plain alternation of literal words
-# (None when it is not, or they are too many); see `found_in`.
-_STRINGS: dict[int, tuple[str, ...] | None] = {}
+# (None when it is not, or they are too many), and whether they are the literals of its prefilter; see `found_in`.
+_STRINGS: dict[int, tuple[tuple[str, ...] | None, bool]] = {}
 _MAX_STRINGS = 400
 
 
@@ -377,9 +377,17 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     if picked is _NEVER:
         return False
     key = id(picked)  # the variants live as long as their entries in `_CHOICES` (patterns are kept)
-    strings = _STRINGS.get(key, ())
-    if strings == ():
-        strings = _STRINGS[key] = _literal_strings(picked)
+    entry = _STRINGS.get(key)
+    if entry is None:
+        strings = _literal_strings(picked)
+        prefilter = _cached_prefilter(picked)
+        # `for_text` picked the variant, so the text holds one of its literals: when they are the very strings
+        # the variant matches, the text holds one of those.
+        settled = strings is not None and prefilter is not None and set(strings) == set(prefilter)
+        entry = _STRINGS[key] = (strings, settled)
+    strings, settled = entry
+    if settled:
+        return True
     if strings is None:
         return picked.search(text) is not None
     return _contains_any(text, strings)
