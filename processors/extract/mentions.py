@@ -10,6 +10,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 from processors.extract.fastre import for_text, matcher
@@ -112,7 +114,9 @@ class PhraseIndex:
         recur)."""
         cached = self._by_word.get(word)
         if cached is None:
-            alternatives = tuple(item for key in self._keys(word) for item in self.index.get(key, ()))
+            alternatives = tuple(
+                item for key in self._keys(word) for item in self.index.get(key, ()) if _may_start_at(item[1], word)
+            )
             cached = tuple(
                 self._group(alternatives[i : i + _GROUP_SIZE]) for i in range(0, len(alternatives), _GROUP_SIZE)
             )
@@ -184,6 +188,70 @@ class PhraseIndex:
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
         return leftmost_longest(self.find_all(text))
+
+
+# The strings a match of an alternative starts with (see `_leads`), by the pattern's id; None: not known.
+_LEADS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+_MAX_LEADS = 64
+
+
+def _leads(seq: Any) -> tuple[list[str], bool] | None:
+    """Strings one of which every match of the parsed sequence ``seq`` starts with, and whether each match is one
+    of them exactly (the sequence is literals, optional or alternative literals only); None when too many."""
+    out = [""]
+    for op, av in seq:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # (consumes nothing)
+        if op is sre.LITERAL:
+            out = [prefix + chr(av) for prefix in out]
+            continue
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            inner = _leads(av[3])
+        elif op is sre.BRANCH:
+            branches = [_leads(branch) for branch in av[1]]
+            inner = None
+            if all(branch is not None for branch in branches):
+                inner = ([s for b in branches for s in b[0]], all(b[1] for b in branches))  # type: ignore[index]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            inner = _leads(av[2])
+            if inner is not None:
+                inner = (inner[0] + [""], inner[1])
+        else:
+            return out, False
+        if inner is None:
+            return out, False
+        out = [prefix + s for prefix in out for s in inner[0]]
+        if len(out) > _MAX_LEADS:
+            return None
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+def _may_start_at(compiled: re.Pattern[str], word: str) -> bool:
+    """False when no match of ``compiled`` can start at a word ``word`` of a text (a whole run of ``\\w``,
+    so the text goes on with a character outside ``\\w``, or ends): every match starts with one of its `_leads`,
+    and none of them fits the word."""
+    entry = _LEADS.get(id(compiled))
+    if entry is None or entry[0] is not compiled:
+        leads: tuple[str, ...] | None = None
+        if not compiled.flags & re.IGNORECASE:
+            try:
+                found = _leads(_parser.parse(compiled.pattern, compiled.flags & ~re.UNICODE))
+            except re.error:
+                found = None
+            if found is not None and "" not in found[0]:
+                leads = tuple(found[0])
+        entry = _LEADS[id(compiled)] = (compiled, leads)
+    leads = entry[1]
+    if leads is None:
+        return True
+    size = len(word)
+    return any(
+        word.startswith(lead)
+        or (lead.startswith(word) and not (lead[size].isalnum() or lead[size] == "_"))  # (\\w: alnum or "_")
+        for lead in leads
+    )
 
 
 def _matches_at(text: str, start: int, groups: tuple[_Group, ...], found: list[tuple[int, int, int]]) -> None:

@@ -10,7 +10,7 @@ import re
 from processors.extract import casualties, dates, events, roles
 from processors.extract.fastre import _NEVER, matcher, quick, searcher
 from processors.extract.lexicon import TRIGGER_RULES
-from processors.extract.mentions import _WORD, PhraseIndex, _index
+from processors.extract.mentions import _WORD, PhraseIndex, _index, _may_start_at
 
 _ENGLISH = (
     "Monitors said on Tuesday that jets struck Tell Rifaat twice, killing at least 9 fighters of the group, "
@@ -52,9 +52,9 @@ def test_searchers_on_a_long_text_find_what_the_pattern_finds() -> None:
 
 def _find_all_word_by_word(index: PhraseIndex, text: str) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
-    for word in _WORD.finditer(text):
-        for _joined, alternatives in index._tries(word.group()):
-            for label, compiled in alternatives:
+    for word in _WORD.finditer(text):  # every alternative of the word's keys, none left out by `_may_start_at`
+        for key in index._keys(word.group()):
+            for label, compiled in index.index.get(key, ()):
                 match = compiled.match(text, word.start())
                 if match and match.end() > word.start():
                     found.append((word.start(), match.end(), label))
@@ -112,3 +112,20 @@ def test_quick_reads_the_first_characters() -> None:
 def test_never_matches_anything() -> None:
     for text in ("", "x", "x" * 70_000, _ENGLISH):
         assert _NEVER.search(text) is None and _NEVER.match(text) is None and not list(_NEVER.finditer(text))
+
+
+def test_alternatives_left_out_at_a_word_cannot_start_there() -> None:
+    take = re.compile(r"\b(?:t(?:ake|ook|aken) back)\b")
+    named = re.compile(r"\b(?:(?:the )?river shield)\b")
+    assert not _may_start_at(take, "the") and _may_start_at(take, "took") and not _may_start_at(take, "tookback")
+    assert _may_start_at(named, "the") and _may_start_at(named, "river") and not _may_start_at(named, "rivers")
+    assert _may_start_at(re.compile(r"\bkill"), "killed") and not _may_start_at(re.compile(r"\bkill"), "kin")
+    assert _may_start_at(re.compile(r"in-?fighting"), "in") and _may_start_at(re.compile(r"\w+ed"), "the")
+    assert _may_start_at(re.compile(r"kill", re.I), "KILL")  # (case folded: not read)
+    words = [w.group() for w in _WORD.finditer(_ENGLISH.lower() + " " + _ARABIC)]
+    patterns = [compiled for alternatives in _index().index.values() for _, compiled in alternatives]
+    for pattern in patterns[::3]:
+        for word in words:
+            if not _may_start_at(pattern, word):
+                for text in (word, word + " ", word + ", x", word + "-y"):
+                    assert pattern.match(text) is None, (pattern.pattern, word)
