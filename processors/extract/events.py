@@ -2615,6 +2615,8 @@ def _allocated_to(sentence: str, name: str) -> tuple[int, int, int] | None:
     """The share a note allocates to a named place, in the forms ACLED coders write ("with Aleppo allocated
     12", "Qusayr (2)", "Hama and Homs each allocated 4", "3 each allocated to Idlib and Ariha", "5 to
     Saraqib", "Tadmur six"): (count, start, end) in ``sentence``, or None."""
+    if name not in sentence:
+        return None  # (both patterns below hold the name as written: no need to build them)
     escaped = rf"(?<![\w-])(?:al[- ])?{re.escape(name)}(?![\w-]){_PLACE_WORD}"
     after = re.search(
         rf"{escaped}(?: \(|:? ){_SHARE_N}(?! (?:fatalit|deaths?\b|each )?(?:to|in|at)\b)|"
