@@ -28,7 +28,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, EN_UNITS, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, searcher
+from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, search_span, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -1026,13 +1026,13 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
         if (
             not arabic
-            and quick(_CONDEMNED_BEFORE_EN).search(doc.folded, max(clause[0], hit.start - 50), hit.start)
+            and search_span(_CONDEMNED_BEFORE_EN, doc.folded, max(clause[0], hit.start - 50), hit.start)
             and not _TOLL_WORD_EN.search(sentence)
         ):
             continue  # "the U.N. chief condemned the strikes on hospitals": a reaction, no report of its own
-        if not arabic and quick(_MOURNED_BEFORE_EN).search(doc.folded, max(s_start, hit.start - 90), hit.start):
+        if not arabic and search_span(_MOURNED_BEFORE_EN, doc.folded, max(s_start, hit.start - 90), hit.start):
             continue  # "the funeral of the 12 children killed in last week's strike": mourning, no new strike
-        if not arabic and quick(_DAYS_AFTER_EN).search(doc.folded, max(s_start, hit.start - 50), hit.start):
+        if not arabic and search_span(_DAYS_AFTER_EN, doc.folded, max(s_start, hit.start - 50), hit.start):
             continue  # "visited Douma days after the army retook it": an earlier event, told as background
         if not arabic and quick(_PERCEIVED_BEFORE_EN).search(doc.folded, max(clause[0], hit.start - 30), hit.start):
             continue  # "people waiting in the garage heard the blast": the blast told before, heard elsewhere

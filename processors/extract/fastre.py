@@ -611,3 +611,19 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
             fast = pattern
     _QUICK[id(pattern)] = (pattern, fast)
     return fast
+
+
+def search_span(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)``: None at once when ``text[start:end]`` holds none of the literals every
+    match consumes (`may_match`), else the search of `quick(pattern)` (the same match)."""
+    entry = _MAY_MATCH.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _MAY_MATCH[id(pattern)] = (pattern, _cached_prefilter(pattern))
+    literals = entry[1]
+    if literals is not None:
+        for literal in literals:
+            if text.find(literal, start, end) >= 0:
+                break
+        else:
+            return None
+    return quick(pattern).search(text, start, end)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from processors.extract import casualties, dates, events, roles
-from processors.extract.fastre import _NEVER, matcher, quick, searcher
+from processors.extract.fastre import _NEVER, matcher, quick, search_span, searcher
 from processors.extract.lexicon import TRIGGER_RULES
 from processors.extract.mentions import _WORD, PhraseIndex, _index, _may_start_at
 
@@ -129,3 +129,12 @@ def test_alternatives_left_out_at_a_word_cannot_start_there() -> None:
             if not _may_start_at(pattern, word):
                 for text in (word, word + " ", word + ", x", word + "-y"):
                     assert pattern.match(text) is None, (pattern.pattern, word)
+
+
+def test_search_span_is_the_pattern_s_search() -> None:
+    patterns = [events._CONDEMNED_BEFORE_EN, events._MOURNED_BEFORE_EN, events._DAYS_AFTER_EN] + _module_patterns()
+    for text in (_ENGLISH, _ENGLISH.lower(), _ARABIC, _MIXED):
+        for pattern in patterns:
+            for a, b in _windows(text)[::3]:
+                want, got = pattern.search(text, a, b), search_span(pattern, text, a, b)
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), pattern.pattern
