@@ -20,7 +20,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Literal, NamedTuple
 
-from processors.extract.fastre import for_text, found_in, matcher, may_match, searcher
+from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, searcher
 
 CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
@@ -1350,10 +1350,10 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
     if not found_in(_ANY_TOLL_WORD, sentence):
         return []
     total_spans = _total_segments(folded, start, end) if for_text(_SENTENCE_TOTAL, sentence).search(sentence) else []
-    if _SENTENCE_COURT.search(sentence) and not _ATTACK_IN_COURT.search(sentence):
+    if for_text(_SENTENCE_COURT, sentence).search(sentence) and not _ATTACK_IN_COURT.search(sentence):
         return []
     tokens = tokenize(folded, start, end)
-    vague_phrases = for_text(_VAGUE_PHRASES, folded)
+    vague_phrases = quick(for_text(_VAGUE_PHRASES, folded))
     found: list[Casualties] = []
     for match in for_text(_ZERO, sentence).finditer(sentence):
         found.append(
@@ -1367,7 +1367,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
                 zero=True,
             )
         )
-    note_total = _NOTE_TOTAL.search(sentence)
+    note_total = _NOTE_TOTAL.search(sentence) if may_match(_NOTE_TOTAL, sentence) else None
     if (
         note_total
         and not _SPLIT_WORDS.search(sentence)
@@ -1402,7 +1402,7 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
             start + m.end(),
             extra=True,
         )
-        for m in _EXTRA_CODED.finditer(sentence)
+        for m in (quick(_EXTRA_CODED).finditer(sentence) if may_match(_EXTRA_CODED, sentence) else ())
     ]
     for match in _CODED.finditer(sentence) if may_match(_CODED, sentence) else ():
         if extras and match.start() >= extras[0].start - start:
@@ -2020,7 +2020,7 @@ def _judge(
     if nxt[:2] in (["at", "least"], ["more", "than"], ["up", "to"]) or (nxt and nxt[0][0].isdigit()):
         return None  # "short URL 317 More than six residents died ...": the count comes after
     # A rising toll: one incident's updated toll, or a running total (refused below).
-    rise_target = for_text(_TOLL_RISE_TARGET, folded).search(folded[max(offset, first.start - 80) : first.start])
+    rise_target = searcher(_TOLL_RISE_TARGET, folded)(folded[max(offset, first.start - 80) : first.start])
     rise = bool(rise_target) or bool(
         searcher(_TO_BEFORE, folded)(before_text)
         and for_text(_RISE_START, folded).search(folded, max(offset, first.start - 120), first.start)
@@ -2049,21 +2049,21 @@ def _judge(
     for k, word in enumerate([] if q.dual_kind or (who is not None and incident_kind) else window):
         if word == "others" and k == 0 and not q.vague and _others_are_people(tokens, q, nxt):
             word = "other"  # "killing a girl and wounding five others": the count is of people
-        if _NON_PERSON.match(word) or word in _NON_PERSON_EN:
+        if (not word.isascii() and _NON_PERSON.match(word)) or word in _NON_PERSON_EN:  # (Arabic patterns)
             if word in ("في", "من") and k == 0:
                 noun_ok = noun_ok or word == "من"
                 break
             return None
-        if _PERSON_NOUN_AR.match(word) or word in _PERSON_NOUN_EN:
+        if (not word.isascii() and _PERSON_NOUN_AR.match(word)) or word in _PERSON_NOUN_EN:
             if word in ("more", "other") and k + 1 < len(nxt) and nxt[k + 1] in _NON_PERSON_EN:
                 return None  # "killed in two more incidents", "in three other towns": things, not people
             if word in _SIDE_MODIFIERS_EN and any(w in _NON_PERSON_EN for w in nxt[k + 1 : k + 3]):
                 return None  # "struck 12 YPG targets", "destroyed 5 IS vehicles": things of a side, not people
             noun_ok = True
             noun_end = tokens[q.end_tok + k].end
-            if _KILL_AR.match(word) or word in ("dead", "killed"):
+            if (not word.isascii() and _KILL_AR.match(word)) or word in ("dead", "killed"):
                 noun_kind = "k"
-            elif _INJ_AR.match(word) or word in ("wounded", "injured"):
+            elif (not word.isascii() and _INJ_AR.match(word)) or word in ("wounded", "injured"):
                 noun_kind = "i"
             else:
                 noun_kind = "p"
@@ -2077,7 +2077,7 @@ def _judge(
     if (
         noun_kind == "p"
         and folded[max(offset, first.start - 40) : first.start].isascii()
-        and _DESTROYED_FIGHTERS_EN.search(folded, max(offset, first.start - 40), noun_end + 30)
+        and quick(_DESTROYED_FIGHTERS_EN).search(folded, max(offset, first.start - 40), noun_end + 30)
     ):
         noun_kind = "k"  # "destroyed over 60 terrorists": state media's word for killing fighters
     if q.dual_kind == "":
@@ -2091,7 +2091,7 @@ def _judge(
     kind = _kind_near(tokens, q, noun_kind) or (listed if noun_ok and noun_kind == "p" else None)
     if kind is None:
         return None
-    both = for_text(_BOTH, folded).search(folded[last.end : last.end + 40])
+    both = searcher(_BOTH, folded)(folded[last.end : last.end + 40])
     if both is not None:
         own = re.search(r"^\s*(?:\w+\s+){0,2}(?:قتلي|killed|dead)", after_text)
         if own is None or own.end() > both.start():
@@ -2109,27 +2109,27 @@ def _judge(
         return None
     if not incident and (
         (
-            (cum := for_text(_CUMULATIVE, folded).search(clause_before[-60:])) is not None
+            (cum := searcher(_CUMULATIVE, folded)(clause_before[-60:])) is not None
             and not _offensive_leaves(clause_before[-60:], cum)
         )
-        or for_text(_CUMULATIVE, folded).search(_CLAUSE_OR_AND.split(clause_after)[0][:60])
+        or searcher(_CUMULATIVE, folded)(_CLAUSE_OR_AND.split(clause_after)[0][:60])
         or matcher(_OVER_DAYS_AFTER, folded)(clause_after)
         or searcher(_MULTI_DAY_EN, folded)(clause_before[-60:])
         or searcher(_MULTI_DAY_EN, folded)(_CLAUSE_OR_AND.split(clause_after)[0][:60])
-        or for_text(_SAME_PERIOD_AFTER, folded).search(_FULL_STOP.split(folded[last.end : last.end + 160])[0])
+        or searcher(_SAME_PERIOD_AFTER, folded)(_FULL_STOP.split(folded[last.end : last.end + 160])[0])
     ):
         if totals is not None:
             totals.add(q.value)
         return None
     if (
-        for_text(_SUBSET, folded).search(clause_before[-25:]) and not _AMONG_TOTAL_BEFORE.search(clause_before[-25:])
-    ) or for_text(_SUBSET_AFTER, folded).match(clause_after):
+        searcher(_SUBSET, folded)(clause_before[-25:]) and not _AMONG_TOTAL_BEFORE.search(clause_before[-25:])
+    ) or matcher(_SUBSET_AFTER, folded)(clause_after):
         return None
     if "includ" in clause_before and _SUBSET_LIST_EN.search(clause_before):
         return None  # "including 173 children 96 women and 310 men": every count of the list is a subset
     if searcher(_AFTER_DEATHS_BEFORE, folded)(before_text):
         return None  # "ارتفعت الحصيله الي 14 بعد وفاه 2 من الجرحي": why the toll rose, already in it
-    if for_text(_EARLIER_EVENT, folded).search(clause_before[-45:]):
+    if searcher(_EARLIER_EVENT, folded)(clause_before[-45:]):
         return None  # "غداه مقتل 21", "a day after 21 were killed": an earlier event's toll
     if " after " in clause_before and _earlier_toll_en(clause_before):
         return None  # "a day after air strikes on a school left 35 dead": the toll of the event before

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from re import _constants, _parser  # type: ignore[attr-defined]
 
+from processors.extract.fastre import quick
+
 __all__ = ["DateMention", "find_dates", "default_event_date"]
 
 
@@ -61,7 +63,7 @@ _LETTER_FOLDS = (("\u0622", "\u0627"), ("\u0623", "\u0627"), ("\u0625", "\u0627"
 def _fold(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     """Arabic-folded text (same length unless diacritics are dropped) and, when some were dropped,
     the removals as (folded position, characters removed so far) for `_unfold`."""
-    if not _DIACRITICS.search(text):
+    if text.isascii() or not _DIACRITICS.search(text):  # (the diacritics are Arabic)
         return _fold_letters(text), None
     pieces: list[str] = []
     removals: list[tuple[int, int]] = []
@@ -731,7 +733,7 @@ def find_dates(text: str, language: str = "", published_at: datetime | None = No
         for a, b in windows:
             if digit and _DIGIT.search(subject, a, b) is None:
                 continue
-            for m in pattern.finditer(subject, a, b):
+            for m in quick(pattern).finditer(subject, a, b):  # (the same matches)
                 if m.end() == m.start() or (number, m.start(), m.end()) in seen:
                     continue
                 seen.add((number, m.start(), m.end()))

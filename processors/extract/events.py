@@ -29,7 +29,7 @@ from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, EN_UNITS, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
 from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
-from processors.extract.fastre import for_text, found_in, matcher, may_match, searcher
+from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, search_span, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
     DEPOT_CONTEXT,
@@ -117,7 +117,7 @@ def _averted_en(folded: str, hit: TriggerMention, hits: list[TriggerMention], cl
     if _PAST_VERB_EN.match(folded, hit.start):
         return False
     lo = max(clause[0], hit.start - 80)
-    found = list(for_text(_AVERT_EN, folded).finditer(folded, lo, hit.start))
+    found = list(quick(for_text(_AVERT_EN, folded)).finditer(folded, lo, hit.start))
     last = found[-1] if found else None
     return (
         last is not None
@@ -520,6 +520,8 @@ class Document:
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
     unread: tuple[re.Match[str] | None] | None = None  # places and dates not read yet (`_read_context`)
     early_dates: list[Any] | None = None  # the dates alone, read before the places (`_unread_dates`)
+    # `triggers` (the list itself), their starts, and whether those are sorted (`_sentence_candidates`)
+    trigger_starts: tuple[list[TriggerMention], list[int], bool] | None = None
 
     def in_title(self, start: int) -> bool:
         """True when ``start`` lies in the title or in its repetition at the head of the body."""
@@ -930,26 +932,33 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     """Candidates of one sentence after context filters and absorption."""
     s_start, s_end = doc.sentences[index]
     sentence = doc.folded[s_start:s_end]
-    hits = [t for t in doc.triggers if s_start <= t.start < s_end]
+    if doc.trigger_starts is None or doc.trigger_starts[0] is not doc.triggers:
+        starts = [t.start for t in doc.triggers]
+        doc.trigger_starts = (doc.triggers, starts, all(a <= b for a, b in zip(starts, starts[1:], strict=False)))
+    _, starts, ordered = doc.trigger_starts
+    if ordered and len(starts) == len(doc.triggers):  # the sentence's triggers are a slice, found by bisection
+        hits = doc.triggers[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
+    else:
+        hits = [t for t in doc.triggers if s_start <= t.start < s_end]
     if doc.language == "en":
         hits = _ground_won_en(doc, s_start, s_end, hits)
         hits = _fire_returned_en(doc, s_start, s_end, hits)
     if not hits:
         return []
     clauses = split_clauses(doc.folded, s_start, s_end) or [(s_start, s_end)]
-    if for_text(NOT_EVENT_CONTEXT, sentence).search(sentence) and not any(
+    if quick(for_text(NOT_EVENT_CONTEXT, sentence)).search(sentence) and not any(
         t.rule.name in ("air", "suicide", "clash", "take") and not _GENERIC_ATTACK.match(doc.folded[t.start : t.end])
         for t in hits
     ):
         return []
-    if doc.language != "ar" and for_text(MISHAP_CONTEXT, sentence).search(sentence) and not any(
+    if doc.language != "ar" and quick(for_text(MISHAP_CONTEXT, sentence)).search(sentence) and not any(
         _attack_told(doc, t) for t in hits
     ):
         return []  # "a bus overturned, killing nine": a mishap, with no attack told beside it
     published = doc.anchor
     if published is not None:
         years = (
-            [int(y) for y in for_text(_HISTORY_YEAR, sentence).findall(sentence)]
+            [int(y) for y in quick(for_text(_HISTORY_YEAR, sentence)).findall(sentence)]
             if _YEAR_DIGITS.search(sentence)  # (every match holds one: most sentences are answered by this fast scan)
             else []
         )
@@ -978,10 +987,10 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
     kept: list[TriggerMention] = []
     set_aside = False
     arabic = doc.language == "ar"
-    threat = bool(for_text(_THREAT, sentence).search(sentence))
+    threat = bool(quick(for_text(_THREAT, sentence)).search(sentence))
     reference = found_in(_REFERENCE_WORD, sentence)
     halt = found_in(_HALT_WORD, sentence)
-    denial = bool(for_text(_DENIAL, sentence).search(sentence))
+    denial = bool(quick(for_text(_DENIAL, sentence)).search(sentence))
     background = found_in(_BACKGROUND_WORD, sentence)
     period = (
         "خلال" in sentence
@@ -1007,16 +1016,16 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if not arabic and _averted_en(folded, hit, hits, clause):
             continue  # "diplomats scramble to avert a new offensive": the offensive did not happen
         if (
-            (threat and for_text(_THREAT, doc.folded).search(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
+            (threat and searcher(_THREAT, doc.folded)(doc.folded[max(clause[0], hit.start - 80) : hit.start]))
             or (
                 reference
-                and (ref := for_text(_REFERENCE, folded).search(folded[max(clause[0], hit.start - 30) : hit.start]))
+                and (ref := searcher(_REFERENCE, folded)(folded[max(clause[0], hit.start - 30) : hit.start]))
                 and not (not arabic and _condemned_with_its_toll_en(doc, hit, ref, s_end))
             )
             or (threat and arabic and _THREAT_GOVERNS.search(doc.folded, clause[0], hit.start))
-            or (halt and for_text(_HALT, doc.folded).search(window))
-            or (denial and for_text(_DENIAL, doc.folded).search(doc.folded[s_start : hit.start]))
-            or for_text(_SINCE_CLAUSE, doc.folded).search(doc.folded[max(clause[0], hit.start - 45) : hit.start])
+            or (halt and searcher(_HALT, doc.folded)(window))
+            or (denial and searcher(_DENIAL, doc.folded)(doc.folded[s_start : hit.start]))
+            or searcher(_SINCE_CLAUSE, doc.folded)(doc.folded[max(clause[0], hit.start - 45) : hit.start])
             or (arabic and _NOT_REPORTED.search(doc.folded[max(clause[0], hit.start - 60) : hit.start]))
             or (years and _dated_earlier(doc, hit, clause, published))
             or (arabic and _told_long_ago(doc, hit, clause, published))
@@ -1024,7 +1033,11 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             or (arabic and "غطاء" in sentence and _under_cover_of(doc, hit, hits))
             or (arabic and "ذكر" in sentence and _commemorated(folded, hit, clause))
             or (arabic and _NOT_REPORTED_AFTER.match(doc.folded, hit.end, min(clause[1], hit.end + 40)))
-            or (hit.rule.name == "attack" and _EXECUTION.match(doc.folded, hit.start) and _JUDICIAL.search(sentence))
+            or (
+                hit.rule.name == "attack"
+                and for_text(_EXECUTION, doc.folded).match(doc.folded, hit.start)
+                and _JUDICIAL.search(sentence)
+            )
             or (period and for_text(_PERIOD_CLAUSE, folded).search(folded, *_segment(folded, clause, hit.start)))
             or (for_text(_MODAL_AFTER, folded).match(folded, hit.end, clause[1]) and not _TOLD_DONE.search(sentence))
         ):
@@ -1045,15 +1058,15 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             continue  # "وتاتي تلك المعارك في اطار ...": the fighting told before, no new event
         if (
             not arabic
-            and _CONDEMNED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 50), hit.start)
+            and search_span(_CONDEMNED_BEFORE_EN, doc.folded, max(clause[0], hit.start - 50), hit.start)
             and not _TOLL_WORD_EN.search(sentence)
         ):
             continue  # "the U.N. chief condemned the strikes on hospitals": a reaction, no report of its own
-        if not arabic and _MOURNED_BEFORE_EN.search(doc.folded, max(s_start, hit.start - 90), hit.start):
+        if not arabic and search_span(_MOURNED_BEFORE_EN, doc.folded, max(s_start, hit.start - 90), hit.start):
             continue  # "the funeral of the 12 children killed in last week's strike": mourning, no new strike
-        if not arabic and _DAYS_AFTER_EN.search(doc.folded, max(s_start, hit.start - 50), hit.start):
+        if not arabic and search_span(_DAYS_AFTER_EN, doc.folded, max(s_start, hit.start - 50), hit.start):
             continue  # "visited Douma days after the army retook it": an earlier event, told as background
-        if not arabic and _PERCEIVED_BEFORE_EN.search(doc.folded, max(clause[0], hit.start - 30), hit.start):
+        if not arabic and quick(_PERCEIVED_BEFORE_EN).search(doc.folded, max(clause[0], hit.start - 30), hit.start):
             continue  # "people waiting in the garage heard the blast": the blast told before, heard elsewhere
         if hit.rule.name == "take" and _SEIZED_ITEMS.match(doc.folded, hit.end, min(clause[1], hit.end + 60)):
             continue  # "seized two rifles and ammunition", "استولوا علي اسلحه": a haul, not ground
@@ -1099,7 +1112,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
                 )
             ) and not (arabic and _CAME_TO_HOLD.search(folded, max(clause[0], hit.start - 40), hit.start)):
                 continue
-            attempt = for_text(_ATTEMPT, folded).search(window) or (
+            attempt = searcher(_ATTEMPT, folded)(window) or (
                 arabic and _NEAR_TAKING_AR.search(folded, max(clause[0], hit.start - 40), hit.start)
             )
             if (
@@ -1118,7 +1131,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
             elif not arabic and _held_adjective_en(doc, hit, clause):
                 continue  # "in the IS controlled enclave": who holds the place, not a capture
         elif (
-            for_text(_ATTEMPT, folded).search(window[-20:])
+            searcher(_ATTEMPT, folded)(window[-20:])
             and hit.rule.name in ("ied", "suicide", "abduct")
             and not (arabic and _SURVIVED_ATTEMPT_AR.search(folded, s_start, s_end))  # a bomb that went off
         ):
@@ -1149,8 +1162,8 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         types - {"Attack"} == {"Remote explosive/landmine/IED"}
         and all(_GENERIC_IED.match(words[id(h)]) for h in kept if h.rule.name == "ied")
         and (
-            for_text(DEPOT_CONTEXT, folded).search(folded[around[0] : around[1]])
-            or for_text(_ACCIDENT, folded).search(folded[around[0] : around[1]])
+            searcher(DEPOT_CONTEXT, folded)(folded[around[0] : around[1]])
+            or searcher(_ACCIDENT, folded)(folded[around[0] : around[1]])
         )
         and not _ATTACK_WORD.search(sentence)
     ):
@@ -1868,7 +1881,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
             )
             or doc.folded.startswith("'s ", d.end)  # "the toll from Tuesday's bombing": that day, not since
         )
-        and not _SINCE_START_BEFORE.search(doc.folded, max(s_start, d.start - 70), d.start)
+        and not for_text(_SINCE_START_BEFORE, doc.folded).search(doc.folded, max(s_start, d.start - 70), d.start)
     ]
     dates = [d for d in dates if not _toll_update_day(doc, d.start, s_start, s_end)]
     told = [d for d in dates if _SAID_ON_EN.search(doc.folded, max(s_start, d.start - 70), d.start)]
@@ -2072,7 +2085,7 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
             _is_speaker(doc.folded, place.start, place.end)
             or for_text(_ELSEWHERE, doc.folded).search(doc.folded, max(s_start, place.start - 45), place.start)
             or _WITHDRAWN_TO.search(doc.folded, max(s_start, place.start - 100), place.start)
-            or _STREET_BEFORE.search(doc.folded, max(s_start, place.start - 12), place.start)
+            or for_text(_STREET_BEFORE, doc.folded).search(doc.folded, max(s_start, place.start - 12), place.start)
             or _STREET_AFTER.match(doc.folded, place.end)
             or _TOTAL_SCOPE_AFTER.match(doc.folded, place.end)
             or _locates_the_place_before(doc, place, s_start)
@@ -2144,7 +2157,7 @@ def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
         return True  # "Madaya evacuees said"
     window_start = max(s_start, place.start - 140)
     cue = next(  # the nearest
-        reversed(list(for_text(_ORIGIN_CUE, doc.folded).finditer(doc.folded, window_start, place.start))), None
+        reversed(list(quick(for_text(_ORIGIN_CUE, doc.folded)).finditer(doc.folded, window_start, place.start))), None
     )
     if cue is None:
         return False
@@ -2236,7 +2249,7 @@ def _anchor_date(doc: Document) -> Any:
             sentence = next(((s, e) for s, e in doc.sentences if s <= d.start < e), None)
             if sentence is not None and _toll_update_day(doc, d.start, *sentence):
                 continue
-            if sentence is not None and _PLUPERFECT_AR.search(doc.folded, sentence[0], d.start):
+            if sentence is not None and for_text(_PLUPERFECT_AR, doc.folded).search(doc.folded, sentence[0], d.start):
                 continue  # "وكان المرصد قد وثق يوم أمس ...": an earlier day, recalled, not the lead's
             return d
     return None
@@ -2343,7 +2356,7 @@ def _claimed_by(doc: Document) -> str:
         doc.claimer = ""
         if not may_match(_CLAIM, doc.folded):
             return doc.claimer  # (none of the literals every claim holds: the scan of the whole text is spared)
-        for match in for_text(_CLAIM, doc.folded).finditer(doc.folded):
+        for match in quick(for_text(_CLAIM, doc.folded)).finditer(doc.folded):
             if _NO_CLAIM_BEFORE.search(doc.folded, max(0, match.start() - 30), match.start()):
                 continue  # "no group has claimed responsibility for the bombing; officials accused ..."
             near = [a for a in doc.actors if abs(a.start - match.start()) < 60 and a.name not in ("Civilians",)]
@@ -2617,7 +2630,7 @@ def _spread_sentences(doc: Document) -> list[tuple[int, int]]:
             (s_start, s_end)
             for s_start, s_end in doc.sentences
             if for_text(_SPREAD, sentence := doc.folded[s_start:s_end]).search(sentence)
-            or _SPLIT_SENTENCE.search(sentence)
+            or quick(_SPLIT_SENTENCE).search(sentence)
         ]
     return doc.spread_sentences
 
@@ -2689,6 +2702,8 @@ def _allocated_to(sentence: str, name: str) -> tuple[int, int, int] | None:
     """The share a note allocates to a named place, in the forms ACLED coders write ("with Aleppo allocated
     12", "Qusayr (2)", "Hama and Homs each allocated 4", "3 each allocated to Idlib and Ariha", "5 to
     Saraqib", "Tadmur six"): (count, start, end) in ``sentence``, or None."""
+    if name not in sentence:
+        return None  # (both patterns below hold the name as written: no need to build them)
     escaped = rf"(?<![\w-])(?:al[- ])?{re.escape(name)}(?![\w-]){_PLACE_WORD}"
     after = re.search(
         rf"{escaped}(?: \(|:? ){_SHARE_N}(?! (?:fatalit|deaths?\b|each )?(?:to|in|at)\b)|"

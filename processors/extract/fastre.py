@@ -20,7 +20,9 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe
 # Latin letters, with the three letters re.IGNORECASE matches to them (İ ı ſ, and the Kelvin sign K): under
 # that flag a Latin letter of a pattern matches only characters of this set (checked over every code point).
 _LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
-_NEVER = re.compile(r"(?!)")
+# A pattern that never matches. "(?!)" alone would be tried (and fail) at every position of a text; the least
+# width of this one (65,535 characters) lets the engine refuse any shorter text at once.
+_NEVER = re.compile(r"x{65535}(?!)")
 _VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
 _ARABIC_VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
 
@@ -320,8 +322,8 @@ _MAY_MATCH: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 # id(variant) -> the strings the variant matches, when it is a plain alternation of literal words
-# (None when it is not, or they are too many); see `found_in`.
-_STRINGS: dict[int, tuple[str, ...] | None] = {}
+# (None when it is not, or they are too many), and whether they are the literals of its prefilter; see `found_in`.
+_STRINGS: dict[int, tuple[tuple[str, ...] | None, bool]] = {}
 _MAX_STRINGS = 400
 
 
@@ -375,9 +377,17 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
     if picked is _NEVER:
         return False
     key = id(picked)  # the variants live as long as their entries in `_CHOICES` (patterns are kept)
-    strings = _STRINGS.get(key, ())
-    if strings == ():
-        strings = _STRINGS[key] = _literal_strings(picked)
+    entry = _STRINGS.get(key)
+    if entry is None:
+        strings = _literal_strings(picked)
+        prefilter = _cached_prefilter(picked)
+        # `for_text` picked the variant, so the text holds one of its literals: when they are the very strings
+        # the variant matches, the text holds one of those.
+        settled = strings is not None and prefilter is not None and set(strings) == set(prefilter)
+        entry = _STRINGS[key] = (strings, settled)
+    strings, settled = entry
+    if settled:
+        return True
     if strings is None:
         return picked.search(text) is not None
     return _contains_any(text, strings)
@@ -464,18 +474,29 @@ def _end_words(variant: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(words), articles
 
 
+def _for_pieces(pattern: re.Pattern[str], text: str, script: int) -> re.Pattern[str]:
+    """The pattern `searcher` and `matcher` run on pieces of ``text``: `for_text`'s choice for a short text; for a
+    long one (a whole report) only its variant for the script, without `for_text`'s test of the literals over the
+    whole text: each piece is tested for them (`_prefiltered`), and the pieces a report asks about hold far fewer
+    characters than the report (a piece of a text without a literal holds none either: the same answers)."""
+    if len(text) <= 400:
+        return for_text(pattern, text)
+    return (_CHOICES.get(id(pattern)) or _choice(pattern))[script][0]
+
+
 def searcher(pattern: re.Pattern[str], text: str) -> _Find:
     """``for_text(pattern, text).search``, to call on short pieces of ``text`` (a window before or after a
     word): the same matches; a piece without a literal every match needs is answered without the regex."""
     recent = _RECENT if len(text) > 400 else _RECENT_SHORT
-    chosen = (recent[0] if text is recent[0][0] else _seen(text, recent))[2]
+    seen = recent[0] if text is recent[0][0] else _seen(text, recent)
+    chosen = seen[2]
     key = -id(pattern)  # kept beside `for_text`'s choices (ids are positive, and no two patterns' ids are 1 apart)
     find = chosen.get(key)
     if find is None:
-        picked = for_text(pattern, text)
+        picked = _for_pieces(pattern, text, seen[1])
         find = _SEARCHERS.get(id(picked))  # the variants live as long as their entries in `_CHOICES`
         if find is None:
-            find = _SEARCHERS[id(picked)] = _prefiltered(picked, picked.search)
+            find = _SEARCHERS[id(picked)] = _prefiltered(picked, quick(picked).search)
         chosen[key] = find
     return find
 
@@ -483,13 +504,126 @@ def searcher(pattern: re.Pattern[str], text: str) -> _Find:
 def matcher(pattern: re.Pattern[str], text: str) -> _Find:
     """``for_text(pattern, text).match`` for short pieces of ``text``, as `searcher` is for ``search``."""
     recent = _RECENT if len(text) > 400 else _RECENT_SHORT
-    chosen = (recent[0] if text is recent[0][0] else _seen(text, recent))[2]
+    seen = recent[0] if text is recent[0][0] else _seen(text, recent)
+    chosen = seen[2]
     key = -id(pattern) - 1
     find = chosen.get(key)
     if find is None:
-        picked = for_text(pattern, text)
+        picked = _for_pieces(pattern, text, seen[1])
         find = _MATCHERS.get(id(picked))
         if find is None:
             find = _MATCHERS[id(picked)] = _prefiltered(picked, picked.match)
         chosen[key] = find
     return find
+
+
+# Where a search has nothing to start from (a pattern opening with ``\b``, ``(?<!\w)`` or an optional word), the
+# regex engine tries the whole pattern at every position, testing word boundaries there (slow Unicode look-ups).
+# `quick(pattern)` puts before it a look-ahead for the characters its matches can start with, read from the parsed
+# pattern: the same matches (spans, groups), most positions passed over at one test of a character set.
+_QUICK: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_SET_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+_MAX_FIRST = 40  # characters (ranges and classes count one): a wider set passes over too few positions
+
+
+def _first_items(seq: object, items: list[str]) -> bool | None:
+    """Add to ``items`` (class items, escaped) the characters a match of the parsed sequence ``seq`` can start
+    with; True when the sequence may match the empty string (then what follows it may start a match too), None
+    when the characters are not known."""
+    for op, av in seq:  # type: ignore[attr-defined]
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            items.append(f"\\U{av:08x}")
+            return False
+        if op is sre.IN:
+            for item_op, item_av in av:  # type: ignore[attr-defined]
+                if item_op is sre.LITERAL:
+                    items.append(f"\\U{item_av:08x}")
+                elif item_op is sre.RANGE:
+                    items.append(f"\\U{item_av[0]:08x}-\\U{item_av[1]:08x}")
+                elif item_op is sre.CATEGORY and item_av in _SET_CATEGORIES:
+                    items.append(_SET_CATEGORIES[item_av])
+                else:
+                    return None  # a negated set, a word class ...
+            return False
+        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            inner = av if op is sre.ATOMIC_GROUP else av[3]  # type: ignore[index]
+            if op is sre.SUBPATTERN and (av[1] or av[2]):  # type: ignore[index]
+                return None  # flags changed inside
+            empty = _first_items(inner, items)
+            if empty is None:
+                return None
+            if not empty:
+                return False
+        elif op is sre.BRANCH:
+            empties = [_first_items(branch, items) for branch in av[1]]  # type: ignore[index]
+            if any(empty is None for empty in empties):
+                return None
+            if not any(empties):
+                return False
+        elif op in _REPEATS:
+            empty = _first_items(av[2], items)  # type: ignore[index]
+            if empty is None:
+                return None
+            if av[0] >= 1 and not empty:  # type: ignore[index]
+                return False
+        else:
+            return None  # any character, a back-reference ...
+    return True
+
+
+def _opens_with_prefix(seq: object) -> bool:
+    """Whether the engine finds a prefix of the parsed pattern ``seq`` itself (a literal, a character set, or
+    alternatives each opening with a literal), and so passes over the positions where no match can start."""
+    data = list(seq)  # type: ignore[call-overload]
+    while data and data[0][0] is sre.SUBPATTERN and not data[0][1][1] and not data[0][1][2]:
+        data = list(data[0][1][3])
+    if not data:
+        return False
+    op, av = data[0]
+    if op is sre.LITERAL or op is sre.IN:
+        return True
+    return op is sre.BRANCH and all(branch and branch[0][0] is sre.LITERAL for branch in av[1])
+
+
+def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, or one finding the same matches faster: opened by a look-ahead for the characters its matches
+    start with (see `_first_items`); ``pattern`` itself when they are not known, too many, or a match may be empty,
+    or when the engine has a prefix of its own to search for (`_opens_with_prefix`)."""
+    entry = _QUICK.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    fast = pattern
+    if not pattern.flags & re.IGNORECASE and pattern is not _NEVER:
+        items: list[str] = []
+        try:
+            parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+            empty = _first_items(parsed, items)
+            items = list(dict.fromkeys(items))
+            if empty is False and len(items) <= _MAX_FIRST and not _opens_with_prefix(parsed):
+                candidate = re.compile(f"(?=[{''.join(items)}])(?:{pattern.pattern})", pattern.flags)
+                if candidate.groups == pattern.groups and candidate.groupindex == pattern.groupindex:
+                    fast = candidate
+        except re.error:
+            fast = pattern
+    _QUICK[id(pattern)] = (pattern, fast)
+    return fast
+
+
+def search_span(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)``: None at once when ``text[start:end]`` holds none of the literals every
+    match consumes (`may_match`), else the search of `quick(pattern)` (the same match)."""
+    entry = _MAY_MATCH.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _MAY_MATCH[id(pattern)] = (pattern, _cached_prefilter(pattern))
+    literals = entry[1]
+    if literals is not None:
+        for literal in literals:
+            if text.find(literal, start, end) >= 0:
+                break
+        else:
+            return None
+    return quick(pattern).search(text, start, end)

@@ -9,8 +9,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from processors.extract.fastre import for_text, matcher
 from processors.extract.lexicon import (
     ACTOR_RULES,
     ANAPHOR_PATTERN,
@@ -59,6 +63,7 @@ class ActorMention:
 
 
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _CLITIC_PREFIX = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643]?$")
 
 
@@ -109,7 +114,9 @@ class PhraseIndex:
         recur)."""
         cached = self._by_word.get(word)
         if cached is None:
-            alternatives = tuple(item for key in self._keys(word) for item in self.index.get(key, ()))
+            alternatives = tuple(
+                item for key in self._keys(word) for item in self.index.get(key, ()) if _may_start_at(item[1], word)
+            )
             cached = tuple(
                 self._group(alternatives[i : i + _GROUP_SIZE]) for i in range(0, len(alternatives), _GROUP_SIZE)
             )
@@ -136,26 +143,26 @@ class PhraseIndex:
     def find_all(self, text: str) -> list[tuple[int, int, int]]:
         """Every ``(start, end, label)`` match, overlapping ones included, sorted by start."""
         found: list[tuple[int, int, int]] = []
-        by_word, tries = self._by_word, self._tries
-        for word in _WORD.finditer(text):
-            surface = word.group()
-            groups = by_word.get(surface)  # `_tries`'s cache, read here: most words are in it
-            if groups is None:
-                groups = tries(surface)
-            if not groups:
-                continue
-            start = word.start()
-            for joined, alternatives in groups:
-                if joined is not None and joined.match(text, start) is None:
-                    continue  # none of the run's alternatives matches here
-                for label, compiled in alternatives:
-                    match = compiled.match(text, start)
-                    if match:
-                        end = match.end()
-                        if end > start:
-                            found.append((start, end, label))
-        for label, compiled in self.residual:
-            found.extend((m.start(), m.end(), label) for m in compiled.finditer(text) if m.end() > m.start())
+        by_word = self._by_word
+        # One split gives [gap, word, gap, ..., word, gap]: the words of `_WORD.finditer`, their offsets running sums
+        # of the lengths. The few words that start an alternative are picked in C from `_tries`'s cache, filled
+        # first with the words new to it (a word it could not keep, the cache being full, is looked up one by one).
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
+        missing = set(words).difference(by_word)
+        for surface in missing:
+            self._tries(surface)
+        bounds = list(accumulate(map(len, parts), initial=0))
+        if any(surface not in by_word for surface in missing):
+            tried = list(map(self._tries, words))
+        else:
+            tried = list(map(by_word.__getitem__, words))
+        for j in compress(range(len(words)), tried):
+            _matches_at(text, bounds[2 * j + 1], tried[j], found)
+        for label, compiled in self.residual:  # (`for_text`: the same matches; none of an Arabic one in English)
+            found.extend(
+                (m.start(), m.end(), label) for m in for_text(compiled, text).finditer(text) if m.end() > m.start()
+            )
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
         return found
 
@@ -181,6 +188,83 @@ class PhraseIndex:
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Non-overlapping ``(start, end, label)`` matches, leftmost-longest, ties to the lower label."""
         return leftmost_longest(self.find_all(text))
+
+
+# The strings a match of an alternative starts with (see `_leads`), by the pattern's id; None: not known.
+_LEADS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+_MAX_LEADS = 64
+
+
+def _leads(seq: Any) -> tuple[list[str], bool] | None:
+    """Strings one of which every match of the parsed sequence ``seq`` starts with, and whether each match is one
+    of them exactly (the sequence is literals, optional or alternative literals only); None when too many."""
+    out = [""]
+    for op, av in seq:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # (consumes nothing)
+        if op is sre.LITERAL:
+            out = [prefix + chr(av) for prefix in out]
+            continue
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            inner = _leads(av[3])
+        elif op is sre.BRANCH:
+            branches = [_leads(branch) for branch in av[1]]
+            inner = None
+            if all(branch is not None for branch in branches):
+                inner = ([s for b in branches for s in b[0]], all(b[1] for b in branches))  # type: ignore[index]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            inner = _leads(av[2])
+            if inner is not None:
+                inner = (inner[0] + [""], inner[1])
+        else:
+            return out, False
+        if inner is None:
+            return out, False
+        out = [prefix + s for prefix in out for s in inner[0]]
+        if len(out) > _MAX_LEADS:
+            return None
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+def _may_start_at(compiled: re.Pattern[str], word: str) -> bool:
+    """False when no match of ``compiled`` can start at a word ``word`` of a text (a whole run of ``\\w``,
+    so the text goes on with a character outside ``\\w``, or ends): every match starts with one of its `_leads`,
+    and none of them fits the word."""
+    entry = _LEADS.get(id(compiled))
+    if entry is None or entry[0] is not compiled:
+        leads: tuple[str, ...] | None = None
+        if not compiled.flags & re.IGNORECASE:
+            try:
+                found = _leads(_parser.parse(compiled.pattern, compiled.flags & ~re.UNICODE))
+            except re.error:
+                found = None
+            if found is not None and "" not in found[0]:
+                leads = tuple(found[0])
+        entry = _LEADS[id(compiled)] = (compiled, leads)
+    leads = entry[1]
+    if leads is None:
+        return True
+    size = len(word)
+    return any(
+        word.startswith(lead)
+        or (lead.startswith(word) and not (lead[size].isalnum() or lead[size] == "_"))  # (\\w: alnum or "_")
+        for lead in leads
+    )
+
+
+def _matches_at(text: str, start: int, groups: tuple[_Group, ...], found: list[tuple[int, int, int]]) -> None:
+    """Add to ``found`` the non-empty matches at ``start`` of the alternatives of ``groups`` (`PhraseIndex._tries`)."""
+    for joined, alternatives in groups:
+        if joined is not None and joined.match(text, start) is None:
+            continue  # none of the run's alternatives matches here
+        for label, compiled in alternatives:
+            match = compiled.match(text, start)
+            if match:
+                end = match.end()
+                if end > start:
+                    found.append((start, end, label))
 
 
 def leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -398,13 +482,13 @@ def _resolve_actors(
             continue
         if (
             folded
-            and _BARE_NATIONALITY.match(folded[start:end])
+            and matcher(_BARE_NATIONALITY, folded)(folded[start:end])
             and _CIVIL_NOUN_BEFORE.search(folded, max(0, start - 24), start)
         ):
             continue  # "مواطن تركي", "مصادر ايرانيه": a person's or an outlet's nationality, not the state's forces
         if (
             folded
-            and _DEFINITE_NATIONALITY.match(folded[start:end])
+            and matcher(_DEFINITE_NATIONALITY, folded)(folded[start:end])
             and not _FORCE_NOUN_BEFORE.search(folded, max(0, start - 30), start)
         ):
             continue

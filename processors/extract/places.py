@@ -38,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
+from processors.extract.fastre import quick
 from processors.extract.gazetteer import (
     LATIN_ARTICLES,
     SKELETON_SHORT,
@@ -602,7 +603,7 @@ def _in_governorate(before: str) -> re.Match[str] | None:
     core = before.rstrip()  # (str.isspace is \s)
     if not core.endswith(",") and (len(core) == len(before) or not core.endswith(("in", "of"))):
         return None
-    return _EN_IN_GOVERNORATE.search(before)
+    return quick(_EN_IN_GOVERNORATE).search(before)
 
 
 # "Syria's northern Idlib province" (also with the apostrophe dropped): a direction after the country's name
@@ -973,7 +974,7 @@ def metadata_spans(text: str) -> list[tuple[int, int]]:
     if not any(hint in text for hint in _METADATA_HINTS):
         return []
     spans = [m.span() for m in _METADATA_LINE.finditer(text)] if "\n" in text else []
-    for m in _TAGS_RUN.finditer(text):
+    for m in quick(_TAGS_RUN).finditer(text):
         if any(a <= m.start() < b for a, b in spans):
             continue
         limit = m.end()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from processors.extract.fastre import for_text, matcher, searcher
+from processors.extract.fastre import for_text, matcher, quick, searcher
 from processors.extract.mentions import ActorMention
 
 _CAMPS: dict[str, str] = {
@@ -302,17 +302,19 @@ def resolve_roles(
     tags: list[set[str]] = []
     word = _WORD.match(folded, trigger_start)
     trigger_end = trigger_start + (len(word.group()) if word else 0)
-    from_agent_ok = bool(word) and not for_text(_DEATH_WORD, folded).match(word.group() if word else "")
+    from_agent_ok = bool(word) and not matcher(_DEATH_WORD, folded)(word.group() if word else "")
     # The patterns as `for_text` picks them for this text (the same for every mention); `searcher` and
     # `matcher` read the short windows before and after a mention.
     agent_before = searcher(_AGENT_BEFORE, folded)
     backer_before = searcher(_BACKER_BEFORE, folded)
     opponent_before = searcher(_OPPONENT_BEFORE, folded)
     vso_verb_before = for_text(_VSO_VERB_BEFORE, folded)
+    members_subject_before = for_text(_MEMBERS_SUBJECT_BEFORE, folded)
     from_agent = for_text(_FROM_AGENT, folded)
     loyal_killed_before = searcher(_LOYAL_KILLED_BEFORE, folded)
     counted_dead_before = searcher(_COUNTED_DEAD_BEFORE, folded)
     victim_before = searcher(_VICTIM_BEFORE, folded)
+    lost_men_before = searcher(_LOST_MEN_BEFORE, folded)
     passive_victim_after = matcher(_PASSIVE_VICTIM_AFTER, folded)
     between = searcher(_BETWEEN, folded)
     withdrew_after = matcher(_WITHDREW_AFTER, folded)
@@ -338,7 +340,7 @@ def resolve_roles(
         if from_agent_ok and m.start > trigger_end and from_agent.fullmatch(folded, trigger_end, m.start):
             tag.add("agent")
         if opponent_before(before):
-            if vso_verb_before.search(folded, max(0, m.start - 60), m.start) or _MEMBERS_SUBJECT_BEFORE.search(
+            if vso_verb_before.search(folded, max(0, m.start - 60), m.start) or members_subject_before.search(
                 folded, max(0, m.start - 60), m.start
             ):
                 tag.add("agent")
@@ -349,12 +351,12 @@ def resolve_roles(
         near = folded[max(0, m.start - 22) : m.start]
         if ("من " in near or "في " in near) and _MEMBER_KILLED_BEFORE.search(folded, max(0, m.start - 60), m.start):
             tag |= {"victim", "lost_member"}
-        if loyal_killed_before(before) or counted_dead_before(before) or _LOST_MEN_BEFORE.search(before):
+        if loyal_killed_before(before) or counted_dead_before(before) or lost_men_before(before):
             tag |= {"victim", "lost_member"}
         if (
             victim_before(before)
             or passive_victim_after(after)
-            or _COUNT_BEFORE.search(before)
+            or quick(_COUNT_BEFORE).search(before)
         ):
             tag.add("victim")
         if between(before):
@@ -475,7 +477,7 @@ def resolve_roles(
     # 2b. "قالت وزارة الدفاع الروسية إن طائراتها دمرت ...": the speaker's own forces act.
     if first is None and (
         any("speaker" in tags[i] for i in armed)
-        or _MINISTRY_HINT.search(folded, max(0, trigger_start - 90), trigger_start)
+        or for_text(_MINISTRY_HINT, folded).search(folded, max(0, trigger_start - 90), trigger_start)
     ):
         own = _OWN_FORCES.search(folded, max(0, trigger_start - 40), trigger_start + 12)
         speakers = [i for i in armed if "speaker" in tags[i] and own and mentions[i].end <= own.start()]
