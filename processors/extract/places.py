@@ -130,12 +130,19 @@ _TOKEN_FAST = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670]+(?:'(?!s\\b)\\w+
 # The token patterns as one group, for `re.split`: the same tokens as `finditer`, with the text between them.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _TOKEN_FAST_SPLIT = re.compile(f"({_TOKEN_FAST.pattern})")
+# The two for an ASCII text: the same tokens (the Arabic marks cannot occur, ASCII's \w, \W and \b are Unicode's
+# on ASCII characters), with classes tested by table, not by Unicode category.
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:'(?!s\b)[A-Za-z0-9]+)*)", re.ASCII)
+_TOKEN_FAST_SPLIT_ASCII = re.compile(r"(\w+(?:'(?!s\b)\w+)*)", re.ASCII)
 
 
 def _tokens(text: str) -> _Tokens:
     # One split gives [gap, token, gap, ..., token, gap]; each token's offsets are running sums of the lengths.
     # All of it runs in C, where `finditer` makes a match object (and three reads of it) per token.
-    parts = (_TOKEN_SPLIT if "_" in text else _TOKEN_FAST_SPLIT).split(text)
+    if text.isascii():
+        parts = (_TOKEN_SPLIT_ASCII if "_" in text else _TOKEN_FAST_SPLIT_ASCII).split(text)
+    else:
+        parts = (_TOKEN_SPLIT if "_" in text else _TOKEN_FAST_SPLIT).split(text)
     bounds = list(accumulate(map(len, parts)))
     return _Tokens(bounds[0:-1:2], bounds[1::2], parts[1::2])
 

@@ -28,3 +28,22 @@ def test_tokens_of_a_sentence() -> None:
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert [t.text for t in tokenize("ok\u00e9 2", 0)] == ["ok\u00e9", "2"]  # not ASCII: the general tokenizer
     assert re.ASCII & _TOKEN_SPLIT_ASCII.flags
+
+
+def test_place_tokens_of_ascii_texts_split_alike() -> None:
+    from processors.extract import places
+
+    rng = random.Random(11)
+    alphabet = "ab sZ_90'-\t.\x1c"
+    pairs = (
+        (places._TOKEN_SPLIT, places._TOKEN_SPLIT_ASCII),
+        (places._TOKEN_FAST_SPLIT, places._TOKEN_FAST_SPLIT_ASCII),
+    )
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        for general, ascii_only in pairs:
+            assert ascii_only.split(text) == general.split(text), repr(text)
+    for code in range(128):
+        text = f"x{chr(code)}s y's {chr(code)}"
+        for general, ascii_only in pairs:
+            assert ascii_only.split(text) == general.split(text), repr(text)
