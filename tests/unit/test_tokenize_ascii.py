@@ -47,3 +47,14 @@ def test_place_tokens_of_ascii_texts_split_alike() -> None:
         text = f"x{chr(code)}s y's {chr(code)}"
         for general, ascii_only in pairs:
             assert ascii_only.split(text) == general.split(text), repr(text)
+
+
+def test_tokenize_finds_the_tokens_of_finditer() -> None:
+    from processors.extract.casualties import TOKEN
+
+    rng = random.Random(7)
+    alphabet = "ab Z_9017,.'-\t\n\x1c\"(\u00e9\u0648\u0628\u0642\u062a\u0644 \u00a0"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        expected = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        assert [tuple(t) for t in tokenize(text)] == expected, repr(text)
