@@ -462,6 +462,7 @@ _TERRITORIAL: Final = {"Non-state actor overtakes territory", "Government regain
 _NO_KILLING: Final = {"Arrests", "Agreement", "Peaceful protest", "Non-violent transfer of territory"}
 _BARE_KILL: Final = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
 # "missile strike(s)" with no aircraft in the sentence: missiles fired from the ground or the sea.
+_AIR_ACTION: Final = re.compile(r"قصف|غار|استهدف|مجزره|ارتكب|strike|bomb|struck|hit|pound|target|massacre")
 _MISSILE_STRIKE: Final = re.compile(r"missiles? (?:strikes?|attacks?)\b")
 _MISSILE_BEFORE: Final = re.compile(r"\bmissiles? $")
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?(?:strikes?|raids?|force))\b")
@@ -1253,7 +1254,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if (
             name == "air"
             and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")
-            and not re.search(r"قصف|غار|استهدف|مجزره|ارتكب|strike|bomb|struck|hit|pound|target|massacre", sentence)
+            and not _AIR_ACTION.search(sentence)
             and not _AIRCRAFT_KILLED.search(sentence)
         ):
             continue

@@ -213,15 +213,23 @@ def arabic_key(token: str) -> str:
     return token
 
 
+_APOSTROPHES: Final = re.compile("['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4]")
+
+
 def fold_latin(text: str) -> str:
     """Lower-case ASCII without diacritics or apostrophe-like marks."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub("['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4]", "", text)
+    text = _APOSTROPHES.sub("", text)
     return text.lower()
 
 
 _NISBA_END: Final = re.compile(r"(?:iy+ah?|iy+eh?|ey+eh?|ey+ah?|ieh?)$")
+_DOUBLED: Final = re.compile(r"(.)\1+")  # a character repeated; `_once` keeps one (a compiled call, no template)
+
+
+def _once(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 def latin_key(token: str) -> str:
@@ -233,7 +241,7 @@ def latin_key(token: str) -> str:
     t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("q", "k")
     # Diphthongs: "Deir"/"Dayr"/"Dair", "Sheikh"/"Shaykh"/"Shaikh".
     t = t.replace("ei", "ay").replace("ai", "ay").replace("ey", "ay")
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLED.sub(_once, t)
     if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
         t = t[:-1]
     if len(t) > 3 and t.endswith("e") and t[-2] not in "aeiou":
@@ -241,7 +249,7 @@ def latin_key(token: str) -> str:
     # Short vowels inside a name are written o/u and e/i at will ("Ghota"/"Ghouta", "Jellin"/"Jillin").
     if len(t) > 2:
         t = t[0] + t[1:-1].replace("o", "u").replace("e", "i") + t[-1]
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLED.sub(_once, t)
     return _KEY_SYNONYMS.get(t, t)
 
 
@@ -296,7 +304,7 @@ def latin_skeleton(token: str) -> str:
         t = t[:-1]
     # Doubled letters collapse before the vowels go: consonants a vowel kept apart stay two ("Shahrour" is
     # no "Shaar", "Babuline" no "Balyun").
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLED.sub(_once, t)
     head = "v" if t[0] in "aeiou" else t[0]
     return head + _SKELETON_DROP.sub("", t[1:]) + (NISBA_MARK if nisba else FEMININE_MARK if feminine else "")
 

@@ -389,6 +389,7 @@ _POLITICAL_COALITION: Final = re.compile(r"\b(?:syrian|national|opposition) coal
 _OF_GROUP: Final = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
 _GENERIC_EN: Final = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
 # "مسلحون من ابناء العشائر", "مسلحين تابعين لهيئه تحرير الشام": gunmen of that group, one actor
+_ARTICLE_START: Final = re.compile(r"[وفبل]?(?:ال|لل)")
 _GUNMEN_AR: Final = re.compile(r"^[وفبل]?(?:ال)?(?:مسلحين|مسلحون|مسلحي)$")
 _OF_GROUP_AR = re.compile(r"\s+(?:من\s+(?:ابناء\s+|صفوف\s+)?|(?:ال)?تابعين\s+|(?:ال)?تابعون\s+|ينتمون\s+(?:الي\s+)?)")
 _ADJOINING: Final = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
@@ -529,7 +530,7 @@ def _resolve_actors(
             and last_group
             and last_group != name
             and _GENERIC_GROUP.match(folded[start:end])
-            and (folded[max(0, start - 4) : start] == "the " or re.match(r"[وفبل]?(?:ال|لل)", folded[start:end]))
+            and (folded[max(0, start - 4) : start] == "the " or _ARTICLE_START.match(folded[start:end]))
         ):
             # "the militants" after Islamic State was named: that group again, not the rebels
             found.append(ActorMention(start, end, last_group, anaphoric=True))
