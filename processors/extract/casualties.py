@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, searcher
 
@@ -26,7 +26,7 @@ CasualtyKind = Literal["killed", "injured"]
 Qualifier = Literal["exact", "at_least", "about", "more_than", "convention"]
 
 # An Arabic word glued to the digits after it ("حتى الآن25 قتيلا", a lost space) ends where they begin.
-TOKEN = re.compile(
+TOKEN: Final = re.compile(
     r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0648\u0641\u0628\u0644](?=\d)|[\u0621-\u064a]+(?=\d)|"
     r"[^\W\d]\w*(?:[-']\w+)*|[^\w\s]"
 )
@@ -69,12 +69,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(map(_new_token, zip(parts[1::2], bounds[1:-1:2], bounds[2::2], strict=True)))
 
 
-_TOKEN_SPLIT = re.compile(f"(?=\\S)({TOKEN.pattern})")  # (every token starts at a character that is not a space)
+_TOKEN_SPLIT: Final = re.compile(f"(?=\\S)({TOKEN.pattern})")  # (every token starts at a character that is not a space)
 # `_TOKEN_SPLIT` for an ASCII piece: the same tokens. The Arabic branches cannot match there, a word's first
 # character (a letter or "_") starts no other branch, and the classes are written for ASCII (Unicode's \s
 # also holds \x1c-\x1f), which re.ASCII tests by table, not by Unicode category; every token starts at a character
 # that is not a space, which the look-ahead tests first (a space was tried against each branch).
-_TOKEN_SPLIT_ASCII = re.compile(
+_TOKEN_SPLIT_ASCII: Final = re.compile(
     r"(?=\S)([A-Za-z_]\w*(?:[-']\w+)*|\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[^\w\s\x1c-\x1f])", re.ASCII
 )
 _new_token = partial(tuple.__new__, Token)  # Token(text, start, end) without the Python-level __new__
@@ -82,7 +82,7 @@ _new_token = partial(tuple.__new__, Token)  # Token(text, start, end) without th
 
 # --- Number words ----------------------------------------------------------------------------------
 
-_AR_UNITS = {
+_AR_UNITS: Final = {
     "واحد": 1,
     "واحده": 1,
     "احد": 1,
@@ -113,7 +113,7 @@ _AR_UNITS = {
     "عشر": 10,
     "عشره": 10,
 }
-_AR_TENS = {
+_AR_TENS: Final = {
     "عشرون": 20,
     "عشرين": 20,
     "ثلاثون": 30,
@@ -131,7 +131,7 @@ _AR_TENS = {
     "تسعون": 90,
     "تسعين": 90,
 }
-_AR_HUNDREDS = {
+_AR_HUNDREDS: Final = {
     "مئه": 100,
     "مائه": 100,
     "مئتان": 200,
@@ -153,9 +153,9 @@ _AR_HUNDREDS = {
     "تسعمئه": 900,
     "تسعمائه": 900,
 }
-_AR_THOUSANDS = {"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000, "الاف": 1000, "آلاف": 1000}
+_AR_THOUSANDS: Final = {"الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000, "الاف": 1000, "آلاف": 1000}
 # English number words up to a dozen (also read by the assembler for the shares ACLED notes give places)
-EN_UNITS = {
+EN_UNITS: Final = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -178,7 +178,7 @@ EN_UNITS = {
     "a dozen": 12,
     "dozen": 12,
 }
-_SCALE_WORDS = {
+_SCALE_WORDS: Final = {
     "الف": 1000,
     "الفا": 1000,
     "الاف": 1000,
@@ -190,7 +190,7 @@ _SCALE_WORDS = {
     "مئه": 100,
     "hundred": 100,
 }
-_EN_TENS = {
+_EN_TENS: Final = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -201,7 +201,7 @@ _EN_TENS = {
     "ninety": 90,
 }
 # Vague quantities and the ACLED convention they are coded with.
-_VAGUE = {
+_VAGUE: Final = {
     "عشرات": 12,
     "العشرات": 12,
     "مئات": 100,
@@ -213,13 +213,13 @@ _VAGUE = {
     "multiple": 10,
     "numerous": 10,
 }
-_VAGUE_PHRASES = re.compile(
+_VAGUE_PHRASES: Final = re.compile(
     r"(?<!\w)(?:(?:عدد من|عددا من)(?!\s+(?:\S+وا|قتل)(?!\w))|عدد غير معروف من|عدد كبير من|عددا كبيرا من)|"
     r"\b(?:a number of|"
     r"an unknown number of|"
     r"unknown number of|an unspecified number of|a number of)\b"
 )
-_AR_DUALS = {
+_AR_DUALS: Final = {
     "عنصرين": "p",
     "عنصران": "p",
     "شخصين": "p",
@@ -277,8 +277,8 @@ _AR_DUALS = {
     "فتيين": "p",
 }
 # "مدنيين اثنين", "مقاتلين اثنين": a plural-looking word made a dual by the number word after it
-_TWO_AFTER = frozenset({"اثنان", "اثنين", "اثنتان", "اثنتين"})
-_AR_SINGULAR_PERSON = frozenset(
+_TWO_AFTER: Final = frozenset({"اثنان", "اثنين", "اثنتان", "اثنتين"})
+_AR_SINGULAR_PERSON: Final = frozenset(
     {
         "عنصر",
         "شخص",
@@ -360,34 +360,34 @@ _AR_SINGULAR_PERSON = frozenset(
         "ممرض",
     }
 )
-_SINGULAR_STARTS = _AR_SINGULAR_PERSON | {"a", "an", "the"}  # the words `_singular_victim` reads from
+_SINGULAR_STARTS: Final = _AR_SINGULAR_PERSON | {"a", "an", "the"}  # the words `_singular_victim` reads from
 
 # --- Word classes ------------------------------------------------------------------------------------
 
-_KILL_AR = re.compile(
+_KILL_AR: Final = re.compile(
     r"^(?:[وف]?[بل]?)(?:مقتل|قتل|قتلت|قتلوا|يقتل|تقتل|قتلي|قتيل|قتيلا|القتلي|مصرع|مصرعه|مصرعهم|مصرعها|مصرعهما|"
     r"مقتله|مقتلها|مقتلهما|مقتلهم|حتفهما|استشهاده|استشهادها|استشهادهما|وفاته|وفاتها|وفاتهما|"
     r"استشهاد|استشهد|استشهدوا|شهيد|شهيدا|شهداء|الشهداء|حتفه|حتفهم|حتفها|وفاه|توفي|ارواح|حياه|ضحايا|"
     r"الضحايا|ضحيه|جثث|جثه|جثامين|اعدام|اعدم|اعدمت|اغتيال|اغتيل|اغتال|اغتالت|اغتالوا|هلاك|قضوا|قضي|سقوط|اوقع|اوقعت|اسفر|"
     r"اسفرت|حصد|حصدت|خسائر|قتلاهم|قتلاه|خسر|خسرت|خسروا|يخسر|تخسر|فارق|فارقت|فارقوا|فارقا|قضين|قضيا)$"
 )
-_INJ_AR = re.compile(
+_INJ_AR: Final = re.compile(
     r"^(?:[وف]?[بل]?)(?:اصابه|اصابات|اصيب|اصيبت|اصيبوا|جرحي|الجرحي|جريح|جريحا|جرح|جرحت|جرحوا|اصابتهم|مصاب|"
     r"مصابين|المصابين|مصابا|بجروح|جروح|اصابته|اصابتها|اصابتهما)$"
 )
-_DESTROYED_FIGHTERS_EN = re.compile(
+_DESTROYED_FIGHTERS_EN: Final = re.compile(
     r"\b(?:destroyed|destroying|destroys|wiped out|annihilated)\s+(?:at least |more than |over |up to |about |some )?"
     r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:terrorists|militants|fighters|gunmen|jihadists|insurgents|mercenaries)\b"
 )
 # Words of _PERSON_NOUN_EN that name a side, not people: "12 YPG fighters" but "12 YPG targets".
-_SIDE_MODIFIERS_EN = frozenset(
+_SIDE_MODIFIERS_EN: Final = frozenset(
     {
         "army", "regime", "syrian", "government", "pro-government", "is", "hts", "sdf", "ypg", "turkish", "russian",
         "iraqi", "allied", "loyalist", "opposition", "islamist", "kurdish", "iranian", "security", "us", "american",
         "coalition", "isis",
     }
 )
-_KILL_EN = frozenset(
+_KILL_EN: Final = frozenset(
     {
         "assassinated",
         "assassinating",
@@ -427,17 +427,17 @@ _KILL_EN = frozenset(
         "succumbed",  # "succumbed to his wounds": died of them
     }
 )
-_INJ_EN = frozenset(
+_INJ_EN: Final = frozenset(
     {"injured", "wounded", "wounding", "injuring", "hurt", "hurting", "injuries", "wounds", "injury", "treated",
      "hospitalized"}
 )
-_BOTH = re.compile(
+_BOTH: Final = re.compile(
     r"casualties|قتيل وجريح|قتلي وجرحي|قتيلا وجريحا|بين قتيل وجريح|killed (?:and|or) "
     r"(?:wounded|injured)|dead (?:and|or) (?:wounded|injured)|قتلي ومصابين|killed or wounded"
 )
 
 # A count after a verb of both kinds: "killed or wounded 15", "قتل وجرح سبعة" (ACLED: no split, no toll).
-_BOTH_BEFORE = re.compile(
+_BOTH_BEFORE: Final = re.compile(
     r"\b(?:killed|killing|kills) (?:and|or) (?:wounded|wounding|injured|injuring|hurt)(?: at least| more than| some"
     r"| about| nearly| around| over| up to)?\s*$|"
     r"(?<!\w)(?:قتل|مقتل|قتلت|قتلوا) و(?:جرح|جرحت|اصيب|اصابه|اصابت|اصيبوا|جرحوا)"
@@ -461,7 +461,7 @@ def _named_before(folded: str, start: int, at: int) -> bool:
     )
 
 
-_PERSON_NOUN_AR = re.compile(
+_PERSON_NOUN_AR: Final = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:عنصر|عناصر|عنصرا|مقاتل|مقاتلا|مقاتلين|مقاتلي|مقاتلو|مسلح|مسلحا|مسلحين|مسلحي|"
     r"جندي|جنديا|جنود|عسكري|عسكريا|عسكريين|شخص|شخصا|اشخاص|مدني|مدنيا|مدنيين|مدنيون|مواطن|مواطنا|"
     r"مواطنين|طفل|طفلا|اطفال|امراه|نساء|سيده|سيدات|رجل|رجال|ضابط|ضباط|قيادي|قياديا|قياديين|عضو|اعضاء|"
@@ -470,7 +470,7 @@ _PERSON_NOUN_AR = re.compile(
     r"مصلين|متظاهرين|معتقلين|اسري|رهائن|شرطيين|مدنيه|طفله|فتاه|فتيات|مسنين|مسن|موظفين|موظفا|طلاب|"
     r"جهاديين|ارهابيين|ارهابيا|متشددين|ثوار|انتحاريين|اخرون|اخرين)$"  # "واصيب 6 اخرون": six others
 )
-_PERSON_NOUN_EN = frozenset(
+_PERSON_NOUN_EN: Final = frozenset(
     {
         "people",
         "persons",
@@ -634,8 +634,8 @@ _PERSON_NOUN_EN = frozenset(
         "local",
     }
 )
-_PERCENT_AR = re.compile(r"\s*(?:في\s+(?:ال)?|بال)(?:مئه|مائه)(?!\w)")
-_NON_PERSON = re.compile(
+_PERCENT_AR: Final = re.compile(r"\s*(?:في\s+(?:ال)?|بال)(?:مئه|مائه)(?!\w)")
+_NON_PERSON: Final = re.compile(
     r"^(?:[وف]?[بلك]?(?:ال)?)(?:قذائف|قذيفه|صواريخ|صاروخ|صاروخا|غارات|غاره|ضربات|ضربه|براميل|برميل|برميلا|"
     r"قري|قريه|بلدات|بلده|مدن|مدينه|منازل|منزل|مباني|مبني|طائرات|طائره|دبابات|دبابه|اليات|اليه|اليه|"
     r"عربات|عربه|سيارات|سياره|ساعه|ساعات|يوم|يوما|ايام|اسبوع|اسابيع|شهر|شهرا|اشهر|عام|عاما|اعوام|سنه|"
@@ -643,7 +643,7 @@ _NON_PERSON = re.compile(
     r"بالمائه|في|نازح|نازحين|مهجر|مهجرين|لاجئ|لاجئين|نقاط|نقطه|مواقع|موقع|حواجز|حاجز|مستشفي|مستشفيات|"
     r"مدارس|مدرسه|الف|هكتار|طن|اطنان|الاف|مرات|مره|محاور|محور|جبهات|نقطه|كتيبه|فصيلا|فصائل|جرعه)$"
 )
-_NON_PERSON_EN = frozenset(
+_NON_PERSON_EN: Final = frozenset(
     {
         "shells",
         "shell",
@@ -737,7 +737,7 @@ _NON_PERSON_EN = frozenset(
         "fighting",
     }
 )
-_QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
+_QUALIFIERS: Final[tuple[tuple[re.Pattern[str], Qualifier], ...]] = (
     (
         re.compile(r"(?:ما )?لا يقل عن$|ما لا يقل$|at least$|no (?:fewer|less) than$|a minimum of$"),
         "at_least",
@@ -757,15 +757,15 @@ _QUALIFIERS: tuple[tuple[re.Pattern[str], Qualifier], ...] = (
         "about",
     ),
 )
-_AT_LEAST_AFTER_NUMBER = re.compile(r"\s*(?:علي الاقل|على الاقل)(?!\w)")
-_TRAILING_AT_LEAST = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|على الاقل|at least)")
-_SUBSET = re.compile(
+_AT_LEAST_AFTER_NUMBER: Final = re.compile(r"\s*(?:علي الاقل|على الاقل)(?!\w)")
+_TRAILING_AT_LEAST: Final = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:علي الاقل|على الاقل|at least)")
+_SUBSET: Final = re.compile(
     r"(?:بينهم|بينهن|منهم|منهن|من بينهم|من بينهن|including|among them|of them|of whom|"
     r"among whom|among the dead|among those|بينها|among|(?<!\w)بين (?:ال)?(?:قتلي|ضحايا|شهداء|جرحي|مصابين)|"
     r"(?:dead|victims|killed|fatalities) included|(?:dead|victims|killed) were|\binclud(?:ed|es|e)|"
     r"\bincluding (?:at least|more than|about|some|nearly|around|almost|over))\W*$"
 )
-_CUMULATIVE = re.compile(
+_CUMULATIVE: Final = re.compile(
     r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|الصباح|الفجر|الساعات الاولي)\S*(?: \S+)?(?: اليوم| امس|$))|"
     r"حصيله اجماليه|الحصيله الاجماليه|اجمالي|مجموع|المجموع|ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|"
     r"ارتفعت|ارتفاع|العام الجاري|العام الماضي|خلال العام|منذ مطلع|منذ بدايه|منذ بدء|(?<!مخلفات )الحرب|سنوات|"
@@ -783,23 +783,23 @@ _CUMULATIVE = re.compile(
     r"past (?:few |several )?(?:days|weeks))\b"
 )
 # "killed 30 over three days", "a second day of raids that has killed 30": English tolls of several days.
-_MULTI_DAY_EN = re.compile(
+_MULTI_DAY_EN: Final = re.compile(
     r"\b(?:over|in|during|within|across) (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|few|"
     r"\d) (?:days|weeks|months)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh) (?:straight |consecutive |successive )?day\b|"
     r"\b(?:48|72) hours\b"
 )
 # "لقي اكثر من 370 مدنيا مصرعهم، في اربعه ايام من القصف": a toll over several days, past a comma.
-_OVER_DAYS_AFTER = re.compile(
+_OVER_DAYS_AFTER: Final = re.compile(
     r"\s*(?:\S+\s+){0,3}?\S*,\s*(?:في|خلال|طوال|علي مدي|علي مدار) (?:\S+ )?"
     r"(?:ايام|يوما|يومين|يومي|اسابيع|اسبوعين)(?!\w)"
 )
 # "قتل 30 جنديا ... و25 من عناصر الفصائل خلال الفتره ذاتها": the period named before, so a total.
-_SAME_PERIOD_AFTER = re.compile(
+_SAME_PERIOD_AFTER: Final = re.compile(
     r"(?<!\w)(?:خلال|في|طوال) (?:ال)?(?:فتره|مده) (?:ذاتها|نفسها)(?!\w)|\b(?:during|in|over) the same period\b"
 )
 # "3 ايرانيين كانوا بين القتلي", "two Britons were among the dead": some of an event's dead, not its toll.
-_SUBSET_AFTER = re.compile(
+_SUBSET_AFTER: Final = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:كانوا\s+|كان\s+|هم\s+)?(?:من\s+)?(?:بين|ضمن)\s+(?:ال)?(?:قتلي|ضحايا)(?!\w)|"
     r"^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are)\s+among\s+(?:the\s+)?(?:dead|killed|victims|fatalities)\b|"
     r"^\s*of (?:the|those) (?:dead|killed|victims|fatalities)\b|"  # "at least 10 of the dead came in ..."
@@ -807,7 +807,7 @@ _SUBSET_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,6}?among\s+(?:the\s+|those\s+)?(?:[\w,-]+\s+){0,2}?"
     r"(?:dead|killed|victims|fatalities)\b"
 )
-_TOLL_RISE_TARGET = re.compile(
+_TOLL_RISE_TARGET: Final = re.compile(
     r"(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|لتبلغ|"
     r"ليبلغ)(?:\s+\S+){0,8}?\s+"
     r"(?:الي|ل|حتي)\s*$|\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|toll to|"
@@ -817,13 +817,13 @@ _TOLL_RISE_TARGET = re.compile(
 # What a rising toll is attached to. A named incident ("حصيله تفجير اعزاز", "the toll from the
 # blast") makes the new figure that incident's toll; a period or campaign ("منذ بدء", "this year",
 # "الحمله") makes it a running total.
-_INCIDENT_NOUN = re.compile(
+_INCIDENT_NOUN: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:تفجير|انفجار|التفجير|مفخخه|انتحاري|عبوه|غاره|الغاره|غارات|ضربه|ضربات|قصف|هجوم|"
     r"مجزره|مذبحه|استهداف|كمين|اغتيال|اشتباك|اشتباكات|حادثه|اعتداء)(?!\w)|"
     r"\b(?:blasts?|bombings?|explosions?|car bombs?|attacks?|(?:air ?)?strikes?|airstrikes?|raids?|ambush|"
     r"massacres?|shelling|assaults?|suicide bomb\w*|clash(?:es)?|incident)\b"
 )
-_PERIOD_TOLL = re.compile(
+_PERIOD_TOLL: Final = re.compile(
     r"(?<!\w)(?:منذ(?! (?:صباح|فجر|ظهر|عصر|مساء|ليل|ليله|منتصف ليل|الصباح|الفجر|الساعات الاولي)\S*"
     r"(?: \S+)?(?: اليوم| امس|$))|خلال (?:\S+ )?(?:الشهر|الاشهر|الاسبوع|الاسابيع|العام|الايام|الحمله|"
     r"الفتره|سنوات|اشهر|اسابيع|ايام)|حمله|الحمله|التصعيد|العمليه العسكريه|العمليات العسكريه|الحرب|"
@@ -832,7 +832,7 @@ _PERIOD_TOLL = re.compile(
     r"last (?:year|month|week)|campaign|offensive|so far|to date|in all|overall|total|cumulative|"
     r"war|conflict|month|months|weeks|years)\b"
 )
-_RISE_START = re.compile(
+_RISE_START: Final = re.compile(
     r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|ارتفاع|يرفع|ليرفع|ترفع|لترفع|وصل|لتصل|ليصل|يصل|تصل|بلغ|"
     r"لتبلغ|ليبلغ)(?!\w)|"
     r"\b(?:rose|rising|raising|bringing|brought|brings|climbed|reached|risen|rises|climbs|reaches|jumps|jumped|"
@@ -840,11 +840,11 @@ _RISE_START = re.compile(
 )
 
 
-_WHO_AFTER = re.compile(r"\s+عدد\s+(?:ال\S+\s+)?(?:الذين|اللذين|اللتين|اللواتي|اللاتي|ممن)\s+(\S+)")
-_CLAUSE_MARK = re.compile(r"[.;,،]")
+_WHO_AFTER: Final = re.compile(r"\s+عدد\s+(?:ال\S+\s+)?(?:الذين|اللذين|اللتين|اللواتي|اللاتي|ممن)\s+(\S+)")
+_CLAUSE_MARK: Final = re.compile(r"[.;,،]")
 # "قتل 8 من قوات النظام والمسلحين الموالين لها، و4 من الفصائل": a comma before the next side's count "و4 من"
-_LIST_AFTER_COMMA = re.compile(r"[^.;,،]*[,،]\s*و\s*")
-_TAIL_BREAK = re.compile(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s")
+_LIST_AFTER_COMMA: Final = re.compile(r"[^.;,،]*[,،]\s*و\s*")
+_TAIL_BREAK: Final = re.compile(r"[.;،,]|\s(?:فيما|بينما|while|and the|as)\s")
 
 
 def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, end: int) -> str:
@@ -883,13 +883,13 @@ def _incident_rise(folded: str, offset: int, first_start: int, last_end: int, en
 # A toll the text updates with no incident named: one that rose "later" ("the death toll later rose to 30"; not
 # "bringing ... to", "ليرتفع ... الى": a running count the clause adds to; a bare "the death toll reached 330" may
 # be a campaign's).
-_UPDATED_TOLL = re.compile(r"\b(?:later|subsequently)\b|(?<!\w)(?:لاحقا|في وقت لاحق)(?!\w)")
-_RISE_PAST_AND_AR = re.compile(r"(?<!\w)[وف](?:ارتفع|ارتفعت)(?!\w)")
-_BRINGING = re.compile(r"bring|brought|rais|ل|ي|ت")
+_UPDATED_TOLL: Final = re.compile(r"\b(?:later|subsequently)\b|(?<!\w)(?:لاحقا|في وقت لاحق)(?!\w)")
+_RISE_PAST_AND_AR: Final = re.compile(r"(?<!\w)[وف](?:ارتفع|ارتفعت)(?!\w)")
+_BRINGING: Final = re.compile(r"bring|brought|rais|ل|ي|ت")
 
 
-_RESULT_BEFORE = re.compile(r"(?<!\w)[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت)(?!\w)")
-_EARLIER_EVENT = re.compile(
+_RESULT_BEFORE: Final = re.compile(r"(?<!\w)[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت|اوقع|اوقعت)(?!\w)")
+_EARLIER_EVENT: Final = re.compile(
     r"(?<!\w)(?:غداه|عقب|بعد (?:يوم|يومين|ايام|ساعات|اسبوع|ايام قليله) (?:من|علي))"
     r"(?: (?:[وفبل]?(?:مقتل|سقوط|استشهاد|مصرع|قتل)|حصيله|ال\S+)){0,2}(?: نحو| قرابه| حوالي)?\s*$|"
     r"\b(?:a|one|two|three|several|a few) (?:days?|weeks?) (?:after|since)(?: \S+){0,3}\s*$|"
@@ -899,8 +899,8 @@ _EARLIER_EVENT = re.compile(
 )
 # "the previous toll was 20", "had earlier put the death toll at 5", "the toll, which initially stood at
 # 3": a figure the text gives as replaced by a newer one.
-_QUALIFIER_EN = r"(?:(?:at least|more than|over|around|about|nearly|some|up to)\s+)?"
-_SUPERSEDED_TOLL = re.compile(
+_QUALIFIER_EN: Final = r"(?:(?:at least|more than|over|around|about|nearly|some|up to)\s+)?"
+_SUPERSEDED_TOLL: Final = re.compile(
     r"\b(?:previous|earlier|initial|preliminary|first|old|former|last)\s+(?:death\s+|casualty\s+)?toll\s+"
     r"(?:was\s+|of\s+|at\s+|stood at\s+|had been\s+)?" + _QUALIFIER_EN + r"$|"
     r"\b(?:earlier|initially|previously|first)\s+(?:put|puts|reported|gave|given|cited|placed|said|had)\s+"
@@ -912,7 +912,7 @@ _SUPERSEDED_TOLL = re.compile(
 )
 
 
-_EARLIER_TOLL_EN = re.compile(
+_EARLIER_TOLL_EN: Final = re.compile(
     r"\b(?:days?|weeks?|hours?|months?) after\b(?:(?![,;.]).){0,70}?(?:\b(?:left|killed|killing|claimed|"
     r"claiming|injured|injuring|wounded|wounding)|,\s*(?:killing|claiming|leaving))\s+(?:the lives of\s+)?"
     + _QUALIFIER_EN
@@ -921,7 +921,7 @@ _EARLIER_TOLL_EN = re.compile(
 
 
 # "a day after the army stormed the town rebels killed 12": a clause of its own ends the "after" clause.
-_CLAUSE_VERB_EN = re.compile(
+_CLAUSE_VERB_EN: Final = re.compile(
     r"\b(?:stormed|entered|seized|captured|took|launched|began|started|withdrew|retreated|pulled|reached|"
     r"arrived|returned|fled|attacked|advanced|broke|ended)\b"
 )
@@ -929,13 +929,13 @@ _CLAUSE_VERB_EN = re.compile(
 
 # A finite verb (or a participle used as one) in the words between "after" and ", killing": "collapsed",
 # "bombed", "blew", "struck"; not the participles that describe a noun ("a car rigged with explosives").
-_FINITE_VERB_EN = re.compile(
+_FINITE_VERB_EN: Final = re.compile(
     r"\b(?!(?:armed|rigged|booby-trapped|suspected|unidentified|unmanned|alleged|injured|wounded|"
     r"displaced|besieged|detained|abandoned|fortified|used|led|based|backed)\b)"
     r"(?:[a-z]{3,}ed|blew|struck|hit|shot|took|went|fell|broke|came|ran|held|won|lost|met|began|threw|fired|"
     r"set|tore)\b"
 )
-_PARTICIPLE_TAIL = re.compile(r",\s*(?:killing|claiming|leaving)\s+(?:the lives of\s+)?" + _QUALIFIER_EN + r"$")
+_PARTICIPLE_TAIL: Final = re.compile(r",\s*(?:killing|claiming|leaving)\s+(?:the lives of\s+)?" + _QUALIFIER_EN + r"$")
 
 
 def _earlier_toll_en(clause_before: str) -> bool:
@@ -957,7 +957,7 @@ def _earlier_toll_en(clause_before: str) -> bool:
 
 # "regime offensive in the north leaves 70 dead": the offensive is the subject of a simple-tense toll verb,
 # the one operation's toll (not "the offensive has killed 400", not "since the offensive began").
-_OFFENSIVE_LEAVES = re.compile(
+_OFFENSIVE_LEAVES: Final = re.compile(
     r"(?:\s+[\w'-]+){0,8}?\s+(?:leaves|left|kills|killed|claims|claimed)\s+" + _QUALIFIER_EN + r"$"
 )
 
@@ -973,8 +973,8 @@ def _offensive_leaves(before: str, cum: re.Match[str]) -> bool:
 
 # "30 children were among 39 people killed": the count after "were among" is the whole toll.
 # ("they were among 19 people killed across the province": with a pronoun the count is a wider total.)
-_AMONG_TOTAL_BEFORE = re.compile(r"(?<!\bthey )(?<!\bthese )(?<!\bthose )\b(?:were|are) among (?:the )?$")
-_SUBSET_LIST_EN = re.compile(
+_AMONG_TOTAL_BEFORE: Final = re.compile(r"(?<!\bthey )(?<!\bthese )(?<!\bthose )\b(?:were|are) among (?:the )?$")
+_SUBSET_LIST_EN: Final = re.compile(
     r"\binclud(?:ing|ed|es)\s+(?:\d[\d,]*\s+[\w-]+\s+(?:and\s+)?){1,4}$"
 )
 
@@ -985,20 +985,20 @@ def _superseded_toll(clause_before: str) -> bool:
 
 
 # "hundreds of people have been killed in ...": with a vague quantity, the present perfect tells a running total.
-_HAVE_BEEN_KILLED_AFTER = re.compile(
+_HAVE_BEEN_KILLED_AFTER: Final = re.compile(
     r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,4}?(?:have|has)\s+(?:now\s+|so far\s+|reportedly\s+)?"
     r"(?:been\s+killed|died|perished|lost their lives)\b"
 )
 # "raids that have claimed hundreds of lives", "attacks that have left hundreds dead"
-_HAVE_CLAIMED_BEFORE = re.compile(r"\b(?:have|has) (?:also |now |so far )?(?:claimed|left|killed|cost)\s+$")
+_HAVE_CLAIMED_BEFORE: Final = re.compile(r"\b(?:have|has) (?:also |now |so far )?(?:claimed|left|killed|cost)\s+$")
 # "... have been killed and 700 injured in August shelling", "... over the past three days": a period named
 # anywhere later in the sentence of a present-perfect toll makes it a running total.
-_PERIOD_EN = re.compile(
+_PERIOD_EN: Final = re.compile(
     r"\b(?:(?:in|during|throughout|since) (?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)|this (?:week|month|year)|so far|since)\b"
 )
 # "the group has lost 463 fighters": what a side has lost so far, not one event's dead.
-_HAS_LOST_BEFORE = re.compile(r"\b(?:has|have) (?:so far |now |already )?lost " + _QUALIFIER_EN + r"$")
+_HAS_LOST_BEFORE: Final = re.compile(r"\b(?:has|have) (?:so far |now |already )?lost " + _QUALIFIER_EN + r"$")
 
 
 def _running_total_en(folded: str, q: _Quantity, before_text: str, after_text: str, at: int, end: int) -> bool:
@@ -1017,12 +1017,12 @@ def _running_total_en(folded: str, q: _Quantity, before_text: str, after_text: s
 
 
 # A sentence passed by a court (the court's building or a courtyard is a scene, not a ruling)
-_SENTENCE_COURT = re.compile(
+_SENTENCE_COURT: Final = re.compile(
     r"بالاعدام|حكم|احكام|sentenced|sentence|death penalty|\bcourts?\b(?! ?(?:house|building|complex|compound|premises))"
     r"|trial"
 )
-_AGE = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|من عمر\S*|سنوات|yr)")
-_ZERO = re.compile(
+_AGE: Final = re.compile(r"^(?:-?years?-old|years? old|عاما|سنه|من العمر|من عمر\S*|سنوات|yr)")
+_ZERO: Final = re.compile(
     r"\bno (?:reported |immediate |known )?(?:casualties|fatalities|deaths|injuries|one was (?:killed|hurt|"
     r"injured))|\bneither (?:injuries|fatalities|casualties|deaths) nor (?:injuries|fatalities|casualties|"
     r"deaths)|\bwithout (?:causing )?(?:any )?(?:casualties|fatalities|injuries)|\bno (?:injuries|"
@@ -1032,14 +1032,14 @@ _ZERO = re.compile(
     r"(?<!\w)(?:لا|دون|بدون) (?:ورود |توفر )?(?:انباء|معلومات) عن (?:وقوع )?(?:اصابات|خسائر بشريه|ضحايا)"
 )
 # Cheap gate: a sentence with none of these stems holds no toll.
-_ANY_TOLL_WORD = re.compile(
+_ANY_TOLL_WORD: Final = re.compile(
     r"قتل|مقتل|قتيل|مصرع|استشهد|استشهاد|شهيد|شهداء|حتف|وفاه|توفي|ارواح|حياه|ضحاي|ضحيه|جث|اعدام|اعدم|اغتيال|اغتال|"
     r"اغتيل|هلاك|قضوا|قضي|قضت|قضين|فارق|سقوط|اوقع|اسفر|حصد|خسائر|خسر|اصاب|اصيب|جرح|جريح|مصاب|kill|dead|die|death|fatalit|"
     r"lives|slain|perish|execut|bodies|body of|toll|lost|claimed|martyr|victim|assassinat|shot|murder|behead|injur|"
     r"wound|hurt|casualt|coded|eliminat|neutrali|crucif|massacr|treated|hospitali|destroy|wiped out|annihilat"
 )
 # A sentence that counts from the start of the war, a year or a campaign gives totals, not tolls.
-_SENTENCE_TOTAL = re.compile(
+_SENTENCE_TOTAL: Final = re.compile(
     r"(?<!\w)منذ (?:اندلاع|بدء|بدايه|مطلع|منتصف|انطلاق|عام|العام|سنوات|سبع|ست|خمس|ثماني|اواخر|اوائل)|"
     r"(?<!\w)منذ (?:\S+ ){0,3}(?:19|20)\d\d|حصيله (?:\S+ ){0,3}(?:سنوات|الحرب|النزاع)|"
     # "منذ بدات قوات النظام تصعيدا ... اودي بحياه 700": since a campaign began
@@ -1057,10 +1057,10 @@ _SENTENCE_TOTAL = re.compile(
     r"\bsince (?:it|they|the (?:group|organi[sz]ation|militants|jihadists)) (?:declared|launched|began|started|"
     r"emerged|took|seized|captured|entered)\b"
 )
-MAX_EVENT_TOLL = 1000
-_CODED_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
-_CODED = re.compile(rf"\bcoded (?:(?:as|to|at) {_CODED_N}|{_CODED_N}(?! (?:in|to|at) (?!this|each)))")
-_MONTH_WORDS = re.compile(
+MAX_EVENT_TOLL: Final = 1000
+_CODED_N: Final = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b"
+_CODED: Final = re.compile(rf"\bcoded (?:(?:as|to|at) {_CODED_N}|{_CODED_N}(?! (?:in|to|at) (?!this|each)))")
+_MONTH_WORDS: Final = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
     r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|"
     r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|من)$"
@@ -1079,7 +1079,7 @@ class _Quantity:
 # An ACLED note's own total over what it tells: a known toll plus the unknown number coded as 10 ("coded as
 # 10 for a total of 14", "(23 fatalities recorded in total)", "Total fatalities coded as 9", a closing
 # "7 fatalities."). A sentence that also splits or spreads a total over places is left to the split rules.
-_NOTE_TOTAL = re.compile(
+_NOTE_TOTAL: Final = re.compile(
     r"\b(?:for|with) (?:a|the) total (?:fatality count |number of fatalities |of fatalities )?(?:of |coded (?:as|to) )?"
     r"(\d+)\b|"
     r"\b(\d+) (?:total )?(?:fatalities|deaths) (?:were )?(?:recorded |coded )?(?:in )?total\b|"
@@ -1090,12 +1090,12 @@ _NOTE_TOTAL = re.compile(
 )
 # A note's addition to the toll it coded: "..., with 3 additional deaths added for the men who blew themselves
 # up", "one extra fatality coded for the driver".
-_EXTRA_CODED = re.compile(
+_EXTRA_CODED: Final = re.compile(
     rf"\b{_CODED_N} (?:additional|extra) (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added)\b|"
     rf"\b{_CODED_N} (?:fatalit(?:y|ies)|deaths?) (?:(?:was|were|is|are) )?(?:coded|added) for (?:the |each )?"
     r"(?:suicide|driver|bomber|attacker|perpetrator)"
 )
-_SPLIT_WORDS = re.compile(r"\b(?:split|spread|distributed|divided|allocated|each|respectively)\b")
+_SPLIT_WORDS: Final = re.compile(r"\b(?:split|spread|distributed|divided|allocated|each|respectively)\b")
 
 
 def _coded_value(word: str) -> int:
@@ -1106,7 +1106,7 @@ def _strip_w(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] == "و" else word
 
 
-_WEEKDAY_NUMBERS = frozenset({"الاحد", "الاثنين"})
+_WEEKDAY_NUMBERS: Final = frozenset({"الاحد", "الاثنين"})
 
 
 @lru_cache(maxsize=8192)
@@ -1285,10 +1285,10 @@ def _is_injury(word: str) -> bool:
     return (not word.isascii() and bool(_INJ_AR.match(word))) or word in _INJ_EN  # _INJ_AR: Arabic words
 
 
-_ATTACK_IN_COURT = re.compile(r"غاره|قصف|strike|shell|clash|اشتباك")
+_ATTACK_IN_COURT: Final = re.compile(r"غاره|قصف|strike|shell|clash|اشتباك")
 # "killed a unit leader of the faction and six more gunmen": one toll of seven.
-_ONE_AND_MORE = re.compile(r"(?:\s+(?:of|from|in)(?:\s+[\w'-]+){1,3})?\s+and\s*")
-_MORE_AFTER = re.compile(r"\s+(?:more|other|others)\b")
+_ONE_AND_MORE: Final = re.compile(r"(?:\s+(?:of|from|in)(?:\s+[\w'-]+){1,3})?\s+and\s*")
+_MORE_AFTER: Final = re.compile(r"\s+(?:more|other|others)\b")
 
 
 def _others_are_people(tokens: list[Token], q: _Quantity, nxt: list[str]) -> bool:
@@ -1334,18 +1334,18 @@ def _with_one_named_before(
     return casualty
 
 
-_AND_ONLY = re.compile(r"\s+and\s+")
-_UNARMED_NOUN_EN = re.compile(
+_AND_ONLY: Final = re.compile(r"\s+and\s+")
+_UNARMED_NOUN_EN: Final = re.compile(
     r"\s+(?:\S+\s+)?(?:people|civilians|children|women|men|residents|villagers|teachers|students|pupils|"
     r"schoolchildren|workers|doctors|nurses|medics|paramedics|patients|worshippers|passengers|rescuers|"
     r"volunteers|journalists|farmers|shepherds|boys|girls|infants|babies|relatives|staff)\b"
 )
-_GENERIC_DEAD_EN = re.compile(r"\s+(?:\S+\s+)?(?:people|civilians|residents|persons)\b")
-_KIN_JOIN = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
-_COUNT_APPOSITION = re.compile(r"\s*,\s*(?!and\s)(?:\S+\s+)?")  # (", and one fighter": one more, not a part)
-_OF_THEM_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
+_GENERIC_DEAD_EN: Final = re.compile(r"\s+(?:\S+\s+)?(?:people|civilians|residents|persons)\b")
+_KIN_JOIN: Final = re.compile(r"\s*(?:and (?:his|her|their) |و)\s*")
+_COUNT_APPOSITION: Final = re.compile(r"\s*,\s*(?!and\s)(?:\S+\s+)?")  # (", and one fighter": one more, not a part)
+_OF_THEM_AFTER: Final = re.compile(r"\s*(?:\S+\s+)?(?:of them|of whom|of which|منهم|منهن)\b")
 # "killing five of them." — the verb's own object, the toll itself (no count before it to be a part of)
-_KILLING_OF_THEM_EN = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured) $")
+_KILLING_OF_THEM_EN: Final = re.compile(r"\b(?:killing|killed|wounding|wounded|injuring|injured) $")
 
 
 def find_casualties(folded: str, start: int, end: int, totals: set[int] | None = None) -> list[Casualties]:
@@ -1542,13 +1542,13 @@ def find_casualties(folded: str, start: int, end: int, totals: set[int] | None =
 # Where a sentence's clauses part: a running total is often appended to the event's own toll
 # ("قتل 4 مدنيين ...، ليرتفع الى 212 عدد ... منذ بدء ...", "killing three, bringing the ... since
 # the start of ... to 412").
-_SEGMENT_BREAK = re.compile(
+_SEGMENT_BREAK: Final = re.compile(
     r"[,;،؛]|\s(?=(?:[وف]?(?:ليرتفع|لترتفع|ليصل|لتصل|ليبلغ|لتبلغ)|bringing|raising|taking|"
     r"which brings|which raises)(?!\w))"
 )
 
 
-_SUPERLATIVE_SINCE = re.compile(
+_SUPERLATIVE_SINCE: Final = re.compile(
     r"(?<!\w)(?:ال)?(?:اكثر|اعلي|اسوا|اكبر|اشد)(?: \S+){0,2} منذ|\b(?:deadliest|bloodiest|highest|worst|"
     r"largest|biggest)(?: \S+){0,4} since\b"
 )
@@ -1592,7 +1592,7 @@ def _and_one_person(folded: str, c: Casualties, end: int, found: list[Casualties
     return Casualties(c.kind, c.count + 1, c.qualifier, c.start, more.end(), more.end())
 
 
-_SINGULAR_EN = frozenset(
+_SINGULAR_EN: Final = frozenset(
     {
         "civilian",
         "soldier",
@@ -1659,7 +1659,7 @@ _SINGULAR_EN = frozenset(
     }
 )
 
-_AND_ONE_PERSON_EN = re.compile(
+_AND_ONE_PERSON_EN: Final = re.compile(
     r"\s*,?\s+and (?:a|an|one) (?:[\w'-]+ ){0,3}?(?:" + "|".join(sorted(_SINGULAR_EN)) + r")\b"
     r"(?!\s+(?:was|were|is|got)\s+(?:\w+\s+)?(?:injured|wounded|hurt|arrested|captured|detained|abducted))"
     # "... killed 12 civilians and a rebel commander said ...": the subject of the next clause, not one more dead
@@ -1667,10 +1667,10 @@ _AND_ONE_PERSON_EN = re.compile(
 )
 
 # Kin nouns read "his wife", "her son": after "a"/"the" alone they are not a victim count of one.
-_KIN_NOUNS = frozenset({"wife", "husband", "son", "daughter", "brother", "sister"})
+_KIN_NOUNS: Final = frozenset({"wife", "husband", "son", "daughter", "brother", "sister"})
 
 
-_KILL_VERB_AR = frozenset(
+_KILL_VERB_AR: Final = frozenset(
     {
         "قتل",
         "قتلت",
@@ -1695,9 +1695,9 @@ _KILL_VERB_AR = frozenset(
 )
 
 
-_ACTIVE_KILL_VERB_AR = frozenset({"اغتال", "اغتالت", "اغتالوا", "اعدم", "اعدمت", "اعدموا"})
+_ACTIVE_KILL_VERB_AR: Final = frozenset({"اغتال", "اغتالت", "اغتالوا", "اعدم", "اعدمت", "اعدموا"})
 
-_AR_KIN = frozenset(
+_AR_KIN: Final = frozenset(
     {
         "زوجته",
         "زوجها",
@@ -1723,7 +1723,7 @@ _AR_KIN = frozenset(
         "صديقه",
     }
 )
-_EN_AND_ONE_MORE = re.compile(
+_EN_AND_ONE_MORE: Final = re.compile(
     r"^and (?:his|her|their|a|an|one|another) (?:\S+ )?(?:- \S+ )?(?:wife|husband|son|daughter|brother|sister|father|"
     r"mother|child|cousin|nephew|friend|man|woman|boy|girl|companion|colleague|civilian|soldier|fighter|"
     r"member|driver|guard|shepherd)\b"
@@ -1741,7 +1741,7 @@ def _and_one_more(tokens: list[Token], j: int) -> bool:
     return False
 
 
-_GAP_BREAK = re.compile(r"[.,;،؛]")
+_GAP_BREAK: Final = re.compile(r"[.,;،؛]")
 
 
 def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
@@ -1761,8 +1761,8 @@ def _joined_singular(folded: str, tokens: list[Token], i: int, found: list[Casua
 
 
 # "ما أدى لمقتله", "لقي طفل مصرعه", "أسفر عن إصابتها": a death or wound told of "him", "her", "them two"
-_PRONOUN_TOLL = re.compile(r"^[وف]?[بل]?(مقتل|مصرع|حتف|استشهاد|وفات|اصابت)(ه|ها|هما)$")
-_NOT_THE_DEED_BEFORE = frozenset({"ذكري", "خبر", "نبا", "انباء", "انكر", "نفي", "نفت", "شائعات"})
+_PRONOUN_TOLL: Final = re.compile(r"^[وف]?[بل]?(مقتل|مصرع|حتف|استشهاد|وفات|اصابت)(ه|ها|هما)$")
+_NOT_THE_DEED_BEFORE: Final = frozenset({"ذكري", "خبر", "نبا", "انباء", "انكر", "نفي", "نفت", "شائعات"})
 
 
 def _strip_clitics(word: str) -> str:
@@ -1793,7 +1793,7 @@ def _pronoun_victim(tokens: list[Token], i: int, found: list[Casualties]) -> Cas
     return None
 
 
-_ANOTHER = frozenset({"اخر", "اخري", "اخرا"})
+_ANOTHER: Final = frozenset({"اخر", "اخري", "اخرا"})
 
 
 def _another_one(tokens: list[Token], i: int, found: list[Casualties]) -> Casualties | None:
@@ -1830,18 +1830,18 @@ def _singular_victim(tokens: list[Token], i: int) -> Casualties | None:
     return casualty
 
 
-_PAREN_ASIDE = re.compile(r"\( [^()]{0,40}? \) ")
-_RELATIVE_BEFORE_VERB = re.compile(r"^(?:, )?(?:who|whom) (?:[^\s.,;]+ ){1,8}?(?:, )?(?=(?:was|were) )")
-_OF_GROUP_BEFORE_VERB = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,7}?(?=(?:was|were|had|has) )")
+_PAREN_ASIDE: Final = re.compile(r"\( [^()]{0,40}? \) ")
+_RELATIVE_BEFORE_VERB: Final = re.compile(r"^(?:, )?(?:who|whom) (?:[^\s.,;]+ ){1,8}?(?:, )?(?=(?:was|were) )")
+_OF_GROUP_BEFORE_VERB: Final = re.compile(r"^(?:of|from|with|in) (?:[^\s.,;]+ ){1,7}?(?=(?:was|were|had|has) )")
 # "a commander , <his name> , was killed": a name set off by commas before the verb
-_NAME_ASIDE_BEFORE_VERB = re.compile(r"^, (?:[^\s.,;]+ ){1,8}?, (?=(?:was|were|had|has) )")
-_AND_KIN_BEFORE_VERB = re.compile(
+_NAME_ASIDE_BEFORE_VERB: Final = re.compile(r"^, (?:[^\s.,;]+ ){1,8}?, (?=(?:was|were|had|has) )")
+_AND_KIN_BEFORE_VERB: Final = re.compile(
     r"^and (?:(?:his|her|their|a|an|another) (?:\S+ )?(?:- \S+ )?\S+ "  # "and his 13-year-old son"
     r"|(?:his|her|their|a|an|another|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:\S+ ){0,2}?\S+ )"
     r"(?=(?:were|have|had) )"
 )
-_LEFT_BEFORE = re.compile(r"\bleft$")
-_INJURED_BEFORE = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
+_LEFT_BEFORE: Final = re.compile(r"\bleft$")
+_INJURED_BEFORE: Final = re.compile(r"\b(?:injured|injuring|wounded|wounding)$")
 
 
 def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
@@ -1934,24 +1934,24 @@ def _one_victim(tokens: list[Token], i: int) -> Casualties | None:
 
 
 # The patterns `_judge` reads, compiled once (a look-up in re's cache costs about as much as these short matches).
-_DISPLACEMENT_WORD = re.compile(
+_DISPLACEMENT_WORD: Final = re.compile(
     r"^[وفبل]?(?:ال)?(?:نزوح|تهجير|نازح|لجوء|displacement|displaced|fled|evacuat\w*|"
     r"اعتقال|arrest\w*|detained|detention|kidnap\w*|abduct\w*|captured|seized)$"
 )
-_DATE_OR_AGE_WORD = re.compile(
+_DATE_OR_AGE_WORD: Final = re.compile(
     r"^(?:عام|العام|سنه|year|in|on|since|منذ|تاريخ|يوم|اليوم|الساعه|ساعه|فجر|"
     r"برقم|رقم|page|aged|عمر|العمر|عمره|عمرها|بعمر|age)$"
 )
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]")
-_THE_NUMBER_BEFORE = re.compile(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$")
-_PERCENT_AFTER = re.compile(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)")
-_TO_BEFORE = re.compile(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$")
-_KILL_RISE = re.compile(r"قتل|ضحايا|شهداء|وفيات|toll|dead|deaths|killed|fatalit")
-_INJURY_RISE = re.compile(r"جرحي|مصابين|اصابات|injur|wounded")
-_CLAUSE_OR_AND = re.compile(r"[.,;]|\s(?:و|and)\s")
-_FULL_STOP = re.compile(r"[.;]")
+_ORDINAL_AFTER: Final = re.compile(r"(?:st|nd|rd|th)\b|[a-z\u0600-\u06ff]")
+_THE_NUMBER_BEFORE: Final = re.compile(r"(?:^|\s)(?:ال|الـ)\s*$|\b(?:the|no\.?|number|#)\s*$")
+_PERCENT_AFTER: Final = re.compile(r"\s*(?:%|٪|:\d|/\d|\.\d|-\d)")
+_TO_BEFORE: Final = re.compile(r"(?:(?<!\w)(?:الي|حتي)|\bto)\s*$")
+_KILL_RISE: Final = re.compile(r"قتل|ضحايا|شهداء|وفيات|toll|dead|deaths|killed|fatalit")
+_INJURY_RISE: Final = re.compile(r"جرحي|مصابين|اصابات|injur|wounded")
+_CLAUSE_OR_AND: Final = re.compile(r"[.,;]|\s(?:و|and)\s")
+_FULL_STOP: Final = re.compile(r"[.;]")
 _AFTER_DEATHS_BEFORE = re.compile(r"(?<!\w)(?:بعد|اثر|عقب|جراء) (?:وفاه|استشهاد|موت)\s*$|\bafter the deaths? of\s*$")
-_DISPLACED_AFTER = re.compile(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)")
+_DISPLACED_AFTER: Final = re.compile(r"(?<!\w)(?:نازح|مهجر|displaced|refugees|fled|arrested|اعتقال|معتقل|detained)")
 
 
 def _judge(
@@ -2165,7 +2165,7 @@ def _judge(
     return Casualties(kind, q.value, qualifier, first.start, last.end, noun_end)
 
 
-_QUALIFIER_WORDS = frozenset(
+_QUALIFIER_WORDS: Final = frozenset(
     {
         "ما",
         "لا",
@@ -2213,7 +2213,7 @@ def _and_one_more_person(tokens: list[Token], j: int) -> int:
     return 0
 
 
-_BOTH_SIDES = (["both", "sides"], ["each", "side"])
+_BOTH_SIDES: Final = (["both", "sides"], ["each", "side"])
 
 
 def _kind_near(tokens: list[Token], q: _Quantity, noun_kind: str) -> CasualtyKind | None:

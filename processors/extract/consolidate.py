@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Final
 
 from processors.extract.fastre import for_text
 from processors.extract.gazetteer import GazetteerEntry, distance_km, load_gazetteer
@@ -37,7 +38,7 @@ from processors.extract.roles import same_side
 from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Location
 
-FAMILY = {
+FAMILY: Final = {
     "Air/drone strike": "air",
     "Shelling/artillery/missile attack": "shelling",
     "Chemical weapon": "chemical",
@@ -46,11 +47,11 @@ FAMILY = {
     "Armed clash": "clash",
     "Attack": "attack",
 }
-_UNKNOWN = {"", "Unidentified Armed Group"}
-CITY_KM = 12.0  # a spot told as "in" or "outside" a city lies within this of its centre
-COUNTRYSIDE_KM = 50.0  # a village of "the northern countryside" lies within this of that countryside's point
+_UNKNOWN: Final = {"", "Unidentified Armed Group"}
+CITY_KM: Final = 12.0  # a spot told as "in" or "outside" a city lies within this of its centre
+COUNTRYSIDE_KM: Final = 50.0  # a village of "the northern countryside" lies within this of that countryside's point
 # A sentence that tells another incident of the same kind: "another strike", "a second blast", "ضربة أخرى".
-_ANOTHER = re.compile(
+_ANOTHER: Final = re.compile(
     r"\b(?:another|a (?:second|third|fourth)|separate(?:ly)?|elsewhere)\b|"
     r"(?<!\w)[وفبل]?(?:ال)?(?:[اأإآ]خر[ىي]|[اأإآ]خر|منفصل[ةه]?)(?!\w)",
     re.IGNORECASE,
@@ -101,7 +102,7 @@ def _places_meet(a: Event, b: Event, loose: set[str]) -> bool:
 
 
 # A full calendar date ("16 Apr 2017", "April 16, 2017", "2017-04-16"): on the report's own day, its dateline.
-_FULL_DATE = re.compile(r"\b(?:19|20)\d\d\b")
+_FULL_DATE: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _stated_date(event: Event) -> bool:
@@ -152,7 +153,7 @@ def _sides_meet(a: Event, b: Event) -> bool:
 
 # Words that name one bombing without its means: "the blast", "the attack", "التفجير", "الانفجار" (plurals
 # such as "explosions" may count several). A telling so worded takes the type the other telling names.
-_GENERIC_WORD = re.compile(
+_GENERIC_WORD: Final = re.compile(
     r"^\W*(?:the |a |an |deadly )?(?:bomb|bombing|blast|explosion|exploded|detonat\w*|attack|attacked|bombed)\W*$|"
     r"^\W*[وفبل]?(?:ال)?(?:تفجير|انفجار|انفجرت|انفجر|هجوم|استهداف)\W*$",
     re.IGNORECASE,
@@ -176,7 +177,7 @@ def definite_generic(event: Event) -> bool:
 
 
 # "the blast", "this attack", "Saturday's bombing" (also with the apostrophe dropped: "Saturdays bombing").
-_DEFINITE = r"\b(?:the|this|that|[\w-]+'s|(?:mon|tues|wednes|thurs|fri|satur|sun)days?) "
+_DEFINITE: Final = r"\b(?:the|this|that|[\w-]+'s|(?:mon|tues|wednes|thurs|fri|satur|sun)days?) "
 
 
 def _typed(main: Event, other: Event) -> str:

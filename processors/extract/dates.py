@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Final
 
 from processors.extract.fastre import quick
 
@@ -55,8 +56,8 @@ def default_event_date(published_at: datetime | None, today: date | None = None)
 
 # --- folding with an offset map -----------------------------------------------------------------
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTER_FOLDS = (("\u0622", "\u0627"), ("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0671", "\u0627"),
+_DIACRITICS: Final = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTER_FOLDS: Final = (("\u0622", "\u0627"), ("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0671", "\u0627"),
                  ("\u0649", "\u064a"), ("\u0629", "\u0647"), ("\u06cc", "\u064a"), ("\u06a9", "\u0643"))
 
 
@@ -93,44 +94,44 @@ def _original(pos: int, removals: list[tuple[int, int]]) -> int:
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
-_AR_MONTHS: dict[str, int] = {
+_AR_MONTHS: Final[dict[str, int]] = {
     "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8,
     "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6,
     "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "اوت": 8, "سبتمبر": 9, "اكتوبر": 10,
     "نوفمبر": 11, "ديسمبر": 12, "جانفي": 1, "فيفري": 2, "جوان": 6, "جويلية": 7,
 }
-_AR_MONTH_RE = "|".join(sorted((re.escape(k) for k in _AR_MONTHS), key=len, reverse=True))
+_AR_MONTH_RE: Final = "|".join(sorted((re.escape(k) for k in _AR_MONTHS), key=len, reverse=True))
 # "تشرين الأول / أكتوبر": a Levantine name glossed by the standard one (or the reverse).
-_AR_MONTH_PAIR = f"(?P<m1>{_AR_MONTH_RE})(?:\\s*[/\\-(]\\s*(?:{_AR_MONTH_RE})\\)?)?"
+_AR_MONTH_PAIR: Final = f"(?P<m1>{_AR_MONTH_RE})(?:\\s*[/\\-(]\\s*(?:{_AR_MONTH_RE})\\)?)?"
 
-_AR_WEEKDAYS: dict[str, int] = {
+_AR_WEEKDAYS: Final[dict[str, int]] = {
     "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
     "الاحد": 6,
 }
-_AR_WEEKDAY_RE = "|".join(_AR_WEEKDAYS)
+_AR_WEEKDAY_RE: Final = "|".join(_AR_WEEKDAYS)
 
-_EN_MONTHS: dict[str, int] = {
+_EN_MONTHS: Final[dict[str, int]] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
     "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_EN_MONTH_RE = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+_EN_MONTH_RE: Final = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
                r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)"
-_EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+_EN_WEEKDAYS: Final = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
                 "sunday": 6}
-_EN_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_EN_WEEKDAY_RE: Final = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # "Saturdays blast": a possessive whose apostrophe the page dropped (before the incident it dates).
-_EN_POSSESSIVE_BARE = (
+_EN_POSSESSIVE_BARE: Final = (
     r"s(?=\s+(?:[a-z-]+\s+){0,2}(?:blast|bombing|bomb|attacks?|strikes?|airstrikes?|raids?|explosions?|shelling|"
     r"assault|massacre|clash(?:es)?|fighting|ambush|offensive)\b)"
 )
-_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
-_AR_SMALL_NUMBERS = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10}
+_EN_NUMBERS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
+_AR_SMALL_NUMBERS: Final = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10}
 
-_AR_MONTH_KEYS = tuple(dict.fromkeys(" اب" if k == "اب" else k.split()[0] for k in _AR_MONTHS))
-_AR_WEEKDAY_KEYS = tuple(k[2:] for k in _AR_WEEKDAYS)
-_EN_MONTH_KEYS = tuple(k[:3] for k in _EN_MONTHS)
+_AR_MONTH_KEYS: Final = tuple(dict.fromkeys(" اب" if k == "اب" else k.split()[0] for k in _AR_MONTHS))
+_AR_WEEKDAY_KEYS: Final = tuple(k[2:] for k in _AR_WEEKDAYS)
+_EN_MONTH_KEYS: Final = tuple(k[:3] for k in _EN_MONTHS)
 
 Resolved = tuple[date, date | None, int]
 _Handler = Callable[[re.Match[str], date | None], Resolved | None]
@@ -145,11 +146,11 @@ class _Rule:
     triggers: tuple[str, ...] = ()
 
 
-_LATIN_WORD = re.compile("[A-Za-z]{3}")
-_WINDOW = 100  # characters a rule's match may extend before or after its trigger word
+_LATIN_WORD: Final = re.compile("[A-Za-z]{3}")
+_WINDOW: Final = 100  # characters a rule's match may extend before or after its trigger word
 
 
-_FIND_ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_FIND_ORDERS: Final[dict[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def _find_order(triggers: tuple[str, ...]) -> tuple[str, ...]:
@@ -238,7 +239,7 @@ def _infer_month_year(month: int, ref: date | None, year: str | None) -> date | 
 # Arabic desks write in the region's time (Syria, Iraq, the Gulf: UTC+3 or +4). A feed stamp in UTC after
 # 21:00 is already the next day there: "الجمعة" in a report stamped Thursday 22:00 UTC is that Friday, not
 # the Friday six days before.
-_DESK_UTC_OFFSET = timedelta(hours=3)
+_DESK_UTC_OFFSET: Final = timedelta(hours=3)
 
 
 def _desk_day(published_at: datetime) -> date:
@@ -270,11 +271,11 @@ def _range(first: date | None, last: date | None, precision: int = 1) -> Resolve
 
 # --- Arabic rules -------------------------------------------------------------------------------
 
-_B = r"(?<![\w])"  # word start (Arabic clitics are matched explicitly)
-_E = r"(?![\w])"
-_AR_CL = "(?:[وفب]|ل)?"
-_AR_DAYPART = "(?:فجر|صباح|ظهر|عصر|مساء|ليل|ليله|يوم|نهار|ظهيره|منتصف\\s+ليل(?:ه)?|مطلع|صبيحه)"
-_AR_YEAR = r"(?:\s*(?:من\s+)?(?:العام|عام|سنه)?\s*(?P<y>(?:19|20)\d\d))?"
+_B: Final = r"(?<![\w])"  # word start (Arabic clitics are matched explicitly)
+_E: Final = r"(?![\w])"
+_AR_CL: Final = "(?:[وفب]|ل)?"
+_AR_DAYPART: Final = "(?:فجر|صباح|ظهر|عصر|مساء|ليل|ليله|يوم|نهار|ظهيره|منتصف\\s+ليل(?:ه)?|مطلع|صبيحه)"
+_AR_YEAR: Final = r"(?:\s*(?:من\s+)?(?:العام|عام|سنه)?\s*(?P<y>(?:19|20)\d\d))?"
 
 
 def _ar_today(m: re.Match[str], ref: date | None) -> Resolved | None:
@@ -401,13 +402,13 @@ def _ar_month_rel(back: int) -> _Handler:
     return handler
 
 
-_AR_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
-_AR_ORDINALS: dict[str, int] = {
+_AR_UNITS: Final = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_AR_ORDINALS: Final[dict[str, int]] = {
     "الاول": 1, **{u: i for i, u in enumerate(_AR_UNITS[1:], 2)}, "العاشر": 10,
     **{f"{u} عشر": i for i, u in enumerate(_AR_UNITS, 11)}, "العشرين": 20,
     **{f"{u} والعشرين": i for i, u in enumerate(_AR_UNITS, 21)}, "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
-_AR_ORDINAL_RE = "|".join(sorted(_AR_ORDINALS, key=len, reverse=True))
+_AR_ORDINAL_RE: Final = "|".join(sorted(_AR_ORDINALS, key=len, reverse=True))
 
 
 def _ar_ordinal_month(m: re.Match[str], ref: date | None) -> Resolved | None:
@@ -431,7 +432,7 @@ def _ar_week_start(m: re.Match[str], ref: date | None) -> Resolved | None:
     return start, min(ref, start + timedelta(days=3)), 2
 
 
-_AR_RULES: list[_Rule] = [
+_AR_RULES: Final[list[_Rule]] = [
     _Rule(re.compile(
         f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:يوم\\s+)?(?P<o>{_AR_ORDINAL_RE})\\s+من\\s+(?:شهر\\s+)?"
         f"{_AR_MONTH_PAIR}(?:\\s+(?:الجاري|الماضي|الحالي|المنصرم|الفائت))?{_AR_YEAR}(?P<prev>){_E}"
@@ -516,7 +517,7 @@ _AR_RULES: list[_Rule] = [
 
 # --- English rules ------------------------------------------------------------------------------
 
-_EN_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+_EN_YEAR: Final = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 
 
 def _en_day_month(m: re.Match[str], ref: date | None) -> Resolved | None:
@@ -567,7 +568,7 @@ def _en_hours(m: re.Match[str], ref: date | None) -> Resolved | None:
     return ref - timedelta(days=days), ref, 1 if days <= 2 else 2
 
 
-_EN_RULES: list[_Rule] = [
+_EN_RULES: Final[list[_Rule]] = [
     _Rule(re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _en_iso, needs_ref=False,
           triggers=("-",)),
     _Rule(re.compile(
@@ -630,11 +631,11 @@ _EN_RULES: list[_Rule] = [
 ]
 
 # "في الـ 8 من الشهر ذاته / الجاري": a day of the month named before (or of publication).
-_AR_SAME_MONTH = re.compile(
+_AR_SAME_MONTH: Final = re.compile(
     f"{_B}{_AR_CL}(?:{_AR_DAYPART}\\s+)?(?:ال\\s*)?(?P<d>\\d{{1,2}})\\s+من\\s+(?:هذا\\s+)?(?:ال)?شهر\\s*"
     f"(?P<which>ذاته|نفسه|الجاري|الحالي|الماضي|المنصرم|الفائت)?"
 )
-_EN_SAME_MONTH = re.compile(
+_EN_SAME_MONTH: Final = re.compile(
     r"\b(?:on\s+)?the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+)?(?P<which>same|this|last|previous)\s+month\b",
     re.IGNORECASE,
 )
@@ -643,8 +644,8 @@ _EN_SAME_MONTH = re.compile(
 # A case-insensitive rule finds the same matches case-sensitively in the lower-cased text, several times
 # faster, unless the text holds one of the three letters re.IGNORECASE folds apart from str.lower
 # (İ ı ſ: found by comparing both on every code point) or the rule spells an upper-case letter.
-_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
-_LOWER_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}  # id(pattern) -> (pattern, twin)
+_CASE_TRAPS: Final = re.compile("[\u0130\u0131\u017f]")
+_LOWER_TWINS: Final[dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]]] = {}  # id(pattern) -> (pattern, twin)
 
 
 def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -660,9 +661,9 @@ def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 # A rule every match of which holds a digit ("6 October", "2017-10-06") cannot match in a window without one:
 # the window is skipped after one digit search (most windows around a month's three letters, "mar" of
 # "market", "may" the verb, hold none). Found from the parsed pattern, not by hand.
-_DIGIT = re.compile(r"\d")
-_NEEDS_DIGIT: dict[int, tuple[re.Pattern[str], bool]] = {}  # id(pattern) -> (pattern, every match holds a digit)
-_DIGITS_ONLY = frozenset(range(ord("0"), ord("9") + 1))
+_DIGIT: Final = re.compile(r"\d")
+_NEEDS_DIGIT: Final[dict[int, tuple[re.Pattern[str], bool]]] = {}  # id(pattern) -> (pattern, every match holds a digit)
+_DIGITS_ONLY: Final = frozenset(range(ord("0"), ord("9") + 1))
 
 
 def _digit_set(items: list[tuple[object, object]]) -> bool:
@@ -793,8 +794,8 @@ def _same_month_days(folded: str, chosen: list[tuple[int, int, Resolved]], ref: 
     return sorted(chosen + extra, key=lambda f: f[0])
 
 
-_RANGE_OPEN = re.compile(r"(?:\b(?:between|from)|(?<!\w)(?:بين|من|ما\s+بين|منذ))\s*$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|-|–|و|الى|إلى|حتى|ولغايه|لغايه)\s*$",
+_RANGE_OPEN: Final = re.compile(r"(?:\b(?:between|from)|(?<!\w)(?:بين|من|ما\s+بين|منذ))\s*$", re.IGNORECASE)
+_RANGE_JOIN: Final = re.compile(r"^\s*(?:and|to|until|till|through|-|–|و|الى|إلى|حتى|ولغايه|لغايه)\s*$",
                          re.IGNORECASE)
 
 

@@ -23,12 +23,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 from processors.extract import context
 from processors.extract.casualties import _SEGMENT_BREAK, EN_UNITS, Casualties, find_casualties
 from processors.extract.consolidate import definite_generic, merge_retellings
-from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS
+from processors.extract.dates import _AR_MONTH_RE, _AR_MONTHS, DateMention
 from processors.extract.fastre import for_text, found_in, matcher, may_match, quick, search_span, searcher
 from processors.extract.lexicon import (
     AIR_CAPABLE,
@@ -41,7 +41,7 @@ from processors.extract.lexicon import (
     TRIGGER_RULES,
 )
 from processors.extract.mentions import ActorMention, TriggerMention, find_mentions, triggers_may_start_in
-from processors.extract.places import metadata_spans, with_precision
+from processors.extract.places import PlaceMention, metadata_spans, with_precision
 from processors.extract.roles import (
     _SPEAKER_AFTER,
     _SPEAKER_BEFORE,
@@ -56,8 +56,8 @@ from sitrep.ids import stable_id
 from sitrep.records import SUB_EVENT_TYPES, Actor, Event, Evidence, Location, Report
 from sitrep.textnorm import detect_language, fold_with_offsets, original_span, split_clauses, split_sentences
 
-_RULE = {rule.name: rule for rule in TRIGGER_RULES}
-_EXPLOSIVE = {
+_RULE: Final = {rule.name: rule for rule in TRIGGER_RULES}
+_EXPLOSIVE: Final = {
     "Air/drone strike",
     "Shelling/artillery/missile attack",
     "Remote explosive/landmine/IED",
@@ -65,27 +65,27 @@ _EXPLOSIVE = {
     "Grenade",
     "Chemical weapon",
 }
-_TERRITORY = "Non-state actor overtakes territory"
-_AR_PREFIX = "^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)"
-_GENERIC_IED = re.compile(
+_TERRITORY: Final = "Non-state actor overtakes territory"
+_AR_PREFIX: Final = "^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)"
+_GENERIC_IED: Final = re.compile(
     _AR_PREFIX + r"(?:تفجير|تفجيرات|انفجار|انفجارات|انفجر|انفجرت)$|^(?:bomb|bombs|"
     r"bombing|bombings|explosions?|blasts?|exploded|detonated|explosives?)$"
 )
-_GENERIC_ATTACK = re.compile(
+_GENERIC_ATTACK: Final = re.compile(
     _AR_PREFIX + r"(?:هجوم|هجوما|هجمات|هجمه|هاجم|هاجمت|هاجموا|اقتحام)$|^(?:attacks?|"
     r"attacked|assaults?|assaulted|offensive)$"
 )
 # Shooting and storming words of one armed side: with civilians alone as their victims, an Attack on them
 # ("gunmen opened fire on families, killing three", "killed by sniper fire", "militiamen raided the village").
 # (Not "shooting" or "gunfire": both sides' fire as often as one's, "shooting between rival factions".)
-_SHOOTING_EN = re.compile(
+_SHOOTING_EN: Final = re.compile(
     r"^(?:opened fire|fired (?:at|on|upon|towards)|shot at|snipers?|sniped|stormed|raided|raids?)$"
 )
-_WEAK_TERRITORY = re.compile(
+_WEAK_TERRITORY: Final = re.compile(
     _AR_PREFIX + r"(?:تقدم|تقدمت|دخلت|دخول|دخلتها)$|^(?:entered|advanced|advances|moved in)"
 )
 # Who enters without arms: aid convoys, inspectors, delegations, journalists, civilians.
-_UNARMED_NOUN = (
+_UNARMED_NOUN: Final = (
     r"[وفبل]?(?:ال)?(?:قافله|قوافل|مساعدات|شاحنه|شاحنات|مفتش\S*|بعثه|لجنه|وفد|وفود|فريق|فرق|صحفي\S*|مدنيين|"
     r"نازحين|اهالي|لاجئين|الهلال|الصليب|منظمه|طواقم|مواد|حافلات|aid|convoys?|inspectors|trucks|journalists|"
     r"food|medicines?|medical supplies|supplies|fuel|flour|residents|civilians|families|people|displaced|returnees|"
@@ -93,18 +93,18 @@ _UNARMED_NOUN = (
 )
 # Who entered: the verb's object or subject, so no clause break or other verb between ("troops entered
 # Douma as civilians fled": the civilians are the subject of "fled", not of "entered").
-_UNARMED_ENTRANT = re.compile(
+_UNARMED_ENTRANT: Final = re.compile(
     r"\s+(?:(?!(?:as|while|when|after|before|and|with)\b|[وف]?(?:بعد|مع|اثناء|حين|بينما|فيما|عقب|وسط)(?!\w))"
     r"[^\s,;.،]+\s+){0,2}?" + _UNARMED_NOUN
 )
-_UNARMED_ENTRANT_BEFORE = re.compile(
+_UNARMED_ENTRANT_BEFORE: Final = re.compile(
     _UNARMED_NOUN + r"(?:\s+(?!(?:said|say|says|told|reported|and)\b)[^\s,;.،]+){0,2}?\s+$"
 )
 # "shelled", "bombed", "struck" (not "ied"): what the subject did, not an averting word's object
-_PAST_VERB_EN = re.compile(r"[a-z]{2,}ed\b|(?:struck|hit|shot|fought|blew|took|overran|retook|drove|threw)\b")
+_PAST_VERB_EN: Final = re.compile(r"[a-z]{2,}ed\b|(?:struck|hit|shot|fought|blew|took|overran|retook|drove|threw)\b")
 # "troops trying to prevent a rebel advance shelled the town": what is averted is the first trigger after the
 # word (its object), not every one the sentence goes on to tell.
-_AVERT_EN = re.compile(
+_AVERT_EN: Final = re.compile(
     r"\b(?:avert(?:s|ed|ing)?|forestall(?:s|ed|ing)?|stave off|staving off|staved off|head(?:ed|ing)? off|"
     r"ward(?:ed|ing)? off|to prevent)\b"
 )
@@ -127,15 +127,15 @@ def _averted_en(folded: str, hit: TriggerMention, hits: list[TriggerMention], cl
 
 
 # "هدد التنظيم ... باستهداف لاعبي كاس العالم ... باستخدام طائرات مسيره": what the threat names, however far on.
-_THREAT_GOVERNS = re.compile(
+_THREAT_GOVERNS: Final = re.compile(
     r"(?<!\w)[وف]?(?:هدد|هددت|هددوا|يهدد|تهدد|يهددون|توعد|توعدت|يتوعد|تتوعد|مهددا|متوعدا)(?!\w)(?:\s+\S+){0,8}?\s+"
     r"ب(?:استهداف|شن|تنفيذ|ضرب|مهاجمه|قصف|هجمات|هجوم|اجتياح|عمليات|عمليه|تفجير|اغتيال|قتل)(?!\w)"
 )
-_DEMONSTRATIVE_BEFORE = re.compile(r"(?<!\w)[وف]?(?:تلك|هذه|هذا|ذلك|هاتين|هذين)\s+$")
-_TOLL_STEM = re.compile(r"قتل|مقتل|قتيل|مصرع|اسفر|جرح|جريح|اصاب|ضحايا|ضحيه|حصيله")
-_MEANS_BEFORE = re.compile(r"(?<!\w)(?:اثر|بعد|عقب|following|after)\s+$")
-_AIR_WORD = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
-_THREAT = re.compile(
+_DEMONSTRATIVE_BEFORE: Final = re.compile(r"(?<!\w)[وف]?(?:تلك|هذه|هذا|ذلك|هاتين|هذين)\s+$")
+_TOLL_STEM: Final = re.compile(r"قتل|مقتل|قتيل|مصرع|اسفر|جرح|جريح|اصاب|ضحايا|ضحيه|حصيله")
+_MEANS_BEFORE: Final = re.compile(r"(?<!\w)(?:اثر|بعد|عقب|following|after)\s+$")
+_AIR_WORD: Final = re.compile(r"طيران|طائر|مروحي|مقاتلات|جوي|warplane|jet|aircraft|helicopter|air|drone|plane")
+_THREAT: Final = re.compile(
     r"(?<!\w)[وف]?(?:تهدد|هدد|يهدد|تعتزم|يعتزم|ستشن|سيشن|تخطط|يخطط|اذا|لو|سوف|ستنفذ|سينفذ|ينوي|تنوي|"
     r"تستعد|يستعد|احتمال|احتمالات|احتماليه|باحتمال|امكانيه|بامكانيه|يدرس|تدرس|تهديد|تهديدات|التهديدات|بتوجيه|"
     r"تحضر|يحضر|تحضيرات|التحضير|المتوقع|متوقع|مقررا|تصر|يصر|تسعي|يسعي|عازمه|عازم|المحتمل|محتمل|نفي|نفت|ينفي|تنفي|نفوا|يعتزم|ستقوم|سيقوم|ستكون|"
@@ -146,7 +146,7 @@ _THREAT = re.compile(
     r"fear(?:s|ed)?(?!\s+(?:dead|killed|trapped|missing|lost)))\b"
 )
 # A trigger named as the topic of a statement or response is a reference, not a report.
-_REFERENCE = re.compile(
+_REFERENCE: Final = re.compile(
     r"(?:(?<!\w)(?:رد|ردا|الرد|برد|ردود) (?:\S+ ){0,3}(?:علي|عل)|(?<!\w)(?:بشان|حول|خلفيه|التحقيق في|"
     r"[وف]?(?:س|)[تي]تناول|تناولت|تناول|[وف]?(?:س|)[تي]ناقش|ناقشت|ناقش|[وف]?(?:س|)[تي]بحث(?:ون|ان)?|لبحث|"
     r"تحقيق في|"
@@ -161,17 +161,17 @@ _REFERENCE = re.compile(
 )
 # "residents of the next town heard the blast": an event told before, perceived where the hearers were.
 # So is "the scene of the attack" (where bodies still lay, where rescuers worked).
-_PERCEIVED_BEFORE_EN = re.compile(
+_PERCEIVED_BEFORE_EN: Final = re.compile(
     r"\b(?:(?:heard|hear|hearing|felt|feel|saw|witnessed)\s+the|(?:scene|site|aftermath|wake)\s+of\s+the)\s+"
     r"(?:[\w-]+\s+)?$"
 )
 # "a regime offensive on Idlib could displace hundreds of thousands": what may happen, not what did
-_MODAL_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:could|would|might|will)\b")
-_TOLD_DONE = re.compile(r"\b(?:killed|died|dead|wounded|injured|hit|struck|left)\b")
+_MODAL_AFTER: Final = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:could|would|might|will)\b")
+_TOLD_DONE: Final = re.compile(r"\b(?:killed|died|dead|wounded|injured|hit|struck|left)\b")
 # Arabic phrasings that name violence without reporting it: a negated act ("الاسد لا يشن هجوم
 # كيمياوي"), an accusation ("تورط الاسد بهجوم دوما"), a response ("ردا حازما من المجتمع الدولي على
 # الهجوم"), a cause of flight ("270 الف نازح بسبب القتال").
-_NOT_REPORTED = re.compile(
+_NOT_REPORTED: Final = re.compile(
     r"(?:(?<!\w)[وف]?(?:لا|لم|لن)\s+(?!(?:تزال|يزال|زالت|زال|تزل|يزل|يسفر|تسفر|يخلف|تخلف|يؤد\S*|تؤد\S*|"
     r"تتوقف|يتوقف|توقف|تهدا|يهدا|تنقطع|ينقطع|يعرف|تعرف|يتضح|يتبين|ترد|يرد|تعلن|يعلن|تتبن\S*|يتبن\S*|"
     r"تتمكن|يتمكن|تكد|يكد|تمض|يمض)(?!\w))\S+\s+(?:\S+\s+)?|"
@@ -191,10 +191,10 @@ _NOT_REPORTED = re.compile(
     r"(?<!\w)[وف]?(?:هربا|فرارا|[يت]فرون|[يت]فر|فروا|فرت|[يت]هربون|نزحوا|[يت]نزحون)\s+من\s+)$"
 )
 # A toll whose killing word is named without being reported (`_NOT_REPORTED`): "بالتورط في قتل مئات المدنيين".
-_TOLL_NOT_REPORTED = re.compile(_NOT_REPORTED.pattern[:-1] + r"[وب]?(?:قتل|مقتل|مصرع)\s+$")
+_TOLL_NOT_REPORTED: Final = re.compile(_NOT_REPORTED.pattern[:-1] + r"[وب]?(?:قتل|مقتل|مصرع)\s+$")
 # After a trigger: an attack still to come ("هجوم وشيك", "الهجوم على ادلب سيخلف"), or words, not
 # arms ("هجوما لاذعا", "هاجم الرئيس التركي").
-_NOT_REPORTED_AFTER = re.compile(
+_NOT_REPORTED_AFTER: Final = re.compile(
     r"\W*(?:\S+\s+){0,1}?\W*(?:وشيك\S*|المرتقب\S*|مرتقب\S*|المتوقع\S*|المقبل\S*|القادم\S*|"
     r"المزمع\S*|لاذع\S*|كلامي\S*)(?!\w)|"
     r"\W*(?:\S+\s+){0,1}?\W*(?:التي|الذي|الذين)\s+(?:كان\S*\s+)?(?:خطط\S*|[يت]خطط\S*|اعتزم\S*|[يت]عتزم\S*|"
@@ -204,23 +204,23 @@ _NOT_REPORTED_AFTER = re.compile(
     r"السفير|المندوب)(?!\w)"
 )
 # Executions carried out by courts and prisons ("اعدم العراق 12 مدانا بالارهاب") are sentences, not attacks.
-_EXECUTION = re.compile(r"[وف]?(?:ال|ب|بال)?(?:اعدم|اعدمت|اعدام|اعدامات|يعدم|تعدم)(?!\w)")
-_JUDICIAL = re.compile(
+_EXECUTION: Final = re.compile(r"[وف]?(?:ال|ب|بال)?(?:اعدم|اعدمت|اعدام|اعدامات|يعدم|تعدم)(?!\w)")
+_JUDICIAL: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:مدان\S*|محكوم\S*|حكم|احكام|الحكم|القضاء|قضائي\S*|محكمه|المحكمه|سجن|السجن|"
     r"وزاره العدل|المدانين)(?!\w)"
 )
-_CHEMICAL_STOCK = re.compile(
+_CHEMICAL_STOCK: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال|لل)?(?:عنصر|مواد|ماده|اسلحه|سلاح|حظر|برنامج|مخزون|مخزونات|ترسانه|منشات|منشاه|مصانع|"
     r"مصنع|مخازن|مخزن|عوامل|عامل|مركز|مراكز|مواقع|موقع)\s+$"
 )
-_CHEMICAL_USE = re.compile(
+_CHEMICAL_USE: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:هجوم|هجمات|هجوما|قصف|قصفا|ضربه|غاره|غارات|استخدام|استخدم|استخدمت|باستخدام)(?!\w)"
 )
-_HALT = re.compile(
+_HALT: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:وقف|ايقاف|بايقاف|هدنه)(?: \S+){0,3}\s*$|\b(?:ceasefire|cease-fire|halt|"
     r"truce)(?: \S+){0,3}\s*$"
 )
-_SINCE_CLAUSE = re.compile(
+_SINCE_CLAUSE: Final = re.compile(
     r"(?<!\w)منذ (?:ان|بدء|بدايه|شن|اندلاع|انطلاق)(?: \S+){0,5}\s*$|"
     r"\bsince (?:the )?(?:\w+ ){0,3}(?:launched|began|started)\b"
 )
@@ -240,14 +240,14 @@ def _segment(folded: str, clause: tuple[int, int], at: int) -> tuple[int, int]:
 
 # A clause that counts over a month or since a start date is a summary, not a report of an event
 # ("وثق المرصد مقتل 318 شخصا خلال شهر تشرين الاول", "displaced since the start of October by shelling").
-_PERIOD_CLAUSE = re.compile(
+_PERIOD_CLAUSE: Final = re.compile(
     r"(?<!\w)(?:خلال|طوال) (?:شهر|الشهر الماضي|الشهر الجاري|الاشهر|الاسابيع|العام)(?!\w)|(?<!\w)منذ "
     r"(?:مطلع|بدايه|بدء|اول) (?:شهر|الشهر|العام|السنه|\S+ (?:19|20)\d\d)|\b(?:during|throughout) the month\b|"
     r"\bsince the (?:start|beginning) of (?:the )?(?:month|year|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b"
 )
-_HALT_WORD = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
-_REFERENCE_WORD = re.compile(
+_HALT_WORD: Final = re.compile(r"وقف|ايقاف|هدنه|ceasefire|cease-fire|halt|truce")
+_REFERENCE_WORD: Final = re.compile(
     r"رد|بشان|حول|خلفيه|تحقيق|ادان|يدين|تدين|دانت|ندد|مسرحيه|فبركه|تورط|مسؤولي|ذكري|وقف|متهم|منذ|تناول|ناقش|بحث|"
     r"accused|since|"
     r"ايقاف|هدنه|ceasefire|cease-fire|halt|stop|end to|response|over the|about the|"
@@ -256,7 +256,7 @@ _REFERENCE_WORD = re.compile(
 # Background: what happens habitually or happened before, told as context for the event ("the
 # town has been hit by several bombings this year", "factions have in the past blamed such attacks
 # on ...", "سبق ان تعرضت المدينه لتفجيرات مماثله").
-_BACKGROUND = re.compile(
+_BACKGROUND: Final = re.compile(
     r"(?<!\w)(?:سبق ان|سبق و|سبق لها|سبق له|في السابق|قبل فتره|مرارا|مرارا وتكرارا|بشكل متكرر|باستمرار|عاده ما|"
     r"مثل هذه|هذه الهجمات|هذه التفجيرات|(?:تفجيرات|هجمات|غارات|تفجير|هجوم) مماثله?)(?!\w)|"
     r"\b(?:in the past(?! (?:\S+ )?(?:\d+|few|several|two|three|hours?|days?|week|24|48))|"
@@ -272,68 +272,68 @@ _BACKGROUND = re.compile(
     r"(?<!\w)[وف]?(?:مرات عده|عده مرات|مرات عديده)(?!\w)"
 )
 # "ولم تتبن أي جهة التفجير": nobody claimed the bombing the sentence has just told; only what follows it is told again
-_UNCLAIMED_AR = re.compile(r"(?<!\w)[وف]?لم (?:تعلن|يعلن|تتبن|يتبن)\S*(?!\w)")
+_UNCLAIMED_AR: Final = re.compile(r"(?<!\w)[وف]?لم (?:تعلن|يعلن|تتبن|يتبن)\S*(?!\w)")
 # After a missile word: fired at an aircraft, a drone or another missile (an interception).
-_AT_AIRCRAFT = re.compile(
+_AT_AIRCRAFT: Final = re.compile(
     r"(?:\s+\S+){0,3}?\s+(?:علي|نحو|باتجاه|ضد|[يت]ستهدف|استهدف\S*)\s+(?:[\"«]\s*)?(?:ال)?(?:طائره|طائرات|مسيره|"
     r"مسيرات|درون|صاروخ|صواريخ|مقاتله)(?!\w)"
 )
-_SEIZED_ITEMS = re.compile(
+_SEIZED_ITEMS: Final = re.compile(
     r"\s*(?:\S+\s+){0,3}?(?:rifles?|weapons?|arms|ammunition|rounds|explosives?|guns?|rockets|missiles|"
     r"vehicles?|cars?|trucks?|motorcycles?|cash|money|documents|drugs|[وفبل]?(?:ال)?(?:اسلحه|سلاح|ذخائر|ذخيره|"
     r"متفجرات|عبوات|اليات|سيارات|سياره|اموال|وثائق|مخدرات|صواريخ|قذائف))\b"
 )
 # "seized 14 workers from a gas field", "took two aid workers hostage": unarmed people taken away.
-_SEIZED_PEOPLE_EN = re.compile(
+_SEIZED_PEOPLE_EN: Final = re.compile(
     r"\s+(?:(?:at least|more than|about|some|a|an|the|two|three|four|five|six|seven|eight|nine|ten|dozens of|"
     r"scores of|several|\d+)\s+)?(?:[\w-]+\s+)?(?:civilians|workers|employees|people|residents|villagers|women|"
     r"children|men|journalists|engineers|doctors|teachers|students|passengers|drivers|shepherds|farmers|"
     r"hostages?|captives?)\b(?!\s+(?:of|from)\s+(?:the\s+)?(?:town|village|city|area|district))|"
     r"\s+(?:\S+\s+){1,4}?(?:hostage|captive|prisoner)s?\b"
 )
-_SEIZURE_BEFORE = re.compile(
+_SEIZURE_BEFORE: Final = re.compile(
     r"\b(?:seized|seize|seizing|confiscated|found|discovered|recovered|captured|dismantled|defused|seizure of)"
     r"\b|(?<!\w)[وف]?(?:ضبط|ضبطت|صادر|صادرت|مصادره|عثر|عثرت|العثور|فكك|فككت|تفكيك|استولوا|استولت|استولي)(?!\w)"
 )
-_DRONE_NEAR = re.compile(r"مسيره|مسيرات|طائره|طائرات|\bdrones?\b|\buavs?\b")
-_BACKGROUND_WORD = re.compile(
+_DRONE_NEAR: Final = re.compile(r"مسيره|مسيرات|طائره|طائرات|\bdrones?\b|\buavs?\b")
+_BACKGROUND_WORD: Final = re.compile(
     r"سبق|السابق|قبل فتره|مرارا|متكرر|باستمرار|عاده|مثل هذه|هذه الهجمات|هذه التفجيرات|مماثل|in the past|"
     r"such (?:a|at|bl|bo|in|raids|st)|similar|repeatedly|frequently|often|regularly|"
     r"been (?:\w+ )?(?:hit|tar|st|at|ro|sh)| times|مرات|frequent|regular|repeated|periodic|claimed|لم |"
     r"recent (?:mo|we|ye)|(?:past|last) (?:few |several )?(?:mo|ye)|been the"
 )
 _SIMILAR_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:مماثل|مماثله|مماثلا|شبيه|شبيهه)(?!\w)|\s*(?:of )?(?:this|that) kind\b")
-_DENIAL = re.compile(
+_DENIAL: Final = re.compile(
     r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نافيا|نافيه)(?!\w)|\b(?:denied|denies|deny|"
     r"denying)\b"
 )
-_ACCIDENT = re.compile(
+_ACCIDENT: Final = re.compile(
     r"(?<!\w)(?:حادث|خلل|عطل|تسرب|ماس)(?!\w)|\b(?:accident\w*|leak|fault|short circuit)\b|"
     # a gas cylinder, a heater, fireworks or bad storage blowing up ("انفجار اسطوانه غاز في مطعم")
     r"(?<!\w)[وبلف]?(?:ال)?(?:اسطوانه|اسطوانات|جره|مدفاه|مدافئ|سخان)(?!\w)|(?:ال)?(?:العاب|الالعاب) الناريه|"
     r"(?:سوء|خطا في) (?:ال)?تخزين|\b(?:gas cylinders?|gas canisters?|heaters?|fireworks)\b"
 )
-_ATTACK_WORD = re.compile(
+_ATTACK_WORD: Final = re.compile(
     r"استهدف|هجوم|قصف|غار|مفخخ|ناسف|انتحاري|مسلح|attack|strike|targeted|bomb(?:er|ing)|"
     r"car bomb|suicide|gunmen|militants"
 )
 # "قتلت طائرات روسية 7 مدنيين", "طائرات التحالف قتلت 7": the aircraft are what killed
-_AIRCRAFT_KILLED = re.compile(
+_AIRCRAFT_KILLED: Final = re.compile(
     r"(?<!\w)[وف]?(?:قتلت|اغتالت|قتل)\s+(?:ال)?(?:طائرات|طائره|طيران)|"
     r"(?<!\w)(?:ال)?(?:طائرات|طائره|طيران)(?:\s+\S+){0,3}\s+(?:قتلت|اغتالت)(?!\w)"
 )
-_LOST_TO = re.compile(r"[وف]?(?:خسرت|خسر|خسروا|فقدت|فقدوا)(?!\w)")
+_LOST_TO: Final = re.compile(r"[وف]?(?:خسرت|خسر|خسروا|فقدت|فقدوا)(?!\w)")
 # What a side loses "لصالح" another that is ground: a place or position (or control of one), not an office,
 # a seat or contact ("خسر الحزب رئاسة البلدية لصالح مرشح المعارضة", "فقدت القوات الاتصال بدورية لصالح").
-_GROUND_LOST_AR = re.compile(
+_GROUND_LOST_AR: Final = re.compile(
     r"(?<!\w)و?(?:ال)?(?:بلده|بلدتي|بلدات|قريه|قريتي|قري|مدينه|مدن|حي|احياء|مواقع|موقع|نقاط|نقطه|تل|تله|تلال|"
     r"جبل|مطار|قاعده|كتيبه|ثكنه|حاجز|حواجز|معبر|منطقه|مناطق|اراضي|اراض|مساحه|مساحات|مزرعه|مزارع|ريف|محور|"
     r"مخيم|ناحيه|حقل|حقول|سد|سيطره|سيطرتها|سيطرته|سيطرتهم)(?!\w)"
 )
-_TO_THE_GAIN_OF = re.compile(r"(?<!\w)لصالح\s*$")
+_TO_THE_GAIN_OF: Final = re.compile(r"(?<!\w)لصالح\s*$")
 
 # A place after a preposition is where the loss happened, not what was lost ("فقدت الاتصال بدورية في ريف حماة").
-_PREPOSITION_BEFORE_AR = re.compile(
+_PREPOSITION_BEFORE_AR: Final = re.compile(
     r"(?<!\w)(?:في|قرب|من|الي|نحو|داخل|عند|بين|فوق|تحت|خلف|امام|ضمن|علي|شمال|جنوب|شرق|غرب|محيط)\s+$"
 )
 
@@ -362,25 +362,25 @@ def _won_from_loser(doc: Document, cand: Candidate) -> str:
 
 
 # "تقدمت قوات النظام نحو البلدة / باتجاهها / على أطرافها": an advance towards a place, which is not taken
-_TOWARDS_AR = re.compile(
+_TOWARDS_AR: Final = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:نحو|باتجاه|تجاه|صوب|الي اطراف|الي مشارف|علي اطراف|علي مشارف|في محيط|الي محيط)(?!\w)"
 )
 # "اقترب مقاتلو التنظيم من السيطرة على", "باتت قريبة من استعادة", "كادت قوات النظام تسيطر": a capture that only
 # threatened (a fight, not ground taken).
 # The near-taking word governs the capture word: nothing but its subject between them, no clause break ("كادت
 # تستمر أسبوعا، سيطرت": the capture is a new clause), no verb of its own ("كاد يودي بحياة ... سيطرت").
-_NEAR_TAKING_AR = re.compile(
+_NEAR_TAKING_AR: Final = re.compile(
     r"(?<!\w)[وف]?(?:(?:اقترب|اقتربت|اقتربوا|يقترب|تقترب|يقتربون|قريب|قريبه|قريبا|قريبين)\s+(?:[^\s,،.;؛:]+\s+){0,3}?من|"
     r"(?:كاد|كادت|كادوا|يكاد|تكاد|يكادون)(?:\s+(?![يت](?!نظيم|حرير|جمع|حالف))[^\s,،.;؛:]+){0,3}?)\s+$"
 )
-_SURVIVED_ATTEMPT_AR = re.compile(
+_SURVIVED_ATTEMPT_AR: Final = re.compile(
     r"(?<!\w)[وف]?(?:تعرض|تعرضت|تعرضوا)\s+(?:\S+\s+){0,8}?ل(?:ال)?محاوله اغتيال|"
     r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو)\s+(?:\S+\s+){0,4}?من\s+(?:ال)?محاوله اغتيال"
 )
 
 
 # "نفذها التنظيم", "على يد عناصر من الهيئة", "من قبل مسلحين تابعين للفصائل": who carried the attempt out
-_ATTEMPT_AGENT_AR = re.compile(
+_ATTEMPT_AGENT_AR: Final = re.compile(
     r"(?<!\w)(?:نفذها|نفذته|نفذتها|نفذه|تبناها|تبنته|تبناه|من قبل|من جانب|علي يد|علي ايدي|بواسطه)(?:\s+\S+){0,3}?\s+$"
 )
 
@@ -400,54 +400,54 @@ def _attempt_sides(doc: Document, cand: Candidate, attempt: re.Match[str]) -> tu
     return attacker, survivor
 
 
-_SHOT_AR = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:رصاص|قناص|قناصه|قنص|اطلاق النار|اطلاق نار)(?!\w)")
+_SHOT_AR: Final = re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:رصاص|قناص|قناصه|قنص|اطلاق النار|اطلاق نار)(?!\w)")
 # "باتت الهيئة تسيطر على القرية", "أصبحت قسد تسيطر": came to hold it, a change of hands, not a standing status
-_CAME_TO_HOLD = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
-_PURPOSE = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")  # what every match of `_HISTORY_YEAR` consumes
+_CAME_TO_HOLD: Final = re.compile(r"(?<!\w)[وف]?(?:باتت|بات|اصبحت|اصبح|صارت|صار|اضحت|اضحي)(?:\s+\S+){0,4}\s+$")
+_PURPOSE: Final = re.compile(r"^[وف]?(?:ل(?!ل)|لل)")
+_YEAR_DIGITS: Final = re.compile(r"(?:19|20)\d\d(?!\d)")  # what every match of `_HISTORY_YEAR` consumes
 _HISTORY_YEAR = re.compile(r"(?<!\w)(?:عام|العام|سنه|في|منذ|بين|و|year|in|since|between|and)\s*((?:19|20)\d\d)(?!\d)")
-_ATTEMPT = re.compile(
+_ATTEMPT: Final = re.compile(
     r"(?<!\w)[وفب]?(?:ال)?(?:محاوله|محاولات|حاولت|حاول|فشلت|فشل)(?!\w)|\b(?:attempt(?:s|ed)?|"
     r"tried|trying|failed)\b|"
     r"\b(?:bid|bids|push|offensive|drive|efforts?|campaign|operation|aims?|aiming|seeks?|seeking) to (?:\w+ )?$"
 )
-_ARMED_VICTIM = re.compile(
+_ARMED_VICTIM: Final = re.compile(
     r"\b(?:fighters?|soldiers?|commanders?|militants?|members?|troops|officers?|checkpoint|patrol|"
     r"militiam[ae]n|rebels?|jihadists?|positions?|base|convoy)\b|(?<!\w)[وفبل]?(?:ال)?(?:عنصر|عناصر|مقاتل\w*|"
     r"جندي|جنود|قيادي\w*|ضابط|ضباط|حاجز|دوريه|رتل|مقر|مقرات|نقطه عسكريه|مسلح\w*)(?!\w)"
 )
-_ATTACKER_NOUN = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers|jihadists|gunmen|militiamen)\b")
-_BY_AGENT = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
-_SINCE_BEFORE = re.compile(r"(?:منذ|since|from)\s*$")
+_ATTACKER_NOUN: Final = re.compile(r"\s+(?:fighters|militants|members|troops|soldiers|jihadists|gunmen|militiamen)\b")
+_BY_AGENT: Final = re.compile(r"(?:برصاص|بنيران|يد|قبل|by|from)\s+$")
+_SINCE_BEFORE: Final = re.compile(r"(?:منذ|since|from)\s*$")
 # "منذ انطلاق الهجوم البري على ريف حماة في 8 نيسان": the day a campaign began, not the event's day.
-_SINCE_START_BEFORE = re.compile(
+_SINCE_START_BEFORE: Final = re.compile(
     r"(?<!\w)منذ (?:بدء|بدايه|انطلاق|انطلاقه|شن|اندلاع)(?:\s+[^\s,.]+){0,6}\s+(?:في|يوم|بتاريخ)?\s*$"
 )
 # English: a sentence that updates a toll ("the death toll from the blast rose to 112, the monitor said on Sunday"):
 # the day it was said is the update's, not the event's (the event's day is told elsewhere: "Saturday's blast").
-_TOLL_RISE_EN = re.compile(
+_TOLL_RISE_EN: Final = re.compile(
     r"\b(?:death toll|toll|number of (?:dead|deaths|victims|fatalities|people killed))\b[^.;]{0,160}?"
     r"\b(?:rose|rises|risen|rising|climbed|climbs|reached|reaches|has hit|hits|mounted|mounts|jumped|jumps|"
     r"increased|soared|soars|stood at|stands at|now at)\b"
 )
-_SAID_BEFORE_EN = re.compile(
+_SAID_BEFORE_EN: Final = re.compile(
     r"\b(?:said|says|reported|reports|announced|added|told [\w-]+(?: [\w-]+)?|according to [\w-]+(?: [\w-]+)?)"
     r"(?: (?:late|early))?(?: on)?\s*$"
 )
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_IN: Final = re.compile(r"\b(?:19|20)\d\d\b")
 _DAYPART = re.compile(r"(?:صباح|فجر|ظهر|عصر|مساء|ليل|الصباح|الفجر|الساعات الاولي)\S* (?:\S+ )?(?:اليوم|امس)(?!\w)")
-_AIR_ONLY = {
+_AIR_ONLY: Final = {
     "Military Forces of Russia",
     "Military Forces of Israel",
     "Military Forces of the United States",
     "Coalition",
 }
-_MISSILE_WORD = re.compile(
+_MISSILE_WORD: Final = re.compile(
     _AR_PREFIX + r"(?:صاروخ|صواريخ|صاروخا|قصف صاروخي|ضربه صاروخيه|ضربات صاروخيه|هجوم صاروخي)$|^(?:the )?missiles?$"
 )
-_AIR_ADJ = re.compile(r"\s+(?:ال)?(?:جوي|جويه|جويا)(?!\w)")
-_GENERIC_SHELL = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
-_CIVILIAN_NOUN = re.compile(
+_AIR_ADJ: Final = re.compile(r"\s+(?:ال)?(?:جوي|جويه|جويا)(?!\w)")
+_GENERIC_SHELL: Final = re.compile(_AR_PREFIX + r"(?:قصف|قصفت|قصفا|يقصف|تقصف)$|^(?:bombard\w*|bombing|bombed)$")
+_CIVILIAN_NOUN: Final = re.compile(
     r"\s*(?:\S+\s+)?(?:[وفبل]?(?:ال)?(?:اشخاص|شخصا|شخص|مدنيين|مدنيا|مدني|اطفال|طفلا|نساء|مواطنين|مواطنا|"
     r"شابا|شاب|رجلا|رجل|امراه|سيده|طفله|طفل|فتاه|مواطنه|مسنا|مسن|شخصين|شخصان|مدنيان|طفلين|طفلان|"
     r"اشخاصا|معلم|معلما|معلمه|مدرس|طبيب|طبيبه|ممرض|ممرضه|راع|راعي|راعيا|مزارع|مزارعا|تاجر|تاجرا|سائق|"
@@ -456,26 +456,27 @@ _CIVILIAN_NOUN = re.compile(
     r"child|shepherd|farmer|teenager|person|students|pupils|schoolchildren|worshippers|passengers|patients|"
     r"evacuees|refugees|infants|babies|relatives|shoppers|volunteers|aid workers|paramedics|nurses)\b)"
 )
-_BOMBING_EN = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
-_DEFINITE_SHELL = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
-_TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory"}
-_NO_KILLING = {"Arrests", "Agreement", "Peaceful protest", "Non-violent transfer of territory"}
-_BARE_KILL = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
+_BOMBING_EN: Final = re.compile(r"^(?:bomb|bombs|bombing|bombings|bombed)$")
+_DEFINITE_SHELL: Final = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?:قصف)$|^(?:the )?(?:bombardment|shelling|bombing)$")
+_TERRITORIAL: Final = {"Non-state actor overtakes territory", "Government regains territory"}
+_NO_KILLING: Final = {"Arrests", "Agreement", "Peaceful protest", "Non-violent transfer of territory"}
+_BARE_KILL: Final = re.compile(r"^[وف]?(?:قتل|قتلت|قتلوا|مقتل|مصرع)$|^(?:killed|killing|died|dead)$")
 # "missile strike(s)" with no aircraft in the sentence: missiles fired from the ground or the sea.
-_MISSILE_STRIKE = re.compile(r"missiles? (?:strikes?|attacks?)\b")
-_MISSILE_BEFORE = re.compile(r"\bmissiles? $")
+_AIR_ACTION: Final = re.compile(r"قصف|غار|استهدف|مجزره|ارتكب|strike|bomb|struck|hit|pound|target|massacre")
+_MISSILE_STRIKE: Final = re.compile(r"missiles? (?:strikes?|attacks?)\b")
+_MISSILE_BEFORE: Final = re.compile(r"\bmissiles? $")
 _AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|drones?|helicopters?|air ?(?:strikes?|raids?|force))\b")
 # "a jet was shot down", "a helicopter that was downed"
-_DOWNED_PASSIVE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?")
-_CREW_AFTER = re.compile(
+_DOWNED_PASSIVE: Final = re.compile(r"\s+(?:(?:that|which)\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?")
+_CREW_AFTER: Final = re.compile(
     r"\s+(?:(?:its|their|the|all|both|\w+)\s+){0,3}?(?:pilots?|crew(?: members)?|crewmen|airmen)\b|"
     r"\s+(?:\S+\s+){0,2}?[وب]?(?:ال)?(?:طيار|طياري|طاقم)(?:ها|يها|ه|هما)?(?!\w)"
 )
-_THE_ADJ = re.compile(r"\b(?:the|this|that|its|their) (?!\d)[a-z]+(?<!ing) $")
-_REFERRED_BACK = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
-_DEFINITE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
-_KIND_RANK = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
-_TYPE_WEIGHT = {
+_THE_ADJ: Final = re.compile(r"\b(?:the|this|that|its|their) (?!\d)[a-z]+(?<!ing) $")
+_REFERRED_BACK: Final = ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike")
+_DEFINITE: Final = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
+_KIND_RANK: Final = {"site": 0, "village": 0, "town": 0, "city": 1, "region": 3, "admin1": 4}
+_TYPE_WEIGHT: Final = {
     "Non-state actor overtakes territory": 1.0,
     "Government regains territory": 1.0,
     "Non-violent transfer of territory": 0.5,
@@ -492,7 +493,7 @@ _TYPE_WEIGHT = {
     "Peaceful protest": 0.1,
     "Disrupted weapons use": 0.1,
 }
-HISTORY_DAYS = 45
+HISTORY_DAYS: Final = 45
 
 
 @dataclass
@@ -508,8 +509,8 @@ class Document:
     sentences: list[tuple[int, int]]
     triggers: list[TriggerMention]
     actors: list[ActorMention]
-    places: list[Any]
-    dates: list[Any]
+    places: list[_ShiftedPlace]
+    dates: list[_ShiftedDate]
     _starts: list[int] = field(default_factory=list)
     claimer: str | None = None  # who claimed the attack, found once per report
     scene: dict[tuple[int, int], bool] = field(default_factory=dict)  # place span -> is the scene
@@ -519,7 +520,7 @@ class Document:
     echo: tuple[int, int] = (0, 0)  # the headline repeated at the head of the body
     anchor: datetime | None = None  # what relative dates count from: the body's own dateline, else published_at
     unread: tuple[re.Match[str] | None] | None = None  # places and dates not read yet (`_read_context`)
-    early_dates: list[Any] | None = None  # the dates alone, read before the places (`_unread_dates`)
+    early_dates: list[DateMention] | None = None  # the dates alone, read before the places (`_unread_dates`)
     # `triggers` (the list itself), their starts, and whether those are sorted (`_sentence_candidates`)
     trigger_starts: tuple[list[TriggerMention], list[int], bool] | None = None
 
@@ -547,8 +548,8 @@ class Candidate:
     in_title: bool
     roles: Roles = field(default_factory=Roles)
     casualties: list[Casualties] = field(default_factory=list)
-    place: Any = None
-    other_places: list[Any] = field(default_factory=list)
+    place: _ShiftedPlace | None = None
+    other_places: list[_ShiftedPlace] = field(default_factory=list)
     date_mention: Any = None
     inherited_date: Any = None
     title_match: bool = False
@@ -661,10 +662,10 @@ def _read_context(doc: Document) -> Document:
     return doc
 
 
-_CAMP_WORD = re.compile(r"[وفبل]?(?:ال|لل)?مخيم")
+_CAMP_WORD: Final = re.compile(r"[وفبل]?(?:ال|لل)?مخيم")
 
 
-def _camp_town_named(doc: Document, settlements: list[Any]) -> None:
+def _camp_town_named(doc: Document, settlements: list[_ShiftedPlace]) -> None:
     """Where a town named "مخيم ..." is told ("قصف على مخيم اليرموك"), "ومخيم اليرموك" (a conjunction glued to the
     name) and the bare "المخيم" after it are that town, not a camp's civilians."""
     camps = [p for p in settlements if doc.folded.startswith("مخيم", p.start)]
@@ -679,14 +680,14 @@ def _camp_town_named(doc: Document, settlements: list[Any]) -> None:
     ]
 
 
-_SETTLEMENT = {"village", "town", "city"}
+_SETTLEMENT: Final = {"village", "town", "city"}
 
 
-_HASHTAG_JOIN = re.compile(r"(?<=[\u0600-\u06ff])_(?=[\u0600-\u06ff])")
-_NUMERIC_DATELINE = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_GLUED_YEAR_DATELINE = re.compile(
+_HASHTAG_JOIN: Final = re.compile(r"(?<=[\u0600-\u06ff])_(?=[\u0600-\u06ff])")
+_NUMERIC_DATELINE: Final = re.compile(r"\s*(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d\d)(?!\d)")
+_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTHS_EN: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_GLUED_YEAR_DATELINE: Final = re.compile(
     r"(?i)\s*(?:(?:last )?updated(?: at| on)?\s+|published(?: on)?\s+)?"
     r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-3]\d)(?P<y>(?:19|20)\d\d)(?!\d)"
 )
@@ -728,10 +729,10 @@ def _dateline_anchor(text: str, body_start: int, language: str, published: datet
     return datetime(day.year, day.month, day.day, 12, tzinfo=published.tzinfo)
 
 
-_TITLE_TAIL = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+[^|]{0,60}$")
+_TITLE_TAIL: Final = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+[^|]{0,60}$")
 
 
-_RUN_ON = re.compile(r"\s*(?:[,،;:]|(?:killing|leaving|wounding|injuring|as|after|amid|which|who|and|but|while|"
+_RUN_ON: Final = re.compile(r"\s*(?:[,،;:]|(?:killing|leaving|wounding|injuring|as|after|amid|which|who|and|but|while|"
                      r"ما|مما|وذلك|حيث|بعد|اثر)(?!\w))")
 
 
@@ -780,13 +781,13 @@ def _mark_echo(doc: Document) -> None:
         return
 
 
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"[^\n.]{0,100}?\((?:cnn|reuters|afp|ap|sputnik|رويترز|ا ف ب)\)\s*[-\u2013\u2014]*|"
     r"[^\n.]{0,60}?[-\u2013\u2014]{2}"
 )
 # (?<![\w-])IS(?![\w-]), written to open with its literal: the regex engine then jumps from one "IS" to the next
 # instead of trying the look-behind at every position.
-_UPPER_IS = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
+_UPPER_IS: Final = re.compile(r"IS(?<![\w-]IS)(?![\w-])")
 
 
 def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[ActorMention]) -> None:
@@ -799,16 +800,16 @@ def _add_upper_case_is(text: str, positions: list[int] | None, actors: list[Acto
     actors.sort(key=lambda a: a.start)
 
 
-_BARE_SOLDIERS_EN = re.compile(  # ("an army base", not a named "Wadi al-Dayf Army Base")
+_BARE_SOLDIERS_EN: Final = re.compile(  # ("an army base", not a named "Wadi al-Dayf Army Base")
     r"\b(?:soldiers?|troops|servicemen|(?:an|a|the|two|three|several) (?:army|military) (?:convoys?|checkpoints?|"
     r"bases?|posts?|outposts?|patrols?|barracks|vehicles?|buses|bus))\b"
 )
-_COUNTED_BEFORE_EN = re.compile(
+_COUNTED_BEFORE_EN: Final = re.compile(
     r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|several|some|many|"
     r"hundreds|least|than|about|nearly|around))(?: \S+)? $"
 )
-_OF_A_GROUP_AFTER = re.compile(r" (?:of|from|loyal to|belonging to|with) ")
-_OTHER_STATE_FORCES = STATE_FORCES - {"Military Forces of Syria", "Militia (Pro-Government)", "Hezbollah"}
+_OF_A_GROUP_AFTER: Final = re.compile(r" (?:of|from|loyal to|belonging to|with) ")
+_OTHER_STATE_FORCES: Final = STATE_FORCES - {"Military Forces of Syria", "Militia (Pro-Government)", "Hezbollah"}
 
 
 def _bare_soldiers_en(folded: str, actors: list[ActorMention]) -> None:
@@ -832,11 +833,11 @@ def _bare_soldiers_en(folded: str, actors: list[ActorMention]) -> None:
 
 # "ميليشيات موالية لإيران", "مسلحون مقربون من دمشق", "فصائل موالية لأنقرة": a group loyal to a state is a
 # militia of that state's camp, not the state's forces (nor its capital).
-_LOYAL_GROUP = re.compile(
+_LOYAL_GROUP: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال)?(?:ميليشي\S*|مليشي\S*|مسلح\S*|مجموع\S*|عناصر|مقاتل\S*|فصائل|فصيل|جماعه|جماعات)"
     r"\s+(?:\S+\s+)?(?:ال)?(?:موالي\S*|مقرب\S*|تابع\S*\s+ل?ايران|مدعوم\S*\s+من)\s+(?:ل|من\s+)?$"
 )
-_LOYAL_CAMP = {
+_LOYAL_CAMP: Final = {
     "Military Forces of Iran": "Militia (Pro-Government)",
     "Military Forces of Syria": "Militia (Pro-Government)",
     "Military Forces of Russia": "Militia (Pro-Government)",
@@ -845,11 +846,11 @@ _LOYAL_CAMP = {
 }
 
 
-_LOYAL_TO_AFTER = re.compile(
+_LOYAL_TO_AFTER: Final = re.compile(
     r"\s+(?:ال)?(?:موالي\S*|مقرب\S*|مدعوم\S*\s+من)\s+(?:ل|من\s+)?(?P<state>تركيا|انقره|ايران|طهران|روسيا|موسكو|"
     r"النظام|دمشق)(?!\w)"
 )
-_LOYAL_TO_STATE = {"تركيا": "Syrian National Army", "انقره": "Syrian National Army"}
+_LOYAL_TO_STATE: Final = {"تركيا": "Syrian National Army", "انقره": "Syrian National Army"}
 
 
 def _loyal_groups(folded: str, actors: list[ActorMention]) -> None:
@@ -885,27 +886,29 @@ class _Shifted:
     """A place or date mention with offsets moved into the folded text; its other fields are copied (the
     mentions are frozen). Explicit attributes, no ``__getattr__``: the mypyc build compiles this class."""
 
-    def __init__(self, inner: Any, start: int, end: int) -> None:
-        self.inner, self.start, self.end = inner, start, end
+    def __init__(self, inner: PlaceMention | DateMention, start: int, end: int) -> None:
+        self.start, self.end = start, end
         self.surface: str = inner.surface
 
 
 class _ShiftedPlace(_Shifted):
-    def __init__(self, inner: Any, start: int, end: int) -> None:
+    def __init__(self, inner: PlaceMention, start: int, end: int) -> None:
         super().__init__(inner, start, end)
-        self.location: Any = inner.location
+        self.inner: PlaceMention = inner
+        self.location: Location = inner.location
         self.kind: str = inner.kind
 
 
 class _ShiftedDate(_Shifted):
-    def __init__(self, inner: Any, start: int, end: int) -> None:
+    def __init__(self, inner: DateMention, start: int, end: int) -> None:
         super().__init__(inner, start, end)
-        self.date: Any = inner.date
-        self.end_date: Any = inner.end_date
+        self.inner: DateMention = inner
+        self.date: date = inner.date
+        self.end_date: date | None = inner.end_date
         self.precision: int = inner.precision
 
 
-_QUOTE_MARK = re.compile(r'["«»“”]')
+_QUOTE_MARK: Final = re.compile(r'["«»“”]')
 
 
 def _quoted(sentence: str, at: int) -> bool:
@@ -918,7 +921,7 @@ def _in(span: tuple[int, int], start: int) -> bool:
     return span[0] <= start < span[1]
 
 
-_BARE_KILL_EN = frozenset({"killed", "kills", "killing"})
+_BARE_KILL_EN: Final = frozenset({"killed", "kills", "killing"})
 
 
 def _attack_told(doc: Document, hit: TriggerMention) -> bool:
@@ -1251,7 +1254,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
         if (
             name == "air"
             and w in ("الطيران", "طيران", "طائرات", "الطائرات", "aircraft")
-            and not re.search(r"قصف|غار|استهدف|مجزره|ارتكب|strike|bomb|struck|hit|pound|target|massacre", sentence)
+            and not _AIR_ACTION.search(sentence)
             and not _AIRCRAFT_KILLED.search(sentence)
         ):
             continue
@@ -1288,7 +1291,7 @@ def _sentence_candidates(doc: Document, index: int) -> list[Candidate]:
 # English ways of telling ground taken that name no capture verb: "were able to advance", "advanced and
 # took control", "fought IS in the village, taking it over", "the town is now under rebel control". The
 # span kept as the trigger starts past any "advance" word (a bare advance is weak, `_WEAK_TERRITORY`).
-_GROUND_WON_EN = re.compile(
+_GROUND_WON_EN: Final = re.compile(
     r"\b(?:was|were|is|are|been|being) able to (?:advance|make advances|push forward)\b"
     r"|\badvanc(?:e|ed|es|ing|ement|ements) (?:(?!and\b|to\b)[\w'-]+ ){0,4}?(?:and|to) "
     r"(?P<control>(?:(?:take|took|taken|taking|gain|gained|regain|regained|establish|established|seize|seized|"
@@ -1300,7 +1303,7 @@ _GROUND_WON_EN = re.compile(
     r"|\b(?:is|are|was|were) now (?:reportedly |fully |completely |firmly )?(?:in the hands of|under)\b"
     r"(?P<held>(?: the)?(?: full| complete| total)? control\b)?"
 )
-_NEGATED_BEFORE_EN = re.compile(r"\b(?:not|never|without|nor)\s+(?:[\w'-]+\s+){0,2}$")
+_NEGATED_BEFORE_EN: Final = re.compile(r"\b(?:not|never|without|nor)\s+(?:[\w'-]+\s+){0,2}$")
 
 
 def _ground_won_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMention]) -> list[TriggerMention]:
@@ -1327,17 +1330,17 @@ def _ground_won_en(doc: Document, s_start: int, s_end: int, hits: list[TriggerMe
 # Fire named as the backing or backdrop of a ground fight: "forces backed by Russian warplanes", "with the
 # support of airstrikes", "under cover of heavy shelling", "amid Coalition air raids", "clashes, accompanied
 # by shelling, ...". The fight (or the capture) is the event; its air or artillery support is part of it.
-_SUPPORT_BEFORE_EN = re.compile(
+_SUPPORT_BEFORE_EN: Final = re.compile(
     r"\b(?:backed|supported|aided|assisted|covered|accompanied|escorted|helped|bolstered|preceded) (?:up )?by\b"
     r"|\bwith (?:the )?(?:help|support|backing|cover|assistance|aid|participation) of\b"
     r"|\b(?:under|with) (?:the )?(?:\w+ )?(?:cover|umbrella)(?: of| by| from)?\b"
     r"|\bamid(?:st)?\b|\bcoinciding with\b|\bin conjunction with\b|\bas well as\b(?=[^.;]{0,30}$)"
 )
 # Words that end such a phrase before the fire word: a new clause with its own verb.
-_SUPPORT_BREAK_EN = re.compile(
+_SUPPORT_BREAK_EN: Final = re.compile(
     r"[;:]|\b(?:where|while|as|which|who|when|after|before|then|killing|leaving|causing|resulting|but|since)\b"
 )
-_SUPPORT_REACH = 110
+_SUPPORT_REACH: Final = 110
 
 
 def _in_support_phrase(doc: Document, hit: TriggerMention, kept: list[TriggerMention], s_start: int) -> bool:
@@ -1373,17 +1376,17 @@ def _support_fire_en(doc: Document, kept: list[TriggerMention], s_start: int, s_
 
 # Fire answered: "rebels returned fire", "responded by shelling army positions", "retaliated with mortars". Two
 # sides firing at each other is a fight (ACLED: Armed clash), whatever weapon each used.
-_RETURNED_FIRE_EN = re.compile(
+_RETURNED_FIRE_EN: Final = re.compile(
     r"\breturn(?:ed|ing|s)? (?:the |heavy )?(?:fire|shelling|shots|gunfire|artillery fire)\b"
     r"|\brespon(?:ded|ding|ds|se) (?:with|by) (?:\w+ ){0,3}?(?:shelling|fire|firing|targeting|shooting|shells|"
     r"missiles|rockets|mortars|artillery)\b"
     r"|\bretaliat(?:ed|ing|es) (?:with|by)\b"
 )
-_BATTLE_WORD_EN = re.compile(
+_BATTLE_WORD_EN: Final = re.compile(
     r"(?:clash|fight|fought|battl|exchang|combat|skirmish|confront|firefight|gun ?fight|gun ?battle|in-?fight|"
     r"return|respon|retaliat)"
 )
-_CIVILIANS_EN = re.compile(
+_CIVILIANS_EN: Final = re.compile(
     r"\b(?:civilians?|people|persons?|children|child|women|woman|men|man|boys?|girls?|residents|villagers|"
     r"families|family|infants?|students|worshippers|passengers|patients|homes?|houses?|hospitals?|schools?|"
     r"markets?|mosques?)\b"
@@ -1402,8 +1405,8 @@ def _fire_returned_en(doc: Document, s_start: int, s_end: int, hits: list[Trigge
     return sorted(hits + added, key=lambda h: h.start) if added else hits
 
 
-_RAID_WORD_EN = re.compile(r"raids?")
-_AIR_NAMED_EN = re.compile(
+_RAID_WORD_EN: Final = re.compile(r"raids?")
+_AIR_NAMED_EN: Final = re.compile(
     r"\b(?:air|aerial|airstrikes?|warplanes?|war planes?|jets?|aircraft|planes?|helicopters?|drones?|sorties|"
     r"bombers?|barrel|air-?dropped|airborne|pilots?)\b"
 )
@@ -1451,13 +1454,13 @@ def _shelling_in_the_fight_en(
 
 # What a force takes in the course of a fight without taking a place: "captured several positions",
 # "controlled three new points", "took over a checkpoint", "achieved partial control" (ACLED: Armed clash).
-_POSTS_AFTER_EN = re.compile(
+_POSTS_AFTER_EN: Final = re.compile(
     r"\s+(?:(?:back|over|control|full control)\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?:several|some|a|an|few|"
     r"many|number|of|\d+|two|three|four|five|six|new|more|further|other|strategic|military|key|advanced|forward|"
     r"its|their|enemy|regime|rebel|army|[\w'-]+-held|[\w'-]+'s?)\s+){0,5}(?:positions?|points?|checkpoints?|"
     r"posts?|outposts?|barriers?)\b"
 )
-_AIM_BEFORE_EN = re.compile(
+_AIM_BEFORE_EN: Final = re.compile(
     r"\b(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|bid|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|"
     r"want(?:s|ed|ing)?|push(?:ed|ing)?|effort|attempts?|order|(?:was|were|are|is) about) (?:to (?:\w+ )?)?$"
     r"|\b(?:battle|offensive|operation|campaign|drive|attack|assault|counter-?(?:attack|offensive)|raid) to (?:\w+ )?$"
@@ -1468,28 +1471,28 @@ _AIM_BEFORE_EN = re.compile(
     r"|\b(?:set|poised|ready|threaten(?:s|ed|ing)?) to (?:\w+ )?$|\bclose(?:r)? to $|\b(?:verge|brink|point) of $"
     r"|\b(?:nearly|almost) $"
 )  # "raided the town aiming to take control of it": an aim, not a capture
-_CAPTIVE_VERB_EN = re.compile(r"(?:captur|seiz|recaptur)\w*")
+_CAPTIVE_VERB_EN: Final = re.compile(r"(?:captur|seiz|recaptur)\w*")
 # Buildings taken inside a fought-over town ("captured the hospital", "seized the sugar factory"), and ground
 # held only for a while ("briefly took control", "for a few hours"): the fight's course, not a change of hands.
-_BUILDING_AFTER_EN = re.compile(
+_BUILDING_AFTER_EN: Final = re.compile(
     r"\s+(?:(?:back|over|control|full control)\s+)?(?:(?:of|over)\s+)?(?:the\s+)?(?:(?!of\b|in\b|near\b|from\b|and\b|"
     r"to\b|at\b|on\b)[\w'-]+\s+){0,3}?(?:hospitals?|university|mosques?|schools?|factory|factories|silos?|shrines?|"
     r"buildings?|blocks?|houses|headquarters|command cent(?:er|re)s?|stadium|churches|church)\b"
 )
-_FOR_A_WHILE_EN = re.compile(
+_FOR_A_WHILE_EN: Final = re.compile(
     r"\b(?:briefly|temporarily|momentarily|for a (?:short|brief) (?:period|time|while)|for (?:a )?few hours|"
     r"for (?:several|some|a couple of) hours|before (?:\S+ ){1,6}(?:re-?gained|re-?took|re-?captured|re-?established|"
     r"recovered)|then lost|later lost)\b"
 )
-_PARTIAL_EN = re.compile(r"\bpartial\b|\bpartly\b")
+_PARTIAL_EN: Final = re.compile(r"\bpartial\b|\bpartly\b")
 
 
-_HOLDER_BEFORE_EN = re.compile(r"\b(?:in|on|of|into|to|towards?|from|at|near|across|the|an?|all|other)\s+$")
-_HELD_NOUN_EN = re.compile(
+_HOLDER_BEFORE_EN: Final = re.compile(r"\b(?:in|on|of|into|to|towards?|from|at|near|across|the|an?|all|other)\s+$")
+_HELD_NOUN_EN: Final = re.compile(
     r"\s+(?:enclaves?|areas?|territor(?:y|ies)|towns?|villages?|cit(?:y|ies)|neighbou?rhoods?|districts?|parts?|"
     r"pockets?|regions?|zones?|countryside|side|suburbs?|positions?|held)\b"
 )
-_CAPTIVES_AFTER_EN = re.compile(
+_CAPTIVES_AFTER_EN: Final = re.compile(
     r"\s+(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|its|their|his|several|some|many|"
     r"dozens|scores|number|more|than|at|least|about|over|of)\s+)*(?:(?!from\b|of\b|in\b|near\b|at\b|on\b|to\b|"
     r"after\b|and\b)[\w'-]+\s+){0,3}?(?:fighters?|members?|pilots?|soldiers?|officers?|commanders?|emirs?|"
@@ -1553,16 +1556,16 @@ class _DateRange:
 # issued on Wednesday"), when the sentence also dates the event itself.
 # "the ministry on Thursday condemned the shelling that hit a school in Qardaha, killing four pupils": the condemned
 # attack told with what it hit, a counted toll, a place and a day of the report's week is reported by the sentence.
-_CONDEMNED_FRESH_DAYS = 7
-_EARLIER_AFTER_EN = re.compile(
+_CONDEMNED_FRESH_DAYS: Final = 7
+_EARLIER_AFTER_EN: Final = re.compile(
     r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:years?|months?) ago|in (?:19|20)\d\d|"
     r"earlier this (?:year|month)|since)\b"
 )
-_CONDEMN_WORD_EN = re.compile(r"\bcondemn")
-_HIT_AFTER_EN = re.compile(
+_CONDEMN_WORD_EN: Final = re.compile(r"\bcondemn")
+_HIT_AFTER_EN: Final = re.compile(
     r"\s+(?:[^\s.;]+\s+){0,4}?(?:that|which)\s+(?:\w+\s+)?(?:hit|struck|targeted|killed|wounded|injured|left)\b"
 )
-_COUNTED_TOLL_EN = re.compile(
+_COUNTED_TOLL_EN: Final = re.compile(
     r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|left)\s+(?:at least\s+|some\s+|about\s+)?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores)\b"
 )
@@ -1589,22 +1592,22 @@ def _condemned_with_its_toll_en(doc: Document, hit: TriggerMention, ref: re.Matc
     return bool(told) and all(0 <= (anchor - d.date).days <= _CONDEMNED_FRESH_DAYS for d in told)
 
 
-_CONDEMNED_BEFORE_EN = re.compile(
+_CONDEMNED_BEFORE_EN: Final = re.compile(
     r"\b(?:condemn(?:s|ed|ing)?|denounc(?:es|ed|ing)|deplor(?:es|ed|ing)|decr(?:ies|ied|ying))(?: on \w+)? "
     r"(?:[^\s.;]+ ){0,4}$"
 )
-_TOLL_WORD_EN = re.compile(r"\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w*|casualt\w*)\b")
-_MOURNED_BEFORE_EN = re.compile(
+_TOLL_WORD_EN: Final = re.compile(r"\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w*|casualt\w*)\b")
+_MOURNED_BEFORE_EN: Final = re.compile(
     r"\b(?:funerals?|burials?|mourn\w*|memorials?|vigils?) (?:[^\s.;]+ ){0,5}?(?:of|for) (?:the |those |people |"
     r"victims )?(?:[^\s.;]+ ){0,3}?(?:(?:killed|who died|who were killed|dead|slain) (?:in|by|during) "
     r"(?:[^\s.;]+ ){0,3})?$"
 )
 # "days after the army retook it", "a week after rebels seized the town": what happened days before the news.
-_DAYS_AFTER_EN = re.compile(
+_DAYS_AFTER_EN: Final = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|few|a few|\d+) )?(?:days?|weeks?|months?|years?) after"
     r"(?: [^\s,.;]+){0,5} $"
 )
-_SAID_ON_EN = re.compile(
+_SAID_ON_EN: Final = re.compile(
     r"\b(?:said|says|reported|told (?:\S+ ){1,3}?|announced|added|stated|confirmed|claimed|wrote|tweeted)"
     r"(?: (?:in|on) (?:a|an|its|their|his|her) (?:\S+ ){0,2}?(?:report|statement|post|message|briefing|update)"
     r"(?: (?:issued|released|published|posted))?)?,? $"
@@ -1626,20 +1629,20 @@ def _dated_earlier(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
     return False
 
 
-_RELATIVE_AR = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
+_RELATIVE_AR: Final = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللتين|اللذين)(?!\w)")
 # A sentence that opens with a time days or weeks back tells, all of it, of then.
-_DAYS_BEFORE_OPENING = re.compile(
+_DAYS_BEFORE_OPENING: Final = re.compile(
     r"\W*[وف]?قبل\s+(?:بضعه\s+|عده\s+|نحو\s+)?(?:ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)\s*,?\s*"
     r"(?!(?:و|ما)?\s*(?:زال|تزال|يزال|مازال)\S*)\S"
 )
-_MONTHS_AR = "|".join(sorted((m for m in _AR_MONTHS if m not in ("اب", "ماي")), key=len, reverse=True))
+_MONTHS_AR: Final = "|".join(sorted((m for m in _AR_MONTHS if m not in ("اب", "ماي")), key=len, reverse=True))
 # A month named without a day ("أسقطتها في فبراير", "خلال تموز الماضي"): the clause tells of that month.
-_MONTH_ONLY_AR = re.compile(
+_MONTH_ONLY_AR: Final = re.compile(
     r"(?<!\w)(?:في|خلال|منذ|مطلع|اواخر|اواسط|منتصف|بدايه|نهايه|اوائل)\s+(?:شهر\s+)?(?P<m>" + _MONTHS_AR + r")"
     r"(?:\s*[/\-(]\s*(?:" + _AR_MONTH_RE + r")\)?)?(?!\w)(?!\s*\d)"
 )
 # A span of months or years back ("قتل منذ عامين", "قبل ثلاث سنوات", "منذ سنوات"): long ago, or all along.
-_LONG_AGO_AR = re.compile(
+_LONG_AGO_AR: Final = re.compile(
     r"(?<!\w)(?:بعد|عقب)\s+(?:مرور\s+)?(?:نحو\s+|حوالي\s+|اكثر من\s+)?(?:اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|"
     r"عام|عامين|سنه|سنتين|سنوات|اعوام|(?:\d+|ثلاث\S*|اربع\S*|خمس\S*)\s+(?:اسابيع|اشهر|سنوات|اعوام))\s+(?:علي|من)"
     r"(?:\s+\S+)?\s*$|"
@@ -1653,7 +1656,7 @@ _LONG_AGO_AR = re.compile(
 # ("قرار شن ضربات", "خيارات عسكرية"), a call or demand, its coming time or the fear of it ("اقترب الوقت
 # من قتل", "خوفا من هجوم"), its prevention or an aim ("لمنع هجوم", "بهدف السيطرة", "كانت تستهدف تنفيذ
 # هجوم"): not told as done.
-_NON_FACTIVE_BEFORE = re.compile(
+_NON_FACTIVE_BEFORE: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:قرار|قراره|قرارها|خيار|خيارات|نيه|نيته|نيتها|نواي\S*|خطه|خطط|مخطط|مخططات|"
     r"اقترب|يقترب|خوف|خوفا|خشيه|مخاوف|تحسبا|منع|تجنب|تفادي|دعوه|دعوات|مطالبه|مطالبات|ضروره|بهدف|اجل|سعيا|"
     r"ادعاء|ادعاءات|مزاعم|تخطيط|التخطيط)"
@@ -1665,16 +1668,16 @@ _NON_FACTIVE_BEFORE = re.compile(
     r"(?:\s+(?:من|ب))?(?:\s+[بل]?(?:ال)?استعاد\S*)?\s+(?:[وبلف]|لل|بال|ال)?$"
 )
 # "لفشله في منع مذبحة نفذها داعش", "عجزت عن منع الهجوم": what was not prevented happened.
-_FAILED_TO_PREVENT = re.compile(
+_FAILED_TO_PREVENT: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال)?(?:فشل|فشلت|فشله|فشلها|عجز|عجزت|عجزه)\S*(?:\s+\S+){0,3}?\s+(?:في\s+|عن\s+)?(?:ال)?منع\s+$"
 )
-_WEEKS_AFTER = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
-_OR_AND = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
+_WEEKS_AFTER: Final = re.compile(r"(?<!\w)(?:بعد|عقب)\s")
+_OR_AND: Final = re.compile(r"\s+(?:او|و|ام)\s*(?:ال)?")
 
 
 # A sentence that opens "بعد استعادة السيطرة على X، ..." sets the change of ground as the premise of what it goes on
 # to tell ("after retaking X, the operations turned to Y"): that ground was taken before.
-_FRONTED_AFTER = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$")  # (`match` at the clause's start)
+_FRONTED_AFTER: Final = re.compile(r"\W*[وف]?(?:بعد|عقب|اثر)\s+(?:ان\s+)?$")  # (`match` at the clause's start)
 
 
 def _means_of_title_ground_change(doc: Document, t: Candidate, lead: int) -> bool:
@@ -1705,7 +1708,7 @@ def _only_non_violent_heads(doc: Document, cands: list[Candidate], lead: int) ->
     )
 
 
-_NON_VIOLENT_HEADS = frozenset({"Agreement", "Non-violent transfer of territory"})
+_NON_VIOLENT_HEADS: Final = frozenset({"Agreement", "Non-violent transfer of territory"})
 
 
 def _violent_first(events: list[Event], ranked: list[int]) -> list[int]:
@@ -1735,7 +1738,7 @@ def _premises_last(doc: Document, cands: list[Candidate], ranked: list[int]) -> 
 
 
 # "يستذكر السوريون اليوم مجزرة الحولة", "أحيا الأهالي ذكرى المجزرة": an anniversary or commemoration of an old event.
-_COMMEMORATED_BEFORE = re.compile(
+_COMMEMORATED_BEFORE: Final = re.compile(
     r"(?<!\w)[وف]?(?:[يت]ستذكر\S*|استذكر\S*|استذكار|(?:[يت]حيي\S*|احيا|احياء)\s+(?:\S+\s+)?(?:ال)?ذكري)"
     r"(?:\s+\S+){0,5}\s+$"
 )
@@ -1745,12 +1748,12 @@ def _commemorated(folded: str, hit: TriggerMention, clause: tuple[int, int]) -> 
 
 # "منذ الهجوم الذي أطلقه الجيش في 3 آذار", "الحملة التي بدأتها القوات الشهر الماضي": an offensive named with when
 # it began is the campaign the report's events belong to, not an event of that day.
-_CAMPAIGN_BEGUN_AFTER = re.compile(
+_CAMPAIGN_BEGUN_AFTER: Final = re.compile(
     r"\s+(?:[^\s,.]+\s+){0,2}?(?:(?:الذي|التي)\s+)?(?:بدا|بدات|بداه|بداها|بداته|بداتها|بدؤوه|بداوه)(?!\w)"
 )
 # "توغلت القوات تحت غطاء غارات جوية ودخلت قرى", "تقدمت بغطاء جوي روسي": the strikes are the cover of the ground
 # advance the sentence tells, not an event of their own.
-_UNDER_COVER_BEFORE = re.compile(r"(?<!\w)(?:تحت\s+|وسط\s+)?[بو]?غطاء\s+(?:من\s+|ناري\s+)?(?:ال)?$")
+_UNDER_COVER_BEFORE: Final = re.compile(r"(?<!\w)(?:تحت\s+|وسط\s+)?[بو]?غطاء\s+(?:من\s+|ناري\s+)?(?:ال)?$")
 
 
 def _under_cover_of(doc: Document, hit: TriggerMention, hits: list[TriggerMention]) -> bool:
@@ -1792,7 +1795,7 @@ def _told_long_ago(doc: Document, hit: TriggerMention, clause: tuple[int, int], 
     return False
 
 
-_TAIL_START = re.compile(r",\s*(?:[^\s,]+\s+){0,2}$")
+_TAIL_START: Final = re.compile(r",\s*(?:[^\s,]+\s+){0,2}$")
 
 
 def _attribution_tail(folded: str, start: int, end: int) -> bool:
@@ -1849,7 +1852,7 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
         places = _before_another_event(doc, cand, places, s_end)
     if places:
 
-        def score(p: Any) -> float:
+        def score(p: _ShiftedPlace) -> float:
             distance = p.start - cand.start
             penalty = 0.0 if distance >= 0 else 40.0
             if not _in(cand.clause, p.start):
@@ -1902,26 +1905,26 @@ def _attach(doc: Document, cand: Candidate, sentence_actors: list[ActorMention])
 
 # Armed men killed once captured are victims of an attack, not of a clash: "قتل التنظيم 5 جنود بعد أيام من
 # اختطافهم", "قتل أسراه".
-_CAPTIVES = re.compile(
+_CAPTIVES: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال)?(?:اختطاف|خطف)(?:هم|ه|ها)(?!\w)|(?<!\w)[وبل]?(?:ال)?(?:اسري|اسرانا|اسراه|اسراهم|"
     r"المختطفين|مختطفين|رهائن|الرهائن|المحتجزين)(?!\w)"
 )
-_BOMBERS_WORD = re.compile(r"suicide (?:bombers|attackers|fighters)\b")
-_BOMBERS_COUNTED_BEFORE = re.compile(
+_BOMBERS_WORD: Final = re.compile(r"suicide (?:bombers|attackers|fighters)\b")
+_BOMBERS_COUNTED_BEFORE: Final = re.compile(
     r"\b(?:including|among them|among whom|as well as|killed|killing|eliminated|eliminating|arrested|captured)"
     r"(?: the| several| some| two| three| four| five| \d+)?\s+$"
 )
 # "Turkish artillery", "US-led coalition air strikes", "an [IS] suicide bomber": nothing but a space,
 # a hyphen or a bracket between an actor's name and the attack word.
-_OWNER_GAP = re.compile(r"[\s\-\]\)\"'’]{1,3}")
-_NATION_AND_BEFORE = re.compile(
+_OWNER_GAP: Final = re.compile(r"[\s\-\]\)\"'’]{1,3}")
+_NATION_AND_BEFORE: Final = re.compile(
     r"\b(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian)(?: regime| government)? (?:and|or|and/or) $"
 )
-_OWNER_AND = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)\s*")
-_OWNER_BACKING = re.compile(
+_OWNER_AND: Final = re.compile(r"\s*(?:,|and|or|and/or|,\s*and|,\s*or)\s*")
+_OWNER_BACKING: Final = re.compile(
     r"\b(?:backed|supported|aided|assisted|covered|helped)\s+by\b[^.;:]*$|\b(?:support|cover|help)\s+of\b[^.;:]*$"
 )
-_OWNED_WEAPON_TYPES = {
+_OWNED_WEAPON_TYPES: Final = {
     "Air/drone strike",
     "Shelling/artillery/missile attack",
     "Chemical weapon",
@@ -1931,14 +1934,14 @@ _OWNED_WEAPON_TYPES = {
 
 
 # "The Russian defence ministry said its jets destroyed ...": a state's ministry or army telling its own act.
-_OWN_FORCES_EN = re.compile(
+_OWN_FORCES_EN: Final = re.compile(
     r"\b(?:(russian|turkish|israeli|us|u\.s\.|american|iraqi|syrian) (?:defen[cs]e ministry|ministry of defen[cs]e|"
     r"military|army|armed forces|air force|general staff|government)|(coalition))(?: [\w.-]+){0,4}? "
     r"(?:said|says|announced|reported|claimed|stated)(?: on \w+)?(?: that)? (?:its|their) (?:own )?"
     r"(?:jets|warplanes|aircraft|planes|forces|troops|air ?force|drones|artillery|bombers|helicopters|units|"
     r"soldiers)\b"
 )
-_STATE_OF_ADJECTIVE = {
+_STATE_OF_ADJECTIVE: Final = {
     "russian": "Military Forces of Russia",
     "turkish": "Military Forces of Turkey",
     "israeli": "Military Forces of Israel",
@@ -1970,8 +1973,8 @@ def _driven_out_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMe
             return
 
 
-_COORDINATED_BEFORE_EN = re.compile(r"(?:,|\band(?: then| later| subsequently| eventually| finally)?) $")
-_SUBJECT_REACH = 40
+_COORDINATED_BEFORE_EN: Final = re.compile(r"(?:,|\band(?: then| later| subsequently| eventually| finally)?) $")
+_SUBJECT_REACH: Final = 40
 
 
 def _coordinated_taker_en(doc: Document, cand: Candidate, sentence_actors: list[ActorMention]) -> None:
@@ -2075,7 +2078,7 @@ def _weapon_owner_before(doc: Document, cand: Candidate, sentence_actors: list[A
     roles.spans["actor1"] = (owner.start, owner.end)
 
 
-def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
+def _is_scene(doc: Document, place: _ShiftedPlace, s_start: int) -> bool:
     """Not a speaker, not where the wounded were taken or fighters withdrew to, not a street named after
     a town, not the area a running total covers (once per place)."""
     key = (place.start, place.end)
@@ -2098,7 +2101,7 @@ def _is_scene(doc: Document, place: Any, s_start: int) -> bool:
 # from X", "X evacuees", "مهجري X", "النازحين من X", "أهالي X" (and "a few kilometres away in X": somewhere
 # else). A place so named (or one locating it: "the villages of X and Y in Z province") is not the scene
 # when the sentence names another place.
-_ORIGIN_CUE = re.compile(
+_ORIGIN_CUE: Final = re.compile(
     r"\b(?:(?:evacuees?|evacuated|displaced|refugees?|residents?|inhabitants|natives?|families|civilians|"
     r"people|passengers|buses|convoys?|fled|fleeing|escaped|transported|bused|originally|"
     r"(?:those|people|civilians|residents|families) who (?:fled|left|escaped))"
@@ -2109,24 +2112,26 @@ _ORIGIN_CUE = re.compile(
     r"الخارجين|المرحلين|المدنيين|الاهالي|العائلات|عائلات|الذين (?:خرجوا|نزحوا|فروا|هجروا|هربوا|رحلوا|غادروا)|"
     r"اجلاء|تهجير|خروج)(?: \S+){0,2}? (?:من|عن)(?!\w)"
 )
-_ORIGIN_AFTER = re.compile(r"\s+(?:evacuees|refugees|residents|natives|displaced)\b")
+_ORIGIN_AFTER: Final = re.compile(r"\s+(?:evacuees|refugees|residents|natives|displaced)\b")
 # Words that may stand between the cue and the place: "the regime-held predominantly Shia towns of".
-_ORIGIN_GAP_WORDS = frozenset(
+_ORIGIN_GAP_WORDS: Final = frozenset(
     "the of and in near nearby neighbouring neighboring town towns village villages city cities area areas "
     "besieged province district countryside northern southern eastern western two both twin shia shiite "
     "predominantly mainly mostly largely sunni christian kurdish alawite 2 , - بلده بلدات بلدتي قريه قري قريتي "
     "مدينه مدن مدينتي مخيم مخيمات حي احياء منطقه مناطق ريف في و من محافظه المحاصره المحاصرتين المحاصرين "
     "الشيعيتين الشيعيه الموالين المواليتين الشرقي الغربي الشمالي الجنوبي الشرقيه الغربيه الشماليه الجنوبيه".split()
 )
-_WORD_RUN = re.compile(r"[^\s,]+")
-_ORIGIN_HELD = re.compile(r"^[\w]+-(?:held|besieged|controlled|led|backed|dominated|majority)$")
+_WORD_RUN: Final = re.compile(r"[^\s,]+")
+_ORIGIN_HELD: Final = re.compile(r"^[\w]+-(?:held|besieged|controlled|led|backed|dominated|majority)$")
 
 
 # "... for a devastating chemical attack": an incident of its own, introduced with an indefinite article.
-_ANOTHER_INCIDENT_BEFORE = re.compile(r"\b(?:a|an)(?: [\w-]+){0,2} $")
+_ANOTHER_INCIDENT_BEFORE: Final = re.compile(r"\b(?:a|an)(?: [\w-]+){0,2} $")
 
 
-def _before_another_event(doc: Document, cand: Candidate, places: list[Any], s_end: int) -> list[Any]:
+def _before_another_event(
+    doc: Document, cand: Candidate, places: list[_ShiftedPlace], s_end: int
+) -> list[_ShiftedPlace]:
     """English: places after another incident's own word in the sentence are that incident's ("missiles hit an
     airbase used to launch a chemical attack on a village in Idlib": Idlib is the gas attack's place)."""
     own = {t.start for t in cand.triggers}
@@ -2151,7 +2156,7 @@ def _before_another_event(doc: Document, cand: Candidate, places: list[Any], s_e
     return [p for p in places if p.start < other.start]
 
 
-def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
+def _origin_place(doc: Document, place: _ShiftedPlace, s_start: int) -> bool:
     """Whether ``place`` is named only as where people came from or lived (see ``_ORIGIN_CUE``)."""
     if doc.language == "en" and _ORIGIN_AFTER.match(doc.folded, place.end):
         return True  # "Madaya evacuees said"
@@ -2185,15 +2190,15 @@ def _origin_place(doc: Document, place: Any, s_start: int) -> bool:
 
 # "الغوطة الشرقية، آخر معاقل الفصائل قرب دمشق", "مخيم اليرموك جنوب دمشق": a place named by its bearing from a
 # city right after another place tells where that place lies; the place before it is the scene.
-_BEARING = re.compile(r"(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)(?!\w)")
+_BEARING: Final = re.compile(r"(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)(?!\w)")
 
 
-_BEARING_CITY_BEFORE = re.compile(
+_BEARING_CITY_BEFORE: Final = re.compile(
     r"(?<!\w)(?:بالقرب من|قرب|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s+(?:ال)?(?:عاصمه|مدينه)(?:\s+\S+)?\s+$"
 )
 
 
-def _locates_the_place_before(doc: Document, place: Any, s_start: int) -> bool:
+def _locates_the_place_before(doc: Document, place: _ShiftedPlace, s_start: int) -> bool:
     if doc.language != "ar" or not (
         _BEARING.match(doc.folded, place.start)
         or _BEARING_CITY_BEFORE.search(doc.folded, max(0, place.start - 30), place.start)
@@ -2215,16 +2220,16 @@ def _locates_the_place_before(doc: Document, place: Any, s_start: int) -> bool:
 
 # "the Aleppo-Damascus highway", "the road joining the towns of Tadmur and Sukhna", "طريق حمص - دمشق الدولي":
 # the towns a road joins name the road, not the scene.
-_ROAD_BEFORE = re.compile(
+_ROAD_BEFORE: Final = re.compile(
     r"(?:\b(?:highway|road|motorway|route)\s+(?:(?:linking|connecting|between|from|of)\s+)?(?:the\s+)?"
     r"(?:(?:cities|towns)\s+of\s+)?|(?<!\w)(?:ال)?(?:طريق|اوتوستراد|اوتستراد)\s+(?:(?:الدولي|السريع|الواصل|"
     r"الرابط|الذي\s+يربط|بين)\s+){0,2})$"
 )
-_ROAD_AFTER = re.compile(r"\s*(?:international\s+)?(?:highway|road|motorway)\b|\s*(?:الدولي|السريع)(?!\w)")
-_ROAD_JOIN = re.compile(r"\s*[-–/]\s*|\s+(?:and|و)\s*| ")
+_ROAD_AFTER: Final = re.compile(r"\s*(?:international\s+)?(?:highway|road|motorway)\b|\s*(?:الدولي|السريع)(?!\w)")
+_ROAD_JOIN: Final = re.compile(r"\s*[-–/]\s*|\s+(?:and|و)\s*| ")
 
 
-def _road_end(doc: Document, place: Any) -> bool:
+def _road_end(doc: Document, place: _ShiftedPlace) -> bool:
     """Whether `place` is one of two towns joined into a road's name."""
     ordered = doc.places
     i = next((k for k, p in enumerate(ordered) if p.start == place.start and p.end == place.end), -1)
@@ -2241,7 +2246,7 @@ def _road_end(doc: Document, place: Any) -> bool:
     return False
 
 
-def _anchor_date(doc: Document) -> Any:
+def _anchor_date(doc: Document) -> _ShiftedDate | None:
     """The date the report's lead gives (title or first sentences): what undated clauses mean."""
     lead_end = doc.sentences[min(3, len(doc.sentences)) - 1][1] if doc.sentences else 0
     for d in doc.dates:
@@ -2256,7 +2261,7 @@ def _anchor_date(doc: Document) -> Any:
 
 
 # "وكان المرصد السوري قد وثق", "كانت الطائرات قد قصفت": what had happened before the report's news
-_PLUPERFECT_AR = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد(?!\w)")
+_PLUPERFECT_AR: Final = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,4}?قد(?!\w)")
 
 
 def _toll_update_day(doc: Document, at: int, s_start: int, s_end: int) -> bool:
@@ -2272,7 +2277,7 @@ def _toll_update_day(doc: Document, at: int, s_start: int, s_end: int) -> bool:
 # Places that are not the scene: where the wounded were taken, where fighters withdrew or fled to,
 # where a road leads ("نقل الي احد مشافي مدينه الحسكه", "انسحبوا نحو عمق الباديه", "taken to hospitals
 # in Kilis").
-_ELSEWHERE = re.compile(
+_ELSEWHERE: Final = re.compile(
     r"(?<!\w)(?:[وف]?(?:نقل|نقلوا|نقلت|ونقل|اسعف|اسعفوا|اسعاف|"
     r"انسحب|انسحبوا|انسحبت|انسحاب|بانسحاب|فروا|فر|فرار|هربوا|هرب|المؤدي|المؤديه|الواصل|الواصله)"
     r"(?: \S+){0,4}\s*$)|"
@@ -2280,27 +2285,27 @@ _ELSEWHERE = re.compile(
     r"transferred to|evacuated to|fled (?:to|towards?)|"
     r"withdrew (?:to|towards?)|retreated (?:to|towards?)|road (?:to|leading to))(?: \S+){0,4}\s*$"
 )
-_WITHDRAWN_TO = re.compile(
+_WITHDRAWN_TO: Final = re.compile(
     r"(?:انسحب|انسحاب|فر|فرار|هرب|withdr|retreat|fled)[^.]{0,70}(?<!\w)(?:نحو|باتجاه|towards?|to)"
     r"(?: \S+)?\s*$"
 )
 # "شارع راجو وسط مدينة عفرين", "on Raju Street": a street or roundabout named after a town is not that town.
-_STREET_BEFORE = re.compile(r"(?<!\w)[وبف]?(?:ال)?(?:شارع|دوار)\s+$")
-_STREET_AFTER = re.compile(r"\s+(?:street|roundabout)\b")
+_STREET_BEFORE: Final = re.compile(r"(?<!\w)[وبف]?(?:ال)?(?:شارع|دوار)\s+$")
+_STREET_AFTER: Final = re.compile(r"\s+(?:street|roundabout)\b")
 # "ليرتفع إلى 412 عدد القتلى في البادية منذ مطلع العام", "in Idlib since the start of the year": the area
 # a running total covers, not the scene of the event.
-_TOTAL_SCOPE_AFTER = re.compile(
+_TOTAL_SCOPE_AFTER: Final = re.compile(
     r"\s+(?:(?:منذ|خلال)\s+(?:مطلع|بدايه|بدء|اول)|since\s+the\s+(?:start|beginning)\s+of|"
     r"since\s+(?:early\s+)?(?:january|the\s+new\s+year))(?!\w)"
 )
-_FOREIGN_STRIKERS = {"Military Forces of Israel", "Military Forces of the United States", "Coalition"}
-_MILITARY_TARGET = re.compile(
+_FOREIGN_STRIKERS: Final = {"Military Forces of Israel", "Military Forces of the United States", "Coalition"}
+_MILITARY_TARGET: Final = re.compile(
     r"(?:مطار|قاعده|ثكنه|كتيبه|مواقع|موقع|مقر)\S* (?:\S+ ){0,2}?"
     r"(?:العسكري|العسكريه|للجيش|لقوات النظام|الجويه)|"
     r"military (?:airport|air ?base|bases?|positions?|posts?|sites?|facilit\w+|outposts?|depots?|convoys?)|"
     r"army (?:\w+ )?(?:positions?|bases?|posts?|outposts?|depots?|warehouses?)|air ?base"
 )
-_CLAIM = re.compile(
+_CLAIM: Final = re.compile(
     r"\bclaim\w* (?:the )?responsibility|\bresponsibility (?:was )?claimed|"
     # "IS said ... that one of its fighters carried out the attack"
     r"\b(?:said|says|announced|stated) (?:[^\s.;]+ ){0,8}?(?:that )?(?:one of )?its (?:\w+ )?(?:fighters?|members?|"
@@ -2315,12 +2320,12 @@ _CLAIM = re.compile(
 
 
 # An aircraft, drone or missile named with its owner's nationality ("طائره مسيره سوريه", "درون ايرانيه").
-_WEAPON_OF = re.compile(
+_WEAPON_OF: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال)?(?:طائره|طائرات|مسيره|درون|مقاتله|صاروخ|صواريخ)(?:\s+(?:ال)?(?:مسيره|حربيه|مقاتله|"
     r"بدون طيار|دون طيار|بلا طيار))?\s+(?:ال)?(?P<nat>سوري|سوريه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|روسي|روسيه|"
     r"تركي|تركيه)(?!\w)"
 )
-_NATIONAL_FORCES = (
+_NATIONAL_FORCES: Final = (
     ("سور", "Military Forces of Syria"),
     ("اير", "Military Forces of Iran"),
     ("اسر", "Military Forces of Israel"),
@@ -2342,7 +2347,7 @@ def _weapon_owner(doc: Document, cand: Candidate, interceptor: str = "") -> str:
     return ""
 
 
-_NO_CLAIM_BEFORE = re.compile(
+_NO_CLAIM_BEFORE: Final = re.compile(
     r"\b(?:no one|nobody|no group|none|not|never|yet to|n't)(?: (?:immediately|yet|so far|publicly))?"
     r" (?:has |had |have )?$"
 )
@@ -2494,7 +2499,7 @@ def _assign_casualties(
                 owner.civilian_victims = True  # "قتل رجل وزوجته برصاص عناصر حاجز": the dead were civilians
 
 
-_COUNT_GAP_EN = re.compile(r"\s*(?:(?:at least|more than|over|some|about|around|nearly|up to|almost)\s+)?")
+_COUNT_GAP_EN: Final = re.compile(r"\s*(?:(?:at least|more than|over|some|about|around|nearly|up to|almost)\s+)?")
 
 
 def _object_of(doc: Document, cands: list[Candidate], c: Casualties) -> Candidate | None:
@@ -2512,12 +2517,12 @@ def _object_of(doc: Document, cands: list[Candidate], c: Casualties) -> Candidat
     return None
 
 
-_ALT_TOLL_BEFORE = re.compile(
+_ALT_TOLL_BEFORE: Final = re.compile(
     r"\b(?:gave|give|gives|giving|put|puts|putting|placed|places|reported|reports|cited)\s+(?:a|the|an)\s+"
     r"(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at)\s+(?:at least\s+|more than\s+|over\s+|around\s+|nearly\s+)?$"
 )
 _SPLIT_SENTENCE = re.compile(r"\b(?:split|spread|coded to|coded at|coded as|noted in this|coded \d+ (?:in|at|to))\b")
-_THIS_PLACE = re.compile(
+_THIS_PLACE: Final = re.compile(
     r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:fatalities |deaths )?(?:were |are )?"
     r"noted in this (?:location|area)|"
     r"(\d+) (?:fatalities |deaths )?(?:were )?coded to (?:this (?:location|event|area)|(?:fighting at )?each "
@@ -2526,31 +2531,31 @@ _THIS_PLACE = re.compile(
 )
 
 
-_SPREAD_WORD = r"(?:split|spread|distributed|divided|allocated)"  # a toll spread over places or events
-_SPREAD = re.compile(rf"\b{_SPREAD_WORD}\b")
-_NUMBER_WORD = {**EN_UNITS, "both": 2}
-_EACH = re.compile(
+_SPREAD_WORD: Final = r"(?:split|spread|distributed|divided|allocated)"  # a toll spread over places or events
+_SPREAD: Final = re.compile(rf"\b{_SPREAD_WORD}\b")
+_NUMBER_WORD: Final = {**EN_UNITS, "both": 2}
+_EACH: Final = re.compile(
     r"\beach (?:\w+ )?allocated (\d+)|\ballocated (\d+) each|\b(\d+|two|three|four|five) each\b|"
     r"\beach (?:location|event|area) (?:was )?(?:allocated|given|coded) (\d+)"
 )
-_OVER_N = re.compile(
+_OVER_N: Final = re.compile(
     r"\b(?:between|among|across|over|to) (?:the |all |these )?(\d+|two|three|four|five|six|seven|eight|both) "
     r"(?:\w+ )?(?:locations|events|areas|villages|towns|places|activities|sites|fronts|neighbou?rhoods)\b|"
     r"\b(?:between|among) (?:the )?(two|both) (?:events|locations)\b"
 )
 # The toll is what is spread: told before the word that spreads it ("fatalities split evenly", "coded as 10
 # and divided") or right after it ("Distributed fatalities over ...").
-_TOLL_SPREAD = re.compile(
+_TOLL_SPREAD: Final = re.compile(
     rf"(?:fatalit|deaths?\b|killed|coded|casualt)[^.]*?\b{_SPREAD_WORD}\b"
     rf"|\b{_SPREAD_WORD} (?:the )?(?:\w+ )?(?:fatalit|deaths|casualt)"
 )
-_OVER_LIST = re.compile(
+_OVER_LIST: Final = re.compile(
     r"\b(?:split|spread|distributed|divided)\b[^.]{0,60}?\b(?:between|among|across|over|in)\b"
     r"(?: the activities in| activities in| location| the locations of| locations)? ([^.;:]+)"
 )
 
 
-_CODED_TOTAL = re.compile(r"\bcoded (?:as |to |at )?\d+ (?:fatalities|deaths)\b")
+_CODED_TOTAL: Final = re.compile(r"\bcoded (?:as |to |at )?\d+ (?:fatalities|deaths)\b")
 
 
 
@@ -2635,7 +2640,7 @@ def _spread_sentences(doc: Document) -> list[tuple[int, int]]:
     return doc.spread_sentences
 
 
-_OWN_NAME_PREFIX = re.compile(r"^(?:the )?(?:(?:vicinity|outskirts|surroundings) of (?:the )?)?(?:al[- ])?")
+_OWN_NAME_PREFIX: Final = re.compile(r"^(?:the )?(?:(?:vicinity|outskirts|surroundings) of (?:the )?)?(?:al[- ])?")
 
 
 def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
@@ -2692,10 +2697,10 @@ def _coded_share(doc: Document, cand: Candidate) -> Casualties | None:
     return None
 
 
-_SHARE_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-_PLACE_WORD = r"(?: (?:area|areas|town|city|village|neighbou?rhood|camp|front|countryside))?"
+_SHARE_N: Final = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_PLACE_WORD: Final = r"(?: (?:area|areas|town|city|village|neighbou?rhood|camp|front|countryside))?"
 # another place of the same list; an item never holds " and " (else a long list splits exponentially many ways)
-_LISTED = r"(?:(?!,? and )[^\d,;.()]){2,40}?"
+_LISTED: Final = r"(?:(?!,? and )[^\d,;.()]){2,40}?"
 
 
 def _allocated_to(sentence: str, name: str) -> tuple[int, int, int] | None:
@@ -2725,7 +2730,7 @@ def _allocated_to(sentence: str, name: str) -> tuple[int, int, int] | None:
     return count, found.start(), found.end()
 
 
-_RAISED_TO = re.compile(
+_RAISED_TO: Final = re.compile(
     r"(?<!\w)(?:ليرتفع|يرتفع|لترتفع|ترتفع|ارتفع|ارتفعت|يرفع|ليرفع|ترفع|لترفع)\s+(?:\S+\s+){0,4}?(?:الي|ل)\s*"
     r"(?:نحو\s+|قرابه\s+|حوالي\s+)?$"
 )
@@ -2831,14 +2836,14 @@ def _sided_toll(
 
 
 # "وأفادت تقارير أخرى بمقتل 20", "وقال شاهد إن 16 قتلوا": another informant's figure for the same dead.
-_OTHER_INFORMANT_BEFORE = re.compile(
+_OTHER_INFORMANT_BEFORE: Final = re.compile(
     r"(?<!\w)(?:(?:تقارير|مصادر|حصيله|حصائل|روايه|ارقام|تقديرات)\s+(?:\S+\s+)?(?:اخري|مختلفه)|مصدر\s+(?:\S+\s+)?اخر|"
     r"[وف]?(?:ال)?(?:شاهد|شهود)(?: عيان)?)(?!\w)"
 )
 
 
 # "قتلت 5 أشخاص، خلافا لأرقام نشرتها مصادر أخرى": the figure is told as contradicting another's.
-_CONTRADICTS_AFTER = re.compile(
+_CONTRADICTS_AFTER: Final = re.compile(
     r"[^.]{0,120}?(?<!\w)(?:وهو ما|ما)?\s*(?:يخالف|تخالف|يناقض|يتناقض|تتناقض|خلافا ل|بخلاف)(?!\w)"
 )
 
@@ -2860,17 +2865,17 @@ def _lowest_of_conflicting(doc: Document, numbered: list[Casualties]) -> Casualt
 
 # A figure told in a sentence of its own and put in the mouth of another kind of informant ("Opposition media
 # said more than 20 were dead", "according to local sources, 15 died"); not an update ("rose to", "later", "now").
-_RIVAL_SOURCE_EN = re.compile(
+_RIVAL_SOURCE_EN: Final = re.compile(
     r"\b(?:opposition|rebel|local|pro-government|government|state|activist|kurdish|turkish|russian|other|"
     r"medical|hospital|rescue|civil defen[cs]e)\s+(?:[\w-]+\s+)?(?:media|sources?|outlets?|officials|reports|medics|"
     r"doctors|websites?|television|tv|news agency|workers|activists|residents|witnesses|monitors)\b"
     r"(?:[^.;]{0,60}?)\b(?:said|say|says|reported|reports|claimed|claims|put|gave|gives|cited|told)\b|"
     r"\baccording to (?:the )?(?:opposition|rebel|local|pro-government|state|activist|other|medical|hospital|rescue)\b"
 )
-_UPDATE_EN = re.compile(
+_UPDATE_EN: Final = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbs|reached|rises|jumped|increased|updated|later|now|new|raised|revised)\b"
 )
-_GENERIC_DEAD_AFTER_EN = re.compile(r"\s*(?:people|persons|were|had|have|died|dead|killed|lost)\b|\s*[.,]")
+_GENERIC_DEAD_AFTER_EN: Final = re.compile(r"\s*(?:people|persons|were|had|have|died|dead|killed|lost)\b|\s*[.,]")
 
 
 def _lowest_of_rivals_en(doc: Document, numbered: list[Casualties]) -> Casualties | None:
@@ -2895,7 +2900,7 @@ def _lowest_of_rivals_en(doc: Document, numbered: list[Casualties]) -> Casualtie
 
 # "a civilian was killed as terrorists fired", "4 people were killed by IS": past the verb or "by", a name
 # is the attacker, not the side the dead belonged to.
-_PAST_VICTIMS_EN = re.compile(r"\b(?:was|were|by|as|when|after|while|during)\b")
+_PAST_VICTIMS_EN: Final = re.compile(r"\b(?:was|were|by|as|when|after|while|during)\b")
 
 
 def _past_the_victims(doc: Document, c: Casualties, at: int) -> bool:
@@ -2934,7 +2939,7 @@ def _unknown_tells_total(unknown: Casualties, sided: list[Casualties], total_sid
     return unknown.count >= total_sided
 
 
-_COMBATANT_NOUN = re.compile(
+_COMBATANT_NOUN: Final = re.compile(
     r"\s*(?:[وفبل]?(?:ال)?(?:مسلحا|مسلحين|مسلح|مقاتلا|مقاتلين|مقاتل|جهاديا|جهاديين|ارهابيا|ارهابيين|"
     r"متشددا|متشددين|عنصرا|عناصر|جنديا|جنود|عسكريا|عسكريين)(?!\w)|(?:militants?|fighters?|jihadists?|"
     r"insurgents?|gunmen|soldiers?|troops|rebels?|attackers?)\b)"
@@ -2956,7 +2961,7 @@ def _other_side(doc: Document, unknown: Casualties, sided: list[Casualties]) -> 
     )
 
 
-_SAME_EVENT = re.compile(
+_SAME_EVENT: Final = re.compile(
     r"(?<!\w)(?:نفس|ذات|ذاته|ذاتها|نفسها|نفسه|ايضا|كذلك|المقابل)(?!\w)|\b(?:same|also|in turn|meanwhile)\b"
 )
 
@@ -2966,7 +2971,7 @@ def _same_sentence(doc: Document, a: int, b: int) -> bool:
 
 
 # "the clashes", "during the fighting": fighting told before, named again (English).
-_THE_FIGHTING_EN = re.compile(r"\b(?:the|these|those) (?:clash|clashes|fighting|battle|battles)$")
+_THE_FIGHTING_EN: Final = re.compile(r"\b(?:the|these|those) (?:clash|clashes|fighting|battle|battles)$")
 
 
 def _the_fighting_again(doc: Document, cand: Candidate) -> bool:
@@ -3311,7 +3316,8 @@ def extract(report: Report) -> list[Event]:
     first_place = title_place
     if first_place is None:
         specific = [p for p in doc.places if _KIND_RANK.get(p.kind, 2) <= 1]
-        first_place = (specific or doc.places or [None])[0]
+        chosen = specific or doc.places
+        first_place = chosen[0] if chosen else None
     for cand in merged:
         if cand.place is None:
             cand.place = first_place
@@ -3336,7 +3342,7 @@ def extract(report: Report) -> list[Event]:
 
 # "Ten were killed in Douma", "seven in the town of Harasta", "six died in the village of X": a count and the place
 # it fell in, words apart.
-_SHARE_PLACE_EN = re.compile(
+_SHARE_PLACE_EN: Final = re.compile(
     r"\s*(?:[\w-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?(?:(?:town|village|city|neighbou?rhood|district|suburb|area|"
     r"camp|province|countryside)\s+of\s+)?"
 )
@@ -3499,13 +3505,13 @@ def _said_day(doc: Document, cand: Candidate) -> bool:
     return bool(_SAID_BEFORE_EN.search(doc.folded, max(s_start, mention.start - 40), mention.start))
 
 
-_GAINS_MADE = re.compile(r"^(?:gained|made) (?:\w+ )?(?:gains|advances)$")  # progress, not a place taken
+_GAINS_MADE: Final = re.compile(r"^(?:gained|made) (?:\w+ )?(?:gains|advances)$")  # progress, not a place taken
 
 
-_BATTLE_TYPES = frozenset(sub for sub, event_type in SUB_EVENT_TYPES.items() if event_type == "Battles")
+_BATTLE_TYPES: Final = frozenset(sub for sub, event_type in SUB_EVENT_TYPES.items() if event_type == "Battles")
 # Fire told in a lead as the backing of a ground fight ("amid regime shelling, troops clashed with IS") and
 # retold in the next sentence as "the shelling", "the air strikes".
-_FIRE_WORD_EN = re.compile(
+_FIRE_WORD_EN: Final = re.compile(
     r"\b(?:shell(?:s|ed|ing)?|bombard(?:ed|ing|ment|ments)?|artillery|mortars?|rockets?|air ?strikes?|air raids?|"
     r"warplanes|jets|helicopters|barrel bombs?|aerial)\b"
 )
@@ -3610,10 +3616,10 @@ def _shelling_then_fight_en(doc: Document, body_cands: list[Candidate]) -> None:
         shelling.sub_event_type = "Armed clash"
 
 
-BODY_DAYS = 2  # a body sentence starts a report's events only for a day this close to the report's
-BODY_DATE_REACH = 100  # characters between the trigger and the day its sentence names for it
+BODY_DAYS: Final = 2  # a body sentence starts a report's events only for a day this close to the report's
+BODY_DATE_REACH: Final = 100  # characters between the trigger and the day its sentence names for it
 # Events a body sentence may start: violence done, not ground changing hands, arrests or protests.
-_BODY_VIOLENT = {
+_BODY_VIOLENT: Final = {
     "Air/drone strike",
     "Shelling/artillery/missile attack",
     "Armed clash",
@@ -3626,7 +3632,7 @@ _BODY_VIOLENT = {
 # What makes a body sentence something other than the narrative of an attack, before its trigger: a speaker
 # (a statement, a warning, a condemnation, an admission), a background clause ("وكانت ... قد", "ويذكر أن"), a
 # hypothetical or a court case.
-_NOT_NARRATIVE_AR = re.compile(
+_NOT_NARRATIVE_AR: Final = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|يقول|تقول|اضاف|اضافت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|يذكر|حذر|حذرت|"
     r"اعتبر|اعتبرت|اتهم|اتهمت|زعم|زعمت|ادعي|ادعت|نفي|نفت|ندد|نددت|ادان|ادانت|استنكر|استنكرت|شجب|شجبت|"
     r"اعترف|اعترفت|اعتراف|يعترف|تعترف|اقر|اقرت|طالب|طالبت|دعا|دعت|هدد|هددت|توعد|توعدت|تصريح|تصريحات|بيان|"
@@ -3634,26 +3640,26 @@ _NOT_NARRATIVE_AR = re.compile(
     r"ذكري|تقرير|التقرير|كاتب|الكاتب|مقال|المقال|صحيفه|الصحيفه|سيناريو|يري|تري|يخشي|تخشي|خوف|خوفا|مخاوف|"
     r"توقف|وقف|هدوء|هدنه)(?!\w)"
 )
-_NOT_NARRATIVE_EN = re.compile(
+_NOT_NARRATIVE_EN: Final = re.compile(
     r"\b(?:said|says|say|told|tells|added|announced|stated|noted|warned|accused|accuses|claimed|claims|denied|"
     r"denies|condemned|condemns|denounced|blamed|urged|called|pointed out|admitted|acknowledged|believed?|"
     r"alleged|statement|speech|would|could|might|(?<!\d )may(?! \d)|will|if|unless|had|court|trial|sentenced|"
     r"prosecutors?|charged|warrant|anniversary|report|writer|columnist|argues|scenario|fears?|feared|worried|"
     r"stopped|halt(?:ed)?|ceasefire|truce|lull)\b"
 )
-_SAID_AR = re.compile(r"[وف]?(?:قال|قالت|يقول|تقول|اضاف|اضافت|افاد|افادت|ذكر|ذكرت|اكد|اكدت)")
-_SAID_EN = re.compile(r"said|says|say|told|tells|added|stated|report")
-_WITNESS_AR = re.compile(
+_SAID_AR: Final = re.compile(r"[وف]?(?:قال|قالت|يقول|تقول|اضاف|اضافت|افاد|افادت|ذكر|ذكرت|اكد|اكدت)")
+_SAID_EN: Final = re.compile(r"said|says|say|told|tells|added|stated|report")
+_WITNESS_AR: Final = re.compile(
     r"(?<!\w)[وف]?(?:ال)?(?:ناشط\S*|مسعف\S*|شهود|شاهد|سكان|اهالي|مراسل\S*|المرصد|مصادر|مصدر|الدفاع المدني|"
     r"اطباء|طبيب|مستشفي|منقذ\S*)(?!\w)"
 )
-_WITNESS_EN = re.compile(
+_WITNESS_EN: Final = re.compile(
     r"\b(?:activists?|medics?|paramedics?|witness(?:es)?|residents?|correspondents?|observatory|monitor|"
     r"rescuers?|doctors?|hospital|civil defen[cs]e|white helmets|sources?)\b"
 )
 
 
-def _unread_dates(doc: Document) -> list[tuple[int, Any]]:
+def _unread_dates(doc: Document) -> list[tuple[int, _ShiftedDate | DateMention]]:
     """The report's dates with their starts in the folded text, read before its places when these are still
     unread (the places, dearer to find, wait until a day is within reach); `_read_context` reuses them."""
     if doc.unread is None:
@@ -3732,12 +3738,12 @@ def _any_trigger_in(doc: Document, indexes: list[int]) -> bool:
     """Whether a trigger lies in one of the sentences ``indexes``."""
     spans = [doc.sentences[i] for i in indexes]
     return any(s_start <= t.start < s_end for s_start, s_end in spans for t in doc.triggers)
-OWN_DAYS = 6  # a weekday named in a report reaches six days back
+OWN_DAYS: Final = 6  # a weekday named in a report reaches six days back
 
 
 # "الصحفي الروسي الذي اغتيل في أوكرانيا", "أرملة القائد الذي قتل": a relative clause that tells what befell
 # a person named as the subject of something else.
-_WHO_BEFORE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:كان\S*\s+|قد\s+)?$")
+_WHO_BEFORE: Final = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:كان\S*\s+|قد\s+)?$")
 
 
 def _describes_someone(doc: Document, cand: Candidate) -> bool:
@@ -3774,7 +3780,7 @@ def _dated_days_before(doc: Document, cand: Candidate) -> bool:
     )
 
 
-_MEANS = {
+_MEANS: Final = {
     "Air/drone strike",
     "Shelling/artillery/missile attack",
     "Remote explosive/landmine/IED",
@@ -3921,11 +3927,11 @@ def _attacks_named_by_their_means(body_cands: list[Candidate]) -> None:
             cand.sub_event_type = means.sub_event_type
 
 
-def _same_spot(a: Any, b: Any) -> bool:
+def _same_spot(a: _ShiftedPlace | None, b: _ShiftedPlace | None) -> bool:
     return a is not None and b is not None and a.location.name == b.location.name
 
 
-_LINE_END = re.compile(r"[.!?؟:\"”»)…'*]\s*$")
+_LINE_END: Final = re.compile(r"[.!?؟:\"”»)…'*]\s*$")
 
 
 def _inserted_lines(doc: Document) -> set[int]:
@@ -3954,7 +3960,7 @@ def _inserted_lines(doc: Document) -> set[int]:
 
 # "... Related Army Kills 40 Militants in Hama Syrian Army Takes Two Villages ...": the headlines of other
 # stories a site appends to an English article (in its second half), up to the end of the text.
-_RELATED_LINKS = re.compile(
+_RELATED_LINKS: Final = re.compile(
     r"(?<=\s)(?:Related(?: News| Stories| Articles| Coverage)?|Read Also|READ ALSO)(?=\s+[A-Z0-9\"'])"
 )
 
@@ -3981,18 +3987,18 @@ def _related_links(doc: Document) -> set[int]:
 
 # A photo credit closing a caption pasted into the text: "... on 10 September. (AFP)", "(Reuters)", "(file photo)",
 # "(archive)".
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT: Final = re.compile(
     r"\s*\((?:[^()]{0,40}?\b)?(?:afp|reuters|ap|agencies|getty images|anadolu|epa|photo|file photo|archives?|file)\b"
     r"[^()]{0,30}\)"
 )
 # A sentence that describes a picture: "A picture taken on 3 May shows ...", "In this photo provided by ...".
-_PICTURE_LINE = re.compile(
+_PICTURE_LINE: Final = re.compile(
     r"(?:an? |this |the )(?:(?:file|handout|undated) )?(?:picture|photo|photograph|image) "
     r"(?:taken|provided|released|made available|obtained|shows|showing)\b|"
     r"in (?:this|a) (?:(?:file|handout|undated) )?(?:picture|photo|photograph|image)\b|photo: "
 )
-_CREDIT_AT_END = re.compile(_PHOTO_CREDIT.pattern + r"$")
-_CAPTION_WORDS = 4  # words before a credit in mid-sentence for it to close a caption (not "BEIRUT (AP)")
+_CREDIT_AT_END: Final = re.compile(_PHOTO_CREDIT.pattern + r"$")
+_CAPTION_WORDS: Final = 4  # words before a credit in mid-sentence for it to close a caption (not "BEIRUT (AP)")
 
 
 def _split_credits(doc: Document) -> None:
@@ -4051,7 +4057,7 @@ def _photo_captions(doc: Document) -> set[int]:
 
 
 # Groups a state outlet's "terrorists" or "armed groups" may stand for when the report names them.
-_NAMED_GROUPS = frozenset(
+_NAMED_GROUPS: Final = frozenset(
     {
         "Islamic State",
         "Jabhat al-Nusra",
@@ -4061,8 +4067,8 @@ _NAMED_GROUPS = frozenset(
         "Ahrar al-Sham",
     }
 )
-_GENERIC_ATTACKER = re.compile(r"\b(?:terrorist|armed group|gunmen|militant|insurgent|extremist|jihadist)", re.I)
-_FILLED_TYPES = {"Shelling/artillery/missile attack", "Air/drone strike"}
+_GENERIC_ATTACKER: Final = re.compile(r"\b(?:terrorist|armed group|gunmen|militant|insurgent|extremist|jihadist)", re.I)
+_FILLED_TYPES: Final = {"Shelling/artillery/missile attack", "Air/drone strike"}
 
 
 def _named_group_for_generic(events: list[Event]) -> list[Event]:
@@ -4107,7 +4113,7 @@ def _named_group_for_generic(events: list[Event]) -> list[Event]:
     return filled
 
 
-_BARE_KILL_WORD = re.compile(r"(?i)^(?:kills?|killed|killing|eliminat\w*|destroy\w*|neutrali[sz]\w*)$")
+_BARE_KILL_WORD: Final = re.compile(r"(?i)^(?:kills?|killed|killing|eliminat\w*|destroy\w*|neutrali[sz]\w*)$")
 
 
 def _bare_kill_told_as_strike(events: list[Event]) -> list[Event]:
@@ -4188,7 +4194,7 @@ def _restates(event: Event, main: Event) -> bool:
 
 # Speakers whose words are statements, not reports of events: governments, diplomats, leaders and
 # international bodies (monitors, agencies and militaries report events and are not listed).
-_POLITICIAN = (
+_POLITICIAN: Final = (
     r"(?:واشنطن|موسكو|انقره|طهران|باريس|لندن|برلين|دمشق|بغداد|الرياض|القاهره|بيروت|الكرملين|رئيسه|الامير|"
     r"الملك|زعيم|الزعيم|البيت الابيض|الاليزيه|الخارجيه|وزير|وزيره|"
     r"وزاره الخارجيه|الرئيس|رئيس الوزراء|رئيس الحكومه|المستشار|المستشاره|اردوغان|لافروف|ماكرون|ترامب|ترمب|"
@@ -4198,12 +4204,12 @@ _POLITICIAN = (
     r"الحكومه|الكرملين)|الرئاسه|المرشد)"
 )
 _STATES = r"(?:روسيا|امريكا|اميركا|الولايات المتحده|تركيا|ايران|فرنسا|بريطانيا|المانيا|الصين|السعوديه|اسرائيل)(?!\w)"
-_POLITICAL_TITLE = re.compile(
+_POLITICAL_TITLE: Final = re.compile(
     r"^[^:\n]{0,30}?" + _POLITICIAN + r"[^:\n]{0,30}:|^\W*(?:" + _POLITICIAN + r"|" + _STATES + r")(?:\s+\S+){0,2}?\s+"
     r"(?:يحذر|تحذر|يدعو|تدعو|يطالب|تطالب|يتهم|تتهم|يهدد|تهدد|يتوعد|تتوعد|يدين|تدين|يندد|تندد|يرفض|ترفض|يحث|تحث|"
     r"يحمل|تحمل|يلمح|تلمح)(?!\w)"
 )
-_POLITICAL_LEAD = re.compile(
+_POLITICAL_LEAD: Final = re.compile(
     r"\W*(?:[وف]?(?:قال|قالت|اعتبر|اعتبرت|اكد|اكدت|حذر|حذرت|دعا|دعت|اتهم|اتهمت|ندد|نددت|طالب|طالبت|شدد|"
     r"شددت|جدد|جددت|وصف|وصفت|رفض|رفضت|اعرب|اعربت|بحث|ناقش|توعد|هدد|هددت|حض|حث|حثت|اوضح|اوضحت|ابدي|ابدت|"
     r"يدرس|تدرس|اتفق|اتفقت|لمح|المح|المحت|نقلت|نقل)[\s,]+(?:[^\s,]+[\s,]+){0,6}?)?#?(?:"
@@ -4216,22 +4222,22 @@ _POLITICAL_LEAD = re.compile(
 
 # Any speaker before a title's colon ("روسيا: ...", "ماي: ...") speaks as capitals and officials do: such a
 # title that names no dead is a statement when its lead is an official's speech.
-_SPEAKER_TITLE = re.compile(r"^[^:\n]{2,40}:")
-_TITLE_DEAD = re.compile(r"(?<!\w)[وب]?(?:مقتل|قتل\S*|قتيل\S*|مصرع|جرحي|ضحايا|اصابه|اصابات)(?!\w)")
+_SPEAKER_TITLE: Final = re.compile(r"^[^:\n]{2,40}:")
+_TITLE_DEAD: Final = re.compile(r"(?<!\w)[وب]?(?:مقتل|قتل\S*|قتيل\S*|مصرع|جرحي|ضحايا|اصابه|اصابات)(?!\w)")
 
 
-_VIOLENT_TYPES = frozenset(
+_VIOLENT_TYPES: Final = frozenset(
     sub for sub, event_type in SUB_EVENT_TYPES.items()
     if event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
 )
 # "وفي الأثناء، ...", "ميدانيا، ...", "بالتزامن مع ذلك": the report turns from its lead to the ground's news
-_NEWS_TURN_AR = re.compile(
+_NEWS_TURN_AR: Final = re.compile(
     r"\W*[وف]?(?:في الاثناء|في هذه الاثناء|في غضون ذلك|ميدانيا|علي الصعيد الميداني|علي الارض|بالتزامن مع ذلك|"
     r"تزامنا مع ذلك|بعد ساعات من|(?:ياتي ذلك )?في وقت (?:\S+ )?(?:تواصل|يواصل|تشن|يشن|تقصف|يقصف))(?!\w)"
 )
 
 
-_SPEECH_AR = re.compile(
+_SPEECH_AR: Final = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|راي|رات|اعتبر|اعتبرت|حذر|حذرت|اكد|اكدت|اتهم|اتهمت|توعد|تتوعد|يتوعد|هدد|هددت|يهدد|تهدد|"
     r"يذكر|ذكر|ذكرت|زعم|زعمت|ادعي|ادعت|نفي|نفت|اضاف|اضافت|وصف|وصفت|ادان|ادانت|استنكر|استنكرت|شجب|شجبت|ندد|"
     r"نددت)(?!\w)"
@@ -4305,28 +4311,28 @@ def _political_statement(doc: Document, lead: int) -> bool:
 
 # A force that encircles or besieges a town ("قوات النظام تطوق دوما", "اطبقت القوات التركيه الحصار علي
 # عفرين") tells of an offensive under way: the report is about the fighting its body goes on to tell.
-_ENCIRCLE = re.compile(
+_ENCIRCLE: Final = re.compile(
     r"(?<!\w)[وف]?(?:يطوق|تطوق|طوق|طوقت|طوقوا|تطويق|بتطويق|التطويق|يحاصر|تحاصر|حاصر|حاصرت|حاصروا|اطبق|"
     r"اطبقت|يطبق|تطبق)(?!\w)"
 )
 # Questions ("ما هي احتمالات الضربات المرتقبة؟", "لماذا ...؟") head analysis and explainers.
-_QUESTION_TITLE = re.compile(
+_QUESTION_TITLE: Final = re.compile(
     r"^\W*(?:[وف]?(?:ماذا|لماذا|هل|كيف|متي|اين|ما هو|ما هي|ما هم|من هو|من هي|من هم)(?!\w))|[؟?]\W*$"
 )
 # Features, analysis and opinion announce themselves in the title ("تقرير: ...", "رأي.. ...", "سيناريوهات ...").
-_FEATURE_TITLE = re.compile(
+_FEATURE_TITLE: Final = re.compile(
     r"^\W*(?:تقرير|تحليل|راي|مقال|قراءه|انفوغرافيك|انفوجرافيك|لمحه|بروفايل|بورتريه|هكذا|عندما)(?!\w)|"
     r"^\W*(?:حدث في|في مثل هذا اليوم)(?!\w)|"  # "حدث في 1 سبتمبر..": what happened on this day in history
     r"(?<!\w)[وف]?(?:سيناريوهات|محطات رئيسيه|دلالات|ابعاد|خفايا|كواليس)(?!\w)|"
     r"(?<!\w)[وفب]?(?:ال)?(?:ذكري|ذكريات)(?!\w)"  # an anniversary, "ذكريات تاريخية": looking back
 )
 # Police, prosecutors and courts: a killing they pursue, named by no armed group, is a criminal case.
-_CRIMINAL = re.compile(
+_CRIMINAL: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|مشتبه|يشتبه|تشتبه|ادعاء|نيابه|محكمه|محاكمه|قضاء|اغتصب\S*|اغتصاب|"
     r"جريمه|جاني|جناه|قاتل)(?!\w)"
 )
-_INTERPERSONAL = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
-_AUTHORITIES = re.compile(
+_INTERPERSONAL: Final = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
+_AUTHORITIES: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال|لل)?(?:شرطه|سلطات|اجهزه الامن|الاجهزه الامنيه|استخبارات|مخابرات|انتربول|ادعاء|نيابه)(?!\w)"
 )
 
@@ -4389,7 +4395,7 @@ def _not_an_event_report(doc: Document, lead: int, lead_cands: list[Candidate]) 
 
 # "التحالف يقر بقتل 80 مدنيا", "الجيش يعترف بمسؤوليته عن الغارة": an admission or count of deaths the side
 # caused, told as its statement (usually of months of strikes), not an event of the report's day.
-_ADMISSION = re.compile(
+_ADMISSION: Final = re.compile(
     r"(?<!\w)[وف]?(?:يقر|تقر|اقر|اقرت|يعترف|تعترف|اعترف|اعترفت|الاعتراف|اقرار)\s+(?:\S+\s+){0,2}?$"
 )
 
@@ -4440,19 +4446,19 @@ def _event_date(doc: Document, cand: Candidate) -> tuple[date, date | None, int,
 
 # Demonstrations: protesters who burn, storm or smash riot; forces that fire on protesters use
 # excessive force (ACLED's protest and riot sub-event types).
-_PROTEST_WORD = re.compile(
+_PROTEST_WORD: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:مظاهره|مظاهرات|تظاهره|تظاهرات|احتجاج|احتجاجات|متظاهر\S*|محتج\S*)(?!\w)|"
     r"\b(?:protest\w*|demonstrat\w*)"
 )
-_RIOT_ACT = re.compile(
+_RIOT_ACT: Final = re.compile(
     r"(?<!\w)[وف]?(?:احرق|احرقوا|احراق|اضرم|اضرموا|اضرام|اقتحم|اقتحموا|اقتحام|حطم|حطموا|تحطيم|رشق|رشقوا|"
     r"اشعل|اشعلوا|نهب|نهبوا|اعمال شغب|شغب)(?!\w)"
 )
 # The security forces facing a demonstration: the country's police, as ACLED codes them.
-_SECURITY_FORCES = re.compile(
+_SECURITY_FORCES: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال|لل)?(?:قوات الامنيه|القوي الامنيه|قوات الامن|قوات مكافحه الشغب|شرطه|الشرطه)(?!\w)"
 )
-_FIRED_ON = re.compile(
+_FIRED_ON: Final = re.compile(
     r"(?<!\w)[وف]?(?:اطلق\S*\s+(?:\S+\s+){0,4}?النار|الرصاص الحي|برصاص|بالرصاص|قنابل الغاز|الغاز المسيل|فرق\S*|"
     r"قمع\S*)(?!\w)"
 )
@@ -4792,11 +4798,11 @@ def _two_groups_named(doc: Document, cand: Candidate) -> bool:
     return len(named) >= 2
 
 
-_REGIME_AIR_WEAPON = re.compile(
+_REGIME_AIR_WEAPON: Final = re.compile(
     r"\bbarrel[- ]?bomb|(?<!russian )(?<!turkish )(?<!iraqi )(?<!us )(?<!american )(?<!coalition )\bhelicopters?\b"
 )
 # "a shell fired from rebel-held areas": the side holding the ground it was fired from fired it.
-_FIRED_FROM = re.compile(r"\b(?:fired|launched|came) from (?:the |an? )?(?:areas? |positions? |districts? )?$")
+_FIRED_FROM: Final = re.compile(r"\b(?:fired|launched|came) from (?:the |an? )?(?:areas? |positions? |districts? )?$")
 
 
 def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) -> None:
@@ -4826,7 +4832,7 @@ def _unnamed_attacker_en(doc: Document, cand: Candidate, sub_event_type: str) ->
 
 # Barrel bombs, and helicopters no other state is said to fly, were the Syrian state's weapons from the air
 # ("براميل متفجرة ألقتها مروحيات على البلدة", "غاز سام داخل براميل أسقطتها طائرات مروحية").
-_REGIME_AIR_WEAPON_AR = re.compile(
+_REGIME_AIR_WEAPON_AR: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:براميل|برميل|برميلا)(?!\w)|"
     r"(?<!\w)[وفبل]?(?:ال)?(?:مروحيات|مروحيه|طائرات مروحيه|طائره مروحيه|الطيران المروحي)(?!\w)"
     r"(?!\s+(?:\S+\s+)?(?:ال)?(?:روسي|تركي|عراقي|امريكي|اميركي|اسرائيلي|للتحالف|التحالف)\S*)"
@@ -4855,7 +4861,7 @@ def _regime_air_weapon_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
 
 
 # Foreign air forces and states named in a report rarely held the ground that changed hands.
-_NOT_GROUND_HOLDERS = frozenset(
+_NOT_GROUND_HOLDERS: Final = frozenset(
     {
         "Civilians",
         "Military Forces of Russia",
@@ -4867,8 +4873,8 @@ _NOT_GROUND_HOLDERS = frozenset(
 )
 
 
-_SUBJECTED = re.compile(r"(?<!\w)[وفب]?(?:ل|ال)?(?:تعرض|تعرضت|يتعرض|تتعرض|تعرضه|تعرضها|تعرضوا)(?!\w)")
-_TO_OBJECT = re.compile(r"(?<!\w)ل\S*\W*$")
+_SUBJECTED: Final = re.compile(r"(?<!\w)[وفب]?(?:ل|ال)?(?:تعرض|تعرضت|يتعرض|تتعرض|تعرضه|تعرضها|تعرضوا)(?!\w)")
+_TO_OBJECT: Final = re.compile(r"(?<!\w)ل\S*\W*$")
 
 
 def _subjected_to(doc: Document, cand: Candidate) -> Any:
@@ -4908,7 +4914,7 @@ def _subjected_roles(doc: Document, cand: Candidate, roles: Roles) -> None:
 
 
 # "غارة جوية على موقع عسكري", "تعرض مواقع عسكرية لضربات صاروخية", "اعتدى على أحد مواقعنا العسكرية".
-_MILITARY_SITE_AR = re.compile(
+_MILITARY_SITE_AR: Final = re.compile(
     r"(?<!\w)[وبلف]?(?:ال)?(?:مطار|قاعده|ثكنه|مواقع|موقع|مقر|مقرات|نقطه|نقاط)\S*\s+(?:\S+\s+)?(?:ال)?عسكري\S*"
 )
 
@@ -4932,14 +4938,14 @@ def _military_site_hit_ar(doc: Document, cand: Candidate, roles: Roles) -> None:
 
 # Fighters taken out of a town ("إخراج", "إجلاء", "خروج") under a deal or in an evacuation operation: the ground
 # changes hands without a fight ("خلال عملية إخراج الفصيل منها", "خروج المقاتلين بموجب اتفاق").
-_EVACUATION_WORD = re.compile(r"[وفبل]?(?:ال|لل)?(?:اخراج|اجلاء|خروج|اجلت|اخرجت|اخرج)(?:ه|ها|هم)?$")
-_DEAL_WORD = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتفاق\S*|تسويه|مصالحه|بموجب)(?!\w)")
-_UNDER_DEAL_AFTER = re.compile(
+_EVACUATION_WORD: Final = re.compile(r"[وفبل]?(?:ال|لل)?(?:اخراج|اجلاء|خروج|اجلت|اخرجت|اخرج)(?:ه|ها|هم)?$")
+_DEAL_WORD: Final = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:اتفاق\S*|تسويه|مصالحه|بموجب)(?!\w)")
+_UNDER_DEAL_AFTER: Final = re.compile(
     r"[^.,،]{0,70}?(?:(?<!\w)بموجب\s+(?:ال)?(?:اتفاق\S*|تسويه|مصالحه)|"
     # "دخلت القوات البلدة بعد انسحاب الفصائل منها دون قتال": no fight for it
     r"(?<!\w)(?:من\s+)?(?:دون|بدون)\s+(?:اي\s+)?(?:قتال|مقاومه|معارك|اشتباكات|مواجهات)(?!\w))"
 )
-_OPERATION_BEFORE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:عمليه|عمليات)\s+$")
+_OPERATION_BEFORE: Final = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:عمليه|عمليات)\s+$")
 
 
 def _evacuation_by_deal(doc: Document, cand: Candidate, said_under_deal: bool = True) -> bool:
@@ -4979,14 +4985,14 @@ _UNKNOWN_AGENT_AR = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:مجهول\S*|لم\s+
 
 
 # "الغارات نفذتها طائرات روسية", "الضربات التي شنتها مقاتلات X": the strikes, definite, and who carried them out.
-_STRIKES_CARRIED_OUT_BY = re.compile(
+_STRIKES_CARRIED_OUT_BY: Final = re.compile(
     r"(?<!\w)[وب]?(?:ال)(?:غارات|غاره|ضربات|ضربه)(?:\s+(?:الجويه|التي))*\s+(?:نفذتها|شنتها|نفذها|شنها)\s+"
     r"(?:(?:ال)?(?:طائرات|مقاتلات|طيران)\s+(?:حربيه\s+)?)?$"
 )
 
 
 # "التصعيد العسكري لقوات النظام", "الحملة الجوية التي تشنها روسيا", "هجوم قوات النظام": the side waging a campaign.
-_CAMPAIGN_OF = re.compile(
+_CAMPAIGN_OF: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال)?(?:تصعيد|حمله|هجوم)\s+(?:ال)?(?:عسكري|عسكريه|جوي|جويه)?\s*"
     r"(?:ل|الذي\s+[يت]شنه\s+|التي\s+[يت]شنها\s+|من\s+قبل\s+)?$"
 )
@@ -5056,10 +5062,10 @@ def _attacker_named_elsewhere(doc: Document, cands: list[Candidate]) -> None:
 
 
 # "الحشد يتهم التحالف بشن غارة", "اتهمت الفصائل قوات النظام بقصف ...": who accuses another of an attack was hit by it.
-_ACCUSES_AR = re.compile(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم)(?!\w)")
+_ACCUSES_AR: Final = re.compile(r"(?<!\w)[وف]?(?:اتهم|اتهمت|يتهم|تتهم)(?!\w)")
 
 
-_GAS_VICTIMS = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اختناق|استنشاق|استنشق\S*|اعراض|حالات اختناق|مختنق\S*)(?!\w)")
+_GAS_VICTIMS: Final = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:اختناق|استنشاق|استنشق\S*|اعراض|حالات اختناق|مختنق\S*)(?!\w)")
 
 
 def _accuser_was_hit(doc: Document, cand: Candidate, roles: Roles) -> None:
@@ -5100,7 +5106,7 @@ def _armed_loser_of_ground(doc: Document, roles: Roles) -> None:
 
 
 # "بدأ الجيش عملية ضد مسلحي الوحدات", "في مواجهة عناصر التنظيم": the side an operation is waged against.
-_AGAINST_BEFORE_AR = re.compile(
+_AGAINST_BEFORE_AR: Final = re.compile(
     r"(?<!\w)(?:ضد|بمواجهه|في مواجهه|لمواجهه)\s+(?:(?:ال)?(?:مسلحي|عناصر|مقاتلي|مواقع|معاقل)\s+)?[\"«]?$"
 )
 
@@ -5139,7 +5145,7 @@ def _other_side_named(doc: Document, actor1: str) -> str:
 # A state's leader, government, army or official media announcing ground taken or a weapon stopped speaks for
 # that state's forces ("أعلن الرئيس الفلاني ... السيطرة على البلدة", "قال التلفزيون الرسمي إن الدفاعات الجوية
 # تصدت لصواريخ"): they took the ground or stopped the weapon. Accusations and denials are not announcements.
-_STATE_ADJ_AR = {
+_STATE_ADJ_AR: Final = {
     "ترك": "Military Forces of Turkey",
     "روس": "Military Forces of Russia",
     "سور": "Military Forces of Syria",
@@ -5149,7 +5155,7 @@ _STATE_ADJ_AR = {
     "امر": "Military Forces of the United States",
     "امي": "Military Forces of the United States",
 }
-_LEADER_AR = {
+_LEADER_AR: Final = {
     "اردوغان": "Military Forces of Turkey",
     "بوتين": "Military Forces of Russia",
     "بوتن": "Military Forces of Russia",
@@ -5161,14 +5167,14 @@ _LEADER_AR = {
     "ترامب": "Military Forces of the United States",
     "ترمب": "Military Forces of the United States",
 }
-_STATE_SPEAKER_AR = re.compile(
+_STATE_SPEAKER_AR: Final = re.compile(
     r"(?<!\w)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اوضح|اوضحت|يعلن|تعلن)(?!\w)[^.:؟!]{0,25}?"
     r"(?:(?:ال)?(?:رئيس|رئاسه|حكومه|وزير الدفاع|وزاره الدفاع|جيش|قوات المسلحه|هيئه الاركان|رئاسه الاركان|"
     r"رئيس الوزراء|وسائل الاعلام الرسميه|الاعلام الرسمي|التلفزيون الرسمي|وكاله الانباء الرسميه|القياده العسكريه|"
     r"القياده العامه للجيش)\s+(?:ال)?(?P<adj>ترك|روس|سور|اسر|اير|عرا|امر|امي)\S*|"
     r"(?:\S+\s+){0,3}?(?P<leader>" + "|".join(_LEADER_AR) + r"))(?!\w)"
 )
-_STATE_SPEAKER_TITLE_AR = re.compile(  # a title's "أردوغان يعلن ...", "الجيش التركي يعلن ..."
+_STATE_SPEAKER_TITLE_AR: Final = re.compile(  # a title's "أردوغان يعلن ...", "الجيش التركي يعلن ..."
     r"^\W*(?:(?:ال)?(?:رئيس|جيش|وزاره الدفاع|وزير الدفاع)\s+(?:ال)?(?P<adj>ترك|روس|سور|اسر|اير|عرا|امر|امي)\S*|"
     r"(?P<leader>" + "|".join(_LEADER_AR) + r"))(?!\w)(?:\s+\S+){0,3}?\s+(?:يعلن|تعلن|يؤكد|تؤكد)(?!\w)"
 )

@@ -14,17 +14,17 @@ import re
 from collections.abc import Callable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any, cast
+from typing import Any, Final, cast
 
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 # Latin letters, with the three letters re.IGNORECASE matches to them (İ ı ſ, and the Kelvin sign K): under
 # that flag a Latin letter of a pattern matches only characters of this set (checked over every code point).
-_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+_LATIN: Final = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 # A pattern that never matches. "(?!)" alone would be tried (and fail) at every position of a text; the least
 # width of this one (65,535 characters) lets the engine refuse any shorter text at once.
-_NEVER = re.compile(r"x{65535}(?!)")
-_VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
-_ARABIC_VARIANTS: dict[re.Pattern[str], re.Pattern[str]] = {}
+_NEVER: Final = re.compile(r"x{65535}(?!)")
+_VARIANTS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {}
+_ARABIC_VARIANTS: Final[dict[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _arabic_code(code: int) -> bool:
@@ -224,16 +224,16 @@ def _prefilter(variant: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(kept) if len(kept) <= _MAX_LITERALS else None
 
 
-_MAX_LITERALS = 40
+_MAX_LITERALS: Final = 40
 
 
-_PREFILTERS: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+_PREFILTERS: Final[dict[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 # The script of a text: no Arabic letter (0), Arabic and Latin letters (1), Arabic letters only (2).
 _Seen = tuple[str, int, dict[int, Any]]  # chosen patterns keyed by id(pattern) (and `searcher`'s by -id)
-_RECENT: list[_Seen] = [("", 0, {}), ("", 0, {})]  # the last two long texts (whole reports)
-_RECENT_SHORT: list[_Seen] = [("", 0, {}), ("", 0, {})]  # the last two sentences or windows
+_RECENT: Final[list[_Seen]] = [("", 0, {}), ("", 0, {})]  # the last two long texts (whole reports)
+_RECENT_SHORT: Final[list[_Seen]] = [("", 0, {}), ("", 0, {})]  # the last two sentences or windows
 
 
 def _script(text: str) -> int:
@@ -271,8 +271,8 @@ def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
 # the big alternations), and the patterns are module constants; `_KEPT` holds each one, so no id is
 # reused while its entry lives.
 _Choice = tuple[re.Pattern[str], tuple[str, ...] | None]
-_CHOICES: dict[int, tuple[_Choice, _Choice, _Choice]] = {}
-_KEPT: list[re.Pattern[str]] = []
+_CHOICES: Final[dict[int, tuple[_Choice, _Choice, _Choice]]] = {}
+_KEPT: Final[list[re.Pattern[str]]] = []
 
 
 def _cached_prefilter(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -318,13 +318,13 @@ def may_match(pattern: re.Pattern[str], piece: str) -> bool:
     return literals is None or _contains_any(piece, literals)
 
 
-_MAY_MATCH: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+_MAY_MATCH: Final[dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]]] = {}
 
 
 # id(variant) -> the strings the variant matches, when it is a plain alternation of literal words
 # (None when it is not, or they are too many), and whether they are the literals of its prefilter; see `found_in`.
-_STRINGS: dict[int, tuple[tuple[str, ...] | None, bool]] = {}
-_MAX_STRINGS = 400
+_STRINGS: Final[dict[int, tuple[tuple[str, ...] | None, bool]]] = {}
+_MAX_STRINGS: Final = 400
 
 
 def _strings_of(seq: object) -> list[str] | None:
@@ -395,8 +395,8 @@ def found_in(pattern: re.Pattern[str], text: str) -> bool:
 
 # id(variant) -> its search (match) over a whole short string, testing the literals a match needs first.
 _Find = Callable[[str], "re.Match[str] | None"]
-_SEARCHERS: dict[int, _Find] = {}
-_MATCHERS: dict[int, _Find] = {}
+_SEARCHERS: Final[dict[int, _Find]] = {}
+_MATCHERS: Final[dict[int, _Find]] = {}
 
 
 def _no_match(piece: str) -> None:
@@ -438,11 +438,11 @@ def _prefiltered(picked: re.Pattern[str], find: _Find) -> _Find:
 
 
 # What may follow the words of `_end_words` to the end of a match: its parsed form -> the articles it may hold.
-_END_TAILS = {
+_END_TAILS: Final = {
     repr(_parser.parse(tail).data): articles
     for tail, articles in ((r"\s*$", ()), (r"\s+$", ()), (r"\s*(?:the\s+|an?\s+)?$", ("the", "an", "a")))
 }
-_SKIPPED_AT_START = (sre.AT, sre.ASSERT_NOT, sre.ASSERT)  # (they only narrow where a word may stand)
+_SKIPPED_AT_START: Final = (sre.AT, sre.ASSERT_NOT, sre.ASSERT)  # (they only narrow where a word may stand)
 
 
 def _end_words(variant: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -521,11 +521,11 @@ def matcher(pattern: re.Pattern[str], text: str) -> _Find:
 # regex engine tries the whole pattern at every position, testing word boundaries there (slow Unicode look-ups).
 # `quick(pattern)` puts before it a look-ahead for the characters its matches can start with, read from the parsed
 # pattern: the same matches (spans, groups), most positions passed over at one test of a character set.
-_QUICK: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_SET_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
-_MAX_FIRST = 40  # characters (ranges and classes count one): a wider set passes over too few positions
+_QUICK: Final[dict[int, tuple[re.Pattern[str], re.Pattern[str]]]] = {}
+_ZERO_WIDTH: Final = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS: Final = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_SET_CATEGORIES: Final = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+_MAX_FIRST: Final = 40  # characters (ranges and classes count one): a wider set passes over too few positions
 
 
 def _first_items(seq: object, items: list[str]) -> bool | None:

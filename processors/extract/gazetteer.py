@@ -29,19 +29,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from sitrep.records import Location
 from sitrep.textnorm import normalize_arabic
 
-DATA_DIR = Path(__file__).with_name("data")
-GEONAMES_FILE = DATA_DIR / "geonames_sy_iq.tsv"
-SUPPLEMENT_FILE = DATA_DIR / "supplement.tsv"
-COUNTRYSIDE_FILE = DATA_DIR / "countryside.tsv"
+DATA_DIR: Final = Path(__file__).with_name("data")
+GEONAMES_FILE: Final = DATA_DIR / "geonames_sy_iq.tsv"
+SUPPLEMENT_FILE: Final = DATA_DIR / "supplement.tsv"
+COUNTRYSIDE_FILE: Final = DATA_DIR / "countryside.tsv"
 
-KINDS = ("admin1", "region", "city", "town", "village", "site")
+KINDS: Final = ("admin1", "region", "city", "town", "village", "site")
 
 # GeoNames admin1 codes -> ACLED admin1 names (from GeoNames admin1CodesASCII for SY and IQ).
-GEONAMES_ADMIN1: dict[tuple[str, str], str] = {
+GEONAMES_ADMIN1: Final[dict[tuple[str, str], str]] = {
     ("SY", "01"): "Al-Hasakeh", ("SY", "02"): "Lattakia", ("SY", "03"): "Quneitra",
     ("SY", "04"): "Ar-Raqqa", ("SY", "05"): "As-Sweida", ("SY", "06"): "Dar'a",
     ("SY", "07"): "Deir ez-Zor", ("SY", "08"): "Rif Dimashq", ("SY", "09"): "Aleppo",
@@ -54,18 +55,18 @@ GEONAMES_ADMIN1: dict[tuple[str, str], str] = {
     ("IQ", "15"): "Ninewa", ("IQ", "16"): "Wassit", ("IQ", "17"): "Najaf", ("IQ", "18"): "Salah al-Din",
     ("IQ", "19"): "Halabja",
 }
-COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq"}
+COUNTRY_NAMES: Final = {"SY": "Syria", "IQ": "Iraq"}
 
 # Letters of Kurdish/Persian/Urdu spellings: such alternate names never occur in Arabic text.
-_NON_ARABIC_LETTERS = re.compile(
+_NON_ARABIC_LETTERS: Final = re.compile(
     "[\u067e\u0686\u0698\u06a4\u06a9\u06af\u06c1\u06c6\u06cc\u06d5\u06ce\u0695\u06b5]"
 )
-_ARABIC = re.compile("[\u0600-\u06ff]")
-_LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z '\-]+$")
-_TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
+_ARABIC: Final = re.compile("[\u0600-\u06ff]")
+_LATIN_ONLY: Final = re.compile(r"^[A-Za-z][A-Za-z '\-]+$")
+_TOKEN: Final = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*")
 
 # Arabic article sun/moon-letter spellings in transliteration ("as-Sukhnah", "ez-Zor").
-LATIN_ARTICLES = frozenset(
+LATIN_ARTICLES: Final = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "adh", "ath", "ul", "il",
      "ej", "esh", "et", "er", "en"}
 )
@@ -184,8 +185,8 @@ class Gazetteer:
         return CountrysidePoint(admin1, direction, lat, lon, base.country)
 
 
-_S = math.sqrt(0.5)
-_DIRECTION_VECTORS: dict[str, tuple[float, float]] = {
+_S: Final = math.sqrt(0.5)
+_DIRECTION_VECTORS: Final[dict[str, tuple[float, float]]] = {
     "north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0),
     "north-east": (_S, _S), "north-west": (_S, -_S), "south-east": (-_S, _S), "south-west": (-_S, -_S),
 }
@@ -212,15 +213,23 @@ def arabic_key(token: str) -> str:
     return token
 
 
+_APOSTROPHES: Final = re.compile("['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4]")
+
+
 def fold_latin(text: str) -> str:
     """Lower-case ASCII without diacritics or apostrophe-like marks."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub("['\u2018\u2019\u02bb\u02bc\u02be\u02bf`\u00b4]", "", text)
+    text = _APOSTROPHES.sub("", text)
     return text.lower()
 
 
-_NISBA_END = re.compile(r"(?:iy+ah?|iy+eh?|ey+eh?|ey+ah?|ieh?)$")
+_NISBA_END: Final = re.compile(r"(?:iy+ah?|iy+eh?|ey+eh?|ey+ah?|ieh?)$")
+_DOUBLED: Final = re.compile(r"(.)\1+")  # a character repeated; `_once` keeps one (a compiled call, no template)
+
+
+def _once(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 def latin_key(token: str) -> str:
@@ -232,7 +241,7 @@ def latin_key(token: str) -> str:
     t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("q", "k")
     # Diphthongs: "Deir"/"Dayr"/"Dair", "Sheikh"/"Shaykh"/"Shaikh".
     t = t.replace("ei", "ay").replace("ai", "ay").replace("ey", "ay")
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLED.sub(_once, t)
     if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":
         t = t[:-1]
     if len(t) > 3 and t.endswith("e") and t[-2] not in "aeiou":
@@ -240,12 +249,12 @@ def latin_key(token: str) -> str:
     # Short vowels inside a name are written o/u and e/i at will ("Ghota"/"Ghouta", "Jellin"/"Jillin").
     if len(t) > 2:
         t = t[0] + t[1:-1].replace("o", "u").replace("e", "i") + t[-1]
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLED.sub(_once, t)
     return _KEY_SYNONYMS.get(t, t)
 
 
 # Spellings of one word: "Abul Thohur" = "Abu al-Thuhur", "Qasr bin Wardan" = "Qasr Ibn Wardan".
-_KEY_SYNONYMS = {"abul": "abu", "ben": "ibn", "bin": "ibn", "bn": "ibn", "umul": "um", "om": "um"}
+_KEY_SYNONYMS: Final = {"abul": "abu", "ben": "ibn", "bin": "ibn", "bn": "ibn", "umul": "um", "om": "um"}
 # The generic words of village names and their qualifiers, in the spellings transliteration gives them
 # (keys after the folds above): Tal/Tell/Tel, Kafr/Kfar/Kafar/Kefr, Jabal/Jebel, Khirbet/Khirbat/Khirbeh,
 # Hawsh/Hosh/Haouch, Maarat/Maaret, Mazraa/Mazraat, Sheikh/Shekh/Sheik, Deir/Der, Wadi/Wady/Oued,
@@ -263,14 +272,14 @@ for _canonical, _variants in {
     _KEY_SYNONYMS.update(dict.fromkeys(_variants.split(), _canonical))
 
 
-_SKELETON_DROP = re.compile("[aeiouy]")
+_SKELETON_DROP: Final = re.compile("[aeiouy]")
 # "gh" (ghain) and "kh" stay apart from g and k; "sh" stays "sh".
 # "dh" is dhal or dad, written "d" as often ("Dhameer"/"Dmeir").
-_SKELETON_CONSONANT_MAP = {"q": "k", "dj": "j", "ch": "sh", "g": "k", "gh": "gh", "dh": "d"}
-_SKELETON_CONSONANTS = re.compile("gh|dj|dh|ch|q|g")
-_SKELETON_NISBA = re.compile(r"(?:iy+[aei]h?|ey+[aei]h?|ie?h|ia|ie|(?<=[^aeiouy])y[ae]h?)$")
-NISBA_MARK = "Y"  # upper case: no folded letter
-FEMININE_MARK = "A"
+_SKELETON_CONSONANT_MAP: Final = {"q": "k", "dj": "j", "ch": "sh", "g": "k", "gh": "gh", "dh": "d"}
+_SKELETON_CONSONANTS: Final = re.compile("gh|dj|dh|ch|q|g")
+_SKELETON_NISBA: Final = re.compile(r"(?:iy+[aei]h?|ey+[aei]h?|ie?h|ia|ie|(?<=[^aeiouy])y[ae]h?)$")
+NISBA_MARK: Final = "Y"  # upper case: no folded letter
+FEMININE_MARK: Final = "A"
 
 
 @lru_cache(maxsize=65536)
@@ -295,7 +304,7 @@ def latin_skeleton(token: str) -> str:
         t = t[:-1]
     # Doubled letters collapse before the vowels go: consonants a vowel kept apart stay two ("Shahrour" is
     # no "Shaar", "Babuline" no "Balyun").
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLED.sub(_once, t)
     head = "v" if t[0] in "aeiou" else t[0]
     return head + _SKELETON_DROP.sub("", t[1:]) + (NISBA_MARK if nisba else FEMININE_MARK if feminine else "")
 
@@ -322,7 +331,7 @@ def skeleton_letters(key: tuple[str, ...] | list[str]) -> int:
     return sum(len(k) for k in key) - sum(k.endswith((NISBA_MARK, FEMININE_MARK)) for k in key)
 
 
-SKELETON_SHORT = 4
+SKELETON_SHORT: Final = 4
 
 
 def latin_tokens_key(name: str) -> list[str]:
@@ -413,7 +422,7 @@ def _countryside_points(path: Path) -> dict[tuple[str, str], CountrysidePoint]:
 
 
 # Single Arabic words that are GeoNames alternate names but mostly ordinary words or person names.
-COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
+COMMON_ARABIC_WORDS: Final = frozenset(normalize_arabic(w) for w in """
 الباب التل الثورة الكرامة المنصورة الحمراء الحمرة السجن المزرعة الروضة قنوات جديدة ملح الشجرة الجيزة
 الطيبة القبو الناصرة السوسة الدالية الحاضر الزيارة بلبل عوج شين حيش افس الصورة العريشة السبخة
 المدينة مدينة حديدة السودا السوداء السودة الحميدية الكريمة البارقية الجلاء الغارية الهنادي الفاخورة
@@ -431,14 +440,14 @@ COMMON_ARABIC_WORDS = frozenset(normalize_arabic(w) for w in """
 
 # One-word Latin alternate names that are ordinary English words, given names, other countries or
 # cities ("China", "Milan", "Maria", "Bath", "Karma", "Sham" of "Ahrar al-Sham"): never a name alone.
-LATIN_STOPWORDS = frozenset(
+LATIN_STOPWORDS: Final = frozenset(
     "china diana maria milan sana sanaa nazi bath karma slug sham cham hamza kasim qasim rania sadr alam "
     "hal dal tal til sin sina hay saba kara safa hiro humus nava rasm chao aura aira "
     "ana anna road "
     "ali omar hassan hussein ahmad mohammed mohamed khalid said salem amal nour noor hope peace".split()
 )
 # One-word Latin names that are also given names: a place cue is needed ("the town of Dana").
-LATIN_CUE_WORDS = frozenset("dana jasim rabia salma hit balad muthanna".split())
+LATIN_CUE_WORDS: Final = frozenset("dana jasim rabia salma hit balad muthanna".split())
 
 
 def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
@@ -459,11 +468,11 @@ def _needs_cue(entry: GazetteerEntry, alias: str, arabic: bool) -> bool:
     return len(key) == 1 and (entry.needs_cue or key[0] in _LATIN_CUE_KEYS)
 
 
-_LATIN_STOP_KEYS = frozenset(latin_key(w) for w in LATIN_STOPWORDS)
+_LATIN_STOP_KEYS: Final = frozenset(latin_key(w) for w in LATIN_STOPWORDS)
 # Names whose key is a stopword's but whose spelling is not: indexed, with a cue.
-_STOP_LOOKALIKES = frozenset({"baath"})
-_CODE_NAME = re.compile(r"[a-z][0-9]")  # "T4", "T2": pumping stations and the bases named after them
-_LATIN_CUE_KEYS = frozenset(latin_key(w) for w in LATIN_CUE_WORDS)
+_STOP_LOOKALIKES: Final = frozenset({"baath"})
+_CODE_NAME: Final = re.compile(r"[a-z][0-9]")  # "T4", "T2": pumping stations and the bases named after them
+_LATIN_CUE_KEYS: Final = frozenset(latin_key(w) for w in LATIN_CUE_WORDS)
 
 
 def build_gazetteer(
@@ -565,7 +574,7 @@ def _nisba_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 # Interchangeable designators of a site: "Tiyas Airbase" is also "Tiyas military airport", "Al Hayl Gas
 # Field" also "al-Hail oil field" (reports call a field oil or gas at will).
-_SITE_SUFFIXES = (
+_SITE_SUFFIXES: Final = (
     ("military airbase", "military air base", "military airport", "military airfield", "air base", "airbase",
      "airport", "airfield", "air field"),
     ("oil and gas field", "oil fields", "gas fields", "oil field", "gas field", "oilfield", "gasfield", "field"),
@@ -609,7 +618,7 @@ def _with_admin2(entries: list[GazetteerEntry], km: float = 20.0) -> list[Gazett
 
 
 # The countryside of Damascus city is the Rif Dimashq governorate ("ريف دمشق").
-_COUNTRYSIDE_OVERRIDES = {"Damascus": "Rif Dimashq"}
+_COUNTRYSIDE_OVERRIDES: Final = {"Damascus": "Rif Dimashq"}
 
 
 def _capitals(entries: list[GazetteerEntry], admin1_entries: dict[str, GazetteerEntry]) -> dict[str, str]:
@@ -651,7 +660,7 @@ def _add(index: dict[tuple[str, ...], dict[str, IndexedName]], key: tuple[str, .
                                                  old.with_article | hit.with_article)
 
 
-_KIND_RANK = {"admin1": 0, "city": 1, "region": 2, "town": 3, "site": 4, "village": 5}
+_KIND_RANK: Final = {"admin1": 0, "city": 1, "region": 2, "town": 3, "site": 4, "village": 5}
 
 
 def _rank(hits: Iterable[IndexedName]) -> list[IndexedName]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
 from processors.extract.fastre import for_text, matcher
 from processors.extract.lexicon import (
@@ -26,7 +26,7 @@ from processors.extract.lexicon import (
 )
 
 # Groups that reports call "the organization" / "the group".
-ANAPHOR_TARGETS = frozenset(
+ANAPHOR_TARGETS: Final = frozenset(
     {
         "Islamic State",
         "Hayat Tahrir al-Sham",
@@ -62,14 +62,14 @@ class ActorMention:
     anaphoric: bool = False
 
 
-_WORD = re.compile(r"\w+")
-_WORD_SPLIT = re.compile(r"(\w+)")
-_CLITIC_PREFIX = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643]?$")
+_WORD: Final = re.compile(r"\w+")
+_WORD_SPLIT: Final = re.compile(r"(\w+)")
+_CLITIC_PREFIX: Final = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643]?$")
 
 
 # A run of a word's alternatives, with the regex joining them (a prefilter: see `PhraseIndex._group`).
 _Group = tuple[re.Pattern[str] | None, tuple[tuple[int, re.Pattern[str]], ...]]
-_GROUP_SIZE = 12
+_GROUP_SIZE: Final = 12
 
 
 class PhraseIndex:
@@ -191,8 +191,8 @@ class PhraseIndex:
 
 
 # The strings a match of an alternative starts with (see `_leads`), by the pattern's id; None: not known.
-_LEADS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
-_MAX_LEADS = 64
+_LEADS: Final[dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]]] = {}
+_MAX_LEADS: Final = 64
 
 
 def _leads(seq: Any) -> tuple[list[str], bool] | None:
@@ -278,11 +278,11 @@ def leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, 
     return chosen
 
 
-_ACTOR_BASE = 1_000
-_ANAPHOR_LABEL = 10_000
-_PRONOUN_LABEL = 9_999
-_ARMY_LABEL = 9_998
-_SOURCE_LABEL = 20_000
+_ACTOR_BASE: Final = 1_000
+_ANAPHOR_LABEL: Final = 10_000
+_PRONOUN_LABEL: Final = 9_999
+_ARMY_LABEL: Final = 9_998
+_SOURCE_LABEL: Final = 20_000
 
 
 @lru_cache(maxsize=1)
@@ -377,23 +377,24 @@ def find_actors(folded: str) -> list[ActorMention]:
     return find_mentions(folded).actors
 
 
-_GENERIC_GROUP = re.compile(
+_GENERIC_GROUP: Final = re.compile(
     r"^(?:militants|jihadists?|terrorists?|insurgents?|fighters|rebels?|[وفبل]?(?:ال)?"
     r"(?:مسلحين|مسلحي|ارهابيين|الارهابيين|عناصر|مقاتلي|مقاتلين))$"
 )
-_FACTIONS_OF_AR = re.compile(r"^[وفبل]?(?:ال)?(?:فصائل|فصيل)$")
-_VERB_GAP = re.compile(
+_FACTIONS_OF_AR: Final = re.compile(r"^[وفبل]?(?:ال)?(?:فصائل|فصيل)$")
+_VERB_GAP: Final = re.compile(
     r"\b(?:\w+ed|pounds?|hits?|kills?|attacks?|shells?|bombs?|strikes?|targets?|raids?|and|or|with|against|on|by)\b"
 )
-_POLITICAL_COALITION = re.compile(r"\b(?:syrian|national|opposition) coalition$")
-_OF_GROUP = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
-_GENERIC_EN = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
+_POLITICAL_COALITION: Final = re.compile(r"\b(?:syrian|national|opposition) coalition$")
+_OF_GROUP: Final = re.compile(r"\s+(?:from|of|belonging to|affiliated (?:with|to))\s+(?:the\s+)?")
+_GENERIC_EN: Final = re.compile(r"^(?:militants|jihadists?|terrorists?|insurgents?)$")
 # "مسلحون من ابناء العشائر", "مسلحين تابعين لهيئه تحرير الشام": gunmen of that group, one actor
-_GUNMEN_AR = re.compile(r"^[وفبل]?(?:ال)?(?:مسلحين|مسلحون|مسلحي)$")
+_ARTICLE_START: Final = re.compile(r"[وفبل]?(?:ال|لل)")
+_GUNMEN_AR: Final = re.compile(r"^[وفبل]?(?:ال)?(?:مسلحين|مسلحون|مسلحي)$")
 _OF_GROUP_AR = re.compile(r"\s+(?:من\s+(?:ابناء\s+|صفوف\s+)?|(?:ال)?تابعين\s+|(?:ال)?تابعون\s+|ينتمون\s+(?:الي\s+)?)")
-_ADJOINING = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
-_STATE_FORCE = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
-_OUTLET_AFTER = re.compile(
+_ADJOINING: Final = re.compile(r"\s+(?:\(?\w+\)?\s+)?")
+_STATE_FORCE: Final = re.compile(r"(?:Military|Police) Forces of|Coalition$|Civilians$")
+_OUTLET_AFTER: Final = re.compile(
     r"\s+(?:\w+\s+)?(?:ministry|minister|spokes\w+|state (?:tv|media|television)|"
     r"news agency|media|officials?|embassy|envoy|diplomats?|(?:coordination|reconciliation) cent(?:er|re))\b"
 )
@@ -401,13 +402,13 @@ _OUTLET_AFTER = re.compile(
 
 # "القوات التركية والفصائل الموالية لها", "قوات النظام والمسلحين الموالين لها": a group loyal to "it" joined to
 # the actor named just before it is that actor's ally on its side, whatever a fixed reading of the phrase says.
-_LOYAL_TO_IT = re.compile(r"(?:موال|مدعوم)\S*(?:\s+(?:لها|له))?$")
-_IT_AFTER = re.compile(r"\s+(?:لها|له)(?!\w)")
-_IT_AT_END = re.compile(r"\s(?:لها|له)$")
-_JOINED_BY_AND = re.compile(r"\s*[,،]?\s*(?:و\s*)?")
+_LOYAL_TO_IT: Final = re.compile(r"(?:موال|مدعوم)\S*(?:\s+(?:لها|له))?$")
+_IT_AFTER: Final = re.compile(r"\s+(?:لها|له)(?!\w)")
+_IT_AT_END: Final = re.compile(r"\s(?:لها|له)$")
+_JOINED_BY_AND: Final = re.compile(r"\s*[,،]?\s*(?:و\s*)?")
 # "القوات الحكومية ومسلحين متحالفين معها", "الجيش والميليشيات الحليفة له": allied "with it" after the name.
-_ALLIED_WITH_IT_AFTER = re.compile(r"\s+(?:ال)?(?:متحالف|حليف|موال)\S*\s+(?:معها|معه|لها|له)(?!\w)")
-_ALLY_OF = {
+_ALLIED_WITH_IT_AFTER: Final = re.compile(r"\s+(?:ال)?(?:متحالف|حليف|موال)\S*\s+(?:معها|معه|لها|له)(?!\w)")
+_ALLY_OF: Final = {
     "Military Forces of Turkey": "Syrian National Army",
     "Military Forces of Syria": "Militia (Pro-Government)",
     "Military Forces of Russia": "Militia (Pro-Government)",
@@ -432,21 +433,21 @@ def _ally_named_before(folded: str, start: int, end: int, found: list[ActorMenti
     return _ALLY_OF[found[-1].name]
 
 
-_BARE_NATIONALITY = re.compile(
+_BARE_NATIONALITY: Final = re.compile(
     r"^[وفبلك]?(?:ال)?(?:تركي|تركيه|روسي|روسيه|ايراني|ايرانيه|اسرائيلي|اسرائيليه|امريكي|امريكيه|اميركي|اميركيه|"
     r"عراقي|عراقيه|سوري|سوريه)$"
 )
 # "الغارات الروسية", "القصف التركي": a definite nationality adjective names a state's forces only after
 # a noun of force or attack ("الرئيس الروسي", "القنصلية الإيرانية" are no forces).
-_DEFINITE_NATIONALITY = re.compile(
+_DEFINITE_NATIONALITY: Final = re.compile(
     r"^[وفبلك]?(?:ال|لل)(?:روسي|روسيه|تركي|تركيه|اسرائيلي|اسرائيليه|ايراني|ايرانيه|امريكي|امريكيه|اميركي|اميركيه)$"
 )
-_FORCE_NOUN_BEFORE = re.compile(
+_FORCE_NOUN_BEFORE: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال|لل)(?:غارات|غاره|قصف|ضربات|ضربه|هجمات|هجوم|صواريخ|صاروخ|مدفعيه|طائرات|طائره|طيران|"
     r"مقاتلات|مروحيات|قوات|جيش|جنود|عسكريين|مستشارين|دوريه|دوريات|قاعده|قواعد|مواقع|اهداف|بوارج|سفن الحربيه|"
     r"قذائف|مسيره|مسيرات|عمليه العسكريه|اعتداءات|اعتداء|عدوان|اراضي)\s+(?:\S+\s+)?$"
 )
-_CIVIL_NOUN_BEFORE = re.compile(
+_CIVIL_NOUN_BEFORE: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:مواطن\S*|رجل|رجال|شاب|شبان|امراه|سيده|طفل|اطفال|فتاه|لاجئ\S*|مهاجر\S*|سائح\S*|"
     r"صحفي\S*|طالب|طلاب|ناشط\S*|رعايا|جنسيه|شركه|شركات|سفينه|سفن|دبلوماسي\S*|صحيفه|صحف|وكاله|اعلام|"
     r"تلفزيون|قناه|مصادر|مصدر|عائله|عائلات|اسره|تاجر|رهينه|رهائن|زوار|حجاج|عمال|عامل|قنصليه|سفاره|سفير)\s+$"
@@ -455,7 +456,7 @@ _CIVIL_NOUN_BEFORE = re.compile(
 
 # A jihadist group the lexicon has no name for ("حراس الدين", "تنظيم أنصار التوحيد"): "التنظيم" after it is that
 # group, not the Islamic State. (Not a bare "القاعدة": also "the base"; "تنظيم القاعدة" is caught as "تنظيم" + a name.)
-_OTHER_ORGANISATION_AR = re.compile(
+_OTHER_ORGANISATION_AR: Final = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:حراس الدين|انصار التوحيد|جند الاقصي|الحزب الاسلامي التركستاني|الحزب التركستاني|"
     r"انصار الاسلام|انصار الدين|جند الشام)(?!\w)"
 )
@@ -529,7 +530,7 @@ def _resolve_actors(
             and last_group
             and last_group != name
             and _GENERIC_GROUP.match(folded[start:end])
-            and (folded[max(0, start - 4) : start] == "the " or re.match(r"[وفبل]?(?:ال|لل)", folded[start:end]))
+            and (folded[max(0, start - 4) : start] == "the " or _ARTICLE_START.match(folded[start:end]))
         ):
             # "the militants" after Islamic State was named: that group again, not the rebels
             found.append(ActorMention(start, end, last_group, anaphoric=True))

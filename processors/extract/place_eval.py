@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Final
 
 from processors.extract.dates import find_dates
 from processors.extract.gazetteer import distance_km
 from processors.extract.places import PlaceMention, find_places
 from sitrep.textnorm import clean_text
 
-DEFAULT_CSV = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "acled_syria.csv"
+DEFAULT_CSV: Final = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "acled_syria.csv"
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from typing import Final
 
 from processors.extract.fastre import quick
 from processors.extract.gazetteer import (
@@ -61,7 +62,7 @@ from sitrep.textnorm import normalize_arabic
 
 __all__ = ["PlaceMention", "find_places", "resolve_place", "with_precision"]
 
-PLACE_KINDS = ("admin1", "region", "city", "town", "village", "site")
+PLACE_KINDS: Final = ("admin1", "region", "city", "town", "village", "site")
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,9 @@ class PlaceMention:
 
 # --- tokens ---------------------------------------------------------------------------------------
 
-_TOKEN = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670])+(?:'(?!s\\b)(?:[^\\W_])+)*")
-_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
-_AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_TOKEN: Final = re.compile("(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670])+(?:'(?!s\\b)(?:[^\\W_])+)*")
+_ARABIC_CHAR: Final = re.compile("[\u0600-\u06ff]")
+_AR_PREFIXES: Final = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 
 
 @dataclass(slots=True)
@@ -92,13 +93,13 @@ class _Tokens:
 
 
 # Token readings are pure functions of the token string and a report repeats its words: cache them.
-_TOKEN_CACHE: dict[str, tuple[bool, str, bool]] = {}
-_VARIANT_CACHE: dict[str, list[tuple[int, str, bool]]] = {}
-_CACHE_LIMIT = 200_000
+_TOKEN_CACHE: Final[dict[str, tuple[bool, str, bool]]] = {}
+_VARIANT_CACHE: Final[dict[str, list[tuple[int, str, bool]]]] = {}
+_CACHE_LIMIT: Final = 200_000
 
 
-_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_AR_ONE_TO_ONE = str.maketrans({
+_AR_MARKS: Final = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_AR_ONE_TO_ONE: Final = str.maketrans({
     "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0649": "\u064a",
     "\u0629": "\u0647", "\u06cc": "\u064a", "\u06a9": "\u0643",  # Persian yeh and keheh typed for Arabic
 })
@@ -124,16 +125,16 @@ def _token_info(raw: str) -> tuple[bool, str, bool]:
 
 
 # `_TOKEN` as one character class (twice as fast): the same tokens in a text without underscores.
-_TOKEN_FAST = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670]+(?:'(?!s\\b)\\w+)*")
+_TOKEN_FAST: Final = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670]+(?:'(?!s\\b)\\w+)*")
 
 
 # The token patterns as one group, for `re.split`: the same tokens as `finditer`, with the text between them.
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_TOKEN_FAST_SPLIT = re.compile(f"({_TOKEN_FAST.pattern})")
+_TOKEN_SPLIT: Final = re.compile(f"({_TOKEN.pattern})")
+_TOKEN_FAST_SPLIT: Final = re.compile(f"({_TOKEN_FAST.pattern})")
 # The two for an ASCII text: the same tokens (the Arabic marks cannot occur, ASCII's \w, \W and \b are Unicode's
 # on ASCII characters), with classes tested by table, not by Unicode category.
-_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:'(?!s\b)[A-Za-z0-9]+)*)", re.ASCII)
-_TOKEN_FAST_SPLIT_ASCII = re.compile(r"(\w+(?:'(?!s\b)\w+)*)", re.ASCII)
+_TOKEN_SPLIT_ASCII: Final = re.compile(r"([A-Za-z0-9]+(?:'(?!s\b)[A-Za-z0-9]+)*)", re.ASCII)
+_TOKEN_FAST_SPLIT_ASCII: Final = re.compile(r"(\w+(?:'(?!s\b)\w+)*)", re.ASCII)
 
 
 def _tokens(text: str) -> _Tokens:
@@ -148,7 +149,7 @@ def _tokens(text: str) -> _Tokens:
 
 
 # "AlMayadin", "ElBab": the glued article may also keep the name's capital.
-_GLUED_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)|^[AaEe]l(?=[A-Z][a-z]{3,}$)")
+_GLUED_ARTICLE: Final = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{4,}$)|^[AaEe]l(?=[A-Z][a-z]{3,}$)")
 # After the first word of a name, three letters are enough: "Salah Eddin", "Ras Elain".
 _GLUED_ARTICLE_INSIDE = re.compile(r"^(?:[AaEe]l|[Aa][dstrz]|[Ee][dstz])(?=[a-z]{3,}$)|^[AaEe]l(?=[A-Z][a-z]{2,}$)")
 
@@ -209,8 +210,8 @@ def _arabic_first_variants(raw: str) -> list[tuple[int, str, bool]]:
     return variants
 
 
-_TANWEEN = re.compile("[\u064b-\u064d]")
-_PROCLITIC_LETTERS = frozenset("وفبلك")
+_TANWEEN: Final = re.compile("[\u064b-\u064d]")
+_PROCLITIC_LETTERS: Final = frozenset("وفبلك")
 
 
 def _compute_first_variants(raw: str) -> list[tuple[int, str, bool]]:
@@ -270,7 +271,7 @@ class _Match:
 
 
 # An ayn written as an apostrophe may open the next word: "Tal 'Adah", "Kafr 'Aya".
-_GAP_OK = re.compile("^[ \\-]{1,3}['\u2018\u2019`\u02bf\u02bb]?$")
+_GAP_OK: Final = re.compile("^[ \\-]{1,3}['\u2018\u2019`\u02bf\u02bb]?$")
 
 
 def _gap_ok(gap: str) -> bool:
@@ -299,7 +300,7 @@ def _raw_matches(text: str, tokens: _Tokens, gaz: Gazetteer) -> list[_Match]:
     return matches
 
 
-_JOINED_MIN = 6  # letters of a one-word name matched across a space
+_JOINED_MIN: Final = 6  # letters of a one-word name matched across a space
 
 
 def _split_names(text: str, tokens: _Tokens, gaz: Gazetteer, out: list[_Match]) -> None:
@@ -347,7 +348,7 @@ def _token_plan(raw: str, gaz: Gazetteer) -> tuple[list[tuple[int, str, bool]], 
     return plan
 
 
-_SKELETON_CACHE: dict[str, str] = {}
+_SKELETON_CACHE: Final[dict[str, str]] = {}
 
 
 def _skeleton(raw: str) -> str:
@@ -360,11 +361,11 @@ def _skeleton(raw: str) -> str:
 
 
 # Lower-case words that may end a capitalised name ("Ark field" for "Arak Field").
-_DESIGNATORS = frozenset("field fields oilfield airbase airport station dam camp crossing hill mount".split())
-_SITE_WORDS = _DESIGNATORS | frozenset("military gas oil air base pumping plant mountain mountains".split())
+_DESIGNATORS: Final = frozenset("field fields oilfield airbase airport station dam camp crossing hill mount".split())
+_SITE_WORDS: Final = _DESIGNATORS | frozenset("military gas oil air base pumping plant mountain mountains".split())
 
 # Capitalised English words that resemble a name without vowels ("Third" ~ "Tharda"): never fuzzy.
-_FUZZY_STOP = frozenset("""
+_FUZZY_STOP: Final = frozenset("""
 first second third fourth fifth sixth seventh eighth ninth tenth monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december
 islamic state army forces front brigade division military council martyrs movement party group liberation
@@ -467,7 +468,7 @@ def _walk_latin(text: str, tokens: _Tokens, i: int, key: str, gaz: Gazetteer, ou
 
 
 # An article misspelt between hyphens: "Tal-Ah-Abyad", "Deir-e-Zor".
-_HYPHEN_ARTICLE = re.compile("[AaEe][hlnrsz]?")
+_HYPHEN_ARTICLE: Final = re.compile("[AaEe][hlnrsz]?")
 
 
 def _hyphen_article(text: str, tokens: _Tokens, k: int) -> bool:
@@ -492,55 +493,55 @@ def _select(matches: list[_Match]) -> list[_Match]:
 
 # --- cues and region phrases ----------------------------------------------------------------------
 
-_A = "[اأإآ]"
-_T = "[ةه]"
-_Y = "[يى]"
-_AR_CUE_WORDS = (
+_A: Final = "[اأإآ]"
+_T: Final = "[ةه]"
+_Y: Final = "[يى]"
+_AR_CUE_WORDS: Final = (
     f"مدين{_T}|بلد{_T}|قري{_T}|ناحي{_T}|مخيم|حي|{_A}حياء|منطق{_T}|مطار|قريتي|بلدتي|مدينتي|قرى|بلدات|"
     f"مدن|مزرع{_T}|قاعد{_T}|حقل|جبل|تل{_T}|معبر|بلدتا|قريتا|مدينتا|ضاحي{_T}|سجن|محط{_T}|سد|دوار|طريق"
 )
-_AR_CUE_BEFORE = re.compile(f"(?:^|[\\s\"'(-])[وفبل]?(?:ال)?(?:{_AR_CUE_WORDS})\\s+$")
-_AR_LIST_JOIN = re.compile(r"^(?:\s*[,،\-–/]\s*|\s+و\s*|\s+|\s*[,،]\s*و\s*)$")
-_EN_CUE_BEFORE = re.compile(
+_AR_CUE_BEFORE: Final = re.compile(f"(?:^|[\\s\"'(-])[وفبل]?(?:ال)?(?:{_AR_CUE_WORDS})\\s+$")
+_AR_LIST_JOIN: Final = re.compile(r"^(?:\s*[,،\-–/]\s*|\s+و\s*|\s+|\s*[,،]\s*و\s*)$")
+_EN_CUE_BEFORE: Final = re.compile(
     r"(?:\b(?:town|village|city|villages|towns|cities|district|neighbourhood|neighborhood|camp|area|"
     r"region|suburb|airbase|base|of|in|near|at|from|to|around|outside|toward|towards|into|across|"
     r"between|and|on|via|within)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 
-_EN_NAME_DIRECTION = re.compile(r"\b(?:North|South|East|West)(?:ern)?\s+$")
-_EN_CUE_AFTER = re.compile(
+_EN_NAME_DIRECTION: Final = re.compile(r"\b(?:North|South|East|West)(?:ern)?\s+$")
+_EN_CUE_AFTER: Final = re.compile(
     r"\s+(?:neighbou?rhood|district|quarter)s?\b",
     re.IGNORECASE,
 )
 
-_AR_DIR_ADJ = {
+_AR_DIR_ADJ: Final = {
     f"الشمال{_Y}": "north", f"الجنوب{_Y}": "south", f"الشرق{_Y}": "east", f"الغرب{_Y}": "west",
 }
-_AR_DIR_ADJ_RE = "|".join(_AR_DIR_ADJ)
-_AR_AFTER_DIR = re.compile(f"^\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)")
-_AR_RIF_BEFORE = re.compile(
+_AR_DIR_ADJ_RE: Final = "|".join(_AR_DIR_ADJ)
+_AR_AFTER_DIR: Final = re.compile(f"^\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)")
+_AR_RIF_BEFORE: Final = re.compile(
     f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?ريف(?:ي|ا)?)\\s+(?:(?:محافظ{_T}|مدين{_T})\\s+)?$"
 )
-_AR_THE_RIF_BEFORE = re.compile(
+_AR_THE_RIF_BEFORE: Final = re.compile(
     f"(?:^|[\\s(])([وبلف]{{0,2}}الريف(ين)?\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)"
     f"(?:\\s+و(?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)?"
     f"\\s+((?:لمحافظ{_T}|لمدين{_T}|من\\s+محافظ{_T}|في\\s+محافظ{_T}|من|في)\\s+)?)$"
 )
-_AR_BADIA_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?(?:بادي{_T}|صحراء))\\s+$")
-_AR_DIR_NOUN = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
-_AR_DIR_NOUN_BEFORE = re.compile(
+_AR_BADIA_BEFORE: Final = re.compile(f"(?:^|[\\s(])([وبلف]{{0,2}}(?:ال)?(?:بادي{_T}|صحراء))\\s+$")
+_AR_DIR_NOUN: Final = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
+_AR_DIR_NOUN_BEFORE: Final = re.compile(
     f"(?:^|[\\s(])((?:(?:على\\s+بعد\\s+)?(?:نحو\\s+|حوالي\\s+)?([0-9]+)\\s*(?:كم|كلم|كيلومترا?ت?|كيلو\\s*متر)\\s+)?"
     f"[وبلف]?(شمال|جنوب|شرق|غرب){_Y}?(?:\\s+(شرق|غرب){_Y}?)?)\\s+"
     f"(?:(?:مدين{_T}|بلد{_T}|قري{_T})\\s+)?$"
 )
-_AR_NEAR_BEFORE = re.compile(
+_AR_NEAR_BEFORE: Final = re.compile(
     f"(?:^|[\\s(])([وبلف]?(?:{_A}طراف|محيط|قرب|بالقرب\\s+من|ضواحي|مشارف|تخوم|جوار|مداخل|حدود)"
     f"(?:\\s+(?:مدين{_T}|بلد{_T}|قري{_T}))?)\\s+$"
 )
-_AR_GOV_BEFORE = re.compile(f"(?:^|[\\s(])([وبلف]?(?:ال)?محافظ(?:{_T}|تي|تا|ات))\\s+$")
+_AR_GOV_BEFORE: Final = re.compile(f"(?:^|[\\s(])([وبلف]?(?:ال)?محافظ(?:{_T}|تي|تا|ات))\\s+$")
 
-_EN_DIR = {
+_EN_DIR: Final = {
     "north": "north", "northern": "north", "south": "south", "southern": "south", "east": "east",
     "eastern": "east", "west": "west", "western": "west", "northeast": "north-east",
     "north-east": "north-east", "northeastern": "north-east", "north-eastern": "north-east",
@@ -549,27 +550,27 @@ _EN_DIR = {
     "southeastern": "south-east", "south-eastern": "south-east", "southwest": "south-west",
     "south-west": "south-west", "southwestern": "south-west", "south-western": "south-west",
 }
-_EN_DIR_ADJ_RE = (r"(?:north|south)(?:[\s-]?(?:east|west))?ern|eastern|western|"
+_EN_DIR_ADJ_RE: Final = (r"(?:north|south)(?:[\s-]?(?:east|west))?ern|eastern|western|"
                   r"(?:north|south)[\s-]?(?:east|west)|central|north|south|east|west")
-_EN_DIR_NOUN_RE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
-_EN_BEFORE_ADJ = re.compile(
+_EN_DIR_NOUN_RE: Final = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+_EN_BEFORE_ADJ: Final = re.compile(
     f"(?:^|\\W)((?:the\\s+)?({_EN_DIR_ADJ_RE})(?:\\s+(rural|countryside\\s+of|outskirts\\s+of|parts\\s+of|"
     f"part\\s+of|suburbs\\s+of|desert\\s+of))?)\\s+$", re.IGNORECASE,
 )
 # "the northwestern province of Idlib", "the eastern city of Deir ez-Zor": where it lies in Syria.
-_EN_PLACED_IN_COUNTRY = re.compile(
+_EN_PLACED_IN_COUNTRY: Final = re.compile(
     f"(?:^|\\W)(?:the\\s+)?(?:{_EN_DIR_ADJ_RE})(?:\\s+syrian|\\s+iraqi)?\\s+"
     f"(province|governorate|city|town|village|border\\s+town|desert\\s+town)\\s+of\\s+$", re.IGNORECASE,
 )
-_EN_COUNTRYSIDE_OF = re.compile(
+_EN_COUNTRYSIDE_OF: Final = re.compile(
     f"(?:^|\\W)((?:the\\s+)?(?:({_EN_DIR_ADJ_RE})\\s+)?(?:countryside|country\\s+side|rural\\s+areas?|rural\\s+parts?|"
     f"rural\\s+outskirts|hinterland)\\s+(?:of|around)\\s+)$|(?:^|\\W)(rural)\\s+$", re.IGNORECASE,
 )
-_EN_AFTER_COUNTRYSIDE = re.compile(
+_EN_AFTER_COUNTRYSIDE: Final = re.compile(
     r"^('s)?(\s+(?:(" + _EN_DIR_ADJ_RE + r")\s+)?(?:countryside|country\s+side|rural\s+areas?|outskirts|suburbs|"
     r"desert|badia|provinces?|governorates?|hinterland|district|sub-?district)\b)", re.IGNORECASE,
 )
-_EN_NEAR_BEFORE = re.compile(
+_EN_NEAR_BEFORE: Final = re.compile(
     f"(?:^|\\W)((?:(?:(?:about\\s+|some\\s+|around\\s+)?([0-9]+)\\s*(km|kilometers|kilometres|miles)\\s+(?:to\\s+the\\s+)?)?"
     f"({_EN_DIR_NOUN_RE})\\s+of|near|"
     f"outskirts\\s+of|outside|vicinity\\s+of|around|suburbs\\s+of|close\\s+to|near\\s+to|edge\\s+of|"
@@ -580,7 +581,7 @@ _EN_NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # The words every `_EN_NEAR_BEFORE` match ends with, before its trailing whitespace (lower case).
-_NEAR_ENDS = ("of", "near", "outside", "around", "to", "from")
+_NEAR_ENDS: Final = ("of", "near", "outside", "around", "to", "from")
 
 
 def _near_before(before: str) -> re.Match[str] | None:
@@ -595,7 +596,7 @@ def _near_before(before: str) -> re.Match[str] | None:
     return _EN_NEAR_BEFORE.search(before)
 
 
-_EN_IN_GOVERNORATE = re.compile(
+_EN_IN_GOVERNORATE: Final = re.compile(
     r"(?:\b([A-Z][\w'-]*)|\b(?:villages?|towns?|areas?|neighbou?rhoods?|district|camp|road|highway|axis|"
     r"stations?|fields?|base|airbase|positions?|countryside|mountains?|desert|outskirts|front|fronts))"
     r"\s*(?:,\s*|\s+in\s+)$"
@@ -615,8 +616,8 @@ def _in_governorate(before: str) -> re.Match[str] | None:
 
 # "Syria's northern Idlib province" (also with the apostrophe dropped): a direction after the country's name
 # places the province in the country.
-_EN_COUNTRY_POSSESSIVE = re.compile(r"\b(?:syria|iraq)(?:'s|’s|s)\s*$", re.IGNORECASE)
-_EN_PROVINCE_NAMED = re.compile(r"\b(?:province|governorate)$", re.IGNORECASE)
+_EN_COUNTRY_POSSESSIVE: Final = re.compile(r"\b(?:syria|iraq)(?:'s|’s|s)\s*$", re.IGNORECASE)
+_EN_PROVINCE_NAMED: Final = re.compile(r"\b(?:province|governorate)$", re.IGNORECASE)
 
 
 def _in_country(before: str, adj: re.Match[str]) -> bool:
@@ -624,9 +625,9 @@ def _in_country(before: str, adj: re.Match[str]) -> bool:
     return not adj.group(3) and _EN_COUNTRY_POSSESSIVE.search(before, 0, adj.start(1)) is not None
 
 
-_EN_GOV_BEFORE = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
+_EN_GOV_BEFORE: Final = re.compile(r"(?:^|\W)((?:the\s+)?(?:province|governorate)\s+of\s+)$", re.IGNORECASE)
 # Capitalised words before "of X" that make X the city itself ("the City of Hama", "University of Aleppo").
-_NOT_OF_A_GOVERNORATE = frozenset(
+_NOT_OF_A_GOVERNORATE: Final = frozenset(
     "city town center centre outskirts suburbs vicinity university governor mayor people residents north south "
     "east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
 )
@@ -717,7 +718,7 @@ def resolve_place(name: str, admin1: str = "", gazetteer: Gazetteer | None = Non
 
 
 # Capitalised words that may stand next to a place name without being part of another name.
-_EN_FREE_CAPITALS = frozenset("""
+_EN_FREE_CAPITALS: Final = frozenset("""
 the in on at near from to and of by for with a an as after while during since into north south east west
 northern southern eastern western central north-east north-west south-east south-west northeastern
 northwestern southeastern southwestern countryside province governorate district city town village
@@ -729,20 +730,20 @@ cemetery cemetary highway road army brigade division regiment hospital prison sc
 roundabout bridge checkpoint junction hill hills station farms farm factory plant company battalion
 """.split())
 # Words that end a vowel-blind name ("Daraa Syria" is no name).
-_NOT_IN_A_FUZZY_NAME = _FUZZY_STOP | _EN_FREE_CAPITALS
+_NOT_IN_A_FUZZY_NAME: Final = _FUZZY_STOP | _EN_FREE_CAPITALS
 
 
 # Transliterated articles around a name. "as", "at" and "an" written lower case and apart are English
 # words ("north of Khanaser as Islamic State withdrew"), not articles.
-_ARTICLE_TAIL = re.compile(
+_ARTICLE_TAIL: Final = re.compile(
     r"(?:\b(?:(?i:al|el|ad|ar|ash|az|ez|es|ed|adh|ath)[- ]|(?i:as|at|an)-|A[stn] |A[STN] ))+$"
 )
-_ARTICLE_HEAD = re.compile(
+_ARTICLE_HEAD: Final = re.compile(
     r"^(?:(?:[- ](?i:al|el|ad|ar|ash|az|ez|es|ed|adh|ath)|-(?i:as|at|an)| A[stn]| A[STN])\b)+"
 )
 
 # The last two letters of every article `_ARTICLE_TAIL` takes (lower case).
-_ARTICLE_ENDS = frozenset("al el ad ar sh az ez es ed dh th as at an".split())
+_ARTICLE_ENDS: Final = frozenset("al el ad ar sh az ez es ed dh th as at an".split())
 
 
 def _article_tail(text: str) -> re.Match[str] | None:
@@ -757,9 +758,9 @@ def _article_tail(text: str) -> re.Match[str] | None:
     return _ARTICLE_TAIL.search(text)
 
 
-_LAST_WORD = re.compile(r"([A-Za-z][\w']*) $")
-_NEXT_WORD = re.compile(r"^ ([A-Za-z][\w']*)")
-_NEXT_WORD_AFTER_ARTICLE = re.compile(r"^[ -]([A-Za-z][\w']*)")
+_LAST_WORD: Final = re.compile(r"([A-Za-z][\w']*) $")
+_NEXT_WORD: Final = re.compile(r"^ ([A-Za-z][\w']*)")
+_NEXT_WORD_AFTER_ARTICLE: Final = re.compile(r"^[ -]([A-Za-z][\w']*)")
 
 
 def _capital_neighbour(text: str, m: _Match) -> bool:
@@ -779,7 +780,7 @@ def _capital_neighbour(text: str, m: _Match) -> bool:
 
 # Arabic qualifiers of a village name in transliteration (lower, upper, eastern, western, northern, southern, big,
 # small), with or without the article: "X Tahtani", "X al-Sharqiyah".
-_QUALIFIER_AFTER = re.compile(
+_QUALIFIER_AFTER: Final = re.compile(
     r"[ -](?:(?i:al|el|ash|esh|as|es|ej|aj)[ -])?(?:Tahtani|Fawqani|Foqani|Fouqani|Sharqi|Gharbi|Shamali|Janubi|"
     r"Janoubi|Kabir|Kebir|Saghir|Sghir|Sagheer)(?:y?y?[ae]h?|ah)?(?![\w'])"
 )
@@ -787,10 +788,10 @@ _QUALIFIER_AFTER = re.compile(
 
 # The English of those qualifiers, before the name: "Big Khwein", "Little Hmeimeh", "Upper Baghuz"; and the valley or
 # mountain named after a village ("Wadi Zayzun", "Jabal al-Baghuz") when the gazetteer lacks the feature itself.
-_QUALIFIER_BEFORE = re.compile(
+_QUALIFIER_BEFORE: Final = re.compile(
     r"\b(Big|Small|Little|Upper|Lower|Greater|Wadi|Jabal|Jebel|Jabel|Jbel)[ -](?:(?i:al|el|ad|ar|as|ash|az|ez)[ -])?$"
 )
-_SIZE_WORDS = frozenset("Big Small Little Upper Lower Greater".split())
+_SIZE_WORDS: Final = frozenset("Big Small Little Upper Lower Greater".split())
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -884,20 +885,20 @@ def _accept(text: str, matches: list[_Match], tokens: _Tokens) -> list[_Match]:
     return accepted
 
 
-_EN_CLOSE_CUE_BEFORE = re.compile(
+_EN_CLOSE_CUE_BEFORE: Final = re.compile(
     r"(?:\b(?:villages?|towns?|city|area|outskirts|vicinity|suburbs?|control)\s+of|\b(?:in|near|around|outside|into))"
     r"\s+(?:the\s+)?$", re.IGNORECASE,
 )
 # (past the bracket of a second spelling: "Karam (al-Karamah) village")
-_EN_CLOSE_CUE_AFTER = re.compile(
+_EN_CLOSE_CUE_AFTER: Final = re.compile(
     r"\)?\s+(?:village|town|city|area|front|neighbou?rhood|district|camp|hill|farm|dam|oil\s?field|gas\s?field|field|"
     r"plain|valley|mountain|axis)s?\b", re.IGNORECASE)
 # (A roundabout, junction or checkpoint is named after the town its road leads to: "the Kark roundabout" in Dar'a
 # city is no cue for the village of Karak.)
 
 
-_SHORT_MAX_POPULATION = 10_000
-_CLOSE_SPELLING = 0.45  # edits per letter (of the longer key) a three-consonant look-alike may differ by
+_SHORT_MAX_POPULATION: Final = 10_000
+_CLOSE_SPELLING: Final = 0.45  # edits per letter (of the longer key) a three-consonant look-alike may differ by
 
 
 def _close_spelling(surface: str, entry: GazetteerEntry) -> bool:
@@ -924,7 +925,7 @@ def _edits(a: str, b: str) -> int:
     return row[-1]
 
 
-_TELLING_SKELETON = 5  # consonants a vowel-blind spelling needs to stand without a place cue
+_TELLING_SKELETON: Final = 5  # consonants a vowel-blind spelling needs to stand without a place cue
 
 
 def _telling_spelling(surface: str, m: _Match) -> bool:
@@ -938,7 +939,7 @@ def _telling_spelling(surface: str, m: _Match) -> bool:
 
 # English words spelt like a place (the nerve agent sarin, the village Sarrin; a khan, an inn or a title):
 # as one word they name that place only after a place cue ("in Sarin", "the village of Sarin").
-_ENGLISH_WORD_NAMES = frozenset("sarin khan road".split())
+_ENGLISH_WORD_NAMES: Final = frozenset("sarin khan road".split())
 
 
 def _before_article(text: str, start: int) -> str:
@@ -958,21 +959,21 @@ def _lowercase_twin(text: str, word: str) -> bool:
 # Lines of page furniture: "Tags ...", "Related ...", "Read more: ...". Where the text keeps its line
 # breaks the line is furniture; in a flattened page the keyword list after "Tags" runs until a word
 # that opens a sentence or a lower-case function word (keywords are nouns), at most 30 words.
-_METADATA_LINE = re.compile(
+_METADATA_LINE: Final = re.compile(
     r"^[ \t]*(?:(?:Tags|TAGS|Tagged)\b|(?:Related(?: News| Articles| Stories| Posts| Content)?|Read [Mm]ore|READ MORE|"
     r"See [Aa]lso|Topics|Keywords|Tag)\s*(?::|$))[^\n]*$",
     re.MULTILINE,
 )
-_TAGS_RUN = re.compile(r"(?<![\w-])(?:Tags|TAGS|Tagged)\b:?")
-_TAGS_END = re.compile(
+_TAGS_RUN: Final = re.compile(r"(?<![\w-])(?:Tags|TAGS|Tagged)\b:?")
+_TAGS_END: Final = re.compile(
     r"\b(?:The|A|An|This|These|Those|At least|According to|In|On|After)\s"
     r"|\b(?:It|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fourteen|Fifteen|Twenty|Dozens|"
     r"Hundreds|Thousands|Scores|Several|Government|Suspected|Local|Activists|Residents|Monitors)\b(?=\s+[a-z])"
     r"|\b(?:the|a|an|of|in|on|at|to|from|by|for|with|was|were|is|are|has|have|had|and|said|says|that|who)\b"
     r"|[.!?\n]"
 )
-_WORD_AHEAD = re.compile(r"\s*\S+")
-_METADATA_HINTS = ("Tag", "TAG", "Related", "ead more", "ead More", "EAD MORE", "ee also", "ee Also", "Topics",
+_WORD_AHEAD: Final = re.compile(r"\s*\S+")
+_METADATA_HINTS: Final = ("Tag", "TAG", "Related", "ead more", "ead More", "EAD MORE", "ee also", "ee Also", "Topics",
                    "Keywords")
 
 
@@ -1001,11 +1002,11 @@ def _joined(gap: str, m: _Match) -> bool:
     return bool(re.fullmatch(r"\s*(?:,|and|, and|or|/)\s*", gap))
 
 
-_AR_REGION_AFTER = re.compile(
+_AR_REGION_AFTER: Final = re.compile(
     f"^\\s*[,،]?\\s*(?:[وبلف]?ريف|في\\s+ريف|(?:ب|في\\s+)?(?:ال)?بادي{_T}|(?:ب|في\\s+)?محافظ{_T}|"
     f"(?:شمال|جنوب|شرق|غرب){_Y}?\\s|قرب\\s|بالقرب\\s|على\\s+(?:طريق|{_A}طراف))"
 )
-_EN_REGION_AFTER = re.compile(
+_EN_REGION_AFTER: Final = re.compile(
     r"^\s*,?\s*(?:(?:a|the)\s+(?:town|village|city|area)\b|in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
     r"(?:countryside|province|governorate|rural)|(?:north|south|east|west)\w*\s+of\b|near\b)",
     re.IGNORECASE,
@@ -1164,7 +1165,7 @@ def _wrap(text: str, m: _Match, gaz: Gazetteer) -> _Resolved:
 
 
 # "Western X" is also written "X al-Gharbiyah" / "X Gharbi" (the qualifier folds with its feminine).
-_QUALIFIERS = {"north": ("Shamali",), "south": ("Janubi",), "east": ("Sharqi",), "west": ("Gharbi",)}
+_QUALIFIERS: Final = {"north": ("Shamali",), "south": ("Janubi",), "east": ("Sharqi",), "west": ("Gharbi",)}
 
 
 def _qualified_name(surface: str, adjective: str, gaz: Gazetteer) -> list[GazetteerEntry]:
@@ -1173,18 +1174,18 @@ def _qualified_name(surface: str, adjective: str, gaz: Gazetteer) -> list[Gazett
     return [e for w in words for e in gaz.lookup(f"{surface} {w}") if e.kind in ("town", "village", "site")]
 
 
-_AR_OUTLET_BEFORE = re.compile(
+_AR_OUTLET_BEFORE: Final = re.compile(
     f"(?:قنا{_T}|شبك{_T}|تلفزيون|{_A}ذاع{_T}|صحيف{_T}|جريد{_T}|وكال{_T}|موقع)\\s+$"
 )
 # A capital named as its government: "موالين لدمشق", "الموالية لبغداد", "loyal to Damascus", "pro-Baghdad",
 # "Damascus-backed".
-_CAPITALS = frozenset({"Damascus", "Baghdad"})
-_AR_LOYAL_BEFORE = re.compile(
+_CAPITALS: Final = frozenset({"Damascus", "Baghdad"})
+_AR_LOYAL_BEFORE: Final = re.compile(
     f"(?:موال(?:ين|ون|ي{_T}|ي)|الموال(?:ين|ون|ي{_T}|ي)|التابع(?:ين|ون|{_T})|حليف(?:{_T})?)\\s+$"
 )
-_EN_LOYAL_BEFORE = re.compile(r"(?:\b(?:loyal|allied|close|answerable)\s+to\s+|\bpro-\s?)$", re.IGNORECASE)
+_EN_LOYAL_BEFORE: Final = re.compile(r"(?:\b(?:loyal|allied|close|answerable)\s+to\s+|\bpro-\s?)$", re.IGNORECASE)
 # "Damascus-backed", "the Damascus government", "Moscow defended its Damascus ally"
-_EN_BACKED_AFTER = re.compile(r"\s(?:government|regime|authorities|ally|allies)\b|-(?:backed|allied|aligned)\b",
+_EN_BACKED_AFTER: Final = re.compile(r"\s(?:government|regime|authorities|ally|allies)\b|-(?:backed|allied|aligned)\b",
                               re.IGNORECASE)
 
 
@@ -1197,8 +1198,8 @@ def _government_of(text: str, m: _Match, word_start: int) -> bool:
         _EN_BACKED_AFTER.match(text, m.end) is not None
 
 
-_AR_DUAL_RIF = re.compile("[وبلف]{0,2}(?:ال)?ريف[يا] ")
-_AR_DUAL_GOV = re.compile("[وبلف]{0,2}(?:ال)?محافظت[يا] ")
+_AR_DUAL_RIF: Final = re.compile("[وبلف]{0,2}(?:ال)?ريف[يا] ")
+_AR_DUAL_GOV: Final = re.compile("[وبلف]{0,2}(?:ال)?محافظت[يا] ")
 
 
 def _share_governorate_cue(text: str, matches: list[_Match], resolved: list[_Resolved],
@@ -1321,11 +1322,11 @@ def _sentence_provinces(text: str, r: _Resolved, resolved: list[_Resolved]) -> C
                    if o is not r and o.entry is not None and not o.weak and start <= o.start < stop)
 
 
-_EN_CONTEXT_GAP = re.compile(
+_EN_CONTEXT_GAP: Final = re.compile(
     r"^(?:\s+[a-z]+){0,2}\s*(?:,\s*|\s+(?:located\s+)?(?:in|of)\s+)(?:the\s+)?$",
 )
-_LIST_GAP = re.compile(r"^\s*(?:,|،|and|و|, and|-)?\s*$")
-_AR_CONTEXT_GAP = re.compile(r"^\s*[,،]?\s*(?:في\s+|ضمن\s+)?$")
+_LIST_GAP: Final = re.compile(r"^\s*(?:,|،|and|و|, and|-)?\s*$")
+_AR_CONTEXT_GAP: Final = re.compile(r"^\s*[,،]?\s*(?:في\s+|ضمن\s+)?$")
 
 
 def _stated_admin1(r: _Resolved, gaz: Gazetteer, regions: bool = False) -> str:
@@ -1341,26 +1342,26 @@ def _stated_admin1(r: _Resolved, gaz: Gazetteer, regions: bool = False) -> str:
     return ""
 
 
-_WIDE_REGION = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|hermon", re.IGNORECASE)
+_WIDE_REGION: Final = re.compile(r"badia|desert|euphrates|jazira|golan|qalamoun|ghab|hermon", re.IGNORECASE)
 
 
-_IN_TOWN_GAP = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
-_TOWN_KM = 30.0
-_DISTRICT_END = re.compile(r"\b(?:sub-?)?district$", re.IGNORECASE)
+_IN_TOWN_GAP: Final = re.compile(r"^\s+(?:in|of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|^\s*(?:في|ب)\s*$")
+_TOWN_KM: Final = 30.0
+_DISTRICT_END: Final = re.compile(r"\b(?:sub-?)?district$", re.IGNORECASE)
 # How far a village said to lie "south of" a town may be ("Sarrin, south of Kobani": some 30 km); fields, bases
 # and stations lie in open country, further out.
-_BEARING_KM = 45.0
-_SITE_KM = 60.0
-_TOWN_BEARING_KM = 150.0
+_BEARING_KM: Final = 45.0
+_SITE_KM: Final = 60.0
+_TOWN_BEARING_KM: Final = 150.0
 # A phrase of bearing or nearness opening a "near" mention (not a qualified name: "Big Khwein").
-_BEARING_HEAD = re.compile(
+_BEARING_HEAD: Final = re.compile(
     r"(?i:near|around|outside|outskirts|vicinity|close|edge|surroundings|environs|periphery|suburbs|about|some|"
     r"\d|north|south|east|west)|[وبلف]?(?:[اأ]طراف|محيط|قرب|بالقرب|ضواحي|مشارف|تخوم|جوار|مداخل|حدود|على|نحو|"
     r"حوالي|\d|شمال|جنوب|شرق|غرب)"
 )
 # "X west of Y", "X village, some 10 km north of Y", "X area located east of Y": the place word and a verb of
 # lying between a village and its bearing from a town.
-_BEARING_GAP = re.compile(
+_BEARING_GAP: Final = re.compile(
     r"^\s*,?\s*(?:(?:a|the)\s+)?(?:small\s+)?(?:(?:town|village|hamlet|area|hill|farms?|positions?)s?\s*,?\s*)?"
     r"(?:(?:which\s+(?:lies|is)|located|lying|situated|just|directly)\s+)*(?:to\s+the\s+)?$",
     re.IGNORECASE,
@@ -1408,9 +1409,9 @@ def _check_stated_town(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> 
         r.entry = near[0] if near else None
 
 
-_EN_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarter)\b", re.IGNORECASE)
-_EN_QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_AR_QUARTER_BEFORE = re.compile(f"(?:^|\\s)[وبف]?(?:حي|{_A}حياء)\\s+$")
+_EN_QUARTER_AFTER: Final = re.compile(r"\s+(?:neighbou?rhoods?|quarter)\b", re.IGNORECASE)
+_EN_QUARTER_BEFORE: Final = re.compile(r"\b(?:neighbou?rhoods?|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_AR_QUARTER_BEFORE: Final = re.compile(f"(?:^|\\s)[وبف]?(?:حي|{_A}حياء)\\s+$")
 
 
 def _check_quarter(text: str, resolved: list[_Resolved]) -> None:
@@ -1436,9 +1437,9 @@ def _check_quarter(text: str, resolved: list[_Resolved]) -> None:
         r.entry = quarters[0] if quarters else None
 
 
-_EN_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|town|city)\b", re.IGNORECASE)
-_EN_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_AR_SETTLEMENT_BEFORE = re.compile(f"(?:^|\\s)[وبلف]?(?:ال)?(?:قري{_T}|بلد{_T}|مدين{_T})\\s+$")
+_EN_SETTLEMENT_AFTER: Final = re.compile(r"\s+(?:village|town|city)\b", re.IGNORECASE)
+_EN_SETTLEMENT_BEFORE: Final = re.compile(r"\b(?:village|town|city)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_AR_SETTLEMENT_BEFORE: Final = re.compile(f"(?:^|\\s)[وبلف]?(?:ال)?(?:قري{_T}|بلد{_T}|مدين{_T})\\s+$")
 
 
 def _check_settlement_word(text: str, resolved: list[_Resolved]) -> None:
@@ -1459,8 +1460,8 @@ def _check_settlement_word(text: str, resolved: list[_Resolved]) -> None:
         r.entry = settlements[0] if settlements else None
 
 
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
-_AREA = {"Damascus": "Rif Dimashq"}  # Damascus city lies inside Rif Dimashq
+_SENTENCE_END: Final = re.compile(r"[.!?؟\n]")
+_AREA: Final = {"Damascus": "Rif Dimashq"}  # Damascus city lies inside Rif Dimashq
 
 
 def _check_report_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> None:
@@ -1514,11 +1515,11 @@ def _check_stated_admin1(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
         r.entry = same[0] if same else None
 
 
-_AR_ITS_COUNTRYSIDE = re.compile(
+_AR_ITS_COUNTRYSIDE: Final = re.compile(
     f"(?<![\\w])[وبلف]{{0,2}}(?:(?:ال)?ريف(?:ها|ه)(?:\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?))?"
     f"|الريف\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)\\s+(?:للمدين{_T}|للمحافظ{_T}))(?![\\w])"
 )
-_AR_ITS_AIRPORT = re.compile("(?<![\\w])[وبلف]{0,2}مطار(?:ها|ه)(?:\\s+العسكري)?(?![\\w])")
+_AR_ITS_AIRPORT: Final = re.compile("(?<![\\w])[وبلف]{0,2}مطار(?:ها|ه)(?:\\s+العسكري)?(?![\\w])")
 
 
 def _anaphora(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> list[_Resolved]:
@@ -1557,13 +1558,13 @@ def _anaphora(text: str, resolved: list[_Resolved], gaz: Gazetteer) -> list[_Res
 
 
 # "الريف الحموي" = "ريف حماة": governorate adjectives used for its countryside (folded spellings).
-_AR_DEMONYMS = {
+_AR_DEMONYMS: Final = {
     "حموي": "Hama", "ادلبي": "Idleb", "إدلبي": "Idleb", "أدلبي": "Idleb", "حلبي": "Aleppo", "حمصي": "Homs",
     "درعاوي": "Dar'a", "ديري": "Deir ez-Zor", "رقاوي": "Ar-Raqqa", "دمشقي": "Rif Dimashq",
     "لاذقاني": "Lattakia", "حسكاوي": "Al-Hasakeh", "قنيطري": "Quneitra", "سويداوي": "As-Sweida",
 }
-_AR_DEMONYM_RE = "|".join(_AR_DEMONYMS)
-_AR_DEMONYM_COUNTRYSIDE = re.compile(
+_AR_DEMONYM_RE: Final = "|".join(_AR_DEMONYMS)
+_AR_DEMONYM_COUNTRYSIDE: Final = re.compile(
     f"(?<![\\w])[وبلف]{{0,2}}(?:ال)?ريف\\s+(?:((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?)\\s+)?"
     f"ال({_AR_DEMONYM_RE})(?:\\s+((?:{_AR_DIR_ADJ_RE})(?:\\s+(?:{_AR_DIR_ADJ_RE}))?))?(?![\\w])"
 )
@@ -1585,13 +1586,13 @@ def _demonym_countryside(text: str, resolved: list[_Resolved], gaz: Gazetteer) -
     return out
 
 
-_AR_DIR_WORD = {"north": "الشمالي", "south": "الجنوبي", "east": "الشرقي", "west": "الغربي"}
-_DIR_WORD = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
+_AR_DIR_WORD: Final = {"north": "الشمالي", "south": "الجنوبي", "east": "الشرقي", "west": "الغربي"}
+_DIR_WORD: Final = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
              "north-east": "North-eastern", "north-west": "North-western", "south-east": "South-eastern",
              "south-west": "South-western", "middle": "Central"}
 
 
-_AR_LEADING_CONJUNCTION = re.compile(
+_AR_LEADING_CONJUNCTION: Final = re.compile(
     f"^[وف](?=(?:[بل])?(?:ال)?(?:ريف|بادي|مطار|محافظ|{_A}طراف|محيط|قرب|بالقرب|شمال|جنوب|شرق|غرب|ضواحي|مشارف|"
     f"تخوم|جوار|صحراء|مداخل))"
 )
@@ -1659,7 +1660,7 @@ def _mention(text: str, r: _Resolved, gaz: Gazetteer) -> PlaceMention | None:
     return PlaceMention(r.start, r.end, surface, entry.location(), entry.kind)
 
 
-_DISTRICT_SIDE_KM = 12.0  # a district reaches some 20-30 km from its town
+_DISTRICT_SIDE_KM: Final = 12.0  # a district reaches some 20-30 km from its town
 
 
 def _names_its_governorate(entry: GazetteerEntry) -> bool:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from processors.extract.fastre import for_text, matcher, quick, searcher
 from processors.extract.mentions import ActorMention
 
-_CAMPS: dict[str, str] = {
+_CAMPS: Final[dict[str, str]] = {
     "Military Forces of Syria": "gov",
     "Militia (Pro-Government)": "gov",
     "Military Forces of Russia": "gov",
@@ -41,16 +42,16 @@ _CAMPS: dict[str, str] = {
     "National Liberation Front": "rebels",
     "Khalid ibn al Walid Army": "Islamic State",  # pledged to IS
 }
-_ALLIED_CAMPS = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
+_ALLIED_CAMPS: Final = {frozenset({"coalition", "sdf"}), frozenset({"coalition", "iraq"})}
 
-_AGENT_BEFORE = re.compile(
+_AGENT_BEFORE: Final = re.compile(
     r"(?:(?:من قبل|من جانب|علي يد|علي ايدي|بواسطه|نفذها|نفذته|نفذه|شنتها|شنها|شنه|تبنته|تبناها|تبناه|برصاص|"
     r"بنيران)(?:\s+(?:مسلحو|مسلحي|مسلحون|عناصر|مقاتلو|مقاتلي|مقاتلين|مسلحين|قناص|قناصه|حراس|حرس)(?:\s+من)?"
     r"(?:\s+(?:مقر|مقرات)\S*)?)?|\bby|"
     r"\bcarried out by|\b(?:fell|fallen|falls|falling) (?:in)?to(?: the)?(?: [\w.'-]+-(?:backed|led))?|"
     r"\bconducted by|\blaunched by|\bclaimed by)\s*$"
 )
-_BACKER_BEFORE = re.compile(
+_BACKER_BEFORE: Final = re.compile(
     r"(?:تقوده|يقوده|بقياده|الذي تقوده|التي تقودها|led by|"
     r"المدعومه ب|المدعمه ب|المدعومه من|المدعمه من|المدعوم من|المدعوم ب|بدعم من|بدعم|باسناد من|باسناد|"
     r"بمسانده|بمساندة|بغطاء من|بغطاء|بمشاركه|وبدعم من|وباسناد من|مدعومه ب|مدعومه من|بالقوات|بالمسلحين|"
@@ -60,7 +61,7 @@ _BACKER_BEFORE = re.compile(
     r"backed by|supported by|with the support of|with support from|assisted by|alongside|along with|"
     r"together with|accompanied by|aided by|(?:and|,) (?:its|their) allies,?|as well as)\s*\S{0,4}\s*$"
 )
-_OPPONENT_BEFORE = re.compile(
+_OPPONENT_BEFORE: Final = re.compile(
     r"(?:\bagainst|\bwith|\bon|\btargeting|\btargeted|\bat|\bhit|(?<!toll )\bfrom|\bfought|\bclashed with|\bambushed|"
     r"\battacked|\bstruck|\bshelled|\bbombed|\bkilled|\bkilling|\bpositions of|\bafter|\bfollowing|"
     r"ضد|مع|علي|عل|استهدف\S*|استهداف|مواقع|نقاط|مناطق|انسحاب|انسحابات|من جانب اخر|صفوف|صفوف عناصر|"
@@ -68,41 +69,41 @@ _OPPONENT_BEFORE = re.compile(
     r"(?:مواقع|نقاط|مقرات|تجمعات|ثكنات|مستودعات|اهدافا|اهداف)\s+(?:عسكريه|تابعه|التابعه)(?:\s+(?:تابعه|التابعه))?[\"»”]?)"
     r"\s*(?:the\s+|an?\s+)?$"
 )
-_WITHDREW_AFTER = re.compile(
+_WITHDREW_AFTER: Final = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:withdr[ae]w|retreated|pulled out|fled|was expelled|were "
     r"expelled|was driven|were driven|was forced|were forced|lost)"
 )
-_VICTIM_BEFORE = re.compile(
+_VICTIM_BEFORE: Final = re.compile(
     r"(?:(?<!\w)(?:بينهم|منهم|من بينهم)\s+(?:\S+\s+){0,2}?(?:من|من صفوف|في صفوف)|"
     r"(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح|killing|killed|wounding|injuring)\s+(?:\S+\s+)?(?:علي الاقل\s+)?"
     r"(?:من|من صفوف|في صفوف|of|from)|(?:قتل\w*|مقتل|مصرع|killing|killed|wounding|injuring)(?:\s+\d+)?)\s*$"
 )
 # "مصرع قائد مجموعة من ميليشيات حزب الله", "مقتل قيادي في ميليشيا حزب الله": the group lost a member.
 # "القضاء على أعداد كبيرة من مسلحي داعش": the group whose fighters were wiped out lost them too.
-_MEMBER_KILLED_BEFORE = re.compile(
+_MEMBER_KILLED_BEFORE: Final = re.compile(
     r"(?<!\w)[وب]?(?:مقتل|مصرع|قتل|اغتيال|اصابه|القضاء علي|تصفيه)\s+(?:\S+\s+){1,4}?(?:من|في)\s+"
     r"(?:صفوف\s+|ميليشيا\S*\s+|ميليشيات\s+|مليشيا\S*\s+|قوات\s+|عناصر\s+|كتيبه\s+|فصيل\s+|مسلحي\s+|"
     r"مقاتلي\s+|جنود\s+)?$"
 )
 # "مقتل 26 مقاتلا مواليا للنظام": fighters loyal to the group were killed; the group lost them.
-_LOYAL_KILLED_BEFORE = re.compile(
+_LOYAL_KILLED_BEFORE: Final = re.compile(
     r"(?<!\w)[وب]?(?:\d+|قتل\w*|مقتل|مصرع|اصابه|جرح)\s+(?:\S+\s+){0,2}?(?:مواليا|موالين|الموالين|مواليه|"
     r"المواليه|تابعين|التابعين|تابعا)\s*$"
 )
 # "مقتل 9 مقاتلين موالين للنظام", "مصرع عناصر من داعش": the group named right after a death lost them.
 # "خسرت قوات النظام 7 عناصر": the side that lost men, named after the verb "lost".
-_LOST_MEN_BEFORE = re.compile(r"(?<!\w)[وف]?(?:قد\s+)?(?:خسر|خسرت|خسروا|يخسر|تخسر)\s+$")
-_COUNTED_DEAD_BEFORE = re.compile(r"(?<!\w)[وب]?(?:(?:مقتل|مصرع|اصابه)(?:\s+\d+)?|(?:قتل|جرح)\s+\d+)\s+$")
-_OWN_FORCES = re.compile(
+_LOST_MEN_BEFORE: Final = re.compile(r"(?<!\w)[وف]?(?:قد\s+)?(?:خسر|خسرت|خسروا|يخسر|تخسر)\s+$")
+_COUNTED_DEAD_BEFORE: Final = re.compile(r"(?<!\w)[وب]?(?:(?:مقتل|مصرع|اصابه)(?:\s+\d+)?|(?:قتل|جرح)\s+\d+)\s+$")
+_OWN_FORCES: Final = re.compile(
     r"(?<!\w)[وف]?(?:قوات|طائرات|مقاتلات|وحدات|جنود|مقاتلي|طيران|مدفعيه|دفاعات|مروحيات)(?:ها|ه|هم)(?!\w)"
 )
-_MINISTRY_BEFORE = re.compile(
+_MINISTRY_BEFORE: Final = re.compile(
     r"(?:وزاره الدفاع|الجيش|هيئه الاركان|رئاسه الاركان)\s+(الروسي|التركي|الاسرائيلي|الامريكي|الاميركي|العراقي|"
     r"الايراني)\S?\s+(?:\S+\s+){0,3}?(?:ان|إن|انه)?\s*$"
 )
-_ARABIC_SUBJECT_GAP = re.compile(r",\s*و|\.\s")  # a new clause between the pair and the later subject
-_MINISTRY_HINT = re.compile(r"الدفاع|الجيش|الاركان")
-_STATE_FORCES = {
+_ARABIC_SUBJECT_GAP: Final = re.compile(r",\s*و|\.\s")  # a new clause between the pair and the later subject
+_MINISTRY_HINT: Final = re.compile(r"الدفاع|الجيش|الاركان")
+_STATE_FORCES: Final = {
     "الروس": "Military Forces of Russia",
     "الترك": "Military Forces of Turkey",
     "الاسر": "Military Forces of Israel",
@@ -118,27 +119,27 @@ def armed_before(mentions: list[ActorMention], armed: list[int], at: int) -> boo
     return any(mentions[i].end <= at for i in armed)
 
 
-_RELATIVE = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
-_WITHDRAWAL = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
-_SPEAKER_BEFORE = re.compile(
+_RELATIVE: Final = re.compile(r"(?:و)?(?:التي|الذي|الذين|اللذين|اللتين)(?!\w)|(?:which|who)\b")
+_WITHDRAWAL: Final = re.compile(r"انسحاب|انسحب|تراجع|withdraw|retreat|pull-?out")
+_SPEAKER_BEFORE: Final = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت|اتهم|اتهمت|يتهم|تتهم|نفي|نفت|ينفي|تنفي|"
     r"ندد|نددت|دان|دانت|ادان|ادانت|حذر|حذرت|زعم|زعمت|زعمت|كشف|كشفت|اعترف|اعترفت|طالب|طالبت|يقول|تقول|اشار|"
     r"اشارت|اوضح|اوضحت|هدد|هددت|توعد|تعهد|اتهام|بيان|رفض|رفضت)\s+(?:\S+\s+)?#?$|"  # "قالت #وحدات_...": a hashtag
     r"\b(?:according to|quoting|cited|citing)\s+(?:\S+\s+){0,2}$"
 )
 # "... إن متشددين", "... أن الطائرات": the speaker's words name another subject ("انه", "ان قواته" do not).
-_THAT_OTHER = re.compile(
+_THAT_OTHER: Final = re.compile(
     r"\s*(?:,[^,]{0,25},\s*)?(?:ان|بان)\s+(?!(?:قوات|طائرات|مقاتلات|وحدات|جنود|عناصر|مقاتلي|دفاعات)\S*(?:ه|ها|هم)(?!\w))"
 )
-_SPEAKER_AFTER = re.compile(
+_SPEAKER_AFTER: Final = re.compile(
     r"^(?:\s+\S+){0,2}?\s+(?:said|says|say|announced|claimed|accused|accuses|denied|denies|reported|stated|"
     r"confirmed|warned|condemned|threatened|vowed|blamed|insisted|told)\b|"
     r"^\s+(?:قد\s+)?(?:ابلغت|ابلغ|قالت|اعلنت|اكدت|حذرت|ذكرت|افادت|اشارت|نفت|طالبت|دعت|هددت|توعدت|اتهمت|نددت|"
     r"ادانت|تقول|يقول|تتهم|يتهم|تحذر|يحذر)(?!\w)"
 )
 # "The Turkish army said it had killed 15 militants": the speaker tells its own act.
-_SAYS_ITSELF = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\b")
-_STATUS_BEFORE = re.compile(
+_SAYS_ITSELF: Final = re.compile(r"^\s+(?:\S+\s+)?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they)\b")
+_STATUS_BEFORE: Final = re.compile(
     # whose ground or post it is, whose land lies across a border ("the crossing with Turkey", "the Golan Heights
     # occupied by Israel", "الجولان الذي تحتله إسرائيل"): no side of what happened there
     r"(?:(?:held by|controlled by|occupied by|manned by|guarded by|operated by|run by|under the control of|"
@@ -154,57 +155,57 @@ _STATUS_BEFORE = re.compile(
 )
 # "struck positions held by the Syrian army", "قصفت مواقع تحتلها الوحدات": a post is its side's men, who were hit
 # (only neighbourhoods, towns, areas and land held by X are ground, no side of what happened there).
-_HELD_POST = re.compile(
+_HELD_POST: Final = re.compile(
     r"\b(?:positions?|posts?|outposts?|checkpoints?|bases?|barracks|headquarters|bunkers?|trenches|fortifications?|"
     r"emplacements?)\s+(?:[\w-]+\s+){0,2}?(?:held|controlled|occupied|manned|guarded|operated|run)\s+by(?: the)?\s*$|"
     r"(?<!\w)[وب]?(?:ال)?(?:مواقع|موقع|نقاط|نقطه|حواجز|حاجز|مقرات|مقر|ثكنات|ثكنه|تحصينات|متاريس)ا?\s+(?:\S+\s+){0,2}?"
     r"(?:[تي]حتل(?:ها|ه)|[تي]سيطر علي(?:ها|ه)|(?:ال)?محتل(?:ه)? من قبل)\s*$"
 )
 # "بعد سيطره قوات النظام علي مسرابا": X's seizure of a place, not ground under X's control.
-_SEIZED_BY = re.compile(r"(?<!تحت )(?<!مناطق )(?<!\w)[وب]?سيطره\s*$")
-_ON_AFTER = re.compile(r"^(?:\s+(?!علي)\S+){0,2}\s+علي(?!\w)")
-_STATUS_AFTER = re.compile(r"^-?(?:held|controlled|run)\b")
-_HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground it is, not who fought
-_RECIPROCAL = re.compile(
+_SEIZED_BY: Final = re.compile(r"(?<!تحت )(?<!مناطق )(?<!\w)[وب]?سيطره\s*$")
+_ON_AFTER: Final = re.compile(r"^(?:\s+(?!علي)\S+){0,2}\s+علي(?!\w)")
+_STATUS_AFTER: Final = re.compile(r"^-?(?:held|controlled|run)\b")
+_HELD: Final = re.compile(r"-(?:held|controlled)$")  # "opposition-held": whose ground it is, not who fought
+_RECIPROCAL: Final = re.compile(
     r"^(?:clashed|fought|exchanged|skirmished|battled|[وف]?(?:اشتبك|اشتبكت|اشتبكوا|تقاتل|اقتتل)\w*)$"
 )
 # ("أقدم المسلحون على قتل": after "على"/"إلى" the word is the act they undertook, not a passive "were killed")
-_PASSIVE_VICTIM_AFTER = re.compile(
+_PASSIVE_VICTIM_AFTER: Final = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|"
     r"executed|kidnapped|abducted)|^\s*(?:(?!(?:علي|الي)\s)\S+\s+)?(?:قتلوا|قتل|اصيبوا|اصيب|جرحوا|لقوا|لقي)(?!\w)"
 )
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE: Final = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|(?!(?:19|20)\d\d)\d+)\s+(?:(?!\d)\w+\s+)?$"
 )
-_INFORMANT = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
+_INFORMANT: Final = re.compile(r"\b(?:activists?|residents?|witnesses|eyewitnesses|medics?|doctors?)$")
 # A downed aircraft's owner is the side hit ("a Syrian army helicopter was shot down", "downed a government jet",
 # "أسقطت الفصائل مروحية للجيش", "إسقاط طائرة حربية روسية"), not the one that brought it down.
-_AIRCRAFT_EN = r"(?:helicopters?|jets?|warplanes?|planes?|aircraft|drones?|bombers?)"
-_OWNED_AIRCRAFT_END = re.compile(rf"(?:^|[\s-]){_AIRCRAFT_EN}$")
-_OWNED_AIRCRAFT_AFTER = re.compile(rf"[\s-]+(?:[\w-]+\s+)?{_AIRCRAFT_EN}\b")
-_DOWNED_AFTER = re.compile(
+_AIRCRAFT_EN: Final = r"(?:helicopters?|jets?|warplanes?|planes?|aircraft|drones?|bombers?)"
+_OWNED_AIRCRAFT_END: Final = re.compile(rf"(?:^|[\s-]){_AIRCRAFT_EN}$")
+_OWNED_AIRCRAFT_AFTER: Final = re.compile(rf"[\s-]+(?:[\w-]+\s+)?{_AIRCRAFT_EN}\b")
+_DOWNED_AFTER: Final = re.compile(
     r"\s+(?:(?:that|which)\s+)?(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?(?:shot down|downed|brought down)"
 )
-_DOWNING_BEFORE = re.compile(
+_DOWNING_BEFORE: Final = re.compile(
     r"(?:\b(?:shot down|shoot(?:s|ing)? down|downed|downing|brought down|bring(?:s|ing)? down)|"
     r"(?<!\w)[وف]?(?:ال)?(?:اسقاط|اسقط|اسقطت|اسقطوا|يسقط|تسقط))\s+"
     r"(?:(?!(?:as|while|and|but|when|after|before|then|whereas|بينما|حيث|ثم|بعد|قبل)\s)[^\s,.;:،؛]+\s+){0,5}?$"
 )
-_AIRCRAFT_BEFORE_AR = re.compile(
+_AIRCRAFT_BEFORE_AR: Final = re.compile(
     r"(?<!\w)[وب]?(?:ال)?(?:طائره|طائرات|مروحيه|مروحيات|حوامه|مسيره|مسيرات|مقاتله)(?:\s+(?:ال)?(?:حربيه|مسيره|"
     r"استطلاع|عسكريه|مقاتله))?\s+$"
 )
 
 
 # What ends the downing's clause: the owner named past it is a side of whatever else the sentence tells.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK: Final = re.compile(
     r"[.;!?\n؟؛]|\b(?:and|while|whereas|as|but|after|before|when|then)\b|(?<!\w)(?:بينما|في حين|حيث|ثم|بعد|قبل)(?!\w)"
 )
 
 
 # "Amid heavy Russian air raids on the district, battles went on between ...": a side named in a sentence's opening
 # circumstances backs the act its main clause tells, it does not lead it.
-_AMID_BEFORE = re.compile(r"\bamid(?:st)?\s+(?:[^\s,.;]+\s+){0,6}$")
+_AMID_BEFORE: Final = re.compile(r"\bamid(?:st)?\s+(?:[^\s,.;]+\s+){0,6}$")
 
 
 def _amid_circumstance(folded: str, m: ActorMention, trigger_start: int) -> bool:
@@ -230,18 +231,18 @@ def _downed_aircraft_owner(folded: str, m: ActorMention) -> bool:
 
 # "تتعرض للقصف من النظام", "غارات من الطيران الروسي", "قذائف مصدرها": after an attack word, "من X"
 # names who fired (a death word before "من" names whose men died instead).
-_FROM_AGENT = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
-_DEATH_WORD = re.compile(r"[وب]?(?:ال)?(?:مقتل|قتل\S*|مصرع|اصاب\S*|جرح\S*|قتيل\S*|ضحايا|انسحاب|انسحب\S*)$")
+_FROM_AGENT: Final = re.compile(r"\s+(?:(?!\d)\S+\s+)?من\s+(?:قبل\s+|جانب\s+|طرف\s+)?")
+_DEATH_WORD: Final = re.compile(r"[وب]?(?:ال)?(?:مقتل|قتل\S*|مصرع|اصاب\S*|جرح\S*|قتيل\S*|ضحايا|انسحاب|انسحب\S*)$")
 # "استهدفت قوات النظام مواقع الهيئة": a clause-initial verb (verb-subject-object) is followed by its
 # subject; only after an attack noun ("غارة استهدفت قوات النظام") does the name after it take the hit.
-_VSO_VERB_BEFORE = re.compile(
+_VSO_VERB_BEFORE: Final = re.compile(
     r"(?:^|[.,:;!?\"»\n]|(?<!\w)(?:و|ف|وقد|قد|كما|حيث|ثم|فيما|بينما))\s*[وف]?(?:استهدف|استهدفت|استهدفوا)\s+"
     r"(?:(?:اليوم|امس|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|صباح\S*|مساء\S*|فجر\S*|ليل\S*)\s+)?$"
 )
 # "قصفت عناصر النظام البلدة", "اشتبك مقاتلو الهيئة مع ...": the members of a group right after a clause-initial
 # verb are its subject, as "قوات النظام" would be; "عناصر" marks the other side only after its subject
 # ("استهدفت الفصائل عناصر النظام").
-_MEMBERS_SUBJECT_BEFORE = re.compile(
+_MEMBERS_SUBJECT_BEFORE: Final = re.compile(
     r"(?:^|[.,:;!?\"»\n]|(?<!\w)(?:و|ف|وقد|قد|كما|حيث|ثم|فيما|بينما))\s*[وف]?"
     r"(?:قصف|اشتبك|هاجم|شن|استهدف|اقتحم|فتح|اطلق|داهم|تقدم|اعدم|اعتقل|خطف|اختطف|فجر|نفذ|تمكن|سيطر|حاول|"
     r"ارتكب|صد|حاصر|دخل|استولي|احرق|تصدي|رد|ردت|اقدم)(?:ت|وا|تا|ا)?\s+"
@@ -250,17 +251,17 @@ _MEMBERS_SUBJECT_BEFORE = re.compile(
     r"(?:عناصر|مقاتلو|مقاتلي|جنود|مقاتلون|مسلحون|مسلحو|عنصر|عنصران|مقاتل|انتحاري|انتحاريان)(?:\s+من)?\s*$"
 )
 # "اشتباكات بين عناصر النظام والفصائل": the members named first are the first side, as "بين قوات النظام".
-_BETWEEN_MEMBERS = re.compile(r"(?<!\w)بين\s+(?:عناصر|مقاتلي|جنود)(?:\s+من)?\s*$")
+_BETWEEN_MEMBERS: Final = re.compile(r"(?<!\w)بين\s+(?:عناصر|مقاتلي|جنود)(?:\s+من)?\s*$")
 # "أحياء تحت سيطرة الفصائل": whose ground was hit (the other side when no victim is named).
-_HOLDER_BEFORE = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
+_HOLDER_BEFORE: Final = re.compile(r"(?:تحت سيطره|لسيطره|مناطق سيطره|مناطق نفوذ|معاقل|معقل|[تي]سيطر علي(?:ها|ه))\s*$")
 # Civilians under a word of concern or flight ("خشيتها على مصير آلاف المدنيين", "مخاوف من نزوح آلاف المدنيين",
 # "إجلاء المدنيين"): the people feared for, fleeing or moved, not the victims of the strike told beside them.
-_CONCERN_BEFORE = re.compile(
+_CONCERN_BEFORE: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال)?(?:مصير|نزوح|تهجير|اجلاء|خروج|قلق\S*|مخاوف|خشيه|خشيت\S*|حمايه)\s+(?:\S+\s+){0,2}?$"
 )
-_BETWEEN = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
-_WORD = re.compile(r"\S+")
-_CONJ_GAP = re.compile(r"\s*(?:,|و|and|,\s*and)?\s*")
+_BETWEEN: Final = re.compile(r"(?:\bbetween|(?<!\w)بين)\s*$")
+_WORD: Final = re.compile(r"\S+")
+_CONJ_GAP: Final = re.compile(r"\s*(?:,|و|and|,\s*and)?\s*")
 
 
 @dataclass
