@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from english_reports import english_events
+from english_reports import arabic_events, english_events
 
-from processors.extract import extract_events
-from sitrep.records import Event, Report
+from sitrep.records import Event
 
 PUBLISHED = datetime(2017, 10, 25, 12, 0, tzinfo=UTC)  # a Wednesday
 
@@ -20,16 +19,7 @@ def _events(text: str) -> list[Event]:
 
 
 def _arabic_events(text: str) -> list[Event]:
-    report = Report(
-        report_id="ar-fresh-review9",
-        title="",
-        text=text,
-        language="ar",
-        source="test",
-        published_at=PUBLISHED,
-        fetched_at=PUBLISHED,
-    )
-    return extract_events(report)
+    return arabic_events(text, published=PUBLISHED, report_id="ar-fresh-review9")
 
 
 def _tolls(events: list[Event]) -> dict[str, int | None]:

@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from english_reports import english_events
+from english_reports import arabic_events, english_events
 
-from processors.extract import extract_events
 from processors.extract.casualties import find_casualties
-from sitrep.records import Event, Report
+from sitrep.records import Event
 from sitrep.textnorm import fold_with_offsets
 
 PUBLISHED = datetime(2017, 10, 25, 12, 0, tzinfo=UTC)  # a Wednesday
@@ -27,16 +26,7 @@ def _events(text: str) -> list[Event]:
 
 
 def _arabic_events(text: str) -> list[Event]:
-    report = Report(
-        report_id="ar-fresh-tolls",
-        title="",
-        text=text,
-        language="ar",
-        source="test",
-        published_at=PUBLISHED,
-        fetched_at=PUBLISHED,
-    )
-    return extract_events(report)
+    return arabic_events(text, published=PUBLISHED, report_id="ar-fresh-tolls")
 
 
 # --- 1. "N others" wounded after a victim named without a number -------------------------------------------
