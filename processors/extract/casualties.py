@@ -906,7 +906,7 @@ _SUPERSEDED_TOLL: Final = re.compile(
     r"\b(?:earlier|initially|previously|first)\s+(?:put|puts|reported|gave|given|cited|placed|said|had)\s+"
     r"(?:a\s+|the\s+|an\s+)?(?:\w+\s+){0,2}?(?:death\s+)?toll\s+(?:of|at|as)\s+" + _QUALIFIER_EN + r"$|"
     r"\btoll\s+(?:\w+\s+){0,2}?(?:earlier|initially|previously|first)\s+(?:stood at|was|of)\s+" + _QUALIFIER_EN + r"$|"
-    # "the previous death toll was 20 with 50 others injured": the wounded of the replaced toll too
+    # "an earlier toll of 8 with 13 wounded" (a replaced figure): its wounded are replaced too
     r"\b(?:previous|earlier|initial|preliminary|old|former)\s+(?:death\s+|casualty\s+)?toll\s+(?:was|of|stood at|"
     r"had been)\s+" + _QUALIFIER_EN + r"\S+(?:\s+\w+)?\s+(?:with|and)\s+" + _QUALIFIER_EN + r"$"
 )
