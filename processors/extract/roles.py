@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from processors.extract.fastre import for_text, matcher, quick, searcher
+from processors.extract.fastre import for_text, matcher, may_match, quick, searcher
 from processors.extract.mentions import ActorMention
 
 _CAMPS: Final[dict[str, str]] = {
@@ -322,7 +322,8 @@ def resolve_roles(
     speaker_before_re = searcher(_SPEAKER_BEFORE, folded)
     speaker_after = matcher(_SPEAKER_AFTER, folded)
     status_before_re = searcher(_STATUS_BEFORE, folded)
-    maybe_downed = "down" in folded or "سقط" in folded or "سقاط" in folded  # (a downing's words: most texts have none)
+    # (a downing's words, read from its patterns: most texts have none)
+    maybe_downed = may_match(_DOWNING_BEFORE, folded) or may_match(_DOWNED_AFTER, folded)
     downed: list[ActorMention] = []  # the owners of aircraft brought down
     for i, m in enumerate(mentions):
         before = folded[max(0, m.start - 28) : m.start]
